@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** `a,b` or repeated params, to a list. */
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)))
+  .pipe(z.array(z.string().max(128)).max(50));
+
+const date = z.iso.datetime({ offset: true }).or(z.iso.date()).optional();
+
+export const MentionSearchQuery = z
+  .object({
+    q: z.string().trim().max(500).optional(),
+    from: date,
+    to: date,
+    language: list,
+    sourceId: list,
+    channel: list,
+    sentiment: list,
+    category: list,
+    place: list,
+    riskCue: list,
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    size: z.coerce.number().int().min(0).max(100).default(20),
+    sort: z.enum(['newest', 'oldest', 'relevance']).default('newest'),
+    /** IANA time zone for the per-day buckets. */
+    tz: z.string().max(64).default('UTC'),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: '`from` must not be after `to`', path: ['from'] });
+export type MentionSearchQuery = z.infer<typeof MentionSearchQuery>;

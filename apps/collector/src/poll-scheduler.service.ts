@@ -1,0 +1,46 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { backoffDelay, createLogger } from '@vigil/common';
+import { PollSourceUseCase } from './poll-source.usecase';
+import { SOURCES, type SourceList } from './sources/sources.provider';
+import type { SourceConfig } from './sources/sources-config';
+
+/** Polls every enabled source on its own schedule; one poll per source at a time. */
+@Injectable()
+export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = createLogger('collector');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly failures = new Map<string, number>();
+  private stopped = false;
+
+  constructor(
+    @Inject(SOURCES) private readonly sources: SourceList,
+    private readonly poll: PollSourceUseCase,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const enabled = this.sources.filter((s) => s.enabled);
+    this.logger.info({ sources: enabled.map((s) => s.id) }, 'polling sources');
+    for (const s of enabled) this.schedule(s, 0);
+  }
+
+  private schedule(source: SourceConfig, delayMs: number): void {
+    if (this.stopped) return;
+    const t = setTimeout(() => void this.run(source), delayMs);
+    t.unref();
+    this.timers.set(source.id, t);
+  }
+
+  private async run(source: SourceConfig): Promise<void> {
+    const outcome = await this.poll.execute(source);
+    // A failing source backs off (with jitter) instead of hammering a broken server.
+    const failures = outcome.error ? (this.failures.get(source.id) ?? 0) + 1 : 0;
+    this.failures.set(source.id, failures);
+    const delay = failures ? Math.max(outcome.retryAfterMs ?? 0, Math.min(source.every, backoffDelay(failures, 2_000, source.every))) : source.every;
+    this.schedule(source, delay);
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+  }
+}

@@ -1,0 +1,4 @@
+import type { SourceConfig } from './sources-config';
+
+export type SourceList = SourceConfig[];
+export const SOURCES = Symbol('SOURCES');

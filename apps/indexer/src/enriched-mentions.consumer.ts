@@ -1,0 +1,39 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { EnrichedMention } from '@vigil/contracts';
+import { createLogger } from '@vigil/common';
+import { ConsumerFactory, type ConsumedMessage, type PermanentFailure } from '@vigil/kafka';
+import { IndexMentionsUseCase } from './index-mentions.usecase';
+import { INDEXER_OPTIONS, type IndexerOptions } from './indexer.tokens';
+
+/** mentions.enriched → Elasticsearch. Rejected documents go to the DLQ with the server's reason. */
+@Injectable()
+export class EnrichedMentionsConsumer implements OnApplicationBootstrap {
+  private readonly logger = createLogger('indexer');
+
+  constructor(
+    private readonly consumers: ConsumerFactory,
+    private readonly indexMentions: IndexMentionsUseCase,
+    @Inject(INDEXER_OPTIONS) private readonly options: IndexerOptions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumers
+      .create({
+        groupId: this.options.groupId,
+        topic: 'mentionsEnriched',
+        schema: EnrichedMention,
+        logger: this.logger,
+        chunkSize: this.options.bulkSize,
+        handle: (m) => this.onMessages(m),
+      })
+      .start();
+  }
+
+  async onMessages(messages: ConsumedMessage<EnrichedMention>[]): Promise<PermanentFailure[]> {
+    // The same mention twice in one chunk: the later copy wins, one bulk item per id.
+    const latest = new Map(messages.map((m) => [m.value.id, m]));
+    const failed = await this.indexMentions.execute([...latest.values()].map((m) => m.value));
+    this.logger.debug({ indexed: latest.size - failed.length, failed: failed.length }, 'indexed');
+    return failed.map((f) => ({ offset: latest.get(f.id)!.offset, error: `elasticsearch rejected mention ${f.id} (HTTP ${f.status}): ${f.error}` }));
+  }
+}

@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { HealthModule } from '@vigil/common';
+import { KafkaClient, KafkaModule } from '@vigil/kafka';
+import { SearchClient, SearchModule } from '@vigil/search';
+import type { IndexerConfig } from './indexer.config';
+import { IndexMentionsUseCase } from './index-mentions.usecase';
+import { EnrichedMentionsConsumer } from './enriched-mentions.consumer';
+import { IndexerBootstrap } from './indexer.bootstrap';
+import { INDEXER_OPTIONS } from './indexer.tokens';
+
+@Module({})
+export class IndexerModule {
+  static forRoot(config: IndexerConfig, opts: { withInfra?: boolean } = {}): DynamicModule {
+    return {
+      module: IndexerModule,
+      imports: opts.withInfra === false ? [] : [
+        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-indexer', topicPrefix: config.VIGIL_TOPIC_PREFIX }),
+        SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+        HealthModule.register([KafkaClient, SearchClient]),
+      ],
+      providers: [
+        { provide: INDEXER_OPTIONS, useValue: { groupId: config.INDEXER_GROUP, bulkSize: config.INDEXER_BULK_SIZE } },
+        IndexMentionsUseCase,
+        IndexerBootstrap,
+        EnrichedMentionsConsumer,
+      ],
+    };
+  }
+}

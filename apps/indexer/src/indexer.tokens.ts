@@ -1,0 +1,5 @@
+export interface IndexerOptions {
+  groupId: string;
+  bulkSize: number;
+}
+export const INDEXER_OPTIONS = Symbol('INDEXER_OPTIONS');

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Settings every process reads. Each app extends this with its own keys. */
+export const BaseConfig = z.object({
+  KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:19092'),
+  ELASTICSEARCH_URL: z.url().default('http://127.0.0.1:19200'),
+  /** Prefixes keep test runs and parallel deployments apart on one Kafka / Elasticsearch. */
+  VIGIL_TOPIC_PREFIX: z.string().regex(/^[a-z0-9._-]*$/).default(''),
+  VIGIL_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]*$/).default('vigil-'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type BaseConfig = z.infer<typeof BaseConfig>;
+
+export class ConfigError extends Error {}
+
+/** Keys whose values are never printed, not even in error messages. */
+const SECRET = /KEY|TOKEN|SECRET|PASSWORD/i;
+
+/**
+ * Parse the environment once, at start. Every bad key is listed, so a wrong
+ * deployment fails fast with one message instead of at the first use.
+ */
+export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) {
+    // An empty variable means "not set" (the usual shell idiom `FOO= cmd`).
+    input[key] = env[key] === '' ? undefined : env[key];
+  }
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const lines = r.error.issues.map((i) => {
+    const key = String(i.path[0] ?? '(root)');
+    const shown = SECRET.test(key) ? '(hidden)' : JSON.stringify(input[key]);
+    return `  ${key}=${shown}: ${i.message}`;
+  });
+  throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+}

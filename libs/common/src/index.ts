@@ -1,0 +1,7 @@
+export * from './config';
+export * from './logger';
+export * from './clock';
+export * from './backoff';
+export * from './health';
+export * from './yaml-config';
+export * from './health.module';

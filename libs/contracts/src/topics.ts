@@ -1,0 +1,21 @@
+/** Every Kafka topic Vigil uses; the only place topic names are spelled. */
+export const Topics = {
+  mentionsRaw: 'mentions.raw',
+  mentionsEnriched: 'mentions.enriched',
+  signals: 'signals',
+  ticketActions: 'ticket.actions',
+  ticketEvents: 'tickets.events',
+  alerts: 'alerts',
+  dlq: 'dlq',
+} as const;
+
+export type TopicKey = keyof typeof Topics;
+export type TopicName = (typeof Topics)[TopicKey];
+
+/**
+ * Tests and parallel deployments prefix every topic so runs never interfere.
+ * An empty prefix gives the names above.
+ */
+export function topicName(key: TopicKey, prefix = ''): string {
+  return prefix ? `${prefix}.${Topics[key]}` : Topics[key];
+}

@@ -1,0 +1,25 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { KafkaClient } from './kafka-client';
+import { MessageProducer } from './message-producer';
+import { ConsumerRunner, type ConsumeOptions } from './consumer-runner';
+
+/** Creates consumers and stops them all on shutdown, before the producer goes. */
+@Injectable()
+export class ConsumerFactory implements OnModuleDestroy {
+  private readonly runners: ConsumerRunner<unknown>[] = [];
+
+  constructor(
+    private readonly client: KafkaClient,
+    private readonly producer: MessageProducer,
+  ) {}
+
+  create<T>(options: ConsumeOptions<T>): ConsumerRunner<T> {
+    const runner = new ConsumerRunner<T>(this.client, this.producer, options);
+    this.runners.push(runner as ConsumerRunner<unknown>);
+    return runner;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.runners.map((r) => r.stop()));
+  }
+}

@@ -1,0 +1,80 @@
+// Real parts: Kafka (the project's own broker). Nothing is mocked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createLogger } from '@vigil/common';
+import { DeadLetter } from '@vigil/contracts';
+import { KafkaClient } from './kafka-client';
+import { MessageProducer } from './message-producer';
+import { ConsumerRunner, type ConsumedMessage } from './consumer-runner';
+import { KafkaTestClient } from '../../../test/support/kafka-test-client';
+import { pollUntil, testEnv } from '../../../test/support/test-env';
+
+const Item = z.object({ n: z.number().int() });
+type Item = z.infer<typeof Item>;
+
+describe('ConsumerRunner against a real broker', () => {
+  const env = testEnv();
+  const client = new KafkaClient({ brokers: env.KAFKA_BROKERS!.split(','), clientId: 'test', topicPrefix: env.VIGIL_TOPIC_PREFIX! });
+  const producer = new MessageProducer(client);
+  const tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
+  const runners: ConsumerRunner<Item>[] = [];
+  const logger = createLogger('test', 'warn');
+
+  beforeAll(async () => {
+    await client.ensureTopics(['mentionsRaw', 'dlq']);
+  });
+  afterAll(async () => {
+    await Promise.all(runners.map((r) => r.stop()));
+    await tc.close();
+    await producer.onApplicationShutdown();
+    await client.onApplicationShutdown();
+  });
+
+  it('sends invalid messages to the DLQ with the error and where they came from, and keeps going', async () => {
+    const got: number[] = [];
+    const r = new ConsumerRunner<Item>(client, producer, {
+      groupId: `${env.VIGIL_TOPIC_PREFIX}-g1`,
+      topic: 'mentionsRaw',
+      schema: Item,
+      logger,
+      handle: async (ms) => void got.push(...ms.map((m) => m.value.n)),
+    });
+    runners.push(r);
+    await r.start();
+    const dlq = await tc.collect('dlq');
+    await tc.produce('mentionsRaw', [
+      { key: 'a', value: JSON.stringify({ n: 1 }) },
+      { key: 'a', value: '{not json' },
+      { key: 'a', value: JSON.stringify({ n: 'two' }) },
+      { key: 'a', value: JSON.stringify({ n: 3 }) },
+    ]);
+    await pollUntil('valid messages handled', async () => got, (g) => g.length >= 2);
+    expect(got).toEqual([1, 3]);
+    const letters = await pollUntil('two dead letters', async () => dlq, (d) => d.length >= 2);
+    const parsed = letters.map((l) => DeadLetter.parse(JSON.parse(l.value)));
+    expect(parsed.map((p) => p.error)).toEqual([expect.stringMatching(/^not JSON/), expect.stringMatching(/^schema: n: /)]);
+    expect(parsed[0]).toMatchObject({ sourceTopic: tc.topic('mentionsRaw'), key: 'a', value: '{not json', consumerGroup: `${env.VIGIL_TOPIC_PREFIX}-g1` });
+    expect(Number(parsed[1].offset)).toBeGreaterThan(Number(parsed[0].offset));
+  });
+
+  it('retries a failing handler without committing, so nothing is lost', async () => {
+    const seen: ConsumedMessage<Item>[] = [];
+    let failuresLeft = 2;
+    const r = new ConsumerRunner<Item>(client, producer, {
+      groupId: `${env.VIGIL_TOPIC_PREFIX}-g2`,
+      topic: 'mentionsRaw',
+      schema: Item,
+      logger,
+      handle: async (ms) => {
+        if (failuresLeft-- > 0) throw new Error('elasticsearch is down');
+        seen.push(...ms);
+      },
+    });
+    runners.push(r);
+    await r.start();
+    // g2 reads from the beginning: the two valid messages of the first test, then this one.
+    await tc.produce('mentionsRaw', [{ key: 'b', value: JSON.stringify({ n: 42 }) }]);
+    await pollUntil('all valid messages handled after the failures', async () => seen, (s) => s.some((m) => m.value.n === 42), { timeoutMs: 45_000 });
+    expect(seen.map((m) => m.value.n).sort((a, b) => a - b)).toEqual([1, 3, 42]);
+  });
+});

@@ -1,0 +1,68 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Kafka, type Admin } from 'kafkajs';
+import { topicName, type TopicKey } from '@vigil/contracts';
+import { createLogger, type HealthIndicator, type HealthStatus } from '@vigil/common';
+import { KAFKA_OPTIONS, type KafkaOptions } from './kafka-options';
+import { kafkaLogCreator } from './kafka-log';
+
+/** The one place that holds the kafkajs client: topic names, admin, health. */
+@Injectable()
+export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
+  readonly kafka: Kafka;
+  readonly logger = createLogger('kafka');
+  private admin?: Admin;
+
+  constructor(@Inject(KAFKA_OPTIONS) readonly options: KafkaOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logCreator: kafkaLogCreator(this.logger),
+      retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 10_000 },
+    });
+  }
+
+  topic(key: TopicKey): string {
+    return topicName(key, this.options.topicPrefix);
+  }
+
+  /** Creates the topics if missing; safe to call from every process at start. */
+  async ensureTopics(keys: TopicKey[]): Promise<void> {
+    const admin = await this.getAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = keys.map((k) => this.topic(k)).filter((t) => !existing.has(t));
+    if (!missing.length) return;
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: 1 })),
+      });
+    } catch (e) {
+      // Another process created it between list and create: fine.
+      if (!String((e as Error).message).includes('already exists')) throw e;
+    }
+  }
+
+  async health(): Promise<HealthStatus> {
+    try {
+      const admin = await this.getAdmin();
+      const c = await admin.describeCluster();
+      return { name: 'kafka', healthy: c.brokers.length > 0, detail: `${c.brokers.length} broker(s)` };
+    } catch (e) {
+      return { name: 'kafka', healthy: false, detail: (e as Error).message };
+    }
+  }
+
+  private async getAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    return this.admin;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.admin?.disconnect().catch(() => undefined);
+    this.admin = undefined;
+  }
+}

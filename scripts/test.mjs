@@ -1,0 +1,29 @@
+// `npm test`: the whole suite, as CI runs it (.ci/run). Installs what it needs,
+// type-checks, then runs unit tests and integration tests against a real Kafka and
+// a real Elasticsearch that the test setup starts (and stops) itself.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureDeps, repoRoot, run } from './ensure-deps.mjs';
+
+ensureDeps();
+const started = Date.now();
+if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) {
+  console.error('type check failed');
+  process.exit(1);
+}
+if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
+
+const report = path.join(repoRoot, 'test', 'artifacts', 'vitest-report.json');
+fs.mkdirSync(path.dirname(report), { recursive: true });
+const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+
+let summary = 'no report';
+try {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+  summary = `${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
+} catch {
+  /* vitest failed before writing its report; its exit code says so */
+}
+console.log(`\ntotal time ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(summary);
+process.exit(code);

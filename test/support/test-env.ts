@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+
+/** Unique topic and index prefixes per test file, so runs and files never see each other's data. */
+export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const id = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  return {
+    ...process.env,
+    KAFKA_BROKERS: inject('kafkaBrokers'),
+    ELASTICSEARCH_URL: inject('elasticsearchUrl'),
+    VIGIL_TOPIC_PREFIX: id,
+    VIGIL_INDEX_PREFIX: `${id}-`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...extra,
+  };
+}
+
+/** Asserts an async outcome by polling with a deadline, never by sleeping a fixed time. */
+export async function pollUntil<T>(
+  what: string,
+  fn: () => Promise<T>,
+  done: (v: T) => boolean,
+  { timeoutMs = 30_000, intervalMs = 250 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await fn();
+      if (done(last)) return last;
+    } catch (e) {
+      lastError = e;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}${lastError ? `; last error: ${(lastError as Error).message}` : ''}`);
+}

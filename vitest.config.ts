@@ -1,0 +1,49 @@
+import { defineConfig } from 'vitest/config';
+import swc from 'unplugin-swc';
+import { resolve } from 'node:path';
+
+const alias = {
+  '@vigil/contracts': resolve(__dirname, 'libs/contracts/src/index.ts'),
+  '@vigil/analysis': resolve(__dirname, 'libs/analysis/src/index.ts'),
+  '@vigil/detection': resolve(__dirname, 'libs/detection/src/index.ts'),
+  '@vigil/plan': resolve(__dirname, 'libs/plan/src/index.ts'),
+  '@vigil/kafka': resolve(__dirname, 'libs/kafka/src/index.ts'),
+  '@vigil/search': resolve(__dirname, 'libs/search/src/index.ts'),
+  '@vigil/common': resolve(__dirname, 'libs/common/src/index.ts'),
+};
+
+// swc compiles the NestJS code with decorator metadata, which esbuild cannot emit.
+const plugins = [swc.vite({ module: { type: 'es6' } })];
+
+export default defineConfig({
+  plugins,
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts'],
+          exclude: ['**/*.int.spec.ts', '**/node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['test/**/*.int.spec.ts', 'apps/**/*.int.spec.ts', 'libs/**/*.int.spec.ts'],
+          environment: 'node',
+          globalSetup: ['test/setup/services.global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Two cores and one Kafka + one Elasticsearch: files run one after another.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
