@@ -55,6 +55,8 @@ export const RiskCue = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   amount: z.number().optional(),
+  /** Where start/end point: the masked text (default) or the masked title. */
+  field: z.enum(['text', 'title']).optional(),
 });
 export type RiskCue = z.infer<typeof RiskCue>;
 

@@ -7,3 +7,5 @@ export * from './dlq.schema';
 export * from './severity';
 export * from './signal.schema';
 export * from './parse';
+export * from './ticket.schema';
+export * from './alert.schema';

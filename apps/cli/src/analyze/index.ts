@@ -1,0 +1,2 @@
+export { runAnalyze } from './run-analyze';
+export type { AnalyzeOptions } from './run-analyze';

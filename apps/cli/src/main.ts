@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { runStart } from './start/start.command';
+
+const program = new Command();
+program.name('vigil').description('Vigil: real-time reputation and crisis monitoring').version('0.1.0');
+
+program
+  .command('start')
+  .description('start Kafka, Elasticsearch (unless configured), the demo feeds and every app in one process')
+  .option('--keep-services', 'leave Kafka and Elasticsearch running after Ctrl-C')
+  .action((o: { keepServices?: boolean }) => runStart({ stopServicesOnExit: !o.keepServices }));
+
+program
+  .command('services')
+  .description('manage the embedded Kafka and Elasticsearch: start | stop | status | reset | fetch')
+  .argument('<action>')
+  .action(async (action: string) => {
+    const { spawnSync } = await import('node:child_process');
+    const { repoRoot } = await import('./repo-root');
+    const r = spawnSync(process.execPath, [`${repoRoot()}/scripts/services.mjs`, action], { stdio: 'inherit' });
+    process.exitCode = r.status ?? 1;
+  });
+
+program
+  .command('analyze')
+  .description('analyse a JSONL or CSV file of posts offline; writes enriched JSONL (bad rows are reported by line and skipped)')
+  .argument('<file>', 'posts as .jsonl or .csv')
+  .option('-o, --output <file>', 'write here instead of stdout')
+  .option('--format <format>', 'jsonl or csv (default: from the file name)')
+  .option('--text-field <name>', 'the column or key holding the text')
+  .action(async (file: string, o: { output?: string; format?: 'jsonl' | 'csv'; textField?: string }) => {
+    const { runAnalyze } = await import('./analyze/run-analyze');
+    const r = await runAnalyze({ input: file, output: o.output, format: o.format, textField: o.textField });
+    process.exitCode = r.ok === 0 && r.bad > 0 ? 1 : 0;
+  });
+
+const plan = program.command('plan').description('the contingency plan');
+plan
+  .command('validate')
+  .description('check a plan file; every error names its line and field')
+  .argument('<file>')
+  .action(async (file: string) => {
+    const { runPlanValidate } = await import('./plan/plan-validate');
+    process.exitCode = await runPlanValidate(file);
+  });
+
+program.parseAsync(process.argv).catch((e: Error) => {
+  process.stderr.write(`vigil: ${e.message}\n`);
+  process.exit(1);
+});

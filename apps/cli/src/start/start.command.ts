@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import { createLogger, PinoNestLogger } from '@vigil/common';
+import { configureHttpApp } from '../../../api/src/http-app';
+import { loadApiConfig } from '../../../api/src/api.config';
+import { startDemoFeedServer } from '../demo/demo-feed-server';
+import { repoRoot } from '../repo-root';
+import { AllInOneModule } from './all-in-one.module';
+
+interface ServicesScript {
+  ensureServices(): Promise<{ kafkaBrokers: string; elasticsearchUrl: string; started: string[] }>;
+  stopServices(names?: string[]): Promise<void>;
+}
+
+export async function loadServicesScript(): Promise<ServicesScript> {
+  // tsc (CommonJS output) would turn `import()` into `require()`, which cannot load ESM.
+  const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
+  return (await importEsm(pathToFileURL(path.join(repoRoot(), 'scripts', 'services.mjs')).href)) as ServicesScript;
+}
+
+/**
+ * `vigil start`: Kafka and Elasticsearch (unless KAFKA_BROKERS / ELASTICSEARCH_URL
+ * point elsewhere), the demo feed server when no sources file is given, and every
+ * app in this process. Ctrl-C stops all of it, servers included.
+ */
+export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<void> {
+  const logger = createLogger('vigil');
+  const services = await loadServicesScript();
+  const { kafkaBrokers, elasticsearchUrl, started } = await services.ensureServices();
+  process.env.KAFKA_BROKERS = kafkaBrokers;
+  process.env.ELASTICSEARCH_URL = elasticsearchUrl;
+
+  let demo: { url: string; close: () => Promise<void> } | undefined;
+  if (!process.env.SOURCES_FILE) {
+    const root = repoRoot();
+    demo = await startDemoFeedServer({
+      dir: path.join(root, 'demo', 'feeds'),
+      scenarioFile: path.join(root, 'demo', 'scenario.jsonl'),
+      port: Number(process.env.VIGIL_DEMO_PORT ?? 18090),
+    });
+    process.env.SOURCES_FILE = path.join(root, 'demo', 'sources.yaml');
+    process.env.ANALYSIS_USER_DICT ??= path.join(root, 'demo', 'products.txt');
+    // Only the demo's own feed server is allowed past the private-address guard.
+    process.env.COLLECTOR_ALLOW_HOSTS = [process.env.COLLECTOR_ALLOW_HOSTS, '127.0.0.1'].filter(Boolean).join(',');
+  }
+
+  const api = loadApiConfig();
+  const app = await NestFactory.create(AllInOneModule.forRoot(), { logger: new PinoNestLogger(logger) });
+  configureHttpApp(app);
+  await app.listen(api.API_PORT, api.API_HOST);
+  const base = `http://${api.API_HOST}:${api.API_PORT}`;
+  process.stdout.write(
+    [
+      '',
+      'Vigil is running.',
+      `  API:            ${base}/api/mentions/search?q=退款`,
+      `  API docs:       ${base}/api/docs`,
+      `  Health:         ${base}/health`,
+      demo ? `  Demo feeds:     ${demo.url}/scenario/weibo.rss (a scripted storm unfolds over ~90 s)` : '',
+      `  Kafka:          ${kafkaBrokers}`,
+      `  Elasticsearch:  ${elasticsearchUrl}`,
+      'Press Ctrl-C to stop everything.',
+      '',
+    ].filter(Boolean).join('\n') + '\n',
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await app.close();
+    await demo?.close();
+    if (opts.stopServicesOnExit && started.length) await services.stopServices(started);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { BaseConfig, loadConfig } from '@vigil/common';
+
+export const ProcessorConfig = BaseConfig.extend({
+  /** Brand and product terms (one per line) added to segmentation and the product catalogue. */
+  ANALYSIS_USER_DICT: z.string().optional(),
+  PROCESSOR_GROUP: z.string().default('vigil-processor'),
+});
+export type ProcessorConfig = z.infer<typeof ProcessorConfig>;
+export const loadProcessorConfig = (env = process.env) => loadConfig(ProcessorConfig, env);

@@ -1,0 +1,1 @@
+export const PROCESSOR_GROUP = Symbol('PROCESSOR_GROUP');

@@ -1,0 +1,43 @@
+import type { Emotion } from '@vigil/contracts';
+
+const INTENSE_ZH = /气死|愤怒|火大|恼火|忍无可忍|受够|崩溃|疯了|抓狂|气炸|太过分|欺人太甚|无法忍受|忍不了|不能忍|恶心死|坑死|烦死/g;
+const PROFANE_ZH = /妈的|他妈|tmd|傻逼|sb|操你|卧槽|尼玛|狗屎|垃圾|滚|去死|脑残|王八蛋|混蛋|坑爹|狗东西/gi;
+const THREAT_ZH = /投诉到底|曝光你们|走着瞧|等着瞧|告你们|告到|砸了|拉黑|再也不|让你们|跟你们没完|弄死/g;
+const INTENSE_EN = /\b(?:furious|outraged|livid|pissed|fed up|sick of|enraged|infuriat\w*|hate|disgust\w*|unacceptable|ridiculous|worst|rage|angry|irate)\b/gi;
+const PROFANE_EN = /\b(?:fuck\w*|shit\w*|damn\w*|wtf|bullshit|asshole\w*|crap\w*|bastard\w*|idiot\w*|moron\w*|stupid)\b/gi;
+const THREAT_EN = /\b(?:i will sue|see you in court|report you|never again|you'll regret|you will regret|going to sue|i'm done with|never buy|will never)\b/gi;
+const ANGRY_EMOJI = /😡|🤬|😠|💢|🖕|\[怒\]|\[抓狂\]/gu;
+const PUNCT_RUNS = /[!！]{2,}|[?？]{2,}|[!?！？]{3,}/g;
+// Acronyms are not shouting.
+const ACRONYMS = new Set(['USD', 'RMB', 'CNY', 'FTC', 'BBB', 'CFPB', 'FCC', 'IOS', 'APP', 'USA', 'CEO', 'ATM', 'SMS', 'VIP', 'OK', 'TV', 'ID', 'PIN', 'UPS', 'DHL', 'USPS', 'FBI', 'XXXX', 'XX']);
+
+function count(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  return (text.match(re) ?? []).length;
+}
+
+export interface EmotionSignals { text: string; sentimentScore: number }
+
+/** Intensity of expression, separate from polarity: a calm negative review is not an angry rant. */
+export function detectEmotion({ text, sentimentScore }: EmotionSignals): Emotion & { signals: string[] } {
+  const signals: string[] = [];
+  const intense = count(INTENSE_ZH, text) + count(INTENSE_EN, text);
+  const profane = count(PROFANE_ZH, text) + count(PROFANE_EN, text);
+  const threats = count(THREAT_ZH, text) + count(THREAT_EN, text);
+  const punct = count(PUNCT_RUNS, text);
+  const angryEmoji = Math.min(count(ANGRY_EMOJI, text), 3);
+  const words = text.match(/\b[A-Za-z]{3,}\b/g) ?? [];
+  const shouted = words.filter((w) => w === w.toUpperCase() && !ACRONYMS.has(w)).length;
+  const capsShare = words.length >= 3 ? shouted / words.length : shouted >= 2 ? 0.5 : 0;
+  let x = 0.5 * intense + 0.6 * profane + 0.6 * threats + 0.3 * Math.min(punct, 4) + 0.35 * angryEmoji + 1.2 * capsShare;
+  if (sentimentScore < -0.5) x += 0.15;
+  if (intense) signals.push('intensity words');
+  if (profane) signals.push('profanity');
+  if (threats) signals.push('threats');
+  if (punct) signals.push('repeated punctuation');
+  if (angryEmoji) signals.push('angry emoji');
+  if (capsShare >= 0.3) signals.push('capitals');
+  const intensity = Math.round((1 - Math.exp(-x)) * 1000) / 1000;
+  const level = intensity >= 0.6 ? 'angry' : intensity >= 0.3 ? 'agitated' : 'calm';
+  return { level, intensity, signals };
+}

@@ -1,0 +1,124 @@
+/**
+ * Hashed n-gram features shared by the training script and inference, so the
+ * two can never drift apart. Feature ids are FNV-1a hashes folded into 2^bits.
+ */
+export const HASH_BITS = 18;
+const MASK = (1 << HASH_BITS) - 1;
+
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const step = (h: number, code: number) => Math.imul(h ^ code, 0x01000193);
+const TAG_C = step(FNV_OFFSET, 99); // 'c': character n-grams
+const TAG_W = step(FNV_OFFSET, 119); // 'w': words
+const TAG_B = step(FNV_OFFSET, 98); // 'b': word bigrams
+
+function hashFrom(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = step(h, s.charCodeAt(i));
+  return h;
+}
+
+/**
+ * Character n-grams hashed incrementally (no substrings): the 2- and 3-gram
+ * hashes extend the 1-gram hash, which is what makes this cheap per post.
+ */
+function charGrams(out: number[], s: string, minN: number, maxN: number): void {
+  for (let i = 0; i < s.length; i++) {
+    let h = TAG_C;
+    for (let n = 1; n <= maxN && i + n <= s.length; n++) {
+      h = step(h, s.charCodeAt(i + n - 1));
+      if (n >= minN) out.push((h >>> 0) & MASK);
+    }
+  }
+}
+
+/** Sparse bag of feature ids (duplicates count as term frequency). */
+export function featuresZh(normalized: string, words: readonly string[]): number[] {
+  const out: number[] = [];
+  charGrams(out, normalized.toLowerCase().replace(/\s+/g, ''), 1, 3);
+  let prev = TAG_B;
+  for (const raw of words) {
+    const w = raw.trim().toLowerCase();
+    if (!w) continue;
+    out.push((hashFrom(TAG_W, w) >>> 0) & MASK);
+    out.push((hashFrom(step(prev, 124), w) >>> 0) & MASK);
+    prev = hashFrom(TAG_B, w);
+  }
+  return out;
+}
+
+const EN_NEG = /^(?:not|no|never|nothing|cannot|nobody|neither|nor|hardly|without|.*n't|.*nt)$/;
+const EN_NEG_WORDS = new Set(['dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'wont', 'cant', 'couldnt', 'wouldnt', 'shouldnt']);
+const TAG_N = hashFrom(TAG_W, 'n_');
+
+export function featuresEn(normalized: string, words: readonly string[]): number[] {
+  void words;
+  const out: number[] = [];
+  const lower = normalized.toLowerCase();
+  // Negation scope: words after a negator until clause punctuation get a marker,
+  // so "not good" and "good" land on different weights.
+  let prev = TAG_B;
+  let neg = 0;
+  for (const m of lower.matchAll(/[a-z0-9]+(?:['’][a-z]+)*|[.,;:!?\n]/g)) {
+    const w = m[0];
+    if (w.length === 1 && '.,;:!?\n'.includes(w)) {
+      neg = 0;
+      prev = step(TAG_B, 124);
+      continue;
+    }
+    out.push((hashFrom(neg > 0 ? TAG_N : TAG_W, w) >>> 0) & MASK);
+    out.push((hashFrom(step(prev, 124), w) >>> 0) & MASK);
+    prev = hashFrom(TAG_B, w);
+    if (EN_NEG_WORDS.has(w) || EN_NEG.test(w)) neg = 3;
+    else if (neg > 0) neg--;
+  }
+  charGrams(out, ' ' + lower.replace(/\s+/g, ' ') + ' ', 3, 5);
+  return out;
+}
+
+export interface LinearModel {
+  bias: number;
+  weights: Float32Array;
+}
+
+/** P(positive) of a logistic model over L2-normalised term frequencies. */
+export function predict(model: LinearModel, feats: readonly number[]): number {
+  if (feats.length === 0) return 1 / (1 + Math.exp(-model.bias));
+  const norm = 1 / Math.sqrt(feats.length);
+  let z = model.bias;
+  for (const f of feats) z += model.weights[f]! * norm;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Model artefacts are committed as base64 Int16 weights with one scale: small and tsc-carried. */
+export interface EncodedModel {
+  bits: number;
+  bias: number;
+  scale: number;
+  weights: string;
+  trainedOn: string;
+}
+
+export function decodeModel(enc: EncodedModel): LinearModel {
+  const buf = Buffer.from(enc.weights, 'base64');
+  const ints = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
+  const weights = new Float32Array(ints.length);
+  for (let i = 0; i < ints.length; i++) weights[i] = ints[i]! * enc.scale;
+  return { bias: enc.bias, weights };
+}
+
+export function encodeModel(model: LinearModel, trainedOn: string): EncodedModel {
+  let max = 0;
+  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  const scale = max / 32767 || 1;
+  const ints = new Int16Array(model.weights.length);
+  for (let i = 0; i < ints.length; i++) ints[i] = Math.round(model.weights[i]! / scale);
+  return { bits: HASH_BITS, bias: model.bias, scale, weights: Buffer.from(ints.buffer).toString('base64'), trainedOn };
+}

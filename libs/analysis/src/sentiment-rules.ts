@@ -1,0 +1,102 @@
+import { EN_CONTRAST, EN_DEGREE, EN_LEXICON, EN_NEGATORS } from './lexicon/en';
+import { ZH_CONTRAST, ZH_DEGREE, ZH_LEXICON, ZH_NEGATORS } from './lexicon/zh';
+
+export interface RuleSentiment {
+  /** tanh-squashed rule score in [-1, 1]. */
+  score: number;
+  /** Number of lexicon/emoji/pattern hits; 0 means the rules saw nothing. */
+  hits: number;
+  /** Constructs that the bag-of-n-grams model tends to get wrong (rules weigh more then). */
+  special: string[];
+}
+
+interface Lang {
+  lexicon: Map<string, number>;
+  degree: Record<string, number>;
+  negators: Set<string>;
+  contrast: Set<string>;
+}
+const ZH: Lang = { lexicon: ZH_LEXICON, degree: ZH_DEGREE, negators: ZH_NEGATORS, contrast: ZH_CONTRAST };
+const EN: Lang = { lexicon: EN_LEXICON, degree: EN_DEGREE, negators: EN_NEGATORS, contrast: EN_CONTRAST };
+
+const CLAUSE_END = /^[,.;:!?，。；：！？、\n…~～]+$/;
+
+// Rhetorical complaints: questions that mean "you are terrible".
+const RHETORICAL_ZH = /还能再.{1,4}[吗么嘛]|还能不能.{1,6}|能不能.{0,8}(?:点|一下)?[?？]|有没有搞错|搞什么|什么玩意|什么鬼|是不是.{0,6}(?:有病|傻|瞎|聋)|难道.{1,12}[吗么]|你们是认真的吗|还要等多久|到底.{0,10}(?:怎么回事|想怎样|什么意思|还送不送|管不管)|这也叫|就这[?？]|有你们这样|怎么.{0,4}(?:这么|那么)(?:慢|差|烂|贵|久)/;
+const RHETORICAL_EN = /\bcould (?:it|you|this) be any (?:slower|worse)\b|\bare you (?:kidding|serious|joking)\b|\bhow hard (?:is|can) it\b|\bthanks for nothing\b|\bwhat a (?:joke|waste|mess|scam)\b|\bis (?:this|that) a joke\b|\bseriously\s*\?|\bwhat is wrong with you\b|\bwho (?:thought|designed) this\b|\bwhy (?:is|does) it (?:always|never)\b/i;
+const DOUBLE_NEG_ZH = /(?:不是|并非|没有|不能|不会)不/;
+
+export function ruleSentiment(lang: 'zh' | 'en', words: readonly string[], text: string, emojiScore: number): RuleSentiment {
+  const L = lang === 'zh' ? ZH : EN;
+  let before = 0;
+  let current = 0;
+  let hits = 0;
+  let negs = 0;
+  let negWindow = 0;
+  let degree = 1;
+  let contrasted = false;
+  const special: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = lang === 'zh' ? words[i]! : words[i]!.toLowerCase();
+    if (!w.trim()) continue;
+    if (CLAUSE_END.test(w)) {
+      negs = 0; negWindow = 0; degree = 1;
+      continue;
+    }
+    if (L.contrast.has(w)) {
+      // The clause after the connector carries the writer's verdict.
+      before = before + current * 0.5;
+      current = 0;
+      contrasted = true;
+      continue;
+    }
+    if (L.negators.has(w)) {
+      negs++;
+      negWindow = 3;
+      continue;
+    }
+    const next = words[i + 1]?.toLowerCase();
+    const deg = L.degree[w];
+    if (deg !== undefined && (!L.lexicon.has(w) || (next !== undefined && L.lexicon.has(next)))) {
+      degree *= deg;
+      continue;
+    }
+    const v = L.lexicon.get(w);
+    if (v !== undefined) {
+      let s = v * degree;
+      if (negs % 2 === 1 && negWindow > 0) {
+        // "not bad" / 并不差: the n-gram model reads the negative word, the rules know better.
+        if (s < 0) special.push('negated_negative');
+        s = s > 0 ? -0.8 * s : -0.7 * s;
+      }
+      if (negs >= 2 && negWindow > 0) special.push('double_negation');
+      if (contrasted) s *= 1.5;
+      current += s;
+      hits++;
+      negs = 0; negWindow = 0; degree = 1;
+      continue;
+    }
+    if (negWindow > 0 && --negWindow === 0) negs = 0;
+  }
+  let total = before + current;
+  if (contrasted && hits > 0) special.push('contrast');
+  if ((lang === 'zh' ? RHETORICAL_ZH : RHETORICAL_EN).test(text)) {
+    total -= 3;
+    hits++;
+    special.push('rhetorical');
+  }
+  if (lang === 'zh' && DOUBLE_NEG_ZH.test(text) && !special.includes('double_negation')) special.push('double_negation');
+  if (emojiScore !== 0) {
+    total += emojiScore;
+    hits++;
+  }
+  return { score: Math.tanh(total / 2), hits, special };
+}
+
+/** The plain lexicon baselines of the eval: sum of word weights, no rules. */
+export function lexiconBaseline(lang: 'zh' | 'en', words: readonly string[]): number {
+  const lex = lang === 'zh' ? ZH_LEXICON : EN_LEXICON;
+  let s = 0;
+  for (const w of words) s += lex.get(lang === 'zh' ? w : w.toLowerCase()) ?? 0;
+  return s;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from './analyzer';
+
+const analyzer = createAnalyzer();
+const label = (text: string, rating?: number) => analyzer.analyze({ text, rating }).analysis.sentiment.label;
+const score = (text: string) => analyzer.analyze({ text }).analysis.sentiment.score;
+
+describe('sentiment', () => {
+  it.each([
+    ['plain positive zh', '味道很好，送餐也快', 'positive'],
+    ['plain negative zh', '太难吃了，再也不点了', 'negative'],
+    ['negation zh', '一点都不好吃', 'negative'],
+    ['negation 没 zh', '没有想象中的好', 'negative'],
+    ['double negation zh', '这家店也不是不好', 'positive'],
+    ['contrast zh: the later clause wins', '虽然包装很好，但是味道太差了', 'negative'],
+    ['contrast zh reversed', '虽然送得有点慢，但是味道非常好', 'positive'],
+    ['rhetorical complaint zh', '你们还能再慢一点吗', 'negative'],
+    ['rhetorical complaint zh 2', '有没有搞错，这也叫外卖？', 'negative'],
+    ['plain positive en', 'The food was delicious and the staff were friendly', 'positive'],
+    ['plain negative en', 'Terrible service, the worst experience ever', 'negative'],
+    ['negation en', 'The food was not good at all', 'negative'],
+    ['negated negative en', 'Not bad at all, would order again', 'positive'],
+    ['contrast en', 'The food was great but the delivery was extremely slow and rude', 'negative'],
+    ['rhetorical en', 'Could it be any slower? Thanks for nothing', 'negative'],
+    ['emoji', '今天的外卖😡😡', 'negative'],
+    ['emoticon', 'arrived today :)', 'positive'],
+  ])('%s', (_name, text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+
+  it('degree words strengthen the score', () => {
+    expect(score('非常好吃')).toBeGreaterThan(score('有点好吃'));
+    expect(score('extremely slow delivery')).toBeLessThan(score('slightly slow delivery'));
+  });
+
+  it('uses a star rating as a strong prior', () => {
+    expect(label('收到了', 1)).toBe('negative');
+    expect(label('收到了', 5)).toBe('positive');
+    expect(label('Received it', 1)).toBe('negative');
+    // The rating dominates a mildly worded text.
+    expect(label('还行吧', 5)).toBe('positive');
+  });
+
+  it('leaves texts without any opinion neutral', () => {
+    expect(label('')).toBe('neutral');
+    expect(label('12345')).toBe('neutral');
+  });
+
+  it('gives a confidence in [0, 1] and a score in [-1, 1]', () => {
+    for (const t of ['太差了!!!', 'great', '', '还行']) {
+      const s = analyzer.analyze({ text: t }).analysis.sentiment;
+      expect(s.confidence).toBeGreaterThanOrEqual(0);
+      expect(s.confidence).toBeLessThanOrEqual(1);
+      expect(Math.abs(s.score)).toBeLessThanOrEqual(1);
+    }
+  });
+});

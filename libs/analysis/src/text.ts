@@ -1,0 +1,42 @@
+/**
+ * Length-preserving text helpers. Every transform here maps one UTF-16 unit to
+ * one unit so that offsets found in the analysis text are valid in the masked
+ * text we return (no NFKC, no toLowerCase on the whole string).
+ */
+export const MAX_ANALYSED_CHARS = 4000;
+
+/** Cut at `max` without splitting a surrogate pair. */
+export function truncate(text: string, max = MAX_ANALYSED_CHARS): { text: string; truncated: boolean } {
+  if (text.length <= max) return { text, truncated: false };
+  let end = max;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return { text: text.slice(0, end), truncated: true };
+}
+
+/** Full-width ASCII (Ｈｅｌｌｏ１２３！) and the ideographic space become half-width, 1:1. */
+export function toHalfWidth(text: string): string {
+  let needs = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) { needs = true; break; }
+  }
+  if (!needs) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += text[i];
+  }
+  return out;
+}
+
+export const HAN_RE = /\p{Script=Han}/u;
+export const HAN_G = /\p{Script=Han}/gu;
+
+/** True when a preceding window contains a negator that governs the cue. */
+export function negatedBefore(text: string, start: number, negators: RegExp, window = 4): boolean {
+  const left = text.slice(Math.max(0, start - window), start);
+  return negators.test(left);
+}

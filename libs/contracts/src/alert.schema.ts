@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { SeverityLevel } from './severity';
+import { SlaTarget, TicketId } from './ticket.schema';
+
+/** What people are told (dashboard, webhooks). Key on `alerts`: ticketId. */
+export const AlertType = z.enum(['new_ticket', 'level_raised', 'sla_warning', 'sla_breached', 'escalated', 'cooling', 'reopened']);
+export type AlertType = z.infer<typeof AlertType>;
+
+export const Alert = z.object({
+  /**
+   * Deterministic for the same cause (e.g. `CR-2026-000001:escalated:ack-30m@0`), so an
+   * alert re-sent after a crash is recognised downstream and not delivered twice.
+   */
+  alertId: z.string().min(1),
+  type: AlertType,
+  ticketId: TicketId,
+  level: SeverityLevel,
+  title: z.string(),
+  at: z.iso.datetime({ offset: true }),
+  detail: z.string().optional(),
+  /** Plan roles to notify (escalations, new tickets). */
+  notify: z.array(z.string()).default([]),
+  slaTarget: SlaTarget.optional(),
+  deadline: z.iso.datetime({ offset: true }).optional(),
+  stepId: z.string().optional(),
+  previousLevel: SeverityLevel.optional(),
+});
+export type Alert = z.infer<typeof Alert>;

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import { SeverityLevel } from './severity';
+
+/**
+ * Crisis tickets (issue #5). The responder owns the `Ticket` document (stored in
+ * Elasticsearch), consumes `ticket.actions` from the api and publishes every change
+ * on `tickets.events` (key: ticketId) so the audit trail can be replayed.
+ */
+
+const Instant = z.iso.datetime({ offset: true });
+
+/** `CR-2026-000123`: year of opening and a per-year sequence the responder allocates. */
+export const TicketId = z.string().regex(/^CR-\d{4}-\d{6,}$/, 'expected a ticket id like CR-2026-000123');
+export type TicketId = z.infer<typeof TicketId>;
+
+/** `merged` is terminal like `closed` but needs no review: the other ticket carries it. */
+export const TicketState = z.enum(['open', 'acknowledged', 'investigating', 'responding', 'resolved', 'closed', 'merged']);
+export type TicketState = z.infer<typeof TicketState>;
+
+/** The six steps of the complaint-handling playbook, in the order they are worked. */
+export const PlaybookStepId = z.enum([
+  'respond_soothe', // 响应安抚
+  'record_facts', // 记录事实
+  'investigate_cause', // 调查原因
+  'propose_remedy', // 提出方案
+  'execute_follow_up', // 执行跟进
+  'review', // 复盘
+]);
+export type PlaybookStepId = z.infer<typeof PlaybookStepId>;
+
+export const SlaTarget = z.enum(['acknowledge', 'firstResponse', 'resolve']);
+export type SlaTarget = z.infer<typeof SlaTarget>;
+
+const Actor = z.string().min(1).max(200);
+const RequestId = z.string().min(1).max(200);
+const Text = z.string().min(1).max(10_000);
+
+export const Satisfaction = z.object({
+  /** 1 (very dissatisfied) … 5 (very satisfied), from the follow-up call or survey. */
+  score: z.number().int().min(1).max(5),
+  comment: z.string().max(2000).optional(),
+  by: Actor,
+  at: Instant,
+});
+export type Satisfaction = z.infer<typeof Satisfaction>;
+
+/** 复盘: what closing a ticket requires. */
+export const TicketReview = z.object({
+  rootCause: Text,
+  category: z.string().min(1).max(200),
+  actionsTaken: z.array(Text).min(1),
+  lessons: z.string().max(10_000).optional(),
+  /** Optional here when satisfaction was already recorded on the ticket. */
+  customerSatisfaction: z.number().int().min(1).max(5).optional(),
+});
+export type TicketReview = z.infer<typeof TicketReview>;
+
+// ---------------------------------------------------------------------------
+// ticket.actions (api → responder). `requestId` makes a retried request harmless.
+
+const ActionBase = z.object({
+  ticketId: TicketId,
+  actor: Actor,
+  requestId: RequestId,
+  at: Instant,
+});
+
+export const TicketAction = z.discriminatedUnion('type', [
+  ActionBase.extend({ type: z.literal('acknowledge') }),
+  ActionBase.extend({
+    type: z.literal('assign'),
+    assignee: Actor,
+    role: z.string().max(100).optional(),
+    /** true removes the assignee instead. */
+    remove: z.boolean().optional(),
+  }),
+  ActionBase.extend({ type: z.literal('comment'), text: Text }),
+  ActionBase.extend({ type: z.literal('transition'), to: TicketState, note: z.string().max(2000).optional() }),
+  ActionBase.extend({ type: z.literal('change_level'), level: SeverityLevel, reason: z.string().max(2000).optional() }),
+  ActionBase.extend({ type: z.literal('merge'), intoTicketId: TicketId, reason: z.string().max(2000).optional() }),
+  ActionBase.extend({ type: z.literal('record_satisfaction'), score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
+  ActionBase.extend({ type: z.literal('close_with_review'), review: TicketReview }),
+  /** A public or customer-facing reply went out: stops the first-response clock. */
+  ActionBase.extend({ type: z.literal('record_response'), channel: z.string().min(1).max(100), text: z.string().max(10_000).optional() }),
+  ActionBase.extend({ type: z.literal('check_step'), step: PlaybookStepId, done: z.boolean() }),
+  ActionBase.extend({ type: z.literal('pause_waiting'), reason: z.string().max(2000).optional() }),
+  ActionBase.extend({ type: z.literal('resume_waiting') }),
+]);
+export type TicketAction = z.infer<typeof TicketAction>;
+export type TicketActionType = TicketAction['type'];
+
+// ---------------------------------------------------------------------------
+// The Ticket document.
+
+export const ChecklistItem = z.object({
+  step: PlaybookStepId,
+  titleZh: z.string(),
+  titleEn: z.string(),
+  done: z.boolean(),
+  doneAt: Instant.optional(),
+  doneBy: Actor.optional(),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItem>;
+
+export const PausedInterval = z.object({
+  from: Instant,
+  /** Absent while the ticket is still waiting on the customer. */
+  to: Instant.optional(),
+  reason: z.string().optional(),
+});
+export type PausedInterval = z.infer<typeof PausedInterval>;
+
+export const FiredEscalation = z.object({
+  stepId: z.string(),
+  /** reopenCount when it fired: a reopened ticket climbs the ladder afresh. */
+  cycle: z.number().int().nonnegative(),
+  at: Instant,
+  notified: z.array(z.string()),
+  raisedTo: SeverityLevel.optional(),
+});
+export type FiredEscalation = z.infer<typeof FiredEscalation>;
+
+export const Assignee = z.object({ actor: Actor, role: z.string().optional(), at: Instant });
+export type Assignee = z.infer<typeof Assignee>;
+
+/** Caps keep a long-running incident's document small; counts keep the totals. */
+export const EVIDENCE_SIGNAL_CAP = 200;
+export const EVIDENCE_MENTION_CAP = 500;
+export const RECENT_REQUEST_CAP = 200;
+
+export const Ticket = z.object({
+  id: TicketId,
+  /** The signal `key` this ticket was opened on (a cluster id or a rule key). */
+  incidentKey: z.string().min(1),
+  clusterId: z.string().optional(),
+  title: z.string(),
+  level: SeverityLevel,
+  /** Highest level ever reached, so a lowered ticket still shows how bad it got. */
+  peakLevel: SeverityLevel,
+  state: TicketState,
+  openedAt: Instant,
+  /** Start of the current SLA cycle: openedAt, or the last reopen. */
+  slaStartedAt: Instant,
+  acknowledgedAt: Instant.optional(),
+  firstResponseAt: Instant.optional(),
+  resolvedAt: Instant.optional(),
+  closedAt: Instant.optional(),
+  updatedAt: Instant,
+  lastSignalAt: Instant.optional(),
+  /** Deadlines as of the last change, for dashboards and queries; the clock recomputes them. */
+  slaDeadlines: z.object({ acknowledge: Instant.optional(), firstResponse: Instant.optional(), resolve: Instant.optional() }),
+  /** Tighter targets (minutes) a trigger imposed, e.g. 10 minutes for medical or exam cases. */
+  slaOverrides: z.object({ acknowledge: z.number().positive().optional(), firstResponse: z.number().positive().optional(), resolve: z.number().positive().optional() }),
+  pausedIntervals: z.array(PausedInterval),
+  escalations: z.array(FiredEscalation),
+  /** Ids of SLA warnings and breaches already announced, e.g. `sla_warning:acknowledge@0`. */
+  slaNotices: z.array(z.string()),
+  triggers: z.array(z.string()),
+  assignees: z.array(Assignee),
+  evidence: z.object({
+    signalIds: z.array(z.string()).max(EVIDENCE_SIGNAL_CAP),
+    mentionIds: z.array(z.string()).max(EVIDENCE_MENTION_CAP),
+    signalCount: z.number().int().nonnegative(),
+    /** Largest cluster size seen: the baseline a reopen compares growth with. */
+    maxSize: z.number().int().nonnegative(),
+  }),
+  checklist: z.array(ChecklistItem),
+  holdingStatement: z.object({ zh: z.string(), en: z.string() }),
+  review: TicketReview.optional(),
+  satisfaction: Satisfaction.optional(),
+  mergedInto: TicketId.optional(),
+  mergedFrom: z.array(TicketId),
+  reopenCount: z.number().int().nonnegative(),
+  commentCount: z.number().int().nonnegative(),
+  /** Last event seq: events are numbered 1, 2, 3 … per ticket. */
+  seq: z.number().int().nonnegative(),
+  /** Recently applied action requestIds, so a redelivered action is a no-op. */
+  recentRequestIds: z.array(z.string()).max(RECENT_REQUEST_CAP),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+// ---------------------------------------------------------------------------
+// tickets.events (responder → everyone). One per change; key: ticketId.
+
+export const TicketEventType = z.enum([
+  'opened',
+  'evidence_attached',
+  'reopened',
+  'acknowledged',
+  'assigned',
+  'unassigned',
+  'commented',
+  'transitioned',
+  'level_changed',
+  'merged_into',
+  'merged_from',
+  'satisfaction_recorded',
+  'response_recorded',
+  'step_checked',
+  'waiting_started',
+  'waiting_ended',
+  'closed',
+  'sla_warning',
+  'sla_breached',
+  'escalation_fired',
+  'action_rejected',
+]);
+export type TicketEventType = z.infer<typeof TicketEventType>;
+
+export const TicketEvent = z.object({
+  /** `${ticketId}:${seq}`; rejections use `${ticketId}:rejected:${requestId}` (no seq is consumed). */
+  eventId: z.string(),
+  ticketId: TicketId,
+  /** Monotonic per ticket; 0 for `action_rejected`, which does not change the ticket. */
+  seq: z.number().int().nonnegative(),
+  type: TicketEventType,
+  actor: Actor,
+  at: Instant,
+  requestId: z.string().optional(),
+  /** The changed fields before and after, never the whole document. */
+  before: z.record(z.string(), z.unknown()).optional(),
+  after: z.record(z.string(), z.unknown()).optional(),
+  note: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type TicketEvent = z.infer<typeof TicketEvent>;

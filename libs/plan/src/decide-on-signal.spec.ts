@@ -1,0 +1,89 @@
+import type { Ticket } from '@vigil/contracts';
+import { describe, expect, it } from 'vitest';
+import { decideOnSignal, openTicket } from './decide-on-signal';
+import { applyAction } from './ticket-lifecycle';
+import { action, defaultPlan, makeSignal, plusMinutes } from './test-fixtures';
+
+const plan = defaultPlan();
+const t0 = new Date('2026-03-02T01:00:00.000Z');
+
+function opened(signal = makeSignal({ severity: { level: 'important' } })): Ticket {
+  const d = decideOnSignal(plan, signal, undefined, undefined, t0);
+  if (d.type !== 'open') throw new Error(d.type);
+  return openTicket(plan, d, 'CR-2026-000001', t0).ticket;
+}
+function resolvedTicket(): Ticket {
+  let t = opened(makeSignal({ severity: { level: 'important' }, metrics: { size: 10 } }));
+  for (const a of [action(t, 'acknowledge'), action(t, 'transition', { to: 'investigating' }), action(t, 'transition', { to: 'responding' }), action(t, 'transition', { to: 'resolved' })]) {
+    const r = applyAction(plan, t, a, t0);
+    if (!r.ok) throw new Error(r.error.message);
+    t = r.ticket;
+  }
+  return t;
+}
+
+describe('decideOnSignal', () => {
+  it('ignores a signal below the opening level', () => {
+    expect(decideOnSignal(plan, makeSignal(), undefined, undefined, t0)).toMatchObject({ type: 'ignore', reason: expect.stringMatching(/below the opening level/) });
+  });
+
+  it('opens a ticket with checklist, holding statement, deadlines and an immediate escalation', () => {
+    const d = decideOnSignal(plan, makeSignal({ riskCues: ['medical_or_exam'] }), undefined, undefined, t0);
+    expect(d).toMatchObject({ type: 'open', level: 'urgent' });
+    if (d.type !== 'open') return;
+    const { ticket, events, alerts } = openTicket(plan, d, 'CR-2026-000123', t0);
+    expect(ticket).toMatchObject({ id: 'CR-2026-000123', state: 'open', level: 'urgent', incidentKey: 'cluster:abc', seq: 2 });
+    expect(ticket.checklist.map((c) => c.step)).toHaveLength(6);
+    expect(ticket.holdingStatement).toEqual(plan.holdingStatements.urgent);
+    expect(ticket.slaDeadlines.acknowledge).toBe(plusMinutes(t0, 10).toISOString());
+    expect(events.map((e) => e.type)).toEqual(['opened', 'escalation_fired']);
+    expect(alerts.map((a) => a.type)).toEqual(['new_ticket', 'escalated']);
+    expect(alerts[1].notify).toContain('duty_officer');
+  });
+
+  it('attaches evidence and raises the level, escalating immediately once', () => {
+    const t = opened();
+    const d = decideOnSignal(plan, makeSignal({ id: 'sig-2', riskCues: ['media'], sampleMentionIds: ['m9'] }), t, undefined, plusMinutes(t0, 5));
+    expect(d.type).toBe('update');
+    if (d.type !== 'update') return;
+    expect(d.ticket.level).toBe('urgent');
+    expect(d.ticket.evidence).toMatchObject({ signalIds: ['sig-1', 'sig-2'], mentionIds: ['m1', 'm2', 'm9'], signalCount: 2 });
+    expect(d.alerts.map((a) => a.type)).toEqual(['level_raised', 'escalated']);
+    const d2 = decideOnSignal(plan, makeSignal({ id: 'sig-3', riskCues: ['media'] }), d.ticket, undefined, plusMinutes(t0, 6));
+    expect(d2.type === 'update' && d2.alerts).toEqual([]);
+  });
+
+  it('never lowers on a weaker signal, and reports cooling', () => {
+    const t = { ...opened(), level: 'urgent' as const };
+    const weaker = decideOnSignal(plan, makeSignal({ id: 'sig-2' }), t, undefined, t0);
+    expect(weaker.type === 'update' && weaker.ticket.level).toBe('urgent');
+    const cooling = decideOnSignal(plan, makeSignal({ id: 'sig-3', kind: 'burst_cooling' }), t, undefined, t0);
+    expect(cooling.type === 'update' && cooling.alerts.map((a) => a.type)).toEqual(['cooling']);
+    expect(cooling.type === 'update' && cooling.ticket.level).toBe('urgent');
+  });
+
+  it('ignores a signal already attached (replay)', () => {
+    const t = opened();
+    expect(decideOnSignal(plan, makeSignal(), t, undefined, t0).type).toBe('ignore');
+  });
+
+  it.each([
+    { name: 'same level within the window', signal: makeSignal({ id: 's2', severity: { level: 'important' } }), hours: 10, expected: 'reopen' },
+    { name: 'lower level, no growth', signal: makeSignal({ id: 's2', kind: 'cluster_grew', metrics: { size: 12 } }), hours: 10, expected: 'ignore' },
+    { name: 'lower level but grew 1.5×', signal: makeSignal({ id: 's2', kind: 'cluster_grew', metrics: { size: 15 } }), hours: 10, expected: 'reopen' },
+    { name: 'cooling never reopens', signal: makeSignal({ id: 's2', kind: 'burst_cooling', severity: { level: 'major' } }), hours: 1, expected: 'ignore' },
+    { name: 'outside the window opens a new ticket', signal: makeSignal({ id: 's2', severity: { level: 'important' } }), hours: 73, expected: 'open' },
+  ])('reopen hysteresis: $name → $expected', ({ signal, hours, expected }) => {
+    const d = decideOnSignal(plan, signal, undefined, resolvedTicket(), plusMinutes(t0, hours * 60));
+    expect(d.type).toBe(expected);
+  });
+
+  it('a reopened ticket restarts its SLA cycle and escalation ladder', () => {
+    const now = plusMinutes(t0, 600);
+    const d = decideOnSignal(plan, makeSignal({ id: 's2', severity: { level: 'urgent' } }), undefined, resolvedTicket(), now);
+    if (d.type !== 'reopen') throw new Error(d.type);
+    expect(d.ticket).toMatchObject({ state: 'open', level: 'urgent', reopenCount: 1, slaStartedAt: now.toISOString(), acknowledgedAt: undefined, resolvedAt: undefined });
+    expect(d.alerts).toMatchObject([{ type: 'reopened', alertId: 'CR-2026-000001:reopened:1' }]);
+    expect(d.ticket.slaDeadlines.acknowledge).toBe(plusMinutes(now, 10).toISOString());
+  });
+});

@@ -1,0 +1,182 @@
+import {
+  EVIDENCE_MENTION_CAP,
+  EVIDENCE_SIGNAL_CAP,
+  maxSeverity,
+  severityRank,
+  type Alert,
+  type SeverityLevel,
+  type Signal,
+  type Ticket,
+  type TicketEvent,
+} from '@vigil/contracts';
+import { changeLevel } from './level-change';
+import type { Plan } from './plan.schema';
+import { slaDeadlines } from './sla-clock';
+import { pushBounded, startDraft, SYSTEM_DETECTOR, type TicketDraft } from './ticket-draft';
+import { evaluateTriggers, type TriggerResult } from './triggers';
+
+export type SignalDecision =
+  | { type: 'ignore'; reason: string }
+  /** Allocate a sequence, then call `openTicket(plan, decision, formatTicketId(year, seq), now)`. */
+  | { type: 'open'; level: SeverityLevel; triggers: TriggerResult; signal: Signal }
+  | { type: 'update'; ticket: Ticket; events: TicketEvent[]; alerts: Alert[] }
+  | { type: 'reopen'; ticket: Ticket; events: TicketEvent[]; alerts: Alert[] };
+
+export interface TicketChange {
+  ticket: Ticket;
+  events: TicketEvent[];
+  alerts: Alert[];
+}
+
+/**
+ * What a signal means for its incident key: open a ticket, add evidence to the open one
+ * (raising its level, never lowering), reopen a recently resolved one that flares again,
+ * or nothing. `open` and `recentlyResolved` are the responder's lookups by `signal.key`.
+ */
+export function decideOnSignal(plan: Plan, signal: Signal, open: Ticket | undefined, recentlyResolved: Ticket | undefined, now: Date): SignalDecision {
+  const tr = evaluateTriggers(plan, signal);
+  if (open) {
+    if (open.evidence.signalIds.includes(signal.id)) return { type: 'ignore', reason: `signal ${signal.id} already attached to ${open.id}` };
+    return { type: 'update', ...attachToOpen(plan, open, signal, tr, now) };
+  }
+  if (recentlyResolved && withinReopenWindow(plan, recentlyResolved, now)) {
+    if (recentlyResolved.evidence.signalIds.includes(signal.id)) return { type: 'ignore', reason: `signal ${signal.id} already attached to ${recentlyResolved.id}` };
+    const why = flareReason(plan, recentlyResolved, signal, tr.level);
+    // Hysteresis: a resolved incident murmuring on is not a new incident either.
+    if (!why) return { type: 'ignore', reason: `${recentlyResolved.id} resolved recently and this ${signal.kind} is not a real flare` };
+    return { type: 'reopen', ...reopen(plan, recentlyResolved, signal, tr, why, now) };
+  }
+  if (plan.opening.ignoreKinds.includes(signal.kind)) return { type: 'ignore', reason: `${signal.kind} signals do not open tickets` };
+  if (severityRank(tr.level) < severityRank(plan.opening.minLevel) && !tr.escalateImmediately) {
+    return { type: 'ignore', reason: `level ${tr.level} is below the opening level ${plan.opening.minLevel}` };
+  }
+  return { type: 'open', level: tr.level, triggers: tr, signal };
+}
+
+/** Builds the ticket an `open` decision asks for, with its opening events and alerts. */
+export function openTicket(plan: Plan, decision: Extract<SignalDecision, { type: 'open' }>, id: string, now: Date): TicketChange {
+  const { signal, triggers: tr, level } = decision;
+  const iso = now.toISOString();
+  const blank: Ticket = {
+    id,
+    incidentKey: signal.key,
+    ...(signal.clusterId ? { clusterId: signal.clusterId } : {}),
+    title: signal.label,
+    level,
+    peakLevel: level,
+    state: 'open',
+    openedAt: iso,
+    slaStartedAt: iso,
+    updatedAt: iso,
+    lastSignalAt: signal.at,
+    slaDeadlines: {},
+    slaOverrides: tr.slaOverrides,
+    pausedIntervals: [],
+    escalations: [],
+    slaNotices: [],
+    triggers: tr.matched,
+    assignees: [],
+    evidence: {
+      signalIds: [signal.id],
+      mentionIds: signal.sampleMentionIds.slice(-EVIDENCE_MENTION_CAP),
+      signalCount: 1,
+      maxSize: signal.metrics.size,
+    },
+    checklist: plan.playbook.map((s) => ({ step: s.id, titleZh: s.titleZh, titleEn: s.titleEn, done: false })),
+    holdingStatement: plan.holdingStatements[level],
+    mergedFrom: [],
+    reopenCount: 0,
+    commentCount: 0,
+    seq: 0,
+    recentRequestIds: [],
+  };
+  const d = startDraft(blank, now);
+  d.event('opened', SYSTEM_DETECTOR, { after: { level, incidentKey: signal.key, signalId: signal.id, triggers: tr.matched } });
+  d.alert('new_ticket', 'opened', triggerNote(tr), { notify: tr.notify });
+  if (tr.escalateImmediately) fireImmediate(d, tr);
+  d.t.slaDeadlines = slaDeadlines(plan, d.t);
+  return { ticket: d.t, events: d.events, alerts: d.alerts };
+}
+
+function attachToOpen(plan: Plan, open: Ticket, signal: Signal, tr: TriggerResult, now: Date): TicketChange {
+  const d = startDraft(open, now);
+  addEvidence(d, signal, tr);
+  d.event('evidence_attached', SYSTEM_DETECTOR, { after: { signalId: signal.id, kind: signal.kind, size: signal.metrics.size, level: tr.level } });
+  if (signal.kind === 'burst_cooling') {
+    // Cooling is news, not a reason to lower: only a person lowers a level, with a reason.
+    d.alert('cooling', signal.id, `${signal.label}: activity is cooling down`);
+  } else if (severityRank(tr.level) > severityRank(d.t.level)) {
+    changeLevel(plan, d, tr.level, SYSTEM_DETECTOR, triggerNote(tr) || `signal ${signal.id} at ${tr.level}`, {});
+  }
+  if (tr.escalateImmediately && signal.kind !== 'burst_cooling') fireImmediate(d, tr);
+  d.t.slaDeadlines = slaDeadlines(plan, d.t);
+  return { ticket: d.t, events: d.events, alerts: d.alerts };
+}
+
+function reopen(plan: Plan, resolved: Ticket, signal: Signal, tr: TriggerResult, why: string, now: Date): TicketChange {
+  const d = startDraft(resolved, now);
+  const t = d.t;
+  const before = { state: t.state, level: t.level, reopenCount: t.reopenCount };
+  t.reopenCount += 1;
+  t.state = 'open';
+  t.slaStartedAt = d.iso;
+  t.acknowledgedAt = undefined;
+  t.firstResponseAt = undefined;
+  t.resolvedAt = undefined;
+  t.closedAt = undefined;
+  t.level = maxSeverity(t.level, tr.level);
+  t.peakLevel = maxSeverity(t.peakLevel, t.level);
+  t.holdingStatement = plan.holdingStatements[t.level];
+  const review = t.checklist.find((c) => c.step === 'review');
+  if (review) Object.assign(review, { done: false, doneAt: undefined, doneBy: undefined });
+  addEvidence(d, signal, tr);
+  d.event('reopened', SYSTEM_DETECTOR, { before, after: { state: 'open', level: t.level, reopenCount: t.reopenCount, signalId: signal.id }, note: why });
+  d.alert('reopened', `${t.reopenCount}`, why, { notify: [...new Set([...plan.levels[t.level].notify, ...tr.notify])] });
+  if (tr.escalateImmediately) fireImmediate(d, tr);
+  t.slaDeadlines = slaDeadlines(plan, t);
+  return { ticket: t, events: d.events, alerts: d.alerts };
+}
+
+export function withinReopenWindow(plan: Plan, t: Ticket, now: Date): boolean {
+  if (!(t.state === 'resolved' || t.state === 'closed') || !t.resolvedAt) return false;
+  return now.getTime() - Date.parse(t.resolvedAt) <= plan.reopen.windowHours * 3_600_000;
+}
+
+/** Why this signal counts as the incident flaring again, or undefined when it does not. */
+export function flareReason(plan: Plan, t: Ticket, signal: Signal, level: SeverityLevel): string | undefined {
+  if (signal.kind === 'burst_cooling') return undefined;
+  const floor = plan.reopen.minLevel === 'previous' ? t.level : plan.reopen.minLevel;
+  if (severityRank(level) >= severityRank(floor)) return `flared again at ${level} (resolved at ${t.level})`;
+  const grown = signal.metrics.size >= t.evidence.maxSize * plan.reopen.growthFactor;
+  if (plan.reopen.growthKinds.includes(signal.kind) && grown) return `${signal.kind}: grew to ${signal.metrics.size} (was ${t.evidence.maxSize})`;
+  return undefined;
+}
+
+function addEvidence(d: TicketDraft, signal: Signal, tr: TriggerResult) {
+  const t = d.t;
+  t.evidence = {
+    signalIds: pushBounded(t.evidence.signalIds, [signal.id], EVIDENCE_SIGNAL_CAP),
+    mentionIds: pushBounded(t.evidence.mentionIds, signal.sampleMentionIds, EVIDENCE_MENTION_CAP),
+    signalCount: t.evidence.signalCount + 1,
+    maxSize: Math.max(t.evidence.maxSize, signal.metrics.size),
+  };
+  if (!t.lastSignalAt || signal.at > t.lastSignalAt) t.lastSignalAt = signal.at;
+  t.triggers = [...new Set([...t.triggers, ...tr.matched])];
+  for (const [k, v] of Object.entries(tr.slaOverrides) as [keyof Ticket['slaOverrides'], number | undefined][]) {
+    if (v !== undefined) t.slaOverrides[k] = Math.min(t.slaOverrides[k] ?? Infinity, v);
+  }
+}
+
+/** Immediate escalation fires once per SLA cycle, like every ladder step. */
+function fireImmediate(d: TicketDraft, tr: TriggerResult) {
+  const t = d.t;
+  const cycle = t.reopenCount;
+  if (t.escalations.some((e) => e.stepId === 'immediate' && e.cycle === cycle)) return;
+  t.escalations = [...t.escalations, { stepId: 'immediate', cycle, at: d.iso, notified: tr.notify }];
+  d.event('escalation_fired', SYSTEM_DETECTOR, { after: { stepId: 'immediate', notified: tr.notify, triggers: tr.matched } });
+  d.alert('escalated', `immediate@${cycle}`, `immediate escalation: ${tr.matched.join(', ')}`, { stepId: 'immediate', notify: tr.notify });
+}
+
+function triggerNote(tr: TriggerResult): string {
+  return tr.matched.length ? `triggers: ${tr.matched.join(', ')}` : '';
+}

@@ -1,0 +1,11 @@
+export * from './plan.schema';
+export * from './parse-plan';
+export * from './load-plan-file';
+export * from './triggers';
+export * from './business-hours';
+export * from './sla-clock';
+export * from './ticket-lifecycle';
+export * from './decide-on-signal';
+export * from './templates';
+export * from './ticket-id';
+export { SYSTEM_CLOCK, SYSTEM_DETECTOR } from './ticket-draft';

@@ -1,0 +1,12 @@
+/** The exact preprocessing the analyzer applies before the learned model, reused by training and eval. */
+import { createSegmenter } from '../../libs/analysis/src/segmenter';
+import { detectLanguage } from '../../libs/analysis/src/language';
+import { toHalfWidth, truncate } from '../../libs/analysis/src/text';
+import { featuresEn, featuresZh } from '../../libs/analysis/src/features';
+
+const seg = createSegmenter();
+
+export function modelFeatures(lang: 'zh' | 'en', text: string): number[] {
+  const normalized = detectLanguage(toHalfWidth(truncate(text).text)).normalized;
+  return lang === 'zh' ? featuresZh(normalized, seg.cutZh(normalized)) : featuresEn(normalized, []);
+}
