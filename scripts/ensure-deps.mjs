@@ -12,12 +12,18 @@ export function ensureDeps() {
   const marker = path.join(repoRoot, 'node_modules', '.package-lock.json');
   const stale = !fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync(lock).mtimeMs;
   if (!stale) return;
-  process.stderr.write('[vigil] installing dependencies (npm ci)…\n');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
+  process.stderr.write('[vigil] installing dependencies (npm install, from the lock file)…\n');
+  // Not `npm ci`: npm 11 records only this platform's optional packages (rollup's
+  // native builds) in the lock file and then `npm ci` rejects its own lock file.
+  // `npm install` honours the locked versions and tolerates that.
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
   if (r.status !== 0) {
-    process.stderr.write('[vigil] npm ci failed: is the npm registry reachable?\n');
+    process.stderr.write('[vigil] npm install failed: is the npm registry reachable?\n');
     process.exit(r.status ?? 1);
   }
+  // npm may rewrite the lock file; mark node_modules as current for it.
+  const now = new Date();
+  fs.utimesSync(marker, now, now);
 }
 
 export function run(cmd, args, opts = {}) {
