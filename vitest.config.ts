@@ -35,6 +35,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
+          // The apps' own warnings (failed polls the tests provoke) would bury the results.
+          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' },
           include: ['test/**/*.int.spec.ts', 'apps/**/*.int.spec.ts', 'libs/**/*.int.spec.ts'],
           environment: 'node',
           globalSetup: ['test/setup/services.global-setup.ts'],
