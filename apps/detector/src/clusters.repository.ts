@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { ClusterDoc } from '@vigil/contracts';
+import { BulkIndexer, SearchClient } from '@vigil/search';
+
+/** Cluster documents in Elasticsearch: what people search, and what the detector rebuilds from. */
+@Injectable()
+export class ClustersRepository {
+  constructor(
+    private readonly search: SearchClient,
+    private readonly bulk: BulkIndexer,
+  ) {}
+
+  async save(docs: ClusterDoc[]): Promise<void> {
+    if (!docs.length) return;
+    const latest = new Map(docs.map((d) => [d.id, d]));
+    const r = await this.bulk.index([...latest.values()].map((d) => ({ index: this.search.names.clusters, id: d.id, doc: d })));
+    // A cluster document the server refuses is a bug of ours, not bad input: retry the chunk.
+    if (r.failed.length) throw new Error(`elasticsearch refused ${r.failed.length} cluster(s): ${r.failed[0].error}`);
+  }
+
+  /** Every active cluster, in pages (search_after), for a restart. */
+  async listActive(limit = 50_000): Promise<ClusterDoc[]> {
+    // The last writes before a crash may not be refreshed yet; a restart must see them.
+    await this.search.es.indices.refresh({ index: this.search.names.clusters, ignore_unavailable: true, allow_no_indices: true });
+    const out: ClusterDoc[] = [];
+    let after: (string | number)[] | undefined;
+    while (out.length < limit) {
+      const r = await this.search.es.search<ClusterDoc>({
+        index: this.search.names.clusters,
+        ignore_unavailable: true,
+        allow_no_indices: true,
+        size: 1000,
+        query: { term: { status: 'active' } },
+        sort: [{ id: 'asc' }],
+        search_after: after,
+      });
+      const hits = r.hits.hits;
+      if (!hits.length) break;
+      for (const h of hits) {
+        const parsed = ClusterDoc.safeParse(h._source);
+        if (parsed.success) out.push(parsed.data);
+      }
+      after = hits[hits.length - 1].sort as (string | number)[];
+    }
+    return out;
+  }
+}

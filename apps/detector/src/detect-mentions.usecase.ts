@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ClusterDoc, EnrichedMention, Signal } from '@vigil/contracts';
+import type { Detector, DetectorOutput } from '@vigil/detection';
+import { Clock, createLogger } from '@vigil/common';
+import { MessageProducer } from '@vigil/kafka';
+import { ClustersRepository } from './clusters.repository';
+import { DetectorStateRepository } from './detector-state.repository';
+
+export const DETECTOR = Symbol('DETECTOR');
+
+/**
+ * Feeds mentions (or the passing of time) to the detector and makes its output
+ * durable: clusters to Elasticsearch, signals to Kafka, then the working state.
+ * Outputs are kept until all three writes succeed, because the detector will not
+ * produce them a second time (it remembers what it has seen and signalled).
+ * Calls are serialised: the consumer and the ticker share one detector.
+ */
+@Injectable()
+export class DetectMentionsUseCase {
+  private readonly logger = createLogger('detector');
+  private pendingSignals: Signal[] = [];
+  private pendingClusters = new Map<string, ClusterDoc>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @Inject(DETECTOR) private readonly detector: Detector,
+    private readonly clusters: ClustersRepository,
+    private readonly state: DetectorStateRepository,
+    private readonly producer: MessageProducer,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(mentions: EnrichedMention[]): Promise<void> {
+    return this.serialise(() => this.collect(mentions.map((m) => this.detector.process(m))));
+  }
+
+  /** Event time moves on without posts: windows close, bursts cool, idle clusters go. */
+  advanceTo(time: Date): Promise<void> {
+    return this.serialise(() => this.collect([this.detector.advanceTo(time)]));
+  }
+
+  private serialise(work: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async collect(outputs: DetectorOutput[]): Promise<void> {
+    for (const o of outputs) {
+      this.pendingSignals.push(...o.signals);
+      for (const c of o.clusterUpdates) this.pendingClusters.set(c.id, c);
+    }
+    for (const c of this.detector.flushClusterUpdates()) this.pendingClusters.set(c.id, c);
+    await this.clusters.save([...this.pendingClusters.values()]);
+    this.pendingClusters.clear();
+    if (this.pendingSignals.length) {
+      await this.producer.send('signals', this.pendingSignals.map((s) => ({ key: s.key, value: s })));
+      for (const s of this.pendingSignals) this.logger.info({ signalId: s.id, kind: s.kind, clusterId: s.clusterId, level: s.severity.level }, 'signal');
+      this.pendingSignals = [];
+    }
+    const { clusters: _clusters, ...rest } = this.detector.snapshot();
+    await this.state.save(rest, this.clock.now().toISOString());
+  }
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { BaseConfig, loadConfig } from '@vigil/common';
+
+export const DetectorConfig = BaseConfig.extend({
+  DETECTOR_GROUP: z.string().default('vigil-detector'),
+  /**
+   * How often event time is advanced to the wall clock when no posts arrive, so
+   * bursts can cool down in a quiet stream. 0 turns it off (replays of history).
+   */
+  DETECTOR_TICK_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Minimum distinct authors for a group complaint (the plan's "possible group complaint"). */
+  DETECTOR_GROUP_MIN_AUTHORS: z.coerce.number().int().min(2).optional(),
+});
+export type DetectorConfig = z.infer<typeof DetectorConfig>;
+export const loadDetectorConfig = (env = process.env) => loadConfig(DetectorConfig, env);

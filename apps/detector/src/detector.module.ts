@@ -1,0 +1,48 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { Clock, HealthModule, SystemClock } from '@vigil/common';
+import { KafkaClient, KafkaModule } from '@vigil/kafka';
+import { SearchClient, SearchModule } from '@vigil/search';
+import { createDetector } from '@vigil/detection';
+import type { DetectorConfig } from './detector.config';
+import { ClustersRepository } from './clusters.repository';
+import { DetectorStateRepository } from './detector-state.repository';
+import { DETECTOR, DetectMentionsUseCase } from './detect-mentions.usecase';
+import { RestoreDetectorUseCase } from './restore-detector.usecase';
+import { EnrichedMentionsConsumer } from './enriched-mentions.consumer';
+import { EventTimeTicker } from './event-time.ticker';
+import { DetectorBootstrap } from './detector.bootstrap';
+import { DETECTOR_OPTIONS } from './detector.tokens';
+
+/**
+ * The detector keeps every cluster in memory, so it runs as one instance (one
+ * consumer in its group): a second instance would split the stream and the clusters.
+ */
+@Module({})
+export class DetectorModule {
+  static forRoot(config: DetectorConfig, opts: { withInfra?: boolean; clock?: Clock } = {}): DynamicModule {
+    return {
+      module: DetectorModule,
+      imports: opts.withInfra === false ? [] : [
+        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-detector', topicPrefix: config.VIGIL_TOPIC_PREFIX }),
+        SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+        HealthModule.register([KafkaClient, SearchClient]),
+      ],
+      providers: [
+        opts.clock ? { provide: Clock, useValue: opts.clock } : { provide: Clock, useClass: SystemClock },
+        {
+          provide: DETECTOR,
+          useFactory: () => createDetector(config.DETECTOR_GROUP_MIN_AUTHORS ? { group: { minAuthors: config.DETECTOR_GROUP_MIN_AUTHORS } } : undefined),
+        },
+        { provide: DETECTOR_OPTIONS, useValue: { groupId: config.DETECTOR_GROUP, tickMs: config.DETECTOR_TICK_MS } },
+        DetectorBootstrap,
+        ClustersRepository,
+        DetectorStateRepository,
+        DetectMentionsUseCase,
+        RestoreDetectorUseCase,
+        EnrichedMentionsConsumer,
+        EventTimeTicker,
+      ],
+      exports: [ClustersRepository],
+    };
+  }
+}

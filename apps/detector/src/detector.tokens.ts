@@ -1,0 +1,5 @@
+export interface DetectorOptions {
+  groupId: string;
+  tickMs: number;
+}
+export const DETECTOR_OPTIONS = Symbol('DETECTOR_OPTIONS');

@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Detector } from '@vigil/detection';
+import { createLogger } from '@vigil/common';
+import { ClustersRepository } from './clusters.repository';
+import { DetectorStateRepository } from './detector-state.repository';
+import { DETECTOR } from './detect-mentions.usecase';
+
+/**
+ * After a restart: the saved working state plus the active clusters from
+ * Elasticsearch. Without a saved state (first start, or state lost) the clusters
+ * alone still prevent re-opening what was already found.
+ */
+@Injectable()
+export class RestoreDetectorUseCase {
+  private readonly logger = createLogger('detector');
+
+  constructor(
+    @Inject(DETECTOR) private readonly detector: Detector,
+    private readonly clusters: ClustersRepository,
+    private readonly state: DetectorStateRepository,
+  ) {}
+
+  async execute(): Promise<void> {
+    const [saved, clusters] = await Promise.all([this.state.load(), this.clusters.listActive()]);
+    if (saved) this.detector.restore({ ...saved, clusters });
+    else if (clusters.length) this.detector.restoreClusters(clusters);
+    this.logger.info({ clusters: clusters.length, state: saved ? 'restored' : 'cold' }, 'detector ready');
+  }
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { RiskCueKind } from './analysis.schema';
+import { SeverityLevel } from './severity';
+
+/**
+ * What the detector needs to carry a cluster across a restart. Persisted with the
+ * document so the detector can be rebuilt from Elasticsearch alone.
+ */
+export const ClusterState = z.object({
+  /** Schema version of this state, so an old document can be rebuilt or dropped deliberately. */
+  version: z.literal(1),
+  /** MinHash signatures of a few representative posts (first, then most recent). */
+  signatures: z.array(z.array(z.number().int().nonnegative())),
+  /** Centroid term weights (bounded: top terms only). */
+  terms: z.record(z.string(), z.number()),
+  /** Hashes of distinct authors (bounded; distinctAuthors keeps counting past the cap). */
+  authorHashes: z.array(z.number().int().nonnegative()),
+  /** Frequency counts behind channels/places/products/categories/order batches/cues (bounded). */
+  counts: z.object({
+    channels: z.record(z.string(), z.number().int()),
+    places: z.record(z.string(), z.number().int()),
+    products: z.record(z.string(), z.number().int()),
+    categories: z.record(z.string(), z.number().int()),
+    orderBatches: z.record(z.string(), z.number().int()),
+    riskCues: z.record(z.string(), z.number().int()),
+  }),
+  /** Event times (epoch ms) of the most recent posts, for velocity, growth and time concentration. */
+  recentTimes: z.array(z.number()),
+  sentimentSum: z.number(),
+  emotionSum: z.number(),
+  reachSum: z.number().nonnegative(),
+  maxMoney: z.number().nonnegative(),
+  /** Posts that are near-copies of another post of the cluster. */
+  nearDuplicates: z.number().int().nonnegative(),
+  /** Posts from new or low-follower accounts. */
+  suspiciousAccounts: z.number().int().nonnegative(),
+  /** Posts that are both: the coordination evidence. */
+  coordinatedPosts: z.number().int().nonnegative(),
+  /** Event times (epoch ms) of the first and last coordinated post. */
+  coordinatedFirst: z.number().optional(),
+  coordinatedLast: z.number().optional(),
+  /** What was signalled already, so a restart never signals the same event twice. */
+  signalled: z.object({
+    newAt: z.number().int().nonnegative(),
+    grewAt: z.number().int().nonnegative(),
+    group: z.object({ nature: z.enum(['organic', 'coordinated']), level: SeverityLevel }).optional(),
+  }),
+});
+export type ClusterState = z.infer<typeof ClusterState>;
+
+/** A complaint cluster as the detector persists it (index `clusters`, id = `id`). */
+export const ClusterDoc = z.object({
+  /** Deterministic from the first post's mention id: a replay gives the same id. */
+  id: z.string().min(1).max(128),
+  label: z.string(),
+  topTerms: z.array(z.string()),
+  language: z.string().optional(),
+  firstSeen: z.iso.datetime({ offset: true }),
+  lastSeen: z.iso.datetime({ offset: true }),
+  size: z.number().int().nonnegative(),
+  distinctAuthors: z.number().int().nonnegative(),
+  channels: z.array(z.string()),
+  places: z.array(z.string()),
+  products: z.array(z.string()),
+  categories: z.array(z.string()),
+  orderBatches: z.array(z.string()),
+  riskCues: z.array(RiskCueKind),
+  meanSentiment: z.number().min(-1).max(1),
+  meanEmotionIntensity: z.number().min(0).max(1),
+  reach: z.number().nonnegative(),
+  maxMoney: z.number().nonnegative(),
+  sampleMentionIds: z.array(z.string()),
+  /** Posts in the hour up to lastSeen. */
+  velocityPerHour: z.number().nonnegative(),
+  /** Posts in the last hour over posts in the hour before (1 = flat). */
+  growth: z.number().nonnegative(),
+  /** Set when this cluster converged with another and lives on under that id. */
+  mergedInto: z.string().optional(),
+  status: z.enum(['active', 'merged', 'evicted']),
+  state: ClusterState,
+});
+export type ClusterDoc = z.infer<typeof ClusterDoc>;

@@ -1,0 +1,300 @@
+import type { ClusterDoc, ClusterState, RiskCueKind } from '@vigil/contracts';
+import type { DetectionConfig } from './config';
+import type { PostFeatures } from './features';
+import { hashHex } from './hash';
+import { estimateJaccard } from './minhash';
+
+const HOUR_MS = 3_600_000;
+const MAX_REPS = 4;
+const MAX_RECENT = 128;
+const MAX_COUNT_KEYS = 50;
+
+type CountKey = keyof ClusterState['counts'];
+
+/** Deterministic from the first post, so a replay names the cluster identically. */
+export function clusterIdFor(firstMentionId: string): string {
+  return `c_${hashHex(`cluster:${firstMentionId}`)}`;
+}
+
+/** Mutable cluster state; `toDoc()` is the persisted, schema-checked form. */
+export class ClusterRecord {
+  size = 0;
+  distinctAuthors = 0;
+  firstSeen = 0;
+  lastSeen = 0;
+  language?: string;
+  signatures: Uint32Array[] = [];
+  centroid = new Map<string, number>();
+  centroidNorm = 0;
+  authors = new Set<number>();
+  counts: ClusterState['counts'] = { channels: {}, places: {}, products: {}, categories: {}, orderBatches: {}, riskCues: {} };
+  recentTimes: number[] = [];
+  sentimentSum = 0;
+  emotionSum = 0;
+  reachSum = 0;
+  maxMoney = 0;
+  nearDuplicates = 0;
+  suspiciousAccounts = 0;
+  coordinatedPosts = 0;
+  coordinatedFirst?: number;
+  coordinatedLast?: number;
+  samples: string[] = [];
+  signalled: ClusterState['signalled'] = { newAt: 0, grewAt: 0 };
+  mergedInto?: string;
+
+  constructor(public readonly id: string) {}
+
+  /** Best estimated Jaccard between the post and the cluster's representative posts. */
+  maxJaccard(sig: Uint32Array): number {
+    let best = 0;
+    for (const s of this.signatures) best = Math.max(best, estimateJaccard(sig, s));
+    return best;
+  }
+
+  cosine(vector: Map<string, number>): number {
+    if (this.centroidNorm === 0) return 0;
+    let dot = 0;
+    for (const [t, w] of vector) {
+      const c = this.centroid.get(t);
+      if (c !== undefined) dot += w * c;
+    }
+    return dot / this.centroidNorm;
+  }
+
+  cosineWith(other: ClusterRecord): number {
+    if (this.centroidNorm === 0 || other.centroidNorm === 0) return 0;
+    let dot = 0;
+    for (const [t, w] of this.centroid) {
+      const c = other.centroid.get(t);
+      if (c !== undefined) dot += w * c;
+    }
+    return dot / (this.centroidNorm * other.centroidNorm);
+  }
+
+  sharedEntities(p: PostFeatures): number {
+    let n = 0;
+    for (const x of p.places) if (this.counts.places[x]) n++;
+    for (const x of p.products) if (this.counts.products[x]) n++;
+    for (const x of p.orderBatches) if (this.counts.orderBatches[x]) n++;
+    return n;
+  }
+
+  /** `knownJaccard`: the caller's maxJaccard for this post, when it computed one. */
+  add(p: PostFeatures, cfg: DetectionConfig, knownJaccard?: number): void {
+    const jac = knownJaccard ?? (this.signatures.length ? this.maxJaccard(p.signature) : 0);
+    if (this.size === 0) this.firstSeen = p.at;
+    this.firstSeen = Math.min(this.firstSeen, p.at);
+    this.lastSeen = Math.max(this.lastSeen, p.at);
+    this.size += 1;
+    this.language ??= p.language;
+    if (!this.authors.has(p.authorHash)) {
+      // Past the cap every unseen hash counts: an over-estimate only for huge clusters.
+      if (this.authors.size < cfg.clustering.maxAuthorsTracked) this.authors.add(p.authorHash);
+      this.distinctAuthors += 1;
+    }
+    for (const [t, w] of p.vector) this.centroid.set(t, (this.centroid.get(t) ?? 0) + w);
+    this.pruneCentroid(cfg.clustering.centroidTerms);
+    bump(this.counts.channels, p.channel);
+    for (const x of p.places) bump(this.counts.places, x);
+    for (const x of p.products) bump(this.counts.products, x);
+    for (const x of p.categories) bump(this.counts.categories, x);
+    for (const x of p.orderBatches) bump(this.counts.orderBatches, x);
+    for (const x of p.cues) bump(this.counts.riskCues, x);
+    this.recentTimes.push(p.at);
+    if (this.recentTimes.length > MAX_RECENT) this.recentTimes.shift();
+    this.sentimentSum += p.sentiment;
+    this.emotionSum += p.emotion;
+    this.reachSum += p.reach;
+    this.maxMoney = Math.max(this.maxMoney, p.maxMoney);
+    if (p.suspicious) this.suspiciousAccounts += 1;
+    if (jac >= cfg.clustering.nearDuplicateJaccard) {
+      this.nearDuplicates += 1;
+      if (p.suspicious) {
+        this.coordinatedPosts += 1;
+        this.coordinatedFirst = Math.min(this.coordinatedFirst ?? p.at, p.at);
+        this.coordinatedLast = Math.max(this.coordinatedLast ?? p.at, p.at);
+      }
+    }
+    // Keep the first post as anchor and the latest few: drift is followed, origin kept.
+    if (this.signatures.length < MAX_REPS) this.signatures.push(p.signature);
+    else this.signatures.splice(1, 1), this.signatures.push(p.signature);
+    if (this.samples.length < cfg.clustering.sampleSize) this.samples.push(p.id);
+  }
+
+  /** Absorb another cluster that converged with this one. */
+  absorb(o: ClusterRecord, cfg: DetectionConfig): void {
+    this.size += o.size;
+    for (const h of o.authors) {
+      if (!this.authors.has(h) && this.authors.size < cfg.clustering.maxAuthorsTracked) this.authors.add(h);
+    }
+    this.distinctAuthors = Math.max(this.authors.size, this.distinctAuthors, o.distinctAuthors);
+    this.firstSeen = Math.min(this.firstSeen, o.firstSeen);
+    this.lastSeen = Math.max(this.lastSeen, o.lastSeen);
+    for (const [t, w] of o.centroid) this.centroid.set(t, (this.centroid.get(t) ?? 0) + w);
+    this.pruneCentroid(cfg.clustering.centroidTerms);
+    for (const k of Object.keys(this.counts) as CountKey[]) for (const [x, n] of Object.entries(o.counts[k])) bump(this.counts[k], x, n);
+    this.recentTimes = [...this.recentTimes, ...o.recentTimes].sort((a, b) => a - b).slice(-MAX_RECENT);
+    this.sentimentSum += o.sentimentSum;
+    this.emotionSum += o.emotionSum;
+    this.reachSum += o.reachSum;
+    this.maxMoney = Math.max(this.maxMoney, o.maxMoney);
+    this.nearDuplicates += o.nearDuplicates;
+    this.suspiciousAccounts += o.suspiciousAccounts;
+    this.coordinatedPosts += o.coordinatedPosts;
+    if (o.coordinatedFirst !== undefined) this.coordinatedFirst = Math.min(this.coordinatedFirst ?? o.coordinatedFirst, o.coordinatedFirst);
+    if (o.coordinatedLast !== undefined) this.coordinatedLast = Math.max(this.coordinatedLast ?? o.coordinatedLast, o.coordinatedLast);
+    for (const s of o.samples) if (this.samples.length < cfg.clustering.sampleSize && !this.samples.includes(s)) this.samples.push(s);
+    this.signalled = {
+      newAt: Math.max(this.signalled.newAt, o.signalled.newAt),
+      grewAt: Math.max(this.signalled.grewAt, o.signalled.grewAt),
+      group: this.signalled.group ?? o.signalled.group,
+    };
+  }
+
+  private pruneCentroid(keep: number): void {
+    if (this.centroid.size > keep * 2) {
+      const top = [...this.centroid.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep);
+      this.centroid = new Map(top);
+    }
+    let n = 0;
+    for (const w of this.centroid.values()) n += w * w;
+    this.centroidNorm = Math.sqrt(n);
+  }
+
+  topTerms(n: number): string[] {
+    return [...this.centroid.entries()]
+      .filter(([t]) => !t.startsWith('@'))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, n)
+      .map(([t]) => t);
+  }
+
+  /** Posts in the hour up to lastSeen, and that over the hour before. */
+  velocity(): { perHour: number; growth: number } {
+    let last = 0;
+    let prev = 0;
+    for (const t of this.recentTimes) {
+      const age = this.lastSeen - t;
+      if (age <= HOUR_MS) last++;
+      else if (age <= 2 * HOUR_MS) prev++;
+    }
+    return { perHour: last, growth: prev === 0 ? last : last / prev };
+  }
+
+  label(): string {
+    return this.topTerms(5).join(' ');
+  }
+
+  /** The document without its rebuild state: what signals and labels need, cheaply. */
+  summary(status: ClusterDoc['status'] = this.mergedInto ? 'merged' : 'active'): Omit<ClusterDoc, 'state'> {
+    const top = this.topTerms(8);
+    const v = this.velocity();
+    return {
+      id: this.id,
+      label: top.slice(0, 5).join(' '),
+      topTerms: top,
+      ...(this.language ? { language: this.language } : {}),
+      firstSeen: new Date(this.firstSeen).toISOString(),
+      lastSeen: new Date(this.lastSeen).toISOString(),
+      size: this.size,
+      distinctAuthors: this.distinctAuthors,
+      channels: ranked(this.counts.channels),
+      places: ranked(this.counts.places),
+      products: ranked(this.counts.products),
+      categories: ranked(this.counts.categories),
+      orderBatches: ranked(this.counts.orderBatches),
+      riskCues: ranked(this.counts.riskCues) as RiskCueKind[],
+      meanSentiment: clamp(this.size ? this.sentimentSum / this.size : 0, -1, 1),
+      meanEmotionIntensity: clamp(this.size ? this.emotionSum / this.size : 0, 0, 1),
+      reach: this.reachSum,
+      maxMoney: this.maxMoney,
+      sampleMentionIds: [...this.samples],
+      velocityPerHour: v.perHour,
+      growth: v.growth,
+      ...(this.mergedInto ? { mergedInto: this.mergedInto } : {}),
+      status,
+    };
+  }
+
+  toDoc(status: ClusterDoc['status'] = this.mergedInto ? 'merged' : 'active'): ClusterDoc {
+    return {
+      ...this.summary(status),
+      state: {
+        version: 1,
+        signatures: this.signatures.map((s) => Array.from(s)),
+        terms: Object.fromEntries(this.centroid),
+        authorHashes: [...this.authors],
+        counts: copyCounts(this.counts),
+        recentTimes: [...this.recentTimes],
+        sentimentSum: this.sentimentSum,
+        emotionSum: this.emotionSum,
+        reachSum: this.reachSum,
+        maxMoney: this.maxMoney,
+        nearDuplicates: this.nearDuplicates,
+        suspiciousAccounts: this.suspiciousAccounts,
+        coordinatedPosts: this.coordinatedPosts,
+        ...(this.coordinatedFirst !== undefined ? { coordinatedFirst: this.coordinatedFirst } : {}),
+        ...(this.coordinatedLast !== undefined ? { coordinatedLast: this.coordinatedLast } : {}),
+        signalled: { ...this.signalled, ...(this.signalled.group ? { group: { ...this.signalled.group } } : {}) },
+      },
+    };
+  }
+
+  static fromDoc(d: ClusterDoc): ClusterRecord {
+    const r = new ClusterRecord(d.id);
+    const s = d.state;
+    r.size = d.size;
+    r.distinctAuthors = d.distinctAuthors;
+    r.firstSeen = Date.parse(d.firstSeen);
+    r.lastSeen = Date.parse(d.lastSeen);
+    if (d.language) r.language = d.language;
+    r.signatures = s.signatures.map((x) => Uint32Array.from(x));
+    r.centroid = new Map(Object.entries(s.terms));
+    let n = 0;
+    for (const w of r.centroid.values()) n += w * w;
+    r.centroidNorm = Math.sqrt(n);
+    r.authors = new Set(s.authorHashes);
+    r.counts = copyCounts(s.counts);
+    r.recentTimes = [...s.recentTimes];
+    r.sentimentSum = s.sentimentSum;
+    r.emotionSum = s.emotionSum;
+    r.reachSum = s.reachSum;
+    r.maxMoney = s.maxMoney;
+    r.nearDuplicates = s.nearDuplicates;
+    r.suspiciousAccounts = s.suspiciousAccounts;
+    r.coordinatedPosts = s.coordinatedPosts;
+    if (s.coordinatedFirst !== undefined) r.coordinatedFirst = s.coordinatedFirst;
+    if (s.coordinatedLast !== undefined) r.coordinatedLast = s.coordinatedLast;
+    r.samples = [...d.sampleMentionIds];
+    r.signalled = { ...s.signalled, ...(s.signalled.group ? { group: { ...s.signalled.group } } : {}) };
+    if (d.mergedInto) r.mergedInto = d.mergedInto;
+    return r;
+  }
+}
+
+function copyCounts(c: ClusterState['counts']): ClusterState['counts'] {
+  return {
+    channels: { ...c.channels },
+    places: { ...c.places },
+    products: { ...c.products },
+    categories: { ...c.categories },
+    orderBatches: { ...c.orderBatches },
+    riskCues: { ...c.riskCues },
+  };
+}
+
+function bump(m: Record<string, number>, k: string, n = 1): void {
+  if (m[k] !== undefined) m[k] += n;
+  else if (Object.keys(m).length < MAX_COUNT_KEYS) m[k] = n;
+}
+
+function ranked(m: Record<string, number>): string[] {
+  return Object.entries(m)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 10)
+    .map(([k]) => k);
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}

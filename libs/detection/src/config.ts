@@ -1,0 +1,216 @@
+import type { RiskCueKind, SeverityLevel } from '@vigil/contracts';
+
+/** Every threshold of the detector. Defaults are starting points, measured by scripts/detection/eval.ts. */
+export interface DetectionConfig {
+  clustering: {
+    /** MinHash permutations; bands × rows must equal it. */
+    numHashes: number;
+    bands: number;
+    /** Cosine (plus entity bonus) a post needs to join a cluster. */
+    joinThreshold: number;
+    /** Estimated Jaccard above which a post is a near-copy (joins outright, counts for coordination). */
+    nearDuplicateJaccard: number;
+    /** Centroid cosine above which two clusters that both match a post are merged. */
+    mergeThreshold: number;
+    /** Bonus per shared entity (place, product, order batch), capped at two. */
+    entityBonus: number;
+    /** Look candidates up in the MinHash LSH bands too (near-copies with few shared key terms); off = key-term hashing only. */
+    useLsh: boolean;
+    /** Key terms per post used for candidate retrieval. */
+    keyTermsPerPost: number;
+    /** Heaviest terms kept in a post's vector: long posts are compared on what they are about, not on every word. */
+    vectorTerms: number;
+    /** Terms per post a cluster is indexed under. */
+    indexTermsPerPost: number;
+    /** Cluster ids kept per LSH bucket and per term posting list. */
+    bucketCap: number;
+    termPostingCap: number;
+    maxBuckets: number;
+    maxTermPostings: number;
+    /** Terms kept in a cluster centroid. */
+    centroidTerms: number;
+    maxCandidates: number;
+    /** Clusters idle longer than this (event time) are evicted. */
+    idleHours: number;
+    maxClusters: number;
+    sampleSize: number;
+    /**
+     * 'deferred': process() returns only clusters that signalled, merged or were evicted;
+     * the rest collect in a dirty set for flushClusterUpdates() (one bulk write per batch).
+     * 'immediate': every touched cluster, every post.
+     */
+    updates: 'deferred' | 'immediate';
+    /** Clusters below this size are kept in memory but not returned for persistence (most posts stay singletons). */
+    persistMinSize: number;
+    /** Authors remembered per cluster; beyond it distinct authors is an estimate. */
+    maxAuthorsTracked: number;
+    /** Characters of an order id that name its batch. */
+    orderBatchPrefix: number;
+    /** Categories that do not make a neutral post a complaint. */
+    nonComplaintCategories: string[];
+    minCategoryConfidence: number;
+  };
+  signals: {
+    clusterNewSize: number;
+    /** Sizes at which cluster_grew fires; past the last one, every doubling. */
+    growthSizes: number[];
+    /** Mentions remembered for de-duplication (bounded). */
+    seenCap: number;
+    seenHours: number;
+    /** Risk cue combinations that flag a single post (all kinds of one entry must be present). */
+    riskFlagCombos: RiskCueKind[][];
+  };
+  burst: {
+    stepMinutes: number;
+    /** Sliding observation window, in steps. */
+    windowSteps: number;
+    /** Poisson tail score (-log10 p) to call a window hot. */
+    enterScore: number;
+    /** Score that fires at once, without waiting for the sustained gate. */
+    immediateScore: number;
+    /** Score below which a hot key counts a cool step. */
+    exitScore: number;
+    /** Consecutive hot steps before firing. */
+    sustainSteps: number;
+    /** Consecutive cool steps before burst_cooling. */
+    coolSteps: number;
+    /** After cooling, the key cannot fire again for this long. */
+    refractoryMinutes: number;
+    /** Below this count in the window nothing fires. */
+    minCount: Record<string, number>;
+    /** Floor of the expected rate so a quiet key does not fire on a couple of posts. */
+    minRatePerHour: number;
+    /** Hours of history a non-cluster key needs before it may fire (cold start). */
+    warmupHours: number;
+    /** Recent window (hours) compared alongside the same hour of past days. */
+    recentHours: number;
+    /** Weight of a new day in the time-of-day baseline. */
+    seasonalAlpha: number;
+    dimensions: Array<'topic' | 'category' | 'place' | 'cluster'>;
+    maxKeys: number;
+  };
+  group: {
+    minAuthors: number;
+    /** Share of the posts that must share a place/product/order batch. */
+    concentrationShare: number;
+    /** Posts within this span count as a time concentration. */
+    timeWindowMinutes: number;
+    newAccountDays: number;
+    lowFollowers: number;
+    /** Share of near-copies from new/low-reach accounts that makes it coordinated. */
+    coordinatedShare: number;
+    coordinationWindowMinutes: number;
+  };
+  severity: {
+    /** Score at or above which each level starts. */
+    levels: Record<Exclude<SeverityLevel, 'general'>, number>;
+    cueWeights: Partial<Record<RiskCueKind, number>>;
+    cueCap: number;
+    /** Cue combinations that set a floor on the level whatever the score. */
+    floors: Array<{ cues: RiskCueKind[]; level: SeverityLevel }>;
+  };
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+export const DEFAULT_CONFIG: DetectionConfig = {
+  clustering: {
+    numHashes: 64,
+    bands: 16,
+    joinThreshold: 0.3,
+    nearDuplicateJaccard: 0.7,
+    mergeThreshold: 0.5,
+    entityBonus: 0.15,
+    useLsh: true,
+    keyTermsPerPost: 8,
+    indexTermsPerPost: 12,
+    vectorTerms: 32,
+    bucketCap: 4,
+    termPostingCap: 8,
+    maxBuckets: 200_000,
+    maxTermPostings: 50_000,
+    centroidTerms: 64,
+    maxCandidates: 16,
+    idleHours: 48,
+    maxClusters: 10_000,
+    sampleSize: 10,
+    persistMinSize: 2,
+    updates: 'deferred',
+    maxAuthorsTracked: 500,
+    orderBatchPrefix: 8,
+    nonComplaintCategories: ['praise', 'inquiry', 'suggestion', 'other', 'none'],
+    minCategoryConfidence: 0.5,
+  },
+  signals: {
+    clusterNewSize: 3,
+    growthSizes: [10, 25, 50, 100, 250, 500, 1000],
+    seenCap: 200_000,
+    seenHours: 72,
+    riskFlagCombos: [['media', 'regulator'], ['safety'], ['data_leak'], ['vulnerable_person', 'medical_or_exam']],
+  },
+  burst: {
+    stepMinutes: 5,
+    windowSteps: 3,
+    enterScore: 4,
+    immediateScore: 6,
+    exitScore: 1.3,
+    sustainSteps: 2,
+    coolSteps: 3,
+    refractoryMinutes: 60,
+    minCount: { topic: 6, category: 5, place: 5, cluster: 5 },
+    minRatePerHour: 1,
+    warmupHours: 6,
+    recentHours: 12,
+    seasonalAlpha: 0.3,
+    dimensions: ['topic', 'category', 'place', 'cluster'],
+    maxKeys: 5_000,
+  },
+  group: {
+    minAuthors: 5,
+    concentrationShare: 0.5,
+    timeWindowMinutes: 60,
+    newAccountDays: 30,
+    lowFollowers: 50,
+    coordinatedShare: 0.6,
+    coordinationWindowMinutes: 30,
+  },
+  severity: {
+    levels: { important: 30, urgent: 50, major: 70 },
+    cueWeights: {
+      safety: 20,
+      data_leak: 20,
+      regulator: 15,
+      media: 15,
+      vulnerable_person: 12,
+      medical_or_exam: 12,
+      legal: 10,
+      collective_action: 8,
+      repeat_complaint: 3,
+      compensation_demand: 3,
+      manager_request: 2,
+    },
+    cueCap: 40,
+    floors: [
+      { cues: ['media', 'regulator'], level: 'urgent' },
+      { cues: ['safety'], level: 'important' },
+      { cues: ['data_leak'], level: 'important' },
+      { cues: ['vulnerable_person', 'medical_or_exam'], level: 'urgent' },
+    ],
+  },
+};
+
+function merge<T>(base: T, patch: unknown): T {
+  if (patch === undefined || patch === null) return base;
+  if (Array.isArray(base) || typeof base !== 'object' || base === null) return patch as T;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
+    out[k] = k in out ? merge(out[k], v) : v;
+  }
+  return out as T;
+}
+
+export function resolveConfig(patch?: DeepPartial<DetectionConfig>): DetectionConfig {
+  const cfg = merge(DEFAULT_CONFIG, patch);
+  if (cfg.clustering.numHashes % cfg.clustering.bands !== 0) throw new Error('clustering.numHashes must be a multiple of clustering.bands');
+  return cfg;
+}

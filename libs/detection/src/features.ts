@@ -1,0 +1,127 @@
+import type { EnrichedMention, RiskCueKind } from '@vigil/contracts';
+import type { DetectionConfig } from './config';
+import { fnv1a } from './hash';
+import { minhash, shingles } from './minhash';
+import type { TermStats } from './term-stats';
+
+/** Everything the detector needs from one post, computed once. */
+export interface PostFeatures {
+  id: string;
+  at: number;
+  authorKey: string;
+  authorHash: number;
+  channel: string;
+  language: string;
+  signature: Uint32Array;
+  /** L2-normalised TF-IDF weights over tokens and entity terms. */
+  vector: Map<string, number>;
+  /** Terms to look candidates up by: the heaviest that were seen before (a first-seen term can match nothing). */
+  keyTerms: string[];
+  /** Terms the post's cluster is indexed under, so later posts can find it. */
+  indexTerms: string[];
+  places: string[];
+  products: string[];
+  orderBatches: string[];
+  categories: string[];
+  cues: RiskCueKind[];
+  sentiment: number;
+  emotion: number;
+  reach: number;
+  maxMoney: number;
+  /** New or low-follower account: weighs in the coordination check. */
+  suspicious: boolean;
+  topics: string[];
+}
+
+const DAY_MS = 86_400_000;
+/** Entity terms weigh more than words: sharing a compound or an order batch is strong evidence. */
+const ENTITY_BOOST = 2;
+
+export function isComplaint(m: EnrichedMention, cfg: DetectionConfig): boolean {
+  const a = m.analysis;
+  if (a.sentiment.label === 'negative') return true;
+  if (a.sentiment.label !== 'neutral') return false;
+  const skip = cfg.clustering.nonComplaintCategories;
+  return a.categories.some((c) => c.confidence >= cfg.clustering.minCategoryConfidence && !skip.includes(c.id));
+}
+
+export function complaintCategories(m: EnrichedMention, cfg: DetectionConfig): string[] {
+  const skip = cfg.clustering.nonComplaintCategories;
+  return m.analysis.categories.filter((c) => c.confidence >= cfg.clustering.minCategoryConfidence && !skip.includes(c.id)).map((c) => c.id);
+}
+
+export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats: TermStats): PostFeatures {
+  const a = m.analysis;
+  const at = Date.parse(m.publishedAt);
+  const authorKey = m.author?.id ? `${m.sourceId}:${m.author.id}` : m.author?.name ? `${m.sourceId}:n:${m.author.name}` : `anon:${m.id}`;
+  const places = uniq(a.entities.places.map((p) => p.name));
+  const products = uniq(a.entities.products);
+  const orderBatches = uniq(a.entities.orderIds.filter((o) => o.length > cfg.clustering.orderBatchPrefix).map((o) => o.slice(0, cfg.clustering.orderBatchPrefix)));
+
+  const tf = new Map<string, number>();
+  for (const raw of a.tokens) {
+    const t = raw.toLowerCase();
+    if (t.length < 2 && !/[\u3400-\u9fff]/.test(t)) continue;
+    tf.set(t, (tf.get(t) ?? 0) + 1);
+  }
+  const entityTerms = [...places.map((p) => `@pl:${p}`), ...products.map((p) => `@pr:${p.toLowerCase()}`), ...orderBatches.map((o) => `@ob:${o}`)];
+  stats.observe([...tf.keys(), ...entityTerms]);
+
+  const weights: Array<[string, number]> = [];
+  for (const [t, n] of tf) weights.push([t, (1 + Math.log(n)) * stats.idf(t)]);
+  for (const t of entityTerms) weights.push([t, ENTITY_BOOST * stats.idf(t)]);
+  weights.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  if (weights.length > cfg.clustering.vectorTerms) weights.length = cfg.clustering.vectorTerms;
+  let norm = 0;
+  for (const [, w] of weights) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  const vector = new Map<string, number>();
+  for (const [t, w] of weights) vector.set(t, w / norm);
+
+  const ranked = weights.map(([t]) => t);
+  const keyTerms = ranked.filter((t) => stats.docFreq(t) >= 2).slice(0, cfg.clustering.keyTermsPerPost);
+  const indexTerms = ranked.slice(0, cfg.clustering.indexTermsPerPost);
+  for (const t of entityTerms) {
+    if (!keyTerms.includes(t)) keyTerms.push(t);
+    if (!indexTerms.includes(t)) indexTerms.push(t);
+  }
+
+  const followers = m.author?.followers;
+  const created = m.author?.createdAt ? Date.parse(m.author.createdAt) : undefined;
+  const isNew = created !== undefined && at - created < cfg.group.newAccountDays * DAY_MS;
+  const isLow = followers !== undefined && followers < cfg.group.lowFollowers;
+
+  const topics = ['all'];
+  for (const k of ['brand', 'topic'] as const) {
+    const v = m.meta?.[k];
+    if (typeof v === 'string' && v) topics.push(v);
+  }
+
+  return {
+    id: m.id,
+    at,
+    authorKey,
+    authorHash: fnv1a(authorKey),
+    channel: m.channel,
+    language: a.language,
+    signature: minhash(shingles(a.tokens), cfg.clustering.numHashes),
+    vector,
+    keyTerms,
+    indexTerms,
+    places,
+    products,
+    orderBatches,
+    categories: complaintCategories(m, cfg),
+    cues: uniq(a.riskCues.map((c) => c.kind)),
+    sentiment: a.sentiment.score,
+    emotion: a.emotion.intensity,
+    reach: m.reach ?? followers ?? 0,
+    maxMoney: a.entities.money.reduce((mx, x) => Math.max(mx, Math.abs(x.amount)), 0),
+    suspicious: isNew || isLow,
+    topics,
+  };
+}
+
+function uniq<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}

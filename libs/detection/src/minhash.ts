@@ -1,0 +1,63 @@
+import { fmix32, fnv1a } from './hash';
+
+/**
+ * MinHash signature of a shingle set. The k hash functions are derived from two base
+ * hashes (Kirsch–Mitzenmacher) so one post costs two string hashes per shingle.
+ */
+export function minhash(shingles: readonly string[], k: number): Uint32Array {
+  const sig = new Uint32Array(k).fill(0xffffffff);
+  for (const s of shingles) {
+    const h1 = fnv1a(s);
+    const h2 = fmix32(h1 ^ 0x5bd1e995) | 1;
+    for (let i = 0; i < k; i++) {
+      const v = fmix32((h1 + Math.imul(i, h2)) >>> 0);
+      if (v < sig[i]!) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** Share of equal positions: an unbiased estimate of the Jaccard similarity. */
+export function estimateJaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return 0;
+  let eq = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) eq++;
+  return eq / n;
+}
+
+/** One hash per band: posts agreeing on all rows of any band become candidates. */
+export function bandKeys(sig: ArrayLike<number>, bands: number): number[] {
+  const rows = Math.floor(sig.length / bands);
+  const keys: number[] = [];
+  for (let b = 0; b < bands; b++) {
+    let h = fmix32(b + 0x27d4eb2d);
+    for (let r = 0; r < rows; r++) h = fmix32((h ^ sig[b * rows + r]!) >>> 0);
+    keys.push(h);
+  }
+  return keys;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Shingles: character bigrams inside Chinese tokens (robust to segmentation differences),
+ * word bigrams for other text (word order distinguishes copies from mere topic overlap).
+ */
+export function shingles(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  let prevWord: string | undefined;
+  for (const raw of tokens) {
+    const t = raw.toLowerCase();
+    if (!t) continue;
+    if (CJK.test(t)) {
+      if (t.length <= 2) out.push(t);
+      else for (let i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
+      prevWord = undefined;
+    } else {
+      out.push(prevWord ? `${prevWord} ${t}` : t);
+      prevWord = t;
+    }
+  }
+  return out;
+}

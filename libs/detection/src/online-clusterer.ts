@@ -1,0 +1,166 @@
+import type { ClusterDoc } from '@vigil/contracts';
+import { BoundedIndex } from './bounded-index';
+import { ClusterRecord, clusterIdFor } from './cluster-record';
+import type { DetectionConfig } from './config';
+import type { PostFeatures } from './features';
+import { bandKeys } from './minhash';
+
+const HOUR_MS = 3_600_000;
+const SWEEP_MS = 5 * 60_000;
+
+export interface AssignResult {
+  cluster: ClusterRecord;
+  created: boolean;
+  /** Clusters folded into `cluster` by this post. */
+  merged: ClusterRecord[];
+  similarity: number;
+}
+
+/**
+ * Single-pass clustering. Candidates come from two bounded indexes (MinHash LSH bands
+ * for near-copies, key-term postings for same-issue posts in other words), so the
+ * work per post is bounded by maxCandidates whatever the stream length.
+ */
+export class OnlineClusterer {
+  readonly clusters = new Map<string, ClusterRecord>();
+  private nextSweep = -Infinity;
+  private readonly lsh: BoundedIndex<number>;
+  private readonly terms: BoundedIndex<string>;
+
+  constructor(private readonly cfg: DetectionConfig) {
+    this.lsh = new BoundedIndex(cfg.clustering.bucketCap, cfg.clustering.maxBuckets);
+    this.terms = new BoundedIndex(cfg.clustering.termPostingCap, cfg.clustering.maxTermPostings);
+  }
+
+  assign(p: PostFeatures): AssignResult {
+    const c = this.cfg.clustering;
+    const bands = c.useLsh ? bandKeys(p.signature, c.bands) : [];
+    const scored: Array<{ rec: ClusterRecord; sim: number; jac: number }> = [];
+    for (const [id, viaLsh, termHits] of this.candidates(bands, p.keyTerms)) {
+      const rec = this.clusters.get(id);
+      if (!rec) continue;
+      // One shared key term and no shared band rarely reaches the join threshold: not worth a cosine.
+      const shared = p.places.length + p.products.length + p.orderBatches.length ? rec.sharedEntities(p) : 0;
+      if (!viaLsh && termHits < 2 && shared === 0) continue;
+      let sim = rec.cosine(p.vector) + c.entityBonus * Math.min(2, shared);
+      // Without a shared band a near-copy is improbable (< 0.2 % at J = 0.7 with 16×4): skip the signature scan.
+      const jac = viaLsh || (!c.useLsh && termHits >= 3) ? rec.maxJaccard(p.signature) : 0;
+      if (jac >= c.nearDuplicateJaccard) sim = Math.max(sim, 1);
+      scored.push({ rec, sim, jac });
+    }
+    scored.sort((a, b) => b.sim - a.sim || a.rec.firstSeen - b.rec.firstSeen || (a.rec.id < b.rec.id ? -1 : 1));
+
+    let target: ClusterRecord;
+    let created = false;
+    const merged: ClusterRecord[] = [];
+    const best = scored[0];
+    if (best && best.sim >= c.joinThreshold) {
+      target = best.rec;
+    } else {
+      target = new ClusterRecord(clusterIdFor(p.id));
+      created = true;
+    }
+    target.add(p, this.cfg, created ? 0 : best!.jac);
+    this.touch(target);
+    if (!created) {
+      // Another cluster this post also fits, whose centroid now converges with the
+      // joined one (the post bridged them), is the same issue: fold them together.
+      for (const other of scored.slice(1)) {
+        if (other.sim < c.joinThreshold) break;
+        if (!this.clusters.has(other.rec.id) || target.cosineWith(other.rec) < c.mergeThreshold) continue;
+        const [keep, drop] = older(target, other.rec);
+        keep.absorb(drop, this.cfg);
+        drop.mergedInto = keep.id;
+        this.clusters.delete(drop.id);
+        merged.push(drop);
+        target = keep;
+        this.reindex(keep);
+      }
+    }
+    // A near-copy's bands are (almost) those already indexed: skip the writes.
+    const jac = created ? 0 : best!.jac;
+    if (jac < c.nearDuplicateJaccard) for (const b of bands) this.lsh.add(b, target.id);
+    for (const t of p.indexTerms) this.terms.add(t, target.id);
+    return { cluster: target, created, merged, similarity: best?.sim ?? 0 };
+  }
+
+  /** Candidate ids, best first, each with whether it shares an LSH band with the post. */
+  private candidates(bands: number[], keyTerms: string[]): Array<[string, boolean, number]> {
+    const hits = new Map<string, number>();
+    // Near-copy evidence outranks term overlap; band hits are marked by the 1000s.
+    for (const b of bands) for (const id of this.lsh.get(b) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1000);
+    for (const t of keyTerms) for (const id of this.terms.get(t) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+    const max = this.cfg.clustering.maxCandidates;
+    const out: Array<[string, boolean, number]> = [];
+    if (hits.size <= max) {
+      for (const [id, n] of hits) out.push([id, n >= 1000, n % 1000]);
+      return out;
+    }
+    const all = [...hits.entries()].sort((a, b) => b[1] - a[1]);
+    for (let i = 0; i < max; i++) out.push([all[i]![0], all[i]![1] >= 1000, all[i]![1] % 1000]);
+    return out;
+  }
+
+  private touch(rec: ClusterRecord): void {
+    if (!this.clusters.has(rec.id)) this.clusters.set(rec.id, rec);
+  }
+
+  private reindex(rec: ClusterRecord): void {
+    for (const s of rec.signatures) for (const b of bandKeys(s, this.cfg.clustering.bands)) this.lsh.add(b, rec.id);
+    for (const t of rec.topTerms(this.cfg.clustering.indexTermsPerPost)) this.terms.add(t, rec.id);
+    for (const k of ['places', 'products', 'orderBatches'] as const) {
+      const prefix = k === 'places' ? '@pl:' : k === 'products' ? '@pr:' : '@ob:';
+      for (const x of Object.keys(rec.counts[k])) this.terms.add(prefix + (k === 'products' ? x.toLowerCase() : x), rec.id);
+    }
+  }
+
+  /**
+   * Drop clusters idle past idleHours (event time), and the longest-idle ones beyond
+   * maxClusters. A full sweep, but only every sweepMinutes of event time or when the
+   * cap is passed by a tenth, so its cost per post stays small.
+   */
+  evict(now: number): ClusterRecord[] {
+    const c = this.cfg.clustering;
+    const over = this.clusters.size > c.maxClusters * 1.1;
+    if (now < this.nextSweep && !over) return [];
+    this.nextSweep = now + SWEEP_MS;
+    const cutoff = now - c.idleHours * HOUR_MS;
+    const out: ClusterRecord[] = [];
+    for (const rec of this.clusters.values()) if (rec.lastSeen < cutoff) out.push(rec);
+    for (const r of out) this.clusters.delete(r.id);
+    if (this.clusters.size > c.maxClusters) {
+      // Smallest and longest idle go first: a big cluster outlives a stale singleton.
+      const ranked = [...this.clusters.values()].sort((a, b) => a.lastSeen - b.lastSeen || a.size - b.size || (a.id < b.id ? -1 : 1));
+      const target = Math.floor(c.maxClusters * 0.9);
+      for (const r of ranked.slice(0, this.clusters.size - target)) {
+        this.clusters.delete(r.id);
+        out.push(r);
+      }
+    }
+    return out;
+  }
+
+  load(docs: readonly ClusterDoc[]): void {
+    const sorted = [...docs].filter((d) => d.status === 'active').sort((a, b) => Date.parse(a.lastSeen) - Date.parse(b.lastSeen));
+    for (const d of sorted) {
+      const rec = ClusterRecord.fromDoc(d);
+      this.touch(rec);
+      this.reindex(rec);
+    }
+  }
+
+  clear(): void {
+    this.clusters.clear();
+    this.lsh.clear();
+    this.terms.clear();
+  }
+
+  get indexSizes(): { lshBuckets: number; termPostings: number } {
+    return { lshBuckets: this.lsh.size, termPostings: this.terms.size };
+  }
+}
+
+function older(a: ClusterRecord, b: ClusterRecord): [ClusterRecord, ClusterRecord] {
+  if (a.firstSeen !== b.firstSeen) return a.firstSeen < b.firstSeen ? [a, b] : [b, a];
+  return a.id < b.id ? [a, b] : [b, a];
+}
