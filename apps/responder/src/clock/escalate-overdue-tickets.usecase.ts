@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, createLogger } from '@vigil/common';
+import { evaluateClock } from '@vigil/plan';
+import { PlanStore } from '../plan/plan.store';
+import { TicketsRepository } from '../tickets/tickets.repository';
+import { TicketWriter } from '../tickets/ticket-writer';
+
+export interface TickSummary {
+  checked: number;
+  changed: string[];
+  /** `ticketId:itemId` of every warning, breach and escalation step that fired. */
+  fired: string[];
+  failed: number;
+}
+
+const MAX_ATTEMPTS = 10;
+
+/**
+ * One pass of the durable clocks: for each open ticket, the SLA warnings, breaches and
+ * escalation steps due now. All of it derives from the stored ticket (times and what
+ * already fired), so a pass after a restart catches up on what came due while the
+ * process was down and never repeats what was recorded before it went.
+ */
+@Injectable()
+export class EscalateOverdueTicketsUseCase {
+  private readonly logger = createLogger('responder');
+
+  constructor(
+    private readonly tickets: TicketsRepository,
+    private readonly writer: TicketWriter,
+    private readonly plans: PlanStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(): Promise<TickSummary> {
+    await this.tickets.refresh();
+    const summary: TickSummary = { checked: 0, changed: [], fired: [], failed: 0 };
+    // Changes whose publishing was interrupted (crash between write and send) go out now.
+    for (const id of await this.tickets.listPendingOutbox()) await this.writer.load(id).catch(() => undefined);
+    for (const listed of await this.tickets.listOpen()) {
+      summary.checked++;
+      try {
+        const fired = await this.evaluate(listed.id);
+        if (fired.length) summary.changed.push(listed.id);
+        summary.fired.push(...fired.map((f) => `${listed.id}:${f}`));
+      } catch (e) {
+        // One bad ticket must not stop the clock for the others; the next tick tries again.
+        summary.failed++;
+        this.logger.error({ ticketId: listed.id, err: (e as Error).message }, 'clock evaluation failed');
+      }
+    }
+    return summary;
+  }
+
+  private async evaluate(id: string): Promise<string[]> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await this.writer.load(id);
+      if (!current) return [];
+      const r = evaluateClock(this.plans.plan, current.ticket, this.clock.now());
+      if (!r.due.length) return [];
+      if (await this.writer.commit(r, current)) {
+        this.logger.info({ ticketId: id, due: r.due.map((d) => d.id) }, 'clock items fired');
+        return r.due.map((d) => d.id);
+      }
+    }
+    throw new Error(`gave up after ${MAX_ATTEMPTS} write conflicts`);
+  }
+}

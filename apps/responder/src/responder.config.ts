@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { BaseConfig, loadConfig } from '@vigil/common';
+
+/** The bundled plan, found from the source tree and from `dist/` alike. */
+function defaultPlanFile(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'libs/plan/default-plan.yaml');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '../../../libs/plan/default-plan.yaml');
+  }
+}
+
+const hostList = z.string().default('').transform((s) => new Set(s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)));
+
+export const ResponderConfig = BaseConfig.extend({
+  /** The contingency plan (YAML). Validated at start; watched and reloaded when it changes. */
+  PLAN_FILE: z.string().default(defaultPlanFile()),
+  /** How often the plan file's modification time is checked; 0 turns reloading off. */
+  PLAN_WATCH_MS: z.coerce.number().int().nonnegative().default(2_000),
+  RESPONDER_SIGNALS_GROUP: z.string().default('vigil-responder-signals'),
+  RESPONDER_ACTIONS_GROUP: z.string().default('vigil-responder-actions'),
+  /** SLA / escalation clock period; 0 turns the automatic ticker off (tests tick by hand). */
+  RESPONDER_TICK_MS: z.coerce.number().int().nonnegative().default(15_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** Hosts webhooks may reach although they are private or loopback (e.g. an intranet chat bot). */
+  WEBHOOK_ALLOW_HOSTS: hostList,
+});
+export type ResponderConfig = z.infer<typeof ResponderConfig>;
+export const loadResponderConfig = (env = process.env) => loadConfig(ResponderConfig, env);

@@ -1,0 +1,62 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { Clock, HealthModule, SystemClock } from '@vigil/common';
+import { KafkaClient, KafkaModule } from '@vigil/kafka';
+import { SearchClient, SearchModule } from '@vigil/search';
+import type { ResponderConfig } from './responder.config';
+import { PLAN_WATCH_MS, RESPONDER_OPTIONS, WEBHOOK_OPTIONS } from './responder.tokens';
+import { PlanStore, readPlanFileSync } from './plan/plan.store';
+import { TicketsRepository } from './tickets/tickets.repository';
+import { IncidentsRepository } from './tickets/incidents.repository';
+import { TicketSequenceRepository } from './tickets/ticket-sequence.repository';
+import { TicketWriter } from './tickets/ticket-writer';
+import { WebhookSender } from './notify/webhook-sender';
+import { HandleSignalUseCase } from './signals/handle-signal.usecase';
+import { SignalsConsumer } from './signals/signals.consumer';
+import { ApplyTicketActionUseCase } from './actions/apply-ticket-action.usecase';
+import { TicketActionsConsumer } from './actions/ticket-actions.consumer';
+import { EscalateOverdueTicketsUseCase } from './clock/escalate-overdue-tickets.usecase';
+import { SlaTicker } from './clock/sla-ticker.service';
+import { ResponderBootstrap } from './responder.bootstrap';
+
+export interface ResponderModuleOptions {
+  /** false inside the all-in-one process, which provides Kafka, search and /health once. */
+  withInfra?: boolean;
+  /** Tests pass a ManualClock to drive SLA timers. */
+  clock?: Clock;
+}
+
+@Module({})
+export class ResponderModule {
+  /** Throws PlanFileError (every `file:line:col path: message`) when the plan file is invalid. */
+  static forRoot(config: ResponderConfig, opts: ResponderModuleOptions = {}): DynamicModule {
+    const initialPlan = readPlanFileSync(config.PLAN_FILE);
+    return {
+      module: ResponderModule,
+      imports: opts.withInfra === false ? [] : [
+        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-responder', topicPrefix: config.VIGIL_TOPIC_PREFIX }),
+        SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+        HealthModule.register([KafkaClient, SearchClient]),
+      ],
+      providers: [
+        opts.clock ? { provide: Clock, useValue: opts.clock } : { provide: Clock, useClass: SystemClock },
+        { provide: PlanStore, useFactory: () => new PlanStore(config.PLAN_FILE, initialPlan) },
+        { provide: PLAN_WATCH_MS, useValue: config.PLAN_WATCH_MS },
+        { provide: RESPONDER_OPTIONS, useValue: { signalsGroup: config.RESPONDER_SIGNALS_GROUP, actionsGroup: config.RESPONDER_ACTIONS_GROUP, tickMs: config.RESPONDER_TICK_MS } },
+        { provide: WEBHOOK_OPTIONS, useValue: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, allowedHosts: config.WEBHOOK_ALLOW_HOSTS } },
+        TicketsRepository,
+        IncidentsRepository,
+        TicketSequenceRepository,
+        WebhookSender,
+        TicketWriter,
+        HandleSignalUseCase,
+        ApplyTicketActionUseCase,
+        EscalateOverdueTicketsUseCase,
+        ResponderBootstrap,
+        SignalsConsumer,
+        TicketActionsConsumer,
+        SlaTicker,
+      ],
+      exports: [TicketsRepository, SlaTicker, PlanStore],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+export interface ResponderOptions {
+  signalsGroup: string;
+  actionsGroup: string;
+  tickMs: number;
+}
+export const RESPONDER_OPTIONS = Symbol('RESPONDER_OPTIONS');
+
+export interface WebhookOptions {
+  timeoutMs: number;
+  maxAttempts: number;
+  allowedHosts: ReadonlySet<string>;
+}
+export const WEBHOOK_OPTIONS = Symbol('WEBHOOK_OPTIONS');
+
+export const PLAN_WATCH_MS = Symbol('PLAN_WATCH_MS');

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { Signal } from '@vigil/contracts';
+import { backoffDelay, Clock, createLogger, sleep } from '@vigil/common';
+import { decideOnSignal, formatTicketId, openTicket } from '@vigil/plan';
+import { PlanStore } from '../plan/plan.store';
+import { IncidentsRepository, incidentHash, type StoredPointer } from '../tickets/incidents.repository';
+import { TicketSequenceRepository } from '../tickets/ticket-sequence.repository';
+import { ACTIVE_STATES, type StoredTicket } from '../tickets/tickets.repository';
+import { TicketWriter, type TicketChange } from '../tickets/ticket-writer';
+
+export type SignalOutcome = { type: 'ignore'; reason: string; ticketId?: string } | { type: 'open' | 'update' | 'reopen'; ticketId: string };
+
+/** Write races are normal under load (many signals for one incident); each retry re-reads. */
+const MAX_ATTEMPTS = 30;
+const MAX_MERGE_HOPS = 5;
+
+/**
+ * A signal for an incident key: open a ticket, add evidence to the open one, reopen the
+ * recently resolved one, or nothing — the plan decides (`decideOnSignal`); this use case
+ * makes the decision safe to run concurrently (see IncidentsRepository) and idempotent
+ * (a signal already attached is ignored by the plan).
+ */
+@Injectable()
+export class HandleSignalUseCase {
+  private readonly logger = createLogger('responder');
+
+  constructor(
+    private readonly incidents: IncidentsRepository,
+    private readonly sequence: TicketSequenceRepository,
+    private readonly writer: TicketWriter,
+    private readonly plans: PlanStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(signal: Signal): Promise<SignalOutcome> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const outcome = await this.attempt(signal);
+      if (outcome !== 'conflict') return outcome;
+      await sleep(backoffDelay(attempt, 10, 500));
+    }
+    throw new Error(`signal ${signal.id}: gave up after ${MAX_ATTEMPTS} write conflicts on incident ${signal.key}`);
+  }
+
+  private async attempt(signal: Signal): Promise<SignalOutcome | 'conflict'> {
+    const plan = this.plans.plan;
+    const now = this.clock.now();
+    const pointer = await this.incidents.get(signal.key);
+    const current = pointer ? await this.currentTicket(pointer) : undefined;
+    const t = current?.ticket;
+    const open = t && ACTIVE_STATES.includes(t.state) ? current : undefined;
+    const resolved = t && (t.state === 'resolved' || t.state === 'closed') ? current : undefined;
+    const decision = decideOnSignal(plan, signal, open?.ticket, resolved?.ticket, now);
+    switch (decision.type) {
+      case 'ignore':
+        this.logger.debug({ signalId: signal.id, incidentKey: signal.key, ticketId: t?.id, reason: decision.reason }, 'signal ignored');
+        return { type: 'ignore', reason: decision.reason, ticketId: t?.id };
+      case 'update':
+      case 'reopen': {
+        const saved = await this.writer.commit(decision, (open ?? resolved)!);
+        return saved ? { type: decision.type, ticketId: decision.ticket.id } : 'conflict';
+      }
+      case 'open': {
+        const cycle = pointer ? pointer.pointer.cycle + 1 : 0;
+        const year = now.getUTCFullYear();
+        // Every opener racing for this cycle asks for the same owner, so they share one number.
+        const seq = await this.sequence.allocate(year, `${incidentHash(signal.key)}:${cycle}`);
+        const opening = openTicket(plan, decision, formatTicketId(year, seq), now);
+        const won = await this.incidents.claim({ incidentKey: signal.key, ticketId: opening.ticket.id, cycle, claimedAt: now.toISOString(), opening }, pointer);
+        if (!won) return 'conflict';
+        await this.materialize(opening);
+        this.logger.info({ signalId: signal.id, incidentKey: signal.key, ticketId: opening.ticket.id, level: opening.ticket.level }, 'ticket opened');
+        return { type: 'open', ticketId: opening.ticket.id };
+      }
+    }
+  }
+
+  /** The ticket the pointer names, finishing an opening whose writer died, following merges. */
+  private async currentTicket(stored: StoredPointer): Promise<StoredTicket | undefined> {
+    let current = await this.writer.load(stored.pointer.ticketId);
+    if (!current) {
+      await this.materialize(stored.pointer.opening);
+      current = await this.writer.load(stored.pointer.ticketId);
+    }
+    for (let hop = 0; current?.ticket.state === 'merged' && current.ticket.mergedInto && hop < MAX_MERGE_HOPS; hop++) {
+      current = await this.writer.load(current.ticket.mergedInto);
+    }
+    return current;
+  }
+
+  /** Creates the ticket document of an opening; a 409 means another reader already did. */
+  private async materialize(opening: TicketChange): Promise<void> {
+    await this.writer.commit(opening, undefined);
+  }
+}

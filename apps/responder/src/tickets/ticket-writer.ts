@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { Alert, Ticket, TicketEvent } from '@vigil/contracts';
+import { createLogger } from '@vigil/common';
+import { MessageProducer } from '@vigil/kafka';
+import { buildWebhookRequests } from '@vigil/plan';
+import { PlanStore } from '../plan/plan.store';
+import { WebhookSender } from '../notify/webhook-sender';
+import { TicketsRepository, type StoredTicket } from './tickets.repository';
+
+export interface TicketChange {
+  ticket: Ticket;
+  events: TicketEvent[];
+  alerts: Alert[];
+}
+
+/**
+ * The one way a ticket changes: write the ticket together with its events and alerts
+ * (an outbox on the same document, so the write is atomic), then store the events as the
+ * audit trail, publish them and the alerts, start the webhooks, and clear the outbox.
+ * A crash in between leaves the outbox pending; the next reader of the ticket (or the
+ * ticker) publishes it again. Delivery is at least once and in order per ticket: consumers
+ * drop an event whose `seq` they have seen and an alert whose `alertId` they have seen.
+ */
+@Injectable()
+export class TicketWriter {
+  private readonly logger = createLogger('responder');
+
+  constructor(
+    private readonly tickets: TicketsRepository,
+    private readonly producer: MessageProducer,
+    private readonly plans: PlanStore,
+    private readonly webhooks: WebhookSender,
+  ) {}
+
+  /** Undefined when someone else wrote the ticket since `expected` was read: re-read and decide again. */
+  async commit(change: TicketChange, expected: StoredTicket | undefined): Promise<StoredTicket | undefined> {
+    const stored = await this.tickets.write(change.ticket, { events: change.events, alerts: change.alerts }, expected);
+    if (stored) await this.flush(stored);
+    return stored;
+  }
+
+  /** Loads a ticket for a change, publishing first what an interrupted earlier change left behind. */
+  async load(id: string): Promise<StoredTicket | undefined> {
+    const stored = await this.tickets.get(id);
+    if (!stored?.outbox) return stored;
+    await this.flush(stored);
+    return (await this.tickets.get(id)) ?? stored;
+  }
+
+  async flush(stored: StoredTicket): Promise<void> {
+    const { events = [], alerts = [] } = stored.outbox ?? {};
+    if (!events.length && !alerts.length) return;
+    const key = stored.ticket.id;
+    await this.tickets.saveEvents(events);
+    await this.producer.send('ticketEvents', events.map((e) => ({ key, value: e })));
+    await this.producer.send('alerts', alerts.map((a) => ({ key, value: a })));
+    await this.tickets.clearOutbox(stored);
+    this.logger.info({ ticketId: key, seq: stored.ticket.seq, events: events.map((e) => e.type), alerts: alerts.map((a) => a.alertId) }, 'ticket changed');
+    for (const alert of alerts) {
+      for (const req of buildWebhookRequests(this.plans.plan, stored.ticket, alert)) void this.webhooks.enqueue(req, { ticketId: key });
+    }
+  }
+
+  /** An action that was refused: no ticket change, but the api must be able to show why. */
+  async publishRejection(event: TicketEvent): Promise<void> {
+    await this.tickets.saveEvents([event]);
+    await this.producer.send('ticketEvents', [{ key: event.ticketId, value: event }]);
+  }
+}

@@ -1,0 +1,193 @@
+// Real parts: Kafka, Elasticsearch, the responder module (two instances in one consumer group),
+// a webhook receiver on 127.0.0.1. The clock is a ManualClock; nothing else is mocked.
+import type { INestApplicationContext } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '@vigil/common';
+import { Alert, TicketEvent, type Ticket } from '@vigil/contracts';
+import { SearchClient } from '@vigil/search';
+import { SlaTicker } from '../../apps/responder/src/clock/sla-ticker.service';
+import { TicketsRepository } from '../../apps/responder/src/tickets/tickets.repository';
+import { responderIndexNames } from '../../apps/responder/src/tickets/tickets.mapping';
+import { KafkaTestClient } from '../support/kafka-test-client';
+import { TestFeedServer } from '../support/feed-server';
+import { pollUntil, testEnv } from '../support/test-env';
+import { makeAction, makeSignal, startResponder, writeTestPlan } from './responder-fixtures';
+
+const MIN = 60_000;
+
+describe('responder: signals and actions → tickets, events, alerts, clocks', () => {
+  const hooks = new TestFeedServer();
+  const hookBodies: { path: string; key: string; body: string }[] = [];
+  const clock = new ManualClock(new Date('2026-03-02T01:00:00.000Z'));
+  let env: NodeJS.ProcessEnv;
+  let tc: KafkaTestClient;
+  let apps: INestApplicationContext[] = [];
+  let repo: TicketsRepository;
+  let events: { key: string | null; value: string }[];
+  let alerts: { key: string | null; value: string }[];
+
+  const eventsOf = (ticketId: string) => events.map((e) => TicketEvent.parse(JSON.parse(e.value))).filter((e) => e.ticketId === ticketId);
+  const alertsOf = (ticketId: string) => alerts.map((a) => Alert.parse(JSON.parse(a.value))).filter((a) => a.ticketId === ticketId);
+  const send = (topic: 'signals' | 'ticketActions', key: string, value: unknown) => tc.produce(topic, [{ key, value: JSON.stringify(value) }]);
+  const ticketFor = async (incidentKey: string): Promise<Ticket[]> => {
+    await repo.refresh();
+    const open = await repo.listOpen();
+    return open.filter((t) => t.incidentKey === incidentKey);
+  };
+  const tick = () => apps[0].get(SlaTicker).tick();
+
+  beforeAll(async () => {
+    await hooks.start();
+    let wecomCalls = 0;
+    hooks.routes.set('/hook/wecom', (req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        hookBodies.push({ path: '/hook/wecom', key: String(req.headers['idempotency-key']), body });
+        // The first delivery fails: the sender must retry.
+        res.writeHead(++wecomCalls === 1 ? 503 : 200).end('{}');
+      });
+    });
+    env = testEnv({ PLAN_FILE: writeTestPlan(hooks.url), WEBHOOK_ALLOW_HOSTS: '127.0.0.1', RESPONDER_TICK_MS: '0', PLAN_WATCH_MS: '0' });
+    tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
+    apps.push(await startResponder(env, clock));
+    repo = apps[0].get(TicketsRepository);
+    events = await tc.collect('ticketEvents');
+    alerts = await tc.collect('alerts');
+  });
+
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await tc.close();
+    await hooks.stop();
+    const search = new SearchClient({ node: env.ELASTICSEARCH_URL!, indexPrefix: env.VIGIL_INDEX_PREFIX! });
+    await search.es.indices.delete({ index: `${env.VIGIL_INDEX_PREFIX}*` }).catch(() => undefined);
+    await search.onApplicationShutdown();
+  });
+
+  it('signal → ticket → escalation → acknowledge → resolve → close with review, every step audited', async () => {
+    const signal = makeSignal({ key: 'cluster:refunds' });
+    await send('signals', signal.key, signal);
+    const [opened] = await pollUntil('a ticket opened', async () => events.map((e) => TicketEvent.parse(JSON.parse(e.value))), (es) => es.some((e) => e.type === 'opened'));
+    const id = opened.ticketId;
+    expect(id).toBe('CR-2026-000001');
+    expect(opened).toMatchObject({ seq: 1, actor: 'system:detector', after: { level: 'important', incidentKey: 'cluster:refunds' } });
+    await pollUntil('new_ticket alert', async () => alertsOf(id), (a) => a.some((x) => x.type === 'new_ticket'));
+
+    // An illegal move is refused with a reason the api can show.
+    await send('ticketActions', id, makeAction(id, 'transition', { to: 'resolved' }, 'req-illegal'));
+    const rejected = await pollUntil('action_rejected', async () => eventsOf(id), (es) => es.some((e) => e.type === 'action_rejected'));
+    expect(rejected.find((e) => e.type === 'action_rejected')).toMatchObject({
+      eventId: `${id}:rejected:req-illegal`,
+      seq: 0,
+      requestId: 'req-illegal',
+      note: 'transition',
+      error: { code: 'illegal_transition', message: 'cannot go from open to resolved; allowed: acknowledged' },
+    });
+
+    // 31 minutes unacknowledged: the 30-minute step fires (and the acknowledge SLA is breached).
+    clock.advance(31 * MIN);
+    const first = await tick();
+    expect(first.fired).toEqual(expect.arrayContaining([`${id}:not-acknowledged-30m@0`, `${id}:sla_breached:acknowledge@0`]));
+    expect((await tick()).fired).toEqual([]); // idempotent
+    await pollUntil('escalation alert', async () => alertsOf(id), (a) => a.some((x) => x.alertId === `${id}:escalated:not-acknowledged-30m@0`));
+    expect(alertsOf(id).find((a) => a.type === 'escalated')!.notify).toEqual(['cs_lead']);
+
+    const ack = makeAction(id, 'acknowledge');
+    await send('ticketActions', id, ack);
+    await send('ticketActions', id, ack); // redelivered: a no-op
+    for (const to of ['investigating', 'responding'] as const) await send('ticketActions', id, makeAction(id, 'transition', { to }));
+    await send('ticketActions', id, makeAction(id, 'record_response', { channel: 'weibo', text: '已联系用户' }));
+    await send('ticketActions', id, makeAction(id, 'transition', { to: 'resolved' }));
+    await send('ticketActions', id, makeAction(id, 'close_with_review', { review: { rootCause: '支付通道故障', category: 'refund', actionsTaken: ['补发退款'], customerSatisfaction: 4 } }));
+    const trail = await pollUntil('ticket closed', async () => eventsOf(id), (es) => es.some((e) => e.type === 'closed'));
+    expect(trail.filter((e) => e.type === 'acknowledged')).toHaveLength(1);
+
+    const stored = await repo.find(id);
+    expect(stored).toMatchObject({ state: 'closed', satisfaction: { score: 4 }, review: { rootCause: '支付通道故障' } });
+    // The audit trail in Elasticsearch: every change once, numbered without gaps, with who and what.
+    const audit = await pollUntil('audit trail indexed', () => repo.listEvents(id), (es) => es.some((e) => e.type === 'closed'));
+    const changes = audit.filter((e) => e.seq > 0);
+    expect(changes.map((e) => e.seq)).toEqual(changes.map((_, i) => i + 1));
+    expect(changes.at(-1)!.seq).toBe(stored!.seq);
+    expect(changes.map((e) => e.type)).toEqual(expect.arrayContaining(['opened', 'escalation_fired', 'sla_breached', 'acknowledged', 'transitioned', 'response_recorded', 'closed']));
+    expect(changes.find((e) => e.type === 'closed')).toMatchObject({ actor: 'alice', before: { state: 'resolved' }, after: { state: 'closed' } });
+    expect(audit.filter((e) => e.type === 'action_rejected')).toHaveLength(1);
+
+    // Acting on a closed ticket: refused, clearly.
+    await send('ticketActions', id, makeAction(id, 'transition', { to: 'investigating' }, 'req-closed'));
+    const after = await pollUntil('second rejection', async () => eventsOf(id), (es) => es.some((e) => e.requestId === 'req-closed'));
+    expect(after.find((e) => e.requestId === 'req-closed')!.error).toEqual({ code: 'ticket_closed', message: `${id} is closed; only comments and satisfaction can be added` });
+
+    // The WeCom webhook got the new ticket after one failed attempt, same idempotency key both times.
+    const calls = await pollUntil('webhook retried', async () => hookBodies.filter((h) => h.key === `${id}:new_ticket:opened:wecom-crisis-room`), (h) => h.length >= 2);
+    expect(JSON.parse(calls[1].body).text.content).toContain(id);
+  });
+
+  it('20 concurrent signals for one incident over 3 partitions and 2 instances, with duplicates → exactly one ticket', async () => {
+    apps.push(await startResponder(env, clock));
+    const key = 'burst:category:logistics';
+    const signals = Array.from({ length: 20 }, (_, i) => makeSignal({ key, kind: 'burst', id: `burst-${i}`, sampleMentionIds: [`bm-${i}`] }));
+    // Different message keys spread them over the partitions, so both instances race.
+    const messages = [...signals, ...signals.slice(0, 5)].map((s, i) => ({ key: `spread-${i}`, value: JSON.stringify(s) }));
+    await tc.produce('signals', messages);
+    const tickets = await pollUntil('all 20 signals on one ticket', () => ticketFor(key), (ts) => ts.some((t) => t.evidence.signalCount >= 20), { timeoutMs: 45_000 });
+    expect(tickets).toHaveLength(1);
+    const [t] = tickets;
+    expect(t.evidence.signalCount).toBe(20);
+    expect(new Set(t.evidence.signalIds).size).toBe(20);
+    // Losers of the opening race shared the winner's number: no ids were burnt.
+    const search = apps[0].get(SearchClient);
+    // Slots are written by id (realtime gets); a search sees them only after a refresh.
+    await search.es.indices.refresh({ index: responderIndexNames(search.names).sequences });
+    const slots = await search.es.search<{ owner: string }>({ index: responderIndexNames(search.names).sequences, size: 100, query: { match_all: {} } });
+    const numbers = slots.hits.hits.filter((h) => /^2026-\d+$/.test(h._id!)).map((h) => Number(h._id!.slice(5)));
+    expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
+    expect(Number(t.id.slice(8))).toBe(Math.max(...numbers));
+    // Kafka delivery is at least once (a racer may publish a pending outbox again): one event per id.
+    const published = eventsOf(t.id);
+    expect(new Set(published.filter((e) => e.type === 'opened').map((e) => e.eventId))).toEqual(new Set([`${t.id}:1`]));
+    expect(new Set(published.map((e) => e.eventId)).size).toBe(t.seq);
+    const audit = await pollUntil('audit trail indexed', () => repo.listEvents(t.id), (es) => es.length >= t.seq);
+    expect(audit.map((e) => e.seq)).toEqual(audit.map((_, i) => i + 1));
+    expect(audit.filter((e) => e.type === 'opened')).toHaveLength(1);
+    expect(audit.filter((e) => e.type === 'evidence_attached')).toHaveLength(19);
+  });
+
+  it('a restart in the middle of an escalation: the step due while down fires once after the restart', async () => {
+    const key = 'cluster:cold-food';
+    await send('signals', key, makeSignal({ key }));
+    const [t] = await pollUntil('ticket opened', () => ticketFor(key), (ts) => ts.length === 1);
+    clock.advance(31 * MIN);
+    expect((await tick()).fired).toContain(`${t.id}:not-acknowledged-30m@0`);
+
+    for (const app of apps) await app.close();
+    apps = [];
+    clock.advance(30 * MIN); // the 60-minute steps come due while nothing runs
+    apps.push(await startResponder(env, clock));
+    repo = apps[0].get(TicketsRepository);
+
+    const fired = (await tick()).fired.filter((f) => f.startsWith(t.id));
+    expect(fired).toEqual(expect.arrayContaining([`${t.id}:not-acknowledged-60m@0`, `${t.id}:no-response-1h@0`]));
+    expect(fired).not.toContain(`${t.id}:not-acknowledged-30m@0`);
+    expect((await tick()).fired.filter((f) => f.startsWith(t.id))).toEqual([]);
+
+    const audit = await pollUntil('escalations indexed', () => repo.listEvents(t.id), (es) => es.filter((e) => e.type === 'escalation_fired').length >= 3);
+    const steps = audit.filter((e) => e.type === 'escalation_fired').map((e) => (e.after as { stepId: string }).stepId);
+    expect(steps.sort()).toEqual(['no-response-1h', 'not-acknowledged-30m', 'not-acknowledged-60m']);
+    expect((await repo.find(t.id))!.escalations.map((e) => e.stepId).sort()).toEqual(steps);
+  });
+
+  it('a change written but not published before a crash is published by the next pass (outbox)', async () => {
+    const [t] = await ticketFor('cluster:cold-food');
+    const stored = (await repo.get(t.id))!;
+    const seq = stored.ticket.seq + 1;
+    const event = { eventId: `${t.id}:${seq}`, ticketId: t.id, seq, type: 'commented' as const, actor: 'bob', at: clock.now().toISOString(), note: 'written, then the process died' };
+    // What TicketWriter.commit leaves behind when the process dies right after the write.
+    expect(await repo.write({ ...stored.ticket, seq, commentCount: stored.ticket.commentCount + 1 }, { events: [event], alerts: [] }, stored)).toBeDefined();
+    await tick();
+    await pollUntil('the orphaned event published', async () => eventsOf(t.id), (es) => es.some((e) => e.eventId === event.eventId));
+    expect((await repo.get(t.id))!.outbox).toBeUndefined();
+    expect((await pollUntil('and stored', () => repo.listEvents(t.id), (es) => es.some((e) => e.seq === seq))).find((e) => e.seq === seq)).toMatchObject({ actor: 'bob', type: 'commented' });
+  });
+});
