@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { BaseConfig, loadConfig } from '@vigil/common';
+import { parseIntakeKeys } from './intake/intake-keys';
 
 export const CollectorConfig = BaseConfig.extend({
   SOURCES_FILE: z.string().default(path.resolve(__dirname, '../../../demo/sources.yaml')),
@@ -9,6 +10,20 @@ export const CollectorConfig = BaseConfig.extend({
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   FETCH_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   FETCH_PER_HOST_RATE: z.coerce.number().positive().default(2),
+  /** Where the standalone collector serves intake and /metrics (the all-in-one process serves them on the api's port). */
+  COLLECTOR_HOST: z.string().default('127.0.0.1'),
+  COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+  /** `name:sha256hex,name2:sha256hex`: hashes of the keys allowed to push to /api/intake (see docs/intake.md). */
+  INTAKE_API_KEYS: z.string().default('').transform((s, ctx) => {
+    try {
+      return parseIntakeKeys(s);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
+  /** Largest intake body in bytes. */
+  INTAKE_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024),
 });
 export type CollectorConfig = z.infer<typeof CollectorConfig>;
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { backoffDelay, createLogger } from '@vigil/common';
 import { PollSourceUseCase } from './poll-source.usecase';
+import { CollectorMetrics } from './metrics/collector-metrics';
 import { SOURCES, type SourceList } from './sources/sources.provider';
 import type { SourceConfig } from './sources/sources-config';
 
@@ -15,6 +16,7 @@ export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(SOURCES) private readonly sources: SourceList,
     private readonly poll: PollSourceUseCase,
+    private readonly metrics: CollectorMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -32,10 +34,16 @@ export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async run(source: SourceConfig): Promise<void> {
     const outcome = await this.poll.execute(source);
+    this.metrics.polled(source.id, outcome.error ? 'error' : 'ok');
     // A failing source backs off (with jitter) instead of hammering a broken server.
     const failures = outcome.error ? (this.failures.get(source.id) ?? 0) + 1 : 0;
     this.failures.set(source.id, failures);
-    const delay = failures ? Math.max(outcome.retryAfterMs ?? 0, Math.min(source.every, backoffDelay(failures, 2_000, source.every))) : source.every;
+    // A backlog (paging limit in a source that resumes exactly) is read on at once; the host's rate limiter keeps it polite.
+    const delay = failures
+      ? Math.max(outcome.retryAfterMs ?? 0, Math.min(source.every, backoffDelay(failures, 2_000, source.every)))
+      : outcome.more
+        ? Math.min(source.every, 1_000)
+        : source.every;
     this.schedule(source, delay);
   }
 

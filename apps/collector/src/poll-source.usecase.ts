@@ -2,13 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MAX_TEXT_CHARS, mentionId, type RawMention } from '@vigil/contracts';
 import { Clock, createLogger } from '@vigil/common';
 import { MessageProducer } from '@vigil/kafka';
-import { SourceStateRepository, type SourceState } from './state/source-state.repository';
+import { SourceStateRepository } from './state/source-state.repository';
+import { median, newState, recordFailure, recordSuccess } from './state/source-health';
 import { SOURCE_ADAPTERS, type CollectedItem, type SourceAdapter } from './sources/source-adapter';
 import type { SourceConfig } from './sources/sources-config';
 import { FetchError } from './http/http-fetcher';
 
 /** How many recent external ids a source remembers to avoid re-emitting. */
 const SEEN_LIMIT = 5_000;
+/** Messages per Kafka send: a first read of a large export must not become one huge request. */
+const SEND_CHUNK = 500;
 
 export interface PollOutcome {
   sourceId: string;
@@ -18,6 +21,8 @@ export interface PollOutcome {
   error?: string;
   /** The server asked us to wait (429/503 Retry-After). */
   retryAfterMs?: number;
+  /** The adapter stopped at its paging limit with more waiting: poll again soon. */
+  more?: boolean;
 }
 
 /**
@@ -41,39 +46,43 @@ export class PollSourceUseCase {
 
   async execute(source: SourceConfig): Promise<PollOutcome> {
     const now = this.clock.now().toISOString();
-    const state: SourceState = (await this.states.get(source.id)) ?? { sourceId: source.id, cursor: { seen: [] }, updatedAt: now, errorCount: 0, itemsEmitted: 0 };
+    const state = (await this.states.get(source.id)) ?? newState(source.id, now);
     const adapter = this.adapters.get(source.type);
     if (!adapter) throw new Error(`no adapter for source type ${source.type}`);
     try {
-      const { items, cursor } = await adapter.poll(source, state.cursor);
+      const { items, cursor, gap, more } = await adapter.poll(source as never, state.cursor);
       const seen = new Set(state.cursor.seen);
-      const fresh = items.filter((i) => !seen.has(i.externalId));
-      const wanted = fresh.filter((i) => matchesKeywords(i, source.keywords));
+      // One id twice in a page (a boost, a re-sorted page) is still one post.
+      const fresh = [...new Map(items.filter((i) => !seen.has(i.externalId)).map((i) => [i.externalId, i])).values()];
+      const wanted = fresh.filter((i) => matchesFilters(i, source.keywords, source.exclude));
       const mentions = wanted.map((i) => toRawMention(source, i, now));
-      await this.producer.send('mentionsRaw', mentions.map((m) => ({ key: m.id, value: m })));
+      for (let i = 0; i < mentions.length; i += SEND_CHUNK) {
+        await this.producer.send('mentionsRaw', mentions.slice(i, i + SEND_CHUNK).map((m) => ({ key: m.id, value: m })));
+      }
       const nextSeen = [...state.cursor.seen, ...fresh.map((i) => i.externalId)];
-      await this.states.save({
-        ...state,
-        cursor: { ...cursor, seen: [...new Set(nextSeen)].slice(-SEEN_LIMIT) },
-        updatedAt: now,
-        lastSuccessAt: now,
-        itemsEmitted: state.itemsEmitted + mentions.length,
-      });
+      const lags = fresh.filter((i) => i.publishedAt).map((i) => Math.max(0, Date.parse(now) - Date.parse(i.publishedAt)));
+      await this.states.save(
+        recordSuccess(
+          { ...state, cursor: { ...cursor, seen: [...new Set(nextSeen)].slice(-SEEN_LIMIT) } },
+          { now, everyMs: source.every, emitted: mentions.length, lagMs: median(lags), gap },
+        ),
+      );
       if (mentions.length) this.logger.info({ sourceId: source.id, emitted: mentions.length }, 'emitted mentions');
-      return { sourceId: source.id, emitted: mentions.length, skippedSeen: items.length - fresh.length, filtered: fresh.length - wanted.length };
+      if (gap) this.logger.warn({ sourceId: source.id, reason: gap.reason }, 'coverage gap');
+      return { sourceId: source.id, emitted: mentions.length, skippedSeen: items.length - fresh.length, filtered: fresh.length - wanted.length, more };
     } catch (e) {
       const message = (e as Error).message;
       this.logger.warn({ sourceId: source.id, err: message }, 'poll failed');
-      await this.states.save({ ...state, updatedAt: now, lastErrorAt: now, lastError: message.slice(0, 2000), errorCount: state.errorCount + 1 }).catch(() => undefined);
+      await this.states.save(recordFailure(state, { now, everyMs: source.every, message })).catch(() => undefined);
       return { sourceId: source.id, emitted: 0, skippedSeen: 0, filtered: 0, error: message, retryAfterMs: e instanceof FetchError ? e.retryAfterMs : undefined };
     }
   }
 }
 
-function matchesKeywords(item: CollectedItem, keywords: string[]): boolean {
-  if (!keywords.length) return true;
+export function matchesFilters(item: CollectedItem, keywords: string[], exclude: string[] = []): boolean {
   const hay = `${item.title ?? ''} ${item.text}`.toLowerCase();
-  return keywords.some((k) => hay.includes(k.toLowerCase()));
+  if (exclude.some((k) => hay.includes(k.toLowerCase()))) return false;
+  return !keywords.length || keywords.some((k) => hay.includes(k.toLowerCase()));
 }
 
 export function toRawMention(source: SourceConfig, item: CollectedItem, fetchedAt: string): RawMention {

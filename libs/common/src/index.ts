@@ -5,3 +5,4 @@ export * from './backoff';
 export * from './health';
 export * from './yaml-config';
 export * from './health.module';
+export * from './address-guard';

@@ -2,64 +2,59 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { readScenario, visiblePosts, type IndexedPost } from './demo-scenario';
+import { mastodonId, renderAppStorePage, renderMastodonStatuses, renderRss } from './demo-renderers';
+import { startIntakePoster } from './demo-intake-poster';
 
-export interface ScenarioPost {
-  /** Seconds after the server starts when the post appears. */
-  at: number;
-  feed: string;
-  author: string;
-  text: string;
-  title?: string;
-  rating?: number;
-}
+export { readScenario, type ScenarioPost } from './demo-scenario';
 
-const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+const byId = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
-/** An RSS document of the scenario posts whose time has come, newest first. */
-export function renderScenarioFeed(feed: string, posts: ScenarioPost[], startedAt: number, now: number): string {
-  const visible = posts
-    .map((p, i) => ({ ...p, i }))
-    .filter((p) => p.feed === feed && startedAt + p.at * 1000 <= now)
-    .reverse();
-  const items = visible
-    .map((p) => {
-      const date = new Date(startedAt + p.at * 1000).toUTCString();
-      const title = p.title ?? (p.rating ? `${'★'.repeat(p.rating)} ${p.text.slice(0, 30)}` : p.text.slice(0, 30));
-      return `<item><guid isPermaLink="false">${feed}-${p.i}</guid><title>${xmlEscape(title)}</title><dc:creator>${xmlEscape(p.author)}</dc:creator><pubDate>${date}</pubDate><description>${xmlEscape(p.text)}</description></item>`;
-    })
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Vigil demo: ${feed}</title><link>http://127.0.0.1/</link><description>scripted demo feed</description>${items}</channel></rss>`;
-}
-
-export function readScenario(file: string): ScenarioPost[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .map((l, i) => ({ l: l.trim(), i }))
-    .filter(({ l }) => l && !l.startsWith('#'))
-    .map(({ l, i }) => {
-      try {
-        return JSON.parse(l) as ScenarioPost;
-      } catch (e) {
-        throw new Error(`${file}:${i + 1}: not JSON: ${(e as Error).message}`);
-      }
-    });
+/** Mastodon's paging: `min_id` gives the page right after it, otherwise the latest page; newest first. */
+function mastodonPage(visible: IndexedPost[], url: URL): IndexedPost[] {
+  const limit = Math.min(40, Number(url.searchParams.get('limit') ?? 20) || 20);
+  const minId = url.searchParams.get('min_id');
+  const asc = [...visible].reverse();
+  return (minId ? asc.filter((p) => byId(mastodonId(p), minId) > 0).slice(0, limit) : asc.slice(-limit)).reverse();
 }
 
 /**
- * A feed server on 127.0.0.1 for the embedded default: static sample feeds from
- * `demo/feeds/`, plus `/scenario/<feed>.rss`, which reveals the scripted posts
- * of `demo/scenario.jsonl` as time passes, so a new user watches a storm form.
+ * A feed server on 127.0.0.1 for the embedded default. It plays `demo/scenario.jsonl`
+ * as time passes, in each source's real wire format: `/scenario/<feed>.rss` (RSS),
+ * `/appstore/<cc>/rss/customerreviews/page=<n>/id=<app>/sortby=mostrecent/json`
+ * (Apple's JSON feed), `/mastodon/api/v1/timelines/tag/<tag>` (Mastodon), and it
+ * pushes `intake:*` posts to the intake endpoint. Static samples: `/feeds/<file>`.
  */
-export async function startDemoFeedServer(opts: { dir: string; scenarioFile: string; port: number }): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startDemoFeedServer(opts: {
+  dir: string;
+  scenarioFile: string;
+  port: number;
+  /** Where to push intake posts, with a key the collector accepts. */
+  intake?: { url: string; key: string };
+  onError?: (e: Error) => void;
+  /** When the scripted day began (tests start it in the past to see all of it). */
+  startedAt?: number;
+}): Promise<{ url: string; close: () => Promise<void> }> {
   const posts = fs.existsSync(opts.scenarioFile) ? readScenario(opts.scenarioFile) : [];
-  const startedAt = Date.now();
+  const startedAt = opts.startedAt ?? Date.now();
+  let base = '';
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const scenario = /^\/scenario\/([a-z0-9_-]+)\.rss$/.exec(url.pathname);
-    if (scenario) {
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
-      res.end(renderScenarioFeed(scenario[1], posts, startedAt, Date.now()));
+    const now = Date.now();
+    const rss = /^\/scenario\/([a-z0-9_-]+)\.rss$/.exec(url.pathname);
+    if (rss) {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(renderRss(rss[1]!, visiblePosts(posts, rss[1]!, startedAt, now), startedAt));
+      return;
+    }
+    const apple = /^\/appstore\/([a-z]{2})\/rss\/customerreviews\/page=(\d+)\/id=(\d+)\/sortby=mostrecent\/json$/.exec(url.pathname);
+    if (apple) {
+      const body = renderAppStorePage(visiblePosts(posts, 'appstore', startedAt, now), apple[3]!, apple[1]!, Number(apple[2]), `${base}/appstore`);
+      res.writeHead(body.startsWith('{') ? 200 : 400, { 'content-type': body.startsWith('{') ? 'application/json; charset=utf-8' : 'text/plain' }).end(body);
+      return;
+    }
+    if (/^\/mastodon\/api\/v1\/timelines\/tag\/[^/]+$/.test(url.pathname)) {
+      const page = mastodonPage(visiblePosts(posts, 'mastodon', startedAt, now), url);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(renderMastodonStatuses(page, startedAt, `${base}/mastodon`));
       return;
     }
     const name = /^\/feeds\/([A-Za-z0-9._-]+)$/.exec(url.pathname)?.[1];
@@ -75,6 +70,13 @@ export async function startDemoFeedServer(opts: { dir: string; scenarioFile: str
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', resolve);
   });
-  const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const stopPoster = opts.intake ? startIntakePoster({ posts, startedAt, ...opts.intake, onError: opts.onError }) : () => undefined;
+  return {
+    url: base,
+    close: () => {
+      stopPoster();
+      return new Promise((r) => server.close(() => r()));
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertPublicAddress, BlockedAddressError } from './address-guard';
+import { assertPublicAddress, BlockedAddressError } from '@vigil/common';
 import { parseRetryAfter } from './http-fetcher';
 
 describe('assertPublicAddress', () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Bottleneck from 'bottleneck';
-import { assertPublicAddress } from './address-guard';
+import { assertPublicAddress } from '@vigil/common';
 
 export interface FetchRequest {
   url: string;
@@ -11,7 +11,7 @@ export interface FetchRequest {
 
 export type FetchResponse =
   | { status: 'not-modified' }
-  | { status: 'ok'; body: string; etag?: string; lastModified?: string; contentType?: string };
+  | { status: 'ok'; body: string; etag?: string; lastModified?: string; contentType?: string; link?: string; url: string };
 
 export class FetchError extends Error {
   constructor(
@@ -27,8 +27,10 @@ export interface HttpFetcherOptions {
   timeoutMs: number;
   maxBytes: number;
   allowedHosts: ReadonlySet<string>;
-  /** Requests per second per host. */
+  /** Requests per second per host, unless `hostRates` names the host. */
   perHostRate: number;
+  /** Requests per second for particular hosts (`host:port` or `host`), from the sources file. */
+  hostRates?: ReadonlyMap<string, number>;
   userAgent: string;
 }
 
@@ -55,7 +57,8 @@ export class HttpFetcher {
   private limiter(host: string): Bottleneck {
     let l = this.limiters.get(host);
     if (!l) {
-      l = new Bottleneck({ maxConcurrent: 1, minTime: Math.ceil(1000 / this.options.perHostRate) });
+      const rate = this.options.hostRates?.get(host.toLowerCase()) ?? this.options.hostRates?.get(host.toLowerCase().replace(/:\d+$/, '')) ?? this.options.perHostRate;
+      l = new Bottleneck({ maxConcurrent: 1, minTime: Math.ceil(1000 / rate) });
       this.limiters.set(host, l);
     }
     return l;
@@ -63,12 +66,14 @@ export class HttpFetcher {
 
   private async fetchFollowingRedirects(req: FetchRequest): Promise<FetchResponse> {
     let url = new URL(req.url);
+    const origin = url.origin;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`unsupported scheme ${url.protocol} in ${url.href}`);
       await assertPublicAddress(url.hostname, this.options.allowedHosts).catch((e: Error) => {
         throw new FetchError(e.message);
       });
-      const headers: Record<string, string> = { 'user-agent': this.options.userAgent, accept: '*/*', ...req.headers };
+      // Credentials from the sources file go to the origin they were written for, never to where it redirects.
+      const headers: Record<string, string> = { 'user-agent': this.options.userAgent, accept: '*/*', ...(url.origin === origin ? req.headers : {}) };
       if (hop === 0 && req.etag) headers['if-none-match'] = req.etag;
       if (hop === 0 && req.lastModified) headers['if-modified-since'] = req.lastModified;
       let res: Response;
@@ -100,6 +105,8 @@ export class HttpFetcher {
         etag: res.headers.get('etag') ?? undefined,
         lastModified: res.headers.get('last-modified') ?? undefined,
         contentType: res.headers.get('content-type') ?? undefined,
+        link: res.headers.get('link') ?? undefined,
+        url: url.href,
       };
     }
     throw new FetchError(`GET ${req.url}: more than ${MAX_REDIRECTS} redirects`);

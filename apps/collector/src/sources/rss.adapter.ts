@@ -3,18 +3,18 @@ import Parser from 'rss-parser';
 import { createHash } from 'node:crypto';
 import { HttpFetcher } from '../http/http-fetcher';
 import { FeedFormatError, type CollectedItem, type PollResult, type SourceAdapter, type SourceCursor } from './source-adapter';
-import type { SourceConfig } from './sources-config';
+import type { SourceOf } from './sources-config';
 
 /** RSS 2.0, RSS 1.0 and Atom, with conditional GET so an unchanged feed costs one 304. */
 @Injectable()
-export class RssAdapter implements SourceAdapter {
+export class RssAdapter implements SourceAdapter<'rss'> {
   readonly type = 'rss' as const;
   private readonly parser = new Parser({ timeout: 0 });
 
   constructor(private readonly http: HttpFetcher) {}
 
-  async poll(source: SourceConfig, cursor: SourceCursor): Promise<PollResult> {
-    const res = await this.http.fetch({ url: source.url, etag: cursor.etag, lastModified: cursor.lastModified });
+  async poll(source: SourceOf<'rss'>, cursor: SourceCursor): Promise<PollResult> {
+    const res = await this.http.fetch({ url: source.url, etag: cursor.etag, lastModified: cursor.lastModified, headers: source.headers });
     if (res.status === 'not-modified') return { items: [], cursor };
     const items = await parseFeed(this.parser, res.body, source.url);
     return { items, cursor: { ...cursor, etag: res.etag, lastModified: res.lastModified } };

@@ -11,19 +11,27 @@ export interface SourceCursor {
   lastModified?: string;
   /** Recent external ids, newest last, bounded. */
   seen: string[];
+  /** Where a paged API continues from (Mastodon: the newest status id seen). */
+  position?: string;
+  /** Identity of an export file last read (mtime and size): unchanged files are not parsed again. */
+  fingerprint?: string;
 }
 
 export interface PollResult {
   items: CollectedItem[];
   cursor: SourceCursor;
+  /** Posts may have been missed (paging limit before reaching known items, a page the server refused). */
+  gap?: { reason: string; from?: string; to?: string };
+  /** More is waiting (a paging limit in a source that resumes exactly): poll again soon. */
+  more?: boolean;
 }
 
 export class FeedFormatError extends Error {}
 
-/** One interface, many implementations injected as a list (RSS now; app stores, Mastodon, JSON next). */
-export interface SourceAdapter {
-  readonly type: SourceConfig['type'];
-  poll(source: SourceConfig, cursor: SourceCursor): Promise<PollResult>;
+/** One interface, many implementations injected as a list. */
+export interface SourceAdapter<T extends SourceConfig['type'] = SourceConfig['type']> {
+  readonly type: T;
+  poll(source: Extract<SourceConfig, { type: T }>, cursor: SourceCursor): Promise<PollResult>;
 }
 
 export const SOURCE_ADAPTERS = Symbol('SOURCE_ADAPTERS');

@@ -4,11 +4,11 @@ import ipaddr from 'ipaddr.js';
 export class BlockedAddressError extends Error {}
 
 /**
- * Feeds come from URLs users type in: a fetch must not reach loopback, private,
+ * Feeds and webhooks come from URLs people type in: a request must not reach loopback, private,
  * link-local or other internal ranges (cloud metadata, admin ports) unless the
  * operator allowed that host explicitly (the bundled demo allows 127.0.0.1).
  */
-export async function assertPublicAddress(hostname: string, allowedHosts: ReadonlySet<string>): Promise<void> {
+export async function assertPublicAddress(hostname: string, allowedHosts: ReadonlySet<string>, allowSetting = 'COLLECTOR_ALLOW_HOSTS'): Promise<void> {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (allowedHosts.has(host)) return;
   const addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
@@ -18,7 +18,7 @@ export async function assertPublicAddress(hostname: string, allowedHosts: Readon
     if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
     const range = parsed.range();
     if (range !== 'unicast') {
-      throw new BlockedAddressError(`refusing to fetch ${hostname}: it resolves to ${address} (${range}); allow it explicitly with COLLECTOR_ALLOW_HOSTS if it is meant`);
+      throw new BlockedAddressError(`refusing to fetch ${hostname}: it resolves to ${address} (${range}); allow it explicitly with ${allowSetting} if it is meant`);
     }
   }
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { IntakeMessage, mentionId, RawMention } from '@vigil/contracts';
+import { createIntakeKey, matchIntakeKey, parseIntakeKeys } from './intake-keys';
+import { intakeToRawMention } from './accept-intake.usecase';
+
+describe('intake keys', () => {
+  it('admits a created key by its name and nothing else', () => {
+    const a = createIntakeKey('web-form');
+    const b = createIntakeKey('hotline');
+    const keys = parseIntakeKeys(`${a.entry}, ${b.entry}`);
+    expect(matchIntakeKey(a.key, keys)).toBe('web-form');
+    expect(matchIntakeKey(b.key, keys)).toBe('hotline');
+    expect(matchIntakeKey(a.key + 'x', keys)).toBeUndefined();
+    expect(matchIntakeKey(a.entry.split(':')[1], keys)).toBeUndefined();
+    expect(matchIntakeKey(undefined, keys)).toBeUndefined();
+  });
+
+  it('refuses a malformed entry without printing it', () => {
+    expect(() => parseIntakeKeys('form:abc')).toThrow(/^entry 1 is not name:sha256hex/);
+    const e = createIntakeKey('x').entry;
+    expect(() => parseIntakeKeys(`${e},${e}`)).toThrow(/"x" appears twice/);
+  });
+});
+
+describe('intakeToRawMention', () => {
+  const msg = IntakeMessage.parse({ id: 'F-1', text: '老人等了两个小时，请尽快回电', time: '2026-11-23T08:00:00+08:00', contact: { phone: '13800138000' }, author: { name: '孙女士' } });
+
+  it('derives the id from the channel source and the caller id; the contact rides in the text for masking', () => {
+    const m = RawMention.parse(intakeToRawMention('hotline', msg, 'desk', '2026-11-23T00:01:00.000Z'));
+    expect(m.id).toBe(mentionId('intake-hotline', 'F-1'));
+    expect(m).toMatchObject({ sourceType: 'intake', channel: 'hotline', externalId: 'F-1', meta: { intakeKey: 'desk', hasContact: true } });
+    expect(m.text).toMatch(/13800138000$/);
+    expect(JSON.stringify(m.meta)).not.toContain('138');
+  });
+
+  it('accepts only phone formats the masker recognises', () => {
+    const bad = IntakeMessage.safeParse({ ...msg, contact: { phone: '12345' } });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['contact', 'phone']);
+    expect(IntakeMessage.safeParse({ ...msg, contact: { phone: '+44 20 7946 0958' } }).success).toBe(true);
+  });
+});
