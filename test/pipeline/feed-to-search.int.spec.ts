@@ -19,6 +19,7 @@ describe('end to end: a feed on 127.0.0.1 becomes searchable through the API', (
   let api: string;
   let env: NodeJS.ProcessEnv;
   let tc: KafkaTestClient;
+  let token: string;
 
   beforeAll(async () => {
     await server.start();
@@ -32,11 +33,14 @@ describe('end to end: a feed on 127.0.0.1 becomes searchable through the API', (
     );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-'));
     fs.writeFileSync(path.join(dir, 'sources.yaml'), `sources:\n  - id: brand\n    type: rss\n    url: ${server.url}/brand.rss\n    every: 2s\n    channel: social\n`);
-    env = testEnv({ SOURCES_FILE: path.join(dir, 'sources.yaml'), COLLECTOR_ALLOW_HOSTS: '127.0.0.1', API_PORT: '0' });
+    env = testEnv({ SOURCES_FILE: path.join(dir, 'sources.yaml'), COLLECTOR_ALLOW_HOSTS: '127.0.0.1', API_PORT: '0', VIGIL_ADMIN_PASSWORD: 'e2e-admin-password' });
     tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
     app = await NestFactory.create(AllInOneModule.forRoot(env), { logger: false });
     await app.listen(0, '127.0.0.1');
     api = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    // Search needs a signed-in user: the admin made at first start.
+    const login = await fetch(`${api}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'e2e-admin-password' }) });
+    token = ((await login.json()) as { token: string }).token;
   });
 
   afterAll(async () => {
@@ -46,7 +50,7 @@ describe('end to end: a feed on 127.0.0.1 becomes searchable through the API', (
   });
 
   const search = async (query: string) => {
-    const r = await fetch(`${api}/api/mentions/search?${query}`);
+    const r = await fetch(`${api}/api/mentions/search?${query}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: r.status, body: (await r.json()) as { total: number; hits: { id: string; text: string; analysis: { language: string; sentiment: { label: string } } }[]; aggregations: Record<string, { key: string; count: number }[]> } };
   };
 
@@ -65,6 +69,10 @@ describe('end to end: a feed on 127.0.0.1 becomes searchable through the API', (
     expect(all.body.aggregations.perSource).toEqual([{ key: 'brand', count: 3 }]);
     const day = await search('from=2026-11-23T00:00:00Z&to=2026-11-23T23:59:59Z');
     expect(day.body.total).toBe(2);
+  });
+
+  it('refuses a search without credentials', async () => {
+    expect((await fetch(`${api}/api/mentions/search?q=x`)).status).toBe(401);
   });
 
   it('answers a bad query with a 400 naming the field', async () => {

@@ -1,9 +1,22 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { BaseConfig, loadConfig } from '@vigil/common';
 
 export const ApiConfig = BaseConfig.extend({
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** HS256 key for login tokens. Unset: one is generated per process (tokens die with it). */
+  API_JWT_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  API_JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(12 * 60),
+  /** Password of the `admin` user created when no user exists yet; unset: generated and printed once. */
+  VIGIL_ADMIN_PASSWORD: z.string().min(8).optional(),
+  PLAN_FILE: z.string().default(path.join('libs', 'plan', 'default-plan.yaml')),
+  /** Most rows one CSV export streams. */
+  API_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+  /** The built dashboard (vite output) served at `/`. */
+  API_DASHBOARD_DIR: z.string().default(path.join('dashboards', 'dist')),
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;
 export const loadApiConfig = (env = process.env) => loadConfig(ApiConfig, env);
+
+export const API_CONFIG = Symbol('API_CONFIG');

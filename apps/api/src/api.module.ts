@@ -1,10 +1,30 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HealthModule } from '@vigil/common';
+import { Clock, HealthModule, SystemClock } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
-import type { ApiConfig } from './api.config';
+import { API_CONFIG, type ApiConfig } from './api.config';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { BootstrapAdminService } from './auth/bootstrap-admin.service';
+import { TokenService } from './auth/token.service';
+import { UsersController } from './auth/users.controller';
+import { UsersRepository } from './auth/users.repository';
+import { ClustersController } from './clusters/clusters.controller';
+import { ClustersRepository } from './clusters/clusters.repository';
+import { LiveFeedService } from './live/live-feed.service';
+import { LiveGateway } from './live/live.gateway';
+import { LivePublisher } from './live/live.publisher';
 import { MentionsController } from './mentions/mentions.controller';
 import { MentionsRepository } from './mentions/mentions.repository';
+import { PlanController } from './plan/plan.controller';
+import { SourcesController } from './sources/sources.controller';
+import { SourcesRepository } from './sources/sources.repository';
+import { RequestTicketActionUseCase } from './tickets/request-ticket-action.usecase';
+import { TicketsController } from './tickets/tickets.controller';
+import { TicketsRepository } from './tickets/tickets.repository';
+
+export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController];
 
 @Module({})
 export class ApiModule {
@@ -16,8 +36,25 @@ export class ApiModule {
         SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
         HealthModule.register([KafkaClient, SearchClient]),
       ],
-      controllers: [MentionsController],
-      providers: [MentionsRepository],
+      controllers: API_CONTROLLERS,
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+        UsersRepository,
+        TokenService,
+        AuthService,
+        AuthGuard,
+        BootstrapAdminService,
+        MentionsRepository,
+        TicketsRepository,
+        RequestTicketActionUseCase,
+        ClustersRepository,
+        SourcesRepository,
+        LivePublisher,
+        LiveFeedService,
+        LiveGateway,
+      ],
+      exports: [API_CONFIG],
     };
   }
 }

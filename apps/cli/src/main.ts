@@ -45,6 +45,18 @@ plan
     process.exitCode = await runPlanValidate(file);
   });
 
+program
+  .command('users')
+  .description('manage dashboard and API users')
+  .command('add')
+  .description('add a user (password from VIGIL_USER_PASSWORD, or generated and printed once)')
+  .argument('<name>')
+  .requiredOption('--role <role>', 'viewer, analyst, responder or admin')
+  .action(async (name: string, o: { role: string }) => {
+    const { runUsersAdd } = await import('./users/users-add.command');
+    process.exitCode = await runUsersAdd(name, o);
+  });
+
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`vigil: ${e.message}\n`);
   process.exit(1);

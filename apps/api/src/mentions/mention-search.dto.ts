@@ -25,7 +25,28 @@ export const MentionSearchQuery = z
     size: z.coerce.number().int().min(0).max(100).default(20),
     sort: z.enum(['newest', 'oldest', 'relevance']).default('newest'),
     /** IANA time zone for the per-day buckets. */
-    tz: z.string().max(64).default('UTC'),
+    tz: z.string().regex(/^[A-Za-z0-9_+\-/]{1,64}$/, 'an IANA time zone such as Asia/Shanghai').default('UTC'),
+    /** Bucket size of the sentiment timeline. */
+    interval: z.enum(['hour', 'day']).default('day'),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: '`from` must not be after `to`', path: ['from'] });
 export type MentionSearchQuery = z.infer<typeof MentionSearchQuery>;
+
+/** The same filters as a search, plus how many rows at most. */
+export const MentionExportQuery = z
+  .object({
+    q: z.string().trim().max(500).optional(),
+    from: date,
+    to: date,
+    language: list,
+    sourceId: list,
+    channel: list,
+    sentiment: list,
+    category: list,
+    place: list,
+    riskCue: list,
+    limit: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: '`from` must not be after `to`', path: ['from'] });
+export type MentionExportQuery = z.infer<typeof MentionExportQuery>;
+export type MentionFilters = Omit<MentionExportQuery, 'limit'>;

@@ -2,11 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
 import type { EnrichedMention } from '@vigil/contracts';
 import { SearchClient } from '@vigil/search';
-import type { MentionSearchQuery } from './mention-search.dto';
+import { mentionQuery } from './mention-query';
+import type { MentionFilters, MentionSearchQuery } from './mention-search.dto';
 
 export interface Bucket {
   key: string;
   count: number;
+}
+
+export interface TimelineBucket {
+  key: string;
+  negative: number;
+  neutral: number;
+  positive: number;
 }
 
 export interface MentionSearchResult {
@@ -14,46 +22,30 @@ export interface MentionSearchResult {
   page: number;
   size: number;
   hits: (EnrichedMention & { highlight?: Record<string, string[]> })[];
-  aggregations: { perDay: Bucket[]; perSource: Bucket[]; perSentiment: Bucket[]; perLanguage: Bucket[] };
+  aggregations: {
+    perDay: Bucket[];
+    perSource: Bucket[];
+    perSentiment: Bucket[];
+    perLanguage: Bucket[];
+    /** Per hour or day (the `interval`), split by sentiment label. */
+    timeline: TimelineBucket[];
+    perChannel: Bucket[];
+    perCategory: Bucket[];
+    topTerms: Bucket[];
+    topPlaces: Bucket[];
+  };
 }
 
-/**
- * Mention search. User text reaches Elasticsearch only through match, match_phrase
- * and term queries: no query_string syntax, so a user cannot inject query operators.
- */
+type RawBuckets = { buckets?: { key: string | number; key_as_string?: string; doc_count: number; bySentiment?: RawBuckets }[] };
+
+const SORT_FOR_PAGING: estypes.Sort = [{ publishedAt: 'desc' }, { id: 'asc' }];
+
 @Injectable()
 export class MentionsRepository {
   constructor(private readonly client: SearchClient) {}
 
   async search(q: MentionSearchQuery): Promise<MentionSearchResult> {
-    const filter: estypes.QueryDslQueryContainer[] = [];
-    if (q.from || q.to) filter.push({ range: { publishedAt: { gte: q.from, lte: q.to } } });
-    const terms = (field: string, values: string[]) => values.length && filter.push({ terms: { [field]: values } });
-    terms('analysis.language', q.language);
-    terms('sourceId', q.sourceId);
-    terms('channel', q.channel);
-    terms('analysis.sentiment.label', q.sentiment);
-    terms('analysis.categories.id', q.category);
-    terms('analysis.entities.places.name', q.place);
-    terms('analysis.riskCues.kind', q.riskCue);
-    const must: estypes.QueryDslQueryContainer[] = q.q
-      ? [
-          {
-            bool: {
-              minimum_should_match: 1,
-              should: [
-                { match_phrase: { text: { query: q.q, boost: 2 } } },
-                { match_phrase: { title: { query: q.q, boost: 2 } } },
-                { match: { text: { query: q.q, operator: 'and' } } },
-                { match: { title: { query: q.q, operator: 'and' } } },
-                { term: { 'analysis.tokens': { value: q.q.toLowerCase(), boost: 3 } } },
-              ],
-            },
-          },
-        ]
-      : [];
-    const sort: estypes.Sort =
-      q.sort === 'relevance' && q.q ? ['_score', { publishedAt: 'desc' }] : [{ publishedAt: q.sort === 'oldest' ? 'asc' : 'desc' }, { id: 'asc' }];
+    const sort: estypes.Sort = q.sort === 'relevance' && q.q ? ['_score', { publishedAt: 'desc' }] : [{ publishedAt: q.sort === 'oldest' ? 'asc' : 'desc' }, { id: 'asc' }];
     const res = await this.client.es.search<EnrichedMention>({
       index: this.client.names.mentions,
       ignore_unavailable: true,
@@ -61,7 +53,7 @@ export class MentionsRepository {
       from: (q.page - 1) * q.size,
       size: q.size,
       track_total_hits: true,
-      query: { bool: { filter, must } },
+      query: mentionQuery(q),
       sort,
       highlight: q.q ? { fields: { text: { number_of_fragments: 2, fragment_size: 160 }, title: {} }, encoder: 'html' } : undefined,
       aggs: {
@@ -69,19 +61,63 @@ export class MentionsRepository {
         perSource: { terms: { field: 'sourceId', size: 50 } },
         perSentiment: { terms: { field: 'analysis.sentiment.label', size: 5 } },
         perLanguage: { terms: { field: 'analysis.language', size: 10 } },
+        timeline: {
+          date_histogram: { field: 'publishedAt', calendar_interval: q.interval, time_zone: q.tz, min_doc_count: 1 },
+          aggs: { bySentiment: { terms: { field: 'analysis.sentiment.label', size: 3 } } },
+        },
+        perChannel: { terms: { field: 'channel', size: 20 } },
+        perCategory: { terms: { field: 'analysis.categories.id', size: 20 } },
+        topTerms: { terms: { field: 'analysis.tokens', size: 30 } },
+        topPlaces: { terms: { field: 'analysis.entities.places.name', size: 20 } },
       },
     });
-    const buckets = (name: string): Bucket[] => {
-      const agg = res.aggregations?.[name] as { buckets?: { key: string | number; key_as_string?: string; doc_count: number }[] } | undefined;
-      return (agg?.buckets ?? []).map((b) => ({ key: b.key_as_string ?? String(b.key), count: b.doc_count }));
-    };
+    const raw = (name: string) => res.aggregations?.[name] as RawBuckets | undefined;
+    const buckets = (agg?: RawBuckets): Bucket[] => (agg?.buckets ?? []).map((b) => ({ key: b.key_as_string ?? String(b.key), count: b.doc_count }));
+    const timeline = (raw('timeline')?.buckets ?? []).map((b) => {
+      const by = Object.fromEntries(buckets(b.bySentiment).map((s) => [s.key, s.count]));
+      return { key: b.key_as_string ?? String(b.key), negative: by.negative ?? 0, neutral: by.neutral ?? 0, positive: by.positive ?? 0 };
+    });
     const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
     return {
       total,
       page: q.page,
       size: q.size,
       hits: res.hits.hits.map((h) => ({ ...h._source!, highlight: h.highlight })),
-      aggregations: { perDay: buckets('perDay'), perSource: buckets('perSource'), perSentiment: buckets('perSentiment'), perLanguage: buckets('perLanguage') },
+      aggregations: {
+        perDay: buckets(raw('perDay')),
+        perSource: buckets(raw('perSource')),
+        perSentiment: buckets(raw('perSentiment')),
+        perLanguage: buckets(raw('perLanguage')),
+        timeline,
+        perChannel: buckets(raw('perChannel')),
+        perCategory: buckets(raw('perCategory')),
+        topTerms: buckets(raw('topTerms')),
+        topPlaces: buckets(raw('topPlaces')),
+      },
     };
+  }
+
+  /** Every match, newest first, page by page (search_after), up to `limit` rows. */
+  async *scan(q: MentionFilters, limit: number, pageSize = 500): AsyncGenerator<EnrichedMention[]> {
+    let after: estypes.SortResults | undefined;
+    let left = limit;
+    while (left > 0) {
+      const res = await this.client.es.search<EnrichedMention>({
+        index: this.client.names.mentions,
+        ignore_unavailable: true,
+        allow_no_indices: true,
+        size: Math.min(pageSize, left),
+        query: mentionQuery(q),
+        sort: SORT_FOR_PAGING,
+        search_after: after,
+        track_total_hits: false,
+      });
+      const hits = res.hits.hits;
+      if (!hits.length) return;
+      left -= hits.length;
+      after = hits[hits.length - 1].sort;
+      yield hits.map((h) => h._source!);
+      if (hits.length < pageSize) return;
+    }
   }
 }

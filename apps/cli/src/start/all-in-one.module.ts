@@ -8,6 +8,9 @@ import { ProcessorModule } from '../../../processor/src/processor.module';
 import { loadProcessorConfig } from '../../../processor/src/processor.config';
 import { IndexerModule } from '../../../indexer/src/indexer.module';
 import { loadIndexerConfig } from '../../../indexer/src/indexer.config';
+import { ResponderModule, loadResponderConfig } from '../../../responder/src';
+import { DetectorModule } from '../../../detector/src/detector.module';
+import { loadDetectorConfig } from '../../../detector/src/detector.config';
 import { ApiModule } from '../../../api/src/api.module';
 import { loadApiConfig } from '../../../api/src/api.config';
 
@@ -29,6 +32,8 @@ export class AllInOneModule {
         CollectorModule.forRoot(loadCollectorConfig(env), { withInfra: false }),
         ProcessorModule.forRoot(loadProcessorConfig(env), { withInfra: false }),
         IndexerModule.forRoot(loadIndexerConfig(env), { withInfra: false }),
+        DetectorModule.forRoot(loadDetectorConfig(env), { withInfra: false }),
+        ResponderModule.forRoot(loadResponderConfig(env), { withInfra: false }),
         ApiModule.forRoot(api, { withInfra: false }),
       ],
     };

@@ -5,6 +5,7 @@ import { createLogger, PinoNestLogger } from '@vigil/common';
 import { configureHttpApp } from '../../../api/src/http-app';
 import { loadApiConfig } from '../../../api/src/api.config';
 import { startDemoFeedServer } from '../demo/demo-feed-server';
+import { createIntakeKey } from '../../../collector/src/intake/intake-keys';
 import { repoRoot } from '../repo-root';
 import { AllInOneModule } from './all-in-one.module';
 
@@ -34,10 +35,16 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
   let demo: { url: string; close: () => Promise<void> } | undefined;
   if (!process.env.SOURCES_FILE) {
     const root = repoRoot();
+    // A key made for this run only, so the demo can push its intake posts (form, app, email, hotline).
+    const intakeKey = createIntakeKey('demo');
+    process.env.INTAKE_API_KEYS = [process.env.INTAKE_API_KEYS, intakeKey.entry].filter(Boolean).join(',');
+    const apiAt = loadApiConfig();
     demo = await startDemoFeedServer({
       dir: path.join(root, 'demo', 'feeds'),
       scenarioFile: path.join(root, 'demo', 'scenario.jsonl'),
       port: Number(process.env.VIGIL_DEMO_PORT ?? 18090),
+      intake: { url: `http://${apiAt.API_HOST}:${apiAt.API_PORT}`, key: intakeKey.key },
+      onError: (e) => logger.warn({ err: e.message }, 'demo intake post refused'),
     });
     process.env.SOURCES_FILE = path.join(root, 'demo', 'sources.yaml');
     process.env.ANALYSIS_USER_DICT ??= path.join(root, 'demo', 'products.txt');
@@ -54,10 +61,11 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
     [
       '',
       'Vigil is running.',
-      `  API:            ${base}/api/mentions/search?q=退款`,
+      `  Dashboard:      ${base}/  (user "admin"; the first start prints its password above, or set VIGIL_ADMIN_PASSWORD)`,
+      `  API:            ${base}/api/mentions/search?q=退款  (needs a token: POST /api/auth/login)`,
       `  API docs:       ${base}/api/docs`,
       `  Health:         ${base}/health`,
-      demo ? `  Demo feeds:     ${demo.url}/scenario/weibo.rss (a scripted storm unfolds over ~90 s)` : '',
+      demo ? `  Demo feeds:     ${demo.url}/scenario/weibo.rss (a scripted storm unfolds over ~2 min: RSS, App Store, Mastodon, intake)` : '',
       `  Kafka:          ${kafkaBrokers}`,
       `  Elasticsearch:  ${elasticsearchUrl}`,
       'Press Ctrl-C to stop everything.',
