@@ -20,6 +20,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
+      // The dashboard's store and component tests (happy-dom), with its own Vue config.
+      'dashboards/vitest.config.ts',
       {
         plugins,
         resolve: { alias },

@@ -31,3 +31,26 @@ export function run(cmd, args, opts = {}) {
   if (r.error) throw r.error;
   return r.status ?? 1;
 }
+
+/**
+ * The browser tests drive Debian's Chromium (playwright-core downloads no browser here).
+ * On a fresh machine it is installed from Debian's packages when we may (root); otherwise
+ * the error says what to do. CHROMIUM_PATH points elsewhere.
+ */
+export function ensureChromium() {
+  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (fs.existsSync(exe)) return;
+  if (process.env.CHROMIUM_PATH || typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    process.stderr.write(`[vigil] ${exe} is missing: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH\n`);
+    process.exit(1);
+  }
+  process.stderr.write('[vigil] installing chromium from Debian for the browser tests (apt-get install chromium)…\n');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) !== 0) {
+    // A fresh image may have no package lists yet.
+    if (run('apt-get', ['update'], { env }) !== 0 || run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) !== 0) {
+      process.stderr.write('[vigil] apt-get install chromium failed: are Debian\'s package mirrors reachable?\n');
+      process.exit(1);
+    }
+  }
+}

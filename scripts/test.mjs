@@ -3,11 +3,12 @@
 // a real Elasticsearch that the test setup starts (and stops) itself.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureDeps, repoRoot, run } from './ensure-deps.mjs';
+import { ensureChromium, ensureDeps, repoRoot, run } from './ensure-deps.mjs';
 
 ensureDeps();
 const started = Date.now();
-if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) {
+ensureChromium();
+if (run('npm', ['run', '--silent', 'typecheck']) !== 0) {
   console.error('type check failed');
   process.exit(1);
 }
