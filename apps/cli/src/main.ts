@@ -46,6 +46,18 @@ plan
   });
 
 program
+  .command('replay')
+  .description('push historical posts through the real pipeline with their own times and print what was found (labelled files are scored)')
+  .argument('<file>', 'posts as .jsonl or .csv (text, time, author, channel; optional incident label)')
+  .option('--speed <speed>', '"max", or a factor such as 60x (an hour of history per minute)', 'max')
+  .option('--keep', "keep the replay's topics and indices afterwards")
+  .option('--json <file>', 'also write the full result (signals, clusters, tickets, scores) as JSON')
+  .action(async (file: string, o: { speed: string; keep?: boolean; json?: string }) => {
+    const { runReplayCommand } = await import('./replay/replay.command');
+    process.exitCode = await runReplayCommand(file, o);
+  });
+
+program
   .command('users')
   .description('manage dashboard and API users')
   .command('add')

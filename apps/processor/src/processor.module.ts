@@ -20,7 +20,7 @@ export class ProcessorModule {
     return {
       module: ProcessorModule,
       imports: opts.withInfra === false ? [] : [
-        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-processor', topicPrefix: config.VIGIL_TOPIC_PREFIX }),
+        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-processor', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
         HealthModule.register([KafkaClient]),
       ],
       providers: [

@@ -23,6 +23,8 @@ export const ResponderConfig = BaseConfig.extend({
   RESPONDER_ACTIONS_GROUP: z.string().default('vigil-responder-actions'),
   /** SLA / escalation clock period; 0 turns the automatic ticker off (tests tick by hand). */
   RESPONDER_TICK_MS: z.coerce.number().int().nonnegative().default(15_000),
+  /** `false` sends no webhooks (replays of history set it); they are logged as skipped. */
+  WEBHOOKS_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   /** Hosts webhooks may reach although they are private or loopback (e.g. an intranet chat bot). */

@@ -33,7 +33,7 @@ export class ResponderModule {
     return {
       module: ResponderModule,
       imports: opts.withInfra === false ? [] : [
-        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-responder', topicPrefix: config.VIGIL_TOPIC_PREFIX }),
+        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-responder', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
         SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
         HealthModule.register([KafkaClient, SearchClient]),
       ],
@@ -42,7 +42,7 @@ export class ResponderModule {
         { provide: PlanStore, useFactory: () => new PlanStore(config.PLAN_FILE, initialPlan) },
         { provide: PLAN_WATCH_MS, useValue: config.PLAN_WATCH_MS },
         { provide: RESPONDER_OPTIONS, useValue: { signalsGroup: config.RESPONDER_SIGNALS_GROUP, actionsGroup: config.RESPONDER_ACTIONS_GROUP, tickMs: config.RESPONDER_TICK_MS } },
-        { provide: WEBHOOK_OPTIONS, useValue: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, allowedHosts: config.WEBHOOK_ALLOW_HOSTS } },
+        { provide: WEBHOOK_OPTIONS, useValue: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, allowedHosts: config.WEBHOOK_ALLOW_HOSTS, enabled: config.WEBHOOKS_ENABLED } },
         TicketsRepository,
         IncidentsRepository,
         TicketSequenceRepository,

@@ -6,6 +6,8 @@ export interface ResponderOptions {
 export const RESPONDER_OPTIONS = Symbol('RESPONDER_OPTIONS');
 
 export interface WebhookOptions {
+  /** False in replays of history: nobody should be paged about last March. */
+  enabled?: boolean;
   timeoutMs: number;
   maxAttempts: number;
   allowedHosts: ReadonlySet<string>;

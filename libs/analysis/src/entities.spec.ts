@@ -43,6 +43,9 @@ describe('entities', () => {
     ['广东深圳南山区的店', [{ name: '广东', kind: 'province' }, { name: '深圳', kind: 'city' }, { name: '南山区', kind: 'district' }]],
     ['我家在翠湖小区', [{ name: '翠湖小区', kind: 'compound' }]],
     ['我们小区停电了，社区不管', []],
+    ['鲜达外卖在阳光花园的配送全军覆没', [{ name: '阳光花园', kind: 'compound' }]],
+    ['我们阳光花园小区好多户都遇到了', [{ name: '阳光花园', kind: 'compound' }]],
+    ['和平花园停水了', [{ name: '和平花园', kind: 'compound' }]],
     ['The store in San Francisco and the one in London', [{ name: 'San Francisco', kind: 'city' }, { name: 'London', kind: 'city' }]],
   ])('places in %s', (text, places) => {
     expect(ent(text).places).toEqual(places);

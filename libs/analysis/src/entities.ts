@@ -1,5 +1,5 @@
 import type { Entities } from '@vigil/contracts';
-import { CITIES, EN_CITIES, NON_DISTRICTS, PLACE_LEAD_STOP, PROVINCES } from './places';
+import { CITIES, EN_CITIES, NON_DISTRICTS, PLACE_INNER_STOP, PLACE_LEAD_STOP, PROVINCES } from './places';
 import type { Span } from './pii';
 
 export type Money = Entities['money'][number];
@@ -87,7 +87,7 @@ export function findPlaces(text: string): Place[] {
   for (const m of text.matchAll(COMPOUND_RE)) {
     // 北京市朝阳区阳光花园 → 阳光花园: the compound name starts after the last administrative unit.
     const suffix = COMPOUND_SUFFIX.exec(m[0])![0];
-    const prefix = m[0].slice(0, -suffix.length).replace(/^.*[省市区县镇乡路街道号]/, '').replace(ADMIN_PREFIX, '').replace(PLACE_LEAD_STOP, '');
+    const prefix = m[0].slice(0, -suffix.length).replace(/^.*[省市区县镇乡路街道号]/, '').replace(ADMIN_PREFIX, '').replace(PLACE_INNER_STOP, '');
     if (prefix.length < 2) continue;
     add(prefix + suffix, 'compound');
   }

@@ -9,4 +9,9 @@ export const EN_CITIES = ['New York', 'Los Angeles', 'San Francisco', 'Chicago',
 export const NON_DISTRICTS = new Set(['小区', '社区', '地区', '景区', '园区', '市区', '郊区', '误区', '专区', '评论区', '服务区', '片区', '禁区', '灾区', '校区', '街区', '商区', '辖区', '老区', '雷区', '盲区', '配送区', '区县', '分区', '展区', '营业区', '东区', '西区', '南区', '北区', '试点区', '市县', '郡县', '州县']);
 
 /** Characters that cannot start a place name: pronouns, prepositions, verbs of motion. */
+/**
+ * Function words that cannot sit inside a compound's name, so a name starts after the last
+ * of them (鲜达外卖在阳光花园 → 阳光花园). Characters common in real names (和平, 来福, 于家) are left out.
+ */
+export const PLACE_INNER_STOP = /^.*[我你他她们这那的了在住到去从与往是个送给把被对离]/;
 export const PLACE_LEAD_STOP = /^[我你他她它们这那的了在住到去从于和与往来回是个整本该就都也很送给把被对离就在家隔壁附近]+/;

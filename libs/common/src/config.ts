@@ -7,6 +7,8 @@ export const BaseConfig = z.object({
   /** Prefixes keep test runs and parallel deployments apart on one Kafka / Elasticsearch. */
   VIGIL_TOPIC_PREFIX: z.string().regex(/^[a-z0-9._-]*$/).default(''),
   VIGIL_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]*$/).default('vigil-'),
+  /** Partitions of the topics Vigil creates; a replay uses 1 so every app sees event-time order. */
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type BaseConfig = z.infer<typeof BaseConfig>;

@@ -19,22 +19,29 @@ import { loadApiConfig } from '../../../api/src/api.config';
  * one Elasticsearch client. The boundaries between them are still Kafka topics,
  * so any app can be moved to its own process without changing a line.
  */
+export type AppName = 'collector' | 'processor' | 'indexer' | 'detector' | 'responder' | 'api';
+export const ALL_APPS: AppName[] = ['collector', 'processor', 'indexer', 'detector', 'responder', 'api'];
+
 @Module({})
 export class AllInOneModule {
-  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const api = loadApiConfig(env);
+  /** `apps` picks which apps run (a replay needs no collector and no api). */
+  static forRoot(env: NodeJS.ProcessEnv = process.env, apps: AppName[] = ALL_APPS): DynamicModule {
+    const base = loadApiConfig(env);
+    const modules: Record<AppName, () => DynamicModule> = {
+      collector: () => CollectorModule.forRoot(loadCollectorConfig(env), { withInfra: false }),
+      processor: () => ProcessorModule.forRoot(loadProcessorConfig(env), { withInfra: false }),
+      indexer: () => IndexerModule.forRoot(loadIndexerConfig(env), { withInfra: false }),
+      detector: () => DetectorModule.forRoot(loadDetectorConfig(env), { withInfra: false }),
+      responder: () => ResponderModule.forRoot(loadResponderConfig(env), { withInfra: false }),
+      api: () => ApiModule.forRoot(base, { withInfra: false }),
+    };
     return {
       module: AllInOneModule,
       imports: [
-        KafkaModule.forRoot({ brokers: api.KAFKA_BROKERS.split(','), clientId: 'vigil', topicPrefix: api.VIGIL_TOPIC_PREFIX }),
-        SearchModule.forRoot({ node: api.ELASTICSEARCH_URL, indexPrefix: api.VIGIL_INDEX_PREFIX }),
+        KafkaModule.forRoot({ brokers: base.KAFKA_BROKERS.split(','), clientId: 'vigil', topicPrefix: base.VIGIL_TOPIC_PREFIX, partitions: base.KAFKA_TOPIC_PARTITIONS }),
+        SearchModule.forRoot({ node: base.ELASTICSEARCH_URL, indexPrefix: base.VIGIL_INDEX_PREFIX }),
         HealthModule.register([KafkaClient, SearchClient]),
-        CollectorModule.forRoot(loadCollectorConfig(env), { withInfra: false }),
-        ProcessorModule.forRoot(loadProcessorConfig(env), { withInfra: false }),
-        IndexerModule.forRoot(loadIndexerConfig(env), { withInfra: false }),
-        DetectorModule.forRoot(loadDetectorConfig(env), { withInfra: false }),
-        ResponderModule.forRoot(loadResponderConfig(env), { withInfra: false }),
-        ApiModule.forRoot(api, { withInfra: false }),
+        ...ALL_APPS.filter((a) => apps.includes(a)).map((a) => modules[a]()),
       ],
     };
   }

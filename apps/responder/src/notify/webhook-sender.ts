@@ -30,6 +30,10 @@ export class WebhookSender implements OnModuleDestroy {
 
   /** Fire and forget; the promise is for tests. */
   enqueue(request: WebhookRequest, context: { ticketId: string }): Promise<WebhookOutcome> {
+    if (this.options.enabled === false) {
+      this.logger.debug({ webhookId: request.webhookId, dedupId: request.dedupId, ticketId: context.ticketId }, 'webhooks disabled; not sent');
+      return Promise.resolve({ webhookId: request.webhookId, dedupId: request.dedupId, ok: false, attempts: 0, error: 'webhooks disabled' });
+    }
     const p = this.deliver(request, context).finally(() => this.inFlight.delete(p));
     this.inFlight.add(p);
     return p;

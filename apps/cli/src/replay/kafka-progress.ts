@@ -1,0 +1,105 @@
+import type { TopicKey } from '@vigil/contracts';
+import { sleep } from '@vigil/common';
+import type { KafkaClient } from '@vigil/kafka';
+
+/**
+ * What a replay needs to know about Kafka: whether a consumer group has caught up with a
+ * topic, and everything a topic holds. Through KafkaClient, so the client stays in one place.
+ */
+export class KafkaProgress {
+  constructor(private readonly client: KafkaClient) {}
+
+  /** Messages behind the group's committed offsets on the topic (all of them before its first commit). */
+  async lag(groupId: string, key: TopicKey): Promise<number> {
+    const topic = this.client.topic(key);
+    const admin = this.client.kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const at = new Map(committed?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
+      return ends.reduce((sum, p) => {
+        const c = at.get(p.partition) ?? -1;
+        return sum + Number(p.high) - (c < 0 ? Number(p.low) : c);
+      }, 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /**
+   * Waits until the group has nothing left on the topic, twice in a row (a batch in flight
+   * commits between two looks). Fails when the lag stops moving for `stallMs`.
+   */
+  async waitForGroup(groupId: string, key: TopicKey, stallMs: number): Promise<void> {
+    let last = Infinity;
+    let movedAt = Date.now();
+    let zeros = 0;
+    for (;;) {
+      const lag = await this.lag(groupId, key);
+      if (lag === 0 && ++zeros >= 2) return;
+      if (lag !== 0) zeros = 0;
+      if (lag < last) movedAt = Date.now();
+      last = lag;
+      if (Date.now() - movedAt > stallMs) throw new Error(`consumer group ${groupId} is stuck ${lag} messages behind on ${this.client.topic(key)}`);
+      await sleep(lag === 0 ? 300 : 500);
+    }
+  }
+
+  /** How many messages the topic holds. */
+  async count(key: TopicKey): Promise<number> {
+    const admin = this.client.kafka.admin();
+    await admin.connect();
+    try {
+      return (await admin.fetchTopicOffsets(this.client.topic(key))).reduce((s, p) => s + Number(p.high) - Number(p.low), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Every message value on the topic, read with a throwaway consumer group. */
+  async readAll(key: TopicKey): Promise<string[]> {
+    const topic = this.client.topic(key);
+    const admin = this.client.kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+    const remaining = new Map(ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]));
+    const out: string[] = [];
+    if (!remaining.size) return out;
+    const groupId = `${this.client.options.clientId}-read-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+    const consumer = this.client.kafka.consumer({ groupId });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        consumer
+          .run({
+            eachMessage: async ({ partition, message }) => {
+              if (message.value) out.push(message.value.toString());
+              if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
+              if (!remaining.size) resolve();
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+      const a = this.client.kafka.admin();
+      await a.connect();
+      await a.deleteGroups([groupId]).catch(() => undefined);
+      await a.disconnect();
+    }
+    return out;
+  }
+
+  async deleteTopics(prefix: string): Promise<void> {
+    const admin = this.client.kafka.admin();
+    await admin.connect();
+    try {
+      const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+      if (topics.length) await admin.deleteTopics({ topics });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
