@@ -1,91 +1,160 @@
 /**
- * `npm run bench:latency [-- ALERTS]`: how long an alert takes from the `alerts` topic to
- * a connected dashboard socket, with 1, 100 and 1000 signed-in clients (p50/p95/p99 of
- * every delivery). The api runs in this process against the real Kafka and Elasticsearch;
- * the clients are socket.io-client sockets in this process too, so at 1000 clients the
- * client side's own event loop is part of the figure (an upper bound for the server).
+ * `npm run bench:latency [-- --rate 20 --storms 15 --clients 1,100,1000]`
  *
- * Not measured yet: the full path from a post entering mentions.raw to its alert, which
- * needs the detector and responder in the same run (issues #4/#5). Prints figures; asserts nothing.
+ * Post → screen: posts enter `mentions.raw` at a steady rate while storms are injected; the
+ * whole pipeline runs in this process (processor, indexer, detector, responder, api on the
+ * real Kafka and Elasticsearch) and N signed-in dashboard sockets run in a child process.
+ * For every alert the detector caused (it carries the causing post's time, `cause.postAt`,
+ * which is when that post was produced), each socket records receive time − post time.
+ * Prints p50/p95/p99/max per client count, with this process's CPU and memory (everything
+ * but the clients). Asserts nothing.
  */
 import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { io, type Socket } from 'socket.io-client';
-import { topicName, type Alert, type LiveDelta } from '@vigil/contracts';
-import { ApiModule } from '../apps/api/src/api.module';
-import { loadApiConfig } from '../apps/api/src/api.config';
-import { services } from './bench-support';
+import { mentionId, type RawMention } from '@vigil/contracts';
+import { MessageProducer } from '@vigil/kafka';
+import { AllInOneModule } from '../apps/cli/src/start/all-in-one.module';
+import { configureHttpApp } from '../apps/api/src/http-app';
+import { prng, services } from './bench-support';
 
 const root = path.resolve(__dirname, '..', '..');
-const ALERTS = Number(process.argv[2] ?? 100);
-const CLIENT_COUNTS = [1, 100, 1000];
+const arg = (name: string, def: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : def;
+};
+const RATE = Number(arg('rate', '20'));
+const STORMS = Number(arg('storms', '15'));
+const STORM_GAP_MS = 3000;
+const CLIENT_COUNTS = arg('clients', '1,100,1000').split(',').map(Number);
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// Background: friendly chatter, composed so no two posts read alike (it should not cluster).
+const rnd = prng(7);
+const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+const zhA = ['今天', '刚才', '周末', '早上', '中午', '晚上'];
+const zhB = ['点的鲜达外卖', '鲜达买的水果', '鲜达的便当', '鲜达送的奶茶', '鲜达的新品'];
+const zhC = ['送得挺快，赞一个', '味道不错，下次还买', '骑手态度很好，谢谢', '包装很用心', '分量很足'];
+const chatter = () => `${pick(zhA)}${pick(zhB)}${pick(zhC)}`;
+// Storms: each its own vocabulary (made-up product words: Chinese segmentation would cut made-up
+// Chinese words into shared single characters), five customers, a media threat (the plan opens at once).
+const SYL = ['ka', 'lo', 'mi', 'ter', 'den', 'sho', 'ra', 'ple', 'vin', 'cor', 'bu', 'sta', 'gre', 'fol', 'nu', 'pa', 'lin', 'dor', 'ex', 'tri'];
+const VOCAB = Array.from({ length: 8000 }, (_, i) => SYL[i % 20] + SYL[Math.floor(i / 20) % 20] + SYL[Math.floor(i / 400) % 20]);
+function stormPosts(seed: number): string[] {
+  const r = prng(seed);
+  const words = Array.from({ length: 10 }, () => VOCAB[Math.floor(r() * VOCAB.length)]);
+  return Array.from({ length: 5 }, (_, i) => {
+    const w = [...words].sort(() => r() - 0.5);
+    return `${w.slice(0, 5).join(' ')} ${i % 2 ? 'made me sick' : 'refund refused'}, ${w.slice(5).join(' ')} terrible, calling a journalist`;
+  });
+}
 
 async function main(): Promise<void> {
   const { kafkaBrokers, elasticsearchUrl } = await (await services(root)).ensureServices();
   const run = `lat${Date.now().toString(36)}`;
-  const config = loadApiConfig({ ...process.env, KAFKA_BROKERS: kafkaBrokers, ELASTICSEARCH_URL: elasticsearchUrl, VIGIL_TOPIC_PREFIX: run, VIGIL_INDEX_PREFIX: `${run}-`, LOG_LEVEL: 'error', VIGIL_ADMIN_PASSWORD: 'bench-password', API_JWT_SECRET: 'l'.repeat(40) });
-  const app = await NestFactory.create(ApiModule.forRoot(config), { logger: false });
+  process.env.LOG_LEVEL ??= 'error';
+  const env = {
+    ...process.env,
+    KAFKA_BROKERS: kafkaBrokers,
+    ELASTICSEARCH_URL: elasticsearchUrl,
+    VIGIL_TOPIC_PREFIX: run,
+    VIGIL_INDEX_PREFIX: `${run}-`,
+    VIGIL_ADMIN_PASSWORD: 'bench-password',
+    API_JWT_SECRET: 'l'.repeat(40),
+    WEBHOOKS_ENABLED: 'false',
+  };
+  const app = await NestFactory.create(AllInOneModule.forRoot(env, ['processor', 'indexer', 'detector', 'responder', 'api']), { logger: false });
+  configureHttpApp(app);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password' }) });
   const { token } = (await login.json()) as { token: string };
+  const producer = app.get(MessageProducer, { strict: false });
 
-  const kafka = new Kafka({ brokers: kafkaBrokers.split(','), clientId: 'bench', logLevel: logLevel.NOTHING });
-  const producer = kafka.producer();
-  await producer.connect();
-  const sentAt = new Map<string, number>();
-  const send = async (alertId: string) => {
-    const alert: Alert = { alertId, type: 'new_ticket', ticketId: 'CR-2026-000001', level: 'urgent', title: 'bench', at: new Date().toISOString(), notify: [] };
-    sentAt.set(alertId, performance.now());
-    await producer.send({ topic: topicName('alerts', run), messages: [{ key: alert.ticketId, value: JSON.stringify(alert) }] });
+  let n = 0;
+  const post = (text: string, author: string): RawMention => {
+    const at = new Date().toISOString();
+    const ext = `p${++n}`;
+    return { id: mentionId('bench', ext), sourceId: 'bench', sourceType: 'replay', channel: 'social', externalId: ext, author: { id: author, name: author }, text, truncated: false, publishedAt: at, fetchedAt: at };
+  };
+  const send = (ms: RawMention[]) => producer.send('mentionsRaw', ms.map((m) => ({ key: m.id, value: m })));
+  let stormSeed = 1000;
+  const storm = async () => {
+    const seed = ++stormSeed;
+    for (const [i, text] of stormPosts(seed).entries()) {
+      await send([post(text, `storm${seed}-${i}`)]);
+      await sleep(150);
+    }
   };
 
-  process.stdout.write(`alerts → socket latency, ${ALERTS} alerts per round (ms)\nclients    deliveries      p50      p95      p99      max\n`);
-  for (const n of CLIENT_COUNTS) {
+  process.stdout.write(`post → dashboard socket latency (ms); background ${RATE} posts/s, ${STORMS} storms of 5 posts per round, all apps in one process\n`);
+  process.stdout.write('clients   alerts  deliveries      p50      p95      p99      max   server CPU   server RSS\n');
+  for (const clients of CLIENT_COUNTS) {
+    const child: ChildProcess = fork(path.join(__dirname, 'latency-clients.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const latencies: number[] = [];
-    const sockets: Socket[] = [];
-    let ready = 0;
-    for (let i = 0; i < n; i++) {
-      const s = io(base, { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false });
-      s.on('connect', () => s.emit('live:subscribe'));
-      s.on('live:snapshot', () => ready++);
-      s.on('live:delta', (d: LiveDelta) => {
-        if (d.type !== 'alert') return;
-        const t0 = sentAt.get(d.alert.alertId);
-        if (t0 !== undefined && !d.alert.alertId.startsWith('warm')) latencies.push(performance.now() - t0);
-      });
-      sockets.push(s);
+    const alerts = new Set<string>();
+    let ready = false;
+    child.on('message', (m: 'ready' | { latencies?: number[]; alerts?: string[]; error?: string }) => {
+      if (m === 'ready') ready = true;
+      else if (m.error) process.stderr.write(`${m.error}\n`);
+      else {
+        latencies.push(...(m.latencies ?? []));
+        m.alerts?.forEach((a) => alerts.add(a));
+      }
+    });
+    child.send({ base, token, clients });
+    await until(() => ready, 120_000, `${clients} clients signed in`);
+
+    // The api's consumers start at "latest" and need to join their groups: warm up first.
+    for (let i = 0; latencies.length === 0; i++) {
+      if (i > 20) throw new Error('no alert reached the sockets during warm-up');
+      await storm();
+      await sleep(3000);
     }
-    await until(() => ready === n, 60_000, `${n} snapshots`);
-    // The api's consumer reads from "latest": warm up until an alert comes through.
-    let warmed = false;
-    sockets[0].on('live:delta', (d: LiveDelta) => void (d.type === 'alert' && d.alert.alertId.startsWith(`warm-${n}`) && (warmed = true)));
-    for (let i = 0; !warmed; i++) {
-      await send(`warm-${n}-${i}`);
-      await sleep(500);
-      if (i > 120) throw new Error('no warm-up alert arrived');
+    latencies.length = 0;
+    alerts.clear();
+
+    let running = true;
+    const background = (async () => {
+      const every = 1000 / RATE;
+      let next = Date.now();
+      while (running) {
+        await send([post(chatter(), `bg${Math.floor(rnd() * 5000)}`)]);
+        next += every;
+        await sleep(Math.max(0, next - Date.now()));
+      }
+    })();
+    const cpu0 = process.cpuUsage();
+    const t0 = Date.now();
+    let rss = 0;
+    const sampler = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 250);
+    for (let s = 0; s < STORMS; s++) {
+      await storm();
+      await sleep(STORM_GAP_MS);
     }
-    for (let i = 0; i < ALERTS; i++) {
-      await send(`a-${n}-${i}`);
-      await sleep(20);
-    }
-    await until(() => latencies.length >= ALERTS * n, 60_000, `${ALERTS * n} deliveries`).catch((e: Error) => process.stdout.write(`  (${e.message}; got ${latencies.length})\n`));
-    const sorted = latencies.sort((a, b) => a - b);
-    const f = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(1)).padStart(8);
-    process.stdout.write(`${String(n).padStart(7)} ${String(sorted.length).padStart(13)} ${f(pct(sorted, 50))} ${f(pct(sorted, 95))} ${f(pct(sorted, 99))} ${f(sorted[sorted.length - 1])}\n`);
-    sockets.forEach((s) => s.close());
+    await sleep(5000); // trailing alerts
+    running = false;
+    await background;
+    clearInterval(sampler);
+    const cpu = process.cpuUsage(cpu0);
+    const cpuPct = ((cpu.user + cpu.system) / 1000 / (Date.now() - t0)) * 100;
+    child.disconnect();
+    await sleep(500);
+
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const f = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(0)).padStart(8);
+    process.stdout.write(
+      `${String(clients).padStart(7)} ${String(alerts.size).padStart(8)} ${String(sorted.length).padStart(11)} ${f(pct(sorted, 50))} ${f(pct(sorted, 95))} ${f(pct(sorted, 99))} ${f(sorted.at(-1))} ${`${cpuPct.toFixed(0)} %`.padStart(12)} ${`${(rss / 2 ** 20).toFixed(0)} MiB`.padStart(12)}\n`,
+    );
   }
-  await producer.disconnect();
   await app.close();
   process.exit(0);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {

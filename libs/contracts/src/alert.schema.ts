@@ -24,5 +24,11 @@ export const Alert = z.object({
   deadline: z.iso.datetime({ offset: true }).optional(),
   stepId: z.string().optional(),
   previousLevel: SeverityLevel.optional(),
+  /**
+   * The signal behind an alert the detector caused (new ticket, level raised, reopened), with
+   * the event time of the post that set it off: the dashboard can say how fresh the news is,
+   * and `npm run bench:latency` measures post → screen with it.
+   */
+  cause: z.object({ signalId: z.string(), postAt: z.iso.datetime({ offset: true }) }).optional(),
 });
 export type Alert = z.infer<typeof Alert>;

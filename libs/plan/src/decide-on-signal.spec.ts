@@ -28,7 +28,8 @@ describe('decideOnSignal', () => {
   });
 
   it('opens a ticket with checklist, holding statement, deadlines and an immediate escalation', () => {
-    const d = decideOnSignal(plan, makeSignal({ riskCues: ['medical_or_exam'] }), undefined, undefined, t0);
+    const signal = makeSignal({ riskCues: ['medical_or_exam'] });
+    const d = decideOnSignal(plan, signal, undefined, undefined, t0);
     expect(d).toMatchObject({ type: 'open', level: 'urgent' });
     if (d.type !== 'open') return;
     const { ticket, events, alerts } = openTicket(plan, d, 'CR-2026-000123', t0);
@@ -39,6 +40,8 @@ describe('decideOnSignal', () => {
     expect(events.map((e) => e.type)).toEqual(['opened', 'escalation_fired']);
     expect(alerts.map((a) => a.type)).toEqual(['new_ticket', 'escalated']);
     expect(alerts[1].notify).toContain('duty_officer');
+    // The alert names the signal and when its post appeared, for freshness and latency.
+    expect(alerts[0].cause).toEqual({ signalId: signal.id, postAt: signal.at });
   });
 
   it('attaches evidence and raises the level, escalating immediately once', () => {

@@ -92,7 +92,7 @@ export function openTicket(plan: Plan, decision: Extract<SignalDecision, { type:
   };
   const d = startDraft(blank, now);
   d.event('opened', SYSTEM_DETECTOR, { after: { level, incidentKey: signal.key, signalId: signal.id, triggers: tr.matched } });
-  d.alert('new_ticket', 'opened', triggerNote(tr), { notify: tr.notify });
+  d.alert('new_ticket', 'opened', triggerNote(tr), { notify: tr.notify, cause: causeOf(signal) });
   if (tr.escalateImmediately) fireImmediate(d, tr);
   d.t.slaDeadlines = slaDeadlines(plan, d.t);
   return { ticket: d.t, events: d.events, alerts: d.alerts };
@@ -106,7 +106,7 @@ function attachToOpen(plan: Plan, open: Ticket, signal: Signal, tr: TriggerResul
     // Cooling is news, not a reason to lower: only a person lowers a level, with a reason.
     d.alert('cooling', signal.id, `${signal.label}: activity is cooling down`);
   } else if (severityRank(tr.level) > severityRank(d.t.level)) {
-    changeLevel(plan, d, tr.level, SYSTEM_DETECTOR, triggerNote(tr) || `signal ${signal.id} at ${tr.level}`, {});
+    changeLevel(plan, d, tr.level, SYSTEM_DETECTOR, triggerNote(tr) || `signal ${signal.id} at ${tr.level}`, { cause: causeOf(signal) });
   }
   if (tr.escalateImmediately && signal.kind !== 'burst_cooling') fireImmediate(d, tr);
   d.t.slaDeadlines = slaDeadlines(plan, d.t);
@@ -131,11 +131,13 @@ function reopen(plan: Plan, resolved: Ticket, signal: Signal, tr: TriggerResult,
   if (review) Object.assign(review, { done: false, doneAt: undefined, doneBy: undefined });
   addEvidence(d, signal, tr);
   d.event('reopened', SYSTEM_DETECTOR, { before, after: { state: 'open', level: t.level, reopenCount: t.reopenCount, signalId: signal.id }, note: why });
-  d.alert('reopened', `${t.reopenCount}`, why, { notify: [...new Set([...plan.levels[t.level].notify, ...tr.notify])] });
+  d.alert('reopened', `${t.reopenCount}`, why, { notify: [...new Set([...plan.levels[t.level].notify, ...tr.notify])], cause: causeOf(signal) });
   if (tr.escalateImmediately) fireImmediate(d, tr);
   t.slaDeadlines = slaDeadlines(plan, t);
   return { ticket: t, events: d.events, alerts: d.alerts };
 }
+
+const causeOf = (signal: Signal) => ({ signalId: signal.id, postAt: signal.at });
 
 export function withinReopenWindow(plan: Plan, t: Ticket, now: Date): boolean {
   if (!(t.state === 'resolved' || t.state === 'closed') || !t.resolvedAt) return false;
