@@ -46,6 +46,8 @@ describe('entities', () => {
     ['鲜达外卖在阳光花园的配送全军覆没', [{ name: '阳光花园', kind: 'compound' }]],
     ['我们阳光花园小区好多户都遇到了', [{ name: '阳光花园', kind: 'compound' }]],
     ['和平花园停水了', [{ name: '和平花园', kind: 'compound' }]],
+    ['读者反映阳光花园的外卖都没送到', [{ name: '阳光花园', kind: 'compound' }]],
+    ['翠湖天地花园业主', [{ name: '翠湖天地花园', kind: 'compound' }]],
     ['The store in San Francisco and the one in London', [{ name: 'San Francisco', kind: 'city' }, { name: 'London', kind: 'city' }]],
   ])('places in %s', (text, places) => {
     expect(ent(text).places).toEqual(places);

@@ -10,8 +10,8 @@ export const NON_DISTRICTS = new Set(['小区', '社区', '地区', '景区', '�
 
 /** Characters that cannot start a place name: pronouns, prepositions, verbs of motion. */
 /**
- * Function words that cannot sit inside a compound's name, so a name starts after the last
+ * Function words (and the words people put before an address: 业主, 反映, 外卖…) that cannot sit inside a compound's name, so a name starts after the last
  * of them (鲜达外卖在阳光花园 → 阳光花园). Characters common in real names (和平, 来福, 于家) are left out.
  */
-export const PLACE_INNER_STOP = /^.*[我你他她们这那的了在住到去从与往是个送给把被对离]/;
+export const PLACE_INNER_STOP = /^.*(?:[我你他她们这那的了在住到去从与往是个送给把被对离]|反映|反馈|投诉|读者|业主|居民|市民|网友|用户|顾客|位于|附近|楼下|门口|外卖|快递|订单|配送|表示)/;
 export const PLACE_LEAD_STOP = /^[我你他她它们这那的了在住到去从于和与往来回是个整本该就都也很送给把被对离就在家隔壁附近]+/;

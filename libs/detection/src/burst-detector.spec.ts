@@ -8,6 +8,9 @@ const DAY = 86_400_000;
 const MIN = 60_000;
 const START = Date.parse('2026-03-01T00:00:00Z');
 
+/** What rose: the burst's own key (the signal's key may be the cluster the burst belongs to). */
+const burstKey = (s: Signal) => (s.burst ? `burst:${s.burst.dimension}:${s.burst.value}` : s.key);
+
 function feed(d: Detector, ms: EnrichedMention[]): Signal[] {
   const out: Signal[] = [];
   for (const m of ms) out.push(...d.process(m).signals);
@@ -53,13 +56,13 @@ describe('burst detection', () => {
     expect(firstAt).toBeGreaterThan(0);
     expect(firstAt).toBeLessThanOrEqual(8);
     // One burst per key, not one per post.
-    const keys = signals.map((s) => s.key);
+    const keys = signals.map(burstKey);
     expect(new Set(keys).size).toBe(keys.length);
     const cooling = d.advanceTo(onset + 3 * 3_600_000).signals.filter((s) => s.kind === 'burst_cooling');
-    expect(cooling.map((s) => s.key).sort()).toEqual([...keys].sort());
+    expect(cooling.map(burstKey).sort()).toEqual([...keys].sort());
     for (const c of cooling) {
       Signal.parse(c);
-      expect(c.id.split(':').slice(-3).join(':')).toBe(signals.find((s) => s.key === c.key)!.id.split(':').slice(-3).join(':'));
+      expect(c.id.split(':').slice(-3).join(':')).toBe(signals.find((s) => burstKey(s) === burstKey(c))!.id.split(':').slice(-3).join(':'));
     }
   });
 
@@ -70,6 +73,21 @@ describe('burst detection', () => {
     expect(feed(d, few).filter((s) => s.kind === 'burst')).toEqual([]);
   });
 
+  it('a burst most of whose posts are one incident cluster is keyed to that cluster, so it joins its ticket', () => {
+    const d = createDetector();
+    feed(d, background);
+    const out = feed(d, storm(START + 3 * DAY + 20 * 60 * MIN, 40, 30_000));
+    const cluster = out.find((s) => s.kind === 'cluster_new')!;
+    expect(cluster).toBeDefined();
+    const bursts = out.filter((s) => s.kind === 'burst');
+    // The category and brand-volume bursts rose because of the storm: same incident key.
+    const attributed = bursts.filter((s) => s.burst!.dimension !== 'cluster' && s.key === cluster.key);
+    expect(attributed.length).toBeGreaterThan(0);
+    for (const b of attributed) expect(b.clusterId).toBe(cluster.clusterId);
+    // Bursts that came before the cluster was an incident keep their own key.
+    for (const b of bursts) expect([cluster.key, burstKey(b)]).toContain(b.key);
+  });
+
   it('a flapping key fires once (hysteresis), not at every flap', () => {
     const d = createDetector();
     feed(d, background);
@@ -77,7 +95,7 @@ describe('burst detection', () => {
     const flaps: EnrichedMention[] = [];
     // 3 hours: 5 minutes of 10 posts, 5 minutes of silence, again and again.
     for (let k = 0; k < 18; k++) flaps.push(...storm(base + k * 10 * MIN, 10, 30_000, `flap${k}`));
-    const bursts = feed(d, flaps).filter((s) => s.kind === 'burst' && s.key === 'burst:category:outage');
+    const bursts = feed(d, flaps).filter((s) => s.kind === 'burst' && burstKey(s) === 'burst:category:outage');
     expect(bursts).toHaveLength(1);
   });
 
@@ -87,7 +105,7 @@ describe('burst detection', () => {
     const base = START + 3 * DAY + 18 * 60 * MIN;
     const flaps: EnrichedMention[] = [];
     for (let k = 0; k < 18; k++) flaps.push(...storm(base + k * 20 * MIN, 10, 30_000, `flap${k}`));
-    const bursts = feed(d, flaps).filter((s) => s.kind === 'burst' && s.key === 'burst:category:outage');
+    const bursts = feed(d, flaps).filter((s) => s.kind === 'burst' && burstKey(s) === 'burst:category:outage');
     expect(bursts.length).toBeGreaterThan(1);
   });
 
@@ -102,7 +120,7 @@ describe('burst detection', () => {
     });
     const night = evening.map((m, i) => ({ ...m, id: (i.toString(16) + 'a'.repeat(32)).slice(0, 32), publishedAt: new Date(Date.parse(m.publishedAt) + DAY - 15 * 60 * MIN).toISOString() }));
     const bursts = feed(d, night).filter((s) => s.kind === 'burst');
-    expect(bursts.map((s) => s.key)).toContain('burst:topic:all');
+    expect(bursts.map(burstKey)).toContain('burst:topic:all');
 
     const d2 = createDetector({ burst: { dimensions: ['topic'] } });
     const sameEvening = bg.filter((m) => Date.parse(m.publishedAt) < START + 3 * DAY + 19 * 60 * MIN);

@@ -54,6 +54,10 @@ export function createDetector(patch?: DeepPartial<DetectionConfig>): Detector {
   return new VigilDetector(resolveConfig(patch));
 }
 
+/** Share of a burst's recent posts one cluster must hold to own the burst. */
+const DOMINANT_SHARE = 0.6;
+const POST_CLUSTER_CAP = 50_000;
+
 class VigilDetector implements Detector {
   private clusterer: OnlineClusterer;
   private bursts: BurstDetector;
@@ -62,6 +66,14 @@ class VigilDetector implements Detector {
   private clock = 0;
   /** Clusters changed since the last flush (deferred persistence). */
   private dirty = new Set<string>();
+  /**
+   * Which cluster each recent post joined (two generations of at most POST_CLUSTER_CAP), so a
+   * burst can be attributed to the cluster most of its posts belong to.
+   */
+  private postCluster = new Map<string, string>();
+  private postClusterOld = new Map<string, string>();
+  /** Burst key → the cluster it was attributed to, until it cools. */
+  private burstOwner = new Map<string, string>();
 
   constructor(readonly config: DetectionConfig) {
     this.clusterer = new OnlineClusterer(config);
@@ -88,6 +100,7 @@ class VigilDetector implements Detector {
     if (complaint) {
       const r = this.clusterer.assign(p);
       cluster = r.cluster;
+      this.rememberPost(p.id, cluster.id);
       for (const gone of r.merged) {
         this.dirty.delete(gone.id);
         out.clusterUpdates.push(gone.toDoc('merged'));
@@ -116,6 +129,8 @@ class VigilDetector implements Detector {
     if (flagged) {
       const label = cluster?.label() || m.title || m.text.slice(0, 80);
       const s = riskFlagSignal(p, cfg, label, cluster?.id);
+      // A flagged post in a cluster that is already an incident is evidence for that incident.
+      if (s && cluster && cluster.size >= cfg.signals.clusterNewSize) s.key = cluster.id;
       if (s) out.signals.push(s);
     }
     return out;
@@ -165,10 +180,43 @@ class VigilDetector implements Detector {
     }
   }
 
+  /**
+   * A burst is keyed by what rose (a place, a category, the brand's whole volume, a cluster).
+   * When most of its recent posts belong to one cluster that is already an incident, the
+   * burst is that incident's news: the signal carries the cluster as its key, so the responder
+   * attaches it to the cluster's ticket instead of opening a second ticket for the same storm.
+   */
   private burstToSignal(e: BurstEvent): Signal {
-    const cluster = e.dim === 'cluster' ? this.clusterer.clusters.get(e.value) : undefined;
+    let owner = e.dim === 'cluster' ? e.value : this.burstOwner.get(e.key);
+    if (!owner && e.kind === 'burst') owner = this.dominantCluster(e);
+    const cluster = owner ? this.clusterer.clusters.get(owner) : undefined;
     const label = cluster ? `${e.dim}: ${cluster.label()}` : `${e.dim}: ${e.value}`;
-    return burstSignal(e, this.config, label, e.dim === 'cluster' ? e.value : undefined);
+    const s = burstSignal(e, this.config, label, cluster?.id ?? (e.dim === 'cluster' ? e.value : undefined));
+    if (cluster) s.key = cluster.id;
+    if (e.kind === 'burst_cooling') this.burstOwner.delete(e.key);
+    else if (cluster && e.dim !== 'cluster') this.burstOwner.set(e.key, cluster.id);
+    return s;
+  }
+
+  private dominantCluster(e: BurstEvent): string | undefined {
+    const votes = new Map<string, number>();
+    for (const post of e.posts) {
+      const id = this.postCluster.get(post.id) ?? this.postClusterOld.get(post.id);
+      if (id) votes.set(id, (votes.get(id) ?? 0) + 1);
+    }
+    let best: [string, number] | undefined;
+    for (const v of votes) if (!best || v[1] > best[1]) best = v;
+    if (!best || best[1] < DOMINANT_SHARE * e.posts.length) return undefined;
+    const c = this.clusterer.clusters.get(best[0]);
+    return c && c.size >= this.config.signals.clusterNewSize ? c.id : undefined;
+  }
+
+  private rememberPost(postId: string, clusterId: string): void {
+    if (this.postCluster.size >= POST_CLUSTER_CAP) {
+      this.postClusterOld = this.postCluster;
+      this.postCluster = new Map();
+    }
+    this.postCluster.set(postId, clusterId);
   }
 
   flushClusterUpdates(): ClusterDoc[] {
