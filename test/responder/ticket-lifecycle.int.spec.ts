@@ -119,6 +119,13 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
     const after = await pollUntil('second rejection', async () => eventsOf(id), (es) => es.some((e) => e.requestId === 'req-closed'));
     expect(after.find((e) => e.requestId === 'req-closed')!.error).toEqual({ code: 'ticket_closed', message: `${id} is closed; only comments and satisfaction can be added` });
 
+    // A comment carrying the customer's phone and order number is stored and published masked (plan.privacy).
+    await send('ticketActions', id, makeAction(id, 'comment', { text: '已回电客户 13912345678，订单号 2026112300123 已补发' }, 'req-pii'));
+    const [commented] = await pollUntil('masked comment', async () => eventsOf(id).filter((e) => e.requestId === 'req-pii'), (es) => es.length === 1);
+    expect(commented.note).toBe('已回电客户 139****5678，订单号 20*********23 已补发');
+    const storedTrail = await pollUntil('masked comment indexed', () => repo.listEvents(id), (es) => es.some((e) => e.requestId === 'req-pii'));
+    expect(JSON.stringify(storedTrail)).not.toContain('13912345678');
+
     // The WeCom webhook got the new ticket after one failed attempt, same idempotency key both times.
     const calls = await pollUntil('webhook retried', async () => hookBodies.filter((h) => h.key === `${id}:new_ticket:opened:wecom-crisis-room`), (h) => h.length >= 2);
     expect(JSON.parse(calls[1].body).text.content).toContain(id);

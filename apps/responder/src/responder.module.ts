@@ -10,6 +10,7 @@ import { IncidentsRepository } from './tickets/incidents.repository';
 import { TicketSequenceRepository } from './tickets/ticket-sequence.repository';
 import { TicketWriter } from './tickets/ticket-writer';
 import { WebhookSender } from './notify/webhook-sender';
+import { PrivacyMasker } from './privacy/privacy-masker';
 import { HandleSignalUseCase } from './signals/handle-signal.usecase';
 import { SignalsConsumer } from './signals/signals.consumer';
 import { ApplyTicketActionUseCase } from './actions/apply-ticket-action.usecase';
@@ -47,6 +48,7 @@ export class ResponderModule {
         IncidentsRepository,
         TicketSequenceRepository,
         WebhookSender,
+        PrivacyMasker,
         TicketWriter,
         HandleSignalUseCase,
         ApplyTicketActionUseCase,

@@ -6,3 +6,5 @@ export { DEFAULT_ORDER_PATTERNS } from './entities';
 export type { ProductDef } from './entities';
 export type { PiiKind } from './pii';
 export { MAX_ANALYSED_CHARS } from './text';
+export { maskPii } from './pii';
+export { findOrderIds } from './entities';

@@ -5,6 +5,7 @@ import { MessageProducer } from '@vigil/kafka';
 import { buildWebhookRequests } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
 import { WebhookSender } from '../notify/webhook-sender';
+import { PrivacyMasker } from '../privacy/privacy-masker';
 import { TicketsRepository, type StoredTicket } from './tickets.repository';
 
 export interface TicketChange {
@@ -30,11 +31,14 @@ export class TicketWriter {
     private readonly producer: MessageProducer,
     private readonly plans: PlanStore,
     private readonly webhooks: WebhookSender,
+    private readonly privacy: PrivacyMasker,
   ) {}
 
   /** Undefined when someone else wrote the ticket since `expected` was read: re-read and decide again. */
   async commit(change: TicketChange, expected: StoredTicket | undefined): Promise<StoredTicket | undefined> {
-    const stored = await this.tickets.write(change.ticket, { events: change.events, alerts: change.alerts }, expected);
+    // Personal data people type into a ticket is masked before it is stored or published (plan.privacy).
+    const safe = this.privacy.change(change);
+    const stored = await this.tickets.write(safe.ticket, { events: safe.events, alerts: safe.alerts }, expected);
     if (stored) await this.flush(stored);
     return stored;
   }
@@ -57,7 +61,7 @@ export class TicketWriter {
     await this.tickets.clearOutbox(stored);
     this.logger.info({ ticketId: key, seq: stored.ticket.seq, events: events.map((e) => e.type), alerts: alerts.map((a) => a.alertId) }, 'ticket changed');
     for (const alert of alerts) {
-      for (const req of buildWebhookRequests(this.plans.plan, stored.ticket, alert)) void this.webhooks.enqueue(req, { ticketId: key });
+      for (const req of buildWebhookRequests(this.plans.plan, stored.ticket, alert)) void this.webhooks.enqueue({ ...req, body: this.privacy.text(req.body, 'webhooks') }, { ticketId: key });
     }
   }
 
