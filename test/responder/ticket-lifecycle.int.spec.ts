@@ -197,4 +197,28 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
     expect((await repo.get(t.id))!.outbox).toBeUndefined();
     expect((await pollUntil('and stored', () => repo.listEvents(t.id), (es) => es.some((e) => e.seq === seq))).find((e) => e.seq === seq)).toMatchObject({ actor: 'bob', type: 'commented' });
   });
+
+  it('merges two tickets of one storm: the merged one points at the survivor, and later signals for it land there', async () => {
+    const [a, b] = ['cluster:leak-a', 'cluster:leak-b'];
+    await send('signals', a, makeSignal({ key: a }));
+    await send('signals', b, makeSignal({ key: b }));
+    const [ta] = await pollUntil('ticket a', () => ticketFor(a), (ts) => ts.length === 1);
+    const [tb] = await pollUntil('ticket b', () => ticketFor(b), (ts) => ts.length === 1);
+    await send('ticketActions', tb.id, makeAction(tb.id, 'merge', { intoTicketId: ta.id, reason: '同一批漏液投诉' }, 'req-merge'));
+    const merged = await pollUntil('b merged into a', async () => (await repo.find(tb.id))!, (t) => t.state === 'merged');
+    expect(merged.mergedInto).toBe(ta.id);
+    const survivor = await pollUntil('a knows b', async () => (await repo.find(ta.id))!, (t) => t.mergedFrom.includes(tb.id));
+    expect(survivor.state).not.toBe('merged');
+    // A later signal on b's incident key follows the merge to a; no new ticket opens for b.
+    const late = makeSignal({ key: b, id: 'leak-b-late', kind: 'cluster_grew' });
+    await send('signals', b, late);
+    await pollUntil('the late signal on a', async () => (await repo.find(ta.id))!, (t) => t.evidence.signalIds.includes('leak-b-late'));
+    await repo.refresh();
+    expect((await repo.listOpen()).filter((t) => t.incidentKey === b)).toEqual([]);
+    // Merging into a ticket that is itself merged is refused with a clear error.
+    await send('ticketActions', ta.id, makeAction(ta.id, 'merge', { intoTicketId: tb.id }, 'req-merge-back'));
+    const [refused] = await pollUntil('merge back refused', async () => eventsOf(ta.id).filter((e) => e.requestId === 'req-merge-back'), (es) => es.length === 1);
+    expect(refused.type).toBe('action_rejected');
+    expect(refused.error?.message).toMatch(/merged/);
+  });
 });
