@@ -221,4 +221,13 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
     expect(refused.type).toBe('action_rejected');
     expect(refused.error?.message).toMatch(/merged/);
   });
+
+  it('the clock pages through every open ticket, not just the first page', async () => {
+    await repo.refresh();
+    const paged: string[] = [];
+    for await (const t of repo.eachOpen(2)) paged.push(t.id);
+    expect(paged.length).toBeGreaterThan(2);
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged.sort()).toEqual((await repo.listOpen()).map((t) => t.id).sort());
+  });
 });

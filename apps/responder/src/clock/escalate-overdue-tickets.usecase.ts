@@ -37,7 +37,7 @@ export class EscalateOverdueTicketsUseCase {
     const summary: TickSummary = { checked: 0, changed: [], fired: [], failed: 0 };
     // Changes whose publishing was interrupted (crash between write and send) go out now.
     for (const id of await this.tickets.listPendingOutbox()) await this.writer.load(id).catch(() => undefined);
-    for (const listed of await this.tickets.listOpen()) {
+    for await (const listed of this.tickets.eachOpen()) {
       summary.checked++;
       try {
         const fired = await this.evaluate(listed.id);

@@ -55,6 +55,23 @@ export class TicketsRepository {
     return r.hits.hits.map((h) => Ticket.parse(h._source));
   }
 
+  /** Every active ticket, a page at a time (search_after), however many there are. */
+  async *eachOpen(pageSize = 500): AsyncGenerator<Ticket> {
+    let after: Array<string | number> | undefined;
+    for (;;) {
+      const r = await this.search.es.search<TicketDoc>({
+        index: this.index.tickets,
+        size: pageSize,
+        query: { terms: { state: [...ACTIVE_STATES] } },
+        sort: [{ openedAt: 'asc' }, { id: 'asc' }],
+        ...(after && { search_after: after }),
+      });
+      for (const h of r.hits.hits) yield Ticket.parse(h._source);
+      if (r.hits.hits.length < pageSize) return;
+      after = r.hits.hits.at(-1)!.sort as Array<string | number>;
+    }
+  }
+
   /** The audit trail of one ticket in order (rejected actions carry seq 0 and come first). */
   async listEvents(ticketId: string, opts: { size?: number } = {}): Promise<TicketEvent[]> {
     const r = await this.search.es.search<TicketEvent>({
