@@ -24,7 +24,10 @@ import { RequestTicketActionUseCase } from './tickets/request-ticket-action.usec
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsRepository } from './tickets/tickets.repository';
 
-export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController];
+import { VolumeController } from './volume/volume.controller';
+import { VolumeRepository } from './volume/volume.repository';
+
+export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController];
 
 @Module({})
 export class ApiModule {
@@ -46,6 +49,7 @@ export class ApiModule {
         AuthGuard,
         BootstrapAdminService,
         MentionsRepository,
+        VolumeRepository,
         TicketsRepository,
         RequestTicketActionUseCase,
         ClustersRepository,

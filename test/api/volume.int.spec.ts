@@ -1,0 +1,72 @@
+// Real parts: Elasticsearch and the api module (HTTP) on 127.0.0.1. Mentions are seeded as
+// the indexer writes them, at chosen times relative to now.
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SearchClient } from '@vigil/search';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { loadApiConfig } from '../../apps/api/src/api.config';
+import { configureHttpApp } from '../../apps/api/src/http-app';
+import type { VolumeAnswer } from '../../apps/api/src/volume/volume.controller';
+import { mentionFactory, seedMentions } from '../support/mention-factory';
+import { testEnv } from '../support/test-env';
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+
+describe('api: volume against the usual for this time of day', () => {
+  const env = testEnv({ VIGIL_ADMIN_PASSWORD: 'admin-password-1', API_JWT_SECRET: 'v'.repeat(40) });
+  const config = loadApiConfig(env);
+  let app: INestApplication;
+  let base: string;
+  let search: SearchClient;
+  let token: string;
+
+  beforeAll(async () => {
+    search = new SearchClient({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX });
+    app = await NestFactory.create(ApiModule.forRoot(config), { logger: false });
+    configureHttpApp(app);
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const at = (agoMs: number) => new Date(Date.now() - agoMs).toISOString();
+    const neg = { sentiment: { score: -0.8, label: 'negative' as const, confidence: 0.9 } };
+    const pos = { sentiment: { score: 0.8, label: 'positive' as const, confidence: 0.9 } };
+    await seedMentions(search, [
+      // This hour: 4 posts, 3 negative.
+      ...[5, 15, 25].map((m) => mentionFactory(`now-${m}`, { publishedAt: at(m * MIN) }, neg)),
+      mentionFactory('now-pos', { publishedAt: at(40 * MIN) }, pos),
+      // The same hour on past days: 2, 1, 1, then nothing.
+      ...[10, 20].map((m) => mentionFactory(`d1-${m}`, { publishedAt: at(DAY + m * MIN) }, pos)),
+      mentionFactory('d2', { publishedAt: at(2 * DAY + 30 * MIN) }, pos),
+      mentionFactory('d3', { publishedAt: at(3 * DAY + 30 * MIN) }, pos),
+      // Outside every window: two hours ago, and yesterday two hours earlier.
+      mentionFactory('off-1', { publishedAt: at(2 * 60 * MIN) }, neg),
+      mentionFactory('off-2', { publishedAt: at(DAY + 2 * 60 * MIN) }, neg),
+    ]);
+    const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }) });
+    token = ((await r.json()) as { token: string }).token;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await search?.onApplicationShutdown();
+  });
+
+  it('counts the last hour and compares it with the median of the same hour on the past days', async () => {
+    const r = await fetch(`${base}/api/volume?hours=1&days=4`, { headers: { authorization: `Bearer ${token}` } });
+    expect(r.status).toBe(200);
+    const v = (await r.json()) as VolumeAnswer;
+    expect(v.current).toMatchObject({ total: 4, negative: 3 });
+    expect(v.past.map((w) => w.total)).toEqual([2, 1, 1, 0]);
+    expect(v.baseline).toBe(1);
+    expect(v.ratio).toBe(4);
+  });
+
+  it('refuses the unauthenticated and names a bad parameter', async () => {
+    expect((await fetch(`${base}/api/volume`)).status).toBe(401);
+    const bad = await fetch(`${base}/api/volume?days=99`, { headers: { authorization: `Bearer ${token}` } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('days');
+  });
+});
