@@ -1,17 +1,19 @@
 // Real parts: Kafka, Elasticsearch, the api (HTTP + socket.io) serving the built dashboard,
-// and Chromium driven by playwright-core. Tickets, mentions and source state are seeded in
-// Elasticsearch as the responder, indexer and collector would write them; alerts and ticket
-// events are produced on Kafka as the responder would. The responder itself is not running.
+// and Chromium driven by playwright-core. Tickets, mentions, source state and a cluster are
+// seeded in Elasticsearch as the responder, indexer, collector and detector would write them;
+// alerts and ticket events are produced on Kafka as the responder would. The responder and
+// the detector themselves are not running.
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TicketAction, type Alert, type TicketEvent } from '@vigil/contracts';
+import { ClusterDoc, mentionId, TicketAction, type Alert, type TicketEvent } from '@vigil/contracts';
 import { SearchClient } from '@vigil/search';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { loadApiConfig } from '../../apps/api/src/api.config';
 import { configureHttpApp } from '../../apps/api/src/http-app';
+import { clustersMapping } from '../../apps/detector/src/clusters.mapping';
 import { responderIndexDefinitions } from '../../apps/responder/src/tickets/tickets.mapping';
 import { DASHBOARD_DIST, ensureDashboardBuilt, launchChromium, screenshot } from '../support/browser';
 import { KafkaTestClient } from '../support/kafka-test-client';
@@ -21,6 +23,11 @@ import { seedTicket } from '../support/ticket-factory';
 
 const XSS = '<img src=x onerror=window.__xss=1>';
 const TICKET = 'CR-2026-000042';
+const CLUSTER = 'c_0123456789abcdef';
+const ZH_POST = '鲜达外卖又送晚了两个小时，退款申请还被拒绝';
+/** The ids seedMentions gives the posts below (mentionFactory's source is `test-source`). */
+const XSS_ID = mentionId('test-source', 'xss');
+const ZH_ID = mentionId('test-source', 'zh');
 
 describe('dashboard in a real browser', () => {
   const env = testEnv({ VIGIL_ADMIN_PASSWORD: 'browser-admin-pw', API_JWT_SECRET: 'b'.repeat(40), API_DASHBOARD_DIR: DASHBOARD_DIST });
@@ -42,8 +49,10 @@ describe('dashboard in a real browser', () => {
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     // The indices as the responder creates them (keyword ticketId, dates), so the api's filters match.
     for (const def of responderIndexDefinitions(search.names)) search.register(def);
+    // The clusters index as the detector's bootstrap registers it (empty until a test seeds one).
+    search.register({ name: search.names.clusters, pattern: search.names.clusters, mappings: clustersMapping, createIndex: search.names.clusters });
     await search.ensureIndices();
-    await seedTicket(search, { id: TICKET, title: '鲜达外卖大面积配送延误 / FreshDash late deliveries', level: 'urgent', evidence: { signalIds: ['s1', 's2'], mentionIds: ['a'.repeat(32)], signalCount: 2, maxSize: 37 } });
+    await seedTicket(search, { id: TICKET, title: '鲜达外卖大面积配送延误 / FreshDash late deliveries', level: 'urgent', evidence: { signalIds: ['s1', 's2'], mentionIds: ['a'.repeat(32), ZH_ID], signalCount: 2, maxSize: 37 } });
     const t0 = Date.now() - 5 * 60_000;
     for (const [i, type, after] of [[1, 'opened', { state: 'open', level: 'urgent' }], [2, 'evidence_attached', { signalCount: 2 }]] as const) {
       await search.es.index({ index: search.names.ticketEvents, id: `${TICKET}:${i}`, document: { eventId: `${TICKET}:${i}`, ticketId: TICKET, seq: i, type, actor: 'responder', at: new Date(t0 + i * 60_000).toISOString(), after }, refresh: 'wait_for' });
@@ -51,7 +60,7 @@ describe('dashboard in a real browser', () => {
     await seedTicket(search, { id: 'CR-2026-000043', title: 'App crashes on login', level: 'important', state: 'acknowledged', acknowledgedAt: new Date().toISOString() });
     await seedMentions(search, [
       mentionFactory('xss', { text: `Refund refused ${XSS} again`, title: `FreshDash ${XSS}` }),
-      mentionFactory('zh', { text: '鲜达外卖又送晚了两个小时，退款申请还被拒绝', channel: 'review' }, { language: 'zh', tokens: ['鲜达', '外卖', '退款', '拒绝'], categories: [{ id: 'delivery', confidence: 0.9 }], entities: { orderIds: [], money: [], places: [{ name: '上海', kind: 'city' }], products: [], piiKinds: [] } }),
+      mentionFactory('zh', { text: ZH_POST, channel: 'review', author: { name: '王***' } }, { language: 'zh', tokens: ['鲜达', '外卖', '退款', '拒绝'], categories: [{ id: 'delivery', confidence: 0.9 }], entities: { orderIds: [], money: [], places: [{ name: '上海', kind: 'city' }], products: [], piiKinds: [] } }),
       mentionFactory('pos', { text: 'FreshDash refund arrived quickly, thanks' }, { sentiment: { score: 0.6, label: 'positive', confidence: 0.8 }, tokens: ['freshdash', 'refund', 'thanks'] }),
     ]);
     await search.es.index({ index: search.names.sourceState, id: 'weibo', document: { sourceId: 'weibo', updatedAt: new Date().toISOString(), lastSuccessAt: new Date().toISOString(), errorCount: 0, itemsEmitted: 120, cursor: {} }, refresh: 'wait_for' });
@@ -146,6 +155,15 @@ describe('dashboard in a real browser', () => {
     expect(await page.locator('.checklist li').count()).toBe(6);
     await page.waitForSelector('.timeline li');
     expect(await page.locator('.timeline li').count()).toBe(2);
+    // Evidence posts by id (newest first): the seeded one as text, the unknown id counted as not found.
+    const evidence = page.locator('[data-test=evidence-posts]');
+    await evidence.locator('[data-test=post]').first().waitFor();
+    expect(await evidence.locator('[data-test=post]').count()).toBe(1);
+    const post = await evidence.locator('[data-test=post]').innerText();
+    expect(post).toContain(ZH_POST);
+    expect(post).toContain('王***');
+    expect(post).toContain('review');
+    expect(await evidence.locator('[data-test=posts-missing]').innerText()).toContain('1 条未找到');
     await screenshot(page, '05-ticket');
   });
 
@@ -174,5 +192,66 @@ describe('dashboard in a real browser', () => {
     await page.waitForSelector('[data-test=sources]');
     expect(await page.locator('[data-test=sources]').innerText()).toContain('HTTP 503');
     await screenshot(page, '08-sources');
+  });
+
+  it('shows a cluster: growth, severity factors and sample posts, a post carrying markup as inert text', async () => {
+    const now = Date.now();
+    // What the detector writes (ClusterRecord.toDoc plus the severity its repository adds).
+    const doc = ClusterDoc.parse({
+      id: CLUSTER, label: '鲜达 退款 拒绝 配送 超时', topTerms: ['鲜达', '退款', '拒绝', '配送', '超时'], language: 'zh',
+      firstSeen: new Date(now - 50 * 60_000).toISOString(), lastSeen: new Date(now - 60_000).toISOString(),
+      size: 23, distinctAuthors: 19, channels: ['social', 'review'], places: ['上海', '阳光花园'], products: [], categories: ['refund', 'delivery'],
+      orderBatches: [], riskCues: ['media', 'compensation_demand'], meanSentiment: -0.72, meanEmotionIntensity: 0.64, reach: 5400, maxMoney: 88,
+      sampleMentionIds: [XSS_ID, ZH_ID], velocityPerHour: 23, growth: 23, status: 'active',
+      severity: {
+        level: 'urgent', score: 68.4,
+        factors: [
+          { factor: 'volume', value: 23, contribution: 7.9, note: '23 posts' },
+          { factor: 'reach', value: 5400, contribution: 14.9, note: 'combined reach 5400' },
+          { factor: 'distinct_authors', value: 19, contribution: 16.2, note: '19 distinct authors' },
+          { factor: 'risk_cue', value: 2, contribution: 18, note: 'cues: compensation_demand, media' },
+          { factor: 'emotion', value: 0.6, contribution: 6.4, note: 'mean emotion intensity 0.6' },
+          { factor: 'velocity', value: 23, contribution: 5, note: '23 posts/hour' },
+        ],
+      },
+      state: {
+        version: 1, signatures: [], terms: {}, authorHashes: [], counts: { channels: {}, places: {}, products: {}, categories: {}, orderBatches: {}, riskCues: {} },
+        recentTimes: Array.from({ length: 23 }, (_, i) => now - 50 * 60_000 + Math.round(Math.sqrt(i / 22) * 49 * 60_000)),
+        sentimentSum: -16.6, emotionSum: 14.7, reachSum: 5400, maxMoney: 88, nearDuplicates: 3, suspiciousAccounts: 0, coordinatedPosts: 0, signalled: { newAt: 5, grewAt: 20 },
+      },
+    });
+    await search.es.index({ index: search.names.clusters, id: CLUSTER, document: doc, refresh: 'wait_for' });
+    await page.goto(`${base}/#/clusters/${CLUSTER}`);
+    await page.waitForSelector('[data-test=post]');
+    expect(await page.locator('[data-test=cluster-label]').innerText()).toBe(doc.label);
+    expect(await page.locator('[data-test=cluster-places]').innerText()).toBe('上海, 阳光花园');
+    const facts = await page.locator('[data-test=cluster-facts]').innerText();
+    expect(facts).toMatch(/作者数\s+19/);
+    expect(facts).toMatch(/风险线索\s+媒体, 索赔/);
+    expect(await page.locator('main header').innerText()).toContain('状态: 活跃');
+    // Sample posts in the cluster's order; the markup is shown, not run.
+    const posts = await page.locator('[data-test=post]').allInnerTexts();
+    expect(posts).toHaveLength(2);
+    expect(posts[0]).toContain(`Refund refused ${XSS} again`);
+    expect(posts[0]).toContain(`FreshDash ${XSS}`);
+    expect(posts[1]).toContain(ZH_POST);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    // The severity and why: level badge, score, factors largest first (zh-CN page).
+    expect(await page.locator('[data-test=severity] .badge').innerText()).toBe('紧急');
+    expect(await page.locator('[data-test=severity-score]').innerText()).toContain('68.4');
+    const rows = await page.locator('[data-test=factor]').evaluateAll((trs) => trs.map((tr) => (tr as unknown as { dataset: { factor: string } }).dataset.factor));
+    expect(rows).toEqual(['risk_cue', 'distinct_authors', 'reach', 'volume', 'emotion', 'velocity']);
+    expect(await page.locator('[data-test=factor]').first().innerText()).toContain('cues: compensation_demand, media');
+    // The growth chart of the recent post times, titled with what it covers.
+    await page.locator('[data-test=growth] canvas').first().waitFor();
+    expect(await page.locator('[data-test=growth] h2').innerText()).toContain('23');
+    // A full-page capture re-emulates the viewport, and headless Chromium then shows this canvas
+    // from a stale layer (on screen it is right); a viewport as tall as the page needs no re-emulation.
+    const height = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1400, height });
+    await page.waitForTimeout(300); // let ECharts finish its paint before the picture
+    await screenshot(page, '07b-cluster');
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 });

@@ -75,10 +75,14 @@ describe('detector: a group complaint forms, survives a restart, and is signalle
     await search.es.indices.refresh({ index: search.names.clusters });
     const r = await search.es.search<ClusterDoc>({ index: search.names.clusters, query: { term: { places: group.places[0] } } });
     expect(r.hits.hits.map((h) => h._id)).toContain(group.clusterId);
-    await pollUntil('the cluster holds all 15 posts, each once', async () => {
+    const doc = await pollUntil('the cluster holds all 15 posts, each once', async () => {
       await search.es.indices.refresh({ index: search.names.clusters });
       return (await search.es.get<ClusterDoc>({ index: search.names.clusters, id: group.clusterId! }))._source!;
     }, (d) => d.size === 15 && d.distinctAuthors === 15);
+    // The document explains its current severity (the dashboard shows it; signals are not stored).
+    const severity = ClusterDoc.parse(doc).severity!;
+    expect(severity.factors).toContainEqual(expect.objectContaining({ factor: 'distinct_authors', value: 15, note: '15 distinct authors' }));
+    expect(severity.score).toBeCloseTo(Math.min(100, severity.factors.reduce((s, f) => s + f.contribution, 0)), 0);
   });
 
   it('never emits the same signal id twice', async () => {

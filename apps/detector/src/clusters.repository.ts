@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ClusterDoc } from '@vigil/contracts';
+import { ClusterRecord, clusterSeverity, type DetectionConfig } from '@vigil/detection';
 import { BulkIndexer, SearchClient } from '@vigil/search';
+import { DETECTION_CONFIG } from './detector.tokens';
 
 /** Cluster documents in Elasticsearch: what people search, and what the detector rebuilds from. */
 @Injectable()
@@ -8,12 +10,16 @@ export class ClustersRepository {
   constructor(
     private readonly search: SearchClient,
     private readonly bulk: BulkIndexer,
+    @Inject(DETECTION_CONFIG) private readonly config: DetectionConfig,
   ) {}
 
   async save(docs: ClusterDoc[]): Promise<void> {
     if (!docs.length) return;
     const latest = new Map(docs.map((d) => [d.id, d]));
-    const r = await this.bulk.index([...latest.values()].map((d) => ({ index: this.search.names.clusters, id: d.id, doc: d })));
+    // Signals are not stored anywhere people can read them back; the cluster carries its
+    // current severity and factors (same rules as its signals) so the dashboard can explain it.
+    const withSeverity = [...latest.values()].map((d) => ({ ...d, severity: clusterSeverity(ClusterRecord.fromDoc(d), this.config) }));
+    const r = await this.bulk.index(withSeverity.map((d) => ({ index: this.search.names.clusters, id: d.id, doc: d })));
     // A cluster document the server refuses is a bug of ours, not bad input: retry the chunk.
     if (r.failed.length) throw new Error(`elasticsearch refused ${r.failed.length} cluster(s): ${r.failed[0].error}`);
   }

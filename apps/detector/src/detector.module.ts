@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { Clock, HealthModule, SystemClock } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
-import { createDetector } from '@vigil/detection';
+import { createDetector, type Detector } from '@vigil/detection';
 import type { DetectorConfig } from './detector.config';
 import { ClustersRepository } from './clusters.repository';
 import { DetectorStateRepository } from './detector-state.repository';
@@ -11,7 +11,7 @@ import { RestoreDetectorUseCase } from './restore-detector.usecase';
 import { EnrichedMentionsConsumer } from './enriched-mentions.consumer';
 import { EventTimeTicker } from './event-time.ticker';
 import { DetectorBootstrap } from './detector.bootstrap';
-import { DETECTOR_OPTIONS } from './detector.tokens';
+import { DETECTION_CONFIG, DETECTOR_OPTIONS } from './detector.tokens';
 
 /**
  * The detector keeps every cluster in memory, so it runs as one instance (one
@@ -33,6 +33,7 @@ export class DetectorModule {
           provide: DETECTOR,
           useFactory: () => createDetector(config.DETECTOR_GROUP_MIN_AUTHORS ? { group: { minAuthors: config.DETECTOR_GROUP_MIN_AUTHORS } } : undefined),
         },
+        { provide: DETECTION_CONFIG, useFactory: (d: Detector) => d.config, inject: [DETECTOR] },
         { provide: DETECTOR_OPTIONS, useValue: { groupId: config.DETECTOR_GROUP, tickMs: config.DETECTOR_TICK_MS } },
         DetectorBootstrap,
         ClustersRepository,

@@ -3,3 +3,6 @@ export interface DetectorOptions {
   tickMs: number;
 }
 export const DETECTOR_OPTIONS = Symbol('DETECTOR_OPTIONS');
+
+/** The detection config the running detector uses, so what is persisted is scored by the same rules. */
+export const DETECTION_CONFIG = Symbol('DETECTION_CONFIG');

@@ -4,6 +4,8 @@ import type { ClusterDoc } from '@vigil/contracts';
 import { getJson } from '../api/http';
 
 export type ClusterView = Omit<ClusterDoc, 'state'>;
+/** One cluster as `GET /api/clusters/:id` answers: plus the event times of its most recent posts. */
+export type ClusterDetail = ClusterView & { recentTimes: number[] };
 
 export interface SourceHealth {
   sourceId: string;
@@ -18,7 +20,7 @@ export interface SourceHealth {
 /** Read-only lists that other processes fill: clusters (detector) and source health (collector). */
 export const useCatalogStore = defineStore('catalog', () => {
   const clusters = ref<ClusterView[]>([]);
-  const cluster = ref<ClusterView>();
+  const cluster = ref<ClusterDetail>();
   const sources = ref<SourceHealth[]>([]);
   const loaded = ref({ clusters: false, sources: false });
   const error = ref<string>();
@@ -40,7 +42,7 @@ export const useCatalogStore = defineStore('catalog', () => {
   const openCluster = (id: string) =>
     guard(async () => {
       cluster.value = undefined;
-      cluster.value = await getJson<ClusterView>(`/api/clusters/${encodeURIComponent(id)}`);
+      cluster.value = await getJson<ClusterDetail>(`/api/clusters/${encodeURIComponent(id)}`);
     });
   const loadSources = () =>
     guard(async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RiskCueKind } from './analysis.schema';
 import { SeverityLevel } from './severity';
+import { Severity } from './signal.schema';
 
 /**
  * What the detector needs to carry a cluster across a restart. Persisted with the
@@ -77,6 +78,11 @@ export const ClusterDoc = z.object({
   /** Set when this cluster converged with another and lives on under that id. */
   mergedInto: z.string().optional(),
   status: z.enum(['active', 'merged', 'evicted']),
+  /**
+   * The cluster's severity as of lastSeen, by the same rules as its signals (no burst factor).
+   * Optional: documents written before it existed stay valid.
+   */
+  severity: Severity.optional(),
   state: ClusterState,
 });
 export type ClusterDoc = z.infer<typeof ClusterDoc>;

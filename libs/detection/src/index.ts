@@ -3,4 +3,5 @@ export { DEFAULT_CONFIG, resolveConfig, type DetectionConfig, type DeepPartial }
 export { assessSeverity, type SeverityInput } from './severity';
 export { minhash, estimateJaccard, shingles, bandKeys } from './minhash';
 export { poissonTailScore } from './poisson';
-export { clusterIdFor } from './cluster-record';
+export { clusterIdFor, ClusterRecord } from './cluster-record';
+export { clusterSeverity } from './signals';

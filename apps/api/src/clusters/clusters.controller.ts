@@ -30,7 +30,7 @@ export class ClustersController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One cluster' })
+  @ApiOperation({ summary: 'One cluster with its severity (when the detector has scored it) and the event times of its most recent posts' })
   async get(@Param('id', new ZodValidationPipe(ClusterId)) id: string) {
     const c = await this.clusters.get(id);
     if (!c) throw new NotFoundException(`no cluster ${id}`);

@@ -6,6 +6,9 @@ import { SearchClient } from '@vigil/search';
 /** The detector's internal carry-over state is not for people; lists and details leave it out. */
 export type ClusterView = Omit<ClusterDoc, 'state'>;
 
+/** One cluster, plus the event times of its most recent posts for the growth chart. */
+export type ClusterDetail = ClusterView & { recentTimes: number[] };
+
 /** Reads what the detector writes (`<prefix>clusters`); empty before it has run. */
 @Injectable()
 export class ClustersRepository {
@@ -26,9 +29,13 @@ export class ClustersRepository {
     return { total, clusters: res.hits.hits.map((h) => h._source!) };
   }
 
-  async get(id: string): Promise<ClusterView | undefined> {
+  async get(id: string): Promise<ClusterDetail | undefined> {
     try {
-      return (await this.client.es.get<ClusterView>({ index: this.client.names.clusters, id, _source_excludes: ['state'] }))._source;
+      // Of the state only recentTimes is for people; the bulky parts are not fetched at all.
+      const doc = (await this.client.es.get<ClusterDoc>({ index: this.client.names.clusters, id, _source_excludes: ['state.signatures', 'state.terms', 'state.authorHashes', 'state.counts'] }))._source;
+      if (!doc) return undefined;
+      const { state, ...view } = doc;
+      return { ...view, recentTimes: state?.recentTimes ?? [] };
     } catch (e) {
       if (e instanceof errors.ResponseError && e.statusCode === 404) return undefined;
       throw e;

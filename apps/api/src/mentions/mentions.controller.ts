@@ -3,10 +3,12 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { createLogger } from '@vigil/common';
+import type { EnrichedMention } from '@vigil/contracts';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { Authenticated, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/roles';
 import { ZodValidationPipe } from '../zod-validation.pipe';
+import { MENTION_IDS_MAX, MentionIdsQuery } from './mention-ids.dto';
 import { MentionExportQuery, MentionSearchQuery } from './mention-search.dto';
 import { CSV_COLUMNS, csvRow } from './mentions-csv';
 import { MentionsRepository, type MentionSearchResult } from './mentions.repository';
@@ -49,6 +51,13 @@ export class MentionsController {
   @ApiQuery({ name: 'interval', required: false, enum: ['hour', 'day'], description: 'bucket of the sentiment timeline' })
   search(@Query(new ZodValidationPipe(MentionSearchQuery)) query: z.infer<typeof MentionSearchQuery>): Promise<MentionSearchResult> {
     return this.mentions.search(query);
+  }
+
+  @Get('by-ids')
+  @ApiOperation({ summary: `Mentions by id (a cluster's sample posts, a ticket's evidence), in the order asked for, PII already masked; ids not found are listed in \`missing\`` })
+  @ApiQuery({ name: 'ids', required: true, description: `comma-separated mention ids (32 hex characters), at most ${MENTION_IDS_MAX}` })
+  byIds(@Query(new ZodValidationPipe(MentionIdsQuery)) query: z.infer<typeof MentionIdsQuery>): Promise<{ mentions: EnrichedMention[]; missing: string[] }> {
+    return this.mentions.byIds(query.ids);
   }
 
   @Get('export.csv')

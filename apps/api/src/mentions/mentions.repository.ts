@@ -97,6 +97,23 @@ export class MentionsRepository {
     };
   }
 
+  /**
+   * The mentions with these ids, in the order asked for; `missing` lists ids not (or not yet)
+   * indexed, so a caller can say so instead of showing fewer posts silently.
+   */
+  async byIds(ids: string[]): Promise<{ mentions: EnrichedMention[]; missing: string[] }> {
+    const res = await this.client.es.search<EnrichedMention>({
+      index: this.client.names.mentions,
+      ignore_unavailable: true,
+      allow_no_indices: true,
+      // Room for a post stored twice (its date moved it to another monthly index): no id crowds out another.
+      size: ids.length * 2,
+      query: { bool: { filter: [{ terms: { id: ids } }] } },
+    });
+    const found = new Map(res.hits.hits.map((h) => [h._source!.id, h._source!]));
+    return { mentions: ids.flatMap((id) => found.get(id) ?? []), missing: ids.filter((id) => !found.has(id)) };
+  }
+
   /** Every match, newest first, page by page (search_after), up to `limit` rows. */
   async *scan(q: MentionFilters, limit: number, pageSize = 500): AsyncGenerator<EnrichedMention[]> {
     let after: estypes.SortResults | undefined;
