@@ -1,14 +1,8 @@
 // Real parts: Elasticsearch and the api module (HTTP) on 127.0.0.1; Kafka only as the api's
 // infrastructure. Nothing is mocked; mentions are seeded in Elasticsearch as the indexer
 // writes them (PII already masked by the processor).
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SearchClient } from '@vigil/search';
-import { ApiModule } from '../../apps/api/src/api.module';
-import { loadApiConfig } from '../../apps/api/src/api.config';
-import { configureHttpApp } from '../../apps/api/src/http-app';
+import { startApi, type ApiKit } from '../support/api-kit';
 import { mentionFactory, seedMentions } from '../support/mention-factory';
 import { testEnv } from '../support/test-env';
 
@@ -16,38 +10,26 @@ const MASKED = '客服电话 138****5678 打了十次没人接，退款还没到
 
 describe('api: mentions by ids', () => {
   const env = testEnv({ VIGIL_ADMIN_PASSWORD: 'admin-password-1', API_JWT_SECRET: 'i'.repeat(40) });
-  const config = loadApiConfig(env);
-  let app: INestApplication;
+  let api: ApiKit;
   let base: string;
-  let search: SearchClient;
   let admin: string;
   const older = mentionFactory('older', { text: MASKED, channel: 'review', author: { name: 'wang***' }, publishedAt: new Date(Date.now() - 3_600_000).toISOString() }, { entities: { orderIds: [], money: [], places: [], products: [], piiKinds: ['phone'] } });
   const newer = mentionFactory('newer', { text: 'FreshDash refund rejected again' });
   // Another month: the alias spans monthly indices, so both must be found.
   const lastYear = mentionFactory('last-year', { text: 'an old complaint', publishedAt: '2025-01-15T08:00:00.000Z' });
 
-  const get = async (path: string, token?: string) => {
-    const r = await fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    return { status: r.status, body: (await r.json()) as Record<string, unknown> };
-  };
-  const login = async (username: string, password: string) => {
-    const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    return ((await r.json()) as { token: string }).token;
-  };
+  const get = (path: string, token?: string) => api.get(path, token);
+  const login = (username: string, password: string) => api.login(username, password);
 
   beforeAll(async () => {
-    search = new SearchClient({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX });
-    app = await NestFactory.create(ApiModule.forRoot(config), { logger: false });
-    configureHttpApp(app);
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    await seedMentions(search, [older, newer, lastYear]);
+    api = await startApi(env);
+    base = api.base;
+    await seedMentions(api.search, [older, newer, lastYear]);
     admin = await login('admin', 'admin-password-1');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await search?.onApplicationShutdown();
+    await api?.close();
   });
 
   it('refuses the unauthenticated with 401 and a viewer with 403 (post text needs the analyst role, as search does)', async () => {

@@ -1,15 +1,9 @@
 // Real parts: Elasticsearch and the api module (HTTP) on 127.0.0.1. Mentions are seeded as
 // the indexer writes them, at chosen times relative to now.
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SearchClient } from '@vigil/search';
-import { ApiModule } from '../../apps/api/src/api.module';
-import { loadApiConfig } from '../../apps/api/src/api.config';
-import { configureHttpApp } from '../../apps/api/src/http-app';
 import type { VolumeAnswer } from '../../apps/api/src/volume/volume.controller';
 import { mentionFactory, seedMentions } from '../support/mention-factory';
+import { startApi, type ApiKit } from '../support/api-kit';
 import { testEnv } from '../support/test-env';
 
 const MIN = 60_000;
@@ -17,22 +11,17 @@ const DAY = 24 * 60 * MIN;
 
 describe('api: volume against the usual for this time of day', () => {
   const env = testEnv({ VIGIL_ADMIN_PASSWORD: 'admin-password-1', API_JWT_SECRET: 'v'.repeat(40) });
-  const config = loadApiConfig(env);
-  let app: INestApplication;
+  let api: ApiKit;
   let base: string;
-  let search: SearchClient;
   let token: string;
 
   beforeAll(async () => {
-    search = new SearchClient({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX });
-    app = await NestFactory.create(ApiModule.forRoot(config), { logger: false });
-    configureHttpApp(app);
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    api = await startApi(env);
+    base = api.base;
     const at = (agoMs: number) => new Date(Date.now() - agoMs).toISOString();
     const neg = { sentiment: { score: -0.8, label: 'negative' as const, confidence: 0.9 } };
     const pos = { sentiment: { score: 0.8, label: 'positive' as const, confidence: 0.9 } };
-    await seedMentions(search, [
+    await seedMentions(api.search, [
       // This hour: 4 posts, 3 negative.
       ...[5, 15, 25].map((m) => mentionFactory(`now-${m}`, { publishedAt: at(m * MIN) }, neg)),
       mentionFactory('now-pos', { publishedAt: at(40 * MIN) }, pos),
@@ -44,13 +33,11 @@ describe('api: volume against the usual for this time of day', () => {
       mentionFactory('off-1', { publishedAt: at(2 * 60 * MIN) }, neg),
       mentionFactory('off-2', { publishedAt: at(DAY + 2 * 60 * MIN) }, neg),
     ]);
-    const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }) });
-    token = ((await r.json()) as { token: string }).token;
+    token = await api.login('admin', 'admin-password-1');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await search?.onApplicationShutdown();
+    await api?.close();
   });
 
   it('counts the last hour and compares it with the median of the same hour on the past days', async () => {

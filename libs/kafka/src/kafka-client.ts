@@ -52,7 +52,8 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     }
   }
 
-  private async getAdmin(): Promise<Admin> {
+  /** One connected admin client per process, shared (closed at shutdown). */
+  async getAdmin(): Promise<Admin> {
     if (!this.admin) {
       const admin = this.kafka.admin();
       await admin.connect();

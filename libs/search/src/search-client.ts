@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Client, errors, type estypes } from '@elastic/elasticsearch';
+import { Client, type estypes } from '@elastic/elasticsearch';
+import { isAlreadyExists } from './es-errors';
 import { createLogger, type HealthIndicator, type HealthStatus } from '@vigil/common';
 import { SEARCH_OPTIONS, type SearchOptions } from './search-options';
 import { IndexNames } from './index-names';
@@ -64,7 +65,7 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
     try {
       await this.es.indices.create({ index });
     } catch (e) {
-      if (!(e instanceof errors.ResponseError && e.body?.error?.type === 'resource_already_exists_exception')) throw e;
+      if (!isAlreadyExists(e)) throw e;
     }
   }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { errors, type estypes } from '@elastic/elasticsearch';
-import { SearchClient } from '@vigil/search';
+import type { estypes } from '@elastic/elasticsearch';
+import { isAlreadyExists, isConflict, isNotFound, SearchClient } from '@vigil/search';
 import type { Role } from './roles';
 
 export interface UserDoc {
@@ -32,7 +32,6 @@ const keysMapping: estypes.MappingTypeMapping = {
   properties: { name: keyword, role: keyword, createdAt: { type: 'date' }, createdBy: keyword, revoked: { type: 'boolean' } },
 };
 
-const isStatus = (e: unknown, code: number) => e instanceof errors.ResponseError && e.statusCode === code;
 
 /** An API key is 32 random bytes, so a fast hash is enough (no password to brute-force). */
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -54,7 +53,7 @@ export class UsersRepository {
       try {
         await this.client.es.indices.create({ index, mappings, settings: { number_of_shards: 1, number_of_replicas: 0 } });
       } catch (e) {
-        if (!(e instanceof errors.ResponseError && e.body?.error?.type === 'resource_already_exists_exception')) throw e;
+        if (!isAlreadyExists(e)) throw e;
       }
     }
   }
@@ -63,7 +62,7 @@ export class UsersRepository {
     try {
       return (await this.client.es.get<UserDoc>({ index: this.usersIndex, id: username }))._source;
     } catch (e) {
-      if (isStatus(e, 404)) return undefined;
+      if (isNotFound(e)) return undefined;
       throw e;
     }
   }
@@ -74,7 +73,7 @@ export class UsersRepository {
       await this.client.es.create({ index: this.usersIndex, id: user.username, document: user, refresh: 'wait_for' });
       return true;
     } catch (e) {
-      if (isStatus(e, 409)) return false;
+      if (isConflict(e)) return false;
       throw e;
     }
   }
@@ -105,7 +104,7 @@ export class UsersRepository {
     try {
       return (await this.client.es.get<ApiKeyDoc>({ index: this.keysIndex, id: hashApiKey(key) }))._source;
     } catch (e) {
-      if (isStatus(e, 404)) return undefined;
+      if (isNotFound(e)) return undefined;
       throw e;
     }
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { errors } from '@elastic/elasticsearch';
 import type { ClusterDoc } from '@vigil/contracts';
-import { SearchClient } from '@vigil/search';
+import { isNotFound, SearchClient } from '@vigil/search';
 
 /** The detector's internal carry-over state is not for people; lists and details leave it out. */
 export type ClusterView = Omit<ClusterDoc, 'state'>;
@@ -37,7 +36,7 @@ export class ClustersRepository {
       const { state, ...view } = doc;
       return { ...view, recentTimes: state?.recentTimes ?? [] };
     } catch (e) {
-      if (e instanceof errors.ResponseError && e.statusCode === 404) return undefined;
+      if (isNotFound(e)) return undefined;
       throw e;
     }
   }

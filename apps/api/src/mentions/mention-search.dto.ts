@@ -9,18 +9,25 @@ const list = z
 
 const date = z.iso.datetime({ offset: true }).or(z.iso.date()).optional();
 
+/** The filters a search and an export share. */
+const filters = {
+  q: z.string().trim().max(500).optional(),
+  from: date,
+  to: date,
+  language: list,
+  sourceId: list,
+  channel: list,
+  sentiment: list,
+  category: list,
+  place: list,
+  riskCue: list,
+};
+const fromNotAfterTo = (q: { from?: string; to?: string }) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
+const fromNotAfterToError = { message: '`from` must not be after `to`', path: ['from'] };
+
 export const MentionSearchQuery = z
   .object({
-    q: z.string().trim().max(500).optional(),
-    from: date,
-    to: date,
-    language: list,
-    sourceId: list,
-    channel: list,
-    sentiment: list,
-    category: list,
-    place: list,
-    riskCue: list,
+    ...filters,
     page: z.coerce.number().int().min(1).max(1000).default(1),
     size: z.coerce.number().int().min(0).max(100).default(20),
     sort: z.enum(['newest', 'oldest', 'relevance']).default('newest'),
@@ -29,24 +36,12 @@ export const MentionSearchQuery = z
     /** Bucket size of the sentiment timeline. */
     interval: z.enum(['hour', 'day']).default('day'),
   })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: '`from` must not be after `to`', path: ['from'] });
+  .refine(fromNotAfterTo, fromNotAfterToError);
 export type MentionSearchQuery = z.infer<typeof MentionSearchQuery>;
 
 /** The same filters as a search, plus how many rows at most. */
 export const MentionExportQuery = z
-  .object({
-    q: z.string().trim().max(500).optional(),
-    from: date,
-    to: date,
-    language: list,
-    sourceId: list,
-    channel: list,
-    sentiment: list,
-    category: list,
-    place: list,
-    riskCue: list,
-    limit: z.coerce.number().int().min(1).max(1_000_000).optional(),
-  })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: '`from` must not be after `to`', path: ['from'] });
+  .object({ ...filters, limit: z.coerce.number().int().min(1).max(1_000_000).optional() })
+  .refine(fromNotAfterTo, fromNotAfterToError);
 export type MentionExportQuery = z.infer<typeof MentionExportQuery>;
 export type MentionFilters = Omit<MentionExportQuery, 'limit'>;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { errors, type estypes } from '@elastic/elasticsearch';
+import type { estypes } from '@elastic/elasticsearch';
 import type { Ticket, TicketEvent } from '@vigil/contracts';
-import { SearchClient } from '@vigil/search';
+import { isNotFound, SearchClient } from '@vigil/search';
 import type { TicketListQuery } from './tickets.dto';
 
-const notFound = (e: unknown) => e instanceof errors.ResponseError && e.statusCode === 404;
 
 /**
  * Reads what the responder writes (`<prefix>tickets`, `<prefix>ticket-events`). The api
@@ -36,7 +35,7 @@ export class TicketsRepository {
     try {
       return (await this.client.es.get<Ticket>({ index: this.client.names.tickets, id }))._source;
     } catch (e) {
-      if (notFound(e)) return undefined;
+      if (isNotFound(e)) return undefined;
       throw e;
     }
   }

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
-import * as readline from 'node:readline';
-import { parse } from 'csv-parse/sync';
 import { SingleBar, Presets } from 'cli-progress';
 import { createAnalyzer, type AnalyzerConfig } from '@vigil/analysis';
+import { formatOf, readRows } from '../rows/read-rows';
 
 export interface AnalyzeOptions {
   input: string;
@@ -20,7 +19,7 @@ const TEXT_FIELDS = ['text', 'content', 'review', 'body', 'sentence'];
  * masked text). Bad rows are reported with their line number and skipped.
  */
 export async function runAnalyze(opts: AnalyzeOptions): Promise<{ ok: number; bad: number }> {
-  const format = opts.format ?? (opts.input.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
+  const format = formatOf(opts.input, opts.format);
   const analyzer = createAnalyzer(opts.config);
   const out = opts.output ? fs.createWriteStream(opts.output) : process.stdout;
   const total = countLines(opts.input, format);
@@ -30,10 +29,8 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<{ ok: number; ba
   let bad = 0;
   const badLines: string[] = [];
 
-  const handle = async (row: unknown, line: number) => {
+  const handle = async (rec: Record<string, unknown>, line: number) => {
     try {
-      if (!row || typeof row !== 'object' || Array.isArray(row)) throw new Error('not an object');
-      const rec = row as Record<string, unknown>;
       const field = opts.textField ?? TEXT_FIELDS.find((f) => typeof rec[f] === 'string');
       const text = field ? rec[field] : undefined;
       if (typeof text !== 'string') throw new Error(`no text field${opts.textField ? ` "${opts.textField}"` : ''}`);
@@ -50,24 +47,12 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<{ ok: number; ba
     if (process.stderr.isTTY) bar.increment();
   };
 
-  if (format === 'csv') {
-    const records = parse(fs.readFileSync(opts.input), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
-    for (const { record, info } of records) await handle(record, info.lines);
-  } else {
-    const rl = readline.createInterface({ input: fs.createReadStream(opts.input, 'utf8'), crlfDelay: Infinity });
-    let line = 0;
-    for await (const raw of rl) {
-      line++;
-      if (!raw.trim()) continue;
-      let row: unknown;
-      try {
-        row = JSON.parse(raw);
-      } catch {
-        bad++;
-        badLines.push(`line ${line}: invalid JSON`);
-        continue;
-      }
-      await handle(row, line);
+  for await (const r of readRows(opts.input, format)) {
+    if ('row' in r) await handle(r.row, r.line);
+    else {
+      bad++;
+      badLines.push(`line ${r.line}: ${r.error}`);
+      if (process.stderr.isTTY) bar.increment();
     }
   }
   if (process.stderr.isTTY) bar.stop();

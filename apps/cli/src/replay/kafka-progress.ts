@@ -12,19 +12,14 @@ export class KafkaProgress {
   /** Messages behind the group's committed offsets on the topic (all of them before its first commit). */
   async lag(groupId: string, key: TopicKey): Promise<number> {
     const topic = this.client.topic(key);
-    const admin = this.client.kafka.admin();
-    await admin.connect();
-    try {
-      const ends = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      const at = new Map(committed?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
-      return ends.reduce((sum, p) => {
-        const c = at.get(p.partition) ?? -1;
-        return sum + Number(p.high) - (c < 0 ? Number(p.low) : c);
-      }, 0);
-    } finally {
-      await admin.disconnect();
-    }
+    const admin = await this.client.getAdmin();
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const at = new Map(committed?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
+    return ends.reduce((sum, p) => {
+      const c = at.get(p.partition) ?? -1;
+      return sum + Number(p.high) - (c < 0 ? Number(p.low) : c);
+    }, 0);
   }
 
   /**
@@ -48,21 +43,15 @@ export class KafkaProgress {
 
   /** How many messages the topic holds. */
   async count(key: TopicKey): Promise<number> {
-    const admin = this.client.kafka.admin();
-    await admin.connect();
-    try {
-      return (await admin.fetchTopicOffsets(this.client.topic(key))).reduce((s, p) => s + Number(p.high) - Number(p.low), 0);
-    } finally {
-      await admin.disconnect();
-    }
+    const admin = await this.client.getAdmin();
+    return (await admin.fetchTopicOffsets(this.client.topic(key))).reduce((s, p) => s + Number(p.high) - Number(p.low), 0);
   }
 
   /** Every message value on the topic, read with a throwaway consumer group. */
   async readAll(key: TopicKey): Promise<string[]> {
     const topic = this.client.topic(key);
-    const admin = this.client.kafka.admin();
-    await admin.connect();
-    const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+    const admin = await this.client.getAdmin();
+    const ends = await admin.fetchTopicOffsets(topic);
     const remaining = new Map(ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]));
     const out: string[] = [];
     if (!remaining.size) return out;
@@ -84,22 +73,14 @@ export class KafkaProgress {
       });
     } finally {
       await consumer.disconnect();
-      const a = this.client.kafka.admin();
-      await a.connect();
-      await a.deleteGroups([groupId]).catch(() => undefined);
-      await a.disconnect();
+      await admin.deleteGroups([groupId]).catch(() => undefined);
     }
     return out;
   }
 
   async deleteTopics(prefix: string): Promise<void> {
-    const admin = this.client.kafka.admin();
-    await admin.connect();
-    try {
-      const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-      if (topics.length) await admin.deleteTopics({ topics });
-    } finally {
-      await admin.disconnect();
-    }
+    const admin = await this.client.getAdmin();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length) await admin.deleteTopics({ topics });
   }
 }

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
-import * as readline from 'node:readline';
-import { parse } from 'csv-parse/sync';
 import { Channel, MAX_TEXT_CHARS, mentionId, type RawMention } from '@vigil/contracts';
+import { readRows } from '../rows/read-rows';
 
 /** One historical post to replay, with the incident it belongs to when the file is labelled. */
 export interface ReplayRow {
@@ -80,36 +79,15 @@ export async function readReplayFile(file: string, sourceId: string): Promise<Re
   if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
   const rows: ReplayRow[] = [];
   const rejected: string[] = [];
-  const add = (rec: unknown, line: number) => {
-    try {
-      if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new Error('not an object');
-      rows.push(toReplayRow(rec as Record<string, unknown>, line, sourceId));
-    } catch (e) {
-      rejected.push(`line ${line}: ${(e as Error).message}`);
+  for await (const r of readRows(file)) {
+    if (!('row' in r)) {
+      rejected.push(`line ${r.line}: ${r.error}`);
+      continue;
     }
-  };
-  if (file.toLowerCase().endsWith('.csv')) {
-    let records: { record: Record<string, string>; info: { lines: number } }[];
     try {
-      records = parse(fs.readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true });
+      rows.push(toReplayRow(r.row, r.line, sourceId));
     } catch (e) {
-      throw new Error(`${file}: not a readable CSV: ${(e as Error).message}`);
-    }
-    for (const { record, info } of records) add(record, info.lines);
-  } else {
-    const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    let line = 0;
-    for await (const raw of rl) {
-      line++;
-      if (!raw.trim()) continue;
-      let rec: unknown;
-      try {
-        rec = JSON.parse(raw);
-      } catch {
-        rejected.push(`line ${line}: invalid JSON`);
-        continue;
-      }
-      add(rec, line);
+      rejected.push(`line ${r.line}: ${(e as Error).message}`);
     }
   }
   // A repeated id would be one post, not two: keep the first, say so.

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { errors } from '@elastic/elasticsearch';
 import type { CoverageGap, SourceHealth } from '@vigil/contracts';
 import { Clock } from '@vigil/common';
-import { SearchClient } from '@vigil/search';
+import { isNotFound, SearchClient } from '@vigil/search';
 import type { SourceCursor } from '../sources/source-adapter';
 import { gapsOverlapping, toHealth } from './source-health';
 
@@ -40,7 +39,7 @@ export class SourceStateRepository {
       const r = await this.search.es.get<SourceState>({ index: this.search.names.sourceState, id: sourceId });
       return r._source;
     } catch (e) {
-      if (e instanceof errors.ResponseError && e.statusCode === 404) return undefined;
+      if (isNotFound(e)) return undefined;
       throw e;
     }
   }
