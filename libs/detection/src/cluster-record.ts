@@ -1,7 +1,7 @@
 import type { ClusterDoc, ClusterState, RiskCueKind } from '@vigil/contracts';
 import type { DetectionConfig } from './config';
-import type { PostFeatures } from './features';
-import { hashHex } from './hash';
+import type { PostFeatures, TermVector } from './features';
+import { hashHex, termKey } from './hash';
 import { estimateJaccard } from './minhash';
 
 const HOUR_MS = 3_600_000;
@@ -24,7 +24,9 @@ export class ClusterRecord {
   lastSeen = 0;
   language?: string;
   signatures: Uint32Array[] = [];
-  centroid = new Map<string, number>();
+  /** Summed post weights by termKey(); `termNames` spells the keys for labels and persistence. */
+  centroid = new Map<number, number>();
+  termNames = new Map<number, string>();
   centroidNorm = 0;
   authors = new Set<number>();
   counts: ClusterState['counts'] = { channels: {}, places: {}, products: {}, categories: {}, orderBatches: {}, riskCues: {} };
@@ -41,6 +43,8 @@ export class ClusterRecord {
   samples: string[] = [];
   signalled: ClusterState['signalled'] = { newAt: 0, grewAt: 0 };
   mergedInto?: string;
+  /** In-memory handle the clusterer's indexes refer to (never persisted, never reused). */
+  handle = 0;
 
   constructor(public readonly id: string) {}
 
@@ -51,12 +55,13 @@ export class ClusterRecord {
     return best;
   }
 
-  cosine(vector: Map<string, number>): number {
+  cosine(vector: TermVector): number {
     if (this.centroidNorm === 0) return 0;
     let dot = 0;
-    for (const [t, w] of vector) {
-      const c = this.centroid.get(t);
-      if (c !== undefined) dot += w * c;
+    const { keys, weights } = vector;
+    for (let i = 0; i < keys.length; i++) {
+      const c = this.centroid.get(keys[i]!);
+      if (c !== undefined) dot += weights[i]! * c;
     }
     return dot / this.centroidNorm;
   }
@@ -92,7 +97,8 @@ export class ClusterRecord {
       if (this.authors.size < cfg.clustering.maxAuthorsTracked) this.authors.add(p.authorHash);
       this.distinctAuthors += 1;
     }
-    for (const [t, w] of p.vector) this.centroid.set(t, (this.centroid.get(t) ?? 0) + w);
+    const { terms, keys, weights } = p.vector;
+    for (let i = 0; i < keys.length; i++) this.addTerm(keys[i]!, terms[i]!, weights[i]!);
     this.pruneCentroid(cfg.clustering.centroidTerms);
     bump(this.counts.channels, p.channel);
     for (const x of p.places) bump(this.counts.places, x);
@@ -130,7 +136,7 @@ export class ClusterRecord {
     this.distinctAuthors = Math.max(this.authors.size, this.distinctAuthors, o.distinctAuthors);
     this.firstSeen = Math.min(this.firstSeen, o.firstSeen);
     this.lastSeen = Math.max(this.lastSeen, o.lastSeen);
-    for (const [t, w] of o.centroid) this.centroid.set(t, (this.centroid.get(t) ?? 0) + w);
+    for (const [k, w] of o.centroid) this.addTerm(k, o.termNames.get(k)!, w);
     this.pruneCentroid(cfg.clustering.centroidTerms);
     for (const k of Object.keys(this.counts) as CountKey[]) for (const [x, n] of Object.entries(o.counts[k])) bump(this.counts[k], x, n);
     this.recentTimes = [...this.recentTimes, ...o.recentTimes].sort((a, b) => a - b).slice(-MAX_RECENT);
@@ -151,10 +157,28 @@ export class ClusterRecord {
     };
   }
 
+  private addTerm(key: number, name: string, w: number): void {
+    const c = this.centroid.get(key);
+    if (c === undefined) {
+      this.centroid.set(key, w);
+      this.termNames.set(key, name);
+    } else {
+      this.centroid.set(key, c + w);
+    }
+  }
+
+  /** Centroid terms, heaviest first (ties by name, so the order is deterministic). */
+  private rankedTerms(): Array<[string, number, number]> {
+    const out: Array<[string, number, number]> = [];
+    for (const [k, w] of this.centroid) out.push([this.termNames.get(k)!, w, k]);
+    return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  }
+
   private pruneCentroid(keep: number): void {
     if (this.centroid.size > keep * 2) {
-      const top = [...this.centroid.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep);
-      this.centroid = new Map(top);
+      const top = this.rankedTerms().slice(0, keep);
+      this.centroid = new Map(top.map(([, w, k]) => [k, w]));
+      this.termNames = new Map(top.map(([t, , k]) => [k, t]));
     }
     let n = 0;
     for (const w of this.centroid.values()) n += w * w;
@@ -162,9 +186,8 @@ export class ClusterRecord {
   }
 
   topTerms(n: number): string[] {
-    return [...this.centroid.entries()]
+    return this.rankedTerms()
       .filter(([t]) => !t.startsWith('@'))
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, n)
       .map(([t]) => t);
   }
@@ -222,7 +245,7 @@ export class ClusterRecord {
       state: {
         version: 1,
         signatures: this.signatures.map((s) => Array.from(s)),
-        terms: Object.fromEntries(this.centroid),
+        terms: Object.fromEntries([...this.centroid].map(([k, w]) => [this.termNames.get(k)!, w])),
         authorHashes: [...this.authors],
         counts: copyCounts(this.counts),
         recentTimes: [...this.recentTimes],
@@ -249,7 +272,7 @@ export class ClusterRecord {
     r.lastSeen = Date.parse(d.lastSeen);
     if (d.language) r.language = d.language;
     r.signatures = s.signatures.map((x) => Uint32Array.from(x));
-    r.centroid = new Map(Object.entries(s.terms));
+    for (const [t, w] of Object.entries(s.terms)) r.addTerm(termKey(t), t, w);
     let n = 0;
     for (const w of r.centroid.values()) n += w * w;
     r.centroidNorm = Math.sqrt(n);

@@ -1,6 +1,6 @@
 import type { EnrichedMention, RiskCueKind } from '@vigil/contracts';
 import type { DetectionConfig } from './config';
-import { fnv1a } from './hash';
+import { fnv1a, termKey } from './hash';
 import { minhash, shingles } from './minhash';
 import type { TermStats } from './term-stats';
 
@@ -13,8 +13,8 @@ export interface PostFeatures {
   channel: string;
   language: string;
   signature: Uint32Array;
-  /** L2-normalised TF-IDF weights over tokens and entity terms. */
-  vector: Map<string, number>;
+  /** L2-normalised TF-IDF weights over tokens and entity terms, heaviest first. */
+  vector: TermVector;
   /** Terms to look candidates up by: the heaviest that were seen before (a first-seen term can match nothing). */
   keyTerms: string[];
   /** Terms the post's cluster is indexed under, so later posts can find it. */
@@ -31,6 +31,14 @@ export interface PostFeatures {
   /** New or low-follower account: weighs in the coordination check. */
   suspicious: boolean;
   topics: string[];
+}
+
+/** Parallel arrays rather than a Map: the clusterer only ever walks a post's terms in order. */
+export interface TermVector {
+  terms: string[];
+  /** termKey() of each term. */
+  keys: number[];
+  weights: number[];
 }
 
 const DAY_MS = 86_400_000;
@@ -65,21 +73,32 @@ export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats:
     tf.set(t, (tf.get(t) ?? 0) + 1);
   }
   const entityTerms = [...places.map((p) => `@pl:${p}`), ...products.map((p) => `@pr:${p.toLowerCase()}`), ...orderBatches.map((o) => `@ob:${o}`)];
-  stats.observe([...tf.keys(), ...entityTerms]);
+  const terms = [...tf.keys()];
+  const nWords = terms.length;
+  terms.push(...entityTerms);
+  const keys = terms.map(termKey);
+  stats.observeKeys(keys);
 
-  const weights: Array<[string, number]> = [];
-  for (const [t, n] of tf) weights.push([t, (1 + Math.log(n)) * stats.idf(t)]);
-  for (const t of entityTerms) weights.push([t, ENTITY_BOOST * stats.idf(t)]);
-  weights.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  // [term index, weight], heaviest first (ties by term, so the order is deterministic).
+  const weights: Array<[number, number]> = [];
+  for (let i = 0; i < terms.length; i++) {
+    const w = i < nWords ? 1 + Math.log(tf.get(terms[i]!)!) : ENTITY_BOOST;
+    weights.push([i, w * stats.idfOfKey(keys[i]!)]);
+  }
+  weights.sort((x, y) => y[1] - x[1] || (terms[x[0]]! < terms[y[0]]! ? -1 : 1));
   if (weights.length > cfg.clustering.vectorTerms) weights.length = cfg.clustering.vectorTerms;
   let norm = 0;
   for (const [, w] of weights) norm += w * w;
   norm = Math.sqrt(norm) || 1;
-  const vector = new Map<string, number>();
-  for (const [t, w] of weights) vector.set(t, w / norm);
+  const vector: TermVector = { terms: [], keys: [], weights: [] };
+  for (const [i, w] of weights) {
+    vector.terms.push(terms[i]!);
+    vector.keys.push(keys[i]!);
+    vector.weights.push(w / norm);
+  }
 
-  const ranked = weights.map(([t]) => t);
-  const keyTerms = ranked.filter((t) => stats.docFreq(t) >= 2).slice(0, cfg.clustering.keyTermsPerPost);
+  const ranked = vector.terms;
+  const keyTerms = weights.filter(([i]) => stats.docFreqOfKey(keys[i]!) >= 2).slice(0, cfg.clustering.keyTermsPerPost).map(([i]) => terms[i]!);
   const indexTerms = ranked.slice(0, cfg.clustering.indexTermsPerPost);
   for (const t of entityTerms) {
     if (!keyTerms.includes(t)) keyTerms.push(t);

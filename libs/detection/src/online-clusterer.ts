@@ -1,5 +1,6 @@
 import type { ClusterDoc } from '@vigil/contracts';
-import { BoundedIndex } from './bounded-index';
+import { termKey } from './hash';
+import { PostingsTable } from './postings-table';
 import { ClusterRecord, clusterIdFor } from './cluster-record';
 import type { DetectionConfig } from './config';
 import type { PostFeatures } from './features';
@@ -23,24 +24,31 @@ export interface AssignResult {
  */
 export class OnlineClusterer {
   readonly clusters = new Map<string, ClusterRecord>();
+  /** Live clusters by handle; an evicted or merged cluster's handle is never reused, so stale postings just miss. */
+  private readonly byHandle = new Map<number, ClusterRecord>();
+  private nextHandle = 0;
   private nextSweep = -Infinity;
-  private readonly lsh: BoundedIndex<number>;
-  private readonly terms: BoundedIndex<string>;
+  /** LSH band key → clusters; hashed term → clusters. */
+  private readonly lsh: PostingsTable;
+  private readonly terms: PostingsTable;
+  /** Scratch for candidates(), reused across posts: handle → band hits × 1000 + term hits. */
+  private readonly hits = new Map<number, number>();
+  private readonly countBand = (h: number): void => void this.hits.set(h, (this.hits.get(h) ?? 0) + 1000);
+  private readonly countTerm = (h: number): void => void this.hits.set(h, (this.hits.get(h) ?? 0) + 1);
 
   constructor(private readonly cfg: DetectionConfig) {
-    this.lsh = new BoundedIndex(cfg.clustering.bucketCap, cfg.clustering.maxBuckets);
-    this.terms = new BoundedIndex(cfg.clustering.termPostingCap, cfg.clustering.maxTermPostings);
+    this.lsh = new PostingsTable(cfg.clustering.bucketCap, cfg.clustering.maxBuckets);
+    this.terms = new PostingsTable(cfg.clustering.termPostingCap, cfg.clustering.maxTermPostings);
   }
 
   assign(p: PostFeatures): AssignResult {
     const c = this.cfg.clustering;
     const bands = c.useLsh ? bandKeys(p.signature, c.bands) : [];
     const scored: Array<{ rec: ClusterRecord; sim: number; jac: number }> = [];
-    for (const [id, viaLsh, termHits] of this.candidates(bands, p.keyTerms)) {
-      const rec = this.clusters.get(id);
-      if (!rec) continue;
+    const hasEntities = p.places.length + p.products.length + p.orderBatches.length > 0;
+    for (const [rec, viaLsh, termHits] of this.candidates(bands, p.keyTerms)) {
       // One shared key term and no shared band rarely reaches the join threshold: not worth a cosine.
-      const shared = p.places.length + p.products.length + p.orderBatches.length ? rec.sharedEntities(p) : 0;
+      const shared = hasEntities ? rec.sharedEntities(p) : 0;
       if (!viaLsh && termHits < 2 && shared === 0) continue;
       let sim = rec.cosine(p.vector) + c.entityBonus * Math.min(2, shared);
       // Without a shared band a near-copy is improbable (< 0.2 % at J = 0.7 with 16×4): skip the signature scan.
@@ -71,7 +79,7 @@ export class OnlineClusterer {
         const [keep, drop] = older(target, other.rec);
         keep.absorb(drop, this.cfg);
         drop.mergedInto = keep.id;
-        this.clusters.delete(drop.id);
+        this.forget(drop);
         merged.push(drop);
         target = keep;
         this.reindex(keep);
@@ -79,38 +87,65 @@ export class OnlineClusterer {
     }
     // A near-copy's bands are (almost) those already indexed: skip the writes.
     const jac = created ? 0 : best!.jac;
-    if (jac < c.nearDuplicateJaccard) for (const b of bands) this.lsh.add(b, target.id);
-    for (const t of p.indexTerms) this.terms.add(t, target.id);
+    if (jac < c.nearDuplicateJaccard) for (const b of bands) this.lsh.add(b, target.handle);
+    for (const t of p.indexTerms) this.terms.add(termKey(t), target.handle);
     return { cluster: target, created, merged, similarity: best?.sim ?? 0 };
   }
 
-  /** Candidate ids, best first, each with whether it shares an LSH band with the post. */
-  private candidates(bands: number[], keyTerms: string[]): Array<[string, boolean, number]> {
-    const hits = new Map<string, number>();
+  /** Live candidate clusters, best first, each with whether it shares an LSH band with the post and its key-term hits. */
+  private candidates(bands: number[], keyTerms: string[]): Array<[ClusterRecord, boolean, number]> {
+    const hits = this.hits;
+    hits.clear();
     // Near-copy evidence outranks term overlap; band hits are marked by the 1000s.
-    for (const b of bands) for (const id of this.lsh.get(b) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1000);
-    for (const t of keyTerms) for (const id of this.terms.get(t) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+    for (const b of bands) this.lsh.forEach(b, this.countBand);
+    for (const t of keyTerms) this.terms.forEach(termKey(t), this.countTerm);
     const max = this.cfg.clustering.maxCandidates;
-    const out: Array<[string, boolean, number]> = [];
+    const out: Array<[ClusterRecord, boolean, number]> = [];
+    const emit = (h: number, n: number) => {
+      const rec = this.byHandle.get(h);
+      if (rec) out.push([rec, n >= 1000, n % 1000]);
+    };
     if (hits.size <= max) {
-      for (const [id, n] of hits) out.push([id, n >= 1000, n % 1000]);
+      for (const [h, n] of hits) emit(h, n);
       return out;
     }
-    const all = [...hits.entries()].sort((a, b) => b[1] - a[1]);
-    for (let i = 0; i < max; i++) out.push([all[i]![0], all[i]![1] >= 1000, all[i]![1] % 1000]);
+    // Top `max` by hits, ties in discovery order: hits and rank packed into one number,
+    // so a plain numeric sort does it without a comparator or an entry array per post.
+    const size = hits.size;
+    const packed = new Float64Array(size);
+    const handles = new Array<number>(size);
+    let i = 0;
+    for (const [h, n] of hits) {
+      handles[i] = h;
+      packed[i] = n * size + (size - 1 - i);
+      i++;
+    }
+    packed.sort();
+    for (let k = size - 1; k >= size - max; k--) {
+      const key = packed[k]!;
+      emit(handles[size - 1 - (key % size)]!, Math.floor(key / size));
+    }
     return out;
   }
 
   private touch(rec: ClusterRecord): void {
-    if (!this.clusters.has(rec.id)) this.clusters.set(rec.id, rec);
+    if (this.clusters.has(rec.id)) return;
+    rec.handle = ++this.nextHandle;
+    this.clusters.set(rec.id, rec);
+    this.byHandle.set(rec.handle, rec);
+  }
+
+  private forget(rec: ClusterRecord): void {
+    this.clusters.delete(rec.id);
+    this.byHandle.delete(rec.handle);
   }
 
   private reindex(rec: ClusterRecord): void {
-    for (const s of rec.signatures) for (const b of bandKeys(s, this.cfg.clustering.bands)) this.lsh.add(b, rec.id);
-    for (const t of rec.topTerms(this.cfg.clustering.indexTermsPerPost)) this.terms.add(t, rec.id);
+    for (const s of rec.signatures) for (const b of bandKeys(s, this.cfg.clustering.bands)) this.lsh.add(b, rec.handle);
+    for (const t of rec.topTerms(this.cfg.clustering.indexTermsPerPost)) this.terms.add(termKey(t), rec.handle);
     for (const k of ['places', 'products', 'orderBatches'] as const) {
       const prefix = k === 'places' ? '@pl:' : k === 'products' ? '@pr:' : '@ob:';
-      for (const x of Object.keys(rec.counts[k])) this.terms.add(prefix + (k === 'products' ? x.toLowerCase() : x), rec.id);
+      for (const x of Object.keys(rec.counts[k])) this.terms.add(termKey(prefix + (k === 'products' ? x.toLowerCase() : x)), rec.handle);
     }
   }
 
@@ -127,13 +162,13 @@ export class OnlineClusterer {
     const cutoff = now - c.idleHours * HOUR_MS;
     const out: ClusterRecord[] = [];
     for (const rec of this.clusters.values()) if (rec.lastSeen < cutoff) out.push(rec);
-    for (const r of out) this.clusters.delete(r.id);
+    for (const r of out) this.forget(r);
     if (this.clusters.size > c.maxClusters) {
       // Smallest and longest idle go first: a big cluster outlives a stale singleton.
       const ranked = [...this.clusters.values()].sort((a, b) => a.lastSeen - b.lastSeen || a.size - b.size || (a.id < b.id ? -1 : 1));
       const target = Math.floor(c.maxClusters * 0.9);
       for (const r of ranked.slice(0, this.clusters.size - target)) {
-        this.clusters.delete(r.id);
+        this.forget(r);
         out.push(r);
       }
     }
@@ -151,6 +186,7 @@ export class OnlineClusterer {
 
   clear(): void {
     this.clusters.clear();
+    this.byHandle.clear();
     this.lsh.clear();
     this.terms.clear();
   }

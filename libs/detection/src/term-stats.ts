@@ -15,12 +15,25 @@ export class TermStats {
   constructor(private readonly halfLife = 200_000) {}
 
   observe(terms: Iterable<string>): void {
-    for (const t of terms) this.df[fnv1a(t) & MASK]! += 1;
+    this.observeKeys([...terms].map(fnv1a));
+  }
+
+  /** Same as observe() for terms already turned into termKey()s (the low bits pick the cell). */
+  observeKeys(keys: readonly number[]): void {
+    for (const k of keys) this.df[k & MASK]! += 1;
     this.docs += 1;
     if (this.docs >= this.halfLife) {
       for (let i = 0; i < this.df.length; i++) this.df[i]! *= 0.5;
       this.docs *= 0.5;
     }
+  }
+
+  docFreqOfKey(key: number): number {
+    return this.df[key & MASK]!;
+  }
+
+  idfOfKey(key: number): number {
+    return Math.log((this.docs + 1) / (this.df[key & MASK]! + 1)) + 1;
   }
 
   docFreq(term: string): number {
