@@ -1,5 +1,6 @@
 import type { ClusterDoc } from '@vigil/contracts';
 import { termKey } from './hash';
+import { HitCounter } from './hit-counter';
 import { PostingsTable } from './postings-table';
 import { ClusterRecord, clusterIdFor } from './cluster-record';
 import type { DetectionConfig } from './config';
@@ -32,9 +33,9 @@ export class OnlineClusterer {
   private readonly lsh: PostingsTable;
   private readonly terms: PostingsTable;
   /** Scratch for candidates(), reused across posts: handle → band hits × 1000 + term hits. */
-  private readonly hits = new Map<number, number>();
-  private readonly countBand = (h: number): void => void this.hits.set(h, (this.hits.get(h) ?? 0) + 1000);
-  private readonly countTerm = (h: number): void => void this.hits.set(h, (this.hits.get(h) ?? 0) + 1);
+  private readonly hits = new HitCounter();
+  private readonly countBand = (h: number): void => this.hits.add(h, 1000);
+  private readonly countTerm = (h: number): void => this.hits.add(h, 1);
 
   constructor(private readonly cfg: DetectionConfig) {
     this.lsh = new PostingsTable(cfg.clustering.bucketCap, cfg.clustering.maxBuckets);
@@ -94,38 +95,35 @@ export class OnlineClusterer {
 
   /** Live candidate clusters, best first, each with whether it shares an LSH band with the post and its key-term hits. */
   private candidates(bands: number[], keyTerms: string[]): Array<[ClusterRecord, boolean, number]> {
+    const c = this.cfg.clustering;
     const hits = this.hits;
-    hits.clear();
+    hits.reset(bands.length * c.bucketCap + keyTerms.length * c.termPostingCap);
     // Near-copy evidence outranks term overlap; band hits are marked by the 1000s.
     for (const b of bands) this.lsh.forEach(b, this.countBand);
     for (const t of keyTerms) this.terms.forEach(termKey(t), this.countTerm);
-    const max = this.cfg.clustering.maxCandidates;
+    const max = c.maxCandidates;
+    const size = hits.size;
     const out: Array<[ClusterRecord, boolean, number]> = [];
-    const emit = (h: number, n: number) => {
-      const rec = this.byHandle.get(h);
-      if (rec) out.push([rec, n >= 1000, n % 1000]);
-    };
-    if (hits.size <= max) {
-      for (const [h, n] of hits) emit(h, n);
+    if (size <= max) {
+      for (let j = 0; j < size; j++) this.emit(out, hits.keyAt(j), hits.countAt(j));
       return out;
     }
     // Top `max` by hits, ties in discovery order: hits and rank packed into one number,
     // so a plain numeric sort does it without a comparator or an entry array per post.
-    const size = hits.size;
     const packed = new Float64Array(size);
-    const handles = new Array<number>(size);
-    let i = 0;
-    for (const [h, n] of hits) {
-      handles[i] = h;
-      packed[i] = n * size + (size - 1 - i);
-      i++;
-    }
+    for (let j = 0; j < size; j++) packed[j] = hits.countAt(j) * size + (size - 1 - j);
     packed.sort();
     for (let k = size - 1; k >= size - max; k--) {
       const key = packed[k]!;
-      emit(handles[size - 1 - (key % size)]!, Math.floor(key / size));
+      const j = size - 1 - (key % size);
+      this.emit(out, hits.keyAt(j), hits.countAt(j));
     }
     return out;
+  }
+
+  private emit(out: Array<[ClusterRecord, boolean, number]>, handle: number, n: number): void {
+    const rec = this.byHandle.get(handle);
+    if (rec) out.push([rec, n >= 1000, n % 1000]);
   }
 
   private touch(rec: ClusterRecord): void {
