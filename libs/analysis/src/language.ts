@@ -23,11 +23,37 @@ export interface LanguageInfo {
 }
 
 /**
+ * Code units that OpenCC's tw→cn conversion changes on their own, built once (~30 ms)
+ * on the first Chinese text. Most posts are simplified Chinese and contain none of them:
+ * for those the converter (a phrase-trie walk per character) is skipped entirely.
+ */
+let convertible: Uint8Array | undefined;
+function convertibleUnits(): Uint8Array {
+  if (convertible) return convertible;
+  const table = new Uint8Array(0x10000);
+  const convert = converter();
+  for (let cu = 0x3400; cu <= 0xfaff; cu++) {
+    if (cu >= 0xd800 && cu <= 0xf8ff) continue; // surrogates and private use
+    const ch = String.fromCharCode(cu);
+    if (convert(ch) !== ch) table[cu] = 1;
+  }
+  convertible = table;
+  return table;
+}
+
+function hasConvertible(text: string): boolean {
+  const table = convertibleUnits();
+  for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)]) return true;
+  return false;
+}
+
+/**
  * Traditional→simplified, guaranteed 1:1 in length. OpenCC is almost always 1:1
  * for tw→cn; when a phrase rule changes the length we fall back to per-character
  * conversion so that offsets stay valid.
  */
 export function toSimplified(text: string): string {
+  if (!hasConvertible(text)) return text;
   const out = converter()(text);
   if (out.length === text.length) return out;
   let res = '';

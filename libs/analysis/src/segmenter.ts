@@ -23,6 +23,16 @@ export interface Segmenter {
   contentTokens(words: string[], cap?: number): string[];
 }
 
+/** Only CJK unified ideographs (basic block): letters, already lower-case, never padded. */
+function isHanWord(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
+}
+
 let defaultJieba: Jieba | undefined;
 
 /**
@@ -48,12 +58,16 @@ export function createSegmenter(userTerms: readonly string[] = []): Segmenter {
       const out: string[] = [];
       const seen = new Set<string>();
       for (const raw of words) {
-        const w = raw.trim().toLowerCase();
+        // jieba words are mostly Han runs: those need no trimming, case folding or regex.
+        const han = isHanWord(raw);
+        const w = han ? raw : raw.trim().toLowerCase();
         if (!w || seen.has(w)) continue;
-        if (!/[\p{L}\p{N}]/u.test(w)) continue;
-        if (/^\d{1,2}$/.test(w)) continue;
+        if (!han) {
+          if (!/[\p{L}\p{N}]/u.test(w)) continue;
+          if (/^\d{1,2}$/.test(w)) continue;
+          if (/^[a-z]$/.test(w)) continue;
+        }
         if (ZH_STOP.has(w) || EN_STOP.has(w)) continue;
-        if (/^[a-z]$/.test(w)) continue;
         seen.add(w);
         out.push(w);
         if (out.length >= cap) break;
