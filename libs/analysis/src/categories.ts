@@ -25,23 +25,42 @@ export const DEFAULT_TAXONOMY: CategoryDef[] = [
     'login', 'log in', 'sign in', 'account', 'password', 'verification code', 'locked out', 'suspended', 'banned', 'two-factor', '2fa', 'username'] },
 ];
 
-interface Compiled { id: string; re: RegExp }
+/**
+ * Each category's keywords as two alternations: ASCII ones (word-bounded, case-insensitive)
+ * and the rest (Chinese). A text without a Latin letter skips the first and a text without
+ * a non-ASCII character the second: half the regex work on a typical post, same matches.
+ */
+interface Compiled { id: string; ascii?: RegExp; other?: RegExp }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const isAscii = (k: string) => /^[\x20-\x7e]+$/.test(k);
 
 export function compileTaxonomy(defs: readonly CategoryDef[]): Compiled[] {
   return defs.filter((d) => d.keywords.length > 0).map((d) => {
-    const parts = d.keywords.map((k) => (/^[\x20-\x7e]+$/.test(k) ? `\\b${escape(k)}\\b` : escape(k)));
-    return { id: d.id, re: new RegExp(parts.join('|'), 'gi') };
+    const ascii = d.keywords.filter(isAscii).map((k) => `\\b${escape(k)}\\b`);
+    const other = d.keywords.filter((k) => !isAscii(k)).map(escape);
+    return {
+      id: d.id,
+      ...(ascii.length ? { ascii: new RegExp(ascii.join('|'), 'gi') } : {}),
+      ...(other.length ? { other: new RegExp(other.join('|'), 'gi') } : {}),
+    };
   });
 }
 
 /** Multi-label: each category scored by its distinct keyword hits; `other` only for negative posts nothing else explains. */
 export function detectCategories(text: string, compiled: readonly Compiled[], negative: boolean): CategoryScore[] {
   const out: CategoryScore[] = [];
+  let latin = false;
+  let nonAscii = false;
+  for (let i = 0; i < text.length && !(latin && nonAscii); i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7e) nonAscii = true;
+    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin = true;
+  }
   for (const c of compiled) {
     const hits = new Set<string>();
-    for (const m of text.matchAll(c.re)) hits.add(m[0].toLowerCase());
+    if (latin && c.ascii) for (const m of text.matchAll(c.ascii)) hits.add(m[0].toLowerCase());
+    if (nonAscii && c.other) for (const m of text.matchAll(c.other)) hits.add(m[0].toLowerCase());
     if (hits.size > 0) out.push({ id: c.id, confidence: Math.round((1 - Math.exp(-0.7 * hits.size)) * 1000) / 1000 });
   }
   out.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));

@@ -79,8 +79,18 @@ export interface CueOptions { language: 'zh' | 'en' | 'mixed' | 'other' }
 /** First evidence per cue kind, offsets in the analysis text (which is 1:1 with the masked text). */
 export function detectRiskCues(text: string, masked: string, money: readonly MoneySpan[], opts: CueOptions): RiskCue[] {
   const out: RiskCue[] = [];
+  // Every Chinese pattern needs a Han character or a digit (12315), every English one a
+  // Latin letter: a post without them skips those regexes, with the same result.
+  let latin = false;
+  let hanOrDigit = false;
+  for (let i = 0; i < text.length && !(latin && hanOrDigit); i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) hanOrDigit = true;
+    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin = true;
+  }
   for (const { def, res } of COMPILED) {
     for (const { re, zh } of res) {
+      if (zh ? !hanOrDigit : !latin) continue;
       if (out.some((c) => c.kind === def.kind)) continue;
       for (const m of text.matchAll(re)) {
         const start = m.index;

@@ -20,6 +20,19 @@ const ZH: Lang = { lexicon: ZH_LEXICON, degree: ZH_DEGREE, negators: ZH_NEGATORS
 const EN: Lang = { lexicon: EN_LEXICON, degree: EN_DEGREE, negators: EN_NEGATORS, contrast: EN_CONTRAST };
 
 const CLAUSE_END = /^[,.;:!?，。；：！？、\n…~～]+$/;
+/** First characters CLAUSE_END can match: most words fail this test without running the regex. */
+const CLAUSE_CHARS = new Set([...',.;:!?，。；：！？、\n…~～'].map((c) => c.charCodeAt(0)));
+
+/** Empty or whitespace only, as `!w.trim()` decides, without allocating (jieba emits spaces and newlines as words). */
+function isBlank(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (!isJsWhitespace(w.charCodeAt(i))) return false;
+  return true;
+}
+
+function isJsWhitespace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 // Rhetorical complaints: questions that mean "you are terrible".
 const RHETORICAL_ZH = /还能再.{1,4}[吗么嘛]|还能不能.{1,6}|能不能.{0,8}(?:点|一下)?[?？]|有没有搞错|搞什么|什么玩意|什么鬼|是不是.{0,6}(?:有病|傻|瞎|聋)|难道.{1,12}[吗么]|你们是认真的吗|还要等多久|到底.{0,10}(?:怎么回事|想怎样|什么意思|还送不送|管不管)|这也叫|就这[?？]|有你们这样|怎么.{0,4}(?:这么|那么)(?:慢|差|烂|贵|久)/;
@@ -38,8 +51,8 @@ export function ruleSentiment(lang: 'zh' | 'en', words: readonly string[], text:
   const special: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = lang === 'zh' ? words[i]! : words[i]!.toLowerCase();
-    if (!w.trim()) continue;
-    if (CLAUSE_END.test(w)) {
+    if (isBlank(w)) continue;
+    if (CLAUSE_CHARS.has(w.charCodeAt(0)) && CLAUSE_END.test(w)) {
       negs = 0; negWindow = 0; degree = 1;
       continue;
     }
@@ -55,9 +68,8 @@ export function ruleSentiment(lang: 'zh' | 'en', words: readonly string[], text:
       negWindow = 3;
       continue;
     }
-    const next = words[i + 1]?.toLowerCase();
     const deg = L.degree[w];
-    if (deg !== undefined && (!L.lexicon.has(w) || (next !== undefined && L.lexicon.has(next)))) {
+    if (deg !== undefined && (!L.lexicon.has(w) || L.lexicon.has(words[i + 1]?.toLowerCase() ?? ''))) {
       degree *= deg;
       continue;
     }
