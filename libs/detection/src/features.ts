@@ -1,7 +1,7 @@
 import type { EnrichedMention, RiskCueKind } from '@vigil/contracts';
 import type { DetectionConfig } from './config';
 import { fnv1a, termKey } from './hash';
-import { minhash, shingles } from './minhash';
+import { minhashOfHashes, shingleHashes } from './minhash';
 import type { TermStats } from './term-stats';
 
 /** Everything the detector needs from one post, computed once. */
@@ -123,7 +123,7 @@ export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats:
     authorHash: fnv1a(authorKey),
     channel: m.channel,
     language: a.language,
-    signature: minhash(shingles(a.tokens), cfg.clustering.numHashes),
+    signature: minhashOfHashes(shingleHashes(a.tokens), cfg.clustering.numHashes),
     vector,
     keyTerms,
     indexTerms,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bandKeys, estimateJaccard, minhash, shingles } from './minhash';
+import { fnv1a } from './hash';
+import { bandKeys, estimateJaccard, minhash, minhashOfHashes, shingleHashes, shingles } from './minhash';
 import { poissonTailScore } from './poisson';
 
 function jaccard(a: string[], b: string[]): number {
@@ -33,6 +34,12 @@ describe('minhash', () => {
     const b3 = bandKeys(minhash(s3, 64), 16);
     expect(b1.some((k, i) => k === b2[i])).toBe(true);
     expect(b1.some((k, i) => k === b3[i])).toBe(false);
+  });
+
+  it('hashes shingles in place exactly as fnv1a of the shingle strings', () => {
+    const tokens = ['配送员', 'Late', 'delivery', '超时', 'again', '', 'x', '凉', 'refund', 'NOW'];
+    expect(shingleHashes(tokens)).toEqual(shingles(tokens).map((s) => fnv1a(s)));
+    expect(minhashOfHashes(shingleHashes(tokens), 64)).toEqual(minhash(shingles(tokens), 64));
   });
 
   it('shingles Chinese by character bigrams and English by word bigrams', () => {

@@ -5,9 +5,13 @@ import { fmix32, fnv1a } from './hash';
  * hashes (Kirsch–Mitzenmacher) so one post costs two string hashes per shingle.
  */
 export function minhash(shingles: readonly string[], k: number): Uint32Array {
+  return minhashOfHashes(shingles.map((s) => fnv1a(s)), k);
+}
+
+/** minhash() over shingles already hashed with fnv1a (see shingleHashes). */
+export function minhashOfHashes(hashes: readonly number[], k: number): Uint32Array {
   const sig = new Uint32Array(k).fill(0xffffffff);
-  for (const s of shingles) {
-    const h1 = fnv1a(s);
+  for (const h1 of hashes) {
     const h2 = fmix32(h1 ^ 0x5bd1e995) | 1;
     for (let i = 0; i < k; i++) {
       const v = fmix32((h1 + Math.imul(i, h2)) >>> 0);
@@ -60,4 +64,37 @@ export function shingles(tokens: readonly string[]): string[] {
     }
   }
   return out;
+}
+
+const FNV_PRIME = 0x01000193;
+const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * fnv1a of each of shingles(tokens), hashed in place: no substring or "a b" string per
+ * shingle (the detector's per-post garbage was a fifth of its time).
+ */
+export function shingleHashes(tokens: readonly string[]): number[] {
+  const out: number[] = [];
+  let prev = 0; // fnv1a state after the previous word
+  let hasPrev = false; // false at the start and after a Chinese token
+  for (const raw of tokens) {
+    const t = raw.toLowerCase();
+    if (!t) continue;
+    if (CJK.test(t)) {
+      if (t.length <= 2) out.push(hashRange(FNV_OFFSET, t, 0, t.length) >>> 0);
+      else for (let i = 0; i + 1 < t.length; i++) out.push(hashRange(FNV_OFFSET, t, i, i + 2) >>> 0);
+      hasPrev = false;
+    } else {
+      const own = hashRange(FNV_OFFSET, t, 0, t.length);
+      out.push((hasPrev ? hashRange(Math.imul(prev ^ 0x20, FNV_PRIME), t, 0, t.length) : own) >>> 0);
+      prev = own;
+      hasPrev = true;
+    }
+  }
+  return out;
+}
+
+function hashRange(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }

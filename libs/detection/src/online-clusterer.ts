@@ -162,10 +162,19 @@ export class OnlineClusterer {
     for (const rec of this.clusters.values()) if (rec.lastSeen < cutoff) out.push(rec);
     for (const r of out) this.forget(r);
     if (this.clusters.size > c.maxClusters) {
-      // Smallest and longest idle go first: a big cluster outlives a stale singleton.
-      const ranked = [...this.clusters.values()].sort((a, b) => a.lastSeen - b.lastSeen || a.size - b.size || (a.id < b.id ? -1 : 1));
-      const target = Math.floor(c.maxClusters * 0.9);
-      for (const r of ranked.slice(0, this.clusters.size - target)) {
+      // Longest idle go first, then the smallest: a big cluster outlives a stale singleton.
+      // The cut-off time comes from a numeric sort of lastSeen (no comparator over 10k
+      // clusters); only the clusters at or before it are ranked in full.
+      const drop = this.clusters.size - Math.floor(c.maxClusters * 0.9);
+      const times = new Float64Array(this.clusters.size);
+      let i = 0;
+      for (const rec of this.clusters.values()) times[i++] = rec.lastSeen;
+      times.sort();
+      const cutoffTime = times[drop - 1]!;
+      const ranked: ClusterRecord[] = [];
+      for (const rec of this.clusters.values()) if (rec.lastSeen <= cutoffTime) ranked.push(rec);
+      ranked.sort((a, b) => a.lastSeen - b.lastSeen || a.size - b.size || (a.id < b.id ? -1 : 1));
+      for (const r of ranked.slice(0, drop)) {
         this.forget(r);
         out.push(r);
       }
