@@ -39,10 +39,29 @@ function charGrams(out: number[], s: string, minN: number, maxN: number): void {
   }
 }
 
-/** Sparse bag of feature ids (duplicates count as term frequency). */
-export function featuresZh(normalized: string, words: readonly string[]): number[] {
-  const out: number[] = [];
-  charGrams(out, normalized.toLowerCase().replace(/\s+/g, ''), 1, 3);
+/** How many ids charGrams() emits for a string of `len` code units. */
+function charGramCount(len: number, minN: number, maxN: number): number {
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const top = Math.min(maxN, len - i);
+    if (top >= minN) n += top - minN + 1;
+  }
+  return n;
+}
+
+/** z + Σ weights[id]·norm over charGrams(), in charGrams' order (so the sum is bit-identical), without the id array. */
+function charGramsDot(z: number, weights: Float32Array, norm: number, s: string, minN: number, maxN: number): number {
+  for (let i = 0; i < s.length; i++) {
+    let h = TAG_C;
+    for (let n = 1; n <= maxN && i + n <= s.length; n++) {
+      h = step(h, s.charCodeAt(i + n - 1));
+      if (n >= minN) z += weights[(h >>> 0) & MASK]! * norm;
+    }
+  }
+  return z;
+}
+
+function wordFeaturesZh(out: number[], words: readonly string[]): void {
   let prev = TAG_B;
   for (const raw of words) {
     const w = raw.trim().toLowerCase();
@@ -51,17 +70,36 @@ export function featuresZh(normalized: string, words: readonly string[]): number
     out.push((hashFrom(step(prev, 124), w) >>> 0) & MASK);
     prev = hashFrom(TAG_B, w);
   }
+}
+
+const zhChars = (normalized: string) => normalized.toLowerCase().replace(/\s+/g, '');
+
+/** Sparse bag of feature ids (duplicates count as term frequency). */
+export function featuresZh(normalized: string, words: readonly string[]): number[] {
+  const out: number[] = [];
+  charGrams(out, zhChars(normalized), 1, 3);
+  wordFeaturesZh(out, words);
   return out;
+}
+
+/** predict(model, featuresZh(normalized, words)) without materialising the ~300 character n-gram ids. */
+export function predictZh(model: LinearModel, normalized: string, words: readonly string[]): number {
+  const s = zhChars(normalized);
+  const wordFeats: number[] = [];
+  wordFeaturesZh(wordFeats, words);
+  const count = charGramCount(s.length, 1, 3) + wordFeats.length;
+  if (count === 0) return sigmoid(model.bias);
+  const norm = 1 / Math.sqrt(count);
+  let z = charGramsDot(model.bias, model.weights, norm, s, 1, 3);
+  for (const f of wordFeats) z += model.weights[f]! * norm;
+  return sigmoid(z);
 }
 
 const EN_NEG = /^(?:not|no|never|nothing|cannot|nobody|neither|nor|hardly|without|.*n't|.*nt)$/;
 const EN_NEG_WORDS = new Set(['dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'wont', 'cant', 'couldnt', 'wouldnt', 'shouldnt']);
 const TAG_N = hashFrom(TAG_W, 'n_');
 
-export function featuresEn(normalized: string, words: readonly string[]): number[] {
-  void words;
-  const out: number[] = [];
-  const lower = normalized.toLowerCase();
+function wordFeaturesEn(out: number[], lower: string): void {
   // Negation scope: words after a negator until clause punctuation get a marker,
   // so "not good" and "good" land on different weights.
   let prev = TAG_B;
@@ -79,9 +117,34 @@ export function featuresEn(normalized: string, words: readonly string[]): number
     if (EN_NEG_WORDS.has(w) || EN_NEG.test(w)) neg = 3;
     else if (neg > 0) neg--;
   }
-  charGrams(out, ' ' + lower.replace(/\s+/g, ' ') + ' ', 3, 5);
+}
+
+const enChars = (lower: string) => ' ' + lower.replace(/\s+/g, ' ') + ' ';
+
+export function featuresEn(normalized: string, words: readonly string[]): number[] {
+  void words;
+  const out: number[] = [];
+  const lower = normalized.toLowerCase();
+  wordFeaturesEn(out, lower);
+  charGrams(out, enChars(lower), 3, 5);
   return out;
 }
+
+/** predict(model, featuresEn(normalized, [])) without materialising the character n-gram ids. */
+export function predictEn(model: LinearModel, normalized: string): number {
+  const lower = normalized.toLowerCase();
+  const wordFeats: number[] = [];
+  wordFeaturesEn(wordFeats, lower);
+  const s = enChars(lower);
+  const count = wordFeats.length + charGramCount(s.length, 3, 5);
+  if (count === 0) return sigmoid(model.bias);
+  const norm = 1 / Math.sqrt(count);
+  let z = model.bias;
+  for (const f of wordFeats) z += model.weights[f]! * norm;
+  return sigmoid(charGramsDot(z, model.weights, norm, s, 3, 5));
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 export interface LinearModel {
   bias: number;

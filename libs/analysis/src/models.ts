@@ -1,4 +1,4 @@
-import { decodeModel, featuresEn, featuresZh, predict, type LinearModel } from './features';
+import { decodeModel, predictEn, predictZh, type LinearModel } from './features';
 import { EN_SENTIMENT_MODEL } from './model/en-sentiment-model';
 import { ZH_SENTIMENT_MODEL } from './model/zh-sentiment-model';
 
@@ -8,10 +8,10 @@ let en: LinearModel | undefined;
 
 export function zhPositiveProb(normalized: string, words: readonly string[]): number {
   zh ??= decodeModel(ZH_SENTIMENT_MODEL);
-  return predict(zh, featuresZh(normalized, words));
+  return predictZh(zh, normalized, words);
 }
 
 export function enPositiveProb(normalized: string): number {
   en ??= decodeModel(EN_SENTIMENT_MODEL);
-  return predict(en, featuresEn(normalized, []));
+  return predictEn(en, normalized);
 }

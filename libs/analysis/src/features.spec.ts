@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { featuresEn, featuresZh, predict, predictEn, predictZh, type LinearModel } from './features';
+
+// A dense pseudo-random model: every feature id has its own weight, so an id out of order or missing shows.
+const weights = new Float32Array(1 << 18);
+for (let i = 0; i < weights.length; i++) weights[i] = Math.sin(i * 12.9898) * 3;
+const model: LinearModel = { bias: 0.3, weights };
+
+describe('streamed model scoring', () => {
+  it.each([
+    ['这家外卖送得太慢了，等了两个小时', ['这家', '外卖', '送得', '太慢', '了', '，', '等', '了', '两个', '小时']],
+    ['', []],
+    [' \n ', [' ']],
+    ['好评！😀 app很好用 very good', ['好评', '！', 'app', '很', '好用', 'very', 'good']],
+  ])('predictZh equals predict over featuresZh: %s', (text, words) => {
+    expect(predictZh(model, text, words)).toBe(predict(model, featuresZh(text, words)));
+  });
+
+  it.each(['Ordered twice and it is still not delivered. Refund now!', '', 'a', "I don't like it, never again!!", '客服 customer service 很好'])(
+    'predictEn equals predict over featuresEn: %s',
+    (text) => {
+      expect(predictEn(model, text)).toBe(predict(model, featuresEn(text, [])));
+    },
+  );
+});
