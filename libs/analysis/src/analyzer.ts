@@ -14,7 +14,7 @@ import { scoreRisk } from './risk-score';
 import { combineSentiment } from './sentiment';
 import { ruleSentiment, type RuleSentiment } from './sentiment-rules';
 import { createSegmenter } from './segmenter';
-import { MAX_ANALYSED_CHARS, toHalfWidth, truncate } from './text';
+import { countLettersAndDigits, MAX_ANALYSED_CHARS, toHalfWidth, truncate } from './text';
 
 export interface AnalyzerConfig {
   /** Brand/product terms that jieba must keep whole. */
@@ -89,7 +89,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       const emojis = extractEmojis(text);
       const emo = emojiScore(emojis);
       const { words, rules, modelProb } = sentimentParts(lang.language, text, emo);
-      const contentLength = (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+      const contentLength = countLettersAndDigits(text);
       const sentiment = combineSentiment({ rules, modelProb, rating: input.rating, contentLength });
       const emotion = detectEmotion({ text, sentimentScore: sentiment.score });
       const categories = detectCategories(text, taxonomy, sentiment.label === 'negative');

@@ -40,3 +40,38 @@ export function negatedBefore(text: string, start: number, negators: RegExp, win
   const left = text.slice(Math.max(0, start - window), start);
   return negators.test(left);
 }
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit: 0 not yet known, 1 letter/digit, 2 not. Filled lazily from the regex. */
+const letterOrDigitCache = new Uint8Array(0x10000);
+
+/**
+ * How many characters are letters or digits (`text.match(/[\p{L}\p{N}]/gu).length`),
+ * without an array of one-character matches: ASCII decided inline, other BMP characters
+ * by the regex once each and cached, astral characters by the regex.
+ */
+export function countLettersAndDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) n++;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        if (LETTER_OR_DIGIT.test(text.slice(i, i + 2))) n++;
+        i++;
+        continue;
+      }
+    }
+    let known = letterOrDigitCache[c]!;
+    if (known === 0) {
+      known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+      letterOrDigitCache[c] = known;
+    }
+    if (known === 1) n++;
+  }
+  return n;
+}
