@@ -68,8 +68,16 @@ export function detectLanguage(text: string, langHint?: string): LanguageInfo {
   let han = 0;
   let latin = 0;
   let kanaHangulOther = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+  // By code point without the string iterator (one string per character): surrogate pairs joined by hand.
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
     if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x2ffff)) han++;
     else if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) latin++;
     else if ((cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x0400 && cp <= 0x06ff) ||
