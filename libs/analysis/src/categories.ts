@@ -1,4 +1,5 @@
 import type { CategoryScore } from '@vigil/contracts';
+import { scriptsOf } from './text';
 
 export interface CategoryDef {
   id: string;
@@ -50,13 +51,7 @@ export function compileTaxonomy(defs: readonly CategoryDef[]): Compiled[] {
 /** Multi-label: each category scored by its distinct keyword hits; `other` only for negative posts nothing else explains. */
 export function detectCategories(text: string, compiled: readonly Compiled[], negative: boolean): CategoryScore[] {
   const out: CategoryScore[] = [];
-  let latin = false;
-  let nonAscii = false;
-  for (let i = 0; i < text.length && !(latin && nonAscii); i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x7e) nonAscii = true;
-    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin = true;
-  }
+  const { latin, nonAscii } = scriptsOf(text);
   for (const c of compiled) {
     const hits = new Set<string>();
     if (latin && c.ascii) for (const m of text.matchAll(c.ascii)) hits.add(m[0].toLowerCase());

@@ -1,5 +1,6 @@
 import type { RiskCue, RiskCueKind } from '@vigil/contracts';
 import type { MoneySpan } from './entities';
+import { scriptsOf } from './text';
 
 interface CueDef {
   kind: RiskCueKind;
@@ -81,13 +82,7 @@ export function detectRiskCues(text: string, masked: string, money: readonly Mon
   const out: RiskCue[] = [];
   // Every Chinese pattern needs a Han character or a digit (12315), every English one a
   // Latin letter: a post without them skips those regexes, with the same result.
-  let latin = false;
-  let hanOrDigit = false;
-  for (let i = 0; i < text.length && !(latin && hanOrDigit); i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) hanOrDigit = true;
-    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin = true;
-  }
+  const { latin, hanOrDigit } = scriptsOf(text);
   for (const { def, res } of COMPILED) {
     for (const { re, zh } of res) {
       if (zh ? !hanOrDigit : !latin) continue;

@@ -55,7 +55,7 @@ export function countLettersAndDigits(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) n++;
+      if ((c >= 0x30 && c <= 0x39) || isAsciiLetter(c)) n++;
       continue;
     }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
@@ -74,4 +74,20 @@ export function countLettersAndDigits(text: string): number {
     if (known === 1) n++;
   }
   return n;
+}
+
+export const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+
+/** Which scripts a text contains, in one pass: lets regex families skip what cannot match. */
+export function scriptsOf(text: string): { latin: boolean; nonAscii: boolean; hanOrDigit: boolean } {
+  let latin = false;
+  let nonAscii = false;
+  let hanOrDigit = false;
+  for (let i = 0; i < text.length && !(latin && nonAscii && hanOrDigit); i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7e) nonAscii = true;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) hanOrDigit = true;
+    else if (isAsciiLetter(c)) latin = true;
+  }
+  return { latin, nonAscii, hanOrDigit };
 }

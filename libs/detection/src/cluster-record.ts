@@ -180,6 +180,10 @@ export class ClusterRecord {
       this.centroid = new Map(top.map(([, w, k]) => [k, w]));
       this.termNames = new Map(top.map(([t, , k]) => [k, t]));
     }
+    this.updateNorm();
+  }
+
+  private updateNorm(): void {
     let n = 0;
     for (const w of this.centroid.values()) n += w * w;
     this.centroidNorm = Math.sqrt(n);
@@ -273,9 +277,7 @@ export class ClusterRecord {
     if (d.language) r.language = d.language;
     r.signatures = s.signatures.map((x) => Uint32Array.from(x));
     for (const [t, w] of Object.entries(s.terms)) r.addTerm(termKey(t), t, w);
-    let n = 0;
-    for (const w of r.centroid.values()) n += w * w;
-    r.centroidNorm = Math.sqrt(n);
+    r.updateNorm();
     r.authors = new Set(s.authorHashes);
     r.counts = copyCounts(s.counts);
     r.recentTimes = [...s.recentTimes];

@@ -1,4 +1,4 @@
-import { fnv1a } from './hash';
+import { termKey } from './hash';
 
 const BITS = 16;
 const MASK = (1 << BITS) - 1;
@@ -15,7 +15,7 @@ export class TermStats {
   constructor(private readonly halfLife = 200_000) {}
 
   observe(terms: Iterable<string>): void {
-    this.observeKeys([...terms].map(fnv1a));
+    this.observeKeys(Array.from(terms, termKey));
   }
 
   /** Same as observe() for terms already turned into termKey()s (the low bits pick the cell). */
@@ -37,11 +37,11 @@ export class TermStats {
   }
 
   docFreq(term: string): number {
-    return this.df[fnv1a(term) & MASK]!;
+    return this.docFreqOfKey(termKey(term));
   }
 
   idf(term: string): number {
-    return Math.log((this.docs + 1) / (this.df[fnv1a(term) & MASK]! + 1)) + 1;
+    return this.idfOfKey(termKey(term));
   }
 
   export(): { docs: number; table: string } {
