@@ -16,9 +16,29 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const { kafkaBrokers, elasticsearchUrl, started } = await ensureServices();
+  // The embedded Elasticsearch keeps its data between runs: without this, every run's
+  // indices stay behind until the node's 1,000-shard limit refuses new ones.
+  await deleteTestIndices(elasticsearchUrl);
   project.provide('kafkaBrokers', kafkaBrokers);
   project.provide('elasticsearchUrl', elasticsearchUrl);
   return async () => {
-    if (process.env.VIGIL_KEEP_SERVICES !== '1' && started.length) await stopServices(started);
+    if (process.env.VIGIL_KEEP_SERVICES === '1') return;
+    await deleteTestIndices(elasticsearchUrl);
+    if (started.length) await stopServices(started);
   };
+}
+
+/** Index names testEnv() makes: `t` + base-36 time + 6 hex digits + `-`. Nothing else matches. */
+const TEST_INDEX = /^t[0-9a-z]{8}[0-9a-f]{6}-/;
+
+/** Deletes indices left by test runs, by name (wildcard deletes are refused by default in 8.x). */
+async function deleteTestIndices(url: string): Promise<void> {
+  const res = await fetch(`${url}/_cat/indices?h=index&format=json&expand_wildcards=all`);
+  if (!res.ok) throw new Error(`listing indices at ${url}: HTTP ${res.status} ${await res.text()}`);
+  const names = ((await res.json()) as Array<{ index: string }>).map((r) => r.index).filter((n) => TEST_INDEX.test(n));
+  for (let i = 0; i < names.length; i += 50) {
+    const del = await fetch(`${url}/${names.slice(i, i + 50).join(',')}?ignore_unavailable=true`, { method: 'DELETE' });
+    if (!del.ok) throw new Error(`deleting test indices at ${url}: HTTP ${del.status} ${await del.text()}`);
+  }
+  if (names.length) console.log(`[test setup] deleted ${names.length} test indices`);
 }
