@@ -69,6 +69,8 @@ const HOUR_MS = 3_600_000;
  */
 export class BurstDetector {
   private readonly keys = new Map<string, KeyState>();
+  /** The same states by dimension and value: a post's lookups need not build the key string. */
+  private readonly byDim = new Map<BurstDimension, Map<string, KeyState>>();
   private readonly active = new Set<string>();
   private lastTickStep = -1;
   /** First event time seen: warm-up is about how long the stream has been watched, not the key. */
@@ -98,9 +100,11 @@ export class BurstDetector {
   }
 
   private observeKey(p: PostFeatures, rp: RecentPost, dim: BurstDimension, value: string, prior?: readonly number[]): BurstEvent | undefined {
-    const key = `burst:${dim}:${value}`;
-    let st = this.keys.get(key);
+    let values = this.byDim.get(dim);
+    if (!values) this.byDim.set(dim, (values = new Map()));
+    let st = values.get(value);
     if (!st) {
+      const key = `burst:${dim}:${value}`;
       st = {
         key, dim, value,
         base: new Baseline(this.cfg, p.at).s,
@@ -111,9 +115,11 @@ export class BurstDetector {
         const seed = new Baseline(this.cfg, p.at, st.base);
         for (const t of prior) if (t <= p.at) seed.add(t);
       }
+      this.keys.set(key, st);
+      values.set(value, st);
+      if (this.keys.size > this.cfg.maxKeys * 1.1) this.evictKeys();
     }
-    this.keys.set(key, st);
-    if (this.keys.size > this.cfg.maxKeys * 1.1) this.evictKeys();
+    const key = st.key;
 
     const base = new Baseline(this.cfg, p.at, st.base);
     base.roll(p.at, st.phase === 'active' ? base.expectedPerHour() : undefined);
@@ -201,7 +207,10 @@ export class BurstDetector {
   private evictKeys(): void {
     const quiet = [...this.keys.values()].filter((k) => k.phase !== 'active').sort((a, b) => a.base.step - b.base.step || (a.key < b.key ? -1 : 1));
     const drop = this.keys.size - Math.floor(this.cfg.maxKeys * 0.9);
-    for (const k of quiet.slice(0, drop)) this.keys.delete(k.key);
+    for (const k of quiet.slice(0, drop)) {
+      this.keys.delete(k.key);
+      this.byDim.get(k.dim)?.delete(k.value);
+    }
   }
 
   phaseOf(key: string): KeyState['phase'] | undefined {
@@ -219,9 +228,13 @@ export class BurstDetector {
   import(s: BurstSnapshot): void {
     this.origin = s.origin;
     this.keys.clear();
+    this.byDim.clear();
     this.active.clear();
     for (const k of structuredClone(s.keys)) {
       this.keys.set(k.key, k);
+      let values = this.byDim.get(k.dim);
+      if (!values) this.byDim.set(k.dim, (values = new Map()));
+      values.set(k.value, k);
       if (k.phase === 'active') this.active.add(k.key);
     }
     this.lastTickStep = s.lastTickStep;

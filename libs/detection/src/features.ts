@@ -15,10 +15,10 @@ export interface PostFeatures {
   signature: Uint32Array;
   /** L2-normalised TF-IDF weights over tokens and entity terms, heaviest first. */
   vector: TermVector;
-  /** Terms to look candidates up by: the heaviest that were seen before (a first-seen term can match nothing). */
-  keyTerms: string[];
-  /** Terms the post's cluster is indexed under, so later posts can find it. */
-  indexTerms: string[];
+  /** termKey()s to look candidates up by: the heaviest terms seen before (a first-seen term can match nothing), and the entity terms. */
+  keyTermKeys: number[];
+  /** termKey()s the post's cluster is indexed under, so later posts can find it. */
+  indexTermKeys: number[];
   places: string[];
   products: string[];
   orderBatches: string[];
@@ -79,30 +79,37 @@ export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats:
   const keys = terms.map(termKey);
   stats.observeKeys(keys);
 
-  // [term index, weight], heaviest first (ties by term, so the order is deterministic).
-  const weights: Array<[number, number]> = [];
+  // Term indexes, heaviest first (ties by term, so the order is deterministic).
+  const w: number[] = [];
+  const order: number[] = [];
   for (let i = 0; i < terms.length; i++) {
-    const w = i < nWords ? 1 + Math.log(tf.get(terms[i]!)!) : ENTITY_BOOST;
-    weights.push([i, w * stats.idfOfKey(keys[i]!)]);
+    const tw = i < nWords ? 1 + Math.log(tf.get(terms[i]!)!) : ENTITY_BOOST;
+    w.push(tw * stats.idfOfKey(keys[i]!));
+    order.push(i);
   }
-  weights.sort((x, y) => y[1] - x[1] || (terms[x[0]]! < terms[y[0]]! ? -1 : 1));
-  if (weights.length > cfg.clustering.vectorTerms) weights.length = cfg.clustering.vectorTerms;
+  order.sort((x, y) => w[y]! - w[x]! || (terms[x]! < terms[y]! ? -1 : 1));
+  if (order.length > cfg.clustering.vectorTerms) order.length = cfg.clustering.vectorTerms;
   let norm = 0;
-  for (const [, w] of weights) norm += w * w;
+  for (const i of order) norm += w[i]! * w[i]!;
   norm = Math.sqrt(norm) || 1;
   const vector: TermVector = { terms: [], keys: [], weights: [] };
-  for (const [i, w] of weights) {
+  for (const i of order) {
     vector.terms.push(terms[i]!);
     vector.keys.push(keys[i]!);
-    vector.weights.push(w / norm);
+    vector.weights.push(w[i]! / norm);
   }
 
-  const ranked = vector.terms;
-  const keyTerms = weights.filter(([i]) => stats.docFreqOfKey(keys[i]!) >= 2).slice(0, cfg.clustering.keyTermsPerPost).map(([i]) => terms[i]!);
-  const indexTerms = ranked.slice(0, cfg.clustering.indexTermsPerPost);
-  for (const t of entityTerms) {
-    if (!keyTerms.includes(t)) keyTerms.push(t);
-    if (!indexTerms.includes(t)) indexTerms.push(t);
+  // Keys, not strings: the clusterer looks postings up by termKey() and need not hash again.
+  const keyTermKeys: number[] = [];
+  for (const i of order) {
+    if (keyTermKeys.length >= cfg.clustering.keyTermsPerPost) break;
+    if (stats.docFreqOfKey(keys[i]!) >= 2) keyTermKeys.push(keys[i]!);
+  }
+  const indexTermKeys = vector.keys.slice(0, cfg.clustering.indexTermsPerPost);
+  for (let i = nWords; i < terms.length; i++) {
+    const k = keys[i]!;
+    if (!keyTermKeys.includes(k)) keyTermKeys.push(k);
+    if (!indexTermKeys.includes(k)) indexTermKeys.push(k);
   }
 
   const followers = m.author?.followers;
@@ -125,8 +132,8 @@ export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats:
     language: a.language,
     signature: minhashOfHashes(shingleHashes(a.tokens), cfg.clustering.numHashes),
     vector,
-    keyTerms,
-    indexTerms,
+    keyTermKeys,
+    indexTermKeys,
     places,
     products,
     orderBatches,

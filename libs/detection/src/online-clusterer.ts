@@ -47,7 +47,7 @@ export class OnlineClusterer {
     const bands = c.useLsh ? bandKeys(p.signature, c.bands) : [];
     const scored: Array<{ rec: ClusterRecord; sim: number; jac: number }> = [];
     const hasEntities = p.places.length + p.products.length + p.orderBatches.length > 0;
-    for (const [rec, viaLsh, termHits] of this.candidates(bands, p.keyTerms)) {
+    for (const [rec, viaLsh, termHits] of this.candidates(bands, p.keyTermKeys)) {
       // One shared key term and no shared band rarely reaches the join threshold: not worth a cosine.
       const shared = hasEntities ? rec.sharedEntities(p) : 0;
       if (!viaLsh && termHits < 2 && shared === 0) continue;
@@ -89,18 +89,18 @@ export class OnlineClusterer {
     // A near-copy's bands are (almost) those already indexed: skip the writes.
     const jac = created ? 0 : best!.jac;
     if (jac < c.nearDuplicateJaccard) for (const b of bands) this.lsh.add(b, target.handle);
-    for (const t of p.indexTerms) this.terms.add(termKey(t), target.handle);
+    for (const k of p.indexTermKeys) this.terms.add(k, target.handle);
     return { cluster: target, created, merged, similarity: best?.sim ?? 0 };
   }
 
   /** Live candidate clusters, best first, each with whether it shares an LSH band with the post and its key-term hits. */
-  private candidates(bands: number[], keyTerms: string[]): Array<[ClusterRecord, boolean, number]> {
+  private candidates(bands: number[], keyTermKeys: number[]): Array<[ClusterRecord, boolean, number]> {
     const c = this.cfg.clustering;
     const hits = this.hits;
-    hits.reset(bands.length * c.bucketCap + keyTerms.length * c.termPostingCap);
+    hits.reset(bands.length * c.bucketCap + keyTermKeys.length * c.termPostingCap);
     // Near-copy evidence outranks term overlap; band hits are marked by the 1000s.
     for (const b of bands) this.lsh.forEach(b, this.countBand);
-    for (const t of keyTerms) this.terms.forEach(termKey(t), this.countTerm);
+    for (const k of keyTermKeys) this.terms.forEach(k, this.countTerm);
     const max = c.maxCandidates;
     const size = hits.size;
     const out: Array<[ClusterRecord, boolean, number]> = [];
