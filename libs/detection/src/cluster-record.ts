@@ -244,12 +244,14 @@ export class ClusterRecord {
   }
 
   toDoc(status: ClusterDoc['status'] = this.mergedInto ? 'merged' : 'active'): ClusterDoc {
+    const terms: Record<string, number> = {};
+    for (const [k, w] of this.centroid) terms[this.termNames.get(k)!] = w;
     return {
       ...this.summary(status),
       state: {
         version: 1,
         signatures: this.signatures.map((s) => Array.from(s)),
-        terms: Object.fromEntries([...this.centroid].map(([k, w]) => [this.termNames.get(k)!, w])),
+        terms,
         authorHashes: [...this.authors],
         counts: copyCounts(this.counts),
         recentTimes: [...this.recentTimes],

@@ -84,4 +84,19 @@ describe('online clusterer', () => {
     expect(bridge.cluster.size).toBe(5);
     expect(c.clusters.has(b)).toBe(false);
   });
+
+  it('evicts clusters idle past idleHours, including one a late post opened after a sweep', () => {
+    const { c, add } = setup();
+    const H = 3_600_000;
+    const early = add({ ext: 'a', text: 'parcel lost by the courier for the third time', at: T0 }).cluster;
+    const busy = add({ ext: 'b', text: 'app crashes on login after the update', at: T0 + 40 * H }).cluster;
+    // A sweep at T0 + 41 h finds nothing idle (idle means 48 h); the oldest then is T0.
+    expect(c.evict(T0 + 41 * H)).toEqual([]);
+    // A late post, event time before everything live, opens its own cluster.
+    const late = add({ ext: 'c', text: 'gas leak smell near the water heater install', at: T0 - 5 * H }).cluster;
+    expect(c.evict(T0 + 43.5 * H).map((r) => r.id)).toEqual([late.id]);
+    expect(c.evict(T0 + 48.5 * H).map((r) => r.id)).toEqual([early.id]);
+    expect([...c.clusters.keys()]).toEqual([busy.id]);
+    expect(c.evict(T0 + 88.5 * H).map((r) => r.id)).toEqual([busy.id]);
+  });
 });

@@ -29,6 +29,8 @@ export class OnlineClusterer {
   private readonly byHandle = new Map<number, ClusterRecord>();
   private nextHandle = 0;
   private nextSweep = -Infinity;
+  /** No live cluster was last seen before this (a lower bound; see evict()). */
+  private oldestSeen = -Infinity;
   /** LSH band key → clusters; hashed term → clusters. */
   private readonly lsh: PostingsTable;
   private readonly terms: PostingsTable;
@@ -129,6 +131,8 @@ export class OnlineClusterer {
   private touch(rec: ClusterRecord): void {
     if (this.clusters.has(rec.id)) return;
     rec.handle = ++this.nextHandle;
+    // A late post's or a restored cluster can be older than every live one.
+    if (rec.lastSeen < this.oldestSeen) this.oldestSeen = rec.lastSeen;
     this.clusters.set(rec.id, rec);
     this.byHandle.set(rec.handle, rec);
   }
@@ -159,8 +163,18 @@ export class OnlineClusterer {
     this.nextSweep = now + SWEEP_MS;
     const cutoff = now - c.idleHours * HOUR_MS;
     const out: ClusterRecord[] = [];
-    for (const rec of this.clusters.values()) if (rec.lastSeen < cutoff) out.push(rec);
-    for (const r of out) this.forget(r);
+    // lastSeen only grows and touch() lowers the bound for a cluster older than it, so the
+    // oldest lastSeen of the last sweep is a lower bound: until the cut-off passes it, no
+    // cluster is idle and the sweep over every cluster can be skipped.
+    if (cutoff > this.oldestSeen) {
+      let oldest = Infinity;
+      for (const rec of this.clusters.values()) {
+        if (rec.lastSeen < cutoff) out.push(rec);
+        else if (rec.lastSeen < oldest) oldest = rec.lastSeen;
+      }
+      this.oldestSeen = oldest;
+      for (const r of out) this.forget(r);
+    }
     if (this.clusters.size > c.maxClusters) {
       // Longest idle go first, then the smallest: a big cluster outlives a stale singleton.
       // The cut-off time comes from a numeric sort of lastSeen (no comparator over 10k
@@ -192,6 +206,7 @@ export class OnlineClusterer {
   }
 
   clear(): void {
+    this.oldestSeen = -Infinity;
     this.clusters.clear();
     this.byHandle.clear();
     this.lsh.clear();
