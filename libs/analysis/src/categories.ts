@@ -1,5 +1,5 @@
 import type { CategoryScore } from '@vigil/contracts';
-import { scriptsOf } from './text';
+import { allMatches, scriptsOf } from './text';
 
 export interface CategoryDef {
   id: string;
@@ -54,8 +54,8 @@ export function detectCategories(text: string, compiled: readonly Compiled[], ne
   const { latin, nonAscii } = scriptsOf(text);
   for (const c of compiled) {
     const hits = new Set<string>();
-    if (latin && c.ascii) for (const m of text.matchAll(c.ascii)) hits.add(m[0].toLowerCase());
-    if (nonAscii && c.other) for (const m of text.matchAll(c.other)) hits.add(m[0].toLowerCase());
+    if (latin && c.ascii) for (const m of allMatches(c.ascii, text)) hits.add(m[0].toLowerCase());
+    if (nonAscii && c.other) for (const m of allMatches(c.other, text)) hits.add(m[0].toLowerCase());
     if (hits.size > 0) out.push({ id: c.id, confidence: Math.round((1 - Math.exp(-0.7 * hits.size)) * 1000) / 1000 });
   }
   out.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));

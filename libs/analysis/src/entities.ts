@@ -1,6 +1,7 @@
 import type { Entities } from '@vigil/contracts';
 import { CITIES, EN_CITIES, NON_DISTRICTS, PLACE_INNER_STOP, PLACE_LEAD_STOP, PROVINCES } from './places';
 import type { Span } from './pii';
+import { allMatches } from './text';
 
 export type Money = Entities['money'][number];
 export type Place = Entities['places'][number];
@@ -17,7 +18,7 @@ export function findOrderIds(text: string, patterns: readonly RegExp[]): { ids: 
   const spans: Span[] = [];
   for (const p of patterns) {
     const re = p.global ? p : new RegExp(p.source, p.flags + 'g');
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const id = m[1] ?? m[0];
       // An id has digits; "order number please" must not give "please".
       if (!/\d/.test(id) || ids.includes(id)) continue;
@@ -53,8 +54,8 @@ export function findMoney(text: string): MoneySpan[] {
     if (!Number.isFinite(amount)) return;
     out.push({ amount: Math.round(amount * 100) / 100, currency, text: m[0].trim(), start, end });
   };
-  for (const m of text.matchAll(PREFIX_MONEY)) push(m, m[2]!, m[3], m[1]!);
-  for (const m of text.matchAll(SUFFIX_MONEY)) push(m, m[1]!, m[2], m[3]!);
+  for (const m of allMatches(PREFIX_MONEY, text)) push(m, m[2]!, m[3], m[1]!);
+  for (const m of allMatches(SUFFIX_MONEY, text)) push(m, m[1]!, m[2], m[3]!);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -74,9 +75,9 @@ export function findPlaces(text: string): Place[] {
   const add = (name: string, kind: Place['kind']) => {
     if (!seen.has(name)) { seen.add(name); out.push({ name, kind }); }
   };
-  for (const m of text.matchAll(PROVINCE_RE)) add(m[1]!, 'province');
-  for (const m of text.matchAll(CITY_RE)) add(m[1]!, 'city');
-  for (const m of text.matchAll(DISTRICT_RE)) {
+  for (const m of allMatches(PROVINCE_RE, text)) add(m[1]!, 'province');
+  for (const m of allMatches(CITY_RE, text)) add(m[1]!, 'city');
+  for (const m of allMatches(DISTRICT_RE, text)) {
     const name = m[0].replace(PLACE_LEAD_STOP, '');
     // A district name has at least two characters before 区/县, and is not 小区, 社区 …
     if (name.length < 3 || NON_DISTRICT_LIST.some((n) => name.endsWith(n))) continue;
@@ -84,14 +85,14 @@ export function findPlaces(text: string): Place[] {
     const local = name.replace(ADMIN_PREFIX, '');
     if (local.length >= 3 && !(PROVINCES.includes(local.slice(0, -1)) || CITIES.includes(local.slice(0, -1)))) add(local, 'district');
   }
-  for (const m of text.matchAll(COMPOUND_RE)) {
+  for (const m of allMatches(COMPOUND_RE, text)) {
     // 北京市朝阳区阳光花园 → 阳光花园: the compound name starts after the last administrative unit.
     const suffix = COMPOUND_SUFFIX.exec(m[0])![0];
     const prefix = m[0].slice(0, -suffix.length).replace(/^.*[省市区县镇乡路街道号]/, '').replace(ADMIN_PREFIX, '').replace(PLACE_INNER_STOP, '');
     if (prefix.length < 2) continue;
     add(prefix + suffix, 'compound');
   }
-  for (const m of text.matchAll(EN_CITY_RE)) add(m[1]!.replace(/\s+/g, ' '), 'city');
+  for (const m of allMatches(EN_CITY_RE, text)) add(m[1]!.replace(/\s+/g, ' '), 'city');
   return out;
 }
 

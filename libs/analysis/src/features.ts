@@ -2,6 +2,8 @@
  * Hashed n-gram features shared by the training script and inference, so the
  * two can never drift apart. Feature ids are FNV-1a hashes folded into 2^bits.
  */
+import { allMatches } from './text';
+
 export const HASH_BITS = 18;
 const MASK = (1 << HASH_BITS) - 1;
 
@@ -99,12 +101,14 @@ const EN_NEG = /^(?:not|no|never|nothing|cannot|nobody|neither|nor|hardly|withou
 const EN_NEG_WORDS = new Set(['dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'wont', 'cant', 'couldnt', 'wouldnt', 'shouldnt']);
 const TAG_N = hashFrom(TAG_W, 'n_');
 
+const EN_WORD_OR_STOP = /[a-z0-9]+(?:['’][a-z]+)*|[.,;:!?\n]/g;
+
 function wordFeaturesEn(out: number[], lower: string): void {
   // Negation scope: words after a negator until clause punctuation get a marker,
   // so "not good" and "good" land on different weights.
   let prev = TAG_B;
   let neg = 0;
-  for (const m of lower.matchAll(/[a-z0-9]+(?:['’][a-z]+)*|[.,;:!?\n]/g)) {
+  for (const m of allMatches(EN_WORD_OR_STOP, lower)) {
     const w = m[0];
     if (w.length === 1 && '.,;:!?\n'.includes(w)) {
       neg = 0;

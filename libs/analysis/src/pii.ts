@@ -2,6 +2,8 @@
  * Detection and length-preserving masking of personal data. Masks replace
  * characters one for one so offsets computed later stay valid in the masked text.
  */
+import { allMatches } from './text';
+
 export type PiiKind = 'phone' | 'id_card' | 'email';
 export const PII_KINDS: readonly PiiKind[] = ['id_card', 'phone', 'email'];
 
@@ -57,7 +59,7 @@ export function maskPii(text: string, enabled: ReadonlySet<PiiKind>, protect: re
   const edits: { start: number; end: number; value: string }[] = [];
   const apply = (kind: PiiKind, re: RegExp, mask: (m: string) => string, valid: (m: string) => boolean = () => true) => {
     if (!enabled.has(kind)) return;
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (!valid(m[0]) || overlaps(span, taken)) continue;
       taken.push(span);

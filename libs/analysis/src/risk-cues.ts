@@ -1,6 +1,6 @@
 import type { RiskCue, RiskCueKind } from '@vigil/contracts';
 import type { MoneySpan } from './entities';
-import { scriptsOf } from './text';
+import { allMatches, scriptsOf } from './text';
 
 interface CueDef {
   kind: RiskCueKind;
@@ -66,7 +66,7 @@ const CUES: CueDef[] = [
 const NEG_ZH = /(?:不|没|没有|无需|不用|不会|不想|别|未|不必|无)[^，。！？,.!?]{0,1}$/;
 const NEG_EN = /\b(?:no|not|never|don't|dont|won't|wont|didn't|didnt|without|no need to)\s+(?:\w+\s+){0,2}$/i;
 
-// Compiled once with the g flag; matchAll clones the regex so shared state is safe.
+// Compiled once with the g flag; allMatches resets lastIndex, so sharing them is safe.
 const COMPILED = CUES.map((def) => ({
   def,
   res: [def.zh, def.en].filter((r): r is RegExp => !!r).map((re) => ({
@@ -87,7 +87,7 @@ export function detectRiskCues(text: string, masked: string, money: readonly Mon
     for (const { re, zh } of res) {
       if (zh ? !hanOrDigit : !latin) continue;
       if (out.some((c) => c.kind === def.kind)) continue;
-      for (const m of text.matchAll(re)) {
+      for (const m of allMatches(re, text)) {
         const start = m.index;
         const end = start + m[0].length;
         if (def.exclude?.(text, start, end)) continue;

@@ -32,6 +32,33 @@ export function toHalfWidth(text: string): string {
   return out;
 }
 
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
+/**
+ * `[...text.matchAll(re)]` for a global regex, without the copy of the regex that matchAll
+ * makes on every call (~0.3 µs each; analysing one mixed post runs ~50 of them). lastIndex
+ * is reset before and after, so module-level regexes stay safe to share.
+ */
+export function allMatches(re: RegExp, text: string): readonly RegExpExecArray[] {
+  if (!re.global) throw new TypeError(`allMatches needs a global regex: /${re.source}/${re.flags}`);
+  re.lastIndex = 0;
+  let m = re.exec(text);
+  if (m === null) return NO_MATCHES;
+  const out: RegExpExecArray[] = [];
+  while (m !== null) {
+    out.push(m);
+    // An empty match must still move on, by one code point in unicode mode (as matchAll does).
+    if (m[0].length === 0) {
+      const i = re.lastIndex;
+      const c = text.charCodeAt(i);
+      re.lastIndex = i + ((re.unicode || re.flags.includes('v')) && c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
+    }
+    m = re.exec(text);
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
 export const HAN_RE = /\p{Script=Han}/u;
 export const HAN_G = /\p{Script=Han}/gu;
 
