@@ -189,11 +189,30 @@ export class ClusterRecord {
     this.centroidNorm = Math.sqrt(n);
   }
 
+  /**
+   * The n heaviest word terms (entity terms start with '@'), ties by name: what sorting
+   * rankedTerms() would give, by insertion into a list of n. Every persisted or evicted
+   * cluster needs its top terms, and sorting a whole centroid for eight names cost more
+   * than the rest of the document.
+   */
   topTerms(n: number): string[] {
-    return this.rankedTerms()
-      .filter(([t]) => !t.startsWith('@'))
-      .slice(0, n)
-      .map(([t]) => t);
+    const names: string[] = [];
+    const ws: number[] = [];
+    if (n <= 0) return names;
+    for (const [k, w] of this.centroid) {
+      const t = this.termNames.get(k)!;
+      if (t.startsWith('@')) continue;
+      let i = names.length;
+      while (i > 0 && (ws[i - 1]! < w || (ws[i - 1] === w && names[i - 1]! > t))) i--;
+      if (i >= n) continue;
+      names.splice(i, 0, t);
+      ws.splice(i, 0, w);
+      if (names.length > n) {
+        names.length = n;
+        ws.length = n;
+      }
+    }
+    return names;
   }
 
   /** Posts in the hour up to lastSeen, and that over the hour before. */
