@@ -37,3 +37,24 @@ export function samplePost(rand: () => number, i: number): { text: string; lang:
 }
 
 export const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
+
+/**
+ * Removes a benchmark run's indices (`<run>-…`) and topics (`<run>.…`). Elasticsearch refuses
+ * to delete by wildcard (action.destructive_requires_name), so each index is named.
+ */
+export async function dropRun(run: string, elasticsearchUrl: string, kafkaBrokers: string): Promise<void> {
+  const { Client } = await import('@elastic/elasticsearch');
+  const { Kafka, logLevel } = await import('kafkajs');
+  const es = new Client({ node: elasticsearchUrl });
+  const admin = new Kafka({ brokers: kafkaBrokers.split(','), clientId: 'vigil-bench', logLevel: logLevel.NOTHING }).admin();
+  try {
+    const indices = Object.keys(await es.indices.get({ index: `${run}-*`, ignore_unavailable: true, allow_no_indices: true }));
+    for (let i = 0; i < indices.length; i += 50) await es.indices.delete({ index: indices.slice(i, i + 50).join(',') });
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${run}.`));
+    if (topics.length) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+    await es.close();
+  }
+}

@@ -18,7 +18,7 @@ import { mentionId, type RawMention } from '@vigil/contracts';
 import { MessageProducer } from '@vigil/kafka';
 import { AllInOneModule } from '../apps/cli/src/start/all-in-one.module';
 import { configureHttpApp } from '../apps/api/src/http-app';
-import { prng, services } from './bench-support';
+import { dropRun, prng, services } from './bench-support';
 
 const root = path.resolve(__dirname, '..', '..');
 const arg = (name: string, def: string) => {
@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     );
   }
   await app.close();
+  await dropRun(run, elasticsearchUrl, kafkaBrokers);
   process.exit(0);
 }
 

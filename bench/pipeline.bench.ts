@@ -17,7 +17,7 @@ import { ProcessorModule } from '../apps/processor/src/processor.module';
 import { loadProcessorConfig } from '../apps/processor/src/processor.config';
 import { IndexerModule } from '../apps/indexer/src/indexer.module';
 import { loadIndexerConfig } from '../apps/indexer/src/indexer.config';
-import { prng, rate, samplePost, services } from './bench-support';
+import { dropRun, prng, rate, samplePost, services } from './bench-support';
 
 const root = path.resolve(__dirname, '..', '..');
 const N = Number(process.argv[2] ?? 20_000);
@@ -91,8 +91,8 @@ async function main(): Promise<void> {
   await direct.es.indices.refresh({ index: direct.names.mentions });
   const bulkMs = Date.now() - t1;
 
-  await search.es.indices.delete({ index: `${run}-*` }).catch(() => undefined);
   await direct.onApplicationShutdown();
+  await dropRun(run, elasticsearchUrl, kafkaBrokers);
 
   const e2e = rate(N, pipelineMs);
   const raw = rate(N, bulkMs);

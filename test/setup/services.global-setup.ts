@@ -1,3 +1,4 @@
+import { Kafka, logLevel } from 'kafkajs';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ESM script without types
 import { ensureServices, stopServices } from '../../scripts/services.mjs';
@@ -19,11 +20,13 @@ export default async function setup(project: TestProject) {
   // The embedded Elasticsearch keeps its data between runs: without this, every run's
   // indices stay behind until the node's 1,000-shard limit refuses new ones.
   await deleteTestIndices(elasticsearchUrl);
+  await deleteTestTopics(kafkaBrokers);
   project.provide('kafkaBrokers', kafkaBrokers);
   project.provide('elasticsearchUrl', elasticsearchUrl);
   return async () => {
     if (process.env.VIGIL_KEEP_SERVICES === '1') return;
     await deleteTestIndices(elasticsearchUrl);
+    await deleteTestTopics(kafkaBrokers);
     if (started.length) await stopServices(started);
   };
 }
@@ -41,4 +44,20 @@ async function deleteTestIndices(url: string): Promise<void> {
     if (!del.ok) throw new Error(`deleting test indices at ${url}: HTTP ${del.status} ${await del.text()}`);
   }
   if (names.length) console.log(`[test setup] deleted ${names.length} test indices`);
+}
+
+/** Topic names testEnv() makes: the same run id, then `.`. */
+const TEST_TOPIC = /^t[0-9a-z]{8}[0-9a-f]{6}\./;
+
+/** Deletes topics left by test runs (the embedded Kafka keeps them between runs, like Elasticsearch its indices). */
+async function deleteTestTopics(brokers: string): Promise<void> {
+  const admin = new Kafka({ brokers: brokers.split(','), clientId: 'vigil-test-setup', logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => TEST_TOPIC.test(t));
+    for (let i = 0; i < topics.length; i += 100) await admin.deleteTopics({ topics: topics.slice(i, i + 100), timeout: 60_000 });
+    if (topics.length) console.log(`[test setup] deleted ${topics.length} test topics`);
+  } finally {
+    await admin.disconnect();
+  }
 }
