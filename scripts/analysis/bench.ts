@@ -2,9 +2,12 @@
  * Throughput of analyze() on one core for Chinese, English and mixed posts of about
  * 100 characters (the issue's yardstick), with memory. Prints figures; asserts nothing.
  *
- *   tsx scripts/analysis/bench.ts [seconds-per-case=7]
+ *   npm run bench:analysis [-- seconds-per-case=7]
+ * It runs the tsc output in dist/, as the services do: tsx's on-the-fly transform (keepNames
+ * wrappers and all) measured up to 20 % slower, which says nothing about production.
  */
 import { createAnalyzer } from '../../libs/analysis/src';
+import { SpeedLog } from '../machine-speed';
 
 const ZH = [
   '这家外卖送得太慢了，等了两个小时，饭菜都凉了，客服态度也很差，你们还能再慢一点吗？我要投诉到12315！订单号：2024051812345678，联系电话13812341234，退款58元。',
@@ -47,13 +50,20 @@ console.log(`# analyze() throughput, single thread, node ${process.version}; ${R
 const m0 = process.memoryUsage();
 for (const [, posts] of CASES) for (let i = 0; i < 3000; i++) analyzer.analyze({ text: posts[i % posts.length]! });
 const rates = new Map<string, number[]>(CASES.map(([n]) => [n, []]));
-for (let r = 0; r < ROUNDS; r++) for (const [name, posts] of CASES) rates.get(name)!.push(slice(posts, seconds / ROUNDS));
+const speed = new SpeedLog();
+for (let r = 0; r < ROUNDS; r++) {
+  for (const [name, posts] of CASES) {
+    rates.get(name)!.push(slice(posts, seconds / ROUNDS));
+    speed.sample(20);
+  }
+}
 for (const [name, posts] of CASES) {
   const xs = rates.get(name)!.sort((a, b) => a - b);
   const median = xs[Math.floor(xs.length / 2)]!;
   const avgLen = Math.round(posts.reduce((s, p) => s + p.length, 0) / posts.length);
   console.log(`${name.padEnd(8)} ${Math.round(median).toString().padStart(7)} posts/s median  (rounds ${Math.round(xs[0]!)}–${Math.round(xs[xs.length - 1]!)}; avg ${avgLen} chars, ${(1e6 / median).toFixed(0)} µs/post)`);
 }
+console.log(`machine speed during the run (scripts/machine-speed.ts reference loop): ${speed}`);
 const big = 'x'.repeat(1024 * 1024);
 const t = Date.now();
 const r = analyzer.analyze({ text: '太慢了' + big });
