@@ -11,7 +11,9 @@
  *
  * The rules it reproduces (jieba-rs `cut_internal` / `cut_dag_no_hmm` / `calc`):
  * - Blocks of [CJK basic/ext-A/compatibility ideographs, a-zA-Z0-9+#&._%-] are segmented;
- *   every other code point is a word of its own, except that "\r\n" stays together.
+ *   every other code point is a word of its own, except that "\r\n" stays together. (jieba
+ *   also puts astral ideographs in blocks; no dictionary word has one, so either way each
+ *   is a word of its own.)
  * - In a block, the DAG holds every dictionary word starting at each position. The route
  *   maximises the sum of ln(freq) − ln(total); equal scores prefer the longer word. A
  *   position with no dictionary word becomes one character with freq 1.
