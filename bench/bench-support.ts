@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { KafkaClient } from '@vigil/kafka';
+import { SearchClient } from '@vigil/search';
 
 interface ServicesScript {
   ensureServices(): Promise<{ kafkaBrokers: string; elasticsearchUrl: string; started: string[] }>;
@@ -38,23 +40,15 @@ export function samplePost(rand: () => number, i: number): { text: string; lang:
 
 export const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
 
-/**
- * Removes a benchmark run's indices (`<run>-…`) and topics (`<run>.…`). Elasticsearch refuses
- * to delete by wildcard (action.destructive_requires_name), so each index is named.
- */
+/** Removes a benchmark run's indices (`<run>-…`) and topics (`<run>.…`). */
 export async function dropRun(run: string, elasticsearchUrl: string, kafkaBrokers: string): Promise<void> {
-  const { Client } = await import('@elastic/elasticsearch');
-  const { Kafka, logLevel } = await import('kafkajs');
-  const es = new Client({ node: elasticsearchUrl });
-  const admin = new Kafka({ brokers: kafkaBrokers.split(','), clientId: 'vigil-bench', logLevel: logLevel.NOTHING }).admin();
+  const search = new SearchClient({ node: elasticsearchUrl, indexPrefix: `${run}-` });
+  const kafka = new KafkaClient({ brokers: kafkaBrokers.split(','), clientId: 'vigil-bench', topicPrefix: run });
   try {
-    const indices = Object.keys(await es.indices.get({ index: `${run}-*`, ignore_unavailable: true, allow_no_indices: true }));
-    for (let i = 0; i < indices.length; i += 50) await es.indices.delete({ index: indices.slice(i, i + 50).join(',') });
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${run}.`));
-    if (topics.length) await admin.deleteTopics({ topics });
+    await search.deleteIndices(`${run}-*`);
+    await kafka.deleteTopicsWithPrefix(`${run}.`);
   } finally {
-    await admin.disconnect().catch(() => undefined);
-    await es.close();
+    await search.onApplicationShutdown();
+    await kafka.onApplicationShutdown();
   }
 }

@@ -20,12 +20,13 @@
  * - Runs of single ASCII letters/digits on the route are joined into one word.
  */
 
+import { isAsciiLetter } from './text';
+
 const ROOT = 0;
 
 function inBlock(c: number): boolean {
   if (c < 0x80) {
-    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)
-      || c === 0x2b || c === 0x23 || c === 0x26 || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2d;
+    return isAsciiAlnum(c) || c === 0x2b || c === 0x23 || c === 0x26 || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2d;
   }
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
@@ -35,7 +36,11 @@ function isBlank(c: number): boolean {
 }
 
 function isAsciiAlnum(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
+}
+
+function slotHash(node: number, code: number): number {
+  return Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b);
 }
 
 /** A character trie in flat arrays: (node, UTF-16 unit) → child through open addressing. */
@@ -73,7 +78,7 @@ class Trie {
 
   child(node: number, code: number): number {
     if (node === ROOT) return this.rootChild[code]!;
-    let s = (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & this.mask;
+    let s = slotHash(node, code) & this.mask;
     for (;;) {
       const p = this.slotParent[s]!;
       if (p === -1) return 0;
@@ -90,7 +95,7 @@ class Trie {
       return id;
     }
     if (this.nodes * 2 > this.mask) this.growSlots();
-    let s = (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & this.mask;
+    let s = slotHash(node, code) & this.mask;
     while (this.slotParent[s] !== -1) s = (s + 1) & this.mask;
     this.slotParent[s] = node;
     this.slotCode[s] = code;
@@ -130,7 +135,7 @@ class Trie {
     for (let i = 0; i < slotParent.length; i++) {
       const p = slotParent[i]!;
       if (p === -1) continue;
-      let s = (Math.imul(p, 0x9e3779b1) ^ Math.imul(slotCode[i]!, 0x85ebca6b)) & this.mask;
+      let s = slotHash(p, slotCode[i]!) & this.mask;
       while (this.slotParent[s] !== -1) s = (s + 1) & this.mask;
       this.slotParent[s] = p;
       this.slotCode[s] = slotCode[i]!;

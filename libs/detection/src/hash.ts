@@ -1,11 +1,15 @@
 /** Small, fast, deterministic 32-bit hashes: replays must hash identically on any machine. */
-export function fnv1a(s: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+export function fnv1a(s: string, seed = FNV_OFFSET): number {
+  return fnv1aRange(seed, s, 0, s.length) >>> 0;
+}
+
+/** The FNV-1a state `h` carried over s[from, to): lets callers hash parts of a string without slicing it. */
+export function fnv1aRange(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 /** Murmur3 finaliser: spreads the bits of a combined hash. */

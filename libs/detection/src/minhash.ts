@@ -1,4 +1,4 @@
-import { fmix32, fnv1a } from './hash';
+import { fmix32, fnv1a, fnv1aRange, FNV_OFFSET, FNV_PRIME } from './hash';
 
 /**
  * MinHash signature of a shingle set. The k hash functions are derived from two base
@@ -66,9 +66,6 @@ export function shingles(tokens: readonly string[]): string[] {
   return out;
 }
 
-const FNV_PRIME = 0x01000193;
-const FNV_OFFSET = 0x811c9dc5;
-
 /**
  * fnv1a of each of shingles(tokens), hashed in place: no substring or "a b" string per
  * shingle (the detector's per-post garbage was a fifth of its time).
@@ -81,20 +78,15 @@ export function shingleHashes(tokens: readonly string[]): number[] {
     const t = raw.toLowerCase();
     if (!t) continue;
     if (CJK.test(t)) {
-      if (t.length <= 2) out.push(hashRange(FNV_OFFSET, t, 0, t.length) >>> 0);
-      else for (let i = 0; i + 1 < t.length; i++) out.push(hashRange(FNV_OFFSET, t, i, i + 2) >>> 0);
+      if (t.length <= 2) out.push(fnv1aRange(FNV_OFFSET, t, 0, t.length) >>> 0);
+      else for (let i = 0; i + 1 < t.length; i++) out.push(fnv1aRange(FNV_OFFSET, t, i, i + 2) >>> 0);
       hasPrev = false;
     } else {
-      const own = hashRange(FNV_OFFSET, t, 0, t.length);
-      out.push((hasPrev ? hashRange(Math.imul(prev ^ 0x20, FNV_PRIME), t, 0, t.length) : own) >>> 0);
+      const own = fnv1aRange(FNV_OFFSET, t, 0, t.length);
+      out.push((hasPrev ? fnv1aRange(Math.imul(prev ^ 0x20, FNV_PRIME), t, 0, t.length) : own) >>> 0);
       prev = own;
       hasPrev = true;
     }
   }
   return out;
-}
-
-function hashRange(h: number, s: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h;
 }

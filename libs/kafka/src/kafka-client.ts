@@ -42,6 +42,14 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     }
   }
 
+  /** Deletes every topic whose name starts with `prefix` (a run's `<prefix>.`). Returns how many. */
+  async deleteTopicsWithPrefix(prefix: string): Promise<number> {
+    const admin = await this.getAdmin();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length) await admin.deleteTopics({ topics });
+    return topics.length;
+  }
+
   async health(): Promise<HealthStatus> {
     try {
       const admin = await this.getAdmin();

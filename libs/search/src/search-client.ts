@@ -30,6 +30,16 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
     this.names = new IndexNames(options.indexPrefix);
   }
 
+  /**
+   * Deletes every index matching `pattern` (e.g. `run-*`), naming each one: Elasticsearch
+   * refuses deletes by wildcard (action.destructive_requires_name). Returns how many.
+   */
+  async deleteIndices(pattern: string): Promise<number> {
+    const names = Object.keys(await this.es.indices.get({ index: pattern, ignore_unavailable: true, allow_no_indices: true }));
+    for (let i = 0; i < names.length; i += 50) await this.es.indices.delete({ index: names.slice(i, i + 50).join(',') });
+    return names.length;
+  }
+
   /** Other libraries (detection, plan) register their indices before `ensureIndices`. */
   register(def: IndexDefinition): void {
     this.extra.push(def);

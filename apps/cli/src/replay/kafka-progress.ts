@@ -77,10 +77,4 @@ export class KafkaProgress {
     }
     return out;
   }
-
-  async deleteTopics(prefix: string): Promise<void> {
-    const admin = await this.client.getAdmin();
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length) await admin.deleteTopics({ topics });
-  }
 }

@@ -172,10 +172,8 @@ async function drop(runId: string, env: NodeJS.ProcessEnv): Promise<void> {
   const search = new SearchClient({ node: env.ELASTICSEARCH_URL!, indexPrefix: `${runId}-` });
   const kafka = new KafkaClient({ brokers: env.KAFKA_BROKERS!.split(','), clientId: 'vigil-replay', topicPrefix: runId });
   try {
-    // Deleting by wildcard is refused (action.destructive_requires_name): name each index.
-    const indices = Object.keys(await search.es.indices.get({ index: `${runId}-*`, ignore_unavailable: true, allow_no_indices: true }));
-    if (indices.length) await search.es.indices.delete({ index: indices.join(',') });
-    await new KafkaProgress(kafka).deleteTopics(`${runId}.`);
+    await search.deleteIndices(`${runId}-*`);
+    await kafka.deleteTopicsWithPrefix(`${runId}.`);
   } finally {
     await search.onApplicationShutdown();
     await kafka.onApplicationShutdown();
