@@ -5,8 +5,8 @@ import { mulberry32 } from './prng';
 
 /** The plain definition: sort every term by weight (desc) then name, drop entity terms, take n. */
 function reference(rec: ClusterRecord, n: number): string[] {
-  return [...rec.centroid]
-    .map(([k, w]) => [rec.termNames.get(k)!, w] as const)
+  const c = rec.centroid;
+  return Array.from({ length: c.size }, (_, i) => [c.names[i]!, c.weights[i]!] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .filter(([t]) => !t.startsWith('@'))
     .slice(0, n)
@@ -23,8 +23,7 @@ describe('ClusterRecord.topTerms', () => {
         const name = rand() < 0.15 ? `@pl:小区${i}` : `t${Math.floor(rand() * 1000)}`;
         // Few distinct weights, so ties are common.
         const w = Math.floor(rand() * 6) / 2;
-        rec.centroid.set(termKey(name), w);
-        rec.termNames.set(termKey(name), name);
+        rec.centroid.add(termKey(name), name, w);
       }
       for (const n of [0, 1, 5, 8, 200]) expect(rec.topTerms(n)).toEqual(reference(rec, n));
     }

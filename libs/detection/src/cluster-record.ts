@@ -3,6 +3,7 @@ import type { DetectionConfig } from './config';
 import type { PostFeatures, TermVector } from './features';
 import { hashHex, termKey } from './hash';
 import { estimateJaccard } from './minhash';
+import { TermTable } from './term-table';
 
 const HOUR_MS = 3_600_000;
 const MAX_REPS = 4;
@@ -24,9 +25,8 @@ export class ClusterRecord {
   lastSeen = 0;
   language?: string;
   signatures: Uint32Array[] = [];
-  /** Summed post weights by termKey(); `termNames` spells the keys for labels and persistence. */
-  centroid = new Map<number, number>();
-  termNames = new Map<number, string>();
+  /** Summed post weights by termKey(), with the terms' names for labels and persistence. */
+  centroid = new TermTable();
   centroidNorm = 0;
   authors = new Set<number>();
   counts: ClusterState['counts'] = { channels: {}, places: {}, products: {}, categories: {}, orderBatches: {}, riskCues: {} };
@@ -59,9 +59,10 @@ export class ClusterRecord {
     if (this.centroidNorm === 0) return 0;
     let dot = 0;
     const { keys, weights } = vector;
+    const centroid = this.centroid;
     for (let i = 0; i < keys.length; i++) {
-      const c = this.centroid.get(keys[i]!);
-      if (c !== undefined) dot += weights[i]! * c;
+      const j = centroid.indexOf(keys[i]!);
+      if (j >= 0) dot += weights[i]! * centroid.weights[j]!;
     }
     return dot / this.centroidNorm;
   }
@@ -69,9 +70,11 @@ export class ClusterRecord {
   cosineWith(other: ClusterRecord): number {
     if (this.centroidNorm === 0 || other.centroidNorm === 0) return 0;
     let dot = 0;
-    for (const [t, w] of this.centroid) {
-      const c = other.centroid.get(t);
-      if (c !== undefined) dot += w * c;
+    const { keys, weights, size } = this.centroid;
+    const o = other.centroid;
+    for (let i = 0; i < size; i++) {
+      const j = o.indexOf(keys[i]!);
+      if (j >= 0) dot += weights[i]! * o.weights[j]!;
     }
     return dot / (this.centroidNorm * other.centroidNorm);
   }
@@ -98,7 +101,7 @@ export class ClusterRecord {
       this.distinctAuthors += 1;
     }
     const { terms, keys, weights } = p.vector;
-    for (let i = 0; i < keys.length; i++) this.addTerm(keys[i]!, terms[i]!, weights[i]!);
+    for (let i = 0; i < keys.length; i++) this.centroid.add(keys[i]!, terms[i]!, weights[i]!);
     this.pruneCentroid(cfg.clustering.centroidTerms);
     bump(this.counts.channels, p.channel);
     for (const x of p.places) bump(this.counts.places, x);
@@ -136,7 +139,8 @@ export class ClusterRecord {
     this.distinctAuthors = Math.max(this.authors.size, this.distinctAuthors, o.distinctAuthors);
     this.firstSeen = Math.min(this.firstSeen, o.firstSeen);
     this.lastSeen = Math.max(this.lastSeen, o.lastSeen);
-    for (const [k, w] of o.centroid) this.addTerm(k, o.termNames.get(k)!, w);
+    const oc = o.centroid;
+    for (let i = 0; i < oc.size; i++) this.centroid.add(oc.keys[i]!, oc.names[i]!, oc.weights[i]!);
     this.pruneCentroid(cfg.clustering.centroidTerms);
     for (const k of Object.keys(this.counts) as CountKey[]) for (const [x, n] of Object.entries(o.counts[k])) bump(this.counts[k], x, n);
     this.recentTimes = [...this.recentTimes, ...o.recentTimes].sort((a, b) => a - b).slice(-MAX_RECENT);
@@ -157,41 +161,19 @@ export class ClusterRecord {
     };
   }
 
-  private addTerm(key: number, name: string, w: number): void {
-    const c = this.centroid.get(key);
-    if (c === undefined) {
-      this.centroid.set(key, w);
-      this.termNames.set(key, name);
-    } else {
-      this.centroid.set(key, c + w);
-    }
-  }
-
-  /** Centroid terms, heaviest first (ties by name, so the order is deterministic). */
-  private rankedTerms(): Array<[string, number, number]> {
-    const out: Array<[string, number, number]> = [];
-    for (const [k, w] of this.centroid) out.push([this.termNames.get(k)!, w, k]);
-    return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  }
-
+  /** Past twice `keep` terms, keep the heaviest `keep` (ties by name, so the result is deterministic). */
   private pruneCentroid(keep: number): void {
-    if (this.centroid.size > keep * 2) {
-      const top = this.rankedTerms().slice(0, keep);
-      this.centroid = new Map(top.map(([, w, k]) => [k, w]));
-      this.termNames = new Map(top.map(([t, , k]) => [k, t]));
-    }
+    if (this.centroid.size > keep * 2) this.centroid.retainTop(keep);
     this.updateNorm();
   }
 
   private updateNorm(): void {
-    let n = 0;
-    for (const w of this.centroid.values()) n += w * w;
-    this.centroidNorm = Math.sqrt(n);
+    this.centroidNorm = Math.sqrt(this.centroid.sumOfSquares());
   }
 
   /**
    * The n heaviest word terms (entity terms start with '@'), ties by name: what sorting
-   * rankedTerms() would give, by insertion into a list of n. Every persisted or evicted
+   * the whole centroid would give, by insertion into a list of n. Every persisted or evicted
    * cluster needs its top terms, and sorting a whole centroid for eight names cost more
    * than the rest of the document.
    */
@@ -199,9 +181,11 @@ export class ClusterRecord {
     const names: string[] = [];
     const ws: number[] = [];
     if (n <= 0) return names;
-    for (const [k, w] of this.centroid) {
-      const t = this.termNames.get(k)!;
+    const c = this.centroid;
+    for (let j = 0; j < c.size; j++) {
+      const t = c.names[j]!;
       if (t.startsWith('@')) continue;
+      const w = c.weights[j]!;
       let i = names.length;
       while (i > 0 && (ws[i - 1]! < w || (ws[i - 1] === w && names[i - 1]! > t))) i--;
       if (i >= n) continue;
@@ -264,7 +248,8 @@ export class ClusterRecord {
 
   toDoc(status: ClusterDoc['status'] = this.mergedInto ? 'merged' : 'active'): ClusterDoc {
     const terms: Record<string, number> = {};
-    for (const [k, w] of this.centroid) terms[this.termNames.get(k)!] = w;
+    const c = this.centroid;
+    for (let i = 0; i < c.size; i++) terms[c.names[i]!] = c.weights[i]!;
     return {
       ...this.summary(status),
       state: {
@@ -297,7 +282,7 @@ export class ClusterRecord {
     r.lastSeen = Date.parse(d.lastSeen);
     if (d.language) r.language = d.language;
     r.signatures = s.signatures.map((x) => Uint32Array.from(x));
-    for (const [t, w] of Object.entries(s.terms)) r.addTerm(termKey(t), t, w);
+    for (const [t, w] of Object.entries(s.terms)) r.centroid.add(termKey(t), t, w);
     r.updateNorm();
     r.authors = new Set(s.authorHashes);
     r.counts = copyCounts(s.counts);

@@ -1,0 +1,131 @@
+/**
+ * A cluster centroid: termKey() → summed weight, with the term's name, kept in insertion
+ * order like a Map (a prune rewrites it heaviest first).
+ *
+ * It replaces a Map<number, number> plus a Map<number, string> per cluster. A Map stores a
+ * double weight as a heap number, so every weight update allocated one, and each Map
+ * rehashed into new tables as the centroid grew: with ~190 k clusters opened per million
+ * posts those were the largest share of the detector's garbage. Here the weights live in
+ * a Float64Array and the index is open addressing over dense positions.
+ *
+ * The dense order matters: norms and centroid dot products are summed in it, so keeping
+ * the Map's order keeps the floating-point results (and so the clustering) identical.
+ */
+export class TermTable {
+  /** Dense arrays, positions 0..size-1. */
+  keys: Int32Array;
+  weights: Float64Array;
+  names: string[] = [];
+  size = 0;
+  /** Dense position + 1 per hash slot (0 = empty); twice the dense capacity, so at most half full. */
+  private slots: Int32Array;
+
+  constructor(capacity = 16) {
+    let cap = 8;
+    while (cap < capacity) cap *= 2;
+    this.keys = new Int32Array(cap);
+    this.weights = new Float64Array(cap);
+    this.slots = new Int32Array(cap * 2);
+  }
+
+  /** Dense position of `key`, or -1. */
+  indexOf(key: number): number {
+    const { slots, keys } = this;
+    const mask = slots.length - 1;
+    for (let i = slotOf(key, mask); ; i = (i + 1) & mask) {
+      const p = slots[i]!;
+      if (p === 0) return -1;
+      if (keys[p - 1] === key) return p - 1;
+    }
+  }
+
+  /** Add `w` to the term's weight; a new term is appended with `name` (an existing key keeps its first name, as a Map would). */
+  add(key: number, name: string, w: number): void {
+    const { slots, keys } = this;
+    const mask = slots.length - 1;
+    let i = slotOf(key, mask);
+    for (; ; i = (i + 1) & mask) {
+      const p = slots[i]!;
+      if (p === 0) break;
+      if (keys[p - 1] === key) {
+        this.weights[p - 1] += w;
+        return;
+      }
+    }
+    if (this.size === keys.length) {
+      this.resize(keys.length * 2, this.size);
+      this.add(key, name, w);
+      return;
+    }
+    const at = this.size++;
+    keys[at] = key;
+    this.weights[at] = w;
+    this.names.push(name);
+    slots[i] = at + 1;
+  }
+
+  /** Sum of squared weights, in dense order. */
+  sumOfSquares(): number {
+    const { weights } = this;
+    let n = 0;
+    for (let i = 0; i < this.size; i++) n += weights[i]! * weights[i]!;
+    return n;
+  }
+
+  /** Keep the `keep` heaviest terms (ties by name), heaviest first. */
+  retainTop(keep: number): void {
+    if (this.size <= keep) return;
+    const { weights, names } = this;
+    const order: number[] = [];
+    for (let i = 0; i < this.size; i++) order.push(i);
+    order.sort((a, b) => weights[b]! - weights[a]! || (names[a]! < names[b]! ? -1 : 1));
+    if (scratchKeys.length < keep) {
+      scratchKeys = new Int32Array(keep);
+      scratchWeights = new Float64Array(keep);
+    }
+    const ns: string[] = [];
+    for (let j = 0; j < keep; j++) {
+      const i = order[j]!;
+      scratchKeys[j] = this.keys[i]!;
+      scratchWeights[j] = weights[i]!;
+      ns.push(names[i]!);
+    }
+    this.keys.set(scratchKeys.subarray(0, keep));
+    weights.set(scratchWeights.subarray(0, keep));
+    this.names = ns;
+    this.size = keep;
+    this.rehash();
+  }
+
+  private resize(capacity: number, size: number): void {
+    const keys = new Int32Array(capacity);
+    keys.set(this.keys.subarray(0, size));
+    const ws = new Float64Array(capacity);
+    ws.set(this.weights.subarray(0, size));
+    this.keys = keys;
+    this.weights = ws;
+    this.slots = new Int32Array(capacity * 2);
+    this.rehash();
+  }
+
+  private rehash(): void {
+    const { slots, keys } = this;
+    slots.fill(0);
+    const mask = slots.length - 1;
+    for (let p = 0; p < this.size; p++) {
+      let i = slotOf(keys[p]!, mask);
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = p + 1;
+    }
+  }
+}
+
+/** Keys are FNV hashes already; a multiply and a fold spread them over the table. */
+function slotOf(key: number, mask: number): number {
+  const h = Math.imul(key, 0x9e3779b1);
+  return (h ^ (h >>> 16)) & mask;
+}
+
+/** retainTop()'s staging, reused: a prune runs every few posts in a large cluster. */
+let scratchKeys = new Int32Array(256);
+let scratchWeights = new Float64Array(256);
