@@ -62,33 +62,42 @@ export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats:
   const a = m.analysis;
   const at = Date.parse(m.publishedAt);
   const authorKey = m.author?.id ? `${m.sourceId}:${m.author.id}` : m.author?.name ? `${m.sourceId}:n:${m.author.name}` : `anon:${m.id}`;
-  const places = uniq(a.entities.places.map((p) => p.name));
-  const products = uniq(a.entities.products);
-  const orderBatches = uniq(a.entities.orderIds.filter((o) => o.length > cfg.clustering.orderBatchPrefix).map((o) => o.slice(0, cfg.clustering.orderBatchPrefix)));
+  const places: string[] = [];
+  for (const p of a.entities.places) addUnique(places, p.name);
+  const products: string[] = [];
+  for (const p of a.entities.products) addUnique(products, p);
+  const orderBatches: string[] = [];
+  for (const o of a.entities.orderIds) if (o.length > cfg.clustering.orderBatchPrefix) addUnique(orderBatches, o.slice(0, cfg.clustering.orderBatchPrefix));
 
-  const tf = new Map<string, number>();
+  // Words in first-seen order with their counts, then the entity terms.
+  const position = new Map<string, number>();
+  const terms: string[] = [];
+  const tf: number[] = [];
   for (const raw of a.tokens) {
     const t = raw.toLowerCase();
-    if (t.length < 2 && !/[\u3400-\u9fff]/.test(t)) continue;
-    tf.set(t, (tf.get(t) ?? 0) + 1);
+    if (t.length < 2 && !HAN.test(t)) continue;
+    const i = position.get(t);
+    if (i === undefined) {
+      position.set(t, terms.length);
+      terms.push(t);
+      tf.push(1);
+    } else tf[i]! += 1;
   }
-  const entityTerms = [...places.map((p) => `@pl:${p}`), ...products.map((p) => `@pr:${p.toLowerCase()}`), ...orderBatches.map((o) => `@ob:${o}`)];
-  const terms = [...tf.keys()];
   const nWords = terms.length;
-  terms.push(...entityTerms);
-  const keys = terms.map(termKey);
+  for (const p of places) terms.push(`@pl:${p}`);
+  for (const p of products) terms.push(`@pr:${p.toLowerCase()}`);
+  for (const o of orderBatches) terms.push(`@ob:${o}`);
+  const keys: number[] = [];
+  for (const t of terms) keys.push(termKey(t));
   stats.observeKeys(keys);
 
   // Term indexes, heaviest first (ties by term, so the order is deterministic).
   const w: number[] = [];
-  const order: number[] = [];
   for (let i = 0; i < terms.length; i++) {
-    const tw = i < nWords ? 1 + Math.log(tf.get(terms[i]!)!) : ENTITY_BOOST;
+    const tw = i < nWords ? 1 + Math.log(tf[i]!) : ENTITY_BOOST;
     w.push(tw * stats.idfOfKey(keys[i]!));
-    order.push(i);
   }
-  order.sort((x, y) => w[y]! - w[x]! || (terms[x]! < terms[y]! ? -1 : 1));
-  if (order.length > cfg.clustering.vectorTerms) order.length = cfg.clustering.vectorTerms;
+  const order = heaviestFirst(w, terms, cfg.clustering.vectorTerms);
   let norm = 0;
   for (const i of order) norm += w[i]! * w[i]!;
   norm = Math.sqrt(norm) || 1;
@@ -118,10 +127,15 @@ export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats:
   const isLow = followers !== undefined && followers < cfg.group.lowFollowers;
 
   const topics = ['all'];
-  for (const k of ['brand', 'topic'] as const) {
-    const v = m.meta?.[k];
-    if (typeof v === 'string' && v) topics.push(v);
-  }
+  const brand = m.meta?.brand;
+  if (typeof brand === 'string' && brand) topics.push(brand);
+  const topic = m.meta?.topic;
+  if (typeof topic === 'string' && topic) topics.push(topic);
+
+  const cues: RiskCueKind[] = [];
+  for (const c of a.riskCues) addUnique(cues, c.kind);
+  let maxMoney = 0;
+  for (const x of a.entities.money) maxMoney = Math.max(maxMoney, Math.abs(x.amount));
 
   return {
     id: m.id,
@@ -138,16 +152,41 @@ export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats:
     products,
     orderBatches,
     categories: complaintCategories(m, cfg),
-    cues: uniq(a.riskCues.map((c) => c.kind)),
+    cues,
     sentiment: a.sentiment.score,
     emotion: a.emotion.intensity,
     reach: m.reach ?? followers ?? 0,
-    maxMoney: a.entities.money.reduce((mx, x) => Math.max(mx, Math.abs(x.amount)), 0),
+    maxMoney,
     suspicious: isNew || isLow,
     topics,
   };
 }
 
-function uniq<T>(xs: readonly T[]): T[] {
-  return [...new Set(xs)];
+const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * Indexes of the `limit` heaviest weights, ties by term: what a full sort with that
+ * comparator gives, by insertion (a post has a few dozen terms; Array#sort copied the
+ * array and called back per comparison).
+ */
+function heaviestFirst(w: readonly number[], terms: readonly string[], limit: number): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < w.length; i++) {
+    const wi = w[i]!;
+    const ti = terms[i]!;
+    let j = order.length;
+    while (j > 0) {
+      const o = order[j - 1]!;
+      if (w[o]! > wi || (w[o] === wi && terms[o]! < ti)) break;
+      j--;
+    }
+    if (j >= limit) continue;
+    order.splice(j, 0, i);
+    if (order.length > limit) order.length = limit;
+  }
+  return order;
+}
+
+function addUnique<T>(xs: T[], x: T): void {
+  if (!xs.includes(x)) xs.push(x);
 }

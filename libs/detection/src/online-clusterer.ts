@@ -38,6 +38,12 @@ export class OnlineClusterer {
   private readonly hits = new HitCounter();
   private readonly countBand = (h: number): void => this.hits.add(h, 1000);
   private readonly countTerm = (h: number): void => this.hits.add(h, 1);
+  /** Scratch for assign(), reused across posts: the candidates, their hits, similarity and Jaccard. */
+  private readonly candRecs: Array<ClusterRecord | undefined> = [];
+  private readonly candHits: number[] = [];
+  private readonly sims: number[] = [];
+  private readonly jacs: number[] = [];
+  private packed = new Float64Array(64);
 
   constructor(private readonly cfg: DetectionConfig) {
     this.lsh = new PostingsTable(cfg.clustering.bucketCap, cfg.clustering.maxBuckets);
@@ -47,39 +53,56 @@ export class OnlineClusterer {
   assign(p: PostFeatures): AssignResult {
     const c = this.cfg.clustering;
     const bands = c.useLsh ? bandKeys(p.signature, c.bands) : [];
-    const scored: Array<{ rec: ClusterRecord; sim: number; jac: number }> = [];
     const hasEntities = p.places.length + p.products.length + p.orderBatches.length > 0;
-    for (const [rec, viaLsh, termHits] of this.candidates(bands, p.keyTermKeys)) {
+    const n = this.candidates(bands, p.keyTermKeys);
+    const { candRecs, candHits, sims, jacs } = this;
+    // Score the candidates; `best` is the first by (similarity desc, older, id), as the sort below orders them.
+    let best = -1;
+    let joinable = 0;
+    for (let i = 0; i < n; i++) {
+      const rec = candRecs[i]!;
+      const viaLsh = candHits[i]! >= 1000;
+      const termHits = candHits[i]! % 1000;
       // One shared key term and no shared band rarely reaches the join threshold: not worth a cosine.
       const shared = hasEntities ? rec.sharedEntities(p) : 0;
-      if (!viaLsh && termHits < 2 && shared === 0) continue;
+      if (!viaLsh && termHits < 2 && shared === 0) {
+        sims[i] = -Infinity;
+        continue;
+      }
       let sim = rec.cosine(p.vector) + c.entityBonus * Math.min(2, shared);
       // Without a shared band a near-copy is improbable (< 0.2 % at J = 0.7 with 16×4): skip the signature scan.
       const jac = viaLsh || (!c.useLsh && termHits >= 3) ? rec.maxJaccard(p.signature) : 0;
       if (jac >= c.nearDuplicateJaccard) sim = Math.max(sim, 1);
-      scored.push({ rec, sim, jac });
+      sims[i] = sim;
+      jacs[i] = jac;
+      if (sim >= c.joinThreshold) joinable++;
+      if (best < 0 || ranksBefore(sim, rec, sims[best]!, candRecs[best]!)) best = i;
     }
-    scored.sort((a, b) => b.sim - a.sim || a.rec.firstSeen - b.rec.firstSeen || (a.rec.id < b.rec.id ? -1 : 1));
 
     let target: ClusterRecord;
     let created = false;
     const merged: ClusterRecord[] = [];
-    const best = scored[0];
-    if (best && best.sim >= c.joinThreshold) {
-      target = best.rec;
+    const bestSim = best >= 0 ? sims[best]! : 0;
+    const bestJac = best >= 0 && bestSim >= c.joinThreshold ? jacs[best]! : 0;
+    if (best >= 0 && bestSim >= c.joinThreshold) {
+      target = candRecs[best]!;
     } else {
       target = new ClusterRecord(clusterIdFor(p.id));
       created = true;
     }
-    target.add(p, this.cfg, created ? 0 : best!.jac);
+    target.add(p, this.cfg, bestJac);
     this.touch(target);
-    if (!created) {
+    if (!created && joinable > 1) {
       // Another cluster this post also fits, whose centroid now converges with the
-      // joined one (the post bridged them), is the same issue: fold them together.
-      for (const other of scored.slice(1)) {
-        if (other.sim < c.joinThreshold) break;
-        if (!this.clusters.has(other.rec.id) || target.cosineWith(other.rec) < c.mergeThreshold) continue;
-        const [keep, drop] = older(target, other.rec);
+      // joined one (the post bridged them), is the same issue: fold them together,
+      // best match first.
+      const others: number[] = [];
+      for (let i = 0; i < n; i++) if (i !== best && sims[i]! >= c.joinThreshold) others.push(i);
+      others.sort((x, y) => (ranksBefore(sims[x]!, candRecs[x]!, sims[y]!, candRecs[y]!) ? -1 : 1));
+      for (const i of others) {
+        const other = candRecs[i]!;
+        if (!this.clusters.has(other.id) || target.cosineWith(other) < c.mergeThreshold) continue;
+        const [keep, drop] = older(target, other);
         keep.absorb(drop, this.cfg);
         drop.mergedInto = keep.id;
         this.forget(drop);
@@ -88,15 +111,18 @@ export class OnlineClusterer {
         this.reindex(keep);
       }
     }
+    candRecs.fill(undefined, 0, n);
     // A near-copy's bands are (almost) those already indexed: skip the writes.
-    const jac = created ? 0 : best!.jac;
-    if (jac < c.nearDuplicateJaccard) for (const b of bands) this.lsh.add(b, target.handle);
+    if (bestJac < c.nearDuplicateJaccard) for (const b of bands) this.lsh.add(b, target.handle);
     for (const k of p.indexTermKeys) this.terms.add(k, target.handle);
-    return { cluster: target, created, merged, similarity: best?.sim ?? 0 };
+    return { cluster: target, created, merged, similarity: best >= 0 ? bestSim : 0 };
   }
 
-  /** Live candidate clusters, best first, each with whether it shares an LSH band with the post and its key-term hits. */
-  private candidates(bands: number[], keyTermKeys: number[]): Array<[ClusterRecord, boolean, number]> {
+  /**
+   * Live candidate clusters, best first, into candRecs/candHits (band hits × 1000 + key-term
+   * hits); returns how many. Scratch arrays reused across posts: no tuple per candidate.
+   */
+  private candidates(bands: number[], keyTermKeys: number[]): number {
     const c = this.cfg.clustering;
     const hits = this.hits;
     hits.reset(bands.length * c.bucketCap + keyTermKeys.length * c.termPostingCap);
@@ -105,27 +131,31 @@ export class OnlineClusterer {
     for (const k of keyTermKeys) this.terms.forEach(k, this.countTerm);
     const max = c.maxCandidates;
     const size = hits.size;
-    const out: Array<[ClusterRecord, boolean, number]> = [];
+    let n = 0;
     if (size <= max) {
-      for (let j = 0; j < size; j++) this.emit(out, hits.keyAt(j), hits.countAt(j));
-      return out;
+      for (let j = 0; j < size; j++) n = this.emit(n, hits.keyAt(j), hits.countAt(j));
+      return n;
     }
     // Top `max` by hits, ties in discovery order: hits and rank packed into one number,
     // so a plain numeric sort does it without a comparator or an entry array per post.
-    const packed = new Float64Array(size);
+    if (this.packed.length < size) this.packed = new Float64Array(size * 2);
+    const packed = this.packed.subarray(0, size);
     for (let j = 0; j < size; j++) packed[j] = hits.countAt(j) * size + (size - 1 - j);
     packed.sort();
     for (let k = size - 1; k >= size - max; k--) {
       const key = packed[k]!;
       const j = size - 1 - (key % size);
-      this.emit(out, hits.keyAt(j), hits.countAt(j));
+      n = this.emit(n, hits.keyAt(j), hits.countAt(j));
     }
-    return out;
+    return n;
   }
 
-  private emit(out: Array<[ClusterRecord, boolean, number]>, handle: number, n: number): void {
+  private emit(n: number, handle: number, hitCount: number): number {
     const rec = this.byHandle.get(handle);
-    if (rec) out.push([rec, n >= 1000, n % 1000]);
+    if (!rec) return n;
+    this.candRecs[n] = rec;
+    this.candHits[n] = hitCount;
+    return n + 1;
   }
 
   private touch(rec: ClusterRecord): void {
@@ -216,6 +246,13 @@ export class OnlineClusterer {
   get indexSizes(): { lshBuckets: number; termPostings: number } {
     return { lshBuckets: this.lsh.size, termPostings: this.terms.size };
   }
+}
+
+/** Higher similarity first, then the older cluster, then the smaller id: a total order, so replays choose alike. */
+function ranksBefore(simA: number, a: ClusterRecord, simB: number, b: ClusterRecord): boolean {
+  if (simA !== simB) return simA > simB;
+  if (a.firstSeen !== b.firstSeen) return a.firstSeen < b.firstSeen;
+  return a.id < b.id;
 }
 
 function older(a: ClusterRecord, b: ClusterRecord): [ClusterRecord, ClusterRecord] {
