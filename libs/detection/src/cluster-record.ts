@@ -24,7 +24,7 @@ export class ClusterRecord {
   firstSeen = 0;
   lastSeen = 0;
   language?: string;
-  signatures: Uint32Array[] = [];
+  signatures: number[][] = [];
   /** Summed post weights by termKey(), with the terms' names for labels and persistence. */
   centroid = new TermTable();
   centroidNorm = 0;
@@ -49,7 +49,7 @@ export class ClusterRecord {
   constructor(public readonly id: string) {}
 
   /** Best estimated Jaccard between the post and the cluster's representative posts. */
-  maxJaccard(sig: Uint32Array): number {
+  maxJaccard(sig: readonly number[]): number {
     let best = 0;
     for (const s of this.signatures) best = Math.max(best, estimateJaccard(sig, s));
     return best;
@@ -254,7 +254,7 @@ export class ClusterRecord {
       ...this.summary(status),
       state: {
         version: 1,
-        signatures: this.signatures.map((s) => Array.from(s)),
+        signatures: this.signatures.map((s) => s.slice()),
         terms,
         authorHashes: [...this.authors],
         counts: copyCounts(this.counts),
@@ -281,7 +281,7 @@ export class ClusterRecord {
     r.firstSeen = Date.parse(d.firstSeen);
     r.lastSeen = Date.parse(d.lastSeen);
     if (d.language) r.language = d.language;
-    r.signatures = s.signatures.map((x) => Uint32Array.from(x));
+    r.signatures = s.signatures.map((x) => x.slice());
     for (const [t, w] of Object.entries(s.terms)) r.centroid.add(termKey(t), t, w);
     r.updateNorm();
     r.authors = new Set(s.authorHashes);

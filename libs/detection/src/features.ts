@@ -12,7 +12,8 @@ export interface PostFeatures {
   authorHash: number;
   channel: string;
   language: string;
-  signature: Uint32Array;
+  /** MinHash values (unsigned 32-bit) of the post's shingles. */
+  signature: number[];
   /** L2-normalised TF-IDF weights over tokens and entity terms, heaviest first. */
   vector: TermVector;
   /** termKey()s to look candidates up by: the heaviest terms seen before (a first-seen term can match nothing), and the entity terms. */

@@ -6,26 +6,26 @@
  * double weight as a heap number, so every weight update allocated one, and each Map
  * rehashed into new tables as the centroid grew: with ~190 k clusters opened per million
  * posts those were the largest share of the detector's garbage. Here the weights live in
- * a Float64Array and the index is open addressing over dense positions.
+ * a plain array of doubles (stored unboxed) and the index is open addressing over dense
+ * positions. Plain arrays, not typed arrays: a typed array over 64 bytes keeps its data
+ * off the V8 heap, and allocating one cost ~1 µs, ten times an on-heap array (measured).
  *
  * The dense order matters: norms and centroid dot products are summed in it, so keeping
  * the Map's order keeps the floating-point results (and so the clustering) identical.
  */
 export class TermTable {
-  /** Dense arrays, positions 0..size-1. */
-  keys: Int32Array;
-  weights: Float64Array;
+  /** Dense arrays, positions 0..size-1 (termKey()s are 30 bits: small integers in V8). */
+  keys: number[] = [];
+  weights: number[] = [];
   names: string[] = [];
   size = 0;
-  /** Dense position + 1 per hash slot (0 = empty); twice the dense capacity, so at most half full. */
-  private slots: Int32Array;
+  /** Dense position + 1 per hash slot (0 = empty); at most half full. */
+  private slots: number[];
 
   constructor(capacity = 16) {
-    let cap = 8;
-    while (cap < capacity) cap *= 2;
-    this.keys = new Int32Array(cap);
-    this.weights = new Float64Array(cap);
-    this.slots = new Int32Array(cap * 2);
+    let n = 16;
+    while (n < capacity * 2) n *= 2;
+    this.slots = zeros(n);
   }
 
   /** Dense position of `key`, or -1. */
@@ -52,16 +52,16 @@ export class TermTable {
         return;
       }
     }
-    if (this.size === keys.length) {
-      this.resize(keys.length * 2, this.size);
+    if ((this.size + 1) * 2 > slots.length) {
+      this.slots = zeros(slots.length * 2);
+      this.rehash();
       this.add(key, name, w);
       return;
     }
-    const at = this.size++;
-    keys[at] = key;
-    this.weights[at] = w;
+    slots[i] = ++this.size;
+    keys.push(key);
+    this.weights.push(w);
     this.names.push(name);
-    slots[i] = at + 1;
   }
 
   /** Sum of squared weights, in dense order. */
@@ -79,32 +79,19 @@ export class TermTable {
     const order: number[] = [];
     for (let i = 0; i < this.size; i++) order.push(i);
     order.sort((a, b) => weights[b]! - weights[a]! || (names[a]! < names[b]! ? -1 : 1));
-    if (scratchKeys.length < keep) {
-      scratchKeys = new Int32Array(keep);
-      scratchWeights = new Float64Array(keep);
-    }
+    const keys: number[] = [];
+    const ws: number[] = [];
     const ns: string[] = [];
     for (let j = 0; j < keep; j++) {
       const i = order[j]!;
-      scratchKeys[j] = this.keys[i]!;
-      scratchWeights[j] = weights[i]!;
+      keys.push(this.keys[i]!);
+      ws.push(weights[i]!);
       ns.push(names[i]!);
     }
-    this.keys.set(scratchKeys.subarray(0, keep));
-    weights.set(scratchWeights.subarray(0, keep));
-    this.names = ns;
-    this.size = keep;
-    this.rehash();
-  }
-
-  private resize(capacity: number, size: number): void {
-    const keys = new Int32Array(capacity);
-    keys.set(this.keys.subarray(0, size));
-    const ws = new Float64Array(capacity);
-    ws.set(this.weights.subarray(0, size));
     this.keys = keys;
     this.weights = ws;
-    this.slots = new Int32Array(capacity * 2);
+    this.names = ns;
+    this.size = keep;
     this.rehash();
   }
 
@@ -126,6 +113,8 @@ function slotOf(key: number, mask: number): number {
   return (h ^ (h >>> 16)) & mask;
 }
 
-/** retainTop()'s staging, reused: a prune runs every few posts in a large cluster. */
-let scratchKeys = new Int32Array(256);
-let scratchWeights = new Float64Array(256);
+function zeros(n: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
+}
