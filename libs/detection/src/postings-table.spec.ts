@@ -31,6 +31,23 @@ describe('PostingsTable', () => {
     expect(t.get(-1)).toEqual([]);
   });
 
+  it('keeps evicting the older key of a set when its 32-bit write clock wraps', () => {
+    const t = new PostingsTable(2, 2); // one set of two slots
+    (t as unknown as { clock: number }).clock = 0x7fffffff - 3;
+    t.add(1, 10);
+    t.add(2, 20);
+    t.add(1, 11); // key 1 is now the newer
+    t.add(1, 12); // the clock wraps here: stamps are shifted down
+    t.add(3, 30); // evicts key 2, the older
+    expect(t.get(1)).toEqual([11, 12]);
+    expect(t.get(2)).toEqual([]);
+    expect(t.get(3)).toEqual([30]);
+    t.add(4, 40); // now key 1 is the older
+    expect(t.get(1)).toEqual([]);
+    expect(t.get(3)).toEqual([30]);
+    expect(t.size).toBe(2);
+  });
+
   it('refuses a per-key cap it cannot store', () => {
     expect(() => new PostingsTable(0, 10)).toThrow(/perKey/);
     expect(() => new PostingsTable(300, 10)).toThrow(/perKey/);
