@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a } from './hash';
+import { fmix32, fnv1a } from './hash';
+import { mulberry32 } from './prng';
 import { bandKeys, estimateJaccard, minhash, minhashOfHashes, shingleHashes, shingles } from './minhash';
 import { poissonTailScore } from './poisson';
 
@@ -40,6 +41,18 @@ describe('minhash', () => {
     const tokens = ['配送员', 'Late', 'delivery', '超时', 'again', '', 'x', '凉', 'refund', 'NOW'];
     expect(shingleHashes(tokens)).toEqual(shingles(tokens).map((s) => fnv1a(s)));
     expect(minhashOfHashes(shingleHashes(tokens), 64)).toEqual(minhash(shingles(tokens), 64));
+  });
+
+  it('gives the plain definition: per i, the least fmix32(h1 + i·h2) over the shingles', () => {
+    const rand = mulberry32(3);
+    for (let round = 0; round < 200; round++) {
+      const hashes = Array.from({ length: Math.floor(rand() * 30) }, () => Math.floor(rand() * 2 ** 32));
+      const k = 1 + Math.floor(rand() * 100);
+      const expected = Array.from({ length: k }, (_, i) =>
+        hashes.reduce((min, h1) => Math.min(min, fmix32((h1 + Math.imul(i, fmix32(h1 ^ 0x5bd1e995) | 1)) >>> 0)), 0xffffffff),
+      );
+      expect(minhashOfHashes(hashes, k)).toEqual(expected);
+    }
   });
 
   it('shingles Chinese by character bigrams and English by word bigrams', () => {
