@@ -168,9 +168,9 @@ const HAN = /[\u3400-\u9fff]/;
 /**
  * Indexes of the `limit` heaviest weights, ties by term: what a full sort with that
  * comparator gives, by insertion (a post has a few dozen terms; Array#sort copied the
- * array and called back per comparison).
+ * array and called back per comparison, and splice allocated).
  */
-function heaviestFirst(w: readonly number[], terms: readonly string[], limit: number): number[] {
+export function heaviestFirst(w: readonly number[], terms: readonly string[], limit: number): number[] {
   const order: number[] = [];
   for (let i = 0; i < w.length; i++) {
     const wi = w[i]!;
@@ -182,8 +182,9 @@ function heaviestFirst(w: readonly number[], terms: readonly string[], limit: nu
       j--;
     }
     if (j >= limit) continue;
-    order.splice(j, 0, i);
-    if (order.length > limit) order.length = limit;
+    let k = Math.min(order.length, limit - 1);
+    for (; k > j; k--) order[k] = order[k - 1]!;
+    order[j] = i;
   }
   return order;
 }

@@ -4,9 +4,9 @@ import type { ClusterRecord } from './cluster-record';
 import type { DetectionConfig } from './config';
 import type { PostFeatures } from './features';
 import type { GroupComplaint } from './group-complaint';
+import { isoTime as iso } from './iso-time';
 import { assessSeverity } from './severity';
 
-const iso = (ms: number) => new Date(ms).toISOString();
 const clampSentiment = (x: number) => Math.max(-1, Math.min(1, x));
 
 /** Next size that earns a cluster_grew: the configured ladder, then every doubling. */
