@@ -1,7 +1,7 @@
 import type { ClusterDoc, ClusterState, RiskCueKind } from '@vigil/contracts';
 import type { DetectionConfig } from './config';
 import type { PostFeatures, TermVector } from './features';
-import { hashHex, termKey } from './hash';
+import { entityKey, hashHex, termKey, type EntityKind } from './hash';
 import { isoTime } from './iso-time';
 import { estimateJaccard } from './minhash';
 import { TermTable } from './term-table';
@@ -31,6 +31,8 @@ export class ClusterRecord {
   centroidNorm = 0;
   authors = new Set<number>();
   counts: ClusterState['counts'] = { channels: dict(), places: dict(), products: dict(), categories: dict(), orderBatches: dict(), riskCues: dict() };
+  /** entityKey() of every place, product and order batch in `counts`: what sharedEntities() compares. */
+  entityKeys: number[] = [];
   recentTimes: number[] = [];
   sentimentSum = 0;
   emotionSum = 0;
@@ -80,11 +82,10 @@ export class ClusterRecord {
     return dot / (this.centroidNorm * other.centroidNorm);
   }
 
+  /** How many of the post's places, products and order batches the cluster has counted. */
   sharedEntities(p: PostFeatures): number {
     let n = 0;
-    for (const x of p.places) if (this.counts.places[x]) n++;
-    for (const x of p.products) if (this.counts.products[x]) n++;
-    for (const x of p.orderBatches) if (this.counts.orderBatches[x]) n++;
+    for (const k of p.entityKeys) if (this.entityKeys.includes(k)) n++;
     return n;
   }
 
@@ -105,10 +106,11 @@ export class ClusterRecord {
     for (let i = 0; i < keys.length; i++) this.centroid.add(keys[i]!, terms[i]!, weights[i]!);
     this.pruneCentroid(cfg.clustering.centroidTerms);
     bump(this.counts.channels, p.channel);
-    for (const x of p.places) bump(this.counts.places, x);
-    for (const x of p.products) bump(this.counts.products, x);
+    let e = 0;
+    for (const x of p.places) this.countEntity('places', x, 1, p.entityKeys[e++]);
+    for (const x of p.products) this.countEntity('products', x, 1, p.entityKeys[e++]);
     for (const x of p.categories) bump(this.counts.categories, x);
-    for (const x of p.orderBatches) bump(this.counts.orderBatches, x);
+    for (const x of p.orderBatches) this.countEntity('orderBatches', x, 1, p.entityKeys[e++]);
     for (const x of p.cues) bump(this.counts.riskCues, x);
     this.recentTimes.push(p.at);
     if (this.recentTimes.length > MAX_RECENT) this.recentTimes.shift();
@@ -143,7 +145,12 @@ export class ClusterRecord {
     const oc = o.centroid;
     for (let i = 0; i < oc.size; i++) this.centroid.add(oc.keys[i]!, oc.names[i]!, oc.weights[i]!);
     this.pruneCentroid(cfg.clustering.centroidTerms);
-    for (const k of Object.keys(this.counts) as CountKey[]) for (const [x, n] of Object.entries(o.counts[k])) bump(this.counts[k], x, n);
+    for (const k of Object.keys(this.counts) as CountKey[]) {
+      for (const [x, n] of Object.entries(o.counts[k])) {
+        if (isEntityKind(k)) this.countEntity(k, x, n);
+        else bump(this.counts[k], x, n);
+      }
+    }
     this.recentTimes = [...this.recentTimes, ...o.recentTimes].sort((a, b) => a - b).slice(-MAX_RECENT);
     this.sentimentSum += o.sentimentSum;
     this.emotionSum += o.emotionSum;
@@ -160,6 +167,11 @@ export class ClusterRecord {
       grewAt: Math.max(this.signalled.grewAt, o.signalled.grewAt),
       group: this.signalled.group ?? o.signalled.group,
     };
+  }
+
+  /** bump() for places, products and order batches, keeping entityKeys in step with the keys counted. */
+  private countEntity(kind: EntityKind, value: string, n: number, key?: number): void {
+    if (bump(this.counts[kind], value, n)) this.entityKeys.push(key ?? entityKey(kind, value));
   }
 
   /** Past twice `keep` terms, keep the heaviest `keep` (ties by name, so the result is deterministic). */
@@ -292,6 +304,7 @@ export class ClusterRecord {
     r.updateNorm();
     r.authors = new Set(s.authorHashes);
     r.counts = copyCounts(s.counts);
+    for (const kind of ENTITY_KINDS) for (const x of Object.keys(r.counts[kind])) r.entityKeys.push(entityKey(kind, x));
     r.recentTimes = [...s.recentTimes];
     r.sentimentSum = s.sentimentSum;
     r.emotionSum = s.emotionSum;
@@ -336,9 +349,20 @@ function copyCounts(c: ClusterState['counts']): ClusterState['counts'] {
   };
 }
 
-function bump(m: Record<string, number>, k: string, n = 1): void {
+/** Count `k`; a new key only while there are fewer than MAX_COUNT_KEYS. True when `k` was added. */
+function bump(m: Record<string, number>, k: string, n = 1): boolean {
   if (m[k] !== undefined) m[k] += n;
-  else if (Object.keys(m).length < MAX_COUNT_KEYS) m[k] = n;
+  else if (Object.keys(m).length < MAX_COUNT_KEYS) {
+    m[k] = n;
+    return true;
+  }
+  return false;
+}
+
+const ENTITY_KINDS: readonly EntityKind[] = ['places', 'products', 'orderBatches'];
+
+function isEntityKind(k: CountKey): k is EntityKind {
+  return k === 'places' || k === 'products' || k === 'orderBatches';
 }
 
 /** The ten most counted keys, ties by name. */

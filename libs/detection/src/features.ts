@@ -1,6 +1,6 @@
 import type { EnrichedMention, RiskCueKind } from '@vigil/contracts';
 import type { DetectionConfig } from './config';
-import { fnv1a, termKey } from './hash';
+import { entityKey, fnv1a, termKey } from './hash';
 import { minhashOfHashes, shingleHashes } from './minhash';
 import type { TermStats } from './term-stats';
 
@@ -23,6 +23,8 @@ export interface PostFeatures {
   places: string[];
   products: string[];
   orderBatches: string[];
+  /** entityKey() of places, then products, then order batches (same order as those arrays). */
+  entityKeys: number[];
   categories: string[];
   cues: RiskCueKind[];
   sentiment: number;
@@ -69,6 +71,11 @@ export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats:
   for (const p of a.entities.products) addUnique(products, p);
   const orderBatches: string[] = [];
   for (const o of a.entities.orderIds) if (o.length > cfg.clustering.orderBatchPrefix) addUnique(orderBatches, o.slice(0, cfg.clustering.orderBatchPrefix));
+
+  const entityKeys: number[] = [];
+  for (const x of places) entityKeys.push(entityKey('places', x));
+  for (const x of products) entityKeys.push(entityKey('products', x));
+  for (const x of orderBatches) entityKeys.push(entityKey('orderBatches', x));
 
   // Words in first-seen order with their counts, then the entity terms.
   const position = new Map<string, number>();
@@ -152,6 +159,7 @@ export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats:
     places,
     products,
     orderBatches,
+    entityKeys,
     categories: complaintCategories(m, cfg),
     cues,
     sentiment: a.sentiment.score,
