@@ -1,5 +1,6 @@
 import type { ClusterDoc } from '@vigil/contracts';
 import { termKey } from './hash';
+import { HandleRing } from './handle-ring';
 import { HitCounter } from './hit-counter';
 import { PostingsTable } from './postings-table';
 import { ClusterRecord, clusterIdFor } from './cluster-record';
@@ -26,8 +27,7 @@ export interface AssignResult {
 export class OnlineClusterer {
   readonly clusters = new Map<string, ClusterRecord>();
   /** Live clusters by handle; an evicted or merged cluster's handle is never reused, so stale postings just miss. */
-  private readonly byHandle = new Map<number, ClusterRecord>();
-  private nextHandle = 0;
+  private readonly byHandle: HandleRing<ClusterRecord>;
   private nextSweep = -Infinity;
   /** No live cluster was last seen before this (a lower bound; see evict()). */
   private oldestSeen = -Infinity;
@@ -48,6 +48,7 @@ export class OnlineClusterer {
   constructor(private readonly cfg: DetectionConfig) {
     this.lsh = new PostingsTable(cfg.clustering.bucketCap, cfg.clustering.maxBuckets);
     this.terms = new PostingsTable(cfg.clustering.termPostingCap, cfg.clustering.maxTermPostings);
+    this.byHandle = new HandleRing(Math.ceil(cfg.clustering.maxClusters * 1.2));
   }
 
   assign(p: PostFeatures): AssignResult {
@@ -160,11 +161,10 @@ export class OnlineClusterer {
 
   private touch(rec: ClusterRecord): void {
     if (this.clusters.has(rec.id)) return;
-    rec.handle = ++this.nextHandle;
+    this.byHandle.insert(rec);
     // A late post's or a restored cluster can be older than every live one.
     if (rec.lastSeen < this.oldestSeen) this.oldestSeen = rec.lastSeen;
     this.clusters.set(rec.id, rec);
-    this.byHandle.set(rec.handle, rec);
   }
 
   private forget(rec: ClusterRecord): void {
