@@ -95,7 +95,7 @@ class VigilDetector implements Detector {
     const complaint = isComplaint(m, cfg);
     if (!complaint && !flagged) return out;
 
-    const p = extractFeatures(m, cfg, this.terms);
+    const p = extractFeatures(m, cfg, this.terms, at);
     let cluster: ClusterRecord | undefined;
     if (complaint) {
       const r = this.clusterer.assign(p);

@@ -61,9 +61,9 @@ export function complaintCategories(m: EnrichedMention, cfg: DetectionConfig): s
   return m.analysis.categories.filter((c) => c.confidence >= cfg.clustering.minCategoryConfidence && !skip.includes(c.id)).map((c) => c.id);
 }
 
-export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats: TermStats): PostFeatures {
+/** `at`: the post's time when the caller has parsed it already. */
+export function extractFeatures(m: EnrichedMention, cfg: DetectionConfig, stats: TermStats, at = Date.parse(m.publishedAt)): PostFeatures {
   const a = m.analysis;
-  const at = Date.parse(m.publishedAt);
   const authorKey = m.author?.id ? `${m.sourceId}:${m.author.id}` : m.author?.name ? `${m.sourceId}:n:${m.author.name}` : `anon:${m.id}`;
   const places: string[] = [];
   for (const p of a.entities.places) addUnique(places, p.name);
