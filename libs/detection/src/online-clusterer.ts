@@ -57,7 +57,7 @@ export class OnlineClusterer {
     const hasEntities = p.places.length + p.products.length + p.orderBatches.length > 0;
     const n = this.candidates(bands, p.keyTermKeys);
     const { candRecs, candHits, sims, jacs } = this;
-    // Score the candidates; `best` is the first by (similarity desc, older, id), as the sort below orders them.
+    // Score the candidates; `best` is the first in ranksBefore() order (similarity desc, older, id).
     let best = -1;
     let joinable = 0;
     for (let i = 0; i < n; i++) {
