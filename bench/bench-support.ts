@@ -1,7 +1,5 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { KafkaClient } from '@vigil/kafka';
-import { SearchClient } from '@vigil/search';
 
 interface ServicesScript {
   ensureServices(): Promise<{ kafkaBrokers: string; elasticsearchUrl: string; started: string[] }>;
@@ -40,15 +38,3 @@ export function samplePost(rand: () => number, i: number): { text: string; lang:
 
 export const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
 
-/** Removes a benchmark run's indices (`<run>-…`) and topics (`<run>.…`). */
-export async function dropRun(run: string, elasticsearchUrl: string, kafkaBrokers: string): Promise<void> {
-  const search = new SearchClient({ node: elasticsearchUrl, indexPrefix: `${run}-` });
-  const kafka = new KafkaClient({ brokers: kafkaBrokers.split(','), clientId: 'vigil-bench', topicPrefix: run });
-  try {
-    await search.deleteIndices(`${run}-*`);
-    await kafka.deleteTopicsWithPrefix(`${run}.`);
-  } finally {
-    await search.onApplicationShutdown();
-    await kafka.onApplicationShutdown();
-  }
-}

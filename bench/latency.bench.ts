@@ -18,7 +18,8 @@ import { mentionId, type RawMention } from '@vigil/contracts';
 import { MessageProducer } from '@vigil/kafka';
 import { AllInOneModule } from '../apps/cli/src/start/all-in-one.module';
 import { configureHttpApp } from '../apps/api/src/http-app';
-import { dropRun, prng, services } from './bench-support';
+import { dropRun } from '../apps/cli/src/replay/drop-run';
+import { prng, services } from './bench-support';
 
 const root = path.resolve(__dirname, '..', '..');
 const arg = (name: string, def: string) => {
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
     );
   }
   await app.close();
-  await dropRun(run, elasticsearchUrl, kafkaBrokers);
+  await dropRun(run, elasticsearchUrl, kafkaBrokers, 'vigil-bench');
   process.exit(0);
 }
 

@@ -17,7 +17,8 @@ import { ProcessorModule } from '../apps/processor/src/processor.module';
 import { loadProcessorConfig } from '../apps/processor/src/processor.config';
 import { IndexerModule } from '../apps/indexer/src/indexer.module';
 import { loadIndexerConfig } from '../apps/indexer/src/indexer.config';
-import { dropRun, prng, rate, samplePost, services } from './bench-support';
+import { dropRun } from '../apps/cli/src/replay/drop-run';
+import { prng, rate, samplePost, services } from './bench-support';
 
 const root = path.resolve(__dirname, '..', '..');
 const N = Number(process.argv[2] ?? 20_000);
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   const bulkMs = Date.now() - t1;
 
   await direct.onApplicationShutdown();
-  await dropRun(run, elasticsearchUrl, kafkaBrokers);
+  await dropRun(run, elasticsearchUrl, kafkaBrokers, 'vigil-bench');
 
   const e2e = rate(N, pipelineMs);
   const raw = rate(N, bulkMs);

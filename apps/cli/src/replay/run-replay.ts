@@ -10,6 +10,7 @@ import { DetectMentionsUseCase } from '../../../detector/src/detect-mentions.use
 import { TicketsRepository } from '../../../responder/src/tickets/tickets.repository';
 import { AllInOneModule } from '../start/all-in-one.module';
 import { loadServicesScript } from '../start/start.command';
+import { dropRun } from './drop-run';
 import { KafkaProgress } from './kafka-progress';
 import { parseSpeed, readReplayFile, type ReplayRow } from './replay-rows';
 import { scoreReplay, type ReplayScore } from './replay-score';
@@ -132,7 +133,7 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     return result;
   } finally {
     await app.close();
-    if (!opts.keep) await drop(runId, env).catch((e) => say(`could not drop the replay's data: ${(e as Error).message}`));
+    if (!opts.keep) await dropRun(runId, env.ELASTICSEARCH_URL!, env.KAFKA_BROKERS!, 'vigil-replay').catch((e) => say(`could not drop the replay's data: ${(e as Error).message}`));
     else say(`kept: topics ${runId}.*, indices ${runId}-* (VIGIL_TOPIC_PREFIX=${runId} VIGIL_INDEX_PREFIX=${runId}- shows them in the api)`);
   }
 }
@@ -167,15 +168,3 @@ async function post(app: INestApplicationContext, rows: ReplayRow[], speed: numb
   bar?.stop();
 }
 
-/** Removes the run's indices and topics, with clients of its own (the app's are closed by now). */
-async function drop(runId: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const search = new SearchClient({ node: env.ELASTICSEARCH_URL!, indexPrefix: `${runId}-` });
-  const kafka = new KafkaClient({ brokers: env.KAFKA_BROKERS!.split(','), clientId: 'vigil-replay', topicPrefix: runId });
-  try {
-    await search.deleteIndices(`${runId}-*`);
-    await kafka.deleteTopicsWithPrefix(`${runId}.`);
-  } finally {
-    await search.onApplicationShutdown();
-    await kafka.onApplicationShutdown();
-  }
-}
