@@ -1,7 +1,7 @@
 import type { ClusterDoc, ClusterState, RiskCueKind } from '@vigil/contracts';
 import type { DetectionConfig } from './config';
 import type { PostFeatures, TermVector } from './features';
-import { entityKey, hashHex, termKey, type EntityKind } from './hash';
+import { ENTITY_KINDS, entityKey, hashHex, termKey, type EntityKind } from './hash';
 import { isoTime } from './iso-time';
 import { estimateJaccard } from './minhash';
 import { TermTable } from './term-table';
@@ -359,10 +359,8 @@ function bump(m: Record<string, number>, k: string, n = 1): boolean {
   return false;
 }
 
-const ENTITY_KINDS: readonly EntityKind[] = ['places', 'products', 'orderBatches'];
-
 function isEntityKind(k: CountKey): k is EntityKind {
-  return k === 'places' || k === 'products' || k === 'orderBatches';
+  return (ENTITY_KINDS as readonly string[]).includes(k);
 }
 
 /** The ten most counted keys, ties by name. */

@@ -42,6 +42,7 @@ export function termKey(term: string): number {
 /** Seeds per entity kind, so a place and a product spelled alike get different keys. */
 const ENTITY_SEEDS = { places: 0x2f1c3b5d, products: 0x6a09e667, orderBatches: 0x3c6ef372 } as const;
 export type EntityKind = keyof typeof ENTITY_SEEDS;
+export const ENTITY_KINDS = Object.keys(ENTITY_SEEDS) as readonly EntityKind[];
 
 /**
  * A place's, product's or order batch's key for sharedEntities(): compared as numbers,
