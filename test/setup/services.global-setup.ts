@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ESM script without types
@@ -7,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     kafkaBrokers: string;
     elasticsearchUrl: string;
+    /** Three hex digits in every name testEnv() makes in this run, so teardown removes only its own. */
+    testRunTag: string;
   }
 }
 
@@ -19,26 +22,39 @@ export default async function setup(project: TestProject) {
   const { kafkaBrokers, elasticsearchUrl, started } = await ensureServices();
   // The embedded Elasticsearch keeps its data between runs: without this, every run's
   // indices stay behind until the node's 1,000-shard limit refuses new ones.
-  await deleteTestIndices(elasticsearchUrl);
-  await deleteTestTopics(kafkaBrokers);
+  await deleteTestIndices(elasticsearchUrl, isLeftover);
+  await deleteTestTopics(kafkaBrokers, isLeftover);
+  const runTag = randomBytes(2).toString('hex').slice(0, 3);
+  const ours = (m: RegExpExecArray) => m[2] === runTag;
   project.provide('kafkaBrokers', kafkaBrokers);
   project.provide('elasticsearchUrl', elasticsearchUrl);
+  project.provide('testRunTag', runTag);
   return async () => {
+    await deleteTestIndices(elasticsearchUrl, ours);
+    await deleteTestTopics(kafkaBrokers, ours);
     if (process.env.VIGIL_KEEP_SERVICES === '1') return;
-    await deleteTestIndices(elasticsearchUrl);
-    await deleteTestTopics(kafkaBrokers);
     if (started.length) await stopServices(started);
   };
 }
 
-/** Index names testEnv() makes: `t` + base-36 time + 6 hex digits + `-`. Nothing else matches. */
-const TEST_INDEX = /^t[0-9a-z]{8}[0-9a-f]{6}-/;
+/** Index names testEnv() makes: `t` + base-36 time + the run's 3 hex digits + 3 more + `-`. Nothing else matches. */
+const TEST_INDEX = /^t([0-9a-z]{8})([0-9a-f]{3})[0-9a-f]{3}-/;
+
+/**
+ * Only leftovers older than this are deleted: another test run on the same servers (a second
+ * checkout, a developer's run beside CI) may still be using its fresh indices and topics.
+ * `VIGIL_TEST_LEFTOVER_MINUTES=0` deletes every test leftover.
+ */
+const LEFTOVER_MS = Number(process.env.VIGIL_TEST_LEFTOVER_MINUTES ?? 90) * 60_000;
+
+/** A name testEnv() made more than LEFTOVER_MS ago (its id starts with the base-36 time). */
+const isLeftover = (m: RegExpExecArray) => Date.now() - parseInt(m[1], 36) >= LEFTOVER_MS;
 
 /** Deletes indices left by test runs, by name (wildcard deletes are refused by default in 8.x). */
-async function deleteTestIndices(url: string): Promise<void> {
+async function deleteTestIndices(url: string, which: (m: RegExpExecArray) => boolean): Promise<void> {
   const res = await fetch(`${url}/_cat/indices?h=index&format=json&expand_wildcards=all`);
   if (!res.ok) throw new Error(`listing indices at ${url}: HTTP ${res.status} ${await res.text()}`);
-  const names = ((await res.json()) as Array<{ index: string }>).map((r) => r.index).filter((n) => TEST_INDEX.test(n));
+  const names = ((await res.json()) as Array<{ index: string }>).map((r) => r.index).filter((n) => matching(TEST_INDEX, n, which));
   for (let i = 0; i < names.length; i += 50) {
     const del = await fetch(`${url}/${names.slice(i, i + 50).join(',')}?ignore_unavailable=true`, { method: 'DELETE' });
     if (!del.ok) throw new Error(`deleting test indices at ${url}: HTTP ${del.status} ${await del.text()}`);
@@ -47,14 +63,19 @@ async function deleteTestIndices(url: string): Promise<void> {
 }
 
 /** Topic names testEnv() makes: the same run id, then `.`. */
-const TEST_TOPIC = /^t[0-9a-z]{8}[0-9a-f]{6}\./;
+const TEST_TOPIC = /^t([0-9a-z]{8})([0-9a-f]{3})[0-9a-f]{3}\./;
+
+function matching(pattern: RegExp, name: string, which: (m: RegExpExecArray) => boolean): boolean {
+  const m = pattern.exec(name);
+  return m !== null && which(m);
+}
 
 /** Deletes topics left by test runs (the embedded Kafka keeps them between runs, like Elasticsearch its indices). */
-async function deleteTestTopics(brokers: string): Promise<void> {
+async function deleteTestTopics(brokers: string, which: (m: RegExpExecArray) => boolean): Promise<void> {
   const admin = new Kafka({ brokers: brokers.split(','), clientId: 'vigil-test-setup', logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
-    const topics = (await admin.listTopics()).filter((t) => TEST_TOPIC.test(t));
+    const topics = (await admin.listTopics()).filter((t) => matching(TEST_TOPIC, t, which));
     for (let i = 0; i < topics.length; i += 100) await admin.deleteTopics({ topics: topics.slice(i, i + 100), timeout: 60_000 });
     if (topics.length) console.log(`[test setup] deleted ${topics.length} test topics`);
   } finally {

@@ -3,7 +3,8 @@ import { inject } from 'vitest';
 
 /** Unique topic and index prefixes per test file, so runs and files never see each other's data. */
 export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const id = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  // The run's tag lets its teardown delete exactly its own topics and indices (see the global setup).
+  const id = `t${Date.now().toString(36)}${inject('testRunTag')}${randomBytes(2).toString('hex').slice(0, 3)}`;
   return {
     ...process.env,
     KAFKA_BROKERS: inject('kafkaBrokers'),
