@@ -12,16 +12,16 @@ export function ensureDeps() {
   const marker = path.join(repoRoot, 'node_modules', '.package-lock.json');
   const stale = !fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync(lock).mtimeMs;
   if (!stale) return;
-  process.stderr.write('[vigil] installing dependencies (npm install, from the lock file)…\n');
-  // Not `npm ci`: npm 11 records only this platform's optional packages (rollup's
-  // native builds) in the lock file and then `npm ci` rejects its own lock file.
-  // `npm install` honours the locked versions and tolerates that.
-  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
+  process.stderr.write('[vigil] installing dependencies (npm ci, exactly the lock file)…\n');
+  // `npm ci` never rewrites the lock file, so a fresh clone stays clean. The lock file
+  // records every platform's optional packages (rollup's and esbuild's native builds):
+  // written by `npm install` on a machine that had them all resolved, it is accepted here.
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
   if (r.status !== 0) {
-    process.stderr.write('[vigil] npm install failed: is the npm registry reachable?\n');
+    process.stderr.write('[vigil] npm ci failed: is the npm registry reachable, and does package-lock.json match package.json?\n');
     process.exit(r.status ?? 1);
   }
-  // npm may rewrite the lock file; mark node_modules as current for it.
+  // Mark node_modules as current for the lock file.
   const now = new Date();
   fs.utimesSync(marker, now, now);
 }
