@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { RawMention } from './raw-mention.schema';
 import { Analysis } from './analysis.schema';
+import { WatchMatch } from './watch-match.schema';
 
 /** The scored post. Key on `mentions.enriched`: the mention id. Text is PII-masked. */
 export const EnrichedMention = RawMention.extend({
   analysis: Analysis,
   processedAt: z.iso.datetime({ offset: true }),
+  /** The watches this mention matched (see watch-match.schema.ts: absent and empty differ). */
+  watches: z.array(WatchMatch).max(64).optional(),
 });
 export type EnrichedMention = z.infer<typeof EnrichedMention>;

@@ -2,6 +2,7 @@ export * from './topics';
 export * from './mention-id';
 export * from './raw-mention.schema';
 export * from './analysis.schema';
+export * from './watch-match.schema';
 export * from './enriched-mention.schema';
 export * from './dlq.schema';
 export * from './severity';
