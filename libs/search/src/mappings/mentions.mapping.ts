@@ -31,6 +31,7 @@ export const mentionsMapping: estypes.MappingTypeMapping = {
     rating: { type: 'float' },
     reach: { type: 'double' },
     meta: { type: 'object', enabled: false },
+    watches: { properties: { id: keyword, rule: { type: 'keyword', index: false }, competitor: { type: 'boolean' } } },
     analysis: {
       properties: {
         language: keyword,
