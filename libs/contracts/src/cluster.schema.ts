@@ -86,3 +86,8 @@ export const ClusterDoc = z.object({
   state: ClusterState,
 });
 export type ClusterDoc = z.infer<typeof ClusterDoc>;
+
+/** A cluster as people see it: the detector's carry-over `state` left out. */
+export type ClusterView = Omit<ClusterDoc, 'state'>;
+/** One cluster with the event times of its most recent posts (for the growth chart). */
+export type ClusterDetail = ClusterView & { recentTimes: number[] };

@@ -14,3 +14,6 @@ export * from './alert.schema';
 export * from './live.schema';
 export * from './source-health.schema';
 export * from './intake.schema';
+export * from './source-state.schema';
+export * from './ticket-store.schema';
+export * from './detector-state.schema';
