@@ -13,8 +13,6 @@ import { SearchClient } from '@vigil/search';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { loadApiConfig } from '../../apps/api/src/api.config';
 import { configureHttpApp } from '../../apps/api/src/http-app';
-import { clustersMapping } from '../../apps/detector/src/clusters.mapping';
-import { responderIndexDefinitions } from '../../apps/responder/src/tickets/tickets.mapping';
 import { DASHBOARD_DIST, ensureDashboardBuilt, launchChromium, screenshot } from '../support/browser';
 import { KafkaTestClient } from '../support/kafka-test-client';
 import { mentionFactory, seedMentions } from '../support/mention-factory';
@@ -47,10 +45,7 @@ describe('dashboard in a real browser', () => {
     configureHttpApp(app);
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    // The indices as the responder creates them (keyword ticketId, dates), so the api's filters match.
-    for (const def of responderIndexDefinitions(search.names)) search.register(def);
-    // The clusters index as the detector's bootstrap registers it (empty until a test seeds one).
-    search.register({ name: search.names.clusters, pattern: search.names.clusters, mappings: clustersMapping, createIndex: search.names.clusters });
+    // Every index with its mapping, as any app creates them at start (keyword ticketId, dates), so the api's filters match.
     await search.ensureIndices();
     await seedTicket(search, { id: TICKET, title: '鲜达外卖大面积配送延误 / FreshDash late deliveries', level: 'urgent', evidence: { signalIds: ['s1', 's2'], mentionIds: ['a'.repeat(32), ZH_ID], signalCount: 2, maxSize: 37 } });
     const t0 = Date.now() - 5 * 60_000;

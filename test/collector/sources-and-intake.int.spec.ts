@@ -9,9 +9,9 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mentionId, RawMention } from '@vigil/contracts';
+import { SourceStateReader } from '@vigil/search';
 import { CollectorModule } from '../../apps/collector/src/collector.module';
 import { loadCollectorConfig } from '../../apps/collector/src/collector.config';
-import { SourceStateRepository } from '../../apps/collector/src/state/source-state.repository';
 import { createIntakeKey } from '../../apps/collector/src/intake/intake-keys';
 import { compareIds, type MastodonStatus } from '../../apps/collector/src/sources/mastodon/mastodon-status';
 import { KafkaTestClient } from '../support/kafka-test-client';
@@ -106,8 +106,8 @@ hosts:
   });
 
   it('records an open coverage gap for a failing source and shows it in health and /metrics', async () => {
-    const states = app!.get(SourceStateRepository);
-    const health = await pollUntil('down is failing', () => states.health(), (h) => h.find((x) => x.sourceId === 'down')?.status === 'failing');
+    const states = app!.get(SourceStateReader);
+    const health = await pollUntil('down is failing', () => states.health(new Date()), (h) => h.find((x) => x.sourceId === 'down')?.status === 'failing');
     const down = health.find((x) => x.sourceId === 'down')!;
     expect(down.gaps).toEqual([expect.objectContaining({ open: true, reason: expect.stringMatching(/error: GET .*down\.json: HTTP 503/) })]);
     expect(health.find((x) => x.sourceId === 'appstore-gb')).toMatchObject({ status: 'ok', itemsLastHour: 4, gaps: [] });

@@ -6,9 +6,9 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RawMention } from '@vigil/contracts';
+import { SourceStateReader } from '@vigil/search';
 import { CollectorModule } from '../../apps/collector/src/collector.module';
 import { loadCollectorConfig } from '../../apps/collector/src/collector.config';
-import { SourceStateRepository } from '../../apps/collector/src/state/source-state.repository';
 import { KafkaTestClient } from '../support/kafka-test-client';
 import { TestFeedServer, rss } from '../support/feed-server';
 import { pollUntil, testEnv } from '../support/test-env';
@@ -65,7 +65,7 @@ describe('collector: feeds on 127.0.0.1 → mentions.raw', () => {
   });
 
   it('records what is wrong with each bad source, and keeps polling the good one', async () => {
-    const states = app!.get(SourceStateRepository);
+    const states = app!.get(SourceStateReader);
     const errorOf = async (id: string) => (await states.get(id))?.lastError ?? '';
     await pollUntil('errors recorded', async () => Promise.all(['malformed', 'missing', 'slow', 'huge', 'busy'].map(errorOf)), (e) => e.every(Boolean), { timeoutMs: 20_000 });
     expect(await errorOf('malformed')).toMatch(/malformed\.rss: not a readable RSS\/Atom feed/);

@@ -11,7 +11,6 @@ import { TokenService } from './auth/token.service';
 import { UsersController } from './auth/users.controller';
 import { UsersRepository } from './auth/users.repository';
 import { ClustersController } from './clusters/clusters.controller';
-import { ClustersRepository } from './clusters/clusters.repository';
 import { LiveFeedService } from './live/live-feed.service';
 import { LiveGateway } from './live/live.gateway';
 import { LivePublisher } from './live/live.publisher';
@@ -19,11 +18,8 @@ import { MentionsController } from './mentions/mentions.controller';
 import { MentionsRepository } from './mentions/mentions.repository';
 import { PlanController } from './plan/plan.controller';
 import { SourcesController } from './sources/sources.controller';
-import { SourcesRepository } from './sources/sources.repository';
 import { RequestTicketActionUseCase } from './tickets/request-ticket-action.usecase';
 import { TicketsController } from './tickets/tickets.controller';
-import { TicketsRepository } from './tickets/tickets.repository';
-
 import { VolumeController } from './volume/volume.controller';
 import { VolumeRepository } from './volume/volume.repository';
 
@@ -50,10 +46,7 @@ export class ApiModule {
         BootstrapAdminService,
         MentionsRepository,
         VolumeRepository,
-        TicketsRepository,
         RequestTicketActionUseCase,
-        ClustersRepository,
-        SourcesRepository,
         LivePublisher,
         LiveFeedService,
         LiveGateway,

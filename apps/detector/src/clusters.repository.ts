@@ -4,7 +4,7 @@ import { ClusterRecord, clusterSeverity, type DetectionConfig } from '@vigil/det
 import { BulkIndexer, SearchClient } from '@vigil/search';
 import { DETECTION_CONFIG } from './detector.tokens';
 
-/** Cluster documents in Elasticsearch: what people search, and what the detector rebuilds from. */
+/** The detector's writes of clusters (index, mapping, contract: `@vigil/search` clusters.index.ts), and the active ones it rebuilds from. */
 @Injectable()
 export class ClustersRepository {
   constructor(

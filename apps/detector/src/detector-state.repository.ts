@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
-import { SearchClient } from '@vigil/search';
+import type { DetectorStateDoc } from '@vigil/contracts';
+import { DETECTOR_STATE_ID, DetectorStateReader } from '@vigil/search';
 import type { DetectorSnapshot } from '@vigil/detection';
 
 export type StateWithoutClusters = Omit<DetectorSnapshot, 'clusters'>;
@@ -9,27 +10,17 @@ export type StateWithoutClusters = Omit<DetectorSnapshot, 'clusters'>;
  * The detector's working memory (seen mentions, term statistics, burst baselines)
  * outside the clusters, saved after every chunk and before its offsets are
  * committed, so a restart resumes exactly where the committed stream left off.
+ * Index and contract: `@vigil/search` detector-state.index.ts.
  */
 @Injectable()
-export class DetectorStateRepository {
-  constructor(private readonly search: SearchClient) {}
-
-  private get index(): string {
-    return `${this.search.names.prefix}detector-state`;
-  }
-
+export class DetectorStateRepository extends DetectorStateReader {
   async save(state: StateWithoutClusters, savedAt: string): Promise<void> {
-    const snapshot = gzipSync(JSON.stringify(state)).toString('base64');
-    await this.search.es.index({ index: this.index, id: 'detector', document: { savedAt, snapshot } });
+    const document: DetectorStateDoc = { savedAt, snapshot: gzipSync(JSON.stringify(state)).toString('base64') };
+    await this.search.es.index({ index: this.index, id: DETECTOR_STATE_ID, document });
   }
 
   async load(): Promise<StateWithoutClusters | undefined> {
-    try {
-      const r = await this.search.es.get<{ snapshot: string }>({ index: this.index, id: 'detector' });
-      return r._source ? (JSON.parse(gunzipSync(Buffer.from(r._source.snapshot, 'base64')).toString('utf8')) as StateWithoutClusters) : undefined;
-    } catch (e) {
-      if ((e as { meta?: { statusCode?: number } }).meta?.statusCode === 404) return undefined;
-      throw e;
-    }
+    const doc = await this.get();
+    return doc ? (JSON.parse(gunzipSync(Buffer.from(doc.snapshot, 'base64')).toString('utf8')) as StateWithoutClusters) : undefined;
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { KafkaClient } from '@vigil/kafka';
 import { SearchClient } from '@vigil/search';
-import { clustersMapping, detectorStateMapping } from './clusters.mapping';
 
+/** Topics and indices exist before the first message. */
 @Injectable()
 export class DetectorBootstrap implements OnModuleInit {
   constructor(
@@ -11,9 +11,6 @@ export class DetectorBootstrap implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const n = this.search.names;
-    this.search.register({ name: n.clusters, pattern: n.clusters, mappings: clustersMapping, createIndex: n.clusters });
-    this.search.register({ name: `${n.prefix}detector-state`, pattern: `${n.prefix}detector-state`, mappings: detectorStateMapping, createIndex: `${n.prefix}detector-state` });
     await this.kafka.ensureTopics(['mentionsEnriched', 'signals', 'dlq']);
     await this.search.ensureIndices();
   }

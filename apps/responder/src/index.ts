@@ -1,7 +1,5 @@
-/** What other apps compose or reuse: the module, its config, and the read side of tickets. */
+/** What other apps compose or reuse: the module and its config (tickets are read through `@vigil/search`'s TicketsReader). */
 export { ResponderModule, type ResponderModuleOptions } from './responder.module';
 export { ResponderConfig, loadResponderConfig } from './responder.config';
-export { TicketsRepository, ACTIVE_STATES } from './tickets/tickets.repository';
-export { responderIndexNames, responderIndexDefinitions } from './tickets/tickets.mapping';
 export { SlaTicker } from './clock/sla-ticker.service';
 export { PlanStore, PlanFileError } from './plan/plan.store';

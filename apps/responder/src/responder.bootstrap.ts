@@ -2,7 +2,6 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { KafkaClient } from '@vigil/kafka';
 import { SearchClient } from '@vigil/search';
 import { PlanStore } from './plan/plan.store';
-import { responderIndexDefinitions } from './tickets/tickets.mapping';
 import { PLAN_WATCH_MS } from './responder.tokens';
 
 /** Topics and indices exist before the first message; the plan is watched from here on. */
@@ -17,8 +16,6 @@ export class ResponderBootstrap implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.kafka.ensureTopics(['signals', 'ticketActions', 'ticketEvents', 'alerts', 'dlq']);
-    const registered = new Set(this.search.definitions().map((d) => d.name));
-    for (const def of responderIndexDefinitions(this.search.names)) if (!registered.has(def.name)) this.search.register(def);
     await this.search.ensureIndices();
     this.plans.watch(this.planWatchMs);
   }

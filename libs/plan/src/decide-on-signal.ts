@@ -7,6 +7,7 @@ import {
   type SeverityLevel,
   type Signal,
   type Ticket,
+  type TicketChange,
   type TicketEvent,
 } from '@vigil/contracts';
 import { changeLevel } from './level-change';
@@ -21,12 +22,6 @@ export type SignalDecision =
   | { type: 'open'; level: SeverityLevel; triggers: TriggerResult; signal: Signal }
   | { type: 'update'; ticket: Ticket; events: TicketEvent[]; alerts: Alert[] }
   | { type: 'reopen'; ticket: Ticket; events: TicketEvent[]; alerts: Alert[] };
-
-export interface TicketChange {
-  ticket: Ticket;
-  events: TicketEvent[];
-  alerts: Alert[];
-}
 
 /**
  * What a signal means for its incident key: open a ticket, add evidence to the open one

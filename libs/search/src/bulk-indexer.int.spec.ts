@@ -31,7 +31,7 @@ describe('BulkIndexer against a real Elasticsearch', () => {
   });
 
   it('returns the documents Elasticsearch rejects, with its reason, and writes the rest', async () => {
-    const index = `${env.VIGIL_INDEX_PREFIX}mentions-1999.01`;
+    const index = client.names.mentionsFor('1999-01-15T00:00:00Z');
     // An index whose mapping disagrees with the documents (as after a bad manual change).
     await client.es.indices.create({ index, mappings: { properties: { rating: { type: 'integer', coerce: false } } } });
     const r = await bulk.index([

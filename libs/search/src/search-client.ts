@@ -1,21 +1,9 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Client, type estypes } from '@elastic/elasticsearch';
+import { Client } from '@elastic/elasticsearch';
 import { isAlreadyExists } from './es-errors';
 import { createLogger, type HealthIndicator, type HealthStatus } from '@vigil/common';
 import { SEARCH_OPTIONS, type SearchOptions } from './search-options';
-import { IndexNames } from './index-names';
-import { mentionsMapping } from './mappings/mentions.mapping';
-import { sourceStateMapping } from './mappings/state.mapping';
-
-export interface IndexDefinition {
-  /** Template name and alias (when `pattern` ends in `-*`) or the concrete index. */
-  name: string;
-  pattern: string;
-  mappings: estypes.MappingTypeMapping;
-  alias?: string;
-  /** Create this concrete index now (single-index kinds such as clusters and tickets). */
-  createIndex?: string;
-}
+import { INDICES, indexNames, type IndexDefinition, type IndexNames } from './indices';
 
 /** The one place that holds the Elasticsearch client: templates, health, raw access for repositories. */
 @Injectable()
@@ -23,11 +11,10 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
   readonly es: Client;
   readonly names: IndexNames;
   readonly logger = createLogger('search');
-  private readonly extra: IndexDefinition[] = [];
 
   constructor(@Inject(SEARCH_OPTIONS) readonly options: SearchOptions) {
     this.es = new Client({ node: options.node, maxRetries: 3, requestTimeout: 30_000 });
-    this.names = new IndexNames(options.indexPrefix);
+    this.names = indexNames(options.indexPrefix);
   }
 
   /**
@@ -40,24 +27,21 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
     return names.length;
   }
 
-  /** Other libraries (detection, plan) register their indices before `ensureIndices`. */
-  register(def: IndexDefinition): void {
-    this.extra.push(def);
-  }
-
+  /** Every stored document's template and index, from `indices/` (one file per document). */
   definitions(): IndexDefinition[] {
-    const n = this.names;
-    return [
-      { name: n.mentions, pattern: n.mentionsPattern, mappings: mentionsMapping, alias: n.mentions },
-      { name: n.sourceState, pattern: n.sourceState, mappings: sourceStateMapping, createIndex: n.sourceState },
-      ...this.extra,
-    ];
+    return Object.values(INDICES).map((index) => index.definition(this.options.indexPrefix));
   }
 
-  /** Templates first, so an index created by a first write already has its mapping. Idempotent. */
+  /**
+   * Templates first, so an index created by a first write already has its mapping; then the
+   * single indices, so readers and writers never meet a missing one. Every app calls this at
+   * start, so whichever starts first makes every index. Idempotent.
+   */
   async ensureIndices(): Promise<void> {
-    for (const def of this.definitions()) {
-      await this.es.indices.putIndexTemplate({
+    const defs = this.definitions();
+    // In parallel: the server batches the cluster-state updates, and every app start waits on this.
+    await Promise.all(defs.map((def) =>
+      this.es.indices.putIndexTemplate({
         name: def.name,
         index_patterns: [def.pattern],
         priority: 100,
@@ -66,9 +50,8 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
           mappings: def.mappings,
           aliases: def.alias ? { [def.alias]: {} } : undefined,
         },
-      });
-      if (def.createIndex) await this.createIfMissing(def.createIndex);
-    }
+      })));
+    await Promise.all(defs.flatMap((def) => (def.createIndex ? [this.createIfMissing(def.createIndex)] : [])));
   }
 
   async createIfMissing(index: string): Promise<void> {

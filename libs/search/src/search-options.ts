@@ -4,3 +4,5 @@ export interface SearchOptions {
   indexPrefix: string;
 }
 export const SEARCH_OPTIONS = Symbol('SEARCH_OPTIONS');
+/** The SearchClient, injected by token in the readers: they sit in a folder SearchClient itself imports. */
+export const SEARCH_CLIENT = Symbol('SEARCH_CLIENT');

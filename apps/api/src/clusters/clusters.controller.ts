@@ -3,7 +3,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Authenticated } from '../auth/auth.decorators';
 import { ZodValidationPipe } from '../zod-validation.pipe';
-import { ClustersRepository } from './clusters.repository';
+import { ClustersReader } from '@vigil/search';
 
 const ClusterListQuery = z.object({
   status: z
@@ -19,7 +19,7 @@ const ClusterId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'a cluster id');
 @Authenticated()
 @Controller('api/clusters')
 export class ClustersController {
-  constructor(private readonly clusters: ClustersRepository) {}
+  constructor(private readonly clusters: ClustersReader) {}
 
   @Get()
   @ApiOperation({ summary: 'Complaint clusters, most recently active first (empty until the detector has found one)' })

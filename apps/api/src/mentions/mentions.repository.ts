@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
 import type { EnrichedMention } from '@vigil/contracts';
-import { SearchClient } from '@vigil/search';
+import { MentionsReader } from '@vigil/search';
 import { mentionQuery } from './mention-query';
 import type { MentionFilters, MentionSearchQuery } from './mention-search.dto';
 
@@ -40,16 +40,14 @@ type RawBuckets = { buckets?: { key: string | number; key_as_string?: string; do
 
 const SORT_FOR_PAGING: estypes.Sort = [{ publishedAt: 'desc' }, { id: 'asc' }];
 
+/** The api's searches and aggregations over mentions, read through `MentionsReader` (the indexer writes them). */
 @Injectable()
 export class MentionsRepository {
-  constructor(private readonly client: SearchClient) {}
+  constructor(private readonly mentions: MentionsReader) {}
 
   async search(q: MentionSearchQuery): Promise<MentionSearchResult> {
     const sort: estypes.Sort = q.sort === 'relevance' && q.q ? ['_score', { publishedAt: 'desc' }] : [{ publishedAt: q.sort === 'oldest' ? 'asc' : 'desc' }, { id: 'asc' }];
-    const res = await this.client.es.search<EnrichedMention>({
-      index: this.client.names.mentions,
-      ignore_unavailable: true,
-      allow_no_indices: true,
+    const res = await this.mentions.query({
       from: (q.page - 1) * q.size,
       size: q.size,
       track_total_hits: true,
@@ -97,21 +95,9 @@ export class MentionsRepository {
     };
   }
 
-  /**
-   * The mentions with these ids, in the order asked for; `missing` lists ids not (or not yet)
-   * indexed, so a caller can say so instead of showing fewer posts silently.
-   */
-  async byIds(ids: string[]): Promise<{ mentions: EnrichedMention[]; missing: string[] }> {
-    const res = await this.client.es.search<EnrichedMention>({
-      index: this.client.names.mentions,
-      ignore_unavailable: true,
-      allow_no_indices: true,
-      // Room for a post stored twice (its date moved it to another monthly index): no id crowds out another.
-      size: ids.length * 2,
-      query: { bool: { filter: [{ terms: { id: ids } }] } },
-    });
-    const found = new Map(res.hits.hits.map((h) => [h._source!.id, h._source!]));
-    return { mentions: ids.flatMap((id) => found.get(id) ?? []), missing: ids.filter((id) => !found.has(id)) };
+  /** The mentions with these ids, in the order asked for, and the ids not (yet) indexed. */
+  byIds(ids: string[]): Promise<{ mentions: EnrichedMention[]; missing: string[] }> {
+    return this.mentions.byIds(ids);
   }
 
   /** Every match, newest first, page by page (search_after), up to `limit` rows. */
@@ -119,10 +105,7 @@ export class MentionsRepository {
     let after: estypes.SortResults | undefined;
     let left = limit;
     while (left > 0) {
-      const res = await this.client.es.search<EnrichedMention>({
-        index: this.client.names.mentions,
-        ignore_unavailable: true,
-        allow_no_indices: true,
+      const res = await this.mentions.query({
         size: Math.min(pageSize, left),
         query: mentionQuery(q),
         sort: SORT_FOR_PAGING,

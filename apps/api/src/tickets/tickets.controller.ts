@@ -6,14 +6,15 @@ import type { Principal } from '../auth/roles';
 import { ZodValidationPipe } from '../zod-validation.pipe';
 import { RequestTicketActionUseCase } from './request-ticket-action.usecase';
 import { TicketActionBody, TicketIdParam, TicketListQuery } from './tickets.dto';
-import { TicketsRepository } from './tickets.repository';
+import { TicketEventsReader, TicketsReader } from '@vigil/search';
 
 @ApiTags('tickets')
 @Authenticated()
 @Controller('api/tickets')
 export class TicketsController {
   constructor(
-    private readonly tickets: TicketsRepository,
+    private readonly tickets: TicketsReader,
+    private readonly events: TicketEventsReader,
     private readonly requestAction: RequestTicketActionUseCase,
   ) {}
 
@@ -30,7 +31,7 @@ export class TicketsController {
   @ApiOperation({ summary: 'One ticket with its audit trail' })
   @ApiParam({ name: 'id', example: 'CR-2026-000001' })
   async get(@Param('id', new ZodValidationPipe(TicketIdParam)) id: string) {
-    const [ticket, events] = await Promise.all([this.tickets.get(id), this.tickets.events(id)]);
+    const [ticket, events] = await Promise.all([this.tickets.find(id), this.events.list(id, { order: 'time' })]);
     if (!ticket) throw new NotFoundException(`no ticket ${id}`);
     return { ticket, events };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
-import { SearchClient } from '@vigil/search';
+import { MentionsReader } from '@vigil/search';
 
 export interface VolumeWindow {
   from: string;
@@ -19,15 +19,12 @@ const DAY = 24 * HOUR;
  */
 @Injectable()
 export class VolumeRepository {
-  constructor(private readonly client: SearchClient) {}
+  constructor(private readonly mentions: MentionsReader) {}
 
   async windows(now: Date, hours: number, days: number): Promise<VolumeWindow[]> {
     const end = now.getTime();
     const ranges = Array.from({ length: days + 1 }, (_, k) => ({ key: String(k), from: end - hours * HOUR - k * DAY, to: end - k * DAY }));
-    const res = await this.client.es.search({
-      index: this.client.names.mentions,
-      ignore_unavailable: true,
-      allow_no_indices: true,
+    const res = await this.mentions.query({
       size: 0,
       query: { range: { publishedAt: { gte: ranges.at(-1)!.from, lt: end, format: 'epoch_millis' } } },
       aggs: {

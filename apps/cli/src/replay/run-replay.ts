@@ -2,12 +2,11 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Presets, SingleBar } from 'cli-progress';
-import { ClusterDoc, Signal, Ticket } from '@vigil/contracts';
+import { Signal, type ClusterView, type Ticket } from '@vigil/contracts';
 import { sleep } from '@vigil/common';
 import { KafkaClient, MessageProducer } from '@vigil/kafka';
-import { SearchClient } from '@vigil/search';
+import { ClustersReader, SearchClient, TicketsReader } from '@vigil/search';
 import { DetectMentionsUseCase } from '../../../detector/src/detect-mentions.usecase';
-import { TicketsRepository } from '../../../responder/src/tickets/tickets.repository';
 import { AllInOneModule } from '../start/all-in-one.module';
 import { loadServicesScript } from '../start/start.command';
 import { dropRun } from './drop-run';
@@ -35,7 +34,8 @@ export interface ReplayResult {
   /** Posts that reached the detector (the rest went to the dead-letter topic, see logs). */
   enriched: number;
   signals: Signal[];
-  clusters: ClusterDoc[];
+  /** Every cluster but the merged ones, largest first (without the detector's state). */
+  clusters: ClusterView[];
   tickets: Ticket[];
   score?: ReplayScore;
   seconds: number;
@@ -107,18 +107,9 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     const enriched = await kafka.count('mentionsEnriched');
     const search = app.get(SearchClient, { strict: false });
     await search.es.indices.refresh({ index: `${runId}-*`, ignore_unavailable: true, allow_no_indices: true });
-    const clusterHits = await search.es.search<ClusterDoc>({
-      index: search.names.clusters,
-      ignore_unavailable: true,
-      allow_no_indices: true,
-      size: 1000,
-      query: { bool: { must_not: [{ term: { status: 'merged' } }] } },
-      sort: [{ size: { order: 'desc', unmapped_type: 'long' } }],
-    });
-    const clusters = clusterHits.hits.hits.map((h) => h._source!);
-    const ticketRepo = app.get(TicketsRepository, { strict: false });
-    await ticketRepo.refresh();
-    const tickets = await ticketRepo.listOpen();
+    // The refresh above makes every cluster and ticket written so far visible to these searches.
+    const { clusters } = await app.get(ClustersReader, { strict: false }).list({ status: ['active', 'evicted'], size: 1000, order: 'largest' });
+    const tickets = await app.get(TicketsReader, { strict: false }).listOpen();
     result = {
       runId,
       posted: file.rows.length,

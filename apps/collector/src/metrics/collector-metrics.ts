@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { SourceHealth } from '@vigil/contracts';
+import { Clock } from '@vigil/common';
 import { SourceStateRepository } from '../state/source-state.repository';
 
 /**
@@ -13,12 +14,12 @@ export class CollectorMetrics {
   private readonly polls = new Counter({ name: 'vigil_collector_polls_total', help: 'Polls by source and outcome', labelNames: ['source', 'outcome'], registers: [this.registry] });
   private readonly intake = new Counter({ name: 'vigil_intake_messages_total', help: 'Intake messages accepted, by channel; duplicate="true" for a repeated id', labelNames: ['channel', 'duplicate'], registers: [this.registry] });
 
-  constructor(states: SourceStateRepository) {
+  constructor(states: SourceStateRepository, clock: Clock) {
     const registry = this.registry;
     // One read of the states per scrape, shared by every gauge.
     let cached: { at: number; health: Promise<SourceHealth[]> } | undefined;
     const health = () => {
-      if (!cached || Date.now() - cached.at > 1_000) cached = { at: Date.now(), health: states.health() };
+      if (!cached || Date.now() - cached.at > 1_000) cached = { at: Date.now(), health: states.health(clock.now()) };
       return cached.health;
     };
     const gauge = (name: string, help: string, read: (h: SourceHealth) => number | undefined) => {

@@ -1,21 +1,12 @@
-import type { RawMention } from '@vigil/contracts';
+import type { RawMention, SourceCursor } from '@vigil/contracts';
 import type { SourceConfig } from './sources-config';
 
 /** A post as an adapter found it, before ids, truncation and filters are applied. */
 export type CollectedItem = Pick<RawMention, 'externalId' | 'text' | 'publishedAt'> &
   Partial<Pick<RawMention, 'url' | 'author' | 'title' | 'rating' | 'reach' | 'langHint' | 'meta'>>;
 
-/** What an adapter remembers between polls; persisted so a restart neither re-emits nor skips. */
-export interface SourceCursor {
-  etag?: string;
-  lastModified?: string;
-  /** Recent external ids, newest last, bounded. */
-  seen: string[];
-  /** Where a paged API continues from (Mastodon: the newest status id seen). */
-  position?: string;
-  /** Identity of an export file last read (mtime and size): unchanged files are not parsed again. */
-  fingerprint?: string;
-}
+/** What an adapter remembers between polls (stored with the source state, so a restart neither re-emits nor skips). */
+export type { SourceCursor };
 
 export interface PollResult {
   items: CollectedItem[];

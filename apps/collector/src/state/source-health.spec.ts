@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gapsOverlapping, MAX_GAPS, newState, recordFailure, recordSuccess, toHealth } from './source-health';
+import { gapsOverlapping, sourceHealthAt as toHealth } from '@vigil/contracts';
+import { MAX_GAPS, newState, recordFailure, recordSuccess } from './source-health';
 
 const at = (min: number) => new Date(Date.UTC(2026, 10, 23, 8, min)).toISOString();
 

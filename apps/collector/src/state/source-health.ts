@@ -1,12 +1,12 @@
-import type { CoverageGap, SourceHealth } from '@vigil/contracts';
-import type { SourceState } from './source-state.repository';
+import { SOURCE_BUCKET_MS as BUCKET_MS, type CoverageGap, type SourceState } from '@vigil/contracts';
+
+/**
+ * How a poll changes a source's stored state (the collector is its only writer). What the
+ * state means for people (status, items in the last hour) is `sourceHealthAt` in contracts.
+ */
 
 export const MAX_GAPS = 50;
-const BUCKET_MS = 5 * 60_000;
 const KEEP_BUCKETS_MS = 24 * 3_600_000;
-
-/** A source is stale when it has not succeeded for this many of its own intervals. */
-const STALE_INTERVALS = 3;
 
 export function newState(sourceId: string, now: string): SourceState {
   return { sourceId, cursor: { seen: [] }, updatedAt: now, errorCount: 0, consecutiveErrors: 0, itemsEmitted: 0, gaps: [], buckets: [] };
@@ -78,36 +78,4 @@ export function recordFailure(state: SourceState, r: { now: string; everyMs: num
     buckets: addToBuckets(state.buckets, r.now, 0),
     gaps: nextGaps,
   };
-}
-
-export function toHealth(state: SourceState, now: Date): SourceHealth {
-  const t = now.getTime();
-  const sinceSuccessMs = state.lastSuccessAt ? Math.max(0, t - Date.parse(state.lastSuccessAt)) : undefined;
-  const status: SourceHealth['status'] = (state.consecutiveErrors ?? 0) > 0
-    ? 'failing'
-    : !state.lastSuccessAt
-      ? 'never-polled'
-      : state.everyMs && sinceSuccessMs! > STALE_INTERVALS * state.everyMs
-        ? 'stale'
-        : 'ok';
-  return {
-    sourceId: state.sourceId,
-    status,
-    lastSuccessAt: state.lastSuccessAt,
-    lastErrorAt: state.lastErrorAt,
-    lastError: state.lastError,
-    errorCount: state.errorCount,
-    consecutiveErrors: state.consecutiveErrors ?? 0,
-    itemsEmitted: state.itemsEmitted,
-    itemsLastHour: (state.buckets ?? []).filter((b) => Date.parse(b.start) + BUCKET_MS > t - 3_600_000 && Date.parse(b.start) <= t).reduce((n, b) => n + b.count, 0),
-    lagMs: state.lagMs,
-    sinceSuccessMs,
-    gaps: state.gaps ?? [],
-    at: now.toISOString(),
-  };
-}
-
-/** Gaps of any source that overlap [from, to]: a detector's window with these in it may be an artefact. */
-export function gapsOverlapping(states: SourceState[], from: string, to: string): (CoverageGap & { sourceId: string })[] {
-  return states.flatMap((s) => (s.gaps ?? []).filter((g) => g.from <= to && g.to >= from).map((g) => ({ ...g, sourceId: s.sourceId })));
 }

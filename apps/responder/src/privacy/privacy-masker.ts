@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Alert } from '@vigil/contracts';
+import type { Alert, TicketChange } from '@vigil/contracts';
 import { DEFAULT_ORDER_PATTERNS, findOrderIds, maskPii, type PiiKind } from '@vigil/analysis';
 import type { Plan } from '@vigil/plan';
 import { createLogger } from '@vigil/common';
 import { PlanStore } from '../plan/plan.store';
-import type { TicketChange } from '../tickets/ticket-writer';
 
 type Surface = Plan['privacy']['maskIn'][number];
 type PlanPiiKind = Plan['privacy']['mask'][number];

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { Signal } from '@vigil/contracts';
+import type { Signal, TicketChange } from '@vigil/contracts';
 import { backoffDelay, Clock, createLogger, sleep } from '@vigil/common';
 import { decideOnSignal, formatTicketId, openTicket } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
-import { IncidentsRepository, incidentHash, type StoredPointer } from '../tickets/incidents.repository';
+import { ACTIVE_STATES, incidentHash, type StoredPointer } from '@vigil/search';
+import { IncidentsRepository } from '../tickets/incidents.repository';
 import { TicketSequenceRepository } from '../tickets/ticket-sequence.repository';
-import { ACTIVE_STATES, type StoredTicket } from '../tickets/tickets.repository';
-import { TicketWriter, type TicketChange } from '../tickets/ticket-writer';
+import type { StoredTicket } from '../tickets/tickets.repository';
+import { TicketWriter } from '../tickets/ticket-writer';
 
 export type SignalOutcome = { type: 'ignore'; reason: string; ticketId?: string } | { type: 'open' | 'update' | 'reopen'; ticketId: string };
 

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isConflict, isNotFound, SearchClient } from '@vigil/search';
-import { responderIndexNames } from './tickets.mapping';
-
-interface SlotDoc {
-  year: number;
-  value: number;
-  owner: string;
-}
+import type { TicketSequenceSlot } from '@vigil/contracts';
+import { isConflict, TicketSequencesReader } from '@vigil/search';
 
 /**
  * Per-year ticket numbers without a lock server: number N of a year is taken by creating
@@ -14,15 +8,10 @@ interface SlotDoc {
  * records its owner (an incident key's open cycle), so every opener racing for the same
  * incident gets the same number and a lost race burns none. A `<year>-next` hint saves
  * scanning from 1; it may lag or even go back, which costs a few 409s, never a duplicate.
+ * Index and contract: `@vigil/search` ticket-sequences.index.ts.
  */
 @Injectable()
-export class TicketSequenceRepository {
-  constructor(private readonly search: SearchClient) {}
-
-  private get index(): string {
-    return responderIndexNames(this.search.names).sequences;
-  }
-
+export class TicketSequenceRepository extends TicketSequencesReader {
   async allocate(year: number, owner: string): Promise<number> {
     const hint = await this.read(`${year}-next`);
     const mine = await this.read(`owner-${owner}`);
@@ -41,16 +30,7 @@ export class TicketSequenceRepository {
     }
   }
 
-  private async read(id: string): Promise<SlotDoc | undefined> {
-    try {
-      return (await this.search.es.get<SlotDoc>({ index: this.index, id }))._source;
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
-  }
-
-  private async create(id: string, document: SlotDoc): Promise<'ok' | 'conflict'> {
+  private async create(id: string, document: TicketSequenceSlot): Promise<'ok' | 'conflict'> {
     try {
       await this.search.es.index({ index: this.index, id, document, op_type: 'create' });
       return 'ok';

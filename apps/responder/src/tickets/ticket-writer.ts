@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Alert, Ticket, TicketEvent } from '@vigil/contracts';
+import type { TicketChange, TicketEvent } from '@vigil/contracts';
 import { createLogger } from '@vigil/common';
 import { MessageProducer } from '@vigil/kafka';
 import { buildWebhookRequests } from '@vigil/plan';
@@ -7,12 +7,6 @@ import { PlanStore } from '../plan/plan.store';
 import { WebhookSender } from '../notify/webhook-sender';
 import { PrivacyMasker } from '../privacy/privacy-masker';
 import { TicketsRepository, type StoredTicket } from './tickets.repository';
-
-export interface TicketChange {
-  ticket: Ticket;
-  events: TicketEvent[];
-  alerts: Alert[];
-}
 
 /**
  * The one way a ticket changes: write the ticket together with its events and alerts

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { IncidentPointer } from '@vigil/contracts';
+import { isNotFound } from '../es-errors';
+import type { SearchClient } from '../search-client';
+import { SEARCH_CLIENT } from '../search-options';
+import { singleIndex } from './stored-index';
+
+/**
+ * Per-incident claim pointers (writer: responder; read by the tests). One document per
+ * incident key, `_id` = sha256 of the key: the latest ticket opened on it, with the opening
+ * itself. The responder claims it with `op_type: create` / `if_seq_no` so only one ticket is
+ * ever open per key (see the responder's IncidentsRepository).
+ */
+export const incidentsIndex = singleIndex({
+  document: 'incidents',
+  suffix: 'ticket-incidents',
+  writer: 'responder',
+  schema: IncidentPointer,
+  mappings: {
+    dynamic: false,
+    properties: { incidentKey: { type: 'keyword' }, ticketId: { type: 'keyword' }, cycle: { type: 'integer' }, claimedAt: { type: 'date' }, opening: { type: 'object', enabled: false } },
+  },
+});
+
+export const incidentHash = (incidentKey: string): string => createHash('sha256').update(incidentKey).digest('hex');
+
+/** A pointer with the version to compare on the next claim. */
+export interface StoredPointer {
+  pointer: IncidentPointer;
+  seqNo: number;
+  primaryTerm: number;
+}
+
+@Injectable()
+export class IncidentsReader {
+  constructor(@Inject(SEARCH_CLIENT) protected readonly search: SearchClient) {}
+
+  protected get index(): string {
+    return incidentsIndex.name(this.search.options.indexPrefix);
+  }
+
+  /** Realtime (a get by id): a claim just made is seen at once. */
+  async get(incidentKey: string): Promise<StoredPointer | undefined> {
+    try {
+      const r = await this.search.es.get<IncidentPointer>({ index: this.index, id: incidentHash(incidentKey) });
+      return { pointer: r._source!, seqNo: r._seq_no!, primaryTerm: r._primary_term! };
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * What Vigil stores in Elasticsearch: one `<document>.index.ts` per stored document, each
+ * with its index name for a prefix, mapping, contract, writer and a read-only reader.
+ * The map (document, index, writer, readers) is README.md beside this file.
+ *
+ * Adding a document: write `<document>.index.ts` like `clusters.index.ts`, add it to
+ * `INDICES` and its reader to `READERS` below, and a row to README.md. `ensureIndices`
+ * and `search.names` pick it up from here; SearchModule provides the reader everywhere.
+ */
+import { clustersIndex, ClustersReader } from './clusters.index';
+import { detectorStateIndex, DetectorStateReader } from './detector-state.index';
+import { incidentsIndex, IncidentsReader } from './incidents.index';
+import { mentionsIndex, MentionsReader } from './mentions.index';
+import { sourceStateIndex, SourceStateReader } from './source-state.index';
+import { ticketEventsIndex, TicketEventsReader } from './ticket-events.index';
+import { ticketSequencesIndex, TicketSequencesReader } from './ticket-sequences.index';
+import { ticketsIndex, TicketsReader } from './tickets.index';
+
+export * from './stored-index';
+export * from './mentions.index';
+export * from './clusters.index';
+export * from './tickets.index';
+export * from './ticket-events.index';
+export * from './incidents.index';
+export * from './ticket-sequences.index';
+export * from './source-state.index';
+export * from './detector-state.index';
+
+/** Every stored document, by the key it has in `search.names`. */
+export const INDICES = {
+  mentions: mentionsIndex,
+  clusters: clustersIndex,
+  tickets: ticketsIndex,
+  ticketEvents: ticketEventsIndex,
+  incidents: incidentsIndex,
+  ticketSequences: ticketSequencesIndex,
+  sourceState: sourceStateIndex,
+  detectorState: detectorStateIndex,
+} as const;
+
+export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader];
+
+/** The names under one prefix, for raw queries in tests, benchmarks and tools. */
+export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date): string; readonly mentionsPattern: string } & {
+  readonly [K in keyof typeof INDICES]: string;
+};
+
+export function indexNames(prefix: string): IndexNames {
+  const names = Object.fromEntries(Object.entries(INDICES).map(([key, index]) => [key, index.name(prefix)])) as { [K in keyof typeof INDICES]: string };
+  return { ...names, prefix, mentionsPattern: mentionsIndex.pattern(prefix), mentionsFor: (publishedAt) => mentionsIndex.monthly(prefix, publishedAt) };
+}

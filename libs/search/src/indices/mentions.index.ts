@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { estypes } from '@elastic/elasticsearch';
+import { EnrichedMention } from '@vigil/contracts';
+import type { SearchClient } from '../search-client';
+import { SEARCH_CLIENT } from '../search-options';
+import { TOLERATE_MISSING, type StoredIndex } from './stored-index';
+
+const keyword: estypes.MappingProperty = { type: 'keyword', ignore_above: 512 };
+
+/**
+ * Mentions: `text`/`title` use the `standard` analyzer (the only one in the bare
+ * server; it splits Chinese into single characters, so phrase queries still match),
+ * and `analysis.tokens` holds the words segmented in the processor for term
+ * aggregations and exact filters. `dynamic: false` keeps unknown fields in _source
+ * without growing the mapping, so contracts can add fields safely.
+ */
+const mentionsMapping: estypes.MappingTypeMapping = {
+  dynamic: false,
+  properties: {
+    id: keyword,
+    sourceId: keyword,
+    sourceType: keyword,
+    channel: keyword,
+    externalId: keyword,
+    url: { type: 'keyword', index: false, doc_values: false },
+    author: {
+      properties: { id: keyword, name: keyword, followers: { type: 'long' }, createdAt: { type: 'date' } },
+    },
+    title: { type: 'text', analyzer: 'standard' },
+    text: { type: 'text', analyzer: 'standard' },
+    truncated: { type: 'boolean' },
+    publishedAt: { type: 'date' },
+    fetchedAt: { type: 'date' },
+    processedAt: { type: 'date' },
+    langHint: keyword,
+    rating: { type: 'float' },
+    reach: { type: 'double' },
+    meta: { type: 'object', enabled: false },
+    watches: { properties: { id: keyword, rule: { type: 'keyword', index: false }, competitor: { type: 'boolean' } } },
+    analysis: {
+      properties: {
+        language: keyword,
+        script: keyword,
+        tokens: keyword,
+        sentiment: { properties: { score: { type: 'float' }, label: keyword, confidence: { type: 'float' } } },
+        emotion: { properties: { level: keyword, intensity: { type: 'float' } } },
+        categories: { properties: { id: keyword, confidence: { type: 'float' } } },
+        entities: {
+          properties: {
+            orderIds: keyword,
+            money: { properties: { amount: { type: 'double' }, currency: keyword, text: { type: 'keyword', index: false } } },
+            places: { properties: { name: keyword, kind: keyword } },
+            products: keyword,
+            appVersion: keyword,
+            device: keyword,
+            piiKinds: keyword,
+          },
+        },
+        riskCues: { properties: { kind: keyword, evidence: { type: 'keyword', index: false }, amount: { type: 'double' } } },
+        riskScore: { type: 'float' },
+        riskReasons: { type: 'keyword', index: false },
+        emojis: keyword,
+        truncated: { type: 'boolean' },
+      },
+    },
+  },
+};
+
+/**
+ * Mentions (writer: indexer; read by the api, the cli and the tests). One document per post,
+ * `_id` = mention id, in monthly indices `<prefix>mentions-YYYY.MM` behind the alias
+ * `<prefix>mentions`: old data goes by deleting an index (the bare server has no
+ * delete-by-query). A post whose date moves it to another month is stored twice; readers by
+ * id allow for that.
+ */
+export const mentionsIndex: StoredIndex<typeof EnrichedMention> & { monthly(prefix: string, publishedAt: string | Date): string; pattern(prefix: string): string } = {
+  document: 'mentions',
+  writer: 'indexer',
+  schema: EnrichedMention,
+  mappings: mentionsMapping,
+  /** The alias over every month: what readers read. */
+  name: (prefix: string) => `${prefix}mentions`,
+  /** The month a post is written to (by its publishedAt, UTC). */
+  monthly(prefix: string, publishedAt: string | Date): string {
+    const d = new Date(publishedAt);
+    return `${prefix}mentions-${d.getUTCFullYear()}.${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  },
+  pattern: (prefix: string) => `${prefix}mentions-*`,
+  definition: (prefix: string) => ({ name: `${prefix}mentions`, pattern: `${prefix}mentions-*`, mappings: mentionsMapping, alias: `${prefix}mentions` }),
+};
+
+/** Read-only access to mentions. Searches never fail for a missing index: before the first post there is none. */
+@Injectable()
+export class MentionsReader {
+  constructor(@Inject(SEARCH_CLIENT) private readonly search: SearchClient) {}
+
+  get index(): string {
+    return mentionsIndex.name(this.search.options.indexPrefix);
+  }
+
+  /** Any query over the alias (the api builds its filters and aggregations); hits are not re-validated. */
+  query<A = Record<string, estypes.AggregationsAggregate>>(request: Omit<estypes.SearchRequest, 'index'>): Promise<estypes.SearchResponse<EnrichedMention, A>> {
+    return this.search.es.search<EnrichedMention, A>({ ...TOLERATE_MISSING, ...request, index: this.index });
+  }
+
+  async count(query?: estypes.QueryDslQueryContainer): Promise<number> {
+    return (await this.search.es.count({ ...TOLERATE_MISSING, index: this.index, query })).count;
+  }
+
+  /**
+   * The mentions with these ids, in the order asked for; `missing` lists ids not (or not yet)
+   * indexed, so a caller can say so instead of showing fewer posts silently.
+   */
+  async byIds(ids: string[]): Promise<{ mentions: EnrichedMention[]; missing: string[] }> {
+    const res = await this.query({
+      // Room for a post stored twice (its date moved it to another monthly index): no id crowds out another.
+      size: ids.length * 2,
+      query: { bool: { filter: [{ terms: { id: ids } }] } },
+    });
+    const found = new Map(res.hits.hits.map((h) => [h._source!.id, h._source!]));
+    return { mentions: ids.flatMap((id) => found.get(id) ?? []), missing: ids.filter((id) => !found.has(id)) };
+  }
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { estypes } from '@elastic/elasticsearch';
+import { Ticket, TicketDoc, type SeverityLevel, type TicketState } from '@vigil/contracts';
+import { isNotFound } from '../es-errors';
+import type { SearchClient } from '../search-client';
+import { SEARCH_CLIENT } from '../search-options';
+import { singleIndex, TOLERATE_MISSING, totalOf } from './stored-index';
+
+const date = { type: 'date' } as const;
+const keyword = { type: 'keyword' } as const;
+
+/**
+ * Crisis tickets (writer: responder, the only one; read by the api, the cli's replay report
+ * and the tests). One document per ticket, `_id` = ticket id (`CR-2026-000001`): the
+ * `Ticket` contract plus the outbox of its last change (`TicketDoc`), which readers drop.
+ */
+export const ticketsIndex = singleIndex({
+  document: 'tickets',
+  suffix: 'tickets',
+  writer: 'responder',
+  schema: TicketDoc,
+  mappings: {
+    dynamic: false,
+    properties: {
+      id: keyword,
+      incidentKey: keyword,
+      clusterId: keyword,
+      title: { type: 'text', fields: { raw: { type: 'keyword', ignore_above: 512 } } },
+      level: keyword,
+      peakLevel: keyword,
+      state: keyword,
+      openedAt: date,
+      slaStartedAt: date,
+      acknowledgedAt: date,
+      firstResponseAt: date,
+      resolvedAt: date,
+      closedAt: date,
+      updatedAt: date,
+      lastSignalAt: date,
+      slaDeadlines: { properties: { acknowledge: date, firstResponse: date, resolve: date } },
+      triggers: keyword,
+      assignees: { properties: { actor: keyword, role: keyword, at: date } },
+      evidence: { properties: { signalIds: keyword, mentionIds: keyword, signalCount: { type: 'integer' }, maxSize: { type: 'integer' } } },
+      mergedInto: keyword,
+      mergedFrom: keyword,
+      reopenCount: { type: 'integer' },
+      commentCount: { type: 'integer' },
+      seq: { type: 'long' },
+      outboxPending: { type: 'boolean' },
+      outbox: { type: 'object', enabled: false },
+    },
+  },
+});
+
+/** States whose SLA clocks run and that count as "the open ticket" of an incident. */
+export const ACTIVE_STATES: readonly TicketState[] = ['open', 'acknowledged', 'investigating', 'responding'];
+
+export interface TicketListQuery {
+  /** Empty: every state. */
+  state: TicketState[];
+  level: SeverityLevel[];
+  size: number;
+}
+
+/**
+ * Read-only access to tickets. Reads by id are realtime; searches see writes after the
+ * 1 s refresh. Before the responder has run, lists are empty.
+ */
+@Injectable()
+export class TicketsReader {
+  constructor(@Inject(SEARCH_CLIENT) protected readonly search: SearchClient) {}
+
+  protected get index(): string {
+    return ticketsIndex.name(this.search.options.indexPrefix);
+  }
+
+  async find(id: string): Promise<Ticket | undefined> {
+    try {
+      const r = await this.search.es.get<TicketDoc>({ index: this.index, id, _source_excludes: ['outbox'] });
+      return r._source ? Ticket.parse(r._source) : undefined;
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  /** Newest opened first, filtered by state and level. */
+  async list(q: TicketListQuery): Promise<{ total: number; tickets: Ticket[] }> {
+    const filter: estypes.QueryDslQueryContainer[] = [];
+    if (q.state.length) filter.push({ terms: { state: q.state } });
+    if (q.level.length) filter.push({ terms: { level: q.level } });
+    const res = await this.search.es.search<TicketDoc>({
+      ...TOLERATE_MISSING,
+      index: this.index,
+      size: q.size,
+      track_total_hits: true,
+      _source_excludes: ['outbox'],
+      query: { bool: { filter } },
+      sort: [{ openedAt: { order: 'desc', unmapped_type: 'date' } }],
+    });
+    return { total: totalOf(res.hits.total), tickets: res.hits.hits.map((h) => Ticket.parse(h._source)) };
+  }
+
+  /** Active tickets (open … responding), most recently opened first. */
+  async listOpen(opts: { size?: number; from?: number } = {}): Promise<Ticket[]> {
+    const r = await this.search.es.search<TicketDoc>({
+      ...TOLERATE_MISSING,
+      index: this.index,
+      size: opts.size ?? 1000,
+      from: opts.from ?? 0,
+      _source_excludes: ['outbox'],
+      query: { terms: { state: [...ACTIVE_STATES] } },
+      sort: [{ openedAt: 'desc' }, { id: 'asc' }],
+    });
+    return r.hits.hits.map((h) => Ticket.parse(h._source));
+  }
+
+  /** Every active ticket, a page at a time (search_after), however many there are. */
+  async *eachOpen(pageSize = 500): AsyncGenerator<Ticket> {
+    let after: estypes.SortResults | undefined;
+    for (;;) {
+      const r = await this.search.es.search<TicketDoc>({
+        ...TOLERATE_MISSING,
+        index: this.index,
+        size: pageSize,
+        _source_excludes: ['outbox'],
+        query: { terms: { state: [...ACTIVE_STATES] } },
+        sort: [{ openedAt: 'asc' }, { id: 'asc' }],
+        ...(after && { search_after: after }),
+      });
+      for (const h of r.hits.hits) yield Ticket.parse(h._source);
+      if (r.hits.hits.length < pageSize) return;
+      after = r.hits.hits.at(-1)!.sort;
+    }
+  }
+}
