@@ -19,7 +19,7 @@ export const en = {
   units: { minutes: '{n} min', hours: '{n} h', days: '{n} d' },
   search: { placeholder: 'Words or a phrase (Chinese or English)', run: 'Search', export: 'Export CSV', from: 'From', to: 'To', sentiment: 'Sentiment', channel: 'Channel', interval: 'Per', hour: 'hour', day: 'day', total: '{n} mentions', none: 'Nothing matches.', timeline: 'Sentiment over time', channels: 'Channels', categories: 'Categories', terms: 'Top terms', places: 'Top places', results: 'Posts', forbidden: 'Search needs the analyst role.' },
   sentiment: { negative: 'negative', neutral: 'neutral', positive: 'positive' },
-  sources: { title: 'Sources', empty: 'No source state yet: the collector writes it after its first poll.', source: 'Source', status: 'Status', lastSuccess: 'Last success', lastError: 'Last error', errors: 'Errors', items: 'Items', ok: 'OK', failing: 'failing', unknown: 'unknown' },
+  sources: { title: 'Sources', empty: 'No source state yet: the collector writes it after its first poll.', source: 'Source', status: 'Status', lastSuccess: 'Last success', lastError: 'Last error', errors: 'Errors', items: 'Items', itemsLastHour: 'Last hour', lag: 'Delay', ok: 'OK', failing: 'failing', stale: 'stale', neverPolled: 'not polled yet', gaps: 'Coverage gaps', gapsHint: 'Stretches in which posts may be missing: failed polls, or a paging limit reached before the posts already seen. Counts inside a gap may be low, and a catch-up may look like a spike.', noGaps: 'none', gapOpen: 'ongoing', gapsMore: '+{n} earlier' },
   common: { loading: 'Loading…', error: 'Error: {msg}', never: '—' },
 };
 export type Messages = typeof en;

@@ -21,6 +21,6 @@ export const zhCN: Messages = {
   units: { minutes: '{n} 分钟', hours: '{n} 小时', days: '{n} 天' },
   search: { placeholder: '关键词或短语（中英文）', run: '搜索', export: '导出 CSV', from: '开始', to: '结束', sentiment: '情感', channel: '渠道', interval: '按', hour: '小时', day: '天', total: '共 {n} 条', none: '没有匹配的帖子。', timeline: '情感走势', channels: '渠道分布', categories: '投诉类别', terms: '高频词', places: '地点', results: '帖子', forbidden: '搜索需要分析员及以上角色。' },
   sentiment: { negative: '负面', neutral: '中性', positive: '正面' },
-  sources: { title: '数据源', empty: '暂无数据源状态：采集器首次抓取后写入。', source: '数据源', status: '状态', lastSuccess: '最近成功', lastError: '最近错误', errors: '错误次数', items: '条目', ok: '正常', failing: '故障', unknown: '未知' },
+  sources: { title: '数据源', empty: '暂无数据源状态：采集器首次抓取后写入。', source: '数据源', status: '状态', lastSuccess: '最近成功', lastError: '最近错误', errors: '错误次数', items: '条目', itemsLastHour: '近一小时', lag: '采集延迟', ok: '正常', failing: '故障', stale: '停滞', neverPolled: '尚未抓取', gaps: '覆盖缺口', gapsHint: '可能漏采帖子的时段：抓取失败，或翻页达到上限仍未接上已采内容。缺口内的数量可能偏低，补采时可能看似突增。', noGaps: '无', gapOpen: '进行中', gapsMore: '另有 {n} 个更早的缺口' },
   common: { loading: '加载中…', error: '错误：{msg}', never: '—' },
 };

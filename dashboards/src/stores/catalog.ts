@@ -1,21 +1,11 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { ClusterDoc } from '@vigil/contracts';
+import type { ClusterDoc, SourceHealth } from '@vigil/contracts';
 import { getJson } from '../api/http';
 
 export type ClusterView = Omit<ClusterDoc, 'state'>;
 /** One cluster as `GET /api/clusters/:id` answers: plus the event times of its most recent posts. */
 export type ClusterDetail = ClusterView & { recentTimes: number[] };
-
-export interface SourceHealth {
-  sourceId: string;
-  status: 'ok' | 'failing' | 'unknown';
-  lastSuccessAt?: string;
-  lastErrorAt?: string;
-  lastError?: string;
-  errorCount: number;
-  itemsEmitted: number;
-}
 
 /** Read-only lists that other processes fill: clusters (detector) and source health (collector). */
 export const useCatalogStore = defineStore('catalog', () => {
