@@ -59,7 +59,7 @@ describe('dashboard in a real browser', () => {
       mentionFactory('pos', { text: 'FreshDash refund arrived quickly, thanks' }, { sentiment: { score: 0.6, label: 'positive', confidence: 0.8 }, tokens: ['freshdash', 'refund', 'thanks'] }),
     ]);
     await search.es.index({ index: search.names.sourceState, id: 'weibo', document: { sourceId: 'weibo', updatedAt: new Date().toISOString(), lastSuccessAt: new Date().toISOString(), errorCount: 0, itemsEmitted: 120, cursor: {} }, refresh: 'wait_for' });
-    await search.es.index({ index: search.names.sourceState, id: 'appstore', document: { sourceId: 'appstore', updatedAt: new Date().toISOString(), lastErrorAt: new Date().toISOString(), lastError: 'HTTP 503 from itunes.apple.com', errorCount: 4, itemsEmitted: 0, cursor: {} }, refresh: 'wait_for' });
+    await search.es.index({ index: search.names.sourceState, id: 'appstore', document: { sourceId: 'appstore', updatedAt: new Date().toISOString(), lastErrorAt: new Date().toISOString(), lastError: 'HTTP 503 from itunes.apple.com', errorCount: 4, itemsEmitted: 0, cursor: {}, gaps: [{ from: new Date(t0).toISOString(), to: new Date().toISOString(), reason: 'error: HTTP 503 from itunes.apple.com', open: true }] }, refresh: 'wait_for' });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   });
@@ -186,6 +186,8 @@ describe('dashboard in a real browser', () => {
     await page.goto(`${base}/#/sources`);
     await page.waitForSelector('[data-test=sources]');
     expect(await page.locator('[data-test=sources]').innerText()).toContain('HTTP 503');
+    // The collector's coverage gap reaches people: the ongoing one is marked.
+    expect(await page.locator('[data-test=gaps] li.open').innerText()).toContain('进行中');
     await screenshot(page, '08-sources');
   });
 
