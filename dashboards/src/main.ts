@@ -3,8 +3,8 @@ import { createPinia } from 'pinia';
 import App from './App.vue';
 import { configureHttp } from './api/http';
 import { i18n } from './i18n';
+import { createAppRouter } from './router';
 import { useAuthStore } from './stores/auth';
-import './components/charts';
 
 const app = createApp(App);
 app.use(createPinia());
@@ -14,4 +14,6 @@ const auth = useAuthStore();
 auth.hydrate();
 configureHttp({ token: () => auth.token, unauthorized: () => auth.logout() });
 
+// The router's guard reads the session, so it is installed after the session is restored.
+app.use(createAppRouter());
 app.mount('#app');

@@ -1,35 +1,52 @@
-import { readonly, ref } from 'vue';
+import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router';
+import { useAuthStore, type Role } from './stores/auth';
 
-export type RouteName = 'login' | 'live' | 'board' | 'ticket' | 'clusters' | 'cluster' | 'search' | 'sources';
-export interface Route {
-  name: RouteName;
-  id?: string;
-}
-
-/** Hash routes (`#/tickets/CR-2026-000001`): the api serves one index.html and needs no fallback. */
-export function parseHash(hash: string): Route {
-  const [, a = '', b] = hash.replace(/^#/, '').split('/');
-  const id = b ? decodeURIComponent(b) : undefined;
-  switch (a) {
-    case 'login':
-      return { name: 'login' };
-    case 'board':
-      return { name: 'board' };
-    case 'tickets':
-      return id ? { name: 'ticket', id } : { name: 'board' };
-    case 'clusters':
-      return id ? { name: 'cluster', id } : { name: 'clusters' };
-    case 'search':
-      return { name: 'search' };
-    case 'sources':
-      return { name: 'sources' };
-    default:
-      return { name: 'live' };
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open without signing in (only the sign-in page). */
+    public?: boolean;
+    /** The lowest role the page is for; the api refuses the same routes below it. Absent = any signed-in user. */
+    role?: Role;
+    /** The nav entry this page lights up (a ticket lights up the board). */
+    section?: Section;
   }
 }
 
-const current = ref<Route>(parseHash(location.hash));
-window.addEventListener('hashchange', () => (current.value = parseHash(location.hash)));
+export type Section = 'live' | 'board' | 'clusters' | 'search' | 'sources';
 
-export const route = readonly(current);
-export const go = (path: string) => (location.hash = `#${path}`);
+/**
+ * Hash URLs (`#/tickets/CR-2026-000001`), as before: links people saved keep working and
+ * the api serves one index.html with no fallback route. Pages are loaded when first opened.
+ */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'live' } },
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+  { path: '/forbidden', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue') },
+  { path: '/live', name: 'live', component: () => import('./pages/LivePage.vue'), meta: { section: 'live' } },
+  { path: '/board', name: 'board', component: () => import('./pages/BoardPage.vue'), meta: { section: 'board' } },
+  { path: '/tickets', redirect: { name: 'board' } },
+  { path: '/tickets/:id', name: 'ticket', component: () => import('./pages/TicketPage.vue'), props: true, meta: { section: 'board' } },
+  { path: '/clusters', name: 'clusters', component: () => import('./pages/ClustersPage.vue'), meta: { section: 'clusters' } },
+  { path: '/clusters/:id', name: 'cluster', component: () => import('./pages/ClusterPage.vue'), props: true, meta: { section: 'clusters' } },
+  { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { section: 'search', role: 'analyst' } },
+  { path: '/sources', name: 'sources', component: () => import('./pages/SourcesPage.vue'), meta: { section: 'sources' } },
+  // Anything else lands on the live page, as the hash router did.
+  { path: '/:rest(.*)*', redirect: '/live' },
+];
+
+/** Where a sign-in goes back to: only a path inside the app (no `//host`, no scheme). */
+export function safeRedirect(target: unknown): string {
+  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : '/live';
+}
+
+export function createAppRouter(history: RouterHistory = createWebHashHistory()): Router {
+  const router = createRouter({ history, routes });
+  router.beforeEach((to): RouteLocationRaw | true => {
+    const auth = useAuthStore();
+    if (to.meta.public) return auth.signedIn ? safeRedirect(to.query.redirect) : true;
+    if (!auth.signedIn) return { name: 'login', query: to.fullPath === '/live' ? {} : { redirect: to.fullPath } };
+    if (to.meta.role && !auth.can(to.meta.role)) return { name: 'forbidden', query: { need: to.meta.role, page: to.meta.section } };
+    return true;
+  });
+  return router;
+}

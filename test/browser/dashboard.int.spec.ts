@@ -251,4 +251,28 @@ describe('dashboard in a real browser', () => {
     await screenshot(page, '07b-cluster');
     await page.setViewportSize({ width: 1400, height: 900 });
   });
+
+  it('routes by role and sign-in: a deep link survives the sign-in form, a page above the role is refused', async () => {
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'browser-admin-pw' }) });
+    const { token } = (await login.json()) as { token: string };
+    const created = await fetch(`${base}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ username: 'wang', role: 'viewer', password: 'viewer-password' }) });
+    expect(created.status).toBe(201);
+    await page.click('[data-test=logout]');
+    await page.waitForSelector('input[name=username]');
+    // A link someone shared, opened while signed out: the form first, then that ticket.
+    await page.goto(`${base}/#/tickets/${TICKET}`);
+    await page.waitForSelector('input[name=username]');
+    expect(new URL(page.url()).hash).toBe(`#/login?redirect=/tickets/${TICKET}`);
+    await page.fill('input[name=username]', 'wang');
+    await page.fill('input[name=password]', 'viewer-password');
+    await page.click('[data-test=login-submit]');
+    await page.waitForSelector('text=我们已关注到相关反馈');
+    expect(new URL(page.url()).hash).toBe(`#/tickets/${TICKET}`);
+    // A viewer has no search link, and the search page's URL says why instead of showing it.
+    expect(await page.locator('nav a').allInnerTexts()).not.toContain('搜索与分析');
+    await page.goto(`${base}/#/search`);
+    await page.waitForSelector('[data-test=forbidden]');
+    expect(await page.locator('[data-test=forbidden]').innerText()).toContain('分析员');
+    await screenshot(page, '09-forbidden');
+  });
 });

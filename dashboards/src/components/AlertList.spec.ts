@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mount } from '@vue/test-utils';
+import { mount, RouterLinkStub } from '@vue/test-utils';
 import { createI18n } from 'vue-i18n';
 import type { Alert } from '@vigil/contracts';
 import { en } from '../i18n/en';
@@ -10,7 +10,7 @@ describe('AlertList', () => {
     const i18n = createI18n({ legacy: false, locale: 'en', messages: { en } });
     const title = '<img src=x onerror="window.__xss=1"><b>bold</b>';
     const alerts: Alert[] = [{ alertId: 'a1', type: 'new_ticket', ticketId: 'CR-2026-000001', level: 'major', title, at: '2026-11-23T10:00:00Z', notify: [] }];
-    const w = mount(AlertList, { props: { alerts }, global: { plugins: [i18n] } });
+    const w = mount(AlertList, { props: { alerts }, global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } } });
     expect(w.find('img').exists()).toBe(false);
     expect(w.find('b').exists()).toBe(false);
     expect(w.find('.title').text()).toBe(title);

@@ -17,9 +17,11 @@ export const en = {
   riskCue: { manager_request: 'asks for a manager', regulator: 'regulator', media: 'media', legal: 'legal action', vulnerable_person: 'vulnerable person', medical_or_exam: 'medical or exam', safety: 'safety', data_leak: 'data leak', collective_action: 'collective action', repeat_complaint: 'repeat complaint', compensation_demand: 'compensation demand' },
   posts: { none: 'No posts.', forbidden: 'Post text needs the analyst role.', missing: '{n} not found (not indexed yet, or removed).', anonymous: 'anonymous' },
   units: { minutes: '{n} min', hours: '{n} h', days: '{n} d' },
-  search: { placeholder: 'Words or a phrase (Chinese or English)', run: 'Search', export: 'Export CSV', from: 'From', to: 'To', sentiment: 'Sentiment', channel: 'Channel', interval: 'Per', hour: 'hour', day: 'day', total: '{n} mentions', none: 'Nothing matches.', timeline: 'Sentiment over time', channels: 'Channels', categories: 'Categories', terms: 'Top terms', places: 'Top places', results: 'Posts', forbidden: 'Search needs the analyst role.' },
+  search: { placeholder: 'Words or a phrase (Chinese or English)', run: 'Search', export: 'Export CSV', from: 'From', to: 'To', sentiment: 'Sentiment', channel: 'Channel', interval: 'Per', hour: 'hour', day: 'day', total: '{n} mentions', none: 'Nothing matches.', timeline: 'Sentiment over time', channels: 'Channels', categories: 'Categories', terms: 'Top terms', places: 'Top places', results: 'Posts' },
   sentiment: { negative: 'negative', neutral: 'neutral', positive: 'positive' },
   sources: { title: 'Sources', empty: 'No source state yet: the collector writes it after its first poll.', source: 'Source', status: 'Status', lastSuccess: 'Last success', lastError: 'Last error', errors: 'Errors', items: 'Items', itemsLastHour: 'Last hour', lag: 'Delay', ok: 'OK', failing: 'failing', stale: 'stale', neverPolled: 'not polled yet', gaps: 'Coverage gaps', gapsHint: 'Stretches in which posts may be missing: failed polls, or a paging limit reached before the posts already seen. Counts inside a gap may be low, and a catch-up may look like a spike.', noGaps: 'none', gapOpen: 'ongoing', gapsMore: '+{n} earlier' },
+  role: { viewer: 'viewer', analyst: 'analyst', responder: 'responder', admin: 'admin' },
+  forbidden: { title: 'Not open to your role', text: '{page} needs the {role} role or above; you are signed in as {user} ({yours}).', back: 'Back to the live page' },
   common: { loading: 'Loading…', error: 'Error: {msg}', never: '—' },
 };
 export type Messages = typeof en;

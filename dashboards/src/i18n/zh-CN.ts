@@ -19,8 +19,10 @@ export const zhCN: Messages = {
   riskCue: { manager_request: '要求找负责人', regulator: '监管部门', media: '媒体', legal: '法律途径', vulnerable_person: '弱势群体', medical_or_exam: '就医或考试', safety: '安全', data_leak: '数据泄露', collective_action: '集体行动', repeat_complaint: '重复投诉', compensation_demand: '索赔' },
   posts: { none: '没有帖子。', forbidden: '查看帖子内容需要分析员及以上角色。', missing: '{n} 条未找到（尚未入库或已删除）。', anonymous: '匿名' },
   units: { minutes: '{n} 分钟', hours: '{n} 小时', days: '{n} 天' },
-  search: { placeholder: '关键词或短语（中英文）', run: '搜索', export: '导出 CSV', from: '开始', to: '结束', sentiment: '情感', channel: '渠道', interval: '按', hour: '小时', day: '天', total: '共 {n} 条', none: '没有匹配的帖子。', timeline: '情感走势', channels: '渠道分布', categories: '投诉类别', terms: '高频词', places: '地点', results: '帖子', forbidden: '搜索需要分析员及以上角色。' },
+  search: { placeholder: '关键词或短语（中英文）', run: '搜索', export: '导出 CSV', from: '开始', to: '结束', sentiment: '情感', channel: '渠道', interval: '按', hour: '小时', day: '天', total: '共 {n} 条', none: '没有匹配的帖子。', timeline: '情感走势', channels: '渠道分布', categories: '投诉类别', terms: '高频词', places: '地点', results: '帖子' },
   sentiment: { negative: '负面', neutral: '中性', positive: '正面' },
   sources: { title: '数据源', empty: '暂无数据源状态：采集器首次抓取后写入。', source: '数据源', status: '状态', lastSuccess: '最近成功', lastError: '最近错误', errors: '错误次数', items: '条目', itemsLastHour: '近一小时', lag: '采集延迟', ok: '正常', failing: '故障', stale: '停滞', neverPolled: '尚未抓取', gaps: '覆盖缺口', gapsHint: '可能漏采帖子的时段：抓取失败，或翻页达到上限仍未接上已采内容。缺口内的数量可能偏低，补采时可能看似突增。', noGaps: '无', gapOpen: '进行中', gapsMore: '另有 {n} 个更早的缺口' },
+  role: { viewer: '查看者', analyst: '分析员', responder: '响应员', admin: '管理员' },
+  forbidden: { title: '当前角色无权访问', text: '“{page}”需要{role}及以上角色；您当前以 {user}（{yours}）登录。', back: '返回实时页面' },
   common: { loading: '加载中…', error: '错误：{msg}', never: '—' },
 };
