@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { Clock, HealthModule, SystemClock } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
@@ -22,6 +23,7 @@ import { RequestTicketActionUseCase } from './tickets/request-ticket-action.usec
 import { TicketsController } from './tickets/tickets.controller';
 import { VolumeController } from './volume/volume.controller';
 import { VolumeRepository } from './volume/volume.repository';
+import { ZodValidationPipe } from './zod-validation.pipe';
 
 export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController];
 
@@ -38,6 +40,8 @@ export class ApiModule {
       controllers: API_CONTROLLERS,
       providers: [
         { provide: API_CONFIG, useValue: config },
+        // Every @Query()/@Body() typed with a zod DTO is checked against the DTO's schema.
+        { provide: APP_PIPE, useValue: new ZodValidationPipe() },
         { provide: Clock, useClass: SystemClock },
         UsersRepository,
         TokenService,

@@ -1,30 +1,24 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createI18n } from 'vue-i18n';
 import type { EnrichedMention } from '@vigil/contracts';
 import { en } from '../i18n/en';
+import { HttpError } from '../api/http';
+import { fakeApi, reply } from '../test-support/fake-api';
 
 const requested: string[] = [];
 let answer: () => Promise<unknown>;
-vi.mock('../api/http', () => {
-  class HttpError extends Error {
-    constructor(
-      readonly status: number,
-      message: string,
-    ) {
-      super(message);
-    }
+// The api at the fetch level: the real client builds the URL and maps a 403 to HttpError.
+fakeApi(async (call) => {
+  requested.push(call.url);
+  try {
+    return await answer();
+  } catch (e) {
+    if (e instanceof HttpError) return reply(e.status, { message: e.message });
+    throw e;
   }
-  return {
-    HttpError,
-    getJson: (path: string) => {
-      requested.push(path);
-      return answer();
-    },
-  };
 });
 
-const { HttpError } = await import('../api/http');
 const { default: PostsPanel } = await import('./PostsPanel.vue');
 
 const post = (id: string, text: string): EnrichedMention =>

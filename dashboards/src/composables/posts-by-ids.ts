@@ -1,6 +1,7 @@
 import { ref, watch } from 'vue';
-import type { EnrichedMention } from '@vigil/contracts';
-import { getJson, HttpError } from '../api/http';
+import { api, HttpError, ok, type Answer } from '../api/http';
+
+type Post = Answer<'get', '/api/mentions/by-ids'>['mentions'][number];
 
 /** The api's cap per request (`GET /api/mentions/by-ids`). */
 export const POSTS_BY_IDS_MAX = 50;
@@ -11,7 +12,7 @@ export const POSTS_BY_IDS_MAX = 50;
  * does) so the page can say so instead of showing an error.
  */
 export function usePostsByIds(ids: () => string[]) {
-  const posts = ref<EnrichedMention[]>([]);
+  const posts = ref<Post[]>([]);
   const missing = ref<string[]>([]);
   const loading = ref(false);
   const forbidden = ref(false);
@@ -29,7 +30,7 @@ export function usePostsByIds(ids: () => string[]) {
     }
     loading.value = true;
     try {
-      const r = await getJson<{ mentions: EnrichedMention[]; missing: string[] }>(`/api/mentions/by-ids?ids=${wanted.slice(0, POSTS_BY_IDS_MAX).map(encodeURIComponent).join(',')}`);
+      const r = await ok(api.GET('/api/mentions/by-ids', { params: { query: { ids: wanted.slice(0, POSTS_BY_IDS_MAX).join(',') } } }));
       if (call !== latest) return; // an answer for ids the page no longer shows
       posts.value = r.mentions;
       missing.value = r.missing;

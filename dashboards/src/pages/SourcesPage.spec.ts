@@ -1,10 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { createI18n } from 'vue-i18n';
 import type { SourceHealth } from '@vigil/contracts';
 import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-CN';
+import { fakeApi } from '../test-support/fake-api';
 
 const at = '2026-11-23T10:00:00.000Z';
 const sources: SourceHealth[] = [
@@ -18,7 +19,7 @@ const sources: SourceHealth[] = [
   { sourceId: 'weibo', status: 'stale', lastSuccessAt: at, errorCount: 0, consecutiveErrors: 0, itemsEmitted: 9, itemsLastHour: 4, lagMs: 90_000, gaps: [], at },
   { sourceId: 'new', status: 'never-polled', errorCount: 0, consecutiveErrors: 0, itemsEmitted: 0, itemsLastHour: 0, gaps: [], at },
 ];
-vi.mock('../api/http', () => ({ getJson: async () => ({ sources }) }));
+fakeApi(() => ({ sources }));
 
 const SourcesPage = (await import('./SourcesPage.vue')).default;
 

@@ -1,16 +1,12 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import { postJson } from '../api/http';
+import { api, ok, type Answer } from '../api/http';
 
-export type Role = 'viewer' | 'analyst' | 'responder' | 'admin';
+/** What a sign-in answers: the token, when it expires, who it is for. */
+type Session = Answer<'post', '/api/auth/login'>;
+export type Role = Session['user']['role'];
 const ORDER: Role[] = ['viewer', 'analyst', 'responder', 'admin'];
 const KEY = 'vigil.session';
-
-interface Session {
-  token: string;
-  expiresAt: string;
-  user: { username: string; role: Role };
-}
 
 export const useAuthStore = defineStore('auth', () => {
   const session = ref<Session>();
@@ -39,7 +35,7 @@ export const useAuthStore = defineStore('auth', () => {
   async function login(username: string, password: string): Promise<boolean> {
     error.value = undefined;
     try {
-      session.value = await postJson<Session>('/api/auth/login', { username, password });
+      session.value = await ok(api.POST('/api/auth/login', { body: { username, password } }));
       dehydrate();
       return true;
     } catch (e) {

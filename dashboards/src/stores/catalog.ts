@@ -1,13 +1,14 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { ClusterDoc, SourceHealth } from '@vigil/contracts';
-import { getJson } from '../api/http';
+import type { ClusterDetail, ClusterView, SourceHealth } from '@vigil/contracts';
+import { api, ok } from '../api/http';
 
-export type ClusterView = Omit<ClusterDoc, 'state'>;
-/** One cluster as `GET /api/clusters/:id` answers: plus the event times of its most recent posts. */
-export type ClusterDetail = ClusterView & { recentTimes: number[] };
+export type { ClusterDetail, ClusterView };
 
-/** Read-only lists that other processes fill: clusters (detector) and source health (collector). */
+/**
+ * Read-only lists that other processes fill: clusters (detector) and source health (collector).
+ * The answers are typed from the api's document and checked against the contracts' types here.
+ */
 export const useCatalogStore = defineStore('catalog', () => {
   const clusters = ref<ClusterView[]>([]);
   const cluster = ref<ClusterDetail>();
@@ -26,17 +27,17 @@ export const useCatalogStore = defineStore('catalog', () => {
 
   const loadClusters = () =>
     guard(async () => {
-      clusters.value = (await getJson<{ clusters: ClusterView[] }>('/api/clusters?size=150')).clusters;
+      clusters.value = (await ok(api.GET('/api/clusters', { params: { query: { size: 150 } } }))).clusters;
       loaded.value.clusters = true;
     });
   const openCluster = (id: string) =>
     guard(async () => {
       cluster.value = undefined;
-      cluster.value = await getJson<ClusterDetail>(`/api/clusters/${encodeURIComponent(id)}`);
+      cluster.value = await ok(api.GET('/api/clusters/{id}', { params: { path: { id } } }));
     });
   const loadSources = () =>
     guard(async () => {
-      sources.value = (await getJson<{ sources: SourceHealth[] }>('/api/sources')).sources;
+      sources.value = (await ok(api.GET('/api/sources'))).sources;
       loaded.value.sources = true;
     });
 

@@ -1,24 +1,8 @@
 import { reactive, ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { EnrichedMention } from '@vigil/contracts';
-import { getJson, queryString, request } from '../api/http';
+import { api, ok, type Answer } from '../api/http';
 
-export interface Bucket {
-  key: string;
-  count: number;
-}
-export interface SearchResult {
-  total: number;
-  hits: EnrichedMention[];
-  aggregations: {
-    timeline: { key: string; negative: number; neutral: number; positive: number }[];
-    perChannel: Bucket[];
-    perCategory: Bucket[];
-    topTerms: Bucket[];
-    topPlaces: Bucket[];
-    perSentiment: Bucket[];
-  };
-}
+export type SearchResult = Answer<'get', '/api/mentions/search'>;
 
 export interface SearchForm {
   q: string;
@@ -38,14 +22,17 @@ export const useSearchStore = defineStore('search', () => {
   const loading = ref(false);
   const error = ref<string>();
 
-  const params = (extra: Record<string, string | number> = {}) =>
-    queryString({ q: form.q.trim(), from: form.from || undefined, to: form.to || undefined, sentiment: form.sentiment, channel: form.channel, language: form.language, ...extra });
+  // Empty fields are left out: the api reads an absent filter as "any".
+  const filters = () => {
+    const some = (xs: string[]) => (xs.length ? xs : undefined);
+    return { q: form.q.trim() || undefined, from: form.from || undefined, to: form.to || undefined, sentiment: some(form.sentiment), channel: some(form.channel), language: some(form.language) };
+  };
 
   async function run(): Promise<void> {
     loading.value = true;
     error.value = undefined;
     try {
-      result.value = await getJson<SearchResult>(`/api/mentions/search${params({ size: 50, interval: form.interval, tz: Intl.DateTimeFormat().resolvedOptions().timeZone })}`);
+      result.value = await ok(api.GET('/api/mentions/search', { params: { query: { ...filters(), size: 50, interval: form.interval, tz: Intl.DateTimeFormat().resolvedOptions().timeZone } } }));
     } catch (e) {
       error.value = (e as Error).message;
     } finally {
@@ -56,7 +43,7 @@ export const useSearchStore = defineStore('search', () => {
   /** Downloads through fetch, because a plain link cannot carry the bearer token. */
   async function exportCsv(): Promise<void> {
     try {
-      const blob = await (await request(`/api/mentions/export.csv${params()}`)).blob();
+      const blob = await ok(api.GET('/api/mentions/export.csv', { params: { query: filters() }, parseAs: 'blob' }));
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = `vigil-mentions-${new Date().toISOString().slice(0, 10)}.csv`;

@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { Ticket, TicketEvent } from '@vigil/contracts';
+import { fakeApi, reply } from '../test-support/fake-api';
 
 const posted: { path: string; body: unknown }[] = [];
-vi.mock('../api/http', () => ({
-  getJson: () => new Promise(() => undefined),
-  postJson: async (path: string, body: unknown) => {
-    posted.push({ path, body });
-    return { requestId: (body as { requestId: string }).requestId };
-  },
-  queryString: () => '',
-}));
+// Reads stay pending (the refetch is not what these tests look at); posts are accepted.
+fakeApi((call) => {
+  if (call.method !== 'POST') return new Promise(() => undefined);
+  posted.push({ path: call.url, body: call.body });
+  return reply(202, { requestId: (call.body as { requestId: string }).requestId, ticketId: 'CR-2026-000001', type: 'acknowledge' });
+});
 
 const { useTicketsStore } = await import('./tickets');
 const { useToastStore } = await import('./toasts');

@@ -1,15 +1,13 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { Ticket, TicketEvent } from '@vigil/contracts';
-import { getJson, postJson, queryString } from '../api/http';
+import { api, ok, type Answer } from '../api/http';
+import type { paths } from '../api/schema';
 import { useToastStore } from './toasts';
 
-export interface TicketDetail {
-  ticket: Ticket;
-  events: TicketEvent[];
-}
-
-export type ActionBody = { type: string; [k: string]: unknown };
+export type TicketDetail = Answer<'get', '/api/tickets/{id}'>;
+/** An action as the api takes it; the store adds the requestId. */
+export type ActionBody = paths['/api/tickets/{id}/actions']['post']['requestBody']['content']['application/json'];
 
 /**
  * Tickets as the responder stored them. A live ticket event patches the ticket in place
@@ -28,7 +26,7 @@ export const useTicketsStore = defineStore('tickets', () => {
     loading.value = true;
     error.value = undefined;
     try {
-      tickets.value = (await getJson<{ tickets: Ticket[] }>(`/api/tickets${queryString({ ...filters, size: 150 })}`)).tickets;
+      tickets.value = (await ok(api.GET('/api/tickets', { params: { query: { ...filters, size: 150 } } }))).tickets;
     } catch (e) {
       error.value = (e as Error).message;
     } finally {
@@ -39,7 +37,7 @@ export const useTicketsStore = defineStore('tickets', () => {
   async function open(id: string): Promise<void> {
     error.value = undefined;
     try {
-      detail.value = await getJson<TicketDetail>(`/api/tickets/${encodeURIComponent(id)}`);
+      detail.value = await fetchDetail(id);
     } catch (e) {
       detail.value = undefined;
       error.value = (e as Error).message;
@@ -49,7 +47,7 @@ export const useTicketsStore = defineStore('tickets', () => {
   async function act(ticketId: string, body: ActionBody): Promise<string | undefined> {
     const requestId = newRequestId();
     try {
-      await postJson<{ requestId: string }>(`/api/tickets/${encodeURIComponent(ticketId)}/actions`, { ...body, requestId });
+      await ok(api.POST('/api/tickets/{id}/actions', { params: { path: { id: ticketId } }, body: { ...body, requestId } }));
       pending.value = { ...pending.value, [requestId]: { ticketId, type: body.type } };
       return requestId;
     } catch (e) {
@@ -79,7 +77,7 @@ export const useTicketsStore = defineStore('tickets', () => {
       id,
       setTimeout(() => {
         refetchTimers.delete(id);
-        void getJson<TicketDetail>(`/api/tickets/${encodeURIComponent(id)}`)
+        void fetchDetail(id)
           .then((d) => {
             const known = tickets.value.some((t) => t.id === id);
             tickets.value = known ? tickets.value.map((t) => (t.id === id ? d.ticket : t)) : [d.ticket, ...tickets.value].slice(0, 150);
@@ -92,6 +90,8 @@ export const useTicketsStore = defineStore('tickets', () => {
 
   return { tickets, detail, loading, error, pending, load, open, act, onTicketEvent };
 });
+
+const fetchDetail = (id: string) => ok(api.GET('/api/tickets/{id}', { params: { path: { id } } }));
 
 /** randomUUID exists only in secure contexts (https, localhost); a plain-http LAN address falls back. */
 function newRequestId(): string {

@@ -1,6 +1,16 @@
 import { Controller, DynamicModule, Get, HttpCode, Inject, Module, Res, type Type } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { HEALTH_INDICATORS, type HealthIndicator, type HealthStatus } from './health';
 
+const HealthAnswer = z.object({
+  status: z.enum(['ok', 'degraded']),
+  checks: z.array(z.object({ name: z.string(), healthy: z.boolean(), detail: z.string().optional() })),
+});
+class HealthAnswerDto extends createZodDto(HealthAnswer) {}
+
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(@Inject(HEALTH_INDICATORS) private readonly indicators: HealthIndicator[]) {}
@@ -8,6 +18,8 @@ export class HealthController {
   /** 200 when every dependency answers, 503 otherwise, with each one's detail. */
   @Get()
   @HttpCode(200)
+  @ApiResponse({ status: 200, description: 'every dependency answers', type: HealthAnswerDto.Output })
+  @ApiResponse({ status: 503, description: 'one or more do not', type: HealthAnswerDto.Output })
   async health(@Res({ passthrough: true }) res: { status(code: number): unknown }): Promise<{ status: 'ok' | 'degraded'; checks: HealthStatus[] }> {
     const checks = await Promise.all(this.indicators.map((i) => i.health()));
     const ok = checks.every((c) => c.healthy);

@@ -1,9 +1,8 @@
-import type { z } from 'zod';
 import { Body, Controller, Get, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ZodValidationPipe } from '../zod-validation.pipe';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiResult } from '../openapi/api-result.decorator';
 import { Authenticated, CurrentPrincipal, Public } from './auth.decorators';
-import { LoginBody } from './auth.dto';
+import { LoginBodyDto, PrincipalDto, SessionDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import type { Principal } from './roles';
 
@@ -17,8 +16,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a user name and password for a bearer token (JWT)' })
-  @ApiBody({ schema: { type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } }, required: ['username', 'password'] } })
-  async login(@Body(new ZodValidationPipe(LoginBody)) body: z.infer<typeof LoginBody>) {
+  @ApiResult(SessionDto)
+  async login(@Body() body: LoginBodyDto) {
     const r = await this.auth.login(body.username, body.password);
     if (!r) throw new UnauthorizedException('wrong user name or password');
     return r;
@@ -26,6 +25,7 @@ export class AuthController {
 
   @Get('me')
   @ApiOperation({ summary: 'Who the credentials belong to' })
+  @ApiResult(PrincipalDto)
   me(@CurrentPrincipal() p: Principal): Principal {
     return p;
   }

@@ -3,38 +3,8 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { EnrichedMention } from '@vigil/contracts';
 import { MentionsReader } from '@vigil/search';
 import { mentionQuery } from './mention-query';
-import type { MentionFilters, MentionSearchQuery } from './mention-search.dto';
-
-export interface Bucket {
-  key: string;
-  count: number;
-}
-
-export interface TimelineBucket {
-  key: string;
-  negative: number;
-  neutral: number;
-  positive: number;
-}
-
-export interface MentionSearchResult {
-  total: number;
-  page: number;
-  size: number;
-  hits: (EnrichedMention & { highlight?: Record<string, string[]> })[];
-  aggregations: {
-    perDay: Bucket[];
-    perSource: Bucket[];
-    perSentiment: Bucket[];
-    perLanguage: Bucket[];
-    /** Per hour or day (the `interval`), split by sentiment label. */
-    timeline: TimelineBucket[];
-    perChannel: Bucket[];
-    perCategory: Bucket[];
-    topTerms: Bucket[];
-    topPlaces: Bucket[];
-  };
-}
+import type { MentionsByIds } from './mention-ids.dto';
+import type { Bucket, MentionFilters, MentionSearchQuery, MentionSearchResult } from './mention-search.dto';
 
 type RawBuckets = { buckets?: { key: string | number; key_as_string?: string; doc_count: number; bySentiment?: RawBuckets }[] };
 
@@ -96,7 +66,7 @@ export class MentionsRepository {
   }
 
   /** The mentions with these ids, in the order asked for, and the ids not (yet) indexed. */
-  byIds(ids: string[]): Promise<{ mentions: EnrichedMention[]; missing: string[] }> {
+  byIds(ids: string[]): Promise<MentionsByIds> {
     return this.mentions.byIds(ids);
   }
 

@@ -1,9 +1,15 @@
 import path from 'node:path';
 import { Controller, Get, Inject, InternalServerErrorException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { loadPlanFile } from '@vigil/plan';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { loadPlanFile, Plan } from '@vigil/plan';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { Authenticated, Roles } from '../auth/auth.decorators';
+import { ApiResult } from '../openapi/api-result.decorator';
+
+const PlanAnswer = z.object({ file: z.string().describe('the file name, without its folder'), plan: Plan });
+class PlanAnswerDto extends createZodDto(PlanAnswer) {}
 
 @ApiTags('plan')
 @Authenticated()
@@ -15,6 +21,7 @@ export class PlanController {
   @Get()
   @Roles('analyst')
   @ApiOperation({ summary: 'The contingency plan in force (PLAN_FILE), parsed and validated' })
+  @ApiResult(PlanAnswerDto)
   async get() {
     const file = path.resolve(this.config.PLAN_FILE);
     const r = await loadPlanFile(file);

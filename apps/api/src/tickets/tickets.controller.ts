@@ -1,11 +1,11 @@
-import type { z } from 'zod';
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/roles';
+import { ApiResult } from '../openapi/api-result.decorator';
 import { ZodValidationPipe } from '../zod-validation.pipe';
 import { RequestTicketActionUseCase } from './request-ticket-action.usecase';
-import { TicketActionBody, TicketIdParam, TicketListQuery } from './tickets.dto';
+import { ActionAcceptedDto, TicketActionBody, TicketActionBodyDto, TicketDetailDto, TicketIdParam, TicketListDto, TicketListQueryDto } from './tickets.dto';
 import { TicketEventsReader, TicketsReader } from '@vigil/search';
 
 @ApiTags('tickets')
@@ -20,16 +20,15 @@ export class TicketsController {
 
   @Get()
   @ApiOperation({ summary: 'Crisis tickets, newest first (empty until the responder has opened one)' })
-  @ApiQuery({ name: 'state', required: false, description: 'open, acknowledged, investigating, responding, resolved, closed, merged (comma-separated)' })
-  @ApiQuery({ name: 'level', required: false, description: 'general, important, urgent, major (comma-separated)' })
-  @ApiQuery({ name: 'size', required: false, description: '1–500, default 150' })
-  list(@Query(new ZodValidationPipe(TicketListQuery)) q: z.infer<typeof TicketListQuery>) {
+  @ApiResult(TicketListDto)
+  list(@Query() q: TicketListQueryDto) {
     return this.tickets.list(q);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One ticket with its audit trail' })
   @ApiParam({ name: 'id', example: 'CR-2026-000001' })
+  @ApiResult(TicketDetailDto)
   async get(@Param('id', new ZodValidationPipe(TicketIdParam)) id: string) {
     const [ticket, events] = await Promise.all([this.tickets.find(id), this.events.list(id, { order: 'time' })]);
     if (!ticket) throw new NotFoundException(`no ticket ${id}`);
@@ -41,8 +40,9 @@ export class TicketsController {
   @Roles('responder')
   @ApiOperation({ summary: 'Ask the responder to act on a ticket (acknowledge, assign, comment, …); 202 with the requestId, the outcome arrives live as a ticket event' })
   @ApiParam({ name: 'id', example: 'CR-2026-000001' })
-  @ApiBody({ schema: { type: 'object', properties: { type: { type: 'string', example: 'acknowledge' }, requestId: { type: 'string' } }, required: ['type'] } })
-  act(@Param('id', new ZodValidationPipe(TicketIdParam)) id: string, @Body(new ZodValidationPipe(TicketActionBody)) body: z.infer<typeof TicketActionBody>, @CurrentPrincipal() p: Principal) {
+  @ApiBody({ type: TicketActionBodyDto })
+  @ApiResult(ActionAcceptedDto, { status: 202 })
+  act(@Param('id', new ZodValidationPipe(TicketIdParam)) id: string, @Body(new ZodValidationPipe(TicketActionBody)) body: TicketActionBody, @CurrentPrincipal() p: Principal) {
     return this.requestAction.execute(id, body, p);
   }
 }

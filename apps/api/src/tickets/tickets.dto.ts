@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { PlaybookStepId, SeverityLevel, TicketId, TicketReview, TicketState } from '@vigil/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { PlaybookStepId, SeverityLevel, Ticket, TicketEvent, TicketId, TicketReview, TicketState } from '@vigil/contracts';
 
 const csv = z
   .union([z.string(), z.array(z.string())])
   .optional()
+  .describe('comma-separated, or the parameter repeated')
   .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)));
 
 export const TicketListQuery = z.object({
   state: csv.pipe(z.array(TicketState).max(20)),
   level: csv.pipe(z.array(SeverityLevel).max(20)),
-  size: z.coerce.number().int().min(1).max(500).default(150),
+  size: z.coerce.number().int().min(1).max(500).default(150).describe('1–500, default 150'),
 });
 export type TicketListQuery = z.infer<typeof TicketListQuery>;
+export class TicketListQueryDto extends createZodDto(TicketListQuery) {}
 
 export const TicketIdParam = TicketId;
 
@@ -36,3 +39,19 @@ export const TicketActionBody = z.discriminatedUnion('type', [
   Body.extend({ type: z.literal('resume_waiting') }),
 ]);
 export type TicketActionBody = z.infer<typeof TicketActionBody>;
+/**
+ * A union has no class form, so the route names it with `@ApiBody({ type: TicketActionBodyDto })` and
+ * validates with the schema; the name is what the OpenAPI document calls it.
+ */
+export const TicketActionBodyDto = Object.defineProperty(createZodDto(TicketActionBody), 'name', { value: 'TicketActionBodyDto' });
+
+export const TicketList = z.object({ total: z.number().int().nonnegative(), tickets: z.array(Ticket) });
+export class TicketListDto extends createZodDto(TicketList) {}
+
+/** One ticket with its audit trail, oldest event first. */
+export const TicketDetail = z.object({ ticket: Ticket, events: z.array(TicketEvent) });
+export class TicketDetailDto extends createZodDto(TicketDetail) {}
+
+/** The action is on its way to the responder; its outcome arrives live as a ticket event with this requestId. */
+export const ActionAccepted = z.object({ requestId: z.string(), ticketId: TicketId, type: z.string() });
+export class ActionAcceptedDto extends createZodDto(ActionAccepted) {}

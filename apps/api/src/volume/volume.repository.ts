@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
 import { MentionsReader } from '@vigil/search';
-
-export interface VolumeWindow {
-  from: string;
-  to: string;
-  total: number;
-  negative: number;
-}
+import type { VolumeWindow } from './volume.dto';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

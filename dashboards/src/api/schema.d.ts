@@ -1,0 +1,2267 @@
+// Generated from the api's OpenAPI document by `npm run api:types` (apps/api/src/openapi/api-types.spec.ts). Do not edit.
+
+export interface paths {
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a user name and password for a bearer token (JWT) */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the credentials belong to */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users and their roles (admin) */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Add a user (admin); without a password one is generated and returned once */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an API key for a machine (admin); the key is shown once, send it as X-API-Key */
+        post: operations["UsersController_createKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentions/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Full-text search with filters, pagination and aggregations (sentiment timeline, channel share, categories, top terms, top places) */
+        get: operations["MentionsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentions/by-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentions by id (a cluster's sample posts, a ticket's evidence), in the order asked for, PII already masked; ids not found are listed in `missing` */
+        get: operations["MentionsController_byIds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentions/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The matches of a search as CSV, streamed newest first, at most API_EXPORT_MAX_ROWS rows */
+        get: operations["MentionsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Crisis tickets, newest first (empty until the responder has opened one) */
+        get: operations["TicketsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ticket with its audit trail */
+        get: operations["TicketsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the responder to act on a ticket (acknowledge, assign, comment, …); 202 with the requestId, the outcome arrives live as a ticket event */
+        post: operations["TicketsController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaint clusters, most recently active first (empty until the detector has found one) */
+        get: operations["ClustersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cluster with its severity (when the detector has scored it) and the event times of its most recent posts */
+        get: operations["ClustersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contingency plan in force (PLAN_FILE), parsed and validated */
+        get: operations["PlanController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each source the collector polls: status (ok, failing, stale, never-polled), last success and error, items in the last hour, lag, coverage gaps */
+        get: operations["SourcesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coverage gaps of every source overlapping [from, to]: stretches in which posts may be missing (failed polls, paging limits) */
+        get: operations["SourcesController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posts in the last hours against the same window on past days (median), with the negative count */
+        get: operations["VolumeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        LoginBodyDto: {
+            username: string;
+            password: string;
+        };
+        SessionDto_Output: {
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            user: {
+                username: string;
+                /** @enum {string} */
+                role: "viewer" | "analyst" | "responder" | "admin";
+            };
+        };
+        PrincipalDto_Output: {
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "analyst" | "responder" | "admin";
+            /** @enum {string} */
+            kind: "user" | "api-key";
+        };
+        UserViewDto_Output: {
+            username: string;
+            /** @enum {string} */
+            role: "viewer" | "analyst" | "responder" | "admin";
+            createdAt: string;
+            disabled?: boolean;
+        };
+        CreateUserBodyDto: {
+            username: string;
+            /** @enum {string} */
+            role: "viewer" | "analyst" | "responder" | "admin";
+            password?: string;
+        };
+        CreatedUserDto_Output: {
+            /** @enum {boolean} */
+            ok: true;
+            username: string;
+            /** @enum {string} */
+            role: "viewer" | "analyst" | "responder" | "admin";
+            /** @description only when no password was given: shown once */
+            generatedPassword?: string;
+        };
+        CreateApiKeyBodyDto: {
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "analyst" | "responder" | "admin";
+        };
+        CreatedApiKeyDto_Output: {
+            key: string;
+            id: string;
+        };
+        MentionSearchResultDto_Output: {
+            total: number;
+            page: number;
+            size: number;
+            hits: {
+                id: string;
+                sourceId: string;
+                /** @enum {string} */
+                sourceType: "rss" | "appstore" | "googleplay" | "mastodon" | "json" | "intake" | "replay";
+                /** @enum {string} */
+                channel: "news" | "forum" | "social" | "review" | "appstore" | "form" | "app" | "email" | "hotline" | "other";
+                externalId: string;
+                url?: string;
+                author?: {
+                    id?: string;
+                    name?: string;
+                    followers?: number;
+                    /** Format: date-time */
+                    createdAt?: string;
+                };
+                title?: string;
+                text: string;
+                /** @default false */
+                truncated: boolean;
+                /** Format: date-time */
+                publishedAt: string;
+                /** Format: date-time */
+                fetchedAt: string;
+                langHint?: string;
+                rating?: number;
+                reach?: number;
+                meta?: {
+                    [key: string]: string | number | boolean;
+                };
+                analysis: {
+                    /** @enum {string} */
+                    language: "zh" | "en" | "mixed" | "other";
+                    /** @enum {string} */
+                    script?: "simplified" | "traditional";
+                    tokens: string[];
+                    sentiment: {
+                        score: number;
+                        /** @enum {string} */
+                        label: "negative" | "neutral" | "positive";
+                        confidence: number;
+                    };
+                    emotion: {
+                        /** @enum {string} */
+                        level: "calm" | "agitated" | "angry";
+                        intensity: number;
+                    };
+                    categories: {
+                        id: string;
+                        confidence: number;
+                    }[];
+                    entities: {
+                        /** @default [] */
+                        orderIds: string[];
+                        /** @default [] */
+                        money: {
+                            amount: number;
+                            currency: string;
+                            text: string;
+                        }[];
+                        /** @default [] */
+                        places: {
+                            name: string;
+                            /** @enum {string} */
+                            kind: "province" | "city" | "district" | "compound" | "other";
+                        }[];
+                        /** @default [] */
+                        products: string[];
+                        appVersion?: string;
+                        device?: string;
+                        /** @default [] */
+                        piiKinds: string[];
+                    };
+                    riskCues: {
+                        /** @enum {string} */
+                        kind: "manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand";
+                        evidence: string;
+                        start: number;
+                        end: number;
+                        amount?: number;
+                        /** @enum {string} */
+                        field?: "text" | "title";
+                    }[];
+                    riskScore: number;
+                    riskReasons: string[];
+                    /** @default [] */
+                    emojis: string[];
+                    /** @default false */
+                    truncated: boolean;
+                };
+                /** Format: date-time */
+                processedAt: string;
+                watches?: {
+                    id: string;
+                    /** @default  */
+                    rule: string;
+                    /** @default false */
+                    competitor: boolean;
+                }[];
+                highlight?: {
+                    [key: string]: string[];
+                };
+            }[];
+            aggregations: {
+                perDay: {
+                    key: string;
+                    count: number;
+                }[];
+                perSource: {
+                    key: string;
+                    count: number;
+                }[];
+                perSentiment: {
+                    key: string;
+                    count: number;
+                }[];
+                perLanguage: {
+                    key: string;
+                    count: number;
+                }[];
+                timeline: {
+                    key: string;
+                    negative: number;
+                    neutral: number;
+                    positive: number;
+                }[];
+                perChannel: {
+                    key: string;
+                    count: number;
+                }[];
+                perCategory: {
+                    key: string;
+                    count: number;
+                }[];
+                topTerms: {
+                    key: string;
+                    count: number;
+                }[];
+                topPlaces: {
+                    key: string;
+                    count: number;
+                }[];
+            };
+        };
+        MentionsByIdsDto_Output: {
+            mentions: {
+                id: string;
+                sourceId: string;
+                /** @enum {string} */
+                sourceType: "rss" | "appstore" | "googleplay" | "mastodon" | "json" | "intake" | "replay";
+                /** @enum {string} */
+                channel: "news" | "forum" | "social" | "review" | "appstore" | "form" | "app" | "email" | "hotline" | "other";
+                externalId: string;
+                url?: string;
+                author?: {
+                    id?: string;
+                    name?: string;
+                    followers?: number;
+                    /** Format: date-time */
+                    createdAt?: string;
+                };
+                title?: string;
+                text: string;
+                /** @default false */
+                truncated: boolean;
+                /** Format: date-time */
+                publishedAt: string;
+                /** Format: date-time */
+                fetchedAt: string;
+                langHint?: string;
+                rating?: number;
+                reach?: number;
+                meta?: {
+                    [key: string]: string | number | boolean;
+                };
+                analysis: {
+                    /** @enum {string} */
+                    language: "zh" | "en" | "mixed" | "other";
+                    /** @enum {string} */
+                    script?: "simplified" | "traditional";
+                    tokens: string[];
+                    sentiment: {
+                        score: number;
+                        /** @enum {string} */
+                        label: "negative" | "neutral" | "positive";
+                        confidence: number;
+                    };
+                    emotion: {
+                        /** @enum {string} */
+                        level: "calm" | "agitated" | "angry";
+                        intensity: number;
+                    };
+                    categories: {
+                        id: string;
+                        confidence: number;
+                    }[];
+                    entities: {
+                        /** @default [] */
+                        orderIds: string[];
+                        /** @default [] */
+                        money: {
+                            amount: number;
+                            currency: string;
+                            text: string;
+                        }[];
+                        /** @default [] */
+                        places: {
+                            name: string;
+                            /** @enum {string} */
+                            kind: "province" | "city" | "district" | "compound" | "other";
+                        }[];
+                        /** @default [] */
+                        products: string[];
+                        appVersion?: string;
+                        device?: string;
+                        /** @default [] */
+                        piiKinds: string[];
+                    };
+                    riskCues: {
+                        /** @enum {string} */
+                        kind: "manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand";
+                        evidence: string;
+                        start: number;
+                        end: number;
+                        amount?: number;
+                        /** @enum {string} */
+                        field?: "text" | "title";
+                    }[];
+                    riskScore: number;
+                    riskReasons: string[];
+                    /** @default [] */
+                    emojis: string[];
+                    /** @default false */
+                    truncated: boolean;
+                };
+                /** Format: date-time */
+                processedAt: string;
+                watches?: {
+                    id: string;
+                    /** @default  */
+                    rule: string;
+                    /** @default false */
+                    competitor: boolean;
+                }[];
+            }[];
+            missing: string[];
+        };
+        TicketListDto_Output: {
+            total: number;
+            tickets: {
+                id: string;
+                incidentKey: string;
+                clusterId?: string;
+                title: string;
+                /** @enum {string} */
+                level: "general" | "important" | "urgent" | "major";
+                /** @enum {string} */
+                peakLevel: "general" | "important" | "urgent" | "major";
+                /** @enum {string} */
+                state: "open" | "acknowledged" | "investigating" | "responding" | "resolved" | "closed" | "merged";
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                slaStartedAt: string;
+                /** Format: date-time */
+                acknowledgedAt?: string;
+                /** Format: date-time */
+                firstResponseAt?: string;
+                /** Format: date-time */
+                resolvedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** Format: date-time */
+                lastSignalAt?: string;
+                slaDeadlines: {
+                    /** Format: date-time */
+                    acknowledge?: string;
+                    /** Format: date-time */
+                    firstResponse?: string;
+                    /** Format: date-time */
+                    resolve?: string;
+                };
+                slaOverrides: {
+                    acknowledge?: number;
+                    firstResponse?: number;
+                    resolve?: number;
+                };
+                pausedIntervals: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to?: string;
+                    reason?: string;
+                }[];
+                escalations: {
+                    stepId: string;
+                    cycle: number;
+                    /** Format: date-time */
+                    at: string;
+                    notified: string[];
+                    /** @enum {string} */
+                    raisedTo?: "general" | "important" | "urgent" | "major";
+                }[];
+                slaNotices: string[];
+                triggers: string[];
+                assignees: {
+                    actor: string;
+                    role?: string;
+                    /** Format: date-time */
+                    at: string;
+                }[];
+                evidence: {
+                    signalIds: string[];
+                    mentionIds: string[];
+                    signalCount: number;
+                    maxSize: number;
+                };
+                checklist: {
+                    /** @enum {string} */
+                    step: "respond_soothe" | "record_facts" | "investigate_cause" | "propose_remedy" | "execute_follow_up" | "review";
+                    titleZh: string;
+                    titleEn: string;
+                    done: boolean;
+                    /** Format: date-time */
+                    doneAt?: string;
+                    doneBy?: string;
+                }[];
+                holdingStatement: {
+                    zh: string;
+                    en: string;
+                };
+                review?: {
+                    rootCause: string;
+                    category: string;
+                    actionsTaken: string[];
+                    lessons?: string;
+                    customerSatisfaction?: number;
+                };
+                satisfaction?: {
+                    score: number;
+                    comment?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                };
+                mergedInto?: string;
+                mergedFrom: string[];
+                reopenCount: number;
+                commentCount: number;
+                seq: number;
+                recentRequestIds: string[];
+            }[];
+        };
+        TicketDetailDto_Output: {
+            ticket: {
+                id: string;
+                incidentKey: string;
+                clusterId?: string;
+                title: string;
+                /** @enum {string} */
+                level: "general" | "important" | "urgent" | "major";
+                /** @enum {string} */
+                peakLevel: "general" | "important" | "urgent" | "major";
+                /** @enum {string} */
+                state: "open" | "acknowledged" | "investigating" | "responding" | "resolved" | "closed" | "merged";
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                slaStartedAt: string;
+                /** Format: date-time */
+                acknowledgedAt?: string;
+                /** Format: date-time */
+                firstResponseAt?: string;
+                /** Format: date-time */
+                resolvedAt?: string;
+                /** Format: date-time */
+                closedAt?: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** Format: date-time */
+                lastSignalAt?: string;
+                slaDeadlines: {
+                    /** Format: date-time */
+                    acknowledge?: string;
+                    /** Format: date-time */
+                    firstResponse?: string;
+                    /** Format: date-time */
+                    resolve?: string;
+                };
+                slaOverrides: {
+                    acknowledge?: number;
+                    firstResponse?: number;
+                    resolve?: number;
+                };
+                pausedIntervals: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to?: string;
+                    reason?: string;
+                }[];
+                escalations: {
+                    stepId: string;
+                    cycle: number;
+                    /** Format: date-time */
+                    at: string;
+                    notified: string[];
+                    /** @enum {string} */
+                    raisedTo?: "general" | "important" | "urgent" | "major";
+                }[];
+                slaNotices: string[];
+                triggers: string[];
+                assignees: {
+                    actor: string;
+                    role?: string;
+                    /** Format: date-time */
+                    at: string;
+                }[];
+                evidence: {
+                    signalIds: string[];
+                    mentionIds: string[];
+                    signalCount: number;
+                    maxSize: number;
+                };
+                checklist: {
+                    /** @enum {string} */
+                    step: "respond_soothe" | "record_facts" | "investigate_cause" | "propose_remedy" | "execute_follow_up" | "review";
+                    titleZh: string;
+                    titleEn: string;
+                    done: boolean;
+                    /** Format: date-time */
+                    doneAt?: string;
+                    doneBy?: string;
+                }[];
+                holdingStatement: {
+                    zh: string;
+                    en: string;
+                };
+                review?: {
+                    rootCause: string;
+                    category: string;
+                    actionsTaken: string[];
+                    lessons?: string;
+                    customerSatisfaction?: number;
+                };
+                satisfaction?: {
+                    score: number;
+                    comment?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                };
+                mergedInto?: string;
+                mergedFrom: string[];
+                reopenCount: number;
+                commentCount: number;
+                seq: number;
+                recentRequestIds: string[];
+            };
+            events: {
+                eventId: string;
+                ticketId: string;
+                seq: number;
+                /** @enum {string} */
+                type: "opened" | "evidence_attached" | "reopened" | "acknowledged" | "assigned" | "unassigned" | "commented" | "transitioned" | "level_changed" | "merged_into" | "merged_from" | "satisfaction_recorded" | "response_recorded" | "step_checked" | "waiting_started" | "waiting_ended" | "closed" | "sla_warning" | "sla_breached" | "escalation_fired" | "action_rejected";
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                requestId?: string;
+                before?: {
+                    [key: string]: unknown;
+                };
+                after?: {
+                    [key: string]: unknown;
+                };
+                note?: string;
+                error?: {
+                    code: string;
+                    message: string;
+                };
+            }[];
+        };
+        TicketActionBodyDto: {
+            requestId?: string;
+            /** @enum {string} */
+            type: "acknowledge";
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "assign";
+            assignee: string;
+            role?: string;
+            remove?: boolean;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "comment";
+            text: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "transition";
+            /** @enum {string} */
+            to: "open" | "acknowledged" | "investigating" | "responding" | "resolved" | "closed" | "merged";
+            note?: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "change_level";
+            /** @enum {string} */
+            level: "general" | "important" | "urgent" | "major";
+            reason?: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "merge";
+            intoTicketId: string;
+            reason?: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "record_satisfaction";
+            score: number;
+            comment?: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "close_with_review";
+            review: {
+                rootCause: string;
+                category: string;
+                actionsTaken: string[];
+                lessons?: string;
+                customerSatisfaction?: number;
+            };
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "record_response";
+            channel: string;
+            text?: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "check_step";
+            /** @enum {string} */
+            step: "respond_soothe" | "record_facts" | "investigate_cause" | "propose_remedy" | "execute_follow_up" | "review";
+            done: boolean;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "pause_waiting";
+            reason?: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "resume_waiting";
+        };
+        ActionAcceptedDto_Output: {
+            requestId: string;
+            ticketId: string;
+            type: string;
+        };
+        ClusterListDto_Output: {
+            total: number;
+            clusters: {
+                id: string;
+                label: string;
+                topTerms: string[];
+                language?: string;
+                /** Format: date-time */
+                firstSeen: string;
+                /** Format: date-time */
+                lastSeen: string;
+                size: number;
+                distinctAuthors: number;
+                channels: string[];
+                places: string[];
+                products: string[];
+                categories: string[];
+                orderBatches: string[];
+                riskCues: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
+                meanSentiment: number;
+                meanEmotionIntensity: number;
+                reach: number;
+                maxMoney: number;
+                sampleMentionIds: string[];
+                velocityPerHour: number;
+                growth: number;
+                mergedInto?: string;
+                /** @enum {string} */
+                status: "active" | "merged" | "evicted";
+                severity?: {
+                    /** @enum {string} */
+                    level: "general" | "important" | "urgent" | "major";
+                    score: number;
+                    factors: {
+                        /** @enum {string} */
+                        factor: "reach" | "velocity" | "distinct_authors" | "money" | "risk_cue" | "emotion" | "volume" | "burst";
+                        value: number;
+                        contribution: number;
+                        note: string;
+                    }[];
+                };
+            }[];
+        };
+        ClusterDetailDto_Output: {
+            id: string;
+            label: string;
+            topTerms: string[];
+            language?: string;
+            /** Format: date-time */
+            firstSeen: string;
+            /** Format: date-time */
+            lastSeen: string;
+            size: number;
+            distinctAuthors: number;
+            channels: string[];
+            places: string[];
+            products: string[];
+            categories: string[];
+            orderBatches: string[];
+            riskCues: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
+            meanSentiment: number;
+            meanEmotionIntensity: number;
+            reach: number;
+            maxMoney: number;
+            sampleMentionIds: string[];
+            velocityPerHour: number;
+            growth: number;
+            mergedInto?: string;
+            /** @enum {string} */
+            status: "active" | "merged" | "evicted";
+            severity?: {
+                /** @enum {string} */
+                level: "general" | "important" | "urgent" | "major";
+                score: number;
+                factors: {
+                    /** @enum {string} */
+                    factor: "reach" | "velocity" | "distinct_authors" | "money" | "risk_cue" | "emotion" | "volume" | "burst";
+                    value: number;
+                    contribution: number;
+                    note: string;
+                }[];
+            };
+            recentTimes: number[];
+        };
+        PlanAnswerDto_Output__schema0_Output: {
+            kind?: ("cluster_new" | "cluster_grew" | "burst" | "burst_cooling" | "group_complaint" | "risk_flag")[];
+            level?: ("general" | "important" | "urgent" | "major")[] | {
+                /** @enum {string} */
+                gte?: "general" | "important" | "urgent" | "major";
+                /** @enum {string} */
+                lte?: "general" | "important" | "urgent" | "major";
+            };
+            score?: {
+                gt?: number;
+                gte?: number;
+                lt?: number;
+                lte?: number;
+                eq?: number;
+            };
+            factors?: {
+                reach?: {
+                    value?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                    contribution?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                };
+                velocity?: {
+                    value?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                    contribution?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                };
+                distinct_authors?: {
+                    value?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                    contribution?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                };
+                money?: {
+                    value?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                    contribution?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                };
+                risk_cue?: {
+                    value?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                    contribution?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                };
+                emotion?: {
+                    value?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                    contribution?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                };
+                volume?: {
+                    value?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                    contribution?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                };
+                burst?: {
+                    value?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                    contribution?: {
+                        gt?: number;
+                        gte?: number;
+                        lt?: number;
+                        lte?: number;
+                        eq?: number;
+                    };
+                };
+            };
+            riskCues?: {
+                any?: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
+                all?: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
+                none?: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
+            };
+            size?: {
+                gt?: number;
+                gte?: number;
+                lt?: number;
+                lte?: number;
+                eq?: number;
+            };
+            distinctAuthors?: {
+                gt?: number;
+                gte?: number;
+                lt?: number;
+                lte?: number;
+                eq?: number;
+            };
+            velocityPerHour?: {
+                gt?: number;
+                gte?: number;
+                lt?: number;
+                lte?: number;
+                eq?: number;
+            };
+            reach?: {
+                gt?: number;
+                gte?: number;
+                lt?: number;
+                lte?: number;
+                eq?: number;
+            };
+            maxMoney?: {
+                gt?: number;
+                gte?: number;
+                lt?: number;
+                lte?: number;
+                eq?: number;
+            };
+            aboveFrontlineAuthority?: boolean;
+            channels?: {
+                any?: string[];
+                all?: string[];
+                none?: string[];
+            };
+            categories?: {
+                any?: string[];
+                all?: string[];
+                none?: string[];
+            };
+            places?: {
+                any?: string[];
+                all?: string[];
+                none?: string[];
+            };
+            products?: {
+                any?: string[];
+                all?: string[];
+                none?: string[];
+            };
+            groupComplaint?: boolean | ("organic" | "coordinated")[];
+            anyOf?: components["schemas"]["PlanAnswerDto_Output__schema0_Output"][];
+            not?: components["schemas"]["PlanAnswerDto_Output__schema0_Output"];
+        };
+        PlanAnswerDto_Output: {
+            /** @description the file name, without its folder */
+            file: string;
+            plan: {
+                /** @enum {number} */
+                version: 1;
+                name: string;
+                levels: {
+                    general: {
+                        nameZh: string;
+                        nameEn: string;
+                        description?: string;
+                        /** @default [] */
+                        notify: string[];
+                    };
+                    important: {
+                        nameZh: string;
+                        nameEn: string;
+                        description?: string;
+                        /** @default [] */
+                        notify: string[];
+                    };
+                    urgent: {
+                        nameZh: string;
+                        nameEn: string;
+                        description?: string;
+                        /** @default [] */
+                        notify: string[];
+                    };
+                    major: {
+                        nameZh: string;
+                        nameEn: string;
+                        description?: string;
+                        /** @default [] */
+                        notify: string[];
+                    };
+                };
+                authority: {
+                    frontlineMoneyLimit: number;
+                };
+                opening: {
+                    /** @enum {string} */
+                    minLevel: "general" | "important" | "urgent" | "major";
+                    /** @default true */
+                    useSignalSeverity: boolean;
+                    /** @default [] */
+                    ignoreKinds: ("cluster_new" | "cluster_grew" | "burst" | "burst_cooling" | "group_complaint" | "risk_flag")[];
+                };
+                reopen: {
+                    windowHours: number;
+                    /**
+                     * @default previous
+                     * @enum {string}
+                     */
+                    minLevel: "previous" | "general" | "important" | "urgent" | "major";
+                    /**
+                     * @default [
+                     *       "cluster_grew",
+                     *       "burst",
+                     *       "group_complaint"
+                     *     ]
+                     */
+                    growthKinds: ("cluster_new" | "cluster_grew" | "burst" | "burst_cooling" | "group_complaint" | "risk_flag")[];
+                    /** @default 1.5 */
+                    growthFactor: number;
+                };
+                triggers: {
+                    id: string;
+                    description?: string;
+                    when: components["schemas"]["PlanAnswerDto_Output__schema0_Output"];
+                    /** @enum {string} */
+                    level: "general" | "important" | "urgent" | "major";
+                    /** @default false */
+                    escalateImmediately: boolean;
+                    /** @default [] */
+                    notify: string[];
+                    sla?: {
+                        acknowledge?: number;
+                        firstResponse?: number;
+                        resolve?: number;
+                    };
+                }[];
+                roles: {
+                    [key: string]: {
+                        nameZh: string;
+                        nameEn: string;
+                        contacts: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                            chat?: string;
+                            hours?: string;
+                        }[];
+                    };
+                };
+                /** @default {} */
+                teams: {
+                    [key: string]: {
+                        name: string;
+                        roles: string[];
+                    };
+                };
+                calendar: {
+                    timeZone: string;
+                    hours: {
+                        [key: string]: [
+                            string,
+                            string
+                        ][];
+                    };
+                    /** @default [] */
+                    holidays: string[];
+                    /** @default [] */
+                    extraWorkdays: string[];
+                };
+                sla: {
+                    warnAtFraction: number;
+                    levels: {
+                        general: {
+                            acknowledge: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                            firstResponse: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                            resolve: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                        };
+                        important: {
+                            acknowledge: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                            firstResponse: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                            resolve: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                        };
+                        urgent: {
+                            acknowledge: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                            firstResponse: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                            resolve: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                        };
+                        major: {
+                            acknowledge: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                            firstResponse: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                            resolve: {
+                                minutes: number;
+                                /** @enum {string} */
+                                clock: "wall" | "business";
+                                /** @default false */
+                                pausable: boolean;
+                            };
+                        };
+                    };
+                };
+                escalation: {
+                    id: string;
+                    description?: string;
+                    /** @enum {string} */
+                    unless: "acknowledged" | "responded" | "resolved";
+                    afterMinutes: number;
+                    /**
+                     * @default wall
+                     * @enum {string}
+                     */
+                    clock: "wall" | "business";
+                    /** @default false */
+                    pausable: boolean;
+                    levels?: ("general" | "important" | "urgent" | "major")[];
+                    /** @default [] */
+                    notify: string[];
+                    /** @enum {string} */
+                    raiseTo?: "general" | "important" | "urgent" | "major";
+                    /** @default false */
+                    raiseOneLevel: boolean;
+                }[];
+                playbook: {
+                    /** @enum {string} */
+                    id: "respond_soothe" | "record_facts" | "investigate_cause" | "propose_remedy" | "execute_follow_up" | "review";
+                    titleZh: string;
+                    titleEn: string;
+                    guidance?: string;
+                }[];
+                holdingStatements: {
+                    general: {
+                        zh: string;
+                        en: string;
+                    };
+                    important: {
+                        zh: string;
+                        en: string;
+                    };
+                    urgent: {
+                        zh: string;
+                        en: string;
+                    };
+                    major: {
+                        zh: string;
+                        en: string;
+                    };
+                };
+                notifications: {
+                    /** @default [] */
+                    webhooks: {
+                        id: string;
+                        description?: string;
+                        /** Format: uri */
+                        url: string;
+                        /**
+                         * @default POST
+                         * @enum {string}
+                         */
+                        method: "POST" | "PUT";
+                        /** @default {} */
+                        headers: {
+                            [key: string]: string;
+                        };
+                        on: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened")[];
+                        /**
+                         * @default general
+                         * @enum {string}
+                         */
+                        minLevel: "general" | "important" | "urgent" | "major";
+                        body: string;
+                    }[];
+                };
+                privacy: {
+                    mask: ("phone" | "id_card" | "email" | "order_id" | "name" | "address" | "bank_card" | "plate")[];
+                    maskIn: ("webhooks" | "alerts" | "tickets" | "dashboard" | "exports" | "logs")[];
+                    /** @default [] */
+                    unmaskRoles: string[];
+                };
+            };
+        };
+        SourceListDto_Output: {
+            sources: {
+                sourceId: string;
+                /** @enum {string} */
+                status: "ok" | "failing" | "stale" | "never-polled";
+                /** Format: date-time */
+                lastSuccessAt?: string;
+                /** Format: date-time */
+                lastErrorAt?: string;
+                lastError?: string;
+                errorCount: number;
+                consecutiveErrors: number;
+                itemsEmitted: number;
+                itemsLastHour: number;
+                lagMs?: number;
+                sinceSuccessMs?: number;
+                gaps: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                    reason: string;
+                    /** @default false */
+                    open: boolean;
+                }[];
+                /** Format: date-time */
+                at: string;
+            }[];
+        };
+        GapListDto_Output: {
+            gaps: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                reason: string;
+                /** @default false */
+                open: boolean;
+                sourceId: string;
+            }[];
+        };
+        VolumeAnswerDto_Output: {
+            current: {
+                from: string;
+                to: string;
+                total: number;
+                negative: number;
+            };
+            past: {
+                from: string;
+                to: string;
+                total: number;
+                negative: number;
+            }[];
+            baseline: number;
+            ratio: number | null;
+        };
+        HealthAnswerDto_Output: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            checks: {
+                name: string;
+                healthy: boolean;
+                detail?: string;
+            }[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipalDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewDto_Output"][];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedUserDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_createKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MentionsController_search: {
+        parameters: {
+            query?: {
+                /** @description words or a phrase, Chinese or English (no query syntax) */
+                q?: string;
+                /** @description ISO date or date-time, inclusive */
+                from?: string;
+                /** @description ISO date or date-time, inclusive */
+                to?: string;
+                /** @description zh, en, mixed, other (comma-separated) */
+                language?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                sourceId?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                channel?: string | string[];
+                /** @description negative, neutral, positive (comma-separated) */
+                sentiment?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                category?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                place?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                riskCue?: string | string[];
+                /** @description 1-based */
+                page?: number;
+                size?: number;
+                sort?: "newest" | "oldest" | "relevance";
+                /** @description time zone of the per-day / per-hour buckets */
+                tz?: string;
+                /** @description bucket of the sentiment timeline */
+                interval?: "hour" | "day";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionSearchResultDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MentionsController_byIds: {
+        parameters: {
+            query: {
+                /** @description comma-separated mention ids (32 hex characters), at most 50 */
+                ids: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionsByIdsDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MentionsController_export: {
+        parameters: {
+            query?: {
+                /** @description words or a phrase, Chinese or English (no query syntax) */
+                q?: string;
+                /** @description ISO date or date-time, inclusive */
+                from?: string;
+                /** @description ISO date or date-time, inclusive */
+                to?: string;
+                /** @description zh, en, mixed, other (comma-separated) */
+                language?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                sourceId?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                channel?: string | string[];
+                /** @description negative, neutral, positive (comma-separated) */
+                sentiment?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                category?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                place?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                riskCue?: string | string[];
+                /** @description rows at most (capped by the server) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 with a BOM, one row per mention */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketsController_list: {
+        parameters: {
+            query?: {
+                /** @description comma-separated, or the parameter repeated */
+                state?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                level?: string | string[];
+                /** @description 1–500, default 150 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketListDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketsController_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketActionBodyDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionAcceptedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClustersController_list: {
+        parameters: {
+            query?: {
+                /** @description active, merged, evicted (comma-separated) */
+                status?: string;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterListDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClustersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDetailDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlanController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAnswerDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SourcesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceListDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SourcesController_gaps: {
+        parameters: {
+            query: {
+                /** @description e.g. 2026-11-23T08:00:00Z */
+                from: string;
+                /** @description e.g. 2026-11-23T20:00:00Z */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapListDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VolumeController_get: {
+        parameters: {
+            query?: {
+                /** @description window length, 1–24 (default 1) */
+                hours?: number;
+                /** @description past days to compare with, 1–28 (default 7) */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeAnswerDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every dependency answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthAnswerDto_Output"];
+                };
+            };
+            /** @description one or more do not */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthAnswerDto_Output"];
+                };
+            };
+        };
+    };
+}
