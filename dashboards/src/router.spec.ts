@@ -1,15 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { createMemoryHistory } from 'vue-router';
-import { createAppRouter, safeRedirect } from './router';
+import { createMemoryHistory, type RouteRecordRaw } from 'vue-router';
+import { createAppRouter, routes, safeRedirect } from './router';
 import { useAuthStore, type Role } from './stores/auth';
 
 const signIn = (role: Role) => {
   useAuthStore().session = { token: 't', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: { username: 'li', role } };
 };
 
+// The real paths, meta and guard; the pages themselves are not loaded (compiling them all is slow and says nothing here).
+const Page = { render: () => null };
+const stubbed = routes.map((r): RouteRecordRaw => (r.component ? { path: r.path, name: r.name, meta: r.meta, props: r.props, component: Page } : r));
+
 async function land(path: string) {
-  const router = createAppRouter(createMemoryHistory());
+  const router = createAppRouter(createMemoryHistory(), stubbed);
   await router.push(path);
   const r = router.currentRoute.value;
   return { name: r.name, params: r.params, query: r.query };

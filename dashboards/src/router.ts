@@ -39,8 +39,9 @@ export function safeRedirect(target: unknown): string {
   return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : '/live';
 }
 
-export function createAppRouter(history: RouterHistory = createWebHashHistory()): Router {
-  const router = createRouter({ history, routes });
+/** `pages` replaces the route table in tests (the same paths and meta without loading the pages). */
+export function createAppRouter(history: RouterHistory = createWebHashHistory(), pages: RouteRecordRaw[] = routes): Router {
+  const router = createRouter({ history, routes: pages });
   router.beforeEach((to): RouteLocationRaw | true => {
     const auth = useAuthStore();
     if (to.meta.public) return auth.signedIn ? safeRedirect(to.query.redirect) : true;

@@ -133,6 +133,27 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
     expect(JSON.parse(calls[1].body).text.content).toContain(id);
   });
 
+  it('puts what each write changed on its last event: applied in order they rebuild the stored ticket, and the audit trail keeps none', async () => {
+    const id = 'CR-2026-000001';
+    const seen = new Set<string>();
+    // At least once: a redelivered event has the same id and the same changes.
+    const published = eventsOf(id).filter((e) => e.seq > 0 && !seen.has(e.eventId) && seen.add(e.eventId));
+    expect(published.map((e) => e.seq)).toEqual(published.map((_, i) => i + 1));
+    expect(published.at(-1)!.changes).toBeDefined();
+    // What a dashboard does with them (dashboards/src/stores/ticket-copy.ts), from nothing.
+    let copy: Record<string, unknown> = {};
+    for (const e of published) {
+      if (!e.changes) continue;
+      copy = { ...copy, ...e.changes.set };
+      for (const k of e.changes.unset) delete copy[k];
+    }
+    const stored = await repo.find(id);
+    expect(copy).toEqual(JSON.parse(JSON.stringify({ ...stored, recentRequestIds: undefined })));
+    const audit = await storedEvents(id);
+    expect(audit.length).toBeGreaterThan(5);
+    expect(audit.filter((e) => 'changes' in e)).toEqual([]);
+  });
+
   it('20 concurrent signals for one incident over 3 partitions and 2 instances, with duplicates → exactly one ticket', async () => {
     apps.push(await startResponder(env, clock));
     const key = 'burst:category:logistics';

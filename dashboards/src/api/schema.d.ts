@@ -832,6 +832,113 @@ export interface components {
                     code: string;
                     message: string;
                 };
+                changes?: {
+                    set: {
+                        id?: string;
+                        incidentKey?: string;
+                        clusterId?: string;
+                        title?: string;
+                        /** @enum {string} */
+                        level?: "general" | "important" | "urgent" | "major";
+                        /** @enum {string} */
+                        peakLevel?: "general" | "important" | "urgent" | "major";
+                        /** @enum {string} */
+                        state?: "open" | "acknowledged" | "investigating" | "responding" | "resolved" | "closed" | "merged";
+                        /** Format: date-time */
+                        openedAt?: string;
+                        /** Format: date-time */
+                        slaStartedAt?: string;
+                        /** Format: date-time */
+                        acknowledgedAt?: string;
+                        /** Format: date-time */
+                        firstResponseAt?: string;
+                        /** Format: date-time */
+                        resolvedAt?: string;
+                        /** Format: date-time */
+                        closedAt?: string;
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** Format: date-time */
+                        lastSignalAt?: string;
+                        slaDeadlines?: {
+                            /** Format: date-time */
+                            acknowledge?: string;
+                            /** Format: date-time */
+                            firstResponse?: string;
+                            /** Format: date-time */
+                            resolve?: string;
+                        };
+                        slaOverrides?: {
+                            acknowledge?: number;
+                            firstResponse?: number;
+                            resolve?: number;
+                        };
+                        pausedIntervals?: {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to?: string;
+                            reason?: string;
+                        }[];
+                        escalations?: {
+                            stepId: string;
+                            cycle: number;
+                            /** Format: date-time */
+                            at: string;
+                            notified: string[];
+                            /** @enum {string} */
+                            raisedTo?: "general" | "important" | "urgent" | "major";
+                        }[];
+                        slaNotices?: string[];
+                        triggers?: string[];
+                        assignees?: {
+                            actor: string;
+                            role?: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        evidence?: {
+                            signalIds: string[];
+                            mentionIds: string[];
+                            signalCount: number;
+                            maxSize: number;
+                        };
+                        checklist?: {
+                            /** @enum {string} */
+                            step: "respond_soothe" | "record_facts" | "investigate_cause" | "propose_remedy" | "execute_follow_up" | "review";
+                            titleZh: string;
+                            titleEn: string;
+                            done: boolean;
+                            /** Format: date-time */
+                            doneAt?: string;
+                            doneBy?: string;
+                        }[];
+                        holdingStatement?: {
+                            zh: string;
+                            en: string;
+                        };
+                        review?: {
+                            rootCause: string;
+                            category: string;
+                            actionsTaken: string[];
+                            lessons?: string;
+                            customerSatisfaction?: number;
+                        };
+                        satisfaction?: {
+                            score: number;
+                            comment?: string;
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                        };
+                        mergedInto?: string;
+                        mergedFrom?: string[];
+                        reopenCount?: number;
+                        commentCount?: number;
+                        seq?: number;
+                    };
+                    unset: ("id" | "incidentKey" | "clusterId" | "title" | "level" | "peakLevel" | "state" | "openedAt" | "slaStartedAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "closedAt" | "updatedAt" | "lastSignalAt" | "slaDeadlines" | "slaOverrides" | "pausedIntervals" | "escalations" | "slaNotices" | "triggers" | "assignees" | "evidence" | "checklist" | "holdingStatement" | "review" | "satisfaction" | "mergedInto" | "mergedFrom" | "reopenCount" | "commentCount" | "seq" | "recentRequestIds")[];
+                };
             }[];
         };
         TicketActionBodyDto: {

@@ -72,4 +72,18 @@ describe('live store: the client side of the live protocol', () => {
     live.applyDelta({ type: 'ticket', seq: 1, instanceId: 'api-1', at: '2026-11-23T10:00:00Z', event });
     expect(seen).toEqual([event]);
   });
+
+  it('on a gap in the live sequence applies no ticket event, and the snapshot after it makes the tickets store read again', () => {
+    const live = useLiveStore();
+    const tickets = useTicketsStore();
+    const calls: string[] = [];
+    tickets.$onAction(({ name }) => void calls.push(name));
+    live.start('token');
+    live.applySnapshot(snapshot(10));
+    const event: TicketEvent = { eventId: 'CR-2026-000001:3', ticketId: 'CR-2026-000001', seq: 3, type: 'acknowledged', actor: 'li', at: '2026-11-23T10:00:00Z' };
+    expect(live.applyDelta({ type: 'ticket', seq: 12, instanceId: 'api-1', at: '2026-11-23T10:00:00Z', event })).toBe('resync');
+    expect(calls).toEqual(['resync']);
+    live.applySnapshot(snapshot(12));
+    expect(calls).toEqual(['resync', 'resync']);
+  });
 });

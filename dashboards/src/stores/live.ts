@@ -30,6 +30,8 @@ export const useLiveStore = defineStore('live', () => {
     alerts.value = s.alerts.slice(0, ALERT_CAP);
     counters.value = s.counters;
     status.value = 'live';
+    // Ticket events sent before this snapshot may never have reached this tab: read again what it shows.
+    useTicketsStore().resync();
   }
 
   function applyDelta(d: LiveDelta): DeltaOutcome {

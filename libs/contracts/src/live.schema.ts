@@ -11,6 +11,10 @@ import { TicketEvent } from './ticket.schema';
  * 3. Every later change arrives as one `live:delta` with `seq` = previous + 1 within the
  *    same `instanceId`. A client drops deltas with `seq <= last`, and on a gap, a new
  *    `instanceId` or a reconnect it subscribes again (full resync).
+ * 4. A `ticket` delta carries the ticket event as the responder published it; the last event of
+ *    each write has `changes` (TicketChanges), so the client updates its copy of the ticket from
+ *    the delta. It reads a ticket again only when that ticket's own `seq` skips one, and reads what
+ *    it shows again after a resync (the snapshot has no tickets).
  */
 
 const Instant = z.iso.datetime({ offset: true });

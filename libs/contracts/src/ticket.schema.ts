@@ -179,6 +179,20 @@ export const Ticket = z.object({
 });
 export type Ticket = z.infer<typeof Ticket>;
 
+/**
+ * What one write did to a ticket: each top-level field it changed with its whole new value
+ * (`set`), and the fields it removed (`unset`). The last event of every write carries it on
+ * `tickets.events`, so a live client brings its copy from seq n to the event's seq without
+ * reading the ticket; earlier events of the same write carry none. A ticket's first write sets
+ * every field. `recentRequestIds` (the responder's dedup memory) is left out, and the audit trail
+ * in Elasticsearch does not keep it.
+ */
+export const TicketChanges = z.object({
+  set: Ticket.omit({ recentRequestIds: true }).partial(),
+  unset: z.array(Ticket.keyof()),
+});
+export type TicketChanges = z.infer<typeof TicketChanges>;
+
 // ---------------------------------------------------------------------------
 // tickets.events (responder → everyone). One per change; key: ticketId.
 
@@ -217,10 +231,12 @@ export const TicketEvent = z.object({
   actor: Actor,
   at: Instant,
   requestId: z.string().optional(),
-  /** The changed fields before and after, never the whole document. */
+  /** A readable summary of what changed, for the audit trail: not the document's shape (live clients apply `changes`). */
   before: z.record(z.string(), z.unknown()).optional(),
   after: z.record(z.string(), z.unknown()).optional(),
   note: z.string().optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** On the last event of a write only: what the write changed (see TicketChanges). */
+  changes: TicketChanges.optional(),
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;

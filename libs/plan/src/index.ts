@@ -9,3 +9,4 @@ export * from './decide-on-signal';
 export * from './templates';
 export * from './ticket-id';
 export { SYSTEM_CLOCK, SYSTEM_DETECTOR } from './ticket-draft';
+export * from './ticket-changes';

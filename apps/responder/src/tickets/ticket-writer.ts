@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TicketChange, TicketEvent } from '@vigil/contracts';
 import { createLogger } from '@vigil/common';
 import { MessageProducer } from '@vigil/kafka';
-import { buildWebhookRequests } from '@vigil/plan';
+import { buildWebhookRequests, withTicketChanges } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
 import { WebhookSender } from '../notify/webhook-sender';
 import { PrivacyMasker } from '../privacy/privacy-masker';
@@ -32,7 +32,9 @@ export class TicketWriter {
   async commit(change: TicketChange, expected: StoredTicket | undefined): Promise<StoredTicket | undefined> {
     // Personal data people type into a ticket is masked before it is stored or published (plan.privacy).
     const safe = this.privacy.change(change);
-    const stored = await this.tickets.write(safe.ticket, { events: safe.events, alerts: safe.alerts }, expected);
+    // The last event says what this write changed, so live dashboards update without reading the ticket.
+    const events = withTicketChanges(safe.events, expected?.ticket, safe.ticket);
+    const stored = await this.tickets.write(safe.ticket, { events, alerts: safe.alerts }, expected);
     if (stored) await this.flush(stored);
     return stored;
   }
@@ -49,7 +51,8 @@ export class TicketWriter {
     const { events = [], alerts = [] } = stored.outbox ?? {};
     if (!events.length && !alerts.length) return;
     const key = stored.ticket.id;
-    await this.tickets.saveEvents(events);
+    // The audit trail keeps what happened; the changed fields are for live readers only.
+    await this.tickets.saveEvents(events.map(({ changes: _changes, ...e }) => e));
     await this.producer.send('ticketEvents', events.map((e) => ({ key, value: e })));
     await this.producer.send('alerts', alerts.map((a) => ({ key, value: a })));
     await this.tickets.clearOutbox(stored);
