@@ -10,6 +10,13 @@ const alias = {
   '@vigil/kafka': resolve(__dirname, 'libs/kafka/src/index.ts'),
   '@vigil/search': resolve(__dirname, 'libs/search/src/index.ts'),
   '@vigil/common': resolve(__dirname, 'libs/common/src/index.ts'),
+  // The apps' public index files: only the cli composes other apps (eslint.config.mjs holds it to that).
+  '@vigil/collector': resolve(__dirname, 'apps/collector/src/index.ts'),
+  '@vigil/processor': resolve(__dirname, 'apps/processor/src/index.ts'),
+  '@vigil/indexer': resolve(__dirname, 'apps/indexer/src/index.ts'),
+  '@vigil/detector': resolve(__dirname, 'apps/detector/src/index.ts'),
+  '@vigil/responder': resolve(__dirname, 'apps/responder/src/index.ts'),
+  '@vigil/api': resolve(__dirname, 'apps/api/src/index.ts'),
 };
 
 // swc compiles the NestJS code with decorator metadata, which esbuild cannot emit.

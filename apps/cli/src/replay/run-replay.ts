@@ -6,7 +6,7 @@ import { Signal, type ClusterView, type Ticket } from '@vigil/contracts';
 import { sleep } from '@vigil/common';
 import { KafkaClient, MessageProducer } from '@vigil/kafka';
 import { ClustersReader, SearchClient, TicketsReader } from '@vigil/search';
-import { DetectMentionsUseCase } from '../../../detector/src/detect-mentions.usecase';
+import { DetectMentionsUseCase } from '@vigil/detector';
 import { AllInOneModule } from '../start/all-in-one.module';
 import { loadServicesScript } from '../start/start.command';
 import { dropRun } from './drop-run';

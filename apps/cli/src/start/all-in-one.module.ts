@@ -2,17 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { HealthModule } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
-import { CollectorModule } from '../../../collector/src/collector.module';
-import { loadCollectorConfig } from '../../../collector/src/collector.config';
-import { ProcessorModule } from '../../../processor/src/processor.module';
-import { loadProcessorConfig } from '../../../processor/src/processor.config';
-import { IndexerModule } from '../../../indexer/src/indexer.module';
-import { loadIndexerConfig } from '../../../indexer/src/indexer.config';
-import { ResponderModule, loadResponderConfig } from '../../../responder/src';
-import { DetectorModule } from '../../../detector/src/detector.module';
-import { loadDetectorConfig } from '../../../detector/src/detector.config';
-import { ApiModule } from '../../../api/src/api.module';
-import { loadApiConfig } from '../../../api/src/api.config';
+import { ApiModule, loadApiConfig } from '@vigil/api';
+import { CollectorModule, loadCollectorConfig } from '@vigil/collector';
+import { DetectorModule, loadDetectorConfig } from '@vigil/detector';
+import { IndexerModule, loadIndexerConfig } from '@vigil/indexer';
+import { ProcessorModule, loadProcessorConfig } from '@vigil/processor';
+import { ResponderModule, loadResponderConfig } from '@vigil/responder';
 
 /**
  * The embedded default: every app's module in one process, sharing one Kafka and

@@ -2,10 +2,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import { createLogger, PinoNestLogger } from '@vigil/common';
-import { configureHttpApp } from '../../../api/src/http-app';
-import { loadApiConfig } from '../../../api/src/api.config';
+import { configureHttpApp, loadApiConfig } from '@vigil/api';
+import { createIntakeKey } from '@vigil/collector';
 import { startDemoFeedServer } from '../demo/demo-feed-server';
-import { createIntakeKey } from '../../../collector/src/intake/intake-keys';
 import { repoRoot } from '../repo-root';
 import { AllInOneModule } from './all-in-one.module';
 

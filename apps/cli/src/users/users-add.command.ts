@@ -1,8 +1,6 @@
 import { SearchClient } from '@vigil/search';
 import { describeIssues } from '@vigil/contracts';
-import { loadApiConfig } from '../../../api/src/api.config';
-import { createUser, CreateUserInput } from '../../../api/src/auth/create-user.usecase';
-import { UsersRepository } from '../../../api/src/auth/users.repository';
+import { createUser, CreateUserInput, loadApiConfig, UsersRepository } from '@vigil/api';
 
 /**
  * `vigil users add <name> --role <role>`: writes the user straight into Elasticsearch

@@ -1,18 +1,19 @@
 // Real parts: the demo feed server on 127.0.0.1 with demo/scenario.jsonl, read by the collector's real adapters.
+// Here rather than beside the cli's code: it checks two apps against each other.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppStoreAdapter } from '../../../collector/src/sources/appstore/appstore.adapter';
-import { MastodonAdapter } from '../../../collector/src/sources/mastodon/mastodon.adapter';
-import { RssAdapter } from '../../../collector/src/sources/rss.adapter';
-import { loadSourcesFile, type SourceConfig } from '../../../collector/src/sources/sources-config';
+import { AppStoreAdapter } from '../apps/collector/src/sources/appstore/appstore.adapter';
+import { MastodonAdapter } from '../apps/collector/src/sources/mastodon/mastodon.adapter';
+import { RssAdapter } from '../apps/collector/src/sources/rss.adapter';
+import { loadSourcesFile, type SourceConfig } from '../apps/collector/src/sources/sources-config';
 import { IntakeMessage } from '@vigil/contracts';
-import { TestFeedServer } from '../../../../test/support/feed-server';
-import { testFetcher } from '../../../../test/support/collector-kit';
-import { pollUntil } from '../../../../test/support/test-env';
-import { readScenario } from './demo-scenario';
-import { startDemoFeedServer } from './demo-feed-server';
+import { TestFeedServer } from './support/feed-server';
+import { testFetcher } from './support/collector-kit';
+import { pollUntil } from './support/test-env';
+import { readScenario } from '../apps/cli/src/demo/demo-scenario';
+import { startDemoFeedServer } from '../apps/cli/src/demo/demo-feed-server';
 
-const root = path.resolve(__dirname, '../../../..');
+const root = path.resolve(__dirname, '..');
 const scenarioFile = path.join(root, 'demo', 'scenario.jsonl');
 
 describe('the demo scenario', () => {
