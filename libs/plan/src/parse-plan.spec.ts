@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPlanErrors, parsePlan } from './parse-plan';
-import { DEFAULT_PLAN_TEXT } from './test-fixtures';
+import { DEFAULT_PLAN_TEXT } from '../../../test/support/plan-fixtures';
 
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 const replaceNth = (text: string, from: string, to: string, nth = 0) => {

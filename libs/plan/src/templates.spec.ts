@@ -2,7 +2,7 @@ import type { Alert, Ticket } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { decideOnSignal, openTicket } from './decide-on-signal';
 import { buildWebhookRequests, jsonEscape, renderTemplate } from './templates';
-import { defaultPlan, makeSignal } from './test-fixtures';
+import { defaultPlan, makeSignal } from '../../../test/support/plan-fixtures';
 
 const plan = defaultPlan();
 const t0 = new Date('2026-03-02T01:00:00.000Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPlan, makeSignal } from './test-fixtures';
+import { defaultPlan, makeSignal } from '../../../test/support/plan-fixtures';
 import { evaluateTriggers, matchesCondition } from './triggers';
 
 const plan = defaultPlan();

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Controller, Get, Inject, InternalServerErrorException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -24,7 +25,7 @@ export class PlanController {
   @ApiResult(PlanAnswerDto)
   async get() {
     const file = path.resolve(this.config.PLAN_FILE);
-    const r = await loadPlanFile(file);
+    const r = await loadPlanFile(file, (p) => readFile(p, 'utf8'));
     if (!r.ok) throw new InternalServerErrorException({ message: 'the plan file is invalid', file: path.basename(file), errors: r.errors.map((e) => ({ ...e, file: path.basename(e.file) })) });
     return { file: path.basename(file), plan: r.plan };
   }

@@ -1,8 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { formatPlanErrors, loadPlanFile, type Plan } from '@vigil/plan';
 
 /** `vigil plan validate <file>`: 0 when the plan is valid, 1 otherwise (errors as file:line:col path: message). */
 export async function runPlanValidate(file: string, out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
-  const r = await loadPlanFile(file);
+  const r = await loadPlanFile(file, (p) => readFile(p, 'utf8'));
   if (!r.ok) {
     err(formatPlanErrors(r.errors));
     err(`${r.errors.length} error(s) in ${file}`);

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Signal, Ticket, TicketAction } from '@vigil/contracts';
-import { parsePlan } from './parse-plan';
-import type { Plan } from './plan.schema';
+import { parsePlan, type Plan } from '@vigil/plan';
 
-/** Shared by the specs only. */
-export const DEFAULT_PLAN_TEXT = readFileSync(resolve(__dirname, '../default-plan.yaml'), 'utf8');
+/** Plans, signals and actions for the plan library's specs; read from disk here, never in the library. */
+export const DEFAULT_PLAN_TEXT = readFileSync(resolve(__dirname, '../../libs/plan/default-plan.yaml'), 'utf8');
 
 export function defaultPlan(): Plan {
   const r = parsePlan(DEFAULT_PLAN_TEXT, 'default-plan.yaml');
