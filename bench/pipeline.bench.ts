@@ -5,6 +5,7 @@
  * Elasticsearch, and their ratio. Prints figures; asserts nothing.
  */
 import 'reflect-metadata';
+import os from 'node:os';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
       `end to end (raw→search):  ${e2e} mentions/s  (${(pipelineMs / 1000).toFixed(1)} s, includes consumer start and group join)`,
       `raw bulk indexing:        ${raw} mentions/s  (${(bulkMs / 1000).toFixed(1)} s, same documents, 500 per request)`,
       `ratio end-to-end / bulk:  ${(e2e / raw).toFixed(2)}`,
-      `cpu: ${require('node:os').cpus().length} cores; peak RSS of this process ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`,
+      `cpu: ${os.cpus().length} cores; peak RSS of this process ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`,
       '',
     ].join('\n'),
   );

@@ -1,6 +1,6 @@
 // `npm test`: the whole suite, as CI runs it (.ci/run). Installs what it needs,
-// type-checks, then runs unit tests and integration tests against a real Kafka and
-// a real Elasticsearch that the test setup starts (and stops) itself.
+// type-checks and lints, then runs unit tests and integration tests against a real Kafka
+// and a real Elasticsearch that the test setup starts (and stops) itself.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureChromium, ensureDeps, repoRoot, run } from './ensure-deps.mjs';
@@ -10,6 +10,11 @@ const started = Date.now();
 ensureChromium();
 if (run('npm', ['run', '--silent', 'typecheck']) !== 0) {
   console.error('type check failed');
+  process.exit(1);
+}
+// Cached in node_modules/.cache/eslint: a second run lints only the files that changed.
+if (run('npm', ['run', '--silent', 'lint']) !== 0) {
+  console.error('lint failed (npm run lint; the rules and the package boundaries are in eslint.config.mjs)');
   process.exit(1);
 }
 if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);

@@ -129,7 +129,10 @@ export class ClusterRecord {
     }
     // Keep the first post as anchor and the latest few: drift is followed, origin kept.
     if (this.signatures.length < MAX_REPS) this.signatures.push(p.signature);
-    else this.signatures.splice(1, 1), this.signatures.push(p.signature);
+    else {
+      this.signatures.splice(1, 1);
+      this.signatures.push(p.signature);
+    }
     if (this.samples.length < cfg.clustering.sampleSize) this.samples.push(p.id);
   }
 

@@ -48,7 +48,6 @@ export interface Detector {
   stats(): DetectorStats;
 }
 
-const HOUR_MS = 3_600_000;
 
 export function createDetector(patch?: DeepPartial<DetectionConfig>): Detector {
   return new VigilDetector(resolveConfig(patch));

@@ -52,7 +52,6 @@ export const TRANSITIONS: Record<TicketState, readonly TicketState[]> = {
   merged: [],
 };
 
-const TERMINAL: readonly TicketState[] = ['closed', 'merged'];
 const ACTIVE: readonly TicketState[] = ['acknowledged', 'investigating', 'responding'];
 
 /** Applies one api action to a ticket: the new ticket plus its audit events and alerts, or a clear error. */

@@ -38,7 +38,7 @@ export function readScenario(file: string): IndexedPost[] {
       try {
         json = JSON.parse(l);
       } catch (e) {
-        throw new Error(`${file}:${i + 1}: not JSON: ${(e as Error).message}`);
+        throw new Error(`${file}:${i + 1}: not JSON: ${(e as Error).message}`, { cause: e });
       }
       const r = ScenarioPost.safeParse(json);
       if (!r.success) throw new Error(`${file}:${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.') || '(line)'}: ${x.message}`).join('; ')}`);

@@ -20,7 +20,7 @@ export async function* readRows(file: string, format?: RowFormat): AsyncGenerato
     try {
       records = parse(fs.readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true });
     } catch (e) {
-      throw new Error(`${file}: not a readable CSV: ${(e as Error).message}`);
+      throw new Error(`${file}: not a readable CSV: ${(e as Error).message}`, { cause: e });
     }
     for (const { record, info } of records) yield { line: info.lines, row: record };
     return;

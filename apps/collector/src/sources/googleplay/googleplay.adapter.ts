@@ -14,7 +14,7 @@ export class GooglePlayAdapter implements SourceAdapter<'googleplay'> {
     try {
       stat = await fs.stat(source.file);
     } catch (e) {
-      throw new Error(`${source.file}: cannot read the export: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new Error(`${source.file}: cannot read the export: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
     }
     const fingerprint = `${stat.mtimeMs}:${stat.size}`;
     if (fingerprint === cursor.fingerprint) return { items: [], cursor };

@@ -33,6 +33,7 @@ export function statusText(html: string): string {
   const marked = html
     .replace(/<\/?(?:span|a|b|i|em|strong|code)\b[^>]*>/gi, '')
     .replace(/<\/p>\s*<p[^>]*>/gi, '\u0000\u0000').replace(/<br\s*\/?>/gi, '\u0000');
+  // eslint-disable-next-line no-control-regex -- NUL is the break marker set above
   return stripHtml(marked).replace(/ ?\u0000 ?/g, '\n').trim();
 }
 
