@@ -3,6 +3,5 @@ export * from './logger';
 export * from './clock';
 export * from './backoff';
 export * from './health';
-export * from './yaml-config';
 export * from './health.module';
 export * from './address-guard';

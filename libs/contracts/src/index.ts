@@ -9,6 +9,7 @@ export * from './severity';
 export * from './signal.schema';
 export * from './cluster.schema';
 export * from './parse';
+export * from './parse-yaml';
 export * from './ticket.schema';
 export * from './alert.schema';
 export * from './live.schema';

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { Channel } from '@vigil/contracts';
-import { formatYamlIssues, parseYamlWithSchema } from '@vigil/common';
+import { Channel, formatYamlIssues, parseYamlWithSchema } from '@vigil/contracts';
 
 /** `30s`, `5m`, `1h` or a number of seconds. */
 const Duration = z.union([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatYamlIssues, parseYamlWithSchema } from './yaml-config';
+import { formatYamlIssues, parseYamlWithSchema } from './parse-yaml';
 
 const Schema = z.object({ sources: z.array(z.object({ id: z.string(), every: z.number().positive() })) });
 
