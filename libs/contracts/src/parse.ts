@@ -7,7 +7,10 @@ export function describeIssues(error: z.ZodError): string {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Parse JSON text against a schema without throwing: boundaries turn failures into DLQ entries. */
+/**
+ * Parse JSON text against a schema without throwing: boundaries turn failures into DLQ
+ * entries. The error says which step failed (`not JSON: …` or `schema: path: message`).
+ */
 export function parseMessage<T>(schema: z.ZodType<T>, text: string): ParseResult<T> {
   let json: unknown;
   try {
@@ -16,5 +19,5 @@ export function parseMessage<T>(schema: z.ZodType<T>, text: string): ParseResult
     return { ok: false, error: `not JSON: ${(e as Error).message}` };
   }
   const r = schema.safeParse(json);
-  return r.success ? { ok: true, value: r.data } : { ok: false, error: describeIssues(r.error) };
+  return r.success ? { ok: true, value: r.data } : { ok: false, error: `schema: ${describeIssues(r.error)}` };
 }

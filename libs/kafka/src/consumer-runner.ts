@@ -1,7 +1,7 @@
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { describeIssues, type DeadLetter, type TopicKey } from '@vigil/contracts';
+import { parseMessage, type DeadLetter, type ParseResult, type TopicKey } from '@vigil/contracts';
 import { backoffDelay, sleep } from '@vigil/common';
 import type { KafkaClient } from './kafka-client';
 import type { MessageProducer } from './message-producer';
@@ -156,16 +156,9 @@ export class ConsumerRunner<T> {
     return true;
   }
 
-  private parse(m: KafkaMessage): { ok: true; value: T } | { ok: false; error: string } {
+  private parse(m: KafkaMessage): ParseResult<T> {
     if (!m.value) return { ok: false, error: 'empty message value' };
-    let json: unknown;
-    try {
-      json = JSON.parse(m.value.toString('utf8'));
-    } catch (e) {
-      return { ok: false, error: `not JSON: ${(e as Error).message}` };
-    }
-    const r = this.options.schema.safeParse(json);
-    return r.success ? { ok: true, value: r.data } : { ok: false, error: `schema: ${describeIssues(r.error)}` };
+    return parseMessage(this.options.schema, m.value.toString('utf8'));
   }
 
   private deadLetter(topic: string, partition: number, m: KafkaMessage, error: string): DeadLetter {
