@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketAction, TicketEvent } from '@vigil/contracts';
-import { backoffDelay, Clock, createLogger, sleep } from '@vigil/common';
+import { Clock, CONFLICT, createLogger, retryOnConflict, type Conflict } from '@vigil/common';
 import { applyAction } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
 import { TicketWriter } from '../tickets/ticket-writer';
@@ -29,15 +29,10 @@ export class ApplyTicketActionUseCase {
   ) {}
 
   async execute(action: TicketAction): Promise<ActionOutcome> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const outcome = await this.attempt(action);
-      if (outcome !== 'conflict') return outcome;
-      await sleep(backoffDelay(attempt, 10, 500));
-    }
-    throw new Error(`action ${action.requestId} on ${action.ticketId}: gave up after ${MAX_ATTEMPTS} write conflicts`);
+    return retryOnConflict(() => this.attempt(action), { maxAttempts: MAX_ATTEMPTS, what: `action ${action.requestId} on ${action.ticketId}` });
   }
 
-  private async attempt(action: TicketAction): Promise<ActionOutcome | 'conflict'> {
+  private async attempt(action: TicketAction): Promise<ActionOutcome | Conflict> {
     const now = this.clock.now();
     const current = await this.writer.load(action.ticketId);
     if (!current) return this.reject(action, 'ticket_not_found', `ticket ${action.ticketId} does not exist`, now);
@@ -48,9 +43,9 @@ export class ApplyTicketActionUseCase {
     // Merge writes two documents: the target first. If the source write then loses a race,
     // the retry finds the requestId on the target and does not merge into it twice.
     if (r.mergeTarget && target && !target.ticket.recentRequestIds.includes(action.requestId)) {
-      if (!(await this.writer.commit(r.mergeTarget, target))) return 'conflict';
+      if (!(await this.writer.commit(r.mergeTarget, target))) return CONFLICT;
     }
-    if (!(await this.writer.commit(r, current))) return 'conflict';
+    if (!(await this.writer.commit(r, current))) return CONFLICT;
     this.logger.info({ ticketId: action.ticketId, requestId: action.requestId, action: action.type, actor: action.actor }, 'action applied');
     return { type: 'applied', ticketId: action.ticketId, seq: r.ticket.seq };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, createLogger } from '@vigil/common';
+import { Clock, CONFLICT, createLogger, retryOnConflict, type Conflict } from '@vigil/common';
 import { evaluateClock } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
 import { TicketsRepository } from '../tickets/tickets.repository';
@@ -52,17 +52,17 @@ export class EscalateOverdueTicketsUseCase {
     return summary;
   }
 
-  private async evaluate(id: string): Promise<string[]> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await this.writer.load(id);
-      if (!current) return [];
-      const r = evaluateClock(this.plans.plan, current.ticket, this.clock.now());
-      if (!r.due.length) return [];
-      if (await this.writer.commit(r, current)) {
-        this.logger.info({ ticketId: id, due: r.due.map((d) => d.id) }, 'clock items fired');
-        return r.due.map((d) => d.id);
-      }
-    }
-    throw new Error(`gave up after ${MAX_ATTEMPTS} write conflicts`);
+  private evaluate(id: string): Promise<string[]> {
+    return retryOnConflict(() => this.attempt(id), { maxAttempts: MAX_ATTEMPTS, what: `clock on ${id}` });
+  }
+
+  private async attempt(id: string): Promise<string[] | Conflict> {
+    const current = await this.writer.load(id);
+    if (!current) return [];
+    const r = evaluateClock(this.plans.plan, current.ticket, this.clock.now());
+    if (!r.due.length) return [];
+    if (!(await this.writer.commit(r, current))) return CONFLICT;
+    this.logger.info({ ticketId: id, due: r.due.map((d) => d.id) }, 'clock items fired');
+    return r.due.map((d) => d.id);
   }
 }

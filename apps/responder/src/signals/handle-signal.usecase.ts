@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Signal, TicketChange } from '@vigil/contracts';
-import { backoffDelay, Clock, createLogger, sleep } from '@vigil/common';
+import { Clock, CONFLICT, createLogger, retryOnConflict, type Conflict } from '@vigil/common';
 import { decideOnSignal, formatTicketId, openTicket } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
 import { ACTIVE_STATES, incidentHash, type StoredPointer } from '@vigil/search';
@@ -34,15 +34,10 @@ export class HandleSignalUseCase {
   ) {}
 
   async execute(signal: Signal): Promise<SignalOutcome> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const outcome = await this.attempt(signal);
-      if (outcome !== 'conflict') return outcome;
-      await sleep(backoffDelay(attempt, 10, 500));
-    }
-    throw new Error(`signal ${signal.id}: gave up after ${MAX_ATTEMPTS} write conflicts on incident ${signal.key}`);
+    return retryOnConflict(() => this.attempt(signal), { maxAttempts: MAX_ATTEMPTS, what: `signal ${signal.id} on incident ${signal.key}` });
   }
 
-  private async attempt(signal: Signal): Promise<SignalOutcome | 'conflict'> {
+  private async attempt(signal: Signal): Promise<SignalOutcome | Conflict> {
     const plan = this.plans.plan;
     const now = this.clock.now();
     const pointer = await this.incidents.get(signal.key);
@@ -58,7 +53,7 @@ export class HandleSignalUseCase {
       case 'update':
       case 'reopen': {
         const saved = await this.writer.commit(decision, (open ?? resolved)!);
-        return saved ? { type: decision.type, ticketId: decision.ticket.id } : 'conflict';
+        return saved ? { type: decision.type, ticketId: decision.ticket.id } : CONFLICT;
       }
       case 'open': {
         const cycle = pointer ? pointer.pointer.cycle + 1 : 0;
@@ -67,7 +62,7 @@ export class HandleSignalUseCase {
         const seq = await this.sequence.allocate(year, `${incidentHash(signal.key)}:${cycle}`);
         const opening = openTicket(plan, decision, formatTicketId(year, seq), now);
         const won = await this.incidents.claim({ incidentKey: signal.key, ticketId: opening.ticket.id, cycle, claimedAt: now.toISOString(), opening }, pointer);
-        if (!won) return 'conflict';
+        if (!won) return CONFLICT;
         await this.materialize(opening);
         this.logger.info({ signalId: signal.id, incidentKey: signal.key, ticketId: opening.ticket.id, level: opening.ticket.level }, 'ticket opened');
         return { type: 'open', ticketId: opening.ticket.id };
