@@ -13,6 +13,7 @@ import { configureHttpApp } from '../../apps/api/src/http-app';
 import { KafkaTestClient } from '../support/kafka-test-client';
 import { pollUntil, testEnv } from '../support/test-env';
 import { seedTicket } from '../support/ticket-factory';
+import { seedPlan } from '../support/plan-factory';
 import { runUsersAdd } from '../../apps/cli/src/users/users-add.command';
 
 describe('api: auth, roles, tickets and live push', () => {
@@ -42,6 +43,8 @@ describe('api: auth, roles, tickets and live push', () => {
     configureHttpApp(app);
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    // The api serves the plan a responder published; none runs here.
+    await seedPlan(search);
   });
 
   afterAll(async () => {

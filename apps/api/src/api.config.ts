@@ -10,7 +10,6 @@ export const ApiConfig = BaseConfig.extend({
   API_JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(12 * 60),
   /** Password of the `admin` user created when no user exists yet; unset: generated and printed once. */
   VIGIL_ADMIN_PASSWORD: z.string().min(8).optional(),
-  PLAN_FILE: z.string().default(path.join('libs', 'plan', 'default-plan.yaml')),
   /** Most rows one CSV export streams. */
   API_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   /** The built dashboard (vite output) served at `/`. */

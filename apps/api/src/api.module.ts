@@ -18,6 +18,7 @@ import { LivePublisher } from './live/live.publisher';
 import { MentionsController } from './mentions/mentions.controller';
 import { MentionsRepository } from './mentions/mentions.repository';
 import { PlanController } from './plan/plan.controller';
+import { RequestPlanEditUseCase } from './plan/request-plan-edit.usecase';
 import { SourcesController } from './sources/sources.controller';
 import { RequestTicketActionUseCase } from './tickets/request-ticket-action.usecase';
 import { TicketsController } from './tickets/tickets.controller';
@@ -51,6 +52,7 @@ export class ApiModule {
         MentionsRepository,
         VolumeRepository,
         RequestTicketActionUseCase,
+        RequestPlanEditUseCase,
         LivePublisher,
         LiveFeedService,
         LiveGateway,

@@ -2,4 +2,5 @@
 export { ResponderModule, type ResponderModuleOptions } from './responder.module';
 export { ResponderConfig, loadResponderConfig } from './responder.config';
 export { SlaTicker } from './clock/sla-ticker.service';
-export { PlanStore, PlanFileError } from './plan/plan.store';
+export { PlanStore } from './plan/plan.store';
+export { PlanFileError, readPlanFile } from './plan/plan-file';

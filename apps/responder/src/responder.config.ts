@@ -17,10 +17,11 @@ const hostList = z.string().default('').transform((s) => new Set(s.split(',').ma
 export const ResponderConfig = BaseConfig.extend({
   /** The contingency plan (YAML). Validated at start; watched and reloaded when it changes. */
   PLAN_FILE: z.string().default(defaultPlanFile()),
-  /** How often the plan file's modification time is checked; 0 turns reloading off. */
+  /** How often the plan file's modification time and the published plan are checked; 0 turns both off (edits from the dashboard still apply). */
   PLAN_WATCH_MS: z.coerce.number().int().nonnegative().default(2_000),
   RESPONDER_SIGNALS_GROUP: z.string().default('vigil-responder-signals'),
   RESPONDER_ACTIONS_GROUP: z.string().default('vigil-responder-actions'),
+  RESPONDER_PLAN_GROUP: z.string().default('vigil-responder-plan'),
   /** SLA / escalation clock period; 0 turns the automatic ticker off (tests tick by hand). */
   RESPONDER_TICK_MS: z.coerce.number().int().nonnegative().default(15_000),
   /** `false` sends no webhooks (replays of history set it); they are logged as skipped. */

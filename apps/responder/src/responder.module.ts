@@ -4,7 +4,13 @@ import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import type { ResponderConfig } from './responder.config';
 import { PLAN_WATCH_MS, RESPONDER_OPTIONS, WEBHOOK_OPTIONS } from './responder.tokens';
-import { PlanStore, readPlanFileSync } from './plan/plan.store';
+import { PlanStore } from './plan/plan.store';
+import { readPlanFileSync } from './plan/plan-file';
+import { PlanRepository } from './plan/plan.repository';
+import { PlanVersionsRepository } from './plan/plan-versions.repository';
+import { PlanPublisher } from './plan/plan-publisher.service';
+import { ApplyPlanEditUseCase } from './plan/apply-plan-edit.usecase';
+import { PlanEditsConsumer } from './plan/plan-edits.consumer';
 import { TicketsRepository } from './tickets/tickets.repository';
 import { IncidentsRepository } from './tickets/incidents.repository';
 import { TicketSequenceRepository } from './tickets/ticket-sequence.repository';
@@ -42,8 +48,13 @@ export class ResponderModule {
         opts.clock ? { provide: Clock, useValue: opts.clock } : { provide: Clock, useClass: SystemClock },
         { provide: PlanStore, useFactory: () => new PlanStore(config.PLAN_FILE, initialPlan) },
         { provide: PLAN_WATCH_MS, useValue: config.PLAN_WATCH_MS },
-        { provide: RESPONDER_OPTIONS, useValue: { signalsGroup: config.RESPONDER_SIGNALS_GROUP, actionsGroup: config.RESPONDER_ACTIONS_GROUP, tickMs: config.RESPONDER_TICK_MS } },
+        { provide: RESPONDER_OPTIONS, useValue: { signalsGroup: config.RESPONDER_SIGNALS_GROUP, actionsGroup: config.RESPONDER_ACTIONS_GROUP, planGroup: config.RESPONDER_PLAN_GROUP, tickMs: config.RESPONDER_TICK_MS } },
         { provide: WEBHOOK_OPTIONS, useValue: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, allowedHosts: config.WEBHOOK_ALLOW_HOSTS, enabled: config.WEBHOOKS_ENABLED } },
+        PlanRepository,
+        PlanVersionsRepository,
+        PlanPublisher,
+        ApplyPlanEditUseCase,
+        PlanEditsConsumer,
         TicketsRepository,
         IncidentsRepository,
         TicketSequenceRepository,

@@ -1,6 +1,7 @@
 export interface ResponderOptions {
   signalsGroup: string;
   actionsGroup: string;
+  planGroup: string;
   tickMs: number;
 }
 export const RESPONDER_OPTIONS = Symbol('RESPONDER_OPTIONS');

@@ -213,8 +213,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The contingency plan in force (PLAN_FILE), parsed and validated */
+        /** The contingency plan the responder runs, as it published it: version, hash, YAML and parsed plan, where it came from, when it was taken into force, and the last edit it refused (with its errors); 503 before a responder has published one */
         get: operations["PlanController_get"];
+        /** Edit the plan: validated here like `vigil plan validate` (400 with every error by line and field, nothing sent; 409 when the plan changed since the edit began), then sent to the responder, which decides; the outcome shows in GET /api/plan (source.requestId, or lastRefused) */
+        put: operations["PlanController_edit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plan/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan’s audit trail, newest first: each version taken into force and each refused edit, with who, when and from where (texts left out) */
+        get: operations["PlanController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1317,8 +1335,43 @@ export interface components {
             not?: components["schemas"]["PlanAnswerDto_Output__schema0_Output"];
         };
         PlanAnswerDto_Output: {
-            /** @description the file name, without its folder */
+            version: number;
+            hash: string;
+            name: string;
+            text: string;
+            /** Format: date-time */
+            loadedAt: string;
+            source: {
+                /** @enum {string} */
+                kind: "file" | "dashboard";
+                file?: string;
+                actor?: string;
+                requestId?: string;
+                /** Format: date-time */
+                at?: string;
+            };
             file: string;
+            lastRefused?: {
+                /** Format: date-time */
+                at: string;
+                source: {
+                    /** @enum {string} */
+                    kind: "file" | "dashboard";
+                    file?: string;
+                    actor?: string;
+                    requestId?: string;
+                    /** Format: date-time */
+                    at?: string;
+                };
+                hash: string;
+                errors: {
+                    file: string;
+                    line: number;
+                    column: number;
+                    path: string;
+                    message: string;
+                }[];
+            };
             plan: {
                 /** @enum {number} */
                 version: 1;
@@ -1606,6 +1659,68 @@ export interface components {
                     unmaskRoles: string[];
                 };
             };
+        };
+        PlanEditBodyDto: {
+            /** @description the whole plan, YAML */
+            text: string;
+            baseHash: string;
+            requestId?: string;
+        };
+        PlanEditAnswerDto_Output: {
+            /**
+             * @description sent: the responder decides, see GET /api/plan; unchanged: the text is the plan in force
+             * @enum {string}
+             */
+            status: "sent" | "unchanged";
+            requestId?: string;
+        };
+        PlanInvalidDto_Output: {
+            /** @enum {number} */
+            statusCode: 400;
+            error: string;
+            message: string;
+            errors: {
+                file: string;
+                line: number;
+                column: number;
+                path: string;
+                message: string;
+            }[];
+        };
+        PlanChangedDto_Output: {
+            /** @enum {number} */
+            statusCode: 409;
+            error: string;
+            message: string;
+            version: number;
+            hash: string;
+        };
+        PlanVersionListDto_Output: {
+            versions: {
+                /** @enum {string} */
+                outcome: "accepted" | "refused";
+                version?: number;
+                /** Format: date-time */
+                at: string;
+                source: {
+                    /** @enum {string} */
+                    kind: "file" | "dashboard";
+                    file?: string;
+                    actor?: string;
+                    requestId?: string;
+                    /** Format: date-time */
+                    at?: string;
+                };
+                hash: string;
+                name?: string;
+                errors?: {
+                    file: string;
+                    line: number;
+                    column: number;
+                    path: string;
+                    message: string;
+                }[];
+            }[];
         };
         SourceListDto_Output: {
             sources: {
@@ -2215,6 +2330,97 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanAnswerDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlanController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanEditBodyDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanEditAnswerDto_Output"];
+                };
+            };
+            /** @description the plan is invalid; nothing was sent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanInvalidDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the plan changed since the edit began */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChangedDto_Output"];
+                };
+            };
+        };
+    };
+    PlanController_list: {
+        parameters: {
+            query?: {
+                /** @description 1–200, default 50 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionListDto_Output"];
                 };
             };
             /** @description no or bad credentials */

@@ -18,3 +18,4 @@ export * from './intake.schema';
 export * from './source-state.schema';
 export * from './ticket-store.schema';
 export * from './detector-state.schema';
+export * from './plan-store.schema';

@@ -6,6 +6,7 @@ export const Topics = {
   ticketActions: 'ticket.actions',
   ticketEvents: 'tickets.events',
   alerts: 'alerts',
+  planEdits: 'plan.edits',
   dlq: 'dlq',
 } as const;
 

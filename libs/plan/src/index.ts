@@ -1,6 +1,6 @@
 export * from './plan.schema';
 export * from './parse-plan';
-export * from './load-plan-file';
+export * from './plan-hash';
 export * from './triggers';
 export * from './business-hours';
 export * from './sla-clock';

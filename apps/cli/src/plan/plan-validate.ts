@@ -1,9 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { formatPlanErrors, loadPlanFile, type Plan } from '@vigil/plan';
+import { formatPlanErrors, type Plan } from '@vigil/plan';
+import { readPlanFile } from '@vigil/responder';
 
-/** `vigil plan validate <file>`: 0 when the plan is valid, 1 otherwise (errors as file:line:col path: message). */
+/**
+ * `vigil plan validate <file>`: 0 when the plan is valid, 1 otherwise (errors as
+ * file:line:col path: message). The same reading and validation as the responder's, and as
+ * the api's check of an edit in the dashboard (parsePlan).
+ */
 export async function runPlanValidate(file: string, out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
-  const r = await loadPlanFile(file, (p) => readFile(p, 'utf8'));
+  const r = readPlanFile(file);
   if (!r.ok) {
     err(formatPlanErrors(r.errors));
     err(`${r.errors.length} error(s) in ${file}`);

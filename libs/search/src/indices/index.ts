@@ -11,6 +11,8 @@ import { clustersIndex, ClustersReader } from './clusters.index';
 import { detectorStateIndex, DetectorStateReader } from './detector-state.index';
 import { incidentsIndex, IncidentsReader } from './incidents.index';
 import { mentionsIndex, MentionsReader } from './mentions.index';
+import { planIndex, PlanReader } from './plan.index';
+import { planVersionsIndex, PlanVersionsReader } from './plan-versions.index';
 import { sourceStateIndex, SourceStateReader } from './source-state.index';
 import { ticketEventsIndex, TicketEventsReader } from './ticket-events.index';
 import { ticketSequencesIndex, TicketSequencesReader } from './ticket-sequences.index';
@@ -25,6 +27,8 @@ export * from './incidents.index';
 export * from './ticket-sequences.index';
 export * from './source-state.index';
 export * from './detector-state.index';
+export * from './plan.index';
+export * from './plan-versions.index';
 
 /** Every stored document, by the key it has in `search.names`. */
 export const INDICES = {
@@ -36,9 +40,11 @@ export const INDICES = {
   ticketSequences: ticketSequencesIndex,
   sourceState: sourceStateIndex,
   detectorState: detectorStateIndex,
+  plan: planIndex,
+  planVersions: planVersionsIndex,
 } as const;
 
-export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader];
+export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
 export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date): string; readonly mentionsPattern: string } & {
