@@ -7,6 +7,7 @@ import type { ManualClock } from '@vigil/common';
 import type { Signal, TicketAction } from '@vigil/contracts';
 import { ResponderModule } from '../../apps/responder/src/responder.module';
 import { loadResponderConfig } from '../../apps/responder/src/responder.config';
+import { actionFactory, signalFactory } from '../support/signal-factory';
 
 export const DEFAULT_PLAN = path.resolve(__dirname, '../../libs/plan/default-plan.yaml');
 
@@ -28,32 +29,12 @@ export async function startResponder(env: NodeJS.ProcessEnv, clock: ManualClock)
 }
 
 let n = 0;
+/** A signal big enough to open a ticket under the default plan (important), with a fresh id each call. */
 export function makeSignal(over: Partial<Signal> = {}): Signal {
   n += 1;
-  return {
-    id: `sig-${n}`,
-    kind: 'cluster_new',
-    key: 'cluster:abc',
-    clusterId: 'abc',
-    at: '2026-03-02T01:00:00.000Z',
-    label: '退款迟迟不到账',
-    severity: { level: 'important', score: 55, factors: [] },
-    metrics: { size: 12, distinctAuthors: 9, velocityPerHour: 4, reach: 3000 },
-    riskCues: [],
-    categories: ['refund'],
-    channels: ['weibo'],
-    places: [],
-    products: [],
-    sampleMentionIds: [`m-${n}`],
-    ...over,
-  };
+  return signalFactory({ id: `sig-${n}`, severity: { level: 'important', score: 55, factors: [] }, metrics: { size: 12, distinctAuthors: 9, velocityPerHour: 4, reach: 3000 }, sampleMentionIds: [`m-${n}`], ...over });
 }
 
-export function makeAction<T extends TicketAction['type']>(
-  ticketId: string,
-  type: T,
-  extra: Omit<Extract<TicketAction, { type: T }>, 'type' | 'ticketId' | 'actor' | 'requestId' | 'at'> | Record<string, never> = {},
-  requestId = `req-${++n}`,
-): Extract<TicketAction, { type: T }> {
-  return { type, ticketId, actor: 'alice', requestId, at: '2026-03-02T01:00:00.000Z', ...extra } as Extract<TicketAction, { type: T }>;
+export function makeAction<T extends TicketAction['type']>(ticketId: string, type: T, extra: Parameters<typeof actionFactory<T>>[2] = {}, requestId = `req-${++n}`): Extract<TicketAction, { type: T }> {
+  return actionFactory(ticketId, type, extra, { requestId });
 }
