@@ -13,16 +13,7 @@ export async function services(root: string): Promise<ServicesScript> {
 }
 
 /** Deterministic pseudo-random numbers, so every run replays the same posts. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as prng } from '../test/support/prng';
 
 const ZH = ['鲜达外卖又送晚了一个多小时，饭菜全凉了', '申请退款也不给退，客服电话一直打不通', '今天的午饭送得挺快，味道也不错', '我们小区好几户都遇到了同样的问题', '骑手态度很差，还把汤洒了', '新品奶茶一般般，没有宣传的那么好喝', '订单显示已送达但是根本没收到'];
 const EN = ['FreshDash delivered my dinner cold again', 'the refund was rejected for the second time', 'great service and the rider was friendly', 'the app crashed when I tried to pay', 'everyone in my building had late orders', 'I will report this to the BBB if nothing happens'];

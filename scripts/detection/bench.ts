@@ -7,8 +7,8 @@
  */
 import * as os from 'node:os';
 import { createDetector } from '../../libs/detection/src';
-import { makeMention } from '../../libs/detection/src/mention-factory';
-import { mulberry32 } from '../../libs/detection/src/prng';
+import { makeMention } from '../../test/support/mention-factory';
+import { mulberry32 } from '../../test/support/prng';
 import type { EnrichedMention } from '@vigil/contracts';
 import { SpeedLog } from '../machine-speed';
 

@@ -13,10 +13,10 @@ import { createDetector, type DeepPartial, type DetectionConfig } from '../../li
 import { resolveConfig } from '../../libs/detection/src/config';
 import { extractFeatures } from '../../libs/detection/src/features';
 import { fnv1a } from '../../libs/detection/src/hash';
-import { makeMention } from '../../libs/detection/src/mention-factory';
+import { makeMention } from '../../test/support/mention-factory';
 import { OnlineClusterer } from '../../libs/detection/src/online-clusterer';
-import { expGapMs, mulberry32 } from '../../libs/detection/src/prng';
-import { diurnal } from '../../libs/detection/src/synthetic-streams';
+import { expGapMs, mulberry32 } from '../../test/support/prng';
+import { diurnal } from '../../test/support/synthetic-streams';
 import { TermStats } from '../../libs/detection/src/term-stats';
 import { dataDir, loadCfpb, loadShoppingNegative, loadUciNegative, loadWaimaiNegative } from './data';
 import { adjustedRandIndex, pairwise, purity, purityOfClustersAtLeast } from './metrics';

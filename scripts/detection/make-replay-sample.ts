@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { mulberry32 } from '../../libs/detection/src/prng';
+import { mulberry32 } from '../../test/support/prng';
 
 const out = process.argv[2] ?? path.resolve(__dirname, '../../demo/replay/storm-day.jsonl');
 const rnd = mulberry32(20261123);

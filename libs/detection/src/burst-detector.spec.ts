@@ -1,8 +1,8 @@
 import { Signal, type EnrichedMention } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from './detector';
-import { makeMention } from './mention-factory';
-import { backgroundStream } from './synthetic-streams';
+import { makeMention } from '../../../test/support/mention-factory';
+import { backgroundStream } from '../../../test/support/synthetic-streams';
 
 const DAY = 86_400_000;
 const MIN = 60_000;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterRecord } from './cluster-record';
 import { termKey } from './hash';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../../../test/support/prng';
 import { resolveConfig } from './config';
 import { extractFeatures, type PostFeatures } from './features';
-import { makeMention } from './mention-factory';
+import { makeMention } from '../../../test/support/mention-factory';
 import { TermStats } from './term-stats';
 
 /** The plain definition: sort every term by weight (desc) then name, drop entity terms, take n. */

@@ -1,9 +1,9 @@
 import { ClusterDoc, Signal, type EnrichedMention } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { createDetector, type Detector, type DetectorOutput } from './detector';
-import { makeMention } from './mention-factory';
-import { mulberry32 } from './prng';
-import { backgroundStream } from './synthetic-streams';
+import { makeMention } from '../../../test/support/mention-factory';
+import { mulberry32 } from '../../../test/support/prng';
+import { backgroundStream } from '../../../test/support/synthetic-streams';
 
 const DAY = 86_400_000;
 const MIN = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heaviestFirst } from './features';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../../../test/support/prng';
 
 describe('heaviestFirst', () => {
   it('gives the first `limit` indexes of a sort by weight (desc) then term', () => {

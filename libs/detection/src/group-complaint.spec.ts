@@ -1,7 +1,7 @@
 import { Signal } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { createDetector } from './detector';
-import { makeMention } from './mention-factory';
+import { makeMention } from '../../../test/support/mention-factory';
 
 const T0 = Date.parse('2026-03-01T08:00:00Z');
 const MIN = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HandleRing } from './handle-ring';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../../../test/support/prng';
 
 describe('HandleRing', () => {
   it('finds live items by handle, never reuses a handle, and misses stale ones, through growth', () => {

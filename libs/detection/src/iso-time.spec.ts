@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoTime } from './iso-time';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../../../test/support/prng';
 
 describe('isoTime', () => {
   it('writes what Date#toISOString writes', () => {

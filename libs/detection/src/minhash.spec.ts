@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fmix32, fnv1a } from './hash';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../../../test/support/prng';
 import { bandKeys, estimateJaccard, minhash, minhashOfHashes, shingleHashes, shingles } from './minhash';
 import { poissonTailScore } from './poisson';
 

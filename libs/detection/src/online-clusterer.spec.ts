@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { clusterIdFor } from './cluster-record';
 import { resolveConfig } from './config';
 import { extractFeatures } from './features';
-import { makeMention, type MentionSpec } from './mention-factory';
+import { makeMention, type MentionSpec } from '../../../test/support/mention-factory';
 import { OnlineClusterer } from './online-clusterer';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../../../test/support/prng';
 import { TermStats } from './term-stats';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { termKey } from './hash';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../../../test/support/prng';
 import { TermTable } from './term-table';
 
 describe('TermTable', () => {
