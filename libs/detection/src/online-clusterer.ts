@@ -11,6 +11,15 @@ import { bandKeys } from './minhash';
 const HOUR_MS = 3_600_000;
 const SWEEP_MS = 5 * 60_000;
 
+/**
+ * A candidate's evidence is one number, band hits × BAND_HIT + key-term hits, so the ranking
+ * needs no tuple per candidate. It stays exact while key-term hits stay below BAND_HIT: a
+ * key term adds at most 1 per cluster (a posting list holds a cluster once), and a post is
+ * looked up by at most MAX_TERM_LOOKUPS key terms (usually ~8 plus its entities).
+ */
+const BAND_HIT = 1000;
+const MAX_TERM_LOOKUPS = BAND_HIT - 1;
+
 export interface AssignResult {
   cluster: ClusterRecord;
   created: boolean;
@@ -34,9 +43,9 @@ export class OnlineClusterer {
   /** LSH band key → clusters; hashed term → clusters. */
   private readonly lsh: PostingsTable;
   private readonly terms: PostingsTable;
-  /** Scratch for candidates(), reused across posts: handle → band hits × 1000 + term hits. */
+  /** Scratch for candidates(), reused across posts: handle → band hits × BAND_HIT + term hits. */
   private readonly hits = new HitCounter();
-  private readonly countBand = (h: number): void => this.hits.add(h, 1000);
+  private readonly countBand = (h: number): void => this.hits.add(h, BAND_HIT);
   private readonly countTerm = (h: number): void => this.hits.add(h, 1);
   /** Scratch for assign(), reused across posts: the candidates, their hits, similarity and Jaccard. */
   private readonly candRecs: Array<ClusterRecord | undefined> = [];
@@ -49,6 +58,11 @@ export class OnlineClusterer {
     this.lsh = new PostingsTable(cfg.clustering.bucketCap, cfg.clustering.maxBuckets);
     this.terms = new PostingsTable(cfg.clustering.termPostingCap, cfg.clustering.maxTermPostings);
     this.byHandle = new HandleRing(Math.ceil(cfg.clustering.maxClusters * 1.2));
+    // candidates() ranks by hits × size + rank in a Float64Array: that must be an exact integer.
+    const c = cfg.clustering;
+    const maxHits = c.bands * BAND_HIT + MAX_TERM_LOOKUPS;
+    const maxSize = c.bands * c.bucketCap + MAX_TERM_LOOKUPS * c.termPostingCap;
+    if (maxHits * maxSize >= Number.MAX_SAFE_INTEGER) throw new RangeError(`clustering: bands × bucketCap and termPostingCap too large to rank candidates exactly (${maxHits} × ${maxSize})`);
   }
 
   assign(p: PostFeatures): AssignResult {
@@ -62,8 +76,8 @@ export class OnlineClusterer {
     let joinable = 0;
     for (let i = 0; i < n; i++) {
       const rec = candRecs[i]!;
-      const viaLsh = candHits[i]! >= 1000;
-      const termHits = candHits[i]! % 1000;
+      const viaLsh = candHits[i]! >= BAND_HIT;
+      const termHits = candHits[i]! % BAND_HIT;
       // One shared key term and no shared band rarely reaches the join threshold: not worth a cosine.
       const shared = hasEntities ? rec.sharedEntities(p) : 0;
       if (!viaLsh && termHits < 2 && shared === 0) {
@@ -120,16 +134,17 @@ export class OnlineClusterer {
   }
 
   /**
-   * Live candidate clusters, best first, into candRecs/candHits (band hits × 1000 + key-term
+   * Live candidate clusters, best first, into candRecs/candHits (band hits × BAND_HIT + key-term
    * hits); returns how many. Scratch arrays reused across posts: no tuple per candidate.
    */
   private candidates(bands: number[], keyTermKeys: number[]): number {
     const c = this.cfg.clustering;
     const hits = this.hits;
-    hits.reset(bands.length * c.bucketCap + keyTermKeys.length * c.termPostingCap);
-    // Near-copy evidence outranks term overlap; band hits are marked by the 1000s.
+    const lookups = Math.min(keyTermKeys.length, MAX_TERM_LOOKUPS);
+    hits.reset(bands.length * c.bucketCap + lookups * c.termPostingCap);
+    // Near-copy evidence outranks term overlap: one band hit weighs more than every term hit together.
     for (const b of bands) this.lsh.forEach(b, this.countBand);
-    for (const k of keyTermKeys) this.terms.forEach(k, this.countTerm);
+    for (let i = 0; i < lookups; i++) this.terms.forEach(keyTermKeys[i]!, this.countTerm);
     const max = c.maxCandidates;
     const size = hits.size;
     let n = 0;
@@ -137,8 +152,9 @@ export class OnlineClusterer {
       for (let j = 0; j < size; j++) n = this.emit(n, hits.keyAt(j), hits.countAt(j));
       return n;
     }
-    // Top `max` by hits, ties in discovery order: hits and rank packed into one number,
-    // so a plain numeric sort does it without a comparator or an entry array per post.
+    // Top `max` by hits, ties in discovery order: hits × size + rank (rank < size) in one number,
+    // so a plain numeric sort does it without a comparator or an entry array per post; the
+    // constructor checks the largest such number is an exact double.
     if (this.packed.length < size) this.packed = new Float64Array(size * 2);
     const packed = this.packed.subarray(0, size);
     for (let j = 0; j < size; j++) packed[j] = hits.countAt(j) * size + (size - 1 - j);
