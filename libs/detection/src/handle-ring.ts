@@ -2,8 +2,8 @@
  * Live clusters by integer handle, for the postings tables' lookups: a record sits at
  * slot `handle & mask`, and a slot also keeps its handle in a typed array, so a stale
  * handle (an evicted or merged cluster's, still in some posting list) is rejected
- * without touching any record. A Map<number, ClusterRecord> cost a hash per lookup,
- * ~16 lookups per post. New handles skip occupied slots; the ring stays at most half
+ * without touching any record, and without the hash per lookup a Map would cost
+ * (~16 lookups per post). New handles skip occupied slots; the ring stays at most half
  * full (it doubles, and doubling keeps distinct slots distinct).
  * Handles are never reused and stay below 2^31 (the postings store them as int32):
  * at 200 k new clusters per million posts that is some ten billion posts.

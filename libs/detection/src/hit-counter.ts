@@ -1,7 +1,7 @@
 /**
  * Counts hits per integer key for one post at a time, in typed arrays reused across
  * posts (open addressing; a per-post stamp instead of clearing). The clusterer calls it
- * ~50 times per post; a Map there cost a fresh hash table per post and boxed lookups.
+ * ~50 times per post, where a Map would cost a fresh hash table per post and boxed lookups.
  */
 export class HitCounter {
   private keys = new Int32Array(0);

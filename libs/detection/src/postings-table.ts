@@ -3,9 +3,9 @@ import { fmix32 } from './hash';
 /**
  * 32-bit key → the newest `perKey` cluster handles, in a fixed table of typed arrays.
  *
- * It replaces a two-generation Map<key, string[]>: with 100k–200k band keys those Maps
- * cost most of the detector's time in cache misses, hashing and GC, and got slower as they
- * filled. Here every key has two possible slots (a 2-way set, neighbours in memory); a new
+ * A fixed table because Maps of lists (key → ids) with 100k–200k band keys spend most of
+ * the detector's time in cache misses, hashing and GC, and slow down as they fill
+ * (measured). Every key has two possible slots (a 2-way set, neighbours in memory); a new
  * key takes an empty one or evicts the one written longest ago, so memory is fixed at
  * construction and eviction is LRU within the set. Keys are hashes (LSH band keys, hashed
  * terms): two different terms with the same 32-bit hash share a list, which only adds a
