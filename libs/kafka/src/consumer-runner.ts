@@ -57,7 +57,7 @@ export class ConsumerRunner<T> {
   async start(): Promise<void> {
     const { groupId, topic, fromBeginning = true } = this.options;
     const consumer = this.client.kafka.consumer({
-      groupId,
+      groupId: this.client.groupId(groupId),
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       retry: { retries: 10 },

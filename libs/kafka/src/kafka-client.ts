@@ -25,6 +25,15 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     return topicName(key, this.options.topicPrefix);
   }
 
+  /**
+   * A consumer group's name under the topic prefix: deployments and test runs that share a
+   * Kafka but read different topics must not share a group, or each member's subscription
+   * keeps the others rebalancing. An empty prefix leaves the name as configured.
+   */
+  groupId(name: string): string {
+    return this.options.topicPrefix ? `${this.options.topicPrefix}.${name}` : name;
+  }
+
   /** Creates the topics if missing; safe to call from every process at start. */
   async ensureTopics(keys: TopicKey[]): Promise<void> {
     const admin = await this.getAdmin();

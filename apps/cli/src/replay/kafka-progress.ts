@@ -14,7 +14,7 @@ export class KafkaProgress {
     const topic = this.client.topic(key);
     const admin = await this.client.getAdmin();
     const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const [committed] = await admin.fetchOffsets({ groupId: this.client.groupId(groupId), topics: [topic] });
     const at = new Map(committed?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
     return ends.reduce((sum, p) => {
       const c = at.get(p.partition) ?? -1;

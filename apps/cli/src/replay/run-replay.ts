@@ -76,6 +76,7 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     DETECTOR_GROUP: `${runId}-detector`,
     RESPONDER_SIGNALS_GROUP: `${runId}-responder-signals`,
     RESPONDER_ACTIONS_GROUP: `${runId}-responder-actions`,
+    RESPONDER_PLAN_GROUP: `${runId}-responder-plan`,
     // History has no wall clock: time moves only with the posts.
     DETECTOR_TICK_MS: '0',
     // One partition per topic keeps the posts in time order through every app, so a replay
