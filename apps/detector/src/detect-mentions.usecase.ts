@@ -55,7 +55,7 @@ export class DetectMentionsUseCase {
     this.pendingClusters.clear();
     if (this.pendingSignals.length) {
       await this.producer.send('signals', this.pendingSignals.map((s) => ({ key: s.key, value: s })));
-      for (const s of this.pendingSignals) this.logger.info({ signalId: s.id, kind: s.kind, clusterId: s.clusterId, level: s.severity.level }, 'signal');
+      for (const s of this.pendingSignals) this.logger.info({ signalId: s.id, kind: s.kind, clusterId: s.clusterId, severity: s.severity.level }, 'signal');
       this.pendingSignals = [];
     }
     const { clusters: _clusters, ...rest } = this.detector.snapshot();

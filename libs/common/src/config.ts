@@ -10,6 +10,10 @@ export const BaseConfig = z.object({
   /** Partitions of the topics Vigil creates; a replay uses 1 so every app sees event-time order. */
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `json` lines (production) or `pretty` lines for a person at a terminal (`vigil start` sets it); read by createLogger. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  /** Also write the JSON lines to this file (`vigil start`: logs/vigil.log under the state folder). */
+  LOG_FILE: z.string().optional(),
 });
 export type BaseConfig = z.infer<typeof BaseConfig>;
 

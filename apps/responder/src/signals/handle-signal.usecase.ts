@@ -64,7 +64,7 @@ export class HandleSignalUseCase {
         const won = await this.incidents.claim({ incidentKey: signal.key, ticketId: opening.ticket.id, cycle, claimedAt: now.toISOString(), opening }, pointer);
         if (!won) return CONFLICT;
         await this.materialize(opening);
-        this.logger.info({ signalId: signal.id, incidentKey: signal.key, ticketId: opening.ticket.id, level: opening.ticket.level }, 'ticket opened');
+        this.logger.info({ signalId: signal.id, incidentKey: signal.key, ticketId: opening.ticket.id, severity: opening.ticket.level }, 'ticket opened');
         return { type: 'open', ticketId: opening.ticket.id };
       }
     }
