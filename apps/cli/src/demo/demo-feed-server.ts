@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { readScenario, visiblePosts, type IndexedPost } from './demo-scenario';
 import { mastodonId, renderAppStorePage, renderMastodonStatuses, renderRss } from './demo-renderers';
 import { startIntakePoster } from './demo-intake-poster';
+import { readChapters, startDemoProgress } from './demo-progress';
 
 export { readScenario, type ScenarioPost } from './demo-scenario';
 
@@ -32,6 +33,8 @@ export async function startDemoFeedServer(opts: {
   /** Where to push intake posts, with a key the collector accepts. */
   intake?: { url: string; key: string };
   onError?: (e: Error) => void;
+  /** Told the scenario's chapters as they come, and its end (the terminal of `vigil start`). */
+  onProgress?: (line: string) => void;
   /** When the scripted day began (tests start it in the past to see all of it). */
   startedAt?: number;
 }): Promise<{ url: string; close: () => Promise<void> }> {
@@ -72,10 +75,13 @@ export async function startDemoFeedServer(opts: {
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const stopPoster = opts.intake ? startIntakePoster({ posts, startedAt, ...opts.intake, onError: opts.onError }) : () => undefined;
+  const log = opts.onProgress;
+  const stopProgress = log && posts.length ? startDemoProgress({ posts, chapters: readChapters(opts.scenarioFile, posts), startedAt, log }) : () => undefined;
   return {
     url: base,
     close: () => {
       stopPoster();
+      stopProgress();
       return new Promise((r) => server.close(() => r()));
     },
   };

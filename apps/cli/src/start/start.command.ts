@@ -11,6 +11,7 @@ import { AllInOneModule } from './all-in-one.module';
 interface ServicesScript {
   ensureServices(): Promise<{ kafkaBrokers: string; elasticsearchUrl: string; started: string[] }>;
   stopServices(names?: string[]): Promise<void>;
+  paths: { cacheDir: string; homeDir: string };
 }
 
 export async function loadServicesScript(): Promise<ServicesScript> {
@@ -25,8 +26,13 @@ export async function loadServicesScript(): Promise<ServicesScript> {
  * app in this process. Ctrl-C stops all of it, servers included.
  */
 export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<void> {
-  const logger = createLogger('vigil');
   const services = await loadServicesScript();
+  // A person at a terminal reads lines, not JSON; every JSON line still goes to the state
+  // folder (outside git). A deployment that runs the apps itself keeps JSON on stdout.
+  process.env.LOG_FORMAT ??= 'pretty';
+  process.env.LOG_FILE ??= path.join(services.paths.homeDir, 'logs', 'vigil.log');
+  const logger = createLogger('vigil');
+  logger.info(`starting; every log line as JSON in ${process.env.LOG_FILE}`);
   const { kafkaBrokers, elasticsearchUrl, started } = await services.ensureServices();
   process.env.KAFKA_BROKERS = kafkaBrokers;
   process.env.ELASTICSEARCH_URL = elasticsearchUrl;
@@ -38,12 +44,14 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
     const intakeKey = createIntakeKey('demo');
     process.env.INTAKE_API_KEYS = [process.env.INTAKE_API_KEYS, intakeKey.entry].filter(Boolean).join(',');
     const apiAt = loadApiConfig();
+    const demoLogger = createLogger('demo');
     demo = await startDemoFeedServer({
       dir: path.join(root, 'demo', 'feeds'),
       scenarioFile: path.join(root, 'demo', 'scenario.jsonl'),
       port: Number(process.env.VIGIL_DEMO_PORT ?? 18090),
       intake: { url: `http://${apiAt.API_HOST}:${apiAt.API_PORT}`, key: intakeKey.key },
       onError: (e) => logger.warn({ err: e.message }, 'demo intake post refused'),
+      onProgress: (line) => demoLogger.info(line),
     });
     process.env.SOURCES_FILE = path.join(root, 'demo', 'sources.yaml');
     process.env.ANALYSIS_USER_DICT ??= path.join(root, 'demo', 'products.txt');
@@ -69,6 +77,7 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
       demo ? `  Demo feeds:     ${demo.url}/scenario/weibo.rss (a scripted storm unfolds over ~2 min: RSS, App Store, Mastodon, intake)` : '',
       `  Kafka:          ${kafkaBrokers}`,
       `  Elasticsearch:  ${elasticsearchUrl}`,
+      process.env.LOG_FILE ? `  Logs (JSON):    ${process.env.LOG_FILE}` : '',
       'Press Ctrl-C to stop everything.',
       '',
     ].filter(Boolean).join('\n') + '\n',
