@@ -1,3 +1,7 @@
+// Over 300 lines on purpose: one cluster's working state, read and updated per post on the
+// detector's hot path, and its stored form (toDoc/fromDoc) that must write and read back
+// every one of those fields — kept side by side so a new field cannot be persisted on one
+// side and forgotten on the other. The small helpers at the bottom serve only this class.
 import type { ClusterDoc, ClusterState, RiskCueKind } from '@vigil/contracts';
 import type { DetectionConfig } from './config';
 import type { PostFeatures, TermVector } from './features';
