@@ -67,22 +67,23 @@ export function applyAction(plan: Plan, ticket: Ticket, action: TicketAction, no
   } catch (e) {
     if (!(e instanceof Rejection)) throw e;
     const error = { code: e.code, message: e.message };
-    return {
-      ok: false,
-      error,
-      event: {
-        eventId: `${ticket.id}:rejected:${action.requestId}`,
-        ticketId: ticket.id,
-        seq: 0,
-        type: 'action_rejected',
-        actor: action.actor,
-        at: now.toISOString(),
-        requestId: action.requestId,
-        note: action.type,
-        error,
-      },
-    };
+    return { ok: false, error, event: rejectionEvent(ticket.id, action, now, error) };
   }
+}
+
+/** The `action_rejected` event that tells the person who acted why nothing changed (never stored on the ticket: seq 0). */
+export function rejectionEvent(ticketId: string, action: TicketAction, now: Date, error: ActionError): TicketEvent {
+  return {
+    eventId: `${ticketId}:rejected:${action.requestId}`,
+    ticketId,
+    seq: 0,
+    type: 'action_rejected',
+    actor: action.actor,
+    at: now.toISOString(),
+    requestId: action.requestId,
+    note: action.type,
+    error,
+  };
 }
 
 function apply(plan: Plan, d: TicketDraft, a: TicketAction, ctx: ActionContext) {

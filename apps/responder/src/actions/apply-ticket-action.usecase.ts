@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketAction, TicketEvent } from '@vigil/contracts';
 import { Clock, CONFLICT, createLogger, retryOnConflict, type Conflict } from '@vigil/common';
-import { applyAction } from '@vigil/plan';
+import { applyAction, rejectionEvent } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
 import { TicketWriter } from '../tickets/ticket-writer';
 
@@ -51,19 +51,7 @@ export class ApplyTicketActionUseCase {
   }
 
   private async reject(action: TicketAction, code: string, message: string, now: Date, event?: TicketEvent): Promise<ActionOutcome> {
-    await this.writer.publishRejection(
-      event ?? {
-        eventId: `${action.ticketId}:rejected:${action.requestId}`,
-        ticketId: action.ticketId,
-        seq: 0,
-        type: 'action_rejected',
-        actor: action.actor,
-        at: now.toISOString(),
-        requestId: action.requestId,
-        note: action.type,
-        error: { code, message },
-      },
-    );
+    await this.writer.publishRejection(event ?? rejectionEvent(action.ticketId, action, now, { code, message }));
     this.logger.info({ ticketId: action.ticketId, requestId: action.requestId, action: action.type, code }, `action rejected: ${message}`);
     return { type: 'rejected', ticketId: action.ticketId, code, message };
   }
