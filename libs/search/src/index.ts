@@ -4,3 +4,4 @@ export * from './search-client';
 export * from './bulk-indexer';
 export * from './search.module';
 export * from './es-errors';
+export * from './versioned';

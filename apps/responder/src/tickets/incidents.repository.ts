@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IncidentPointer } from '@vigil/contracts';
-import { incidentHash, IncidentsReader, isConflict, type StoredPointer } from '@vigil/search';
+import { incidentHash, IncidentsReader, writeVersioned, type StoredPointer } from '@vigil/search';
 
 /**
  * One pointer document per incident key (`@vigil/search` incidents.index.ts). Opening a
@@ -14,14 +14,6 @@ import { incidentHash, IncidentsReader, isConflict, type StoredPointer } from '@
 export class IncidentsRepository extends IncidentsReader {
   /** True when this caller now owns the key's open cycle; false when another opener won. */
   async claim(pointer: IncidentPointer, expected: StoredPointer | undefined): Promise<boolean> {
-    const id = incidentHash(pointer.incidentKey);
-    try {
-      if (expected) await this.search.es.index({ index: this.index, id, document: pointer, if_seq_no: expected.seqNo, if_primary_term: expected.primaryTerm });
-      else await this.search.es.index({ index: this.index, id, document: pointer, op_type: 'create' });
-      return true;
-    } catch (e) {
-      if (isConflict(e)) return false;
-      throw e;
-    }
+    return (await writeVersioned(this.search, this.index, incidentHash(pointer.incidentKey), pointer, expected)) !== undefined;
   }
 }

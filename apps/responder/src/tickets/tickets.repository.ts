@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Ticket, type TicketDoc, type TicketEvent, type TicketOutbox } from '@vigil/contracts';
-import { isConflict, isNotFound, ticketEventsIndex, TicketsReader } from '@vigil/search';
+import { getVersioned, isConflict, ticketEventsIndex, TicketsReader, writeVersioned } from '@vigil/search';
 
 /** A ticket as read for writing: the version to compare on the next write. */
 export interface StoredTicket {
@@ -22,14 +22,10 @@ export class TicketsRepository extends TicketsReader {
   }
 
   async get(id: string): Promise<StoredTicket | undefined> {
-    try {
-      const r = await this.search.es.get<TicketDoc>({ index: this.index, id });
-      const { outbox, outboxPending, ...doc } = r._source!;
-      return { ticket: Ticket.parse(doc), seqNo: r._seq_no!, primaryTerm: r._primary_term!, ...(outboxPending && outbox ? { outbox } : {}) };
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    const r = await getVersioned<TicketDoc>(this.search, this.index, id);
+    if (!r) return undefined;
+    const { outbox, outboxPending, ...doc } = r.source;
+    return { ticket: Ticket.parse(doc), seqNo: r.seqNo, primaryTerm: r.primaryTerm, ...(outboxPending && outbox ? { outbox } : {}) };
   }
 
   /**
@@ -38,15 +34,8 @@ export class TicketsRepository extends TicketsReader {
    */
   async write(ticket: Ticket, outbox: TicketOutbox, expected?: StoredTicket): Promise<StoredTicket | undefined> {
     const document: TicketDoc = { ...ticket, outbox, outboxPending: outbox.events.length + outbox.alerts.length > 0 };
-    try {
-      const r = expected
-        ? await this.search.es.index({ index: this.index, id: ticket.id, document, if_seq_no: expected.seqNo, if_primary_term: expected.primaryTerm })
-        : await this.search.es.index({ index: this.index, id: ticket.id, document, op_type: 'create' });
-      return { ticket, seqNo: r._seq_no!, primaryTerm: r._primary_term!, outbox };
-    } catch (e) {
-      if (isConflict(e)) return undefined;
-      throw e;
-    }
+    const v = await writeVersioned(this.search, this.index, ticket.id, document, expected);
+    return v && { ticket, ...v, outbox };
   }
 
   /** Marks the outbox published; a conflict means a later writer already took it over. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { IncidentPointer } from '@vigil/contracts';
-import { isNotFound } from '../es-errors';
+import { getVersioned } from '../versioned';
 import type { SearchClient } from '../search-client';
 import { SEARCH_CLIENT } from '../search-options';
 import { singleIndex } from './stored-index';
@@ -42,12 +42,7 @@ export class IncidentsReader {
 
   /** Realtime (a get by id): a claim just made is seen at once. */
   async get(incidentKey: string): Promise<StoredPointer | undefined> {
-    try {
-      const r = await this.search.es.get<IncidentPointer>({ index: this.index, id: incidentHash(incidentKey) });
-      return { pointer: r._source!, seqNo: r._seq_no!, primaryTerm: r._primary_term! };
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    const r = await getVersioned<IncidentPointer>(this.search, this.index, incidentHash(incidentKey));
+    return r && { pointer: r.source, seqNo: r.seqNo, primaryTerm: r.primaryTerm };
   }
 }

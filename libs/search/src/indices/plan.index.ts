@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PublishedPlan } from '@vigil/contracts';
-import { isNotFound } from '../es-errors';
 import type { SearchClient } from '../search-client';
 import { SEARCH_CLIENT } from '../search-options';
+import { getVersioned } from '../versioned';
 import { singleIndex } from './stored-index';
 
 const keyword = { type: 'keyword' } as const;
@@ -59,12 +59,7 @@ export class PlanReader {
 
   /** Realtime (a get, not a search), with the sequence number an optimistic write compares. */
   async stored(): Promise<StoredPlan | undefined> {
-    try {
-      const r = await this.search.es.get<PublishedPlan>({ index: this.index, id: PLAN_DOC_ID });
-      return r._source ? { doc: PublishedPlan.parse(r._source), seqNo: r._seq_no!, primaryTerm: r._primary_term! } : undefined;
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    const r = await getVersioned<PublishedPlan>(this.search, this.index, PLAN_DOC_ID);
+    return r && { doc: PublishedPlan.parse(r.source), seqNo: r.seqNo, primaryTerm: r.primaryTerm };
   }
 }
