@@ -4,7 +4,7 @@ import { PlanReader, PlanVersionsReader } from '@vigil/search';
 import { Authenticated, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/roles';
 import { ApiResult } from '../openapi/api-result.decorator';
-import { PlanAnswerDto, PlanChangedDto, PlanEditAnswerDto, PlanEditBodyDto, PlanInvalidDto, PlanVersionListDto, PlanVersionsQueryDto, planView } from './plan.dto';
+import { PlanAnswerDto, PlanChangedDto, PlanEditAnswerDto, PlanEditBodyDto, PlanInvalidDto, PlanVersionListDto, PlanVersionsQueryDto, planView, versionView } from './plan.dto';
 import { NO_PLAN_YET, RequestPlanEditUseCase } from './request-plan-edit.usecase';
 
 @ApiTags('plan')
@@ -43,6 +43,6 @@ export class PlanController {
   @ApiOperation({ summary: 'The plan’s audit trail, newest first: each version taken into force and each refused edit, with who, when and from where (texts left out)' })
   @ApiResult(PlanVersionListDto)
   async list(@Query() q: PlanVersionsQueryDto) {
-    return { versions: (await this.versions.list({ size: q.size })).map(({ text: _text, ...v }) => v) };
+    return { versions: (await this.versions.list({ size: q.size })).map(versionView) };
   }
 }

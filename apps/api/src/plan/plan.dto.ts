@@ -41,6 +41,12 @@ export class PlanVersionListDto extends createZodDto(PlanVersionList) {}
 const withFileName = (s: PlanSource): PlanSource => (s.file === undefined ? s : { ...s, file: path.basename(s.file) });
 const issueWithFileName = (e: YamlIssue): YamlIssue => ({ ...e, file: path.basename(e.file) });
 
+/** One line of the audit trail as the api answers it: no text, file names without their folders. */
+export function versionView(entry: PlanVersionEntry): z.output<typeof PlanVersionList>['versions'][number] {
+  const { text: _text, ...rest } = entry;
+  return { ...rest, source: withFileName(entry.source), ...(entry.errors ? { errors: entry.errors.map(issueWithFileName) } : {}) };
+}
+
 export function planView(doc: PublishedPlan): z.output<typeof PlanAnswer> {
   const { fileHash: _fileHash, plan, ...rest } = doc;
   return {
