@@ -12,7 +12,7 @@ declare module 'vue-router' {
   }
 }
 
-export type Section = 'live' | 'board' | 'clusters' | 'search' | 'sources';
+export type Section = 'live' | 'board' | 'clusters' | 'search' | 'sources' | 'plan';
 
 /**
  * Hash URLs (`#/tickets/CR-2026-000001`), as before: links people saved keep working and
@@ -30,6 +30,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/clusters/:id', name: 'cluster', component: () => import('./pages/ClusterPage.vue'), props: true, meta: { section: 'clusters' } },
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { section: 'search', role: 'analyst' } },
   { path: '/sources', name: 'sources', component: () => import('./pages/SourcesPage.vue'), meta: { section: 'sources' } },
+  // The api serves the plan from the analyst role up (responders and admins included); admins edit it there.
+  { path: '/plan', name: 'plan', component: () => import('./pages/PlanPage.vue'), meta: { section: 'plan', role: 'analyst' } },
   // Anything else lands on the live page, as the hash router did.
   { path: '/:rest(.*)*', redirect: '/live' },
 ];

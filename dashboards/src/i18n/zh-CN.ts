@@ -2,7 +2,7 @@ import type { Messages } from './en';
 
 export const zhCN: Messages = {
   app: { title: 'Vigil 舆情监测', signOut: '退出', language: 'English' },
-  nav: { live: '实时', board: '危机看板', clusters: '聚类', search: '搜索与分析', sources: '数据源' },
+  nav: { live: '实时', board: '危机看板', clusters: '聚类', search: '搜索与分析', sources: '数据源', plan: '应急预案' },
   status: { live: '实时', connecting: '连接中…', offline: '离线', resyncing: '重新同步…' },
   login: { title: '登录 Vigil', username: '用户名', password: '密码', submit: '登录', failed: '登录失败：{msg}', hint: '首次启动时，admin 密码只在终端打印一次（或设置 VIGIL_ADMIN_PASSWORD）。' },
   level: { general: '一般', important: '重要', urgent: '紧急', major: '重大' },
@@ -22,6 +22,19 @@ export const zhCN: Messages = {
   search: { placeholder: '关键词或短语（中英文）', run: '搜索', export: '导出 CSV', from: '开始', to: '结束', sentiment: '情感', channel: '渠道', interval: '按', hour: '小时', day: '天', total: '共 {n} 条', none: '没有匹配的帖子。', timeline: '情感走势', channels: '渠道分布', categories: '投诉类别', terms: '高频词', places: '地点', results: '帖子' },
   sentiment: { negative: '负面', neutral: '中性', positive: '正面' },
   sources: { title: '数据源', empty: '暂无数据源状态：采集器首次抓取后写入。', source: '数据源', status: '状态', lastSuccess: '最近成功', lastError: '最近错误', errors: '错误次数', items: '条目', itemsLastHour: '近一小时', lag: '采集延迟', ok: '正常', failing: '故障', stale: '停滞', neverPolled: '尚未抓取', gaps: '覆盖缺口', gapsHint: '可能漏采帖子的时段：抓取失败，或翻页达到上限仍未接上已采内容。缺口内的数量可能偏低，补采时可能看似突增。', noGaps: '无', gapOpen: '进行中', gapsMore: '另有 {n} 个更早的缺口' },
+  plan: {
+    title: '舆情应急预案', inForce: '第 {n} 版，{t} 起生效', editedBy: '由 {who} 在看板中修改（{t}）', fromFile: '来自预案文件 {file}',
+    edit: '编辑', save: '保存', cancel: '取消', editHint: '响应服务也会再次校验；被采纳之前，现行预案不变。',
+    tab: { summary: '预案', yaml: 'YAML', history: '变更记录' },
+    state: { idle: '', checking: '校验中…', invalid: '已拒绝：预案有错误（未做任何更改）。点击错误可跳到对应行。', conflict: '编辑期间预案已被修改：请重新打开后再改。', waiting: '已提交，等待响应服务处理…', accepted: '响应服务已采纳此次修改，新预案已生效。', refused: '响应服务拒绝了此次修改，现行预案不变。', unchanged: '没有变化：这就是现行预案。', timeout: '30 秒内响应服务未答复（是否在运行？）。现行预案未变。' },
+    refusedByPerson: '{who} 的修改（{t}）被拒绝，以下预案继续生效：', refusedFile: '预案文件 {file} 的修改（{t}）被拒绝，以下预案继续生效：',
+    lineCol: '第 {line} 行第 {column} 列',
+    levels: '级别与响应时限', level: '级别', notify: '通知', target: { acknowledge: '确认时限', firstResponse: '首次公开回应', resolve: '解决时限' },
+    clock: { wall: '（全天计时）', business: '（按工作时间）' }, opening: '{level}及以上开立工单。',
+    escalation: '升级阶梯', unless: { acknowledged: '{n} 分钟未确认', responded: '{n} 分钟未公开回应', resolved: '{n} 分钟未解决' }, raiseTo: '升至{level}', raiseOne: '升一级',
+    playbook: '处置清单（每个工单）', roles: '联系人',
+    when: '时间', outcome: '结果', by: '来源', acceptedAs: '第 {n} 版生效', refusedEdit: '修改被拒绝', byPerson: '{who}（看板）', byFile: '预案文件 {file}',
+  },
   role: { viewer: '查看者', analyst: '分析员', responder: '响应员', admin: '管理员' },
   forbidden: { title: '当前角色无权访问', text: '“{page}”需要{role}及以上角色；您当前以 {user}（{yours}）登录。', back: '返回实时页面' },
   common: { loading: '加载中…', error: '错误：{msg}', never: '—' },
