@@ -48,10 +48,9 @@ describe('HttpFetcher against a local server', () => {
   });
 
   it.each(['http://10.255.255.1/latest', 'http://169.254.169.254/latest/meta-data/', 'http://[::ffff:10.0.0.1]/'])('refuses a redirect to %s without connecting', async (target) => {
-    const started = Date.now();
+    // A connection attempt to a black-holed address would fail with the 500 ms timeout's
+    // message instead; the guard's refusal names the range, so the message alone tells them apart.
     await expect(fetcher.fetch({ url: `${server.url}/to/${encodeURIComponent(target)}` })).rejects.toThrow(/refusing to fetch .*\((private|linkLocal)\)/);
-    // A connection attempt to a black-holed address would run into the 500 ms timeout instead.
-    expect(Date.now() - started).toBeLessThan(400);
   });
 
   it('sends configured headers to their origin only, not across a redirect', async () => {
