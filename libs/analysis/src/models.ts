@@ -1,4 +1,5 @@
 import { decodeModel, predictEn, predictZh, type LinearModel } from './features';
+import type { SentimentStack } from './sentiment';
 import { EN_SENTIMENT_MODEL } from './model/en-sentiment-model';
 import { ZH_SENTIMENT_MODEL } from './model/zh-sentiment-model';
 
@@ -6,6 +7,11 @@ import { ZH_SENTIMENT_MODEL } from './model/zh-sentiment-model';
 export interface SentimentModels {
   zh: LinearModel;
   en: LinearModel;
+  /** P(neutral: no opinion at all) for English; absent = neutral is decided by the rules alone. */
+  enNeutral?: LinearModel;
+  /** Learned combination of model and rules per language; absent = the hand-set weights. */
+  zhStack?: SentimentStack;
+  enStack?: SentimentStack;
 }
 
 // Decoded lazily once per process: ~1 MB of Float32 per language.
@@ -23,4 +29,8 @@ export function zhPositiveProb(normalized: string, words: readonly string[], mod
 
 export function enPositiveProb(normalized: string, models: SentimentModels = shippedSentimentModels()): number {
   return predictEn(models.en, normalized);
+}
+
+export function enNeutralProb(normalized: string, models: SentimentModels): number | undefined {
+  return models.enNeutral ? predictEn(models.enNeutral, normalized) : undefined;
 }

@@ -13,7 +13,7 @@ describe('risk cues', () => {
     ['regulator', '我已经打了12315', '12315'],
     ['regulator', '去市场监管局投诉你们', '市场监管'],
     ['regulator', 'I filed a complaint with the BBB', 'BBB'],
-    ['media', '我要找记者曝光你们', '记者'],
+    ['media', '我要找记者曝光你们', '曝光'],
     ['media', 'I will contact a journalist about this', 'journalist'],
     ['legal', '我会请律师起诉你们', '律师'],
     ['legal', 'We are filing a class action', 'class action'],
@@ -51,6 +51,70 @@ describe('risk cues', () => {
     ['We will not sue', 'legal'],
   ])('no false positive in "%s" (%s)', (text, kind) => {
     expect(kinds(text)).not.toContain(kind);
+  });
+
+  it.each<[string, RiskCueKind]>([
+    ['Delayed 3 hours and then lost my bag, just to add insult to injury', 'safety'],
+    ['Going to kill it at the interview today', 'safety'],
+    ['This new album is fire 🔥', 'safety'],
+    ['Kids left a Kindle Fire HD on the plane', 'safety'],
+    ['You should fire your rep, she was useless', 'safety'],
+    ['Exploding Kittens is the best card game', 'safety'],
+    ["I'm going to explode if I hear that song again", 'safety'],
+    ['Brady out with an injury for the rest of the season', 'safety'],
+    ['气得我都要冒烟了，发货太慢', 'safety'],
+    ['等了三天才到，真是气炸了', 'safety'],
+    ['如果散热不好，早就爆炸了', 'safety'],
+    ['没有人受伤，谢天谢地', 'safety'],
+    ['He sued them for breach of contract', 'data_leak'],
+    ['The mechanic found a fuel leak', 'data_leak'],
+    ['New Galaxy S8 leaks show the design', 'data_leak'],
+    ['沐浴露泄露了，包装不防撞', 'data_leak'],
+    ['酒店晚上还有骚扰电话问要不要按摩', 'data_leak'],
+    ['两间房的电脑被盗，报了警', 'data_leak'],
+    ['The media sucks', 'media'],
+    ['给老人用的，看新闻和微信，挺好用', 'media'],
+    ['多媒体功能十分强大', 'media'],
+    ['夜景模式曝光很准', 'media'],
+    ['不喝蒙牛了 转发微博', 'media'],
+    ['M315是我喜欢的直板手机', 'regulator'],
+    ['FCC appointees say net neutrality is crony capitalism', 'regulator'],
+    ['花钱跟不要钱似的', 'compensation_demand'],
+    ['笑死，这也太好玩了', 'safety'],
+    ['给老人买的，老人家很喜欢', 'vulnerable_person'],
+    ['再次购买了，还是那么好吃', 'repeat_complaint'],
+    ['Thanks again for the great service!', 'repeat_complaint'],
+  ])('no cue for an idiom, quote, negation or figurative use: "%s" (%s)', (text, kind) => {
+    expect(kinds(text)).not.toContain(kind);
+  });
+
+  it.each<[string, RiskCueKind]>([
+    ['My phone caught fire while charging', 'safety'],
+    ['The battery exploded in my hand', 'safety'],
+    ['I got food poisoning from the salad', 'safety'],
+    ['充电差点导致爆炸，插口都烧黑了', 'safety'],
+    ['洗完头过敏了，头皮又红又痒', 'safety'],
+    ['Your data breach exposed my personal information', 'data_leak'],
+    ['My account was hacked and someone made unauthorized charges', 'data_leak'],
+    ['快递泄露客户买的东西和手机号', 'data_leak'],
+    ['再不处理我就找媒体曝光', 'media'],
+    ['I am contacting the local news about this', 'media'],
+    ['我要发微博让大家都知道你们的服务', 'media'],
+    ['已經向消保會申訴了', 'regulator'],
+    ['我要去消基會檢舉你們', 'regulator'],
+    ['手机坏了，举报315', 'regulator'],
+    ['I filed a complaint with the DOT about the refund', 'regulator'],
+  ])('a real %s: "%s"', (text, kind) => {
+    const c = cues(text).find((x) => x.kind === kind);
+    expect(c).toBeDefined();
+    expect(c!.confidence).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('gives a quoted or hypothetical cue a lower confidence than a reported one', () => {
+    const told = cues('My charger caught fire last night').find((c) => c.kind === 'safety')!.confidence!;
+    const quotedCue = cues('The headline read "charger caught fire" again').find((c) => c.kind === 'safety')?.confidence ?? 0;
+    expect(quotedCue).toBeLessThan(told);
+    expect(cues('如果电池质量不好会爆炸吗').find((c) => c.kind === 'safety')?.confidence ?? 0).toBeLessThan(0.7);
   });
 
   it('attaches a nearby amount to a compensation demand', () => {

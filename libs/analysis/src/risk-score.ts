@@ -28,8 +28,10 @@ export function scoreRisk(i: RiskInputs): { riskScore: number; riskReasons: stri
   const reasons: string[] = [];
   for (const c of i.cues) {
     const w = CUE_WEIGHT[c.kind];
-    score += w.points;
-    reasons.push(`${w.reason}: "${c.evidence}" (+${w.points})`);
+    // A cue counts as much as the analysis is sure of it.
+    const points = Math.round(w.points * (c.confidence ?? 1));
+    score += points;
+    reasons.push(`${w.reason}: "${c.evidence}" (+${points}${c.confidence !== undefined && c.confidence < 1 ? `, confidence ${c.confidence}` : ''})`);
     if (c.kind === 'compensation_demand' && c.amount !== undefined && c.amount >= 1000) {
       score += 10;
       reasons.push(`large amount claimed: ${c.amount} (+10)`);

@@ -5,10 +5,27 @@ export interface SentimentInputs {
   rules: RuleSentiment;
   /** P(positive) from the learned model; absent for languages without one. */
   modelProb?: number;
+  /** P(no opinion) from the neutral model, where the language has one. */
+  neutralProb?: number;
   /** Star rating 1..5 when the source has one. */
   rating?: number;
   /** Count of content characters; very short posts get less model trust. */
   contentLength: number;
+  /** The learned combination of model and rules for the language (absent = the hand-set one). */
+  stack?: SentimentStack;
+}
+
+/** Logistic weights over stackFeatures(), fitted per language on rows the polarity model did not train on. */
+export interface SentimentStack { bias: number; weights: readonly number[] }
+
+export const STACK_FEATURES = ['model logit', 'rules', 'rules × negated negative', 'rhetorical', 'rules × contrast', 'no rule hit', 'short post'] as const;
+
+/** What the stack weighs: the model's logit, the rule score and the constructs the rules know about. */
+export function stackFeatures(rules: RuleSentiment, modelProb: number, contentLength: number): number[] {
+  const p = Math.min(1 - 1e-4, Math.max(1e-4, modelProb));
+  const has = (k: string) => (rules.special.includes(k) ? 1 : 0);
+  const r = rules.score;
+  return [Math.log(p / (1 - p)), r, r * Math.max(has('negated_negative'), has('double_negation')), has('rhetorical'), r * has('contrast'), rules.hits === 0 ? 1 : 0, contentLength < 6 ? 1 : 0];
 }
 
 /** Below this |score| a post is neutral. */
@@ -24,6 +41,11 @@ export function combineSentiment(i: SentimentInputs): Sentiment {
   let text: number;
   if (i.modelProb === undefined) {
     text = r;
+  } else if (i.stack) {
+    const f = stackFeatures(i.rules, i.modelProb, i.contentLength);
+    let z = i.stack.bias;
+    for (let k = 0; k < f.length; k++) z += (i.stack.weights[k] ?? 0) * f[k]!;
+    text = 2 / (1 + Math.exp(-z)) - 1;
   } else {
     const m = 2 * i.modelProb - 1;
     // Negated negatives ("not bad", 不是不好) are what n-grams misread most: rules lead.
@@ -38,12 +60,33 @@ export function combineSentiment(i: SentimentInputs): Sentiment {
     score = 0.6 * prior + 0.4 * text;
   }
   score = Math.max(-1, Math.min(1, score));
-  const label = score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
+  const label = i.rating !== undefined && Number.isFinite(i.rating) ? bandLabel(score) : textLabel(i, score);
+  if (label === 'neutral' && i.neutralProb !== undefined) score *= 1 - i.neutralProb;
   const agree = i.modelProb === undefined || i.rules.hits === 0 || Math.sign(2 * i.modelProb - 1) === Math.sign(r);
-  const strength = label === 'neutral' ? 1 - Math.abs(score) / NEUTRAL_BAND : Math.abs(score);
+  const strength = label !== 'neutral' ? Math.abs(score) : i.neutralProb ?? Math.max(0, 1 - Math.abs(score) / NEUTRAL_BAND);
   const confidence = Math.max(0, Math.min(1, 0.35 + 0.55 * strength + (agree ? 0.1 : -0.1)));
   return { score: round(score), label, confidence: round(confidence) };
 }
+
+function bandLabel(score: number): Sentiment['label'] {
+  return score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
+}
+
+/**
+ * Neutral needs evidence that nothing is said, not merely a weak score: a weakly worded review
+ * is still a review. The neutral model decides where the language has one (strong polarity
+ * overrides it); elsewhere a weak score with no opinion word at all is neutral.
+ */
+function textLabel(i: SentimentInputs, score: number): Sentiment['label'] {
+  if (score === 0) return 'neutral';
+  if (i.neutralProb !== undefined) {
+    if (i.neutralProb >= 0.5 && Math.abs(score) < STRONG) return 'neutral';
+  } else if (Math.abs(score) < NEUTRAL_BAND && i.rules.hits === 0) return 'neutral';
+  return score > 0 ? 'positive' : 'negative';
+}
+
+/** A score this strong is an opinion whatever the neutral model says. */
+const STRONG = 0.6;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -3,7 +3,8 @@
  * one unit so that offsets found in the analysis text are valid in the masked
  * text we return (no NFKC, no toLowerCase on the whole string).
  */
-export const MAX_ANALYSED_CHARS = 4000;
+/** Hard cap on one post (256 K characters, above a 100 KB post in any encoding); below it every character is read. */
+export const MAX_ANALYSED_CHARS = 262_144;
 
 /** Cut at `max` without splitting a surrogate pair. */
 export function truncate(text: string, max = MAX_ANALYSED_CHARS): { text: string; truncated: boolean } {

@@ -57,8 +57,19 @@ export const RiskCue = z.object({
   amount: z.number().optional(),
   /** Where start/end point: the masked text (default) or the masked title. */
   field: z.enum(['text', 'title']).optional(),
+  /**
+   * How sure the analysis is that the post carries this risk, from the cue's context (idiom,
+   * negation, quotation, hypothetical, news). Absent on messages from before it existed: read
+   * absent as 1. Only cues at or above CONFIDENT_CUE should open a ticket from a single post.
+   */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type RiskCue = z.infer<typeof RiskCue>;
+
+/** Cues below this are not reported by the analysis at all. */
+export const MIN_CUE_CONFIDENCE = 0.5;
+/** A cue this sure may open a ticket on its own (a single post); below it, it only adds up. */
+export const CONFIDENT_CUE = 0.7;
 
 export const Analysis = z.object({
   language: Language,

@@ -1,0 +1,52 @@
+/**
+ * Context tests for risk cues: what around a matched word says it is not a risk after all
+ * (negated, quoted, hypothetical, a title) or that it surely is (the writer's own experience).
+ * Each returns a multiplier for the cue's confidence, so the reasons combine.
+ */
+
+const around = (t: string, s: number, e: number, before: number, after: number) =>
+  t.slice(Math.max(0, s - before), Math.min(t.length, e + after));
+
+export const windowTest = (re: RegExp, before = 12, after = 12) => (t: string, s: number, e: number) =>
+  re.test(around(t, s, e, before, after));
+
+
+const NEG_ZH = /(?:不|没|没有|无需|不用|不会|不想|别|未|不必|无|并未|从未|从来没)[^，。！？,.!?]{0,1}$/;
+const NEG_EN = /\b(?:no|not|never|don't|dont|won't|wont|didn't|didnt|without|no need to|nobody|no one)\s+(?:\w+\s+){0,2}$/i;
+
+/** A negator right before the cue ("没找领导", "no need for a refund", "no one was injured"). */
+export function negated(t: string, s: number, zh: boolean): boolean {
+  const left = t.slice(Math.max(0, s - 20), s);
+  return zh ? NEG_ZH.test(left) : NEG_EN.test(left);
+}
+
+/**
+ * Inside a quotation, a book or film title or a hashtag: reported or named, not what happened
+ * to the writer. Counted within the sentence: an opening mark with no closing one before the cue.
+ */
+export function quoted(t: string, s: number): boolean {
+  const from = Math.max(0, s - 80);
+  let open = 0;
+  let ascii = 0;
+  for (let i = s - 1; i >= from; i--) {
+    const c = t[i]!;
+    if ('。！？\n'.includes(c)) break;
+    if (c === '《' || c === '“' || c === '「' || c === '『') open++;
+    else if (c === '》' || c === '”' || c === '」' || c === '』') open--;
+    else if (c === '"') ascii++;
+  }
+  return open > 0 || ascii % 2 === 1 || t[s - 1] === '#';
+}
+
+const HYPOTHETICAL_ZH = /(?:如果|要是|假如|万一|会不会|怕|担心|以免|可能会|小心|不然|否则|早就)[^，。！？,.!?]{0,10}$/;
+const HYPOTHETICAL_EN = /\b(?:if|could|might|would|may|afraid|worried|in case|risk of|what if|imagine|pretend)\b[^.!?]{0,30}$/i;
+
+/** Said as a possibility, a fear or a condition, not as something that happened. */
+export function hypothetical(t: string, s: number, zh: boolean): boolean {
+  const left = t.slice(Math.max(0, s - 40), s);
+  return zh ? HYPOTHETICAL_ZH.test(left) : HYPOTHETICAL_EN.test(left);
+}
+
+const FIRST_PERSON_EN = /\b(?:i|i'm|i've|my|me|we|our|us|mine|son|daughter|kid|kids|child|children|wife|husband|mom|dad|mother|father|baby)\b/i;
+/** The writer or their family appears near the cue: their own experience, not news. */
+export const firstPersonEn = (t: string, s: number, e: number) => FIRST_PERSON_EN.test(around(t, s, e, 60, 40));

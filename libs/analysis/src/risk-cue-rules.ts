@@ -1,0 +1,198 @@
+/**
+ * The risk cues per kind and language: a trigger regex (one scan per post, as before) and an
+ * assessment of each match in its context that gives the cue's confidence (0 = not this risk).
+ * Precision per kind is measured on labelled samples of real posts (data/cue-samples/).
+ */
+import type { RiskCueKind } from '@vigil/contracts';
+import { firstPersonEn, hypothetical, windowTest } from './cue-context';
+
+export type Assess = (t: string, s: number, e: number, word: string) => number;
+export interface CueRule { trigger: RegExp; assess?: Assess }
+export interface CueKindRules { kind: RiskCueKind; zh?: CueRule; en?: CueRule; negatable?: boolean; keepIfQuoted?: boolean }
+
+const when = (test: (t: string, s: number, e: number) => boolean, yes: number, no: number): Assess => (t, s, e) => (test(t, s, e) ? yes : no);
+
+// ——— safety ———
+const ZH_SAFETY_IDIOM = /气[得的炸]|肺都|炸毛|炸锅|炸了锅|炸裂|火爆|中毒太深|中毒很深|深度中毒|上瘾/;
+const ZH_WAR_NEWS = /战争|士兵|袭击|恐怖|冲突|枪击|遇难|阵亡|伤亡|空袭|受伤的(?:永远)?是/;
+const EN_SPORTS_NEWS = /\b(?:game|season|roster|rest|return(?:s|ing)? from|play(?:s|ed|ing)?|team|nba|nfl|mlb|nhl|quarterback|injured (?:list|reserve)|fantasy|waiver|coach|match|killed|soldiers?|attack|bomb|shooting|terror|troops|martyr\w*|war|strike|police said)\b/i;
+const EN_DEVICE = /\b(?:battery|batteries|phone|charger|device|laptop|tablet|e-?cig\w*|vape|tank|bottle|pressure cooker|cooker|oven|microwave|tire|tyre|engine|airbag|scooter|hoverboard|stove|heater|boiler|pipe|gas|outlet|plug|cable|wire|cord|car|truck|plane|kitchen|house|building|appliance|dryer|washer|toaster|fridge|unit)\b/i;
+
+function zhSafety(t: string, s: number, e: number, w: string): number {
+  if (ZH_SAFETY_IDIOM.test(t.slice(Math.max(0, s - 8), e + 3))) return 0;
+  if (w === '受伤' && ZH_WAR_NEWS.test(t.slice(Math.max(0, s - 20), e + 20))) return 0;
+  const base = /起火|着火|爆炸|自燃|触电|漏电|烫伤|烧伤|中毒|冒烟|炸了|火灾|泄漏|短路|烧焦|窒息/.test(w) ? 0.9 : w === '受伤' ? 0.75 : w === '烧坏' ? 0.7 : 0.8;
+  return hypothetical(t, s, true) ? base * 0.5 : base;
+}
+
+function enSafety(t: string, s: number, e: number, w: string): number {
+  const lw = w.toLowerCase();
+  const win = t.slice(Math.max(0, s - 60), e + 60);
+  let c: number;
+  if (/insult to injur/i.test(t.slice(Math.max(0, s - 20), e))) return 0;
+  if (/^(?:caught fire|catch(?:es|ing)? fire|burst into flames|fire hazard|fire (?:broke out|started)|food poisoning|electric shock|electrocuted|allergic reaction|choking hazard|choked on)$/.test(lw) || /^(?:house|kitchen|car|electrical|battery) fire$/.test(lw)) c = 0.9;
+  else if (lw === 'on fire') c = EN_DEVICE.test(t.slice(Math.max(0, s - 30), e + 10)) ? 0.85 : 0;
+  else if (/^explo/.test(lw)) {
+    if (/kittens|with (?:messages|notifications|calls|e?mails|texts)|my (?:head|brain|mind)|(?:gonna|going to|about to|will|'ll) explode|popularity|internet|twitter|timeline/i.test(win)) return 0;
+    c = EN_DEVICE.test(win) ? 0.85 : firstPersonEn(t, s, e) ? 0.6 : 0;
+  } else if (/^injur/.test(lw)) c = EN_SPORTS_NEWS.test(win) ? 0 : firstPersonEn(t, s, e) ? 0.85 : 0.5;
+  else if (/^(?:burn|hurt)/.test(lw)) c = lw === 'burns' ? (firstPersonEn(t, s, e) ? 0.6 : 0) : 0.85;
+  else if (/^poison/.test(lw)) c = /poison pill|poisoned chalice|pick your poison|name your poison/i.test(win) ? 0 : firstPersonEn(t, s, e) ? 0.8 : 0.5;
+  else if (/^smok|^smoke/.test(lw)) c = 0.85;
+  else if (/^overheat/.test(lw)) c = 0.6;
+  else if (/^(?:sparks?|melted)$/.test(lw)) c = EN_DEVICE.test(win) ? 0.8 : 0;
+  else c = 0.5;
+  return hypothetical(t, s, false) ? c * 0.5 : c;
+}
+
+// ——— data leak ———
+const ZH_DATA_NOUN = /信息|隐私|资料|数据|号码|手机号|电话|身份证|住址|地址|密码|账号|帐号|客户|用户|个人|订单|购买记录|买的东西|姓名|照片/;
+const ZH_PHYSICAL = /液|水|油|气|瓶|包装|沐浴露|洗发水|洒|流出|漏了|盖子/;
+const EN_DATA = /\b(?:data|personal|information|info|details|passwords?|e-?mail (?:address|addresses)|addresses|phone numbers?|credit card|card numbers?|customers?'? (?:data|information|records)|records|ssn|social security|privacy|photos of (?:me|my))\b/i;
+const EN_PHYSICAL_OR_NEWS = /\b(?:fuel|oil|water|gas|roof|pipe|acid|coolant|hydraulic|tank|bottle|ceiling|leaky|specs|release|trailer|render|episode|album|song|game|images of the|football|emails? (?:of|from) (?:the )?(?:dnc|clinton|podesta|campaign))\b/i;
+
+function zhLeak(t: string, s: number, e: number, w: string): number {
+  const win = t.slice(Math.max(0, s - 10), e + 10);
+  if (/泄露|泄漏|外泄/.test(w)) return ZH_DATA_NOUN.test(win) ? 0.9 : ZH_PHYSICAL.test(win) ? 0 : 0.4;
+  if (w === '隐私') return /泄露|曝光|侵犯|暴露|被卖|出卖/.test(win) ? 0.85 : 0;
+  if (w === '被盗') return /账号|帐号|账户|卡|支付宝|微信|QQ|密码|钱|余额/.test(win) ? 0.85 : 0;
+  if (/骚扰电话|诈骗电话/.test(w)) return /泄露|泄漏|信息|怎么知道|知道我|说出|叫出/.test(t.slice(Math.max(0, s - 30), e + 30)) ? 0.8 : 0;
+  return 0.9;
+}
+
+function enLeak(t: string, s: number, e: number, w: string): number {
+  const lw = w.toLowerCase();
+  const win = t.slice(Math.max(0, s - 50), e + 50);
+  if (/^leak/.test(lw)) return EN_PHYSICAL_OR_NEWS.test(win) ? 0 : EN_DATA.test(win) ? 0.85 : 0;
+  if (/^data breach/.test(lw)) return 0.9;
+  if (/^breach/.test(lw)) {
+    if (/^\s*of (?:the |my |our |their |this )?(?:contract|warranty|duty|trust|peace|agreement|fiduciary|lease|terms)/i.test(t.slice(e, e + 30))) return 0;
+    if (/(?:security|privacy) $/i.test(t.slice(Math.max(0, s - 9), s))) return 0.85;
+    return EN_DATA.test(win) ? 0.8 : 0;
+  }
+  if (/^hack/.test(lw)) {
+    if (/\b(?:my|our)\b[\w\s]{0,25}\b(?:was|were|got|has been|have been)\s+hacked|hacked (?:into )?(?:my|our)\b|\b(?:i|we) (?:was|were|got|have been) hacked|account (?:was|got|has been) hacked/i.test(win)) return 0.9;
+    return /hackers?\b/.test(lw) && EN_DATA.test(win) ? 0.8 : 0;
+  }
+  if (lw === 'phishing') return 0.7;
+  return 0.9;
+}
+
+// ——— media ———
+const ZH_PHOTO = /相机|拍照|拍摄|照片|镜头|补偿|过曝|欠曝|曝光度|曝光时间|测光|快门|ISO|iso|光圈|白平衡|夜景|画面|曝光(?:很|不|准|过度|正常|稳定|控制)/;
+const ZH_CONTACT_BEFORE = /(?:找|联系|告诉|打给|打电话给|投诉到|反映给|爆料给|曝光给|上|求助|给|去|向|让)[^，。！？]{0,3}$/;
+const ZH_INTENT_BEFORE = /(?:我要|我会|就|准备|马上|已经|一定|必须|直接|还不)[^，。！？]{0,4}$/;
+
+function zhMedia(t: string, s: number, e: number, w: string): number {
+  const left = t.slice(Math.max(0, s - 8), s);
+  if (w === '曝光') return ZH_PHOTO.test(t.slice(Math.max(0, s - 12), e + 12)) ? 0 : 0.9;
+  if (/^(?:发|上|传)/.test(w)) {
+    if (t[s - 1] === '转') return 0;
+    return ZH_INTENT_BEFORE.test(left) || /^[^，。！？]{0,4}(?:曝光|让大家|吐槽|维权)/.test(t.slice(e, e + 8)) ? 0.8 : 0;
+  }
+  if (w === '热搜') return /上热搜|冲上热搜/.test(t.slice(Math.max(0, s - 2), e)) ? 0.7 : 0;
+  if (w === '公之于众') return 0.8;
+  if (w === '让大家都知道') return 0.7;
+  if (t[s - 1] === '多') return 0;
+  return ZH_CONTACT_BEFORE.test(left) || /^[^，。！？]{0,3}(?:曝光|报道|采访|介入|爆料)/.test(t.slice(e, e + 6)) ? 0.85 : 0;
+}
+
+const EN_CONTACT_BEFORE = /\b(?:contact(?:ing|ed)?|call(?:ing|ed)?|e-?mail(?:ing|ed)?|tell(?:ing)?|told|write to|writing to|reach(?:ing)? out to|reached out to|go(?:ing)? to|went to|tak(?:e|ing) (?:this|it|my story) to|report(?:ing)? (?:this|you|it) to|alert(?:ing)?|story for)\b[\w\s,']{0,15}$/i;
+const EN_THREAT = /\b(?:will|going to|gonna|about to|i'll|we'll|until|unless|or else)\b/i;
+
+function enMedia(t: string, s: number, e: number, w: string): number {
+  const lw = w.toLowerCase();
+  if (/^expos/.test(lw) || /^story for the/.test(lw)) return 0.85;
+  if (/^go(?:ing|es)? (?:viral|public)/.test(lw)) return EN_THREAT.test(t.slice(Math.max(0, s - 30), s)) || /^going/.test(lw) ? 0.8 : 0.5;
+  if (/^all over/.test(lw)) return EN_THREAT.test(t.slice(Math.max(0, s - 40), s)) ? 0.7 : 0;
+  if (lw === 'media' && /social $/i.test(t.slice(Math.max(0, s - 7), s))) return /^\s+(?:alert|blast)/i.test(t.slice(e, e + 8)) ? 0.8 : 0;
+  return EN_CONTACT_BEFORE.test(t.slice(Math.max(0, s - 45), s)) ? 0.85 : 0;
+}
+
+// ——— regulator ———
+const ZH_COMPLAINT_VERB = /投诉|举报|反映|找|告|打|拨|报给|上报|去|向|维权|热线|晚会|曝光|权益日|专线/;
+const ZH_STRONG_REGULATOR = /12315|消协|消费者协会|消保委|消保会|消基会|消委会|消保官|消费者保护委员会|消费者委员会|市场监管|市场监督|工商局|工商部门|黑猫投诉/;
+
+function zhRegulator(t: string, s: number, e: number, w: string): number {
+  if (ZH_STRONG_REGULATOR.test(w)) return 0.9;
+  const win = t.slice(Math.max(0, s - 8), e + 8);
+  if (/^(?:315|3·15|三一五|12345|1950)$/.test(w)) return ZH_COMPLAINT_VERB.test(win) ? 0.85 : 0;
+  return ZH_COMPLAINT_VERB.test(win) ? 0.85 : 0.4;
+}
+
+const EN_COMPLAINT_CONTEXT = /\b(?:file|filed|filing|report(?:ed|ing)?|complain(?:ed|ing|t|ts)?|contact(?:ed|ing)?|submit(?:ted|ting)?|reach(?:ed)? out|writ(?:e|ing|ten)|wrote|call(?:ed|ing)?|escalat\w*|go(?:ing)? to|notif\w*|dear|please|help|dispute|portal|open with|with the)\b/i;
+
+function enRegulator(t: string, s: number, e: number, w: string): number {
+  if (/^(?:ftc|bbb|cfpb|fcc|dot|faa|puc)$/i.test(w) && w !== w.toUpperCase()) return 0;
+  const ctx = EN_COMPLAINT_CONTEXT.test(t.slice(Math.max(0, s - 60), e + 30));
+  if (/^(?:fcc|dot|faa|puc|state regulators?)$/i.test(w)) return ctx ? 0.85 : 0;
+  return ctx ? 0.9 : 0.6;
+}
+
+// ——— the other kinds: narrower triggers, context for the common words ———
+const ZH_COMPLAINT_NEAR = /没|不|被|投诉|坑|骗|问题|故障|坏|差|维权|退|遇到|一样|等|催|客服|还是/;
+const EN_FAILURE_NEAR = /\b(?:broke|broken|fail(?:ed|s)?|crash(?:ed|es)?|late|delay(?:ed)?|cancel(?:l?ed)?|charged|happened|same (?:issue|problem)|not working|stopped|down|lost|called|calling|contacted|complain\w*|asked|issue|problem|nothing|no (?:response|answer|reply)|waiting|wrong)\b/i;
+
+export const CUE_RULES: CueKindRules[] = [
+  { kind: 'manager_request', negatable: true,
+    zh: { trigger: /(?:找|叫|让|请|要求见|转接?给?)(?:你们|你家)?(?:的)?(?:领导|经理|负责人|老板|主管|上级|店长)|(?:领导|经理|负责人|主管|店长)(?:出来|来处理|给个说法)/, assess: () => 0.85 },
+    en: { trigger: /\b(?:speak|talk|ask|want|get|call|see|demand|need|requested?)\b(?:\s+\w+){0,3}?\s+(?:a |the |your |his |her )?(?:manager|supervisor|someone in charge)\b|\bescalat(?:e|ed|ing)\b/i,
+      assess: (t, _s, e, w) => (/^escalat/i.test(w) ? (/^\s+(?:this |the |my )?(?:matter |issue |complaint )?to (?:the )?(?:federal |district |small claims )?(?:court|tv|media|news|press|cfpb|attorney|ftc|bbb)/i.test(t.slice(e, e + 40)) ? 0 : 0.7) : 0.85) } },
+  { kind: 'regulator', negatable: true,
+    zh: { trigger: /12315|(?<!\d)12345(?!\d)|消协|消费者协会|消保委|消保会|消基会|消委会|消保官|消费者保护委员会|消费者委员会|市场监管|市场监督|工商局|工商部门|市长热线|工信部|银保监|金融监管|证监会|网信办|黑猫投诉|通信管理局|物价局|食药监|卫健委|公平会|金管会|通传会|食药署|卫福部|(?<![A-Za-z\d])315(?!\d)|3·15|三一五|(?<!\d)1950(?!\d)/, assess: zhRegulator },
+    en: { trigger: /\b(?:FTC|BBB|CFPB|FCC|DOT|FAA|PUC|attorney general|better business bureau|consumer protection (?:agency|bureau|office)|trading standards|ombudsman|federal trade commission|department of transportation|consumer financial protection bureau|state regulators?|public utilit(?:y|ies) commission)\b/i, assess: enRegulator } },
+  { kind: 'media', negatable: true,
+    zh: { trigger: /曝光|媒体|记者|电视台|报社|新闻|热搜|央视|焦点访谈|(?:发|上|传)(?:到)?(?:微博|抖音|小红书|网上|朋友圈|知乎|头条)|让大家都知道|公之于众/, assess: zhMedia },
+    en: { trigger: /\b(?:journalists?|reporters?|the press|media|news(?: station| outlet| channel)?|tv station|television|local news|channel \d+|go(?:ing|es)? (?:viral|public)|expos(?:e|ing) (?:you|this|them|your)|story for the (?:media|press|news)|all over (?:twitter|facebook|social media|the internet|the news))\b/i, assess: enMedia } },
+  { kind: 'legal', negatable: true,
+    zh: { trigger: /律师|起诉|法院|诉讼|告你们|打官司|法律途径|法律手段|律师函|仲裁|报警|立案/, assess: () => 0.75 },
+    en: { trigger: /\b(?:lawyers?|attorney(?! general)|sue|suing|lawsuit|court|class action|legal action|litigation|small claims)\b/i,
+      assess: (t, s, e, w) => {
+        if (w === 'Sue' && !/\b(?:to|will|'ll|going to|gonna|can|could|should|i|we)\s+$/i.test(t.slice(Math.max(0, s - 12), s))) return 0;
+        if (/^court$/i.test(w)) return /\b(?:take|taking|took|see you in|go to|small claims|federal|district|filed in|in)\s+(?:\w+\s+)?$/i.test(t.slice(Math.max(0, s - 20), s)) && !/food court|basketball|tennis|court of appeals/i.test(t.slice(Math.max(0, s - 15), e + 15)) ? 0.75 : 0;
+        return 0.75;
+      } } },
+  { kind: 'vulnerable_person',
+    zh: { trigger: /老人|老年人|老人家|孩子|小孩|儿童|婴儿|宝宝|孕妇|怀孕|病人|患者|残疾|瘫痪|老母亲|老父亲|[七八九]十(?:多)?岁/,
+      assess: when(windowTest(/等|饿|冻|摔|病|急|哭|害|受|伤|没人管|耽误|危险|晕|吐|住院|发烧|不舒服|一直|投诉|不管|差点/, 15, 15), 0.7, 0) },
+    en: { trigger: /\b(?:elderly|old (?:man|woman|lady)|grand(?:ma|mother|pa|father)|child|children|kids?|bab(?:y|ies)|infants?|toddlers?|pregnant|disabled|disability|wheelchair|senior citizens?)\b/i,
+      assess: when(windowTest(/\b(?:stranded|waiting|waited|hungry|sick|hurt|crying|alone|stuck|missed|no help|hours|cold|heat|left behind|denied|refused|nobody|no one)\b/i, 50, 50), 0.7, 0) } },
+  { kind: 'medical_or_exam',
+    zh: { trigger: /看病|挂号|产检|医院|住院|急诊|手术|考试|高考|中考|考研|复诊|救护车|就医|体检|药品/,
+      assess: when(windowTest(/耽误|错过|迟到|来不及|赶不上|急着|急需|没法|不能去|延误|误了|等着/, 15, 15), 0.7, 0) },
+    en: { trigger: /\b(?:hospital|doctor'?s? appointment|exam|exams|surgery|emergency room|ambulance|medications?|prescriptions?|clinic|chemo(?:therapy)?|dialysis)\b/i,
+      assess: when(windowTest(/\b(?:missed|miss|late for|couldn't get|can't get|cannot get|delay(?:ed)?|without|ran out|urgent|emergency|stranded|cancel(?:l?ed)?|refused|denied)\b/i, 50, 50), 0.7, 0) } },
+  { kind: 'safety', negatable: true,
+    zh: { trigger: /起火|着火|爆炸|受伤|食物中毒|中毒|烫伤|烧伤|触电|漏电|冒烟|自燃|划伤|过敏|火灾|出血|炸了|煤气泄漏|燃气泄漏|短路|烧焦|烧坏|异物|玻璃渣|吃坏肚子|拉肚子|窒息/, assess: zhSafety },
+    en: { trigger: /\b(?:caught fire|catch(?:es|ing)? fire|on fire|burst into flames|fire hazard|(?:house|kitchen|car|electrical|battery) fire|fire (?:broke out|started)|explod(?:e|ed|es|ing)|explosions?|injur(?:y|ies|ed|ing)|hurt (?:my|his|her|their|our)|burn(?:ed|t)? (?:my|his|her|our|their)|burns|food poisoning|poison(?:ing|ed)|electric shock|electrocuted|smoke (?:came|coming|pouring)|smoking (?:battery|charger|outlet)|allergic reaction|overheat(?:ed|ing)|sparks?|melted|choking hazard|choked on)\b/i, assess: enSafety } },
+  { kind: 'data_leak', negatable: true,
+    zh: { trigger: /泄露|泄漏|外泄|被盗刷|盗刷|被盗号|盗号|被盗|信息被(?:卖|出卖)|骚扰电话|诈骗电话|账号被(?:盗|冒用|登录|异地登录)|被冒用|冒用(?:我的)?身份|隐私/, assess: zhLeak },
+    en: { trigger: /\b(?:leak(?:ed|s|ing)?|data breach(?:es)?|breach(?:ed|es)?|hack(?:ed|ers?)|stolen (?:card|identity|account|data|credit card|information|info)|identity theft|id theft|unauthori[sz]ed (?:charges?|transactions?|access|logins?|withdrawals?|purchases?)|fraudulent (?:charges?|transactions?|accounts?)|phishing)\b/i, assess: enLeak } },
+  { kind: 'collective_action',
+    zh: { trigger: /我们小区|整个小区|全小区|整栋楼|大家都|集体|维权群|多户|好多人都|很多人都|业主们|所有人都|联名|一起投诉|一起维权|[几十百]+户|不止我一个/,
+      assess: (t, s, e, w) => (/^(?:大家都|集体|好多人都|很多人都|所有人都)$/.test(w) ? (ZH_COMPLAINT_NEAR.test(t.slice(e, e + 12)) && !/好评|推荐|好吃|喜欢|说好|不错/.test(t.slice(Math.max(0, s - 6), e + 12)) ? 0.6 : 0) : 0.85) },
+    en: { trigger: /\b(?:all of us|everyone in (?:my|our|the) (?:building|neighbou?rhood|area|street|complex)|many of us|all my neighbou?rs|other customers (?:too|also|are)|petition|we are not the only|not the only one)\b/i,
+      assess: (t, s, e, w) => (/^(?:all of us|many of us)$/i.test(w) ? (EN_FAILURE_NEAR.test(t.slice(Math.max(0, s - 40), e + 40)) ? 0.6 : 0) : 0.8) } },
+  { kind: 'repeat_complaint',
+    zh: { trigger: /又(?=是|来|坏|没|不|出|被|要|迟|晚|送错|漏|卡|闪|失败|扣|一次|双叒|错|慢|凉|洒|少|找)|再次|再一次|第[二三四五六七八九十两\d]+次|还是没|依然没|仍然没|仍未|至今没|到现在还没|多次|屡次|反复|三番五次|不止一次/,
+      assess: (t, s, e, w) => {
+        if (w === '又' && (/^又[^又，。！？,.!?]{1,3}又/.test(t.slice(s, s + 6)) || /又[^又，。！？,.!?]{1,3}$/.test(t.slice(Math.max(0, s - 4), s)))) return 0;
+        const next = t.slice(e, e + 10);
+        if (/购买|买|回购|光顾|入住|住|来吃|点了|订/.test(next) || /买|购/.test(t.slice(Math.max(0, s - 3), s))) return 0;
+        if (/还是没|依然没|仍然没|仍未|至今没|到现在还没|屡次|三番五次|不止一次/.test(w)) return 0.8;
+        if (w === '又' && /^(?:坏|没|不|迟|晚|送错|漏|卡|闪|失败|扣|错|慢|凉|洒|少|出问题|被)/.test(next)) return 0.75;
+        return ZH_COMPLAINT_NEAR.test(t.slice(Math.max(0, s - 6), e + 12)) ? 0.7 : 0;
+      } },
+    en: { trigger: /\bagain\b|\bstill (?:not|no|hasn't|haven't|hasnt|havent|doesn't|don't|didn't|waiting|broken)\b|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bmultiple times\b|\brepeatedly\b|\bfor weeks\b/i,
+      assess: (t, s, e, w) => {
+        if (/^still/i.test(w)) return 0.8;
+        if (/\b(?:would|will|definitely|gladly|happily|can't wait to|cannot wait to|thanks|thank you)\b[^.!?]{0,25}$/i.test(t.slice(Math.max(0, s - 40), s))) return 0;
+        return EN_FAILURE_NEAR.test(t.slice(Math.max(0, s - 50), e + 40)) ? 0.7 : 0;
+      } } },
+  { kind: 'compensation_demand', negatable: true,
+    zh: { trigger: /退款|退钱|赔偿|赔钱|索赔|赔付|补偿|退一赔[三十]|假一赔|全额退|要求赔/,
+      assess: (t, s, e) => (/已经?(?:退款|退钱|赔偿|补偿)|(?:退款|赔偿|补偿)(?:已经?)?(?:到账|收到)|退款了/.test(t.slice(Math.max(0, s - 3), e + 6)) ? 0 : 0.8) },
+    en: { trigger: /\b(?:refund(?:ed)?|compensat(?:e|ion)|reimburse(?:ment)?|money back|chargeback)\b/i,
+      assess: (t, s, e) => (/got (?:my|a|the) refund|refund(?:ed)? (?:was )?(?:processed|received)|thanks? (?:you )?for (?:the|my) refund/i.test(t.slice(Math.max(0, s - 20), e + 20)) ? 0 : 0.8) } },
+];
+
