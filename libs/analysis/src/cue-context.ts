@@ -38,7 +38,7 @@ export function quoted(t: string, s: number): boolean {
   return open > 0 || ascii % 2 === 1 || t[s - 1] === '#';
 }
 
-const HYPOTHETICAL_ZH = /(?:如果|要是|假如|万一|会不会|怕|担心|以免|可能会|小心|不然|否则|早就)[^，。！？,.!?]{0,10}$/;
+const HYPOTHETICAL_ZH = /(?:如果|要是|假如|万一|会不会|怕|担心|以免|可能会|小心|不然|否则|早就|怀疑|快要?|会)[^，。！？,.!?]{0,10}$/;
 const HYPOTHETICAL_EN = /\b(?:if|could|might|would|may|afraid|worried|in case|risk of|what if|imagine|pretend)\b[^.!?]{0,30}$/i;
 
 /** Said as a possibility, a fear or a condition, not as something that happened. */

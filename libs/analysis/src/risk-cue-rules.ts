@@ -13,7 +13,7 @@ export interface CueKindRules { kind: RiskCueKind; zh?: CueRule; en?: CueRule; n
 const when = (test: (t: string, s: number, e: number) => boolean, yes: number, no: number): Assess => (t, s, e) => (test(t, s, e) ? yes : no);
 
 // ——— safety ———
-const ZH_SAFETY_IDIOM = /气[得的炸]|肺都|炸毛|炸锅|炸了锅|炸裂|火爆|中毒太深|中毒很深|深度中毒|上瘾/;
+const ZH_SAFETY_IDIOM = /气[得的炸]|肺都|炸毛|炸锅|炸了锅|炸裂|火爆|中毒太深|中毒很深|深度中毒|上瘾|受伤的心|心受伤|过敏性|过敏体质/;
 const ZH_WAR_NEWS = /战争|士兵|袭击|恐怖|冲突|枪击|遇难|阵亡|伤亡|空袭|受伤的(?:永远)?是/;
 const EN_SPORTS_NEWS = /\b(?:game|season|roster|rest|return(?:s|ing)? from|play(?:s|ed|ing)?|team|nba|nfl|mlb|nhl|quarterback|injured (?:list|reserve)|fantasy|waiver|coach|match|killed|soldiers?|attack|bomb|shooting|terror|troops|martyr\w*|war|strike|police said)\b/i;
 const EN_DEVICE = /\b(?:battery|batteries|phone|charger|device|laptop|tablet|e-?cig\w*|vape|tank|bottle|pressure cooker|cooker|oven|microwave|tire|tyre|engine|airbag|scooter|hoverboard|stove|heater|boiler|pipe|gas|outlet|plug|cable|wire|cord|car|truck|plane|kitchen|house|building|appliance|dryer|washer|toaster|fridge|unit)\b/i;
@@ -33,10 +33,13 @@ function enSafety(t: string, s: number, e: number, w: string): number {
   if (/^(?:caught fire|catch(?:es|ing)? fire|burst into flames|fire hazard|fire (?:broke out|started)|food poisoning|electric shock|electrocuted|allergic reaction|choking hazard|choked on)$/.test(lw) || /^(?:house|kitchen|car|electrical|battery) fire$/.test(lw)) c = 0.9;
   else if (lw === 'on fire') c = EN_DEVICE.test(t.slice(Math.max(0, s - 30), e + 10)) ? 0.85 : 0;
   else if (/^explo/.test(lw)) {
-    if (/kittens|with (?:messages|notifications|calls|e?mails|texts)|my (?:head|brain|mind)|(?:gonna|going to|about to|will|'ll) explode|popularity|internet|twitter|timeline/i.test(win)) return 0;
-    c = EN_DEVICE.test(win) ? 0.85 : firstPersonEn(t, s, e) ? 0.6 : 0;
+    if (/kittens|with (?:messages|notifications|calls|e?mails|texts)|my (?:head|brain|mind)|(?:gonna|going to|about to|will|'ll) explode|feel like explod|popularity|internet|twitter|timeline/i.test(win)) return 0;
+    c = EN_DEVICE.test(win) ? 0.85 : lw === 'exploded' && firstPersonEn(t, s, e) ? 0.6 : 0;
   } else if (/^injur/.test(lw)) c = EN_SPORTS_NEWS.test(win) ? 0 : firstPersonEn(t, s, e) ? 0.85 : 0.5;
-  else if (/^(?:burn|hurt)/.test(lw)) c = lw === 'burns' ? (firstPersonEn(t, s, e) ? 0.6 : 0) : 0.85;
+  else if (/^(?:burn|hurt)/.test(lw)) {
+    if (/^\s*(?:\w+\s+)?(?:feelings|heart|pride|chances|ego|reputation|business|sales|deeply|so much|bad)/i.test(t.slice(e, e + 20))) return 0;
+    c = lw === 'burns' ? (firstPersonEn(t, s, e) ? 0.6 : 0) : 0.85;
+  }
   else if (/^poison/.test(lw)) c = /poison pill|poisoned chalice|pick your poison|name your poison/i.test(win) ? 0 : firstPersonEn(t, s, e) ? 0.8 : 0.5;
   else if (/^smok|^smoke/.test(lw)) c = 0.85;
   else if (/^overheat/.test(lw)) c = 0.6;
@@ -71,7 +74,7 @@ function enLeak(t: string, s: number, e: number, w: string): number {
     return EN_DATA.test(win) ? 0.8 : 0;
   }
   if (/^hack/.test(lw)) {
-    if (/\b(?:my|our)\b[\w\s]{0,25}\b(?:was|were|got|has been|have been)\s+hacked|hacked (?:into )?(?:my|our)\b|\b(?:i|we) (?:was|were|got|have been) hacked|account (?:was|got|has been) hacked/i.test(win)) return 0.9;
+    if (/\b(?:my|our)\b[\w\s]{0,25}\b(?:was|were|got|has been|have been)\s+hacked|hacked (?:into )?(?:my|our) (?:\w+ )?(?:accounts?|e-?mails?|system|network|data|computers?|phones?|cards?|bank|wifi|router|profile|page|website|server)|\b(?:i|we) (?:was|were|got|have been) hacked|account (?:was|got|has been) hacked/i.test(win)) return 0.9;
     return /hackers?\b/.test(lw) && EN_DATA.test(win) ? 0.8 : 0;
   }
   if (lw === 'phishing') return 0.7;
@@ -80,7 +83,7 @@ function enLeak(t: string, s: number, e: number, w: string): number {
 
 // ——— media ———
 const ZH_PHOTO = /相机|拍照|拍摄|照片|镜头|补偿|过曝|欠曝|曝光度|曝光时间|测光|快门|ISO|iso|光圈|白平衡|夜景|画面|曝光(?:很|不|准|过度|正常|稳定|控制)/;
-const ZH_CONTACT_BEFORE = /(?:找|联系|告诉|打给|打电话给|投诉到|反映给|爆料给|曝光给|上|求助|给|去|向|让)[^，。！？]{0,3}$/;
+const ZH_CONTACT_BEFORE = /(?:找|联系|告诉|打给|打电话给|投诉到|反映给|爆料给|曝光给|求助|向|让|请)(?:当地|本地|各大|各家|一下|了|的)?$/;
 const ZH_INTENT_BEFORE = /(?:我要|我会|就|准备|马上|已经|一定|必须|直接|还不)[^，。！？]{0,4}$/;
 
 function zhMedia(t: string, s: number, e: number, w: string): number {
@@ -91,21 +94,25 @@ function zhMedia(t: string, s: number, e: number, w: string): number {
     return ZH_INTENT_BEFORE.test(left) || /^[^，。！？]{0,4}(?:曝光|让大家|吐槽|维权)/.test(t.slice(e, e + 8)) ? 0.8 : 0;
   }
   if (w === '热搜') return /上热搜|冲上热搜/.test(t.slice(Math.max(0, s - 2), e)) ? 0.7 : 0;
-  if (w === '公之于众') return 0.8;
+  if (w === '公之于众') return /我|我们/.test(t.slice(Math.max(0, s - 15), s)) ? 0.8 : 0;
   if (w === '让大家都知道') return 0.7;
   if (t[s - 1] === '多') return 0;
   return ZH_CONTACT_BEFORE.test(left) || /^[^，。！？]{0,3}(?:曝光|报道|采访|介入|爆料)/.test(t.slice(e, e + 6)) ? 0.85 : 0;
 }
 
-const EN_CONTACT_BEFORE = /\b(?:contact(?:ing|ed)?|call(?:ing|ed)?|e-?mail(?:ing|ed)?|tell(?:ing)?|told|write to|writing to|reach(?:ing)? out to|reached out to|go(?:ing)? to|went to|tak(?:e|ing) (?:this|it|my story) to|report(?:ing)? (?:this|you|it) to|alert(?:ing)?|story for)\b[\w\s,']{0,15}$/i;
+const EN_CONTACT_BEFORE = /\b(?:contact(?:ing|ed)?|call(?:ing|ed)?|e-?mail(?:ing|ed)?|tell(?:ing)?|write to|writing to|reach(?:ing)? out to|reached out to|go(?:ing)? to|went to|tak(?:e|ing) (?:this|it|my story) to|report(?:ing)? (?:this|you|it) to|alert(?:ing)?)\s+(?:(?:the|my|a|local|every|all|some|national|tv|news|our|to)\s+){0,3}$/i;
 const EN_THREAT = /\b(?:will|going to|gonna|about to|i'll|we'll|until|unless|or else)\b/i;
 
 function enMedia(t: string, s: number, e: number, w: string): number {
   const lw = w.toLowerCase();
   if (/^expos/.test(lw) || /^story for the/.test(lw)) return 0.85;
-  if (/^go(?:ing|es)? (?:viral|public)/.test(lw)) return EN_THREAT.test(t.slice(Math.max(0, s - 30), s)) || /^going/.test(lw) ? 0.8 : 0.5;
+  if (/^go(?:ing|es)? (?:viral|public)/.test(lw)) {
+    if (t[s - 1] === '-') return 0;
+    return EN_THREAT.test(t.slice(Math.max(0, s - 30), s)) || /^going/.test(lw) ? 0.8 : 0.5;
+  }
   if (/^all over/.test(lw)) return EN_THREAT.test(t.slice(Math.max(0, s - 40), s)) ? 0.7 : 0;
   if (lw === 'media' && /social $/i.test(t.slice(Math.max(0, s - 7), s))) return /^\s+(?:alert|blast)/i.test(t.slice(e, e + 8)) ? 0.8 : 0;
+  if (/alert the media/i.test(t.slice(Math.max(0, s - 10), e))) return 0;
   return EN_CONTACT_BEFORE.test(t.slice(Math.max(0, s - 45), s)) ? 0.85 : 0;
 }
 
