@@ -12,7 +12,7 @@ export const windowTest = (re: RegExp, before = 12, after = 12) => (t: string, s
 
 
 const NEG_ZH = /(?:不|没|没有|无需|不用|不会|不想|别|未|不必|无|并未|从未|从来没)[^，。！？,.!?]{0,1}$/;
-const NEG_EN = /\b(?:no|not|never|don't|dont|won't|wont|didn't|didnt|without|no need to|nobody|no one)\s+(?:\w+\s+){0,2}$/i;
+const NEG_EN = /\b(?:no|not|never|don't|dont|won't|wont|didn't|didnt|wasn't|wasnt|isn't|isnt|weren't|aren't|hasn't|haven't|without|no need to|nobody|no one)\s+(?:\w+\s+){0,2}$/i;
 
 /** A negator right before the cue ("没找领导", "no need for a refund", "no one was injured"). */
 export function negated(t: string, s: number, zh: boolean): boolean {

@@ -18,18 +18,32 @@ const ZH_WAR_NEWS = /战争|士兵|袭击|恐怖|冲突|枪击|遇难|阵亡|伤
 const EN_SPORTS_NEWS = /\b(?:game|season|roster|rest|return(?:s|ing)? from|play(?:s|ed|ing)?|team|nba|nfl|mlb|nhl|quarterback|injured (?:list|reserve)|fantasy|waiver|coach|match|killed|soldiers?|attack|bomb|shooting|terror|troops|martyr\w*|war|strike|police said)\b/i;
 const EN_DEVICE = /\b(?:battery|batteries|phone|charger|device|laptop|tablet|e-?cig\w*|vape|tank|bottle|pressure cooker|cooker|oven|microwave|tire|tyre|engine|airbag|scooter|hoverboard|stove|heater|boiler|pipe|gas|outlet|plug|cable|wire|cord|car|truck|plane|kitchen|house|building|appliance|dryer|washer|toaster|fridge|unit)\b/i;
 
+const ZH_DEVICE = /电池|手机|充电|插座|插头|电线|线路|电路|锅|瓶|煤气|燃气|热水器|电器|机器|电脑|屏|罐|轮胎|车|灯|电源|主板|打火机|电暖|空调|冰箱/;
+const ZH_BODY = /手|脚|腿|头|脸|眼|皮肤|嘴|孩子|宝宝|老人|人|我|员工|骑手|顾客|乘客|手指|胳膊|身上|额头/;
+
 function zhSafety(t: string, s: number, e: number, w: string): number {
   if (ZH_SAFETY_IDIOM.test(t.slice(Math.max(0, s - 8), e + 3))) return 0;
-  if (w === '受伤' && ZH_WAR_NEWS.test(t.slice(Math.max(0, s - 20), e + 20))) return 0;
-  const base = /起火|着火|爆炸|自燃|触电|漏电|烫伤|烧伤|中毒|冒烟|炸了|火灾|泄漏|短路|烧焦|窒息/.test(w) ? 0.9 : w === '受伤' ? 0.75 : w === '烧坏' ? 0.7 : 0.8;
-  return hypothetical(t, s, true) ? base * 0.5 : base;
+  const before = t.slice(Math.max(0, s - 10), s);
+  // "小伙伴们以为我中毒了": what someone thought, a joke.
+  if (/以为/.test(t.slice(Math.max(0, s - 8), s))) return 0;
+  let base: number;
+  if (w === '着火') base = t[e] === '车' || /[挨靠]$/.test(t.slice(0, s)) ? 0 : 0.9;
+  else if (w === '爆炸' || w === '炸了') base = /[得到都]$/.test(before) ? 0 : ZH_DEVICE.test(before) ? 0.9 : 0.6;
+  else if (w === '受伤') base = ZH_WAR_NEWS.test(t.slice(Math.max(0, s - 20), e + 20)) || /[很心示觉]$/.test(before) ? 0 : ZH_BODY.test(t.slice(Math.max(0, s - 6), s)) ? 0.8 : 0;
+  else if (w === '划伤') base = ZH_BODY.test(t.slice(Math.max(0, s - 6), s)) ? 0.8 : 0;
+  else if (w === '烧焦' || w === '烧坏') base = /电|线|插|充电|机|味|冒烟|主板|电路/.test(t.slice(Math.max(0, s - 8), e + 8)) ? 0.8 : 0;
+  else if (w === '窒息') base = /孩子|宝宝|婴儿|差点|险些|呛|卡住|憋/.test(t.slice(Math.max(0, s - 8), e + 8)) ? 0.85 : 0;
+  else base = /起火|自燃|触电|漏电|烫伤|烧伤|中毒|冒烟|火灾|泄漏|短路/.test(w) ? 0.9 : 0.8;
+  // A rhetorical question ("想让我拉肚子吗") or a fear is not an incident.
+  if (/^[了呀啊]?[吗么？?]/.test(t.slice(e, e + 3)) || hypothetical(t, s, true)) base *= 0.5;
+  return base;
 }
 
 function enSafety(t: string, s: number, e: number, w: string): number {
   const lw = w.toLowerCase();
   const win = t.slice(Math.max(0, s - 60), e + 60);
   let c: number;
-  if (/insult to injur/i.test(t.slice(Math.max(0, s - 20), e))) return 0;
+  if (/insult to injur|injury to insult/i.test(t.slice(Math.max(0, s - 20), e + 10))) return 0;
   if (/^(?:caught fire|catch(?:es|ing)? fire|burst into flames|fire hazard|fire (?:broke out|started)|food poisoning|electric shock|electrocuted|allergic reaction|choking hazard|choked on)$/.test(lw) || /^(?:house|kitchen|car|electrical|battery) fire$/.test(lw)) c = 0.9;
   else if (lw === 'on fire') c = EN_DEVICE.test(t.slice(Math.max(0, s - 30), e + 10)) ? 0.85 : 0;
   else if (/^explo/.test(lw)) {
@@ -37,8 +51,9 @@ function enSafety(t: string, s: number, e: number, w: string): number {
     c = EN_DEVICE.test(win) ? 0.85 : lw === 'exploded' && firstPersonEn(t, s, e) ? 0.6 : 0;
   } else if (/^injur/.test(lw)) c = EN_SPORTS_NEWS.test(win) ? 0 : firstPersonEn(t, s, e) ? 0.85 : 0.5;
   else if (/^(?:burn|hurt)/.test(lw)) {
-    if (/^\s*(?:\w+\s+)?(?:feelings|heart|pride|chances|ego|reputation|business|sales|deeply|so much|bad)/i.test(t.slice(e, e + 20))) return 0;
-    c = lw === 'burns' ? (firstPersonEn(t, s, e) ? 0.6 : 0) : 0.85;
+    if (lw === 'burns') c = firstPersonEn(t, s, e) ? 0.6 : 0;
+    else if (!/^\s*(?:\w+\s+)?(?:back|head|hands?|arms?|legs?|neck|knees?|foot|feet|fingers?|eyes?|ankles?|shoulders?|wrists?|skin|face|mouth|tongue|lips?|scalp|son|daughter|child|kids?|baby|wife|husband|dog|cat)\b/i.test(t.slice(e, e + 25))) return 0;
+    else c = /\bsince (?:i|he|she|we)\s+$/i.test(t.slice(Math.max(0, s - 12), s)) ? 0.5 : 0.85;
   }
   else if (/^poison/.test(lw)) c = /poison pill|poisoned chalice|pick your poison|name your poison/i.test(win) ? 0 : firstPersonEn(t, s, e) ? 0.8 : 0.5;
   else if (/^smok|^smoke/.test(lw)) c = 0.85;
@@ -70,6 +85,7 @@ function enLeak(t: string, s: number, e: number, w: string): number {
   if (/^data breach/.test(lw)) return 0.9;
   if (/^breach/.test(lw)) {
     if (/^\s*of (?:the |my |our |their |this )?(?:contract|warranty|duty|trust|peace|agreement|fiduciary|lease|terms)/i.test(t.slice(e, e + 30))) return 0;
+    if (!firstPersonEn(t, s, e)) return 0.5;
     if (/(?:security|privacy) $/i.test(t.slice(Math.max(0, s - 9), s))) return 0.85;
     return EN_DATA.test(win) ? 0.8 : 0;
   }
@@ -78,7 +94,7 @@ function enLeak(t: string, s: number, e: number, w: string): number {
     return /hackers?\b/.test(lw) && EN_DATA.test(win) ? 0.8 : 0;
   }
   if (lw === 'phishing') return 0.7;
-  return 0.9;
+  return hypothetical(t, s, false) ? 0.45 : 0.9;
 }
 
 // ——— media ———
@@ -102,18 +118,23 @@ function zhMedia(t: string, s: number, e: number, w: string): number {
 
 const EN_CONTACT_BEFORE = /\b(?:contact(?:ing|ed)?|call(?:ing|ed)?|e-?mail(?:ing|ed)?|tell(?:ing)?|write to|writing to|reach(?:ing)? out to|reached out to|go(?:ing)? to|went to|tak(?:e|ing) (?:this|it|my story) to|report(?:ing)? (?:this|you|it) to|alert(?:ing)?)\s+(?:(?:the|my|a|local|every|all|some|national|tv|news|our|to)\s+){0,3}$/i;
 const EN_THREAT = /\b(?:will|going to|gonna|about to|i'll|we'll|until|unless|or else)\b/i;
+/** The writer says they will do it: "I'm going public", "we will go to the press", "make this go viral". */
+const EN_WRITER_INTENT = /\b(?:i|i'm|i am|i'll|i will|we|we're|we'll|we will|make this|making this|this will|may|might)\b[\w\s']{0,12}$/i;
 
 function enMedia(t: string, s: number, e: number, w: string): number {
   const lw = w.toLowerCase();
   if (/^expos/.test(lw) || /^story for the/.test(lw)) return 0.85;
   if (/^go(?:ing|es)? (?:viral|public)/.test(lw)) {
     if (t[s - 1] === '-') return 0;
-    return EN_THREAT.test(t.slice(Math.max(0, s - 30), s)) || /^going/.test(lw) ? 0.8 : 0.5;
+    return EN_WRITER_INTENT.test(t.slice(Math.max(0, s - 30), s)) ? 0.8 : 0.5;
   }
   if (/^all over/.test(lw)) return EN_THREAT.test(t.slice(Math.max(0, s - 40), s)) ? 0.7 : 0;
   if (lw === 'media' && /social $/i.test(t.slice(Math.max(0, s - 7), s))) return /^\s+(?:alert|blast)/i.test(t.slice(e, e + 8)) ? 0.8 : 0;
   if (/alert the media/i.test(t.slice(Math.max(0, s - 10), e))) return 0;
-  return EN_CONTACT_BEFORE.test(t.slice(Math.max(0, s - 45), s)) ? 0.85 : 0;
+  const left = t.slice(Math.max(0, s - 45), s);
+  if (!EN_CONTACT_BEFORE.test(left)) return 0;
+  // "going to the news" is a threat when the writer goes; "so going to local news after the show" is TV.
+  return /\bgo(?:ing)? to|\bwent to/i.test(left) && !EN_WRITER_INTENT.test(left) ? 0.5 : 0.85;
 }
 
 // ——— regulator ———

@@ -84,6 +84,13 @@ describe('risk cues', () => {
     ['给老人买的，老人家很喜欢', 'vulnerable_person'],
     ['再次购买了，还是那么好吃', 'repeat_complaint'],
     ['Thanks again for the great service!', 'repeat_complaint'],
+    ['Your failure to verify these accounts has hurt my credit score', 'safety'],
+    ['酒店紧挨着火车站，很方便', 'safety'],
+    ['等了一个半小时，等得都炸了', 'safety'],
+    ['热豆浆到了都凉了，想让我拉肚子吗？', 'safety'],
+    ['衣服掉色，小伙伴们以为我中毒了', 'safety'],
+    ['This wasn\'t a fraudulent charge after all', 'data_leak'],
+    ['So going to local news right after the show', 'media'],
   ])('no cue for an idiom, quote, negation or figurative use: "%s" (%s)', (text, kind) => {
     expect(kinds(text)).not.toContain(kind);
   });
