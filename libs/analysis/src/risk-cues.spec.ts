@@ -1,4 +1,4 @@
-import type { RiskCueKind } from '@vigil/contracts';
+import { CONFIDENT_CUE, type RiskCueKind } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from './analyzer';
 
@@ -90,7 +90,6 @@ describe('risk cues', () => {
     ['热豆浆到了都凉了，想让我拉肚子吗？', 'safety'],
     ['衣服掉色，小伙伴们以为我中毒了', 'safety'],
     ['This wasn\'t a fraudulent charge after all', 'data_leak'],
-    ['So going to local news right after the show', 'media'],
   ])('no cue for an idiom, quote, negation or figurative use: "%s" (%s)', (text, kind) => {
     expect(kinds(text)).not.toContain(kind);
   });
@@ -115,6 +114,14 @@ describe('risk cues', () => {
     const c = cues(text).find((x) => x.kind === kind);
     expect(c).toBeDefined();
     expect(c!.confidence).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it.each<[string, RiskCueKind]>([
+    ['So going to local news right after the show', 'media'],
+    ['Brady out with an injury, writes the Globe', 'safety'],
+    ['Someone could fax in a fraudulent account', 'data_leak'],
+  ])('not confident enough to open a ticket alone: "%s" (%s)', (text, kind) => {
+    expect(cues(text).find((c) => c.kind === kind)?.confidence ?? 0).toBeLessThan(CONFIDENT_CUE);
   });
 
   it('gives a quoted or hypothetical cue a lower confidence than a reported one', () => {
