@@ -1,4 +1,4 @@
-import type { Analysis, Language, RiskCue } from '@vigil/contracts';
+import { MIN_CUE_CONFIDENCE, type Analysis, type Language, type RiskCue } from '@vigil/contracts';
 import { compileTaxonomy, DEFAULT_TAXONOMY, detectCategories, type CategoryDef } from './categories';
 import { emojiScore, extractEmojis } from './emoji';
 import { detectEmotion } from './emotion';
@@ -43,6 +43,19 @@ export interface AnalyzeInput {
   rating?: number;
   /** Source language hint (e.g. from the feed), used only for Latin-script text. */
   langHint?: string;
+}
+
+/** Risks a contented post rarely carries: in a positive post their cues count for less. */
+const DAMPED_IN_PRAISE = new Set<RiskCue['kind']>(['safety', 'data_leak', 'media', 'legal', 'regulator', 'vulnerable_person', 'medical_or_exam']);
+
+function dampCues(cues: RiskCue[], inPraise: (c: RiskCue) => boolean): void {
+  for (let i = cues.length - 1; i >= 0; i--) {
+    const c = cues[i]!;
+    if (!DAMPED_IN_PRAISE.has(c.kind) || !inPraise(c)) continue;
+    const damped = Math.round((c.confidence ?? 1) * 75) / 100;
+    if (damped < MIN_CUE_CONFIDENCE) cues.splice(i, 1);
+    else c.confidence = damped;
+  }
 }
 
 const probs = (modelProb: number | undefined, neutralProb: number | undefined) => ({
@@ -135,6 +148,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
           if (!riskCues.some((b) => b.kind === c.kind)) riskCues.push({ ...c, field: 'title' });
         }
       }
+      if (sentiment.label === 'positive') dampCues(riskCues, (c) => localPraise(lang.language, c.field === 'title' ? titleNorm ?? '' : bodyNorm, c.start, c.end));
       const { riskScore, riskReasons } = scoreRisk({ cues: riskCues, sentiment, emotion, categories, piiKinds });
 
       const analysis: Analysis = {
@@ -159,6 +173,17 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
    * Sentiment parts window by window (one window for all but long posts), merged by length:
    * rule scores and model probabilities averaged, hits summed; tokens collected up to the cap.
    */
+  /**
+   * Whether the sentence around a cue in a positive post reads positive too: then the cue is
+   * praise's context ("给老人用的，挺好"), not the complaint a long post ends with.
+   */
+  function localPraise(language: Language, text: string, start: number, end: number): boolean {
+    const from = Math.max(0, start - 80);
+    const local = text.slice(from, Math.min(text.length, end + 20));
+    const p = sentimentParts(language, local, 0);
+    return (p.modelProb ?? 0.5) >= 0.5 && p.rules.score >= 0;
+  }
+
   function readWindows(language: Language, text: string, emojis: string[]): { tokens: string[]; rules: RuleSentiment; modelProb?: number; neutralProb?: number; windows: TextWindow[] } {
     const windows = splitWindows(text);
     if (windows.length === 1) {

@@ -19,7 +19,7 @@ const EN_SPORTS_NEWS = /\b(?:game|season|roster|rest|return(?:s|ing)? from|play(
 const EN_DEVICE = /\b(?:battery|batteries|phone|charger|device|laptop|tablet|e-?cig\w*|vape|tank|bottle|pressure cooker|cooker|oven|microwave|tire|tyre|engine|airbag|scooter|hoverboard|stove|heater|boiler|pipe|gas|outlet|plug|cable|wire|cord|car|truck|plane|kitchen|house|building|appliance|dryer|washer|toaster|fridge|unit)\b/i;
 
 const ZH_DEVICE = /电池|手机|充电|插座|插头|电线|线路|电路|锅|瓶|煤气|燃气|热水器|电器|机器|电脑|屏|罐|轮胎|车|灯|电源|主板|打火机|电暖|空调|冰箱/;
-const ZH_BODY = /手|脚|腿|头|脸|眼|皮肤|嘴|孩子|宝宝|老人|人|我|员工|骑手|顾客|乘客|手指|胳膊|身上|额头/;
+const ZH_BODY = /手(?!机)|脚|腿|头(?!发|皮屑)|脸|眼|皮肤|嘴|孩子|宝宝|老人|员工|骑手|顾客|乘客|手指|胳膊|身上|额头|我$/;
 
 function zhSafety(t: string, s: number, e: number, w: string): number {
   if (ZH_SAFETY_IDIOM.test(t.slice(Math.max(0, s - 8), e + 3))) return 0;
@@ -33,7 +33,8 @@ function zhSafety(t: string, s: number, e: number, w: string): number {
   else if (w === '划伤') base = ZH_BODY.test(t.slice(Math.max(0, s - 6), s)) ? 0.8 : 0;
   else if (w === '烧焦' || w === '烧坏') base = /电|线|插|充电|机|味|冒烟|主板|电路/.test(t.slice(Math.max(0, s - 8), e + 8)) ? 0.8 : 0;
   else if (w === '窒息') base = /孩子|宝宝|婴儿|差点|险些|呛|卡住|憋/.test(t.slice(Math.max(0, s - 8), e + 8)) ? 0.85 : 0;
-  else base = /起火|自燃|触电|漏电|烫伤|烧伤|中毒|冒烟|火灾|泄漏|短路/.test(w) ? 0.9 : 0.8;
+  else if (w === '中毒') base = /吃|喝|食|饭|菜|奶|肉|外卖|餐|煤气|燃气|一氧化碳|农药|甲醛/.test(t.slice(Math.max(0, s - 12), s)) ? 0.9 : 0.5;
+  else base = /起火|自燃|触电|漏电|烫伤|烧伤|冒烟|火灾|泄漏|短路/.test(w) ? 0.9 : 0.8;
   // A rhetorical question ("想让我拉肚子吗") or a fear is not an incident.
   if (/^[了呀啊]?[吗么？?]/.test(t.slice(e, e + 3)) || hypothetical(t, s, true)) base *= 0.5;
   return base;
@@ -49,7 +50,11 @@ function enSafety(t: string, s: number, e: number, w: string): number {
   else if (/^explo/.test(lw)) {
     if (/kittens|with (?:messages|notifications|calls|e?mails|texts)|my (?:head|brain|mind)|(?:gonna|going to|about to|will|'ll) explode|feel like explod|popularity|internet|twitter|timeline/i.test(win)) return 0;
     c = EN_DEVICE.test(win) ? 0.85 : lw === 'exploded' && firstPersonEn(t, s, e) ? 0.6 : 0;
-  } else if (/^injur/.test(lw)) c = EN_SPORTS_NEWS.test(win) ? 0 : firstPersonEn(t, s, e) ? 0.85 : 0.5;
+  } else if (/^injur/.test(lw)) {
+    // An injury is the brand's risk when something caused it, not a medical history or a game.
+    if (EN_SPORTS_NEWS.test(win)) return 0;
+    c = /injur\w* (?:by|from|when|while|because|after)\b|(?:caused|gave me|left me with) (?:an? |my |me )?(?:\w+ )?injur|injured (?:me|my|him|her|us|them)\b/i.test(t.slice(Math.max(0, s - 25), e + 25)) ? 0.85 : 0.5;
+  }
   else if (/^(?:burn|hurt)/.test(lw)) {
     if (lw === 'burns') c = firstPersonEn(t, s, e) ? 0.6 : 0;
     else if (!/^\s*(?:\w+\s+)?(?:back|head|hands?|arms?|legs?|neck|knees?|foot|feet|fingers?|eyes?|ankles?|shoulders?|wrists?|skin|face|mouth|tongue|lips?|scalp|son|daughter|child|kids?|baby|wife|husband|dog|cat)\b/i.test(t.slice(e, e + 25))) return 0;
