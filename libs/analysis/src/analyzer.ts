@@ -181,7 +181,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
     const from = Math.max(0, start - 80);
     const local = text.slice(from, Math.min(text.length, end + 20));
     const p = sentimentParts(language, local, 0);
-    return (p.modelProb ?? 0.5) >= 0.5 && p.rules.score >= 0;
+    return (p.modelProb ?? 0.5) >= 0.5 && p.rules.score > 0;
   }
 
   function readWindows(language: Language, text: string, emojis: string[]): { tokens: string[]; rules: RuleSentiment; modelProb?: number; neutralProb?: number; windows: TextWindow[] } {

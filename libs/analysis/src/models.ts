@@ -1,6 +1,8 @@
 import { decodeModel, predictEn, predictZh, type LinearModel } from './features';
 import type { SentimentStack } from './sentiment';
+import { EN_NEUTRAL_MODEL } from './model/en-neutral-model';
 import { EN_SENTIMENT_MODEL } from './model/en-sentiment-model';
+import { EN_STACK, ZH_STACK } from './model/stacks';
 import { ZH_SENTIMENT_MODEL } from './model/zh-sentiment-model';
 
 /** The learned sentiment models, one per language: P(positive) over hashed n-grams. */
@@ -19,7 +21,10 @@ let shipped: SentimentModels | undefined;
 
 /** The models committed in src/model/ (the ones `npm run train:analysis` writes). */
 export function shippedSentimentModels(): SentimentModels {
-  shipped ??= { zh: decodeModel(ZH_SENTIMENT_MODEL), en: decodeModel(EN_SENTIMENT_MODEL) };
+  shipped ??= {
+    zh: decodeModel(ZH_SENTIMENT_MODEL), en: decodeModel(EN_SENTIMENT_MODEL), enNeutral: decodeModel(EN_NEUTRAL_MODEL),
+    ...(ZH_STACK ? { zhStack: ZH_STACK } : {}), ...(EN_STACK ? { enStack: EN_STACK } : {}),
+  };
   return shipped;
 }
 

@@ -38,6 +38,10 @@ function isJsWhitespace(c: number): boolean {
 const RHETORICAL_ZH = /还能再.{1,4}[吗么嘛]|还能不能.{1,6}|能不能.{0,8}(?:点|一下)?[?？]|有没有搞错|搞什么|什么玩意|什么鬼|是不是.{0,6}(?:有病|傻|瞎|聋)|难道.{1,12}[吗么]|你们是认真的吗|还要等多久|到底.{0,10}(?:怎么回事|想怎样|什么意思|还送不送|管不管)|这也叫|就这[?？]|有你们这样|怎么.{0,4}(?:这么|那么)(?:慢|差|烂|贵|久)/;
 const RHETORICAL_EN = /\bcould (?:it|you|this) be any (?:slower|worse)\b|\bare you (?:kidding|serious|joking)\b|\bhow hard (?:is|can) it\b|\bthanks for nothing\b|\bwhat a (?:joke|waste|mess|scam)\b|\bis (?:this|that) a joke\b|\bseriously\s*\?|\bwhat is wrong with you\b|\bwho (?:thought|designed) this\b|\bwhy (?:is|does) it (?:always|never)\b/i;
 const DOUBLE_NEG_ZH = /(?:不是|并非|没有|不能|不会)不/;
+// Sarcasm: praise words that mean the opposite. Marked sarcasm (#not, #sarcasm, 呵呵), praise
+// followed by the failure it mocks ("真是太棒了…还是凉的", "great, another delay"), and set phrases.
+const SARCASM_EN = /#(?:not|sarcasm|sarcastic|irony|notreally)\b|\bthanks for nothing\b|(?:^|\s)\/s\s*$|\byeah,? right\b|\b(?:oh|just) (?:great|perfect|wonderful|fantastic)\b|\bjust what i (?:needed|wanted)\b|\b(?:great|perfect|awesome|wonderful|fantastic|nice|lovely),? (?:another|more|just|now)\b|\bthanks a lot\b[^.!?]{0,20}\b(?:for|now)\b|\bperfect (?:way|start) to\b|\b(?:love|loving) (?:it )?(?:when|how) (?:my|you|they|the|i|it)\b[^.!?]{0,40}\b(?:not|no|never|late|delay\w*|cancel\w*|broke\w*|lost|wait\w*|stuck)\b|\bmy favou?rite (?:kind of )?(?:people|thing)\b|\bcan'?t wait to\b[^.!?]{0,40}#/i;
+const SARCASM_ZH = /呵呵(?![呵])|[好真太](?:棒|快|好|厉害|贴心|给力|准时)了?[，,。.…！!~～]{0,3}.{0,12}(?:还是|居然|竟然|又)(?:凉|冷|慢|坏|错|没|晚|迟|漏)|好一个|真是服了|厉害了我的|谢谢你全家|可真(?:行|会|是个人才)|真是(?:个|一个)?人才|给你们点(?:个)?赞[^，。！]{0,6}(?:慢|差|凉|坏)/;
 
 export function ruleSentiment(lang: 'zh' | 'en', words: readonly string[], text: string, emojiScore: number): RuleSentiment {
   const L = lang === 'zh' ? ZH : EN;
@@ -98,6 +102,12 @@ export function ruleSentiment(lang: 'zh' | 'en', words: readonly string[], text:
     special.push('rhetorical');
   }
   if (lang === 'zh' && DOUBLE_NEG_ZH.test(text) && !special.includes('double_negation')) special.push('double_negation');
+  if ((lang === 'zh' ? SARCASM_ZH : SARCASM_EN).test(text)) {
+    // The praise the writer mocks counts against them.
+    total = -Math.abs(total) - 2;
+    hits++;
+    special.push('sarcasm');
+  }
   if (emojiScore !== 0) {
     total += emojiScore;
     hits++;

@@ -24,6 +24,11 @@ describe('sentiment', () => {
     ['rhetorical en', 'Could it be any slower? Thanks for nothing', 'negative'],
     ['emoji', '今天的外卖😡😡', 'negative'],
     ['emoticon', 'arrived today :)', 'positive'],
+    ['sarcasm en', 'Great, another 3 hour delay, thanks @united', 'negative'],
+    ['sarcasm en, marked', 'This is awesome. #sarcasm', 'negative'],
+    ['sarcasm en, thanks for nothing', 'Thanks for nothing, support', 'negative'],
+    ['sarcasm zh, 呵呵', '送得真快呵呵', 'negative'],
+    ['sarcasm zh, praise then the failure', '真是太棒了，等了两小时还是凉的', 'negative'],
   ])('%s', (_name, text, expected) => {
     expect(label(text)).toBe(expected);
   });

@@ -41,7 +41,10 @@ export function combineSentiment(i: SentimentInputs): Sentiment {
   let text: number;
   if (i.modelProb === undefined) {
     text = r;
-  } else if (i.stack) {
+  } else if (i.stack && !i.rules.special.some((x) => x === 'negated_negative' || x === 'double_negation' || x === 'sarcasm')) {
+    // The learned combination, except for negated negatives and sarcasm: the data have few of
+    // them and the n-grams still read "not bad" as "bad" and "great, another delay" as praise,
+    // so there the rules lead as below.
     const f = stackFeatures(i.rules, i.modelProb, i.contentLength);
     let z = i.stack.bias;
     for (let k = 0; k < f.length; k++) z += (i.stack.weights[k] ?? 0) * f[k]!;
