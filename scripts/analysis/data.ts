@@ -2,7 +2,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { fnv1a } from '../../libs/analysis/src/features';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const dataDir = process.env.VIGIL_DATA_DIR ?? path.resolve(repoRoot, '../shared/data');
@@ -18,10 +17,7 @@ export interface DataSet { name: string; lang: 'zh' | 'en'; rows: Row[]; classes
  */
 export interface Domain extends DataSet { testOnly?: boolean; headline?: boolean; negativeOnly?: boolean; /** From data/, not ../shared/data. */ added?: boolean }
 
-/** 20 % of rows, chosen by hashing the text, are held out; training never sees them. */
-export function isHeldOut(text: string): boolean {
-  return fnv1a('split:' + text.trim()) % 100 < 20;
-}
+export { isHeldOut } from '../../libs/analysis/src/training/prepare';
 
 function readCsv(file: string): Record<string, string>[] {
   return parse(fs.readFileSync(path.join(dataDir, file)), { columns: true, bom: true, skip_empty_lines: true, relax_quotes: true, relax_column_count: true });

@@ -1,9 +1,12 @@
 /**
- * Evaluation harness: held-out rows only (the training script never sees them).
- * Prints accuracy, macro-F1 and a confusion matrix per language and data set,
- * with the plain-lexicon baselines side by side.
+ * Evaluation harness. In domain: held-out rows only (training never reads them), with the plain
+ * lexicon baselines side by side. Then leave-one-domain-out (lodo.ts) beside a TF-IDF + LR
+ * baseline trained in the same run, three classes and sarcasm, anger, risk-cue precision on
+ * labelled samples, categories.
  *
- *   tsx scripts/analysis/eval.ts            (VIGIL_DATA_DIR overrides ../shared/data)
+ *   npm run eval:analysis [-- --candidates] [-- --quick]   (VIGIL_DATA_DIR overrides ../shared/data)
+ * --candidates runs leave-one-domain-out for every recipe (recipes.ts), not only the chosen one;
+ * --quick skips leave-one-domain-out (minutes on a busy machine).
  */
 import { createAnalyzer } from '../../libs/analysis/src';
 import { detectLanguage } from '../../libs/analysis/src/language';
@@ -11,7 +14,12 @@ import { createSegmenter } from '../../libs/analysis/src/segmenter';
 import { lexiconBaseline, ruleSentiment } from '../../libs/analysis/src/sentiment-rules';
 import { toHalfWidth } from '../../libs/analysis/src/text';
 import { enPositiveProb, zhPositiveProb } from '../../libs/analysis/src/models';
-import { DataSet, dataDir, isHeldOut, loadCfpb, loadShopping, loadTweetEmotion, loadTweetSentiment, loadUci, loadWaimai } from './data';
+import { DataSet, dataDir, enDomains, isHeldOut, loadCfpb, loadShopping, loadTweetSentiment, loadUci, loadWaimai, zhDomains } from './data';
+import { printCuePrecision } from './eval-cues';
+import { printEmotion } from './eval-emotion';
+import { printIrony, printTriClass } from './eval-tri';
+import { printLodo, runLodo } from './lodo';
+import { CHOSEN_RECIPE, RECIPES } from './recipes';
 
 const analyzer = createAnalyzer();
 const seg = createSegmenter();
@@ -19,14 +27,16 @@ const seg = createSegmenter();
 type Pred = (text: string) => number;
 
 function metrics(gold: number[], pred: number[], k: number) {
-  const cm = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  // A binary system may answer 2 (neutral): a column of its own, counted wrong.
+  const cols = Math.max(k, ...pred.map((p) => p + 1));
+  const cm = Array.from({ length: k }, () => new Array<number>(cols).fill(0));
   for (let i = 0; i < gold.length; i++) cm[gold[i]!]![pred[i]!]!++;
   let ok = 0;
   for (let c = 0; c < k; c++) ok += cm[c]![c]!;
   let f1sum = 0;
   for (let c = 0; c < k; c++) {
     const tp = cm[c]![c]!;
-    const fp = cm.reduce((s, row, r) => s + (r === c ? 0 : row[c]!), 0);
+    const fp = cm.reduce((s, row, r) => s + (r === c ? 0 : row[c] ?? 0), 0);
     const fn = cm[c]!.reduce((s, v, j) => s + (j === c ? 0 : v), 0);
     const p = tp + fp ? tp / (tp + fp) : 0;
     const r = tp + fn ? tp / (tp + fn) : 0;
@@ -50,6 +60,7 @@ function binarySystems(lang: 'zh' | 'en'): Record<string, Pred> {
     'rules (lexicon + negation/degree/contrast)': (t) => { const x = words(lang, t); return ruleSentiment(lang, x.wp, x.norm, 0).score >= 0 ? 1 : 0; },
     'learned model alone': (t) => { const x = words(lang, t); return (lang === 'zh' ? zhPositiveProb(x.norm, x.w) : enPositiveProb(x.norm)) >= 0.5 ? 1 : 0; },
     'analyzer (model + rules), sign of score': (t) => (analyzer.analyze({ text: t }).analysis.sentiment.score >= 0 ? 1 : 0),
+    'analyzer label (neutral counted wrong)': (t) => ({ negative: 0, neutral: 2, positive: 1 } as const)[analyzer.analyze({ text: t }).analysis.sentiment.label],
   };
 }
 
@@ -99,18 +110,19 @@ report('en tweeteval sentiment, non-neutral rows (binary)', twBin, binarySystems
 report('en all binary (UCI + tweeteval non-neutral)', enAll, binarySystems('en'), 2, ['neg', 'pos']);
 report('en tweeteval sentiment (3-class)', twHeld.map((r) => ({ text: r.text, y: r.label })), ternarySystems(), 3, ['neg', 'neutral', 'pos']);
 
-// Emotion: does the intensity level separate anger tweets from joy/optimism/sadness? (not trained on)
-{
-  const rows = loadTweetEmotion().rows;
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const r of rows) {
-    const hot = analyzer.analyze({ text: r.text }).analysis.emotion.level !== 'calm';
-    const anger = r.label === 0;
-    if (hot && anger) tp++; else if (hot) fp++; else if (anger) fn++; else tn++;
+printTriClass();
+printIrony();
+printEmotion();
+printCuePrecision();
+
+if (!process.argv.includes('--quick')) {
+  const names = process.argv.includes('--candidates') ? Object.keys(RECIPES) : [CHOSEN_RECIPE];
+  for (const name of names) {
+    const t0 = Date.now();
+    printLodo(`Leave-one-domain-out, Chinese — recipe ${RECIPES[name]!.name}`, runLodo('zh', zhDomains(), RECIPES[name]!));
+    printLodo(`Leave-one-domain-out, English — recipe ${RECIPES[name]!.name}`, runLodo('en', enDomains(), RECIPES[name]!));
+    console.log(`(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  const p = tp / (tp + fp || 1), rc = tp / (tp + fn || 1);
-  console.log(`\n## en tweeteval emotion: anger vs other as emotion.level != calm (all ${rows.length} rows, nothing trained on it)`);
-  console.log(`precision ${pct(p)}  recall ${pct(rc)}  F1 ${pct((2 * p * rc) / (p + rc || 1))}  accuracy ${pct((tp + tn) / rows.length)}  (anger share ${pct((tp + fn) / rows.length)})`);
 }
 
 // Categories: CFPB issues mapped onto our taxonomy where a mapping exists.

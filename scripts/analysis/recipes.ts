@@ -80,11 +80,12 @@ export function trainRecipe(recipe: Recipe, lang: 'zh' | 'en', domains: Domain[]
  * tweets alone teach a prior of ~45 % neutral that reviews do not have. Drug reviews are left
  * out: their "neutral" is a middling rating, not a text without an opinion.
  */
-export function trainNeutralModel(recipe: Recipe, domains: Domain[], exclude?: string): LinearModel {
+export function trainNeutralModel(recipe: Recipe, domains: Domain[], exclude?: string, reviewWeight = Number(process.env.NEU_W ?? 1)): LinearModel {
   const out: SparseExample[] = [];
   for (const d of domains) {
     if (d.testOnly || d.name === exclude || d.name === 'drug reviews') continue;
-    for (const r of d.rows) if (!isHeldOut(r.text)) out.push({ ids: features('en', r.text, recipe.features), y: d.classes === 3 && r.label === 1 ? 1 : 0 });
+    const w = d.classes === 3 ? 1 : reviewWeight;
+    for (const r of d.rows) if (!isHeldOut(r.text)) out.push({ ids: features('en', r.text, recipe.features), y: d.classes === 3 && r.label === 1 ? 1 : 0, w });
   }
   const m = trainLogistic(out, { bits: HASH_BITS, epochs: 5, l2: 1e-5 });
   return recipe.features > 1 ? { ...m, version: recipe.features } : m;

@@ -51,6 +51,20 @@ describe('sentiment', () => {
     expect(label('12345')).toBe('neutral');
   });
 
+  it.each([
+    '请问你们门店几点开门？',
+    '想问一下怎么办理退换货',
+    '据新华社报道，该公司将于下月发布新款手机',
+    'What time does the store on Main Street open?',
+    'Apple will release the new iPhone on September 7',
+  ])('reads questions and news as neutral: %s', (text) => {
+    expect(label(text)).toBe('neutral');
+  });
+
+  it.each(['请问为什么还没发货？', 'Why is my order still not here?'])('but not a question that is the complaint: %s', (text) => {
+    expect(label(text)).toBe('negative');
+  });
+
   it('gives a confidence in [0, 1] and a score in [-1, 1]', () => {
     for (const t of ['太差了!!!', 'great', '', '还行']) {
       const s = analyzer.analyze({ text: t }).analysis.sentiment;

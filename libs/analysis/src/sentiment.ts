@@ -77,19 +77,21 @@ function bandLabel(score: number): Sentiment['label'] {
 
 /**
  * Neutral needs evidence that nothing is said, not merely a weak score: a weakly worded review
- * is still a review. The neutral model decides where the language has one (strong polarity
- * overrides it); elsewhere a weak score with no opinion word at all is neutral.
+ * is still a review. The neutral model decides where the language has one (it learnt from
+ * reviews that they are opinions); elsewhere a weak score with no opinion word at all is neutral.
  */
 function textLabel(i: SentimentInputs, score: number): Sentiment['label'] {
   if (score === 0) return 'neutral';
   if (i.neutralProb !== undefined) {
-    if (i.neutralProb >= 0.5 && Math.abs(score) < STRONG) return 'neutral';
+    // Sarcasm and rhetorical attacks are opinions by construction, whatever the model thinks.
+    const threshold = i.rules.special.includes('information') ? 0.35 : 0.5;
+    if (i.neutralProb >= threshold && !i.rules.special.some((x) => x === 'sarcasm' || x === 'rhetorical')) return 'neutral';
   } else if (Math.abs(score) < NEUTRAL_BAND && i.rules.hits === 0) return 'neutral';
+  // A question or an announcement with no opinion word: the review-trained model reads any
+  // question as a complaint, so without a neutral model the rules decide here.
+  else if (i.rules.special.includes('information') && i.rules.score >= 0) return 'neutral';
   return score > 0 ? 'positive' : 'negative';
 }
-
-/** A score this strong is an opinion whatever the neutral model says. */
-const STRONG = 0.6;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -19,3 +19,4 @@ export * from './source-state.schema';
 export * from './ticket-store.schema';
 export * from './detector-state.schema';
 export * from './plan-store.schema';
+export * from './correction.schema';

@@ -26,6 +26,8 @@ export interface LogisticOptions {
   seed?: number;
   /** Start from these weights (a deployment update continues the shipped model). */
   init?: LinearModel;
+  /** With init: the L2 penalty pulls towards the initial weights instead of zero (an update stays near the model it adapts). */
+  anchored?: boolean;
 }
 
 export function mulberry32(seed: number): () => number {
@@ -54,6 +56,7 @@ export function scoreExample(model: LinearModel, ex: SparseExample): number {
 export function trainLogistic(examples: readonly SparseExample[], o: LogisticOptions): LinearModel {
   const n = 1 << o.bits;
   const w = o.init ? Float32Array.from(o.init.weights) : new Float32Array(n);
+  const w0 = o.init && o.anchored ? o.init.weights : undefined;
   if (w.length !== n) throw new Error(`initial model has ${w.length} weights, expected 2^${o.bits}`);
   const g2 = new Float32Array(n).fill(1e-6);
   let bias = o.init?.bias ?? 0;
@@ -75,7 +78,7 @@ export function trainLogistic(examples: readonly SparseExample[], o: LogisticOpt
       const norm = ids.length ? 1 / Math.sqrt(ids.length) : 0;
       for (let k = 0; k < ids.length; k++) {
         const f = ids[k]!;
-        const g = err * (vals ? vals[k]! : norm) + o.l2 * w[f]!;
+        const g = err * (vals ? vals[k]! : norm) + o.l2 * (w0 ? w[f]! - w0[f]! : w[f]!);
         g2[f]! += g * g;
         w[f]! -= (lr * g) / Math.sqrt(g2[f]!);
       }
@@ -83,5 +86,5 @@ export function trainLogistic(examples: readonly SparseExample[], o: LogisticOpt
       bias -= (lr * err) / Math.sqrt(bg2);
     }
   }
-  return { bias, weights: w };
+  return { bias, weights: w, ...(o.init?.version ? { version: o.init.version } : {}) };
 }

@@ -1,0 +1,124 @@
+/**
+ * A deployment's model update from its analysts' corrections (issue #18), pure: the polarity
+ * model of each language (and the English neutral model) continues from the current weights on
+ * the corrected posts (beside replayed training rows), held near them by an anchored L2, and is
+ * kept only if it is not worse on the held-out sets nor on the corrections it did not train on,
+ * worse meaning beyond noise (McNemar's test). Nothing here reads files.
+ */
+import { createAnalyzer } from '../analyzer';
+import { fnv1a, HASH_BITS, type LinearModel } from '../features';
+import type { SentimentModels } from '../models';
+import { trainLogistic, type SparseExample } from './logistic';
+import { modelFeatures } from './prepare';
+
+export interface LabelledText { text: string; label: 'negative' | 'neutral' | 'positive' }
+type Lang = 'zh' | 'en';
+
+export interface UpdateOptions {
+  epochs?: number;
+  /** Pull towards the current weights; larger keeps the update closer to the current model. */
+  anchor?: number;
+  /** Weight of one correction in a step (replayed rows weigh 1). */
+  weight?: number;
+  /**
+   * Rows of the data the current model learnt from, trained on again beside the corrections so
+   * the update does not forget them (where the deployment has them: `vigil train --data`).
+   */
+  replay?: Partial<Record<Lang, readonly LabelledText[]>>;
+}
+
+export interface LanguageReport {
+  language: Lang;
+  corrections: number;
+  /** Corrections kept aside to check the update on this deployment's own posts. */
+  checked: number;
+  heldOut: { n: number; before: number; after: number };
+  check: { n: number; before: number; after: number };
+  accepted: boolean;
+  reason: string;
+}
+
+/** `models`: what replaces the current ones (refused languages unchanged); `candidate`: every language updated, for reports. */
+export interface UpdateResult { models: SentimentModels; candidate: SentimentModels; reports: LanguageReport[] }
+
+/** A fifth of the corrections (by hash) check the update instead of training it. */
+export const isCheckRow = (text: string) => fnv1a('check:' + text) % 5 === 0;
+
+function correct(models: Partial<SentimentModels>, rows: readonly LabelledText[]): boolean[] {
+  const analyzer = createAnalyzer({ sentimentModels: models });
+  return rows.map((r) => analyzer.analyze({ text: r.text }).analysis.sentiment.label === r.label);
+}
+
+export function accuracy(models: Partial<SentimentModels>, rows: readonly LabelledText[]): number {
+  if (rows.length === 0) return NaN;
+  return correct(models, rows).filter(Boolean).length / rows.length;
+}
+
+/**
+ * Worse beyond noise: McNemar's test on the rows the two models disagree on (one-sided, 5 %).
+ * A model that loses 3 rows and wins 1 of 3,000 is not worse; one that loses 60 and wins 20 is.
+ */
+export function significantlyWorse(before: readonly boolean[], after: readonly boolean[]): boolean {
+  let lost = 0;
+  let won = 0;
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] && !after[i]) lost++;
+    else if (!before[i] && after[i]) won++;
+  }
+  return lost > won && (lost - won) / Math.sqrt(lost + won) > 1.645;
+}
+
+function finetune(base: LinearModel, rows: readonly LabelledText[], replay: readonly LabelledText[], lang: Lang, y: (l: LabelledText['label']) => number | undefined, o: Required<UpdateOptions>): LinearModel {
+  const ex: SparseExample[] = [];
+  const add = (r: LabelledText, w: number) => {
+    const label = y(r.label);
+    if (label !== undefined) ex.push({ ids: Int32Array.from(modelFeatures(lang, r.text, base.version ?? 1)), y: label, w });
+  };
+  for (const r of rows) add(r, o.weight);
+  if (ex.length === 0) return base;
+  for (const r of replay) add(r, 1);
+  if (ex.length === 0) return base;
+  return trainLogistic(ex, { bits: HASH_BITS, epochs: o.epochs, l2: o.anchor, init: base, anchored: true, lr: 0.1 });
+}
+
+export function updateModels(
+  base: SentimentModels,
+  corrections: Record<Lang, readonly LabelledText[]>,
+  heldOut: Record<Lang, readonly LabelledText[]>,
+  options: UpdateOptions = {},
+): UpdateResult {
+  const o: Required<UpdateOptions> = { epochs: options.epochs ?? 4, anchor: options.anchor ?? 1e-3, weight: options.weight ?? 3, replay: options.replay ?? {} };
+  const models: SentimentModels = { ...base };
+  const all: SentimentModels = { ...base };
+  const reports: LanguageReport[] = [];
+  for (const lang of ['zh', 'en'] as const) {
+    const given = corrections[lang];
+    if (given.length === 0) continue;
+    const train = given.filter((r) => !isCheckRow(r.text));
+    const check = given.filter((r) => isCheckRow(r.text));
+    const candidate: SentimentModels = { ...models };
+    const replay = o.replay[lang] ?? [];
+    candidate[lang] = finetune(base[lang], train, replay, lang, (l) => (l === 'positive' ? 1 : l === 'negative' ? 0 : undefined), o);
+    if (lang === 'en' && base.enNeutral) candidate.enNeutral = finetune(base.enNeutral, train, replay, lang, (l) => (l === 'neutral' ? 1 : 0), o);
+    const heldBefore = correct(models, heldOut[lang]);
+    const heldAfter = correct(candidate, heldOut[lang]);
+    const checkBefore = correct(models, check);
+    const checkAfter = correct(candidate, check);
+    const share = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : NaN);
+    // Never worse (beyond noise) on the held-out sets, nor on this deployment's own posts kept aside.
+    const heldOk = !significantlyWorse(heldBefore, heldAfter);
+    const checkOk = !significantlyWorse(checkBefore, checkAfter);
+    const accepted = heldOut[lang].length > 0 && heldOk && checkOk;
+    const reason = heldOut[lang].length === 0 ? 'no held-out set to check it against'
+      : !heldOk ? 'worse on the held-out sets' : !checkOk ? 'worse on the corrections kept aside' : 'not worse on the held-out sets nor on the corrections kept aside';
+    const updated = lang === 'en' ? { en: candidate.en, enNeutral: candidate.enNeutral } : { zh: candidate.zh };
+    Object.assign(all, updated);
+    if (accepted) Object.assign(models, updated);
+    reports.push({
+      language: lang, corrections: train.length, checked: check.length, accepted, reason,
+      heldOut: { n: heldOut[lang].length, before: share(heldBefore), after: share(heldAfter) },
+      check: { n: check.length, before: share(checkBefore), after: share(checkAfter) },
+    });
+  }
+  return { models, candidate: all, reports };
+}

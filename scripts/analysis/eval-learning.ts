@@ -1,0 +1,53 @@
+/**
+ * Learning from the team, measured: accuracy on a domain no model trained on (hotel reviews,
+ * airline tweets) after 0, 100 and 500 corrections from that domain, as `vigil train` would fold
+ * them in (updateModels: continue from the shipped weights, checked against the held-out sets).
+ * The corrections are the domain's first rows in a seeded order; the test rows are the rest.
+ */
+import { shippedSentimentModels } from '../../libs/analysis/src/models';
+import { fnv1a } from '../../libs/analysis/src/features';
+import { accuracy, updateModels, type LabelledText } from '../../libs/analysis/src/training/update-models';
+import { binaryRows, enDomains, isHeldOut, loadShopping, loadTweetSentiment, loadUci, loadWaimai, zhDomains } from './data';
+import { pct, table } from './metrics';
+
+const NAMES = { 2: ['negative', 'positive'], 3: ['negative', 'neutral', 'positive'] } as const;
+const toLabel = (classes: 2 | 3, y: number): LabelledText['label'] => NAMES[classes][y]!;
+
+export function printLearningCurve(steps = [0, 100, 500]): void {
+  const base = shippedSentimentModels();
+  // The gate's held-out sets: every fourth held-out row of the shipped models' own data (speed).
+  const held = {
+    zh: [loadWaimai(), loadShopping()].flatMap((d) => d.rows).filter((r, i) => isHeldOut(r.text) && i % 4 === 0).map((r) => ({ text: r.text, label: toLabel(2, r.label) })),
+    en: [...['amazon_cells', 'yelp', 'imdb'].map((w) => loadUci(w as 'yelp')), loadTweetSentiment()].flatMap((d) => d.rows.map((r) => ({ text: r.text, label: toLabel(d.classes, r.label) }))).filter((r) => isHeldOut(r.text)),
+  };
+  // Replayed beside the corrections: a sample of the training rows (never held-out ones).
+  const replay = {
+    zh: [loadWaimai(), loadShopping()].flatMap((d) => d.rows).filter((r, i) => !isHeldOut(r.text) && i % 10 === 0).map((r) => ({ text: r.text, label: toLabel(2, r.label) })),
+    en: [...['amazon_cells', 'yelp', 'imdb'].map((w) => loadUci(w as 'yelp')), loadTweetSentiment()].flatMap((d) => d.rows.map((r) => ({ text: r.text, label: toLabel(d.classes, r.label) }))).filter((r, i) => !isHeldOut(r.text) && i % 2 === 0),
+  };
+  const cases = ([
+    { lang: 'zh' as const, domain: zhDomains().find((d) => d.name.startsWith('hotel'))!, classes: 2 as const },
+    { lang: 'en' as const, domain: enDomains().find((d) => d.name.startsWith('airline'))!, classes: 3 as const },
+  ] as const);
+  console.log('\n## Learning from corrections: accuracy on a left-out domain after N corrections from it (vigil train\'s update, gated by the held-out sets)');
+  const rows: string[][] = [];
+  for (const c of cases) {
+    const all = (c.classes === 2 ? binaryRows(c.domain) : c.domain.rows).map((r) => ({ text: r.text, label: toLabel(c.classes, r.label) }))
+      .sort((a, b) => fnv1a('corr:' + a.text) - fnv1a('corr:' + b.text));
+    const max = Math.max(...steps);
+    const test = all.slice(max);
+    for (const n of steps) {
+      const corrections = { zh: [] as LabelledText[], en: [] as LabelledText[] };
+      corrections[c.lang] = all.slice(0, n);
+      const r = updateModels(base, corrections, { zh: c.lang === 'zh' ? held.zh : [], en: c.lang === 'en' ? held.en : [] }, { replay });
+      const rep = r.reports[0];
+      const keptAcc = accuracy(r.models, test);
+      const candidateAcc = rep && !rep.accepted ? accuracy(r.candidate!, test) : keptAcc;
+      rows.push([`${c.domain.name} (${c.classes}-class, test n=${test.length})`, String(n), pct(keptAcc), rep && !rep.accepted ? pct(candidateAcc) : '',
+        rep ? `${pct(rep.heldOut.before)} → ${pct(rep.heldOut.after)}` : '', rep ? (rep.accepted ? 'kept' : `refused: ${rep.reason}`) : '']);
+    }
+  }
+  console.log(table(['left-out domain', 'corrections', 'accuracy', '(refused update)', 'held-out before → after', 'update'], rows));
+}
+
+if (require.main === module) printLearningCurve();
