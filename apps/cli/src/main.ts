@@ -35,6 +35,18 @@ program
     process.exitCode = r.ok === 0 && r.bad > 0 ? 1 : 0;
   });
 
+program
+  .command('train')
+  .description("fold analysts' corrections into this deployment's sentiment models; kept only if not worse on the held-out sets")
+  .argument('<corrections>', 'corrections as JSONL (one AnalysisCorrection per line; bad lines are reported and skipped)')
+  .option('--data <dir>', 'reference data with the held-out sets (default: VIGIL_DATA_DIR or ../shared/data)')
+  .option('--models <dir>', 'the deployment model directory (default: ANALYSIS_MODEL_DIR or $VIGIL_HOME/models)')
+  .option('--dry-run', 'train and check, write nothing')
+  .action(async (file: string, o: { data?: string; models?: string; dryRun?: boolean }) => {
+    const { runTrain } = await import('./train/run-train');
+    process.exitCode = runTrain({ corrections: file, ...o });
+  });
+
 const plan = program.command('plan').description('the contingency plan');
 plan
   .command('validate')

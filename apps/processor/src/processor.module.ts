@@ -7,6 +7,7 @@ import type { ProcessorConfig } from './processor.config';
 import { ANALYZER, EnrichMentionUseCase } from './enrich-mention.usecase';
 import { RawMentionsConsumer } from './raw-mentions.consumer';
 import { ProcessorBootstrap } from './processor.bootstrap';
+import { loadDeploymentModels } from './deployment-models';
 import { PROCESSOR_GROUP } from './processor.tokens';
 
 @Module({})
@@ -26,7 +27,7 @@ export class ProcessorModule {
       providers: [
         { provide: Clock, useClass: SystemClock },
         // Built once: loading the dictionaries and the model is the slow part.
-        { provide: ANALYZER, useFactory: () => createAnalyzer({ products }) },
+        { provide: ANALYZER, useFactory: () => createAnalyzer({ products, sentimentModels: loadDeploymentModels(config.ANALYSIS_MODEL_DIR) }) },
         { provide: PROCESSOR_GROUP, useValue: config.PROCESSOR_GROUP },
         EnrichMentionUseCase,
         ProcessorBootstrap,

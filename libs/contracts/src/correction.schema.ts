@@ -20,3 +20,36 @@ export const AnalysisCorrection = z.object({
   at: z.string().datetime(),
 }).refine((c) => c.sentiment !== undefined || c.categories !== undefined, { message: 'a correction needs a sentiment or categories' });
 export type AnalysisCorrection = z.infer<typeof AnalysisCorrection>;
+
+/** One learned model as stored: Int16-quantised weights (base64) with their scale. */
+export const StoredLinearModel = z.object({
+  bits: z.number().int().min(1).max(24),
+  bias: z.number(),
+  scale: z.number().positive(),
+  weights: z.string(),
+  trainedOn: z.string(),
+  features: z.number().int().min(1).optional(),
+});
+
+export const StoredStack = z.object({ bias: z.number(), weights: z.array(z.number()).max(32) });
+
+/**
+ * A deployment's own sentiment models, written by `vigil train` when an update passed its checks,
+ * read by the processor at start (ANALYSIS_MODEL_DIR). Languages absent here use the shipped models.
+ */
+export const DeploymentModels = z.object({
+  version: z.literal(1),
+  trainedAt: z.string().datetime(),
+  corrections: z.number().int().nonnegative(),
+  models: z.object({
+    zh: StoredLinearModel.optional(),
+    en: StoredLinearModel.optional(),
+    enNeutral: StoredLinearModel.optional(),
+    zhStack: StoredStack.optional(),
+    enStack: StoredStack.optional(),
+  }),
+  /** What the update was checked against, per language (printed by vigil train). */
+  reports: z.array(z.record(z.string(), z.unknown())).default([]),
+});
+export type DeploymentModels = z.infer<typeof DeploymentModels>;
+export const DEPLOYMENT_MODELS_FILE = 'sentiment-models.json';

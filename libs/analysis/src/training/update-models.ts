@@ -65,7 +65,17 @@ export function significantlyWorse(before: readonly boolean[], after: readonly b
     if (before[i] && !after[i]) lost++;
     else if (!before[i] && after[i]) won++;
   }
-  return lost > won && (lost - won) / Math.sqrt(lost + won) > 1.645;
+  if (lost <= won) return false;
+  const n = lost + won;
+  if (n > 200) return (lost - won) / Math.sqrt(n) > 1.645;
+  // Exact one-sided binomial tail P(X ≥ lost | n, ½), in log space.
+  let logC = 0;
+  let tail = 0;
+  for (let k = 0; k <= n; k++) {
+    if (k > 0) logC += Math.log((n - k + 1) / k);
+    if (k >= lost) tail += Math.exp(logC - n * Math.LN2);
+  }
+  return tail < 0.05;
 }
 
 function finetune(base: LinearModel, rows: readonly LabelledText[], replay: readonly LabelledText[], lang: Lang, y: (l: LabelledText['label']) => number | undefined, o: Required<UpdateOptions>): LinearModel {

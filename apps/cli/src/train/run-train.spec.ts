@@ -1,0 +1,80 @@
+// Pure parts and the file round trip of `vigil train`, on a small reference data set written
+// here in the ../shared/data layout (no servers involved).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeploymentModels } from '@vigil/contracts';
+import { fromDeploymentModels } from '@vigil/analysis';
+import { readCorrections, runTrain } from './run-train';
+
+const ZH_POS = ['味道很好，送得也快', '非常满意，下次还买', '包装很好，质量不错', '客服很热情，推荐给大家', '东西很新鲜，好吃'];
+const ZH_NEG = ['太难吃了，再也不点了', '送了两个小时，饭都凉了', '质量太差，用一天就坏了', '客服态度恶劣，不给退款', '发错货了，很失望'];
+const EN_POS = ['Great food and friendly staff', 'Works perfectly, very happy', 'Fast delivery, would buy again'];
+const EN_NEG = ['Terrible service, never again', 'It broke after one day', 'Cold food and rude driver'];
+
+function writeReference(dir: string): void {
+  const rows = (pos: string[], neg: string[], n: number) => Array.from({ length: n }, (_, i) => [i % 2 ? pos[i % pos.length]! : neg[i % neg.length]!, i % 2]).map(([t, l], i) => [`${t} ${i}`, l] as const);
+  fs.mkdirSync(path.join(dir, 'zh'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'en/tweeteval/sentiment'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'zh/waimai_10k.csv'), 'label,review\n' + rows(ZH_POS, ZH_NEG, 120).map(([t, l]) => `${l},${t}`).join('\n'));
+  fs.writeFileSync(path.join(dir, 'zh/online_shopping_9_cats.csv'), 'cat,label,review\n' + rows(ZH_POS, ZH_NEG, 80).map(([t, l]) => `书籍,${l},${t}`).join('\n'));
+  for (const w of ['amazon_cells', 'yelp', 'imdb']) fs.writeFileSync(path.join(dir, `en/uci_${w}_labelled.txt`), rows(EN_POS, EN_NEG, 60).map(([t, l]) => `${t}\t${l}`).join('\n'));
+  for (const s of ['val', 'test']) {
+    const tw = rows(EN_POS, EN_NEG, 40);
+    fs.writeFileSync(path.join(dir, `en/tweeteval/sentiment/${s}_text.txt`), tw.map(([t]) => t).join('\n'));
+    fs.writeFileSync(path.join(dir, `en/tweeteval/sentiment/${s}_labels.txt`), tw.map(([, l]) => (l ? 2 : 0)).join('\n'));
+  }
+}
+
+const correction = (id: string, text: string, sentiment: string, language = 'zh', at = '2026-01-01T00:00:00Z') =>
+  JSON.stringify({ mentionId: id, text, language, sentiment, by: 'ana', at });
+
+describe('vigil train', () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-train-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads corrections: bad lines by number, the latest correction of a post wins, other languages skipped', () => {
+    const file = path.join(dir, 'c.jsonl');
+    fs.writeFileSync(file, [
+      correction('m1', '房间干净，服务周到', 'negative', 'zh', '2026-01-01T00:00:00Z'),
+      '{oops',
+      JSON.stringify({ mentionId: 'm2', language: 'zh', sentiment: 'positive', by: 'ana', at: '2026-01-01T00:00:00Z' }),
+      correction('m1', '房间干净，服务周到', 'positive', 'zh', '2026-01-02T00:00:00Z'),
+      correction('m3', 'Boa comida', 'positive', 'other'),
+      JSON.stringify({ mentionId: 'm4', text: 'x', language: 'en', by: 'ana', at: '2026-01-01T00:00:00Z' }),
+      '',
+    ].join('\n'));
+    const r = readCorrections(file);
+    expect(r.bad).toHaveLength(3);
+    expect(r.bad[0]).toMatch(/^line 2: not JSON/);
+    expect(r.bad[1]).toMatch(/^line 3: text/);
+    expect(r.bad[2]).toMatch(/^line 6: .*sentiment or categories/);
+    expect(r.rows.zh).toEqual([{ text: '房间干净，服务周到', label: 'positive' }]);
+    expect(r.skipped).toBe(1);
+  });
+
+  it('trains, checks and writes a valid model file (only the updated language); refuses without reference data', () => {
+    const data = path.join(dir, 'data');
+    writeReference(data);
+    const file = path.join(dir, 'c.jsonl');
+    const hotel = ['房间很干净，前台热情', '早餐丰富，位置方便', '隔音太差，一夜没睡', '空调坏了没人修'];
+    fs.writeFileSync(file, Array.from({ length: 40 }, (_, i) => correction(`h${i}`, `${hotel[i % 4]}${i}`, i % 4 < 2 ? 'positive' : 'negative')).join('\n'));
+    const models = path.join(dir, 'models');
+    const out: string[] = [];
+    expect(runTrain({ corrections: file, data, models }, (s) => out.push(s))).toBe(0);
+    const report = out.find((l) => l.startsWith('zh:'))!;
+    expect(report).toMatch(/held-out \(n=\d+\) .* → .*(KEPT|REFUSED)/);
+    const written = fs.existsSync(path.join(models, 'sentiment-models.json'));
+    expect(written).toBe(/KEPT/.test(report));
+    if (written) {
+      const doc = DeploymentModels.parse(JSON.parse(fs.readFileSync(path.join(models, 'sentiment-models.json'), 'utf8')));
+      expect(fromDeploymentModels(doc).zh?.weights.length).toBe(1 << 18);
+      expect(doc.models.en).toBeUndefined();
+    }
+
+    expect(() => runTrain({ corrections: file, data: path.join(dir, 'nowhere'), models }, () => {})).toThrow(/reference data not found/);
+  });
+
+});

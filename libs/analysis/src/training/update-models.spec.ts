@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { shippedSentimentModels } from '../models';
+import { significantlyWorse, updateModels, type LabelledText } from './update-models';
+
+describe('significantlyWorse', () => {
+  it('is not worse for a few rows lost among many', () => {
+    const before = new Array(3000).fill(true);
+    const after = [...before];
+    after[0] = after[1] = after[2] = false;
+    expect(significantlyWorse(before, after)).toBe(false);
+  });
+
+  it('is worse when it loses many more rows than it wins', () => {
+    const before = new Array(1000).fill(true);
+    const after = before.map((_, i) => i >= 60);
+    expect(significantlyWorse(before, after)).toBe(true);
+    expect(significantlyWorse(after, before)).toBe(false);
+  });
+});
+
+describe('updateModels', () => {
+  const praise: LabelledText[] = ['味道很好，送得也快', '非常满意，下次还买', '包装很好，质量不错', '客服很热情，推荐', '东西很新鲜，好吃', '性价比很高，很喜欢']
+    .flatMap((t, i) => [0, 1, 2, 3, 4, 5, 6, 7].map((k) => ({ text: `${t}${'！'.repeat(k % 3)}${i}${k}`, label: 'positive' as const })));
+
+  it('refuses an update that makes the held-out rows worse', () => {
+    // Corrections that call every plain compliment negative, checked against the same compliments.
+    const wrong = praise.map((r) => ({ ...r, label: 'negative' as const }));
+    const r = updateModels(shippedSentimentModels(), { zh: wrong, en: [] }, { zh: praise, en: [] }, { weight: 20, epochs: 10 });
+    expect(r.reports).toHaveLength(1);
+    expect(r.reports[0]!.accepted).toBe(false);
+    expect(r.reports[0]!.heldOut.after).toBeLessThan(r.reports[0]!.heldOut.before);
+    expect(r.models.zh).toBe(shippedSentimentModels().zh);
+  });
+
+  it('keeps an update that is not worse and leaves the other language alone', () => {
+    const r = updateModels(shippedSentimentModels(), { zh: praise, en: [] }, { zh: praise, en: [] });
+    expect(r.reports[0]!.accepted).toBe(true);
+    expect(r.models.zh).not.toBe(shippedSentimentModels().zh);
+    expect(r.models.en).toBe(shippedSentimentModels().en);
+  });
+
+  it('refuses without a held-out set to check against', () => {
+    const r = updateModels(shippedSentimentModels(), { zh: praise, en: [] }, { zh: [], en: [] });
+    expect(r.reports[0]!.accepted).toBe(false);
+    expect(r.reports[0]!.reason).toMatch(/no held-out/);
+  });
+});
