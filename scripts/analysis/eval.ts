@@ -17,6 +17,7 @@ import { enPositiveProb, zhPositiveProb } from '../../libs/analysis/src/models';
 import { DataSet, dataDir, enDomains, isHeldOut, loadCfpb, loadShopping, loadTweetSentiment, loadUci, loadWaimai, zhDomains } from './data';
 import { printCuePrecision } from './eval-cues';
 import { printEmotion } from './eval-emotion';
+import { printLearningCurve } from './eval-learning';
 import { printIrony, printTriClass } from './eval-tri';
 import { printLodo, runLodo } from './lodo';
 import { CHOSEN_RECIPE, RECIPES } from './recipes';
@@ -114,6 +115,7 @@ printTriClass();
 printIrony();
 printEmotion();
 printCuePrecision();
+printLearningCurve();
 
 if (!process.argv.includes('--quick')) {
   const names = process.argv.includes('--candidates') ? Object.keys(RECIPES) : [CHOSEN_RECIPE];
