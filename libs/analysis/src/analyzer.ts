@@ -7,7 +7,7 @@ import {
   type MoneySpan, type Place, type ProductDef,
 } from './entities';
 import { detectLanguage, toSimplified } from './language';
-import { enNeutralProb, enPositiveProb, shippedSentimentModels, zhPositiveProb, type SentimentModels } from './models';
+import { enPositiveProb, enProbs, shippedSentimentModels, zhPositiveProb, type SentimentModels } from './models';
 import { maskPii, PII_KINDS, type PiiKind } from './pii';
 import { detectRiskCues } from './risk-cues';
 import { scoreRisk } from './risk-score';
@@ -93,11 +93,17 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   const tokenCap = config.tokenCap ?? 64;
   const models: SentimentModels = { ...shippedSentimentModels(), ...config.sentimentModels };
 
-  let lastParts: SentimentParts | undefined;
+  // Set only while sentimentParts() runs: analyze() then keeps what it combined.
+  let capture: { parts?: SentimentParts } | undefined;
   return {
     sentimentParts(input) {
-      this.analyze(input);
-      return lastParts!;
+      capture = {};
+      try {
+        this.analyze(input);
+        return capture.parts!;
+      } finally {
+        capture = undefined;
+      }
     },
     analyze(input) {
       const body = truncate(typeof input.text === 'string' ? input.text : '', maxChars);
@@ -120,7 +126,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       const emojis = extractEmojis(text);
       const { tokens, rules, modelProb, neutralProb, windows } = readWindows(lang.language, text, emojis);
       const contentLength = countLettersAndDigits(text);
-      lastParts = { language: lang.language, rules, contentLength, ...probs(modelProb, neutralProb) };
+      if (capture) capture.parts = { language: lang.language, rules, contentLength, ...probs(modelProb, neutralProb) };
       const stack = lang.language === 'zh' ? models.zhStack : lang.language === 'en' ? models.enStack : undefined;
       const sentiment = combineSentiment({ rules, modelProb, neutralProb, rating: input.rating, contentLength, ...(stack ? { stack } : {}) });
       const emotion = angriestWindow(text, windows, sentiment.score);
@@ -230,9 +236,9 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
     }
     if (language === 'en') {
       const lower = text.toLowerCase();
-      const neutralProb = enNeutralProb(text, models);
+      const { modelProb, neutralProb } = enProbs(text, models);
       return {
-        words: seg.wordsEn(lower), rules: ruleSentiment('en', lower.match(EN_WORDS_PUNCT) ?? [], text, emo), modelProb: enPositiveProb(text, models),
+        words: seg.wordsEn(lower), rules: ruleSentiment('en', lower.match(EN_WORDS_PUNCT) ?? [], text, emo), modelProb,
         ...(neutralProb !== undefined ? { neutralProb } : {}),
       };
     }

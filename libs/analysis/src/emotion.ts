@@ -1,4 +1,5 @@
 import type { Emotion } from '@vigil/contracts';
+import { scriptsOf } from './text';
 
 const INTENSE_ZH = /气死|愤怒|火大|恼火|忍无可忍|受够|崩溃|疯了|抓狂|气炸|太过分|欺人太甚|无法忍受|忍不了|不能忍|恶心死|坑死|烦死/g;
 const PROFANE_ZH = /妈的|他妈|tmd|傻逼|sb|操你|卧槽|尼玛|狗屎|垃圾|滚|去死|脑残|王八蛋|混蛋|坑爹|狗东西/gi;
@@ -26,13 +27,17 @@ export interface EmotionSignals { text: string; sentimentScore: number }
 /** Intensity of expression, separate from polarity: a calm negative review is not an angry rant. */
 export function detectEmotion({ text, sentimentScore }: EmotionSignals): Emotion & { signals: string[] } {
   const signals: string[] = [];
-  const intense = count(INTENSE_ZH, text) + count(INTENSE_EN, text);
-  const insults = Math.min(count(INSULT_ZH, text) + count(INSULT_EN, text), 4);
-  const rhetoric = Math.min(count(RHETORIC_ZH, text), 3);
-  const profane = count(PROFANE_ZH, text) + count(PROFANE_EN, text);
-  const threats = count(THREAT_ZH, text) + count(THREAT_EN, text);
+  // Chinese patterns need a non-ASCII character, English ones a Latin letter: skip what cannot match.
+  const { latin, nonAscii } = scriptsOf(text);
+  const zh = (re: RegExp) => (nonAscii ? count(re, text) : 0);
+  const en = (re: RegExp) => (latin ? count(re, text) : 0);
+  const intense = zh(INTENSE_ZH) + en(INTENSE_EN);
+  const insults = Math.min(zh(INSULT_ZH) + en(INSULT_EN), 4);
+  const rhetoric = Math.min(zh(RHETORIC_ZH), 3);
+  const profane = count(PROFANE_ZH, text) + en(PROFANE_EN);
+  const threats = zh(THREAT_ZH) + en(THREAT_EN);
   const punct = count(PUNCT_RUNS, text);
-  const angryEmoji = Math.min(count(ANGRY_EMOJI, text), 3);
+  const angryEmoji = Math.min(zh(ANGRY_EMOJI), 3);
   const words = text.match(/\b[A-Za-z]{3,}\b/g) ?? [];
   const shouted = words.filter((w) => w === w.toUpperCase() && !ACRONYMS.has(w)).length;
   const capsShare = words.length >= 3 ? shouted / words.length : shouted >= 2 ? 0.5 : 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featuresEn, featuresZh, predict, predictEn, predictZh, type LinearModel } from './features';
+import { featuresEn, featuresZh, predict, predictEn, predictEnPair, predictZh, type LinearModel } from './features';
 
 // A dense pseudo-random model: every feature id has its own weight, so an id out of order or missing shows.
 const weights = new Float32Array(1 << 18);
@@ -21,6 +21,8 @@ describe.each([1, 2])('streamed model scoring, feature set %i', (version) => {
     'predictEn equals predict over featuresEn: %s',
     (text) => {
       expect(predictEn(model, text)).toBe(predict(model, featuresEn(text, [], version)));
+      const other: LinearModel = { ...model, bias: -0.7, weights: weights.map((w) => -w / 2) };
+      expect(predictEnPair(model, other, text)).toEqual([predictEn(model, text), predictEn(other, text)]);
     },
   );
 });

@@ -183,6 +183,34 @@ export function predictEn(model: LinearModel, normalized: string): number {
   return sigmoid(charGramsDot(z, model.weights, norm, s, 3, 5));
 }
 
+/**
+ * predictEn of two models of the same feature set over one text, hashing it once (the polarity
+ * and the neutral model of every English post). Each result is bit-identical to predictEn.
+ */
+export function predictEnPair(a: LinearModel, b: LinearModel, normalized: string): [number, number] {
+  if ((a.version ?? 1) !== (b.version ?? 1)) return [predictEn(a, normalized), predictEn(b, normalized)];
+  const lower = normalized.toLowerCase();
+  const wordFeats: number[] = [];
+  wordFeaturesEn(wordFeats, lower, a.version ?? 1);
+  const s = enChars(lower);
+  const count = wordFeats.length + charGramCount(s.length, 3, 5);
+  if (count === 0) return [sigmoid(a.bias), sigmoid(b.bias)];
+  const norm = 1 / Math.sqrt(count);
+  let za = a.bias;
+  let zb = b.bias;
+  for (const f of wordFeats) { za += a.weights[f]! * norm; zb += b.weights[f]! * norm; }
+  const wa = a.weights;
+  const wb = b.weights;
+  for (let i = 0; i < s.length; i++) {
+    let h = TAG_C;
+    for (let n = 1; n <= 5 && i + n <= s.length; n++) {
+      h = step(h, s.charCodeAt(i + n - 1));
+      if (n >= 3) { const id = (h >>> 0) & MASK; za += wa[id]! * norm; zb += wb[id]! * norm; }
+    }
+  }
+  return [sigmoid(za), sigmoid(zb)];
+}
+
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 export interface LinearModel {

@@ -1,4 +1,4 @@
-import { decodeModel, predictEn, predictZh, type LinearModel } from './features';
+import { decodeModel, predictEn, predictEnPair, predictZh, type LinearModel } from './features';
 import type { SentimentStack } from './sentiment';
 import { EN_NEUTRAL_MODEL } from './model/en-neutral-model';
 import { EN_SENTIMENT_MODEL } from './model/en-sentiment-model';
@@ -38,4 +38,11 @@ export function enPositiveProb(normalized: string, models: SentimentModels = shi
 
 export function enNeutralProb(normalized: string, models: SentimentModels): number | undefined {
   return models.enNeutral ? predictEn(models.enNeutral, normalized) : undefined;
+}
+
+/** P(positive) and P(neutral) of an English post in one pass over its features. */
+export function enProbs(normalized: string, models: SentimentModels): { modelProb: number; neutralProb?: number } {
+  if (!models.enNeutral) return { modelProb: predictEn(models.en, normalized) };
+  const [modelProb, neutralProb] = predictEnPair(models.en, models.enNeutral, normalized);
+  return { modelProb, neutralProb };
 }

@@ -14,7 +14,7 @@ const CN_MOBILE = /(?<![0-9A-Za-z])(?:(?:\+|00)86[- ]?)?1[3-9]\d{9}(?![0-9A-Za-z
 const INTL_PHONE = /(?<![0-9A-Za-z+])\+(?:[1-9]\d{0,2})[- ]?\(?\d{1,4}\)?(?:[- ]?\d{2,4}){2,4}(?![0-9A-Za-z])/g;
 const NANP_PHONE = /(?<![0-9A-Za-z])\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?![0-9A-Za-z])/g;
 const CN_LANDLINE = /(?<![0-9A-Za-z])0\d{2,3}-\d{7,8}(?![0-9A-Za-z])/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';

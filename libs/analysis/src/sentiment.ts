@@ -20,6 +20,21 @@ export interface SentimentStack { bias: number; weights: readonly number[] }
 
 export const STACK_FEATURES = ['model logit', 'rules', 'rules × negated negative', 'rhetorical', 'rules × contrast', 'no rule hit', 'short post'] as const;
 
+/** bias + weights · stackFeatures(), without the array (once per post). */
+function stackLogit(st: SentimentStack, rules: RuleSentiment, modelProb: number, contentLength: number): number {
+  const p = Math.min(1 - 1e-4, Math.max(1e-4, modelProb));
+  const w = st.weights;
+  const r = rules.score;
+  let negneg = 0, rhet = 0, contrast = 0;
+  for (const x of rules.special) {
+    if (x === 'negated_negative' || x === 'double_negation') negneg = 1;
+    else if (x === 'rhetorical') rhet = 1;
+    else if (x === 'contrast') contrast = 1;
+  }
+  return st.bias + (w[0] ?? 0) * Math.log(p / (1 - p)) + (w[1] ?? 0) * r + (w[2] ?? 0) * r * negneg + (w[3] ?? 0) * rhet
+    + (w[4] ?? 0) * r * contrast + (w[5] ?? 0) * (rules.hits === 0 ? 1 : 0) + (w[6] ?? 0) * (contentLength < 6 ? 1 : 0);
+}
+
 /** What the stack weighs: the model's logit, the rule score and the constructs the rules know about. */
 export function stackFeatures(rules: RuleSentiment, modelProb: number, contentLength: number): number[] {
   const p = Math.min(1 - 1e-4, Math.max(1e-4, modelProb));
@@ -45,10 +60,7 @@ export function combineSentiment(i: SentimentInputs): Sentiment {
     // The learned combination, except for negated negatives and sarcasm: the data have few of
     // them and the n-grams still read "not bad" as "bad" and "great, another delay" as praise,
     // so there the rules lead as below.
-    const f = stackFeatures(i.rules, i.modelProb, i.contentLength);
-    let z = i.stack.bias;
-    for (let k = 0; k < f.length; k++) z += (i.stack.weights[k] ?? 0) * f[k]!;
-    text = 2 / (1 + Math.exp(-z)) - 1;
+    text = 2 / (1 + Math.exp(-stackLogit(i.stack, i.rules, i.modelProb, i.contentLength))) - 1;
   } else {
     const m = 2 * i.modelProb - 1;
     // Negated negatives ("not bad", 不是不好) are what n-grams misread most: rules lead.
