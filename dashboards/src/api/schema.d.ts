@@ -450,6 +450,7 @@ export interface components {
                         amount?: number;
                         /** @enum {string} */
                         field?: "text" | "title";
+                        confidence?: number;
                     }[];
                     riskScore: number;
                     riskReasons: string[];
@@ -595,6 +596,7 @@ export interface components {
                         amount?: number;
                         /** @enum {string} */
                         field?: "text" | "title";
+                        confidence?: number;
                     }[];
                     riskScore: number;
                     riskReasons: string[];
