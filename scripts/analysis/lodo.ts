@@ -49,7 +49,10 @@ export function runLodo(lang: 'zh' | 'en', domains: Domain[], recipe: Recipe): D
     const trainDomains = domains.filter((d) => usable(d) && d.name !== exclude);
     const rows = trainDomains.flatMap(binaryRows).filter((r) => !isHeldOut(r.text));
     const model = trainRecipe(recipe, lang, domains, exclude);
-    const models: Partial<SentimentModels> = { [lang]: model, ...(lang === 'en' && recipe.features > 1 ? { enNeutral: trainNeutralModel(recipe, domains, exclude) } : {}) };
+    // Everything the fold's analyzer uses is trained without the left-out domain; what the recipe
+    // lacks is switched off, not taken from the shipped models (which saw every domain).
+    const models: Partial<SentimentModels> = { [lang]: model, enNeutral: undefined, zhStack: undefined, enStack: undefined };
+    if (lang === 'en' && recipe.features > 1) models.enNeutral = trainNeutralModel(recipe, domains, exclude);
     if (recipe.stack) models[lang === 'zh' ? 'zhStack' : 'enStack'] = trainStack(lang, models, domains, recipe, exclude);
     return { model, tfidf: trainTfidf(lang, rows), analyzer: createAnalyzer({ sentimentModels: models }) };
   }
