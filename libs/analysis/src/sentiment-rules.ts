@@ -42,13 +42,13 @@ const DOUBLE_NEG_ZH = /(?:不是|并非|没有|不能|不会)不/;
 // followed by the failure it mocks ("真是太棒了…还是凉的", "great, another delay"), and set phrases.
 // Information requests and news: neutral unless something else says otherwise (Chinese has no
 // neutral model; English has one, these only back it up).
-const INFO_ZH = /请问|咨询一下|想问一下|问一下|怎么(?:办理|操作|设置|申请|联系|购买|使用)|如何|在哪(?:里|儿)?|几点|什么时候|多少钱|有没有(?:货|优惠|活动)|可以.{0,6}吗|据.{0,12}(?:报道|消息)|日讯|发布会|宣布|公告|官方(?:发布|宣布|回应)|将于|正式(?:上线|发布|推出)/;
+const INFO_ZH = /^(?:请问|咨询一下|想问一下|问一下)|(?:怎么(?:办理|操作|设置|申请|联系|购买)|在哪(?:里|儿)?|几点|什么时候|多少钱|有没有(?:货|优惠|活动))[^，。！]{0,10}[?？]\s*$|据.{0,12}(?:报道|消息)|日讯|发布会|公告|官方(?:发布|宣布|回应)|将于.{0,12}(?:上线|发布|推出|开业)/;
 const INFO_EN = /^(?:what|when|where|how|who|which|is there|are there|does|do|can|could|will)\b[^.!]*\?\s*$|\b(?:announce[sd]?|launch(?:es|ed)?|unveil(?:s|ed)?|will (?:release|open|launch))\b|\baccording to\b|\breports?:/i;
 // …but not when the question is the complaint ("请问为什么还没发货", "why is it still not here?").
 const COMPLAINT_ZH = /还没|还不|怎么还|为什么|到底|又|一直|都没|不能用|坏了|太差|太慢|退款|投诉|骗/;
 const COMPLAINT_EN = /\b(?:why|still|never|again|refund|complain\w*|broken|late|delay\w*|cancel\w*)\b/i;
 const SARCASM_EN = /#(?:not|sarcasm|sarcastic|irony|notreally)\b|\bthanks for nothing\b|(?:^|\s)\/s\s*$|\byeah,? right\b|\b(?:oh|just) (?:great|perfect|wonderful|fantastic)\b|\bjust what i (?:needed|wanted)\b|\b(?:great|perfect|awesome|wonderful|fantastic|nice|lovely),? (?:another|more|just|now)\b|\bthanks a lot\b[^.!?]{0,20}\b(?:for|now)\b|\bperfect (?:way|start) to\b|\b(?:love|loving) (?:it )?(?:when|how) (?:my|you|they|the|i|it)\b[^.!?]{0,40}\b(?:not|no|never|late|delay\w*|cancel\w*|broke\w*|lost|wait\w*|stuck)\b|\bmy favou?rite (?:kind of )?(?:people|thing)\b|\bcan'?t wait to\b[^.!?]{0,40}#/i;
-const SARCASM_ZH = /呵呵(?![呵])|[好真太](?:棒|快|好|厉害|贴心|给力|准时)了?[，,。.…！!~～]{0,3}.{0,12}(?:还是|居然|竟然|又)(?:凉|冷|慢|坏|错|没|晚|迟|漏)|好一个|真是服了|厉害了我的|谢谢你全家|可真(?:行|会|是个人才)|真是(?:个|一个)?人才|给你们点(?:个)?赞[^，。！]{0,6}(?:慢|差|凉|坏)/;
+const SARCASM_ZH = /(?:差|慢|凉|坏|没|不|退|等了?).{0,12}呵呵(?![呵])|[真太](?:快|好|棒|准时|厉害|贴心|给力)[了啊呀的]?[，,。.!！~～]*呵呵|[好真太](?:棒|快|好|厉害|贴心|给力|准时)了?[，,。.…！!~～]{0,3}.{0,12}(?:还是|居然|竟然|又)(?:凉|冷|慢|坏|错|没|晚|迟|漏)|好一个|真是服了|厉害了我的|谢谢你全家|可真(?:行|会|是个人才)|真是(?:个|一个)?人才|给你们点(?:个)?赞[^，。！]{0,6}(?:慢|差|凉|坏)/;
 
 export function ruleSentiment(lang: 'zh' | 'en', words: readonly string[], text: string, emojiScore: number): RuleSentiment {
   const L = lang === 'zh' ? ZH : EN;

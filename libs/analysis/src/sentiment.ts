@@ -20,6 +20,21 @@ export interface SentimentStack { bias: number; weights: readonly number[] }
 
 export const STACK_FEATURES = ['model logit', 'rules', 'rules × negated negative', 'rhetorical', 'rules × contrast', 'no rule hit', 'short post'] as const;
 
+/**
+ * Where the rules lead despite a learned stack: sarcasm (the n-grams read "great, another delay"
+ * as praise), double negation (不是不好: rare, and the rules read it right), and negated
+ * negatives when the stack learnt to distrust the rules there (English:
+ * its few "not bad" rows taught it so, though the n-grams still read "bad"); the Chinese stack
+ * trusts them and keeps deciding.
+ */
+function rulesLead(st: SentimentStack, rules: RuleSentiment): boolean {
+  for (const x of rules.special) {
+    if (x === 'sarcasm' || x === 'double_negation') return true;
+    if (x === 'negated_negative' && (st.weights[2] ?? 0) < 0) return true;
+  }
+  return false;
+}
+
 /** bias + weights · stackFeatures(), without the array (once per post). */
 function stackLogit(st: SentimentStack, rules: RuleSentiment, modelProb: number, contentLength: number): number {
   const p = Math.min(1 - 1e-4, Math.max(1e-4, modelProb));
@@ -56,10 +71,7 @@ export function combineSentiment(i: SentimentInputs): Sentiment {
   let text: number;
   if (i.modelProb === undefined) {
     text = r;
-  } else if (i.stack && !i.rules.special.some((x) => x === 'negated_negative' || x === 'double_negation' || x === 'sarcasm')) {
-    // The learned combination, except for negated negatives and sarcasm: the data have few of
-    // them and the n-grams still read "not bad" as "bad" and "great, another delay" as praise,
-    // so there the rules lead as below.
+  } else if (i.stack && !rulesLead(i.stack, i.rules)) {
     text = 2 / (1 + Math.exp(-stackLogit(i.stack, i.rules, i.modelProb, i.contentLength))) - 1;
   } else {
     const m = 2 * i.modelProb - 1;
