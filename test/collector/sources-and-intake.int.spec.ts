@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mentionId, RawMention } from '@vigil/contracts';
+import { complaintReference, mentionId, RawMention } from '@vigil/contracts';
+import { DataKeyRing, readProgressToken } from '@vigil/common';
 import { SourceStateReader } from '@vigil/search';
 import { CollectorModule } from '../../apps/collector/src/collector.module';
 import { loadCollectorConfig } from '../../apps/collector/src/collector.config';
@@ -22,6 +23,7 @@ import { pollUntil, testEnv } from '../support/test-env';
 describe('collector: App Store, Mastodon and intake → mentions.raw, with health', () => {
   const server = new TestFeedServer();
   const key = createIntakeKey('web-form');
+  const dataKeys = DataKeyRing.generateEntry('k1');
   const all: MastodonStatus[] = JSON.parse(fixture('mastodon/tag-freshdash.json'));
   let timeline = all.filter((s) => compareIds(s.id, '113500000000000103') <= 0);
   let env: NodeJS.ProcessEnv;
@@ -64,7 +66,7 @@ hosts:
   "127.0.0.1": { rate: 20 }
 `,
     );
-    env = testEnv({ SOURCES_FILE: file, COLLECTOR_ALLOW_HOSTS: '127.0.0.1', FETCH_TIMEOUT_MS: '1000', INTAKE_API_KEYS: key.entry, INTAKE_MAX_BYTES: '4096' });
+    env = testEnv({ SOURCES_FILE: file, COLLECTOR_ALLOW_HOSTS: '127.0.0.1', FETCH_TIMEOUT_MS: '1000', INTAKE_API_KEYS: key.entry, INTAKE_MAX_BYTES: '4096', VIGIL_DATA_KEYS: dataKeys });
     tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
     await start();
     raw = await tc.collect('mentionsRaw');
@@ -96,13 +98,21 @@ hosts:
     const first = await push('form', body);
     const second = await push('form', body);
     expect([first.status, second.status]).toEqual([202, 202]);
-    const a = (await first.json()) as { mentionId: string; duplicate: boolean };
-    const b = (await second.json()) as { mentionId: string; duplicate: boolean };
-    expect(a).toEqual({ mentionId: mentionId('intake-form', 'form-42'), duplicate: false });
-    expect(b).toEqual({ mentionId: a.mentionId, duplicate: true });
-    const m = (await pollUntil('the intake mention', async () => mentions().filter((x) => x.sourceType === 'intake'), (l) => l.length >= 1))[0]!;
-    expect(m).toMatchObject({ id: a.mentionId, channel: 'form', externalId: 'form-42' });
-    expect(m.text).toContain('13800138000');
+    type Accepted = { mentionId: string; duplicate: boolean; reference: string; progressPath: string };
+    const a = (await first.json()) as Accepted;
+    const b = (await second.json()) as Accepted;
+    const id = mentionId('intake-form', 'form-42');
+    expect(a).toEqual({ mentionId: id, duplicate: false, reference: complaintReference(id), progressPath: expect.stringMatching(/^\/p\/[A-Za-z0-9_-]{43}$/) });
+    expect(b).toEqual({ ...a, duplicate: true });
+    const ring = DataKeyRing.parse(dataKeys);
+    expect(readProgressToken(ring, a.progressPath.slice(3))).toBe(id);
+    const [msg] = await pollUntil('the intake message on Kafka', async () => raw.filter((r) => r.value.includes('form-42')), (l) => l.length >= 1);
+    // The phone and the full name never travel in the clear: sealed before Kafka, bound to the mention id.
+    expect(msg!.value).not.toContain('13800138000');
+    expect(msg!.value).not.toContain('孙女士');
+    const m = RawMention.parse(JSON.parse(msg!.value));
+    expect(m).toMatchObject({ id, channel: 'form', externalId: 'form-42', author: { name: '孙**' }, contact: { fields: ['name', 'phone'] } });
+    expect(ring.open(m.contact!.box, `contact:${id}`)).toEqual({ name: '孙女士', phone: '13800138000' });
   });
 
   it('records an open coverage gap for a failing source and shows it in health and /metrics', async () => {

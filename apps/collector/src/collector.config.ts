@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { BaseConfig, loadConfig } from '@vigil/common';
+import { BaseConfig, DataKeysSetting, loadConfig } from '@vigil/common';
 import { parseIntakeKeys } from './intake/intake-keys';
 
 export const CollectorConfig = BaseConfig.extend({
@@ -24,6 +24,8 @@ export const CollectorConfig = BaseConfig.extend({
   }),
   /** Largest intake body in bytes. */
   INTAKE_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /** `kid:base64key,…` (32-byte keys): seals complainants' contacts at intake; the first seals (see DataKeyRing). */
+  VIGIL_DATA_KEYS: DataKeysSetting,
 });
 export type CollectorConfig = z.infer<typeof CollectorConfig>;
 

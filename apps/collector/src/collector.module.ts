@@ -16,7 +16,7 @@ import { SourceStateRepository } from './state/source-state.repository';
 import { PollSourceUseCase } from './poll-source.usecase';
 import { PollScheduler } from './poll-scheduler.service';
 import { CollectorBootstrap } from './collector.bootstrap';
-import { AcceptIntakeUseCase } from './intake/accept-intake.usecase';
+import { AcceptIntakeUseCase, DATA_KEYS } from './intake/accept-intake.usecase';
 import { IntakeController, INTAKE_MAX_BYTES } from './intake/intake.controller';
 import { INTAKE_KEYS, IntakeKeyGuard } from './intake/intake-key.guard';
 import { CollectorMetrics } from './metrics/collector-metrics';
@@ -60,6 +60,7 @@ export class CollectorModule {
         { provide: INTAKE_KEYS, useValue: config.INTAKE_API_KEYS },
         { provide: INTAKE_MAX_BYTES, useValue: config.INTAKE_MAX_BYTES },
         IntakeKeyGuard,
+        { provide: DATA_KEYS, useValue: config.VIGIL_DATA_KEYS },
         AcceptIntakeUseCase,
       ],
       exports: [PollSourceUseCase, SourceStateRepository, CollectorMetrics],

@@ -5,3 +5,5 @@ export * from './backoff';
 export * from './health';
 export * from './health.module';
 export * from './address-guard';
+export * from './data-keys';
+export * from './progress-token';

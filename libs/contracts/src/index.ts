@@ -2,6 +2,8 @@ export * from './topics';
 export * from './mention-id';
 export * from './raw-mention.schema';
 export * from './analysis.schema';
+export * from './contact.schema';
+export * from './complaint.schema';
 export * from './watch-match.schema';
 export * from './enriched-mention.schema';
 export * from './dlq.schema';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_TEXT_CHARS } from './raw-mention.schema';
+import { AttachmentMeta } from './contact.schema';
 
 /** Channels that push to `POST /api/intake/:channel` instead of being polled. */
 export const IntakeChannel = z.enum(['form', 'app', 'email', 'hotline']);
@@ -24,13 +25,22 @@ export const IntakeMessage = z.strictObject({
   time: z.iso.datetime({ offset: true }),
   langHint: z.string().max(16).optional(),
   rating: z.number().int().min(1).max(5).optional(),
-  /** How to reach the person. It travels inside the text, so the processor masks it before anything is stored. */
+  /** How to reach the person: sealed (AES-256-GCM) by the collector before it enters Kafka, never in the text. */
   contact: z
     .strictObject({ phone: Phone.optional(), email: z.email().max(256).optional() })
     .refine((c) => c.phone || c.email, 'give a phone or an email, or leave contact out')
     .optional(),
+  /** Files the person attached, as metadata (name, type, size, where it was uploaded). */
+  attachments: z.array(AttachmentMeta.strict()).max(20).optional(),
 });
 export type IntakeMessage = z.infer<typeof IntakeMessage>;
 
-export const IntakeAccepted = z.object({ mentionId: z.string(), duplicate: z.boolean() });
+export const IntakeAccepted = z.object({
+  mentionId: z.string(),
+  duplicate: z.boolean(),
+  /** The number the complainant quotes (complaintReference). */
+  reference: z.string(),
+  /** The complainant's progress page (进度查询), relative to the api; absent without data keys. */
+  progressPath: z.string().optional(),
+});
 export type IntakeAccepted = z.infer<typeof IntakeAccepted>;

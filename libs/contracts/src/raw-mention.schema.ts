@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentMeta, SealedContact } from './contact.schema';
 
 /** Longest text a raw mention may carry; the collector truncates and flags longer posts. */
 export const MAX_TEXT_CHARS = 32_768;
@@ -39,5 +40,9 @@ export const RawMention = z.object({
   /** Reach: views, followers or boosts, whatever the source reports. */
   reach: z.number().nonnegative().optional(),
   meta: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** A pushed complaint's contact, sealed by the collector (never in the text). */
+  contact: SealedContact.optional(),
+  /** Files a pushed complaint carried (metadata only). */
+  attachments: z.array(AttachmentMeta).max(20).optional(),
 });
 export type RawMention = z.infer<typeof RawMention>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SeverityLevel } from './severity';
 import { RiskCueKind } from './analysis.schema';
+import { PostFacts } from './complaint.schema';
 
 /** Owned by the detection issue (#4); read by the responder (#5). Key on `signals`: `key`. */
 export const SignalKind = z.enum([
@@ -53,6 +54,8 @@ export const Signal = z.object({
   places: z.array(z.string()),
   products: z.array(z.string()),
   sampleMentionIds: z.array(z.string()),
+  /** Single-post signals (`risk_flag`): the post itself, for a ticket of its own and its complaint record. */
+  post: PostFacts.optional(),
   groupComplaint: z
     .object({
       nature: z.enum(['organic', 'coordinated']),

@@ -7,6 +7,7 @@ import { createIntakeKey } from '@vigil/collector';
 import { startDemoFeedServer } from '../demo/demo-feed-server';
 import { repoRoot } from '../repo-root';
 import { AllInOneModule } from './all-in-one.module';
+import { localDataKeys } from './local-data-keys';
 
 interface ServicesScript {
   ensureServices(): Promise<{ kafkaBrokers: string; elasticsearchUrl: string; started: string[] }>;
@@ -36,6 +37,12 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
   const { kafkaBrokers, elasticsearchUrl, started } = await services.ensureServices();
   process.env.KAFKA_BROKERS = kafkaBrokers;
   process.env.ELASTICSEARCH_URL = elasticsearchUrl;
+
+  if (!process.env.VIGIL_DATA_KEYS) {
+    const local = localDataKeys();
+    process.env.VIGIL_DATA_KEYS = local.keys;
+    logger.info({ file: local.file, created: local.created }, 'complainants\' contacts are sealed with the local data key (set VIGIL_DATA_KEYS to use your own)');
+  }
 
   let demo: { url: string; close: () => Promise<void> } | undefined;
   if (!process.env.SOURCES_FILE) {

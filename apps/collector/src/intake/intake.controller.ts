@@ -1,7 +1,7 @@
-import { BadRequestException, Body, Controller, HttpCode, Inject, Param, PayloadTooLargeException, Post, Req, SetMetadata, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Inject, Param, PayloadTooLargeException, Post, Req, ServiceUnavailableException, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IntakeChannel, IntakeMessage, type IntakeAccepted } from '@vigil/contracts';
-import { AcceptIntakeUseCase } from './accept-intake.usecase';
+import { AcceptIntakeUseCase, NoDataKeyError } from './accept-intake.usecase';
 import { INTAKE_AUTH_METADATA, IntakeKeyGuard, type IntakeRequest } from './intake-key.guard';
 import { CollectorMetrics } from '../metrics/collector-metrics';
 
@@ -32,7 +32,10 @@ export class IntakeController {
     if (!ch.success) throw invalid([{ path: ['channel'], message: `one of ${IntakeChannel.options.join(', ')}` }]);
     const msg = IntakeMessage.safeParse(body);
     if (!msg.success) throw invalid(msg.error.issues);
-    const r = await this.accept.execute(ch.data, msg.data, req.intakeKey!);
+    const r = await this.accept.execute(ch.data, msg.data, req.intakeKey!).catch((e: unknown) => {
+      if (e instanceof NoDataKeyError) throw new ServiceUnavailableException(e.message);
+      throw e;
+    });
     this.metrics.intakeAccepted(ch.data, r.duplicate);
     return r;
   }

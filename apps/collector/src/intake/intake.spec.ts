@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IntakeMessage, mentionId, RawMention } from '@vigil/contracts';
+import { DataKeyRing } from '@vigil/common';
 import { createIntakeKey, matchIntakeKey, parseIntakeKeys } from './intake-keys';
-import { intakeToRawMention } from './accept-intake.usecase';
+import { intakeToRawMention, maskName, NoDataKeyError } from './accept-intake.usecase';
 
 describe('intake keys', () => {
   it('admits a created key by its name and nothing else', () => {
@@ -25,12 +26,24 @@ describe('intake keys', () => {
 describe('intakeToRawMention', () => {
   const msg = IntakeMessage.parse({ id: 'F-1', text: '老人等了两个小时，请尽快回电', time: '2026-11-23T08:00:00+08:00', contact: { phone: '13800138000' }, author: { name: '孙女士' } });
 
-  it('derives the id from the channel source and the caller id; the contact rides in the text for masking', () => {
-    const m = RawMention.parse(intakeToRawMention('hotline', msg, 'desk', '2026-11-23T00:01:00.000Z'));
+  const ring = DataKeyRing.parse(DataKeyRing.generateEntry('k1'));
+
+  it('derives the id from the channel source and the caller id; name and contact are sealed, never in the text', () => {
+    const m = RawMention.parse(intakeToRawMention('hotline', msg, 'desk', '2026-11-23T00:01:00.000Z', ring));
     expect(m.id).toBe(mentionId('intake-hotline', 'F-1'));
-    expect(m).toMatchObject({ sourceType: 'intake', channel: 'hotline', externalId: 'F-1', meta: { intakeKey: 'desk', hasContact: true } });
-    expect(m.text).toMatch(/13800138000$/);
-    expect(JSON.stringify(m.meta)).not.toContain('138');
+    expect(m).toMatchObject({ sourceType: 'intake', channel: 'hotline', externalId: 'F-1', meta: { intakeKey: 'desk', hasContact: true }, author: { name: '孙**' } });
+    expect(m.text).toBe('老人等了两个小时，请尽快回电');
+    expect(JSON.stringify(m)).not.toContain('138');
+    expect(m.contact!.matchKeys).toEqual([ring.match('phone', '13800138000')]);
+    expect(ring.open(m.contact!.box, `contact:${m.id}`)).toEqual({ name: '孙女士', phone: '13800138000' });
+  });
+
+  it('refuses a contact it cannot seal; keeps a name alone masked', () => {
+    expect(() => intakeToRawMention('hotline', msg, 'desk', '2026-11-23T00:01:00.000Z')).toThrow(NoDataKeyError);
+    const nameOnly = intakeToRawMention('hotline', { ...msg, contact: undefined }, 'desk', '2026-11-23T00:01:00.000Z');
+    expect(nameOnly.author).toEqual({ name: '孙**' });
+    expect(nameOnly.contact).toBeUndefined();
+    expect([maskName('Jane Doe'), maskName('王')]).toEqual(['J*******', '*']);
   });
 
   it('accepts only phone formats the masker recognises', () => {
