@@ -1,4 +1,4 @@
-import type { RiskCueKind, SeverityLevel } from '@vigil/contracts';
+import type { Channel, RiskCueKind, SeverityLevel } from '@vigil/contracts';
 
 /** Every threshold of the detector. Defaults are starting points, measured by scripts/detection/eval.ts. */
 export interface DetectionConfig {
@@ -59,6 +59,12 @@ export interface DetectionConfig {
     seenHours: number;
     /** Risk cue combinations that flag a single post (all kinds of one entry must be present). */
     riskFlagCombos: RiskCueKind[][];
+    /**
+     * Single complaints handed to the plan as `risk_flag` (the plan decides whether one opens a
+     * ticket): every post from these channels (pushed complaints), and complaints carrying one of
+     * these cues or an amount of at least `minMoney`.
+     */
+    singlePost: { channels: Channel[]; cues: RiskCueKind[]; minMoney: number };
   };
   burst: {
     stepMinutes: number;
@@ -147,6 +153,13 @@ export const DEFAULT_CONFIG: DetectionConfig = {
     seenCap: 200_000,
     seenHours: 72,
     riskFlagCombos: [['media', 'regulator'], ['safety'], ['data_leak'], ['vulnerable_person', 'medical_or_exam']],
+    singlePost: {
+      channels: ['form', 'app', 'email', 'hotline'],
+      // The cues the default plan's single-post triggers read.
+      cues: ['manager_request', 'media', 'regulator', 'legal', 'vulnerable_person', 'medical_or_exam', 'repeat_complaint', 'safety', 'data_leak'],
+      // Below any plan's front-line money limit we know of; the plan's own limit decides.
+      minMoney: 100,
+    },
   },
   burst: {
     stepMinutes: 5,

@@ -140,4 +140,20 @@ describe('detector', () => {
     const happy = makeMention({ ext: 'happy', text: 'great service, thanks!', at: START + 1000, sentiment: 0.8, author: 'y' });
     expect(d.process(happy)).toEqual({ signals: [], clusterUpdates: [] });
   });
+
+  it('hands single complaints to the plan: pushed ones always, others with a plan cue or money at stake; the post travels with the signal', () => {
+    const d = createDetector();
+    const pushed = makeMention({ ext: 'form-1', text: '外卖送错了，请处理', at: START, channel: 'form', sentiment: 0.1, orderIds: ['2026112300123'], author: 'a' });
+    const [s] = validate(d.process(pushed)).signals;
+    expect(s).toMatchObject({ id: `risk_flag:mention:${pushed.id}`, kind: 'risk_flag', key: `mention:${pushed.id}`, channels: ['form'] });
+    expect(s!.post).toMatchObject({ mentionId: pushed.id, channel: 'form', text: '外卖送错了，请处理', orderIds: ['2026112300123'], author: { id: 'a' } });
+    const manager = makeMention({ ext: 'mgr', text: '我要找你们经理', at: START + 1000, cues: ['manager_request'], author: 'b' });
+    expect(validate(d.process(manager)).signals.map((x) => x.kind)).toEqual(['risk_flag']);
+    const money = makeMention({ ext: 'money', text: '退款800元一直不到账', at: START + 2000, money: [800], author: 'c' });
+    expect(validate(d.process(money)).signals.map((x) => x.kind)).toEqual(['risk_flag']);
+    // Ordinary complaints and praise that mentions a child stay off the signals topic.
+    const plain = makeMention({ ext: 'plain', text: 'food was cold again', at: START + 3000, money: [30], author: 'd' });
+    const praise = makeMention({ ext: 'kid', text: 'my kid loves it', at: START + 4000, sentiment: 0.8, cues: ['vulnerable_person'], author: 'e' });
+    expect([...d.process(plain).signals, ...d.process(praise).signals]).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { resolveConfig, type DeepPartial, type DetectionConfig } from './config'
 import { extractFeatures, isComplaint } from './features';
 import { assessGroupComplaint } from './group-complaint';
 import { OnlineClusterer } from './online-clusterer';
-import { burstSignal, clusterSeverity, clusterSignal, nextGrowthThreshold, riskFlagSignal } from './signals';
+import { burstSignal, clusterSeverity, clusterSignal, nextGrowthThreshold, riskFlagSignal, singlePostWorthy } from './signals';
 import { SeenSet } from './seen-set';
 import { TermStats } from './term-stats';
 
@@ -90,8 +90,8 @@ class VigilDetector implements Detector {
 
     const cfg = this.config;
     const cueKinds = m.analysis.riskCues.map((c) => c.kind);
-    const flagged = cfg.signals.riskFlagCombos.some((combo) => combo.every((k) => cueKinds.includes(k)));
     const complaint = isComplaint(m, cfg);
+    const flagged = cfg.signals.riskFlagCombos.some((combo) => combo.every((k) => cueKinds.includes(k))) || singlePostWorthy(m, cueKinds, complaint, cfg);
     if (!complaint && !flagged) return out;
 
     const p = extractFeatures(m, cfg, this.terms, at);
@@ -127,10 +127,10 @@ class VigilDetector implements Detector {
     }
     if (flagged) {
       const label = cluster?.label() || m.title || m.text.slice(0, 80);
-      const s = riskFlagSignal(p, cfg, label, cluster?.id);
+      const s = riskFlagSignal(p, m, cfg, label, cluster?.id);
       // A flagged post in a cluster that is already an incident is evidence for that incident.
-      if (s && cluster && cluster.size >= cfg.signals.clusterNewSize) s.key = cluster.id;
-      if (s) out.signals.push(s);
+      if (cluster && cluster.size >= cfg.signals.clusterNewSize) s.key = cluster.id;
+      out.signals.push(s);
     }
     return out;
   }

@@ -1,4 +1,4 @@
-import type { RiskCueKind, Severity, Signal } from '@vigil/contracts';
+import { POST_TEXT_CAP, type EnrichedMention, type PostFacts, type RiskCueKind, type Severity, type Signal } from '@vigil/contracts';
 import type { BurstEvent } from './burst-detector';
 import type { ClusterRecord } from './cluster-record';
 import type { DetectionConfig } from './config';
@@ -123,10 +123,23 @@ export function burstSignal(e: BurstEvent, cfg: DetectionConfig, label: string, 
   };
 }
 
-/** A single post whose cues alone warrant a look (media + regulator, safety, data leak…). */
-export function riskFlagSignal(p: PostFeatures, cfg: DetectionConfig, label: string, clusterId?: string): Signal | undefined {
+/**
+ * A single complaint the plan may want a ticket for on its own: any pushed complaint (intake
+ * channels), or a complaint with a cue the plan's single-post triggers read or money at stake.
+ * The plan decides; this only keeps ordinary posts off the signals topic.
+ */
+export function singlePostWorthy(m: EnrichedMention, cues: readonly RiskCueKind[], complaint: boolean, cfg: DetectionConfig): boolean {
+  const sp = cfg.signals.singlePost;
+  if (sp.channels.includes(m.channel)) return true;
+  if (!complaint) return false;
+  if (cues.some((k) => sp.cues.includes(k))) return true;
+  return m.analysis.entities.money.some((x) => Math.abs(x.amount) >= sp.minMoney);
+}
+
+/** A single post flagged by a cue combination or handed to the plan as a single complaint (see singlePostWorthy). */
+export function riskFlagSignal(p: PostFeatures, m: EnrichedMention, cfg: DetectionConfig, label: string, clusterId?: string): Signal {
   const hit = cfg.signals.riskFlagCombos.find((combo) => combo.every((k) => p.cues.includes(k)));
-  if (!hit) return undefined;
+  const why = hit?.join('+') ?? (p.cues.length ? [...p.cues].sort().join('+') : m.channel);
   const severity = assessSeverity(
     { size: 1, distinctAuthors: 1, velocityPerHour: 0, reach: p.reach, maxMoney: p.maxMoney, cues: p.cues, emotion: p.emotion },
     cfg.severity,
@@ -137,7 +150,7 @@ export function riskFlagSignal(p: PostFeatures, cfg: DetectionConfig, label: str
     key: `mention:${p.id}`,
     ...(clusterId ? { clusterId } : {}),
     at: iso(p.at),
-    label: `${hit.join('+')}: ${label}`,
+    label: `${why}: ${label}`,
     severity,
     metrics: { size: 1, distinctAuthors: 1, velocityPerHour: 0, reach: p.reach, maxMoney: p.maxMoney, meanSentiment: clampSentiment(p.sentiment) },
     riskCues: [...p.cues].sort(),
@@ -146,5 +159,34 @@ export function riskFlagSignal(p: PostFeatures, cfg: DetectionConfig, label: str
     places: p.places,
     products: p.products,
     sampleMentionIds: [p.id],
+    post: postFacts(m),
+  };
+}
+
+/** The post itself, for the responder's complaint record (text already masked by the processor). */
+function postFacts(m: EnrichedMention): PostFacts {
+  const a = m.analysis;
+  const cap = <T>(xs: readonly T[], n = 20) => xs.slice(0, n);
+  return {
+    mentionId: m.id,
+    sourceId: m.sourceId,
+    sourceType: m.sourceType,
+    channel: m.channel,
+    publishedAt: m.publishedAt,
+    ...(m.url && { url: m.url }),
+    ...(m.author && { author: { id: m.author.id, name: m.author.name } }),
+    ...(m.title && { title: m.title }),
+    text: m.text.slice(0, POST_TEXT_CAP),
+    language: a.language,
+    ...(m.rating !== undefined && { rating: m.rating }),
+    sentiment: a.sentiment.score,
+    emotion: { level: a.emotion.level, intensity: a.emotion.intensity },
+    orderIds: cap(a.entities.orderIds),
+    money: cap(a.entities.money.map((x) => ({ amount: x.amount, currency: x.currency }))),
+    products: cap(a.entities.products),
+    places: cap(a.entities.places.map((x) => x.name)),
+    cues: cap(a.riskCues.map((c) => ({ kind: c.kind, evidence: c.evidence.slice(0, 200) }))),
+    ...(m.contact && { contact: m.contact }),
+    ...(m.attachments?.length && { attachments: m.attachments }),
   };
 }
