@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SeverityLevel } from './severity';
+import { ComplaintRecord } from './complaint.schema';
 
 /**
  * Crisis tickets (issue #5). The responder owns the `Ticket` document (stored in
@@ -176,6 +177,8 @@ export const Ticket = z.object({
   seq: z.number().int().nonnegative(),
   /** Recently applied action requestIds, so a redelivered action is a no-op. */
   recentRequestIds: z.array(z.string()).max(RECENT_REQUEST_CAP),
+  /** 投诉记录: set on tickets opened for a single complaint. */
+  complaint: ComplaintRecord.optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

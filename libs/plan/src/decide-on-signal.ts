@@ -4,6 +4,7 @@ import {
   maxSeverity,
   severityRank,
   type Alert,
+  type ComplaintRecord,
   type SeverityLevel,
   type Signal,
   type Ticket,
@@ -14,7 +15,7 @@ import { changeLevel } from './level-change';
 import type { Plan } from './plan.schema';
 import { slaDeadlines } from './sla-clock';
 import { pushBounded, startDraft, SYSTEM_DETECTOR, type TicketDraft } from './ticket-draft';
-import { evaluateTriggers, type TriggerResult } from './triggers';
+import { evaluateTriggers, type SignalContext, type TriggerResult } from './triggers';
 
 export type SignalDecision =
   | { type: 'ignore'; reason: string }
@@ -28,8 +29,16 @@ export type SignalDecision =
  * (raising its level, never lowering), reopen a recently resolved one that flares again,
  * or nothing. `open` and `recentlyResolved` are the responder's lookups by `signal.key`.
  */
-export function decideOnSignal(plan: Plan, signal: Signal, open: Ticket | undefined, recentlyResolved: Ticket | undefined, now: Date): SignalDecision {
-  const tr = evaluateTriggers(plan, signal);
+export function decideOnSignal(
+  plan: Plan,
+  signal: Signal,
+  open: Ticket | undefined,
+  recentlyResolved: Ticket | undefined,
+  now: Date,
+  ctx: SignalContext = {},
+): SignalDecision {
+  const single = isSinglePost(plan, signal);
+  const tr = single ? evaluateTriggers(plan, confidentCuesOnly(plan, signal), ctx, 'general') : evaluateTriggers(plan, signal, ctx);
   if (open) {
     if (open.evidence.signalIds.includes(signal.id)) return { type: 'ignore', reason: `signal ${signal.id} already attached to ${open.id}` };
     return { type: 'update', ...attachToOpen(plan, open, signal, tr, now) };
@@ -42,14 +51,35 @@ export function decideOnSignal(plan: Plan, signal: Signal, open: Ticket | undefi
     return { type: 'reopen', ...reopen(plan, recentlyResolved, signal, tr, why, now) };
   }
   if (plan.opening.ignoreKinds.includes(signal.kind)) return { type: 'ignore', reason: `${signal.kind} signals do not open tickets` };
+  if (single) {
+    const opening = tr.matched.filter((id) => plan.opening.singlePost!.triggers.includes(id));
+    if (!opening.length) return { type: 'ignore', reason: `a single complaint opens a ticket only through a single-post trigger (matched: ${tr.matched.join(', ') || 'none'})` };
+    return { type: 'open', level: tr.level, triggers: tr, signal };
+  }
   if (severityRank(tr.level) < severityRank(plan.opening.minLevel) && !tr.escalateImmediately) {
     return { type: 'ignore', reason: `level ${tr.level} is below the opening level ${plan.opening.minLevel}` };
   }
   return { type: 'open', level: tr.level, triggers: tr, signal };
 }
 
-/** Builds the ticket an `open` decision asks for, with its opening events and alerts. */
-export function openTicket(plan: Plan, decision: Extract<SignalDecision, { type: 'open' }>, id: string, now: Date): TicketChange {
+/** A single complaint the plan judges on its own (see `opening.singlePost`). */
+export function isSinglePost(plan: Plan, signal: Signal): boolean {
+  return !!plan.opening.singlePost && signal.kind === 'risk_flag' && signal.post !== undefined;
+}
+
+/**
+ * The signal with only the cues the analyzer is at least `minCueConfidence` sure of, so an
+ * unsure cue never opens a ticket alone. A cue without a confidence counts as sure.
+ */
+export function confidentCuesOnly(plan: Plan, signal: Signal): Signal {
+  const min = plan.opening.singlePost?.minCueConfidence ?? 0;
+  if (!signal.post) return signal;
+  const sure = new Set(signal.post.cues.filter((c) => (c.confidence ?? 1) >= min).map((c) => c.kind));
+  return { ...signal, riskCues: signal.riskCues.filter((k) => sure.has(k)) };
+}
+
+/** Builds the ticket an `open` decision asks for, with its opening events and alerts (and the complaint record of a single complaint). */
+export function openTicket(plan: Plan, decision: Extract<SignalDecision, { type: 'open' }>, id: string, now: Date, complaint?: ComplaintRecord): TicketChange {
   const { signal, triggers: tr, level } = decision;
   const iso = now.toISOString();
   const blank: Ticket = {
@@ -84,6 +114,7 @@ export function openTicket(plan: Plan, decision: Extract<SignalDecision, { type:
     commentCount: 0,
     seq: 0,
     recentRequestIds: [],
+    ...(complaint && { complaint }),
   };
   const d = startDraft(blank, now);
   d.event('opened', SYSTEM_DETECTOR, { after: { level, incidentKey: signal.key, signalId: signal.id, triggers: tr.matched } });

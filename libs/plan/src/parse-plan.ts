@@ -42,6 +42,10 @@ function crossCheck(plan: Plan): YamlCheckProblem[] {
   for (const [id, team] of Object.entries(plan.teams)) checkRoles(team.roles, ['teams', id, 'roles']);
   checkRoles(plan.privacy.unmaskRoles, ['privacy', 'unmaskRoles']);
   unique(plan.triggers.map((t) => t.id), ['triggers']);
+  const triggerIds = plan.triggers.map((t) => t.id);
+  plan.opening.singlePost?.triggers.forEach((id, i) => {
+    if (!triggerIds.includes(id)) out.push({ path: ['opening', 'singlePost', 'triggers', i], message: `unknown trigger "${id}" (known: ${triggerIds.join(', ')})` });
+  });
   unique(plan.escalation.map((s) => s.id), ['escalation']);
   unique(plan.notifications.webhooks.map((w) => w.id), ['notifications', 'webhooks']);
 

@@ -58,6 +58,11 @@ const SignalConditionFields = {
   categories: setCondition(z.string()).optional(),
   places: setCondition(z.string()).optional(),
   products: setCondition(z.string()).optional(),
+  /**
+   * Earlier complaints of the same person (contact or author) or the same order, counted by the
+   * responder for a single complaint (tickets and posts); never satisfied for incidents.
+   */
+  repeatComplaints: NumberCondition.optional(),
   /** true: the detector flagged a (possible) group complaint; a list: only these natures. */
   groupComplaint: z.union([z.boolean(), z.array(z.enum(['organic', 'coordinated']))]).optional(),
 };
@@ -196,6 +201,18 @@ export const Plan = z.strictObject({
     useSignalSeverity: z.boolean().default(true),
     /** Kinds that never open a ticket (they still update an open one). */
     ignoreKinds: z.array(SignalKind).default([]),
+    /**
+     * Single complaints (one post, a `risk_flag` carrying its post): a ticket of their own only when
+     * one of these triggers matches, counting only cues at least `minCueConfidence` sure. The level
+     * starts at general and every matching trigger raises it; the detector's severity is not used.
+     * Absent: single posts follow `minLevel` like any signal.
+     */
+    singlePost: z
+      .strictObject({
+        triggers: z.array(Id).min(1),
+        minCueConfidence: z.number().min(0).max(1).default(0.6),
+      })
+      .optional(),
   }),
   reopen: z.strictObject({
     windowHours: Minutes,

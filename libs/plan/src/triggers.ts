@@ -12,15 +12,21 @@ export interface TriggerResult {
   slaOverrides: Partial<Record<SlaTarget, number>>;
 }
 
+/** What the responder knows about a signal beyond the signal itself. */
+export interface SignalContext {
+  /** Earlier complaints of the same person or order (single complaints only). */
+  repeatComplaints?: number;
+}
+
 /** Maps a signal to a level through the plan's triggers. Pure; the plan is data, never code. */
-export function evaluateTriggers(plan: Plan, signal: Signal): TriggerResult {
-  let level: SeverityLevel = plan.opening.useSignalSeverity ? signal.severity.level : 'general';
+export function evaluateTriggers(plan: Plan, signal: Signal, ctx: SignalContext = {}, startAt?: SeverityLevel): TriggerResult {
+  let level: SeverityLevel = startAt ?? (plan.opening.useSignalSeverity ? signal.severity.level : 'general');
   const matched: string[] = [];
   const notify = new Set<string>();
   const slaOverrides: Partial<Record<SlaTarget, number>> = {};
   let escalateImmediately = false;
   for (const t of plan.triggers) {
-    if (!matchesCondition(t.when, signal, plan)) continue;
+    if (!matchesCondition(t.when, signal, plan, ctx)) continue;
     matched.push(t.id);
     level = maxSeverity(level, t.level);
     escalateImmediately ||= t.escalateImmediately;
@@ -34,7 +40,7 @@ export function evaluateTriggers(plan: Plan, signal: Signal): TriggerResult {
 }
 
 /** All fields of one condition must hold (AND); `anyOf` gives OR, `not` negates. */
-export function matchesCondition(c: SignalCondition, s: Signal, plan: Plan): boolean {
+export function matchesCondition(c: SignalCondition, s: Signal, plan: Plan, ctx: SignalContext = {}): boolean {
   const m = s.metrics;
   const checks: (() => boolean)[] = [];
   if (c.kind) checks.push(() => c.kind!.includes(s.kind));
@@ -64,6 +70,7 @@ export function matchesCondition(c: SignalCondition, s: Signal, plan: Plan): boo
   if (c.categories) checks.push(() => matchSet(c.categories!, s.categories));
   if (c.places) checks.push(() => matchSet(c.places!, s.places));
   if (c.products) checks.push(() => matchSet(c.products!, s.products));
+  if (c.repeatComplaints) checks.push(() => ctx.repeatComplaints !== undefined && matchNumber(c.repeatComplaints!, ctx.repeatComplaints));
   if (c.groupComplaint !== undefined) {
     const g = c.groupComplaint;
     checks.push(() => {
@@ -72,8 +79,8 @@ export function matchesCondition(c: SignalCondition, s: Signal, plan: Plan): boo
       return s.groupComplaint !== undefined && g.includes(s.groupComplaint.nature);
     });
   }
-  if (c.anyOf) checks.push(() => c.anyOf!.some((sub) => matchesCondition(sub, s, plan)));
-  if (c.not) checks.push(() => !matchesCondition(c.not!, s, plan));
+  if (c.anyOf) checks.push(() => c.anyOf!.some((sub) => matchesCondition(sub, s, plan, ctx)));
+  if (c.not) checks.push(() => !matchesCondition(c.not!, s, plan, ctx));
   return checks.every((f) => f());
 }
 
@@ -98,4 +105,10 @@ function matchLevel(c: SeverityLevel[] | { gte?: SeverityLevel; lte?: SeverityLe
   if (Array.isArray(c)) return c.includes(level);
   const r = severityRank(level);
   return (c.gte === undefined || r >= severityRank(c.gte)) && (c.lte === undefined || r <= severityRank(c.lte));
+}
+
+/** True when some trigger of the plan reads the complaint history (the responder looks it up only then). */
+export function planReadsHistory(plan: Plan): boolean {
+  const reads = (c: SignalCondition): boolean => !!c.repeatComplaints || !!c.anyOf?.some(reads) || (!!c.not && reads(c.not));
+  return plan.triggers.some((t) => reads(t.when));
 }
