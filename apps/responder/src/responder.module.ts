@@ -18,6 +18,7 @@ import { TicketWriter } from './tickets/ticket-writer';
 import { WebhookSender } from './notify/webhook-sender';
 import { PrivacyMasker } from './privacy/privacy-masker';
 import { HandleSignalUseCase } from './signals/handle-signal.usecase';
+import { ComplaintHistoryService } from './complaints/complaint-history.service';
 import { SignalsConsumer } from './signals/signals.consumer';
 import { ApplyTicketActionUseCase } from './actions/apply-ticket-action.usecase';
 import { TicketActionsConsumer } from './actions/ticket-actions.consumer';
@@ -61,6 +62,7 @@ export class ResponderModule {
         WebhookSender,
         PrivacyMasker,
         TicketWriter,
+        ComplaintHistoryService,
         HandleSignalUseCase,
         ApplyTicketActionUseCase,
         EscalateOverdueTicketsUseCase,

@@ -14,3 +14,5 @@ export { updateModels, significantlyWorse } from './training/update-models';
 export type { LabelledText, LanguageReport, UpdateOptions, UpdateResult } from './training/update-models';
 export { fromDeploymentModels, toDeploymentModels } from './training/deployment-models';
 export { isHeldOut } from './training/prepare';
+export { detectDemands } from './demands';
+export type { DetectedDemand } from './demands';

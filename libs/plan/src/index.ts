@@ -10,3 +10,4 @@ export * from './templates';
 export * from './ticket-id';
 export { SYSTEM_CLOCK, SYSTEM_DETECTOR } from './ticket-draft';
 export * from './ticket-changes';
+export * from './complaint-record';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Signal, TicketChange } from '@vigil/contracts';
+import type { ComplaintHistory, Signal, TicketChange } from '@vigil/contracts';
 import { Clock, CONFLICT, createLogger, retryOnConflict, type Conflict } from '@vigil/common';
-import { decideOnSignal, formatTicketId, openTicket } from '@vigil/plan';
+import { detectDemands } from '@vigil/analysis';
+import { complaintRecord, decideOnSignal, formatTicketId, isSinglePost, openTicket, planReadsHistory, type Plan, type SignalContext } from '@vigil/plan';
+import { ComplaintHistoryService } from '../complaints/complaint-history.service';
 import { PlanStore } from '../plan/plan.store';
 import { ACTIVE_STATES, incidentHash, type StoredPointer } from '@vigil/search';
 import { IncidentsRepository } from '../tickets/incidents.repository';
@@ -31,6 +33,7 @@ export class HandleSignalUseCase {
     private readonly writer: TicketWriter,
     private readonly plans: PlanStore,
     private readonly clock: Clock,
+    private readonly history: ComplaintHistoryService,
   ) {}
 
   async execute(signal: Signal): Promise<SignalOutcome> {
@@ -40,12 +43,21 @@ export class HandleSignalUseCase {
   private async attempt(signal: Signal): Promise<SignalOutcome | Conflict> {
     const plan = this.plans.plan;
     const now = this.clock.now();
+    const single = await this.judgeSingle(plan, signal, now);
+    if (single.type === 'ignore') {
+      this.logger.debug({ signalId: signal.id, incidentKey: signal.key, reason: single.reason }, 'signal ignored');
+      return single;
+    }
+    const ctx = single.ctx;
     const pointer = await this.incidents.get(signal.key);
     const current = pointer ? await this.currentTicket(pointer) : undefined;
     const t = current?.ticket;
+    // One ticket per complaint: a signal a ticket already holds (replayed, or long after that
+    // ticket was closed) is never a reason for another.
+    if (t?.evidence.signalIds.includes(signal.id)) return { type: 'ignore', reason: `signal ${signal.id} already on ${t.id}`, ticketId: t.id };
     const open = t && ACTIVE_STATES.includes(t.state) ? current : undefined;
     const resolved = t && (t.state === 'resolved' || t.state === 'closed') ? current : undefined;
-    const decision = decideOnSignal(plan, signal, open?.ticket, resolved?.ticket, now);
+    const decision = decideOnSignal(plan, signal, open?.ticket, resolved?.ticket, now, ctx);
     switch (decision.type) {
       case 'ignore':
         this.logger.debug({ signalId: signal.id, incidentKey: signal.key, ticketId: t?.id, reason: decision.reason }, 'signal ignored');
@@ -60,7 +72,8 @@ export class HandleSignalUseCase {
         const year = now.getUTCFullYear();
         // Every opener racing for this cycle asks for the same owner, so they share one number.
         const seq = await this.sequence.allocate(year, `${incidentHash(signal.key)}:${cycle}`);
-        const opening = openTicket(plan, decision, formatTicketId(year, seq), now);
+        const complaint = single.history && signal.post ? complaintRecord(signal.post, detectDemands(`${signal.post.title ?? ''}\n${signal.post.text}`), single.history) : undefined;
+        const opening = openTicket(plan, decision, formatTicketId(year, seq), now, complaint);
         const won = await this.incidents.claim({ incidentKey: signal.key, ticketId: opening.ticket.id, cycle, claimedAt: now.toISOString(), opening }, pointer);
         if (!won) return CONFLICT;
         await this.materialize(opening);
@@ -68,6 +81,26 @@ export class HandleSignalUseCase {
         return { type: 'open', ticketId: opening.ticket.id };
       }
     }
+  }
+
+  /**
+   * A single complaint keyed on its own post is judged before anything is read: most are no
+   * ticket, and that costs no lookup. The history (earlier cases of the same person or order) is
+   * looked up when the complaint gets a ticket (for its record and the repeat trigger) or when the
+   * plan's only reason to open may be the history itself.
+   */
+  private async judgeSingle(plan: Plan, signal: Signal, now: Date): Promise<{ type: 'ignore'; reason: string } | { type: 'go'; ctx: SignalContext; history?: ComplaintHistory }> {
+    if (!isSinglePost(plan, signal) || !signal.post) return { type: 'go', ctx: {} };
+    const ownKey = signal.key === `mention:${signal.post.mentionId}`;
+    const quick = decideOnSignal(plan, signal, undefined, undefined, now);
+    if (ownKey && quick.type === 'ignore' && !planReadsHistory(plan)) return quick;
+    const history = await this.history.lookup(signal.post);
+    const ctx = { repeatComplaints: history.repeatCount };
+    if (ownKey && quick.type === 'ignore') {
+      const again = decideOnSignal(plan, signal, undefined, undefined, now, ctx);
+      if (again.type === 'ignore') return again;
+    }
+    return { type: 'go', ctx, history };
   }
 
   /** The ticket the pointer names, finishing an opening whose writer died, following merges. */

@@ -36,6 +36,9 @@ const mentionsMapping: estypes.MappingTypeMapping = {
     rating: { type: 'float' },
     reach: { type: 'double' },
     meta: { type: 'object', enabled: false },
+    // A pushed complaint's sealed contact: only its match keys are searchable (earlier complaints of one person).
+    contact: { properties: { matchKeys: keyword, fields: keyword, box: { type: 'object', enabled: false } } },
+    attachments: { type: 'object', enabled: false },
     watches: { properties: { id: keyword, rule: { type: 'keyword', index: false }, competitor: { type: 'boolean' } } },
     analysis: {
       properties: {
@@ -105,6 +108,21 @@ export class MentionsReader {
 
   async count(query?: estypes.QueryDslQueryContainer): Promise<number> {
     return (await this.search.es.count({ ...TOLERATE_MISSING, index: this.index, query })).count;
+  }
+
+  /**
+   * Earlier posts (published before `before`) by the same author at the same source, from the
+   * same contact (match keys), or naming one of the orders: a complainant's history.
+   */
+  async countEarlierPosts(q: { author?: { sourceId: string; id: string }; matchKeys: string[]; orders: string[]; before: string; excludeId: string }): Promise<number> {
+    const should: estypes.QueryDslQueryContainer[] = [];
+    if (q.author) should.push({ bool: { filter: [{ term: { sourceId: q.author.sourceId } }, { term: { 'author.id': q.author.id } }] } });
+    if (q.matchKeys.length) should.push({ terms: { 'contact.matchKeys': q.matchKeys } });
+    if (q.orders.length) should.push({ terms: { 'analysis.entities.orderIds': q.orders } });
+    if (!should.length) return 0;
+    return this.count({
+      bool: { should, minimum_should_match: 1, filter: [{ range: { publishedAt: { lt: q.before } } }], must_not: [{ term: { id: q.excludeId } }] },
+    });
   }
 
   /**

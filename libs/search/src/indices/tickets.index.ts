@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
-import { Ticket, TicketDoc, type SeverityLevel, type TicketState } from '@vigil/contracts';
+import { Ticket, TicketDoc, type ContactField, type SealedBox, type SeverityLevel, type TicketState } from '@vigil/contracts';
 import { isNotFound } from '../es-errors';
 import type { SearchClient } from '../search-client';
 import { SEARCH_CLIENT } from '../search-options';
@@ -48,9 +48,24 @@ export const ticketsIndex = singleIndex({
       seq: { type: 'long' },
       outboxPending: { type: 'boolean' },
       outbox: { type: 'object', enabled: false },
+      complaint: {
+        properties: {
+          mentionId: keyword,
+          reference: keyword,
+          channel: keyword,
+          receivedAt: date,
+          complainant: { properties: { matchKeys: keyword, authorId: keyword, contactFields: keyword, contact: { type: 'object', enabled: false } } },
+          target: { properties: { products: keyword, stores: keyword, orders: keyword } },
+          demands: { properties: { kind: keyword, source: keyword } },
+          history: { properties: { repeatCount: { type: 'integer' } } },
+        },
+      },
     },
   },
 });
+
+/** The sealed contact stays in the store: readers hand tickets out without it (see `sealedContact`). */
+const HIDDEN = ['outbox', 'complaint.complainant.contact'];
 
 /** States whose SLA clocks run and that count as "the open ticket" of an incident. */
 export const ACTIVE_STATES: readonly TicketState[] = ['open', 'acknowledged', 'investigating', 'responding'];
@@ -76,12 +91,60 @@ export class TicketsReader {
 
   async find(id: string): Promise<Ticket | undefined> {
     try {
-      const r = await this.search.es.get<TicketDoc>({ index: this.index, id, _source_excludes: ['outbox'] });
+      const r = await this.search.es.get<TicketDoc>({ index: this.index, id, _source_excludes: HIDDEN });
       return r._source ? Ticket.parse(r._source) : undefined;
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
     }
+  }
+
+  /** The sealed contact of a ticket's complainant (the api opens it for allowed roles only). */
+  async sealedContact(id: string): Promise<{ mentionId: string; box: SealedBox; fields: ContactField[] } | undefined> {
+    try {
+      const r = await this.search.es.get<TicketDoc>({ index: this.index, id, _source_includes: ['complaint.mentionId', 'complaint.complainant'] });
+      const c = r._source?.complaint;
+      return c?.complainant.contact ? { mentionId: c.mentionId, box: c.complainant.contact, fields: c.complainant.contactFields } : undefined;
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  /** The ticket opened for a complaint (its mention), if any. */
+  async findByComplaint(mentionId: string): Promise<Ticket | undefined> {
+    const r = await this.search.es.search<TicketDoc>({
+      ...TOLERATE_MISSING,
+      index: this.index,
+      size: 1,
+      _source_excludes: HIDDEN,
+      query: { term: { 'complaint.mentionId': mentionId } },
+      sort: [{ openedAt: { order: 'desc', unmapped_type: 'date' } }],
+    });
+    const h = r.hits.hits[0];
+    return h ? Ticket.parse(h._source) : undefined;
+  }
+
+  /** Earlier complaint tickets of the same person (match keys) or naming the same orders, newest first. */
+  async earlierComplaints(q: { matchKeys: string[]; orders: string[]; excludeMentionId: string; size: number }): Promise<Array<{ ticket: Ticket; matchedBy: 'person' | 'order' }>> {
+    const should: estypes.QueryDslQueryContainer[] = [];
+    if (q.matchKeys.length) should.push({ terms: { 'complaint.complainant.matchKeys': q.matchKeys } });
+    if (q.orders.length) should.push({ terms: { 'complaint.target.orders': q.orders } });
+    if (!should.length) return [];
+    const r = await this.search.es.search<TicketDoc>({
+      ...TOLERATE_MISSING,
+      index: this.index,
+      size: q.size,
+      _source_excludes: HIDDEN,
+      query: { bool: { should, minimum_should_match: 1, must_not: [{ term: { 'complaint.mentionId': q.excludeMentionId } }] } },
+      sort: [{ openedAt: { order: 'desc', unmapped_type: 'date' } }],
+    });
+    const keys = new Set(q.matchKeys);
+    return r.hits.hits.map((h) => {
+      const ticket = Ticket.parse(h._source);
+      const person = ticket.complaint?.complainant.matchKeys.some((k) => keys.has(k)) ?? false;
+      return { ticket, matchedBy: person ? 'person' : 'order' };
+    });
   }
 
   /** Newest opened first, filtered by state and level. */
@@ -94,7 +157,7 @@ export class TicketsReader {
       index: this.index,
       size: q.size,
       track_total_hits: true,
-      _source_excludes: ['outbox'],
+      _source_excludes: HIDDEN,
       query: { bool: { filter } },
       sort: [{ openedAt: { order: 'desc', unmapped_type: 'date' } }],
     });
@@ -108,7 +171,7 @@ export class TicketsReader {
       index: this.index,
       size: opts.size ?? 1000,
       from: opts.from ?? 0,
-      _source_excludes: ['outbox'],
+      _source_excludes: HIDDEN,
       query: { terms: { state: [...ACTIVE_STATES] } },
       sort: [{ openedAt: 'desc' }, { id: 'asc' }],
     });
@@ -123,7 +186,7 @@ export class TicketsReader {
         ...TOLERATE_MISSING,
         index: this.index,
         size: pageSize,
-        _source_excludes: ['outbox'],
+        _source_excludes: HIDDEN,
         query: { terms: { state: [...ACTIVE_STATES] } },
         sort: [{ openedAt: 'asc' }, { id: 'asc' }],
         ...(after && { search_after: after }),

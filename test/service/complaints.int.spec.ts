@@ -1,0 +1,136 @@
+// Real parts: Kafka, Elasticsearch, every app in one process as `npm start` runs them (collector with
+// its intake endpoint, processor, indexer, detector, responder, api), an RSS feed on 127.0.0.1.
+// Complaints come in as a customer sends them; nothing is mocked.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaintReference, mentionId, type Ticket } from '@vigil/contracts';
+import { DataKeyRing } from '@vigil/common';
+import { AllInOneModule } from '../../apps/cli/src/start/all-in-one.module';
+import { configureHttpApp } from '../../apps/api/src/http-app';
+import { createIntakeKey } from '../../apps/collector/src/intake/intake-keys';
+import { TestFeedServer, rss } from '../support/feed-server';
+import { pollUntil, testEnv } from '../support/test-env';
+import { writeTestPlan } from '../responder/responder-fixtures';
+
+const MIN = 60_000;
+
+describe('single complaints: from the intake endpoint and a feed to tickets with their complaint record', () => {
+  const feed = new TestFeedServer();
+  const intakeKey = createIntakeKey('web-form');
+  const dataKeys = DataKeyRing.generateEntry('k1');
+  let app: INestApplication;
+  let api: string;
+  let admin: string;
+
+  const now = () => new Date().toISOString();
+  const intake = (channel: string, body: Record<string, unknown>) =>
+    fetch(`${api}/api/intake/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${intakeKey.key}` }, body: JSON.stringify(body) });
+  const call = async <T>(method: string, p: string, token = admin, body?: unknown): Promise<{ status: number; body: T }> => {
+    const r = await fetch(`${api}${p}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await r.text();
+    return { status: r.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  const tickets = async () => (await call<{ tickets: Ticket[] }>('GET', '/api/tickets?size=100')).body.tickets;
+  const ticketOf = (mention: string) => tickets().then((ts) => ts.filter((t) => t.complaint?.mentionId === mention));
+  const minutesAfterOpening = (t: Ticket, iso: string | undefined) => Math.round((Date.parse(iso!) - Date.parse(t.slaStartedAt)) / MIN);
+
+  beforeAll(async () => {
+    await feed.start();
+    const t0 = new Date(Date.now() - 60_000).toUTCString();
+    feed.serve(
+      '/brand.rss',
+      rss([
+        { guid: 'media-1', title: '鲜达外卖', description: '再不退款我就找媒体曝光，订单号 2026112300123', author: 'weibo-user-7', pubDate: t0 },
+        { guid: 'cold-1', title: '鲜达外卖', description: '菜凉了，难吃', author: 'weibo-user-8', pubDate: t0 },
+      ]),
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-complaints-'));
+    fs.writeFileSync(path.join(dir, 'sources.yaml'), `sources:\n  - { id: brand, type: rss, url: "${feed.url}/brand.rss", every: 1s, channel: social }\n`);
+    const env = testEnv({
+      SOURCES_FILE: path.join(dir, 'sources.yaml'),
+      COLLECTOR_ALLOW_HOSTS: '127.0.0.1',
+      INTAKE_API_KEYS: intakeKey.entry,
+      VIGIL_DATA_KEYS: dataKeys,
+      PLAN_FILE: writeTestPlan(feed.url),
+      WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+      API_PORT: '0',
+      VIGIL_ADMIN_PASSWORD: 'complaints-admin-pw',
+      DETECTOR_TICK_MS: '1000',
+    });
+    app = await NestFactory.create(AllInOneModule.forRoot(env), { logger: false });
+    configureHttpApp(app);
+    await app.listen(0, '127.0.0.1');
+    api = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const login = await fetch(`${api}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'complaints-admin-pw' }) });
+    admin = ((await login.json()) as { token: string }).token;
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await feed.stop();
+  });
+
+  it('opens exactly one ticket per complaint, at the level and SLA the plan gives its trigger', async () => {
+    const manager = { id: 'form-1', text: '我要找你们经理，退款800元', time: now(), author: { name: '孙女士', id: 'app-user-1' }, contact: { phone: '13800138000' } };
+    const medical = { id: 'call-7', text: '老人要去医院看病，外卖两个小时还没到，赶紧处理', time: now(), contact: { email: 'li.lei@example.com' } };
+    const plainForm = { id: 'form-2', text: '配送员态度不好', time: now(), author: { id: 'app-user-2' } };
+    const accepted = await intake('form', manager);
+    expect(accepted.status).toBe(202);
+    const answer = (await accepted.json()) as { reference: string; progressPath: string };
+    expect(answer.reference).toBe(complaintReference(mentionId('intake-form', 'form-1')));
+    expect((await intake('hotline', medical)).status).toBe(202);
+    expect((await intake('form', plainForm)).status).toBe(202);
+    // The caller retries: one mention, one ticket.
+    expect((await intake('form', manager)).status).toBe(202);
+
+    const ids = {
+      manager: mentionId('intake-form', 'form-1'),
+      medical: mentionId('intake-hotline', 'call-7'),
+      plain: mentionId('intake-form', 'form-2'),
+      media: mentionId('brand', 'media-1'),
+      cold: mentionId('brand', 'cold-1'),
+    };
+    const all = await pollUntil(
+      'four complaint tickets',
+      tickets,
+      (ts) => [ids.manager, ids.medical, ids.plain, ids.media].every((id) => ts.some((t) => t.complaint?.mentionId === id)),
+      { timeoutMs: 90_000, intervalMs: 1000 },
+    );
+    const of = (id: string) => all.filter((t) => t.complaint?.mentionId === id);
+    for (const id of [ids.manager, ids.medical, ids.plain, ids.media]) expect(of(id)).toHaveLength(1);
+
+    const [m] = of(ids.manager);
+    expect(m).toMatchObject({ level: 'important', incidentKey: `mention:${ids.manager}` });
+    expect(m!.triggers).toEqual(expect.arrayContaining(['manager-request', 'above-frontline-authority', 'pushed-complaint']));
+    expect(minutesAfterOpening(m!, m!.slaDeadlines.acknowledge)).toBe(30);
+    expect(minutesAfterOpening(m!, m!.slaDeadlines.firstResponse)).toBe(60);
+
+    const [med] = of(ids.medical);
+    expect(med).toMatchObject({ level: 'urgent' });
+    expect(med!.triggers).toEqual(expect.arrayContaining(['medical-or-exam', 'vulnerable-person']));
+    expect(minutesAfterOpening(med!, med!.slaDeadlines.acknowledge)).toBe(10);
+
+    expect(of(ids.plain)[0]).toMatchObject({ level: 'general', triggers: ['pushed-complaint'] });
+    expect(of(ids.media)[0]).toMatchObject({ level: 'urgent', triggers: ['media-attention'] });
+
+    // The complaint record: channel, reference, demands read from the text, orders as fields, a sealed contact.
+    expect(m!.complaint).toMatchObject({
+      channel: 'form',
+      reference: answer.reference,
+      complainant: { displayName: '孙**', authorId: 'app-user-1', contactFields: ['name', 'phone'] },
+      demands: [{ kind: 'refund', source: 'detected' }],
+      money: [{ amount: 800, currency: 'CNY' }],
+      description: '我要找你们经理，退款800元',
+    });
+    expect(JSON.stringify(all)).not.toContain('13800138000');
+    expect(JSON.stringify(all)).not.toContain('li.lei@example.com');
+    expect(of(ids.media)[0]!.complaint).toMatchObject({ channel: 'social', target: { orders: ['2026112300123'] }, demands: [{ kind: 'refund' }] });
+    // An ordinary complaint from the feed gets no ticket of its own.
+    expect(all.some((t) => t.complaint?.mentionId === ids.cold)).toBe(false);
+  }, 120_000);
+});
