@@ -77,14 +77,14 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
     await pollUntil('new_ticket alert', async () => alertsOf(id), (a) => a.some((x) => x.type === 'new_ticket'));
 
     // An illegal move is refused with a reason the api can show.
-    await send('ticketActions', id, makeAction(id, 'transition', { to: 'resolved' }, 'req-illegal'));
+    await send('ticketActions', id, makeAction(id, 'transition', { to: 'investigating' }, 'req-illegal'));
     const rejected = await pollUntil('action_rejected', async () => eventsOf(id), (es) => es.some((e) => e.type === 'action_rejected'));
     expect(rejected.find((e) => e.type === 'action_rejected')).toMatchObject({
       eventId: `${id}:rejected:req-illegal`,
       seq: 0,
       requestId: 'req-illegal',
       note: 'transition',
-      error: { code: 'illegal_transition', message: 'cannot go from open to resolved; allowed: acknowledged' },
+      error: { code: 'illegal_transition', message: 'cannot go from open to investigating; allowed: acknowledged' },
     });
 
     // 31 minutes unacknowledged: the 30-minute step fires (and the acknowledge SLA is breached).
@@ -100,7 +100,7 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
     await send('ticketActions', id, ack); // redelivered: a no-op
     for (const to of ['investigating', 'responding'] as const) await send('ticketActions', id, makeAction(id, 'transition', { to }));
     await send('ticketActions', id, makeAction(id, 'record_response', { channel: 'weibo', text: '已联系用户' }));
-    await send('ticketActions', id, makeAction(id, 'transition', { to: 'resolved' }));
+    await send('ticketActions', id, makeAction(id, 'resolve', { rootCause: 'system', note: '支付通道故障，已补发退款' }));
     await send('ticketActions', id, makeAction(id, 'close_with_review', { review: { rootCause: '支付通道故障', category: 'refund', actionsTaken: ['补发退款'], customerSatisfaction: 4 } }));
     const trail = await pollUntil('ticket closed', async () => eventsOf(id), (es) => es.some((e) => e.type === 'closed'));
     expect(trail.filter((e) => e.type === 'acknowledged')).toHaveLength(1);
@@ -119,7 +119,7 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
     // Acting on a closed ticket: refused, clearly.
     await send('ticketActions', id, makeAction(id, 'transition', { to: 'investigating' }, 'req-closed'));
     const after = await pollUntil('second rejection', async () => eventsOf(id), (es) => es.some((e) => e.requestId === 'req-closed'));
-    expect(after.find((e) => e.requestId === 'req-closed')!.error).toEqual({ code: 'ticket_closed', message: `${id} is closed; only comments and satisfaction can be added` });
+    expect(after.find((e) => e.requestId === 'req-closed')!.error).toEqual({ code: 'ticket_closed', message: `${id} is closed; only comments, satisfaction, public updates and reopening` });
 
     // A comment carrying the customer's phone and order number is stored and published masked (plan.privacy).
     await send('ticketActions', id, makeAction(id, 'comment', { text: '已回电客户 13912345678，订单号 2026112300123 已补发' }, 'req-pii'));

@@ -24,6 +24,8 @@ export function ticketFactory(over: Partial<Ticket> = {}): Ticket {
     triggers: ['negative_burst'],
     assignees: [],
     evidence: { signalIds: ['s1'], mentionIds: [], signalCount: 1, maxSize: 12 },
+    remedies: [],
+    publicUpdates: [],
     checklist: [
       { step: 'respond_soothe', titleZh: '响应安抚', titleEn: 'Respond and soothe', done: false },
       { step: 'record_facts', titleZh: '记录事实', titleEn: 'Record the facts', done: false },

@@ -3,7 +3,7 @@ import { SeverityLevel } from './severity';
 import { SlaTarget, TicketId } from './ticket.schema';
 
 /** What people are told (dashboard, webhooks). Key on `alerts`: ticketId. */
-export const AlertType = z.enum(['new_ticket', 'level_raised', 'sla_warning', 'sla_breached', 'escalated', 'cooling', 'reopened']);
+export const AlertType = z.enum(['new_ticket', 'level_raised', 'sla_warning', 'sla_breached', 'escalated', 'cooling', 'reopened', 'approval_requested']);
 export type AlertType = z.infer<typeof AlertType>;
 
 export const Alert = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SeverityLevel } from './severity';
-import { ComplaintRecord } from './complaint.schema';
+import { ComplaintRecord, DemandKind, RootCauseKind } from './complaint.schema';
 
 /**
  * Crisis tickets (issue #5). The responder owns the `Ticket` document (stored in
@@ -56,6 +56,23 @@ export const TicketReview = z.object({
 });
 export type TicketReview = z.infer<typeof TicketReview>;
 
+/** Standard remedies (退款、换货、补发、优惠券、上门、道歉 …). */
+export const RemedyKind = z.enum(['refund', 'exchange', 'reship', 'coupon', 'visit', 'apology', 'explanation', 'compensation', 'other']);
+export type RemedyKind = z.infer<typeof RemedyKind>;
+
+export const RemedyProposal = z.object({
+  kind: RemedyKind,
+  /** Money the remedy costs the company (refund, compensation, coupon value). */
+  amount: z.number().nonnegative().max(10_000_000).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).default('CNY'),
+  description: z.string().min(1).max(2000),
+});
+export type RemedyProposal = z.infer<typeof RemedyProposal>;
+
+/** proposed → (awaiting_approval → approved | rejected) → agreed | declined by the customer. */
+export const RemedyStatus = z.enum(['proposed', 'awaiting_approval', 'approved', 'rejected', 'agreed', 'declined']);
+export type RemedyStatus = z.infer<typeof RemedyStatus>;
+
 // ---------------------------------------------------------------------------
 // ticket.actions (api → responder). `requestId` makes a retried request harmless.
 
@@ -70,7 +87,8 @@ export const TicketAction = z.discriminatedUnion('type', [
   ActionBase.extend({ type: z.literal('acknowledge') }),
   ActionBase.extend({
     type: z.literal('assign'),
-    assignee: Actor,
+    /** A person; absent to hand the ticket to a role (`role` then required). */
+    assignee: Actor.optional(),
     role: z.string().max(100).optional(),
     /** true removes the assignee instead. */
     remove: z.boolean().optional(),
@@ -86,6 +104,23 @@ export const TicketAction = z.discriminatedUnion('type', [
   ActionBase.extend({ type: z.literal('check_step'), step: PlaybookStepId, done: z.boolean() }),
   ActionBase.extend({ type: z.literal('pause_waiting'), reason: z.string().max(2000).optional() }),
   ActionBase.extend({ type: z.literal('resume_waiting') }),
+  ActionBase.extend({ type: z.literal('propose_remedy'), remedy: RemedyProposal }),
+  /** A lead's decision on a remedy above the front line's money limit. */
+  ActionBase.extend({ type: z.literal('approve_remedy'), remedyId: z.string().min(1).max(20), approve: z.boolean(), note: z.string().max(2000).optional() }),
+  /** The customer's answer to a remedy. */
+  ActionBase.extend({ type: z.literal('record_agreement'), remedyId: z.string().min(1).max(20), agreed: z.boolean(), note: z.string().max(2000).optional() }),
+  ActionBase.extend({ type: z.literal('resolve'), rootCause: RootCauseKind, note: Text }),
+  ActionBase.extend({ type: z.literal('reopen'), reason: Text }),
+  /** Corrections to the complaint record: demands (诉求), orders, products, stores. */
+  ActionBase.extend({
+    type: z.literal('edit_complaint'),
+    demands: z.array(DemandKind).max(DemandKind.options.length).optional(),
+    orders: z.array(z.string().trim().min(1).max(128)).max(20).optional(),
+    products: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+    stores: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+  }),
+  /** What the complainant reads on their progress page (进度查询), with an optional promised time. */
+  ActionBase.extend({ type: z.literal('post_public_update'), text: z.string().trim().min(1).max(1000), promisedBy: Instant.optional() }),
 ]);
 export type TicketAction = z.infer<typeof TicketAction>;
 export type TicketActionType = TicketAction['type'];
@@ -121,13 +156,35 @@ export const FiredEscalation = z.object({
 });
 export type FiredEscalation = z.infer<typeof FiredEscalation>;
 
+/** `actor` is a person, or `role:<id>` for a ticket handed to a role of the plan. */
 export const Assignee = z.object({ actor: Actor, role: z.string().optional(), at: Instant });
 export type Assignee = z.infer<typeof Assignee>;
+
+export const Remedy = RemedyProposal.extend({
+  /** `r1`, `r2` … in the order proposed. */
+  id: z.string(),
+  status: RemedyStatus,
+  proposedBy: Actor,
+  proposedAt: Instant,
+  decidedBy: Actor.optional(),
+  decidedAt: Instant.optional(),
+  decisionNote: z.string().max(2000).optional(),
+  customer: z.object({ agreed: z.boolean(), recordedBy: Actor, at: Instant, note: z.string().max(2000).optional() }).optional(),
+});
+export type Remedy = z.infer<typeof Remedy>;
+
+export const Resolution = z.object({ rootCause: RootCauseKind, note: z.string(), by: Actor, at: Instant });
+export type Resolution = z.infer<typeof Resolution>;
+
+export const PublicUpdate = z.object({ text: z.string(), at: Instant, by: Actor, promisedBy: Instant.optional() });
+export type PublicUpdate = z.infer<typeof PublicUpdate>;
 
 /** Caps keep a long-running incident's document small; counts keep the totals. */
 export const EVIDENCE_SIGNAL_CAP = 200;
 export const EVIDENCE_MENTION_CAP = 500;
 export const RECENT_REQUEST_CAP = 200;
+export const REMEDY_CAP = 20;
+export const PUBLIC_UPDATE_CAP = 20;
 
 export const Ticket = z.object({
   id: TicketId,
@@ -179,6 +236,11 @@ export const Ticket = z.object({
   recentRequestIds: z.array(z.string()).max(RECENT_REQUEST_CAP),
   /** 投诉记录: set on tickets opened for a single complaint. */
   complaint: ComplaintRecord.optional(),
+  remedies: z.array(Remedy).max(REMEDY_CAP).default([]),
+  /** How it was resolved (根因 and what was done), set by `resolve`. */
+  resolution: Resolution.optional(),
+  /** What the complainant was told on their progress page, oldest first. */
+  publicUpdates: z.array(PublicUpdate).max(PUBLIC_UPDATE_CAP).default([]),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
@@ -221,6 +283,14 @@ export const TicketEventType = z.enum([
   'sla_breached',
   'escalation_fired',
   'action_rejected',
+  'remedy_proposed',
+  'remedy_decided',
+  'agreement_recorded',
+  'resolved',
+  'complaint_edited',
+  'public_update_posted',
+  'notification_sent',
+  'notification_failed',
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 

@@ -14,7 +14,7 @@ function opened(signal = makeSignal({ severity: { level: 'important' } })): Tick
 }
 function resolvedTicket(): Ticket {
   let t = opened(makeSignal({ severity: { level: 'important' }, metrics: { size: 10 } }));
-  for (const a of [action(t, 'acknowledge'), action(t, 'transition', { to: 'investigating' }), action(t, 'transition', { to: 'responding' }), action(t, 'transition', { to: 'resolved' })]) {
+  for (const a of [action(t, 'acknowledge'), action(t, 'transition', { to: 'investigating' }), action(t, 'resolve', { rootCause: 'incidental', note: '个案' })]) {
     const r = applyAction(plan, t, a, t0);
     if (!r.ok) throw new Error(r.error.message);
     t = r.ticket;

@@ -114,6 +114,8 @@ export function openTicket(plan: Plan, decision: Extract<SignalDecision, { type:
     commentCount: 0,
     seq: 0,
     recentRequestIds: [],
+    remedies: [],
+    publicUpdates: [],
     ...(complaint && { complaint }),
   };
   const d = startDraft(blank, now);

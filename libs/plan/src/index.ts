@@ -11,3 +11,4 @@ export * from './ticket-id';
 export { SYSTEM_CLOCK, SYSTEM_DETECTOR } from './ticket-draft';
 export * from './ticket-changes';
 export * from './complaint-record';
+export * from './roles';

@@ -16,7 +16,7 @@ describe('parsePlan', () => {
     if (!r.ok) throw new Error(formatPlanErrors(r.errors));
     expect(r.plan.authority.frontlineMoneyLimit).toBe(500);
     expect(r.plan.calendar.timeZone).toBe('Asia/Shanghai');
-    expect(Object.keys(r.plan.roles).sort()).toEqual(['cs_lead', 'duty_officer', 'legal', 'pr_spokesperson', 'product_owner']);
+    expect(Object.keys(r.plan.roles).sort()).toEqual(['cs_lead', 'duty_officer', 'frontline', 'legal', 'pr_spokesperson', 'product_owner']);
     expect(r.plan.playbook.map((s) => s.titleZh)).toEqual(['响应安抚', '记录事实', '调查原因', '提出方案', '执行跟进', '复盘']);
     expect(r.plan.privacy.mask).toEqual(expect.arrayContaining(['phone', 'id_card', 'email', 'order_id']));
     expect(r.plan.sla.levels.general.firstResponse.minutes).toBe(60);

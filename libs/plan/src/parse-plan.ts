@@ -42,6 +42,8 @@ function crossCheck(plan: Plan): YamlCheckProblem[] {
   for (const [id, team] of Object.entries(plan.teams)) checkRoles(team.roles, ['teams', id, 'roles']);
   checkRoles(plan.privacy.unmaskRoles, ['privacy', 'unmaskRoles']);
   unique(plan.triggers.map((t) => t.id), ['triggers']);
+  checkRoles(plan.authority.approverRoles, ['authority', 'approverRoles']);
+  checkRoles(plan.privacy.contactRoles, ['privacy', 'contactRoles']);
   const triggerIds = plan.triggers.map((t) => t.id);
   plan.opening.singlePost?.triggers.forEach((id, i) => {
     if (!triggerIds.includes(id)) out.push({ path: ['opening', 'singlePost', 'triggers', i], message: `unknown trigger "${id}" (known: ${triggerIds.join(', ')})` });

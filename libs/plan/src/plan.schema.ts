@@ -84,6 +84,8 @@ export const SignalCondition: z.ZodType<SignalCondition> = z.lazy(() =>
 
 export const Contact = z.strictObject({
   name: z.string().min(1),
+  /** The person's Vigil user name: makes them a member of the role (assignment, approvals, contact view). */
+  user: z.string().min(1).max(200).optional(),
   phone: z.string().optional(),
   email: z.string().optional(),
   chat: z.string().optional(),
@@ -193,7 +195,11 @@ export const Plan = z.strictObject({
   version: z.literal(1),
   name: z.string().min(1),
   levels: z.strictObject({ general: LevelSpec, important: LevelSpec, urgent: LevelSpec, major: LevelSpec }),
-  authority: z.strictObject({ frontlineMoneyLimit: z.number().nonnegative() }),
+  authority: z.strictObject({
+    frontlineMoneyLimit: z.number().nonnegative(),
+    /** Members of these roles approve remedies above the limit (and may propose them directly). */
+    approverRoles: z.array(Id).default(['cs_lead']),
+  }),
   opening: z.strictObject({
     /** Signals below this level (after triggers) do not open a ticket. */
     minLevel: SeverityLevel,
@@ -235,7 +241,15 @@ export const Plan = z.strictObject({
   playbook: z.array(PlaybookStep).length(6),
   holdingStatements: z.strictObject({ general: HoldingStatement, important: HoldingStatement, urgent: HoldingStatement, major: HoldingStatement }),
   notifications: z.strictObject({ webhooks: z.array(Webhook).default([]) }),
-  privacy: z.strictObject({ mask: z.array(PiiKind), maskIn: z.array(PiiSurface), unmaskRoles: z.array(Id).default([]) }),
+  privacy: z.strictObject({
+    mask: z.array(PiiKind),
+    maskIn: z.array(PiiSurface),
+    unmaskRoles: z.array(Id).default([]),
+    /** Members of these roles may open a complainant's sealed contact (every view is recorded). */
+    contactRoles: z.array(Id).default([]),
+    /** A ticket's assignees may open its complainant's contact too. */
+    contactAssignees: z.boolean().default(true),
+  }),
 });
 export type Plan = z.infer<typeof Plan>;
 export type PlanInput = z.input<typeof Plan>;

@@ -32,7 +32,7 @@ describe('applyAction lifecycle', () => {
       (t) => action(t, 'record_response', { channel: 'weibo' }),
       (t) => action(t, 'transition', { to: 'responding' }),
       (t) => action(t, 'comment', { text: '已电话联系客户' }),
-      (t) => action(t, 'transition', { to: 'resolved' }),
+      (t) => action(t, 'resolve', { rootCause: 'system', note: '退款接口超时，已人工退款' }),
       (t) => action(t, 'record_satisfaction', { score: 4 }),
       (t) => action(t, 'close_with_review', { review }),
     ]);
@@ -43,7 +43,8 @@ describe('applyAction lifecycle', () => {
     expect(t.closedAt).toBe(plusMinutes(t0, 10).toISOString());
     expect(t.review).toEqual(review);
     expect(t.satisfaction?.score).toBe(4);
-    expect(t.checklist.filter((c) => c.done).map((c) => c.step)).toEqual(['record_facts', 'review']);
+    expect(t.resolution).toEqual({ rootCause: 'system', note: '退款接口超时，已人工退款', by: 'alice', at: plusMinutes(t0, 8).toISOString() });
+    expect(t.checklist.filter((c) => c.done).map((c) => c.step)).toEqual(['record_facts', 'investigate_cause', 'review']);
     expect(t.assignees).toMatchObject([{ actor: 'bob', role: 'cs_lead' }]);
     expect(t.seq).toBe(11); // opened + 10 changes
   });
@@ -56,17 +57,21 @@ describe('applyAction lifecycle', () => {
     ]);
   });
 
-  const resolved = () => run(newTicket(), [(t) => action(t, 'acknowledge'), (t) => action(t, 'transition', { to: 'investigating' }), (t) => action(t, 'transition', { to: 'responding' }), (t) => action(t, 'transition', { to: 'resolved' })]);
+  const resolved = () => run(newTicket(), [(t) => action(t, 'acknowledge'), (t) => action(t, 'transition', { to: 'investigating' }), (t) => action(t, 'resolve', { rootCause: 'process', note: '流程漏洞' })]);
   const closed = () => run(resolved(), [(t) => action(t, 'close_with_review', { review: { ...review, customerSatisfaction: 3 } })]);
 
   it.each([
-    { name: 'open → resolved', ticket: newTicket, act: (t: Ticket) => action(t, 'transition', { to: 'resolved' }), code: 'illegal_transition', msg: /cannot go from open to resolved; allowed: acknowledged/ },
+    { name: 'transition to resolved', ticket: newTicket, act: (t: Ticket) => action(t, 'transition', { to: 'resolved' }), code: 'root_cause_required', msg: /root cause .* use resolve/ },
+    { name: 'resolve before acknowledging', ticket: newTicket, act: (t: Ticket) => action(t, 'resolve', { rootCause: 'system', note: 'x' }), code: 'not_acknowledged', msg: /acknowledge CR-2026-000001 before you resolve/ },
+    { name: 'reopen without resolve', ticket: newTicket, act: (t: Ticket) => action(t, 'reopen', { reason: 'x' }), code: 'not_resolved', msg: /only a resolved or closed ticket/ },
+    { name: 'transition out of resolved', ticket: resolved, act: (t: Ticket) => action(t, 'transition', { to: 'investigating' }), code: 'use_reopen', msg: /reopen/ },
+    { name: 'assign to nobody', ticket: newTicket, act: (t: Ticket) => action(t, 'assign', {}), code: 'assignee_required', msg: /person .* or to a role/ },
     { name: 'open → investigating', ticket: newTicket, act: (t: Ticket) => action(t, 'transition', { to: 'investigating' }), code: 'illegal_transition', msg: /open to investigating/ },
     { name: 'transition to closed', ticket: resolved, act: (t: Ticket) => action(t, 'transition', { to: 'closed' }), code: 'review_required', msg: /close_with_review/ },
     { name: 'close before resolving', ticket: newTicket, act: (t: Ticket) => action(t, 'close_with_review', { review }), code: 'not_resolved', msg: /only a resolved ticket/ },
     { name: 'close without satisfaction', ticket: resolved, act: (t: Ticket) => action(t, 'close_with_review', { review }), code: 'satisfaction_required', msg: /satisfaction/ },
     { name: 'acknowledge twice', ticket: () => run(newTicket(), [(t) => action(t, 'acknowledge')]), act: (t: Ticket) => action(t, 'acknowledge'), code: 'already_acknowledged', msg: /acknowledged/ },
-    { name: 'act on a closed ticket', ticket: closed, act: (t: Ticket) => action(t, 'transition', { to: 'investigating' }), code: 'ticket_closed', msg: /closed/ },
+    { name: 'act on a closed ticket', ticket: closed, act: (t: Ticket) => action(t, 'transition', { to: 'investigating' }), code: 'ticket_closed', msg: /closed; only comments, satisfaction, public updates and reopening/ },
     { name: 'lower without a reason', ticket: newTicket, act: (t: Ticket) => action(t, 'change_level', { level: 'general' }), code: 'reason_required', msg: /lowering .* from important to general needs a reason/ },
     { name: 'lower with a blank reason', ticket: newTicket, act: (t: Ticket) => action(t, 'change_level', { level: 'general', reason: '  ' }), code: 'reason_required', msg: /reason/ },
     { name: 'pause an open ticket', ticket: newTicket, act: (t: Ticket) => action(t, 'pause_waiting'), code: 'not_active', msg: /wait on the customer/ },
@@ -123,9 +128,17 @@ describe('applyAction lifecycle', () => {
     expect(after).toMatchObject({ ok: false, error: { code: 'ticket_merged' } });
   });
 
-  it('a manual reopen from resolved starts a new SLA cycle', () => {
-    const t = run(resolved(), [(t) => action(t, 'transition', { to: 'investigating' })]);
-    expect(t).toMatchObject({ state: 'investigating', reopenCount: 1, resolvedAt: undefined, firstResponseAt: undefined });
-    expect(t.slaStartedAt).toBe(plusMinutes(t0, 1).toISOString());
+  it('a manual reopen, from resolved or closed, needs a reason and starts a new SLA cycle', () => {
+    for (const from of [resolved, closed]) {
+      const t = run(from(), [(t) => action(t, 'reopen', { reason: '客户反馈问题未解决' })]);
+      expect(t).toMatchObject({ state: 'investigating', reopenCount: 1, resolvedAt: undefined, firstResponseAt: undefined, closedAt: undefined, resolution: undefined });
+      expect(t.slaStartedAt).toBe(plusMinutes(t0, 1).toISOString());
+      expect(t.checklist.find((c) => c.step === 'review')!.done).toBe(false);
+    }
+  });
+
+  it('assigns to a role of the plan when no person is named', () => {
+    const t = run(newTicket(), [(t) => action(t, 'assign', { role: 'cs_lead' })]);
+    expect(t.assignees).toMatchObject([{ actor: 'role:cs_lead', role: 'cs_lead' }]);
   });
 });

@@ -12,6 +12,7 @@ import { mergeInto } from './merge-tickets';
 import { Rejection, reject } from './rejection';
 import { slaDeadlines } from './sla-clock';
 import { pushBounded, startDraft, type TicketDraft } from './ticket-draft';
+import { ACTIVE, approveRemedy, editComplaint, postPublicUpdate, proposeRemedy, recordAgreement, reopenCase, resolve } from './case-actions';
 
 export interface ActionError {
   code: string;
@@ -45,14 +46,12 @@ export const TRANSITIONS: Record<TicketState, readonly TicketState[]> = {
   acknowledged: ['investigating'],
   investigating: ['responding'],
   // Back to investigating when the response turned up new facts.
-  responding: ['investigating', 'resolved'],
-  // A manual reopen: it starts a new SLA cycle.
-  resolved: ['investigating'],
+  responding: ['investigating'],
+  resolved: [],
   closed: [],
   merged: [],
 };
 
-const ACTIVE: readonly TicketState[] = ['acknowledged', 'investigating', 'responding'];
 
 /** Applies one api action to a ticket: the new ticket plus its audit events and alerts, or a clear error. */
 export function applyAction(plan: Plan, ticket: Ticket, action: TicketAction, now: Date, ctx: ActionContext = {}): ActionResult {
@@ -90,8 +89,8 @@ function apply(plan: Plan, d: TicketDraft, a: TicketAction, ctx: ActionContext) 
   const t = d.t;
   const opts = { requestId: a.requestId };
   if (t.state === 'merged') reject('ticket_merged', `${t.id} was merged into ${t.mergedInto}; act on that ticket`);
-  const allowedWhenClosed = a.type === 'comment' || a.type === 'record_satisfaction';
-  if (t.state === 'closed' && !allowedWhenClosed) reject('ticket_closed', `${t.id} is closed; only comments and satisfaction can be added`);
+  const allowedWhenClosed = a.type === 'comment' || a.type === 'record_satisfaction' || a.type === 'reopen' || a.type === 'post_public_update';
+  if (t.state === 'closed' && !allowedWhenClosed) reject('ticket_closed', `${t.id} is closed; only comments, satisfaction, public updates and reopening`);
 
   switch (a.type) {
     case 'acknowledge':
@@ -101,18 +100,21 @@ function apply(plan: Plan, d: TicketDraft, a: TicketAction, ctx: ActionContext) 
     case 'transition':
       return transition(plan, d, a.to, a.actor, { ...opts, note: a.note });
     case 'assign': {
-      const i = t.assignees.findIndex((x) => x.actor === a.assignee);
+      if (!a.assignee && !a.role) reject('assignee_required', 'assign to a person (assignee) or to a role of the plan (role)');
+      // Handed to a role: whoever of its members picks it up; `role:<id>` stands for them.
+      const assignee = a.assignee ?? `role:${a.role}`;
+      const i = t.assignees.findIndex((x) => x.actor === assignee);
       if (a.remove) {
-        if (i < 0) reject('not_assigned', `${a.assignee} is not assigned to ${t.id}`);
+        if (i < 0) reject('not_assigned', `${assignee} is not assigned to ${t.id}`);
         const before = t.assignees.map((x) => x.actor);
-        t.assignees = t.assignees.filter((x) => x.actor !== a.assignee);
+        t.assignees = t.assignees.filter((x) => x.actor !== assignee);
         d.event('unassigned', a.actor, { ...opts, before: { assignees: before }, after: { assignees: t.assignees.map((x) => x.actor) } });
         return;
       }
       if (a.role && !plan.roles[a.role]) reject('unknown_role', `role "${a.role}" is not in the plan (known: ${Object.keys(plan.roles).join(', ')})`);
-      if (i >= 0 && t.assignees[i].role === a.role) reject('already_assigned', `${a.assignee} is already assigned to ${t.id}`);
+      if (i >= 0 && t.assignees[i].role === a.role) reject('already_assigned', `${assignee} is already assigned to ${t.id}`);
       const before = t.assignees.map((x) => x.actor);
-      t.assignees = [...t.assignees.filter((x) => x.actor !== a.assignee), { actor: a.assignee, role: a.role, at: d.iso }];
+      t.assignees = [...t.assignees.filter((x) => x.actor !== assignee), { actor: assignee, role: a.role, at: d.iso }];
       d.event('assigned', a.actor, { ...opts, before: { assignees: before }, after: { assignees: t.assignees.map((x) => x.actor), role: a.role } });
       return;
     }
@@ -169,27 +171,33 @@ function apply(plan: Plan, d: TicketDraft, a: TicketAction, ctx: ActionContext) 
     }
     case 'merge':
       return mergeInto(plan, d, a, ctx.mergeTarget);
+    case 'propose_remedy':
+      return proposeRemedy(plan, d, a, opts);
+    case 'approve_remedy':
+      return approveRemedy(plan, d, a, opts);
+    case 'record_agreement':
+      return recordAgreement(d, a, opts);
+    case 'resolve':
+      return resolve(d, a, opts, () => endPause(d, a.actor, opts));
+    case 'reopen':
+      return reopenCase(plan, d, a, opts);
+    case 'edit_complaint':
+      return editComplaint(d, a, opts);
+    case 'post_public_update':
+      return postPublicUpdate(d, a, opts);
   }
 }
 
-function transition(plan: Plan, d: TicketDraft, to: TicketState, actor: string, opts: { requestId: string; note?: string }) {
+function transition(_plan: Plan, d: TicketDraft, to: TicketState, actor: string, opts: { requestId: string; note?: string }) {
   const t = d.t;
   if (to === 'closed') reject('review_required', 'closing needs a review (复盘): use close_with_review');
   if (to === 'merged') reject('use_merge', 'use the merge action to merge tickets');
+  if (to === 'resolved') reject('root_cause_required', 'resolving needs a root cause (偶发/流程/系统/产品/第三方): use resolve');
+  if (t.state === 'resolved') reject('use_reopen', 'reopening needs a reason: use reopen');
   if (!TRANSITIONS[t.state].includes(to)) {
     const allowed = TRANSITIONS[t.state];
     reject('illegal_transition', `cannot go from ${t.state} to ${to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`);
   }
-  if (t.state === 'resolved') {
-    // A person reopening: a fresh SLA cycle, already acknowledged by that person.
-    t.reopenCount += 1;
-    t.slaStartedAt = d.iso;
-    t.acknowledgedAt = d.iso;
-    t.firstResponseAt = undefined;
-    t.resolvedAt = undefined;
-    d.alert('reopened', `${t.reopenCount}`, `reopened by ${actor}`, { notify: plan.levels[t.level].notify });
-  }
-  if (to === 'resolved' && isPaused(t)) endPause(d, actor, { requestId: opts.requestId });
   moveTo(d, to, actor, opts);
 }
 
@@ -198,7 +206,6 @@ function moveTo(d: TicketDraft, to: TicketState, actor: string, opts: { requestI
   const before = { state: t.state };
   t.state = to;
   if (to === 'acknowledged' && !t.acknowledgedAt) t.acknowledgedAt = d.iso;
-  if (to === 'resolved') t.resolvedAt = d.iso;
   d.event(to === 'acknowledged' ? 'acknowledged' : 'transitioned', actor, { ...opts, before, after: { state: to } });
 }
 

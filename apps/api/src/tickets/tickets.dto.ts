@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { PlaybookStepId, SeverityLevel, Ticket, TicketEvent, TicketId, TicketReview, TicketState } from '@vigil/contracts';
+import { DemandKind, PlaybookStepId, RemedyProposal, RootCauseKind, SeverityLevel, Ticket, TicketEvent, TicketId, TicketReview, TicketState } from '@vigil/contracts';
 
 const csv = z
   .union([z.string(), z.array(z.string())])
@@ -26,7 +26,7 @@ export const TicketIdParam = TicketId;
 const Body = z.object({ requestId: z.string().min(8).max(200).optional() });
 export const TicketActionBody = z.discriminatedUnion('type', [
   Body.extend({ type: z.literal('acknowledge') }),
-  Body.extend({ type: z.literal('assign'), assignee: z.string().min(1).max(200), role: z.string().max(100).optional(), remove: z.boolean().optional() }),
+  Body.extend({ type: z.literal('assign'), assignee: z.string().min(1).max(200).optional(), role: z.string().max(100).optional(), remove: z.boolean().optional() }),
   Body.extend({ type: z.literal('comment'), text: z.string().min(1).max(10_000) }),
   Body.extend({ type: z.literal('transition'), to: TicketState, note: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('change_level'), level: SeverityLevel, reason: z.string().max(2000).optional() }),
@@ -37,6 +37,19 @@ export const TicketActionBody = z.discriminatedUnion('type', [
   Body.extend({ type: z.literal('check_step'), step: PlaybookStepId, done: z.boolean() }),
   Body.extend({ type: z.literal('pause_waiting'), reason: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('resume_waiting') }),
+  Body.extend({ type: z.literal('propose_remedy'), remedy: RemedyProposal }),
+  Body.extend({ type: z.literal('approve_remedy'), remedyId: z.string().min(1).max(20), approve: z.boolean(), note: z.string().max(2000).optional() }),
+  Body.extend({ type: z.literal('record_agreement'), remedyId: z.string().min(1).max(20), agreed: z.boolean(), note: z.string().max(2000).optional() }),
+  Body.extend({ type: z.literal('resolve'), rootCause: RootCauseKind, note: z.string().trim().min(1).max(10_000) }),
+  Body.extend({ type: z.literal('reopen'), reason: z.string().trim().min(1).max(10_000) }),
+  Body.extend({
+    type: z.literal('edit_complaint'),
+    demands: z.array(DemandKind).max(DemandKind.options.length).optional(),
+    orders: z.array(z.string().trim().min(1).max(128)).max(20).optional(),
+    products: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+    stores: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+  }),
+  Body.extend({ type: z.literal('post_public_update'), text: z.string().trim().min(1).max(1000), promisedBy: z.iso.datetime({ offset: true }).optional() }),
 ]);
 export type TicketActionBody = z.infer<typeof TicketActionBody>;
 /**

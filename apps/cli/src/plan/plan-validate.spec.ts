@@ -10,7 +10,7 @@ describe('vigil plan validate', () => {
   it('prints OK with a summary for the default plan', async () => {
     const out: string[] = [];
     expect(await runPlanValidate(DEFAULT_PLAN, (l) => out.push(l), () => {})).toBe(0);
-    expect(out.join('\n')).toMatch(/^OK .*\d+ triggers, 5 roles/);
+    expect(out.join('\n')).toMatch(/^OK .*\d+ triggers, 6 roles/);
   });
 
   it('prints each error with line:column and field path and exits 1', async () => {
