@@ -26,6 +26,8 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
   let app: INestApplication;
   let api: string;
   let admin: string;
+  const users: Record<'agent' | 'lead' | 'intern', string> = { agent: '', lead: '', intern: '' };
+  let managerTicket: Ticket;
 
   const now = () => new Date().toISOString();
   const intake = (channel: string, body: Record<string, unknown>) =>
@@ -68,6 +70,12 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
     api = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const login = await fetch(`${api}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'complaints-admin-pw' }) });
     admin = ((await login.json()) as { token: string }).token;
+    // The default plan names `agent` (front line) and `lead` (CS lead) as role members; `intern` is in no role.
+    for (const name of Object.keys(users) as (keyof typeof users)[]) {
+      expect((await call('POST', '/api/users', admin, { username: name, role: 'responder', password: `${name}-password-1` })).status).toBe(201);
+      const r = await fetch(`${api}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: name, password: `${name}-password-1` }) });
+      users[name] = ((await r.json()) as { token: string }).token;
+    }
   }, 120_000);
 
   afterAll(async () => {
@@ -132,5 +140,53 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
     expect(of(ids.media)[0]!.complaint).toMatchObject({ channel: 'social', target: { orders: ['2026112300123'] }, demands: [{ kind: 'refund' }] });
     // An ordinary complaint from the feed gets no ticket of its own.
     expect(all.some((t) => t.complaint?.mentionId === ids.cold)).toBe(false);
+    managerTicket = m!;
   }, 120_000);
+
+  it("opens the complainant's contact only for the roles the plan allows, and records every attempt", async () => {
+    const id = managerTicket.id;
+    const denied = await call<{ message: string }>('POST', `/api/tickets/${id}/contact`, users.intern, {});
+    expect(denied.status).toBe(403);
+    expect(denied.body.message).toMatch(/members of frontline, cs_lead, legal and the ticket's assignees .* intern is neither \(this attempt was recorded\)/);
+    expect((await call('POST', `/api/tickets/${id}/contact`, admin, {})).status).toBe(403);
+    const shown = await call<{ name: string; phone: string }>('POST', `/api/tickets/${id}/contact`, users.agent, { reason: '回电确认退款' });
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ name: '孙女士', phone: '13800138000' });
+    // Once assigned, the intern may open it as the ticket's assignee.
+    expect((await call('POST', `/api/tickets/${id}/actions`, users.lead, { type: 'assign', assignee: 'intern' })).status).toBe(202);
+    await pollUntil('intern assigned', () => call<{ ticket: Ticket }>('GET', `/api/tickets/${id}`), (r) => r.body.ticket.assignees.some((a) => a.actor === 'intern'));
+    expect((await call('POST', `/api/tickets/${id}/contact`, users.intern, {})).status).toBe(200);
+    const audit = await pollUntil('four attempts recorded', () => call<{ actor: string; outcome: string; basis: string; reason?: string }[]>('GET', `/api/tickets/${id}/contact-views`, users.lead), (r) => r.body.length === 4);
+    expect(audit.body.map((v) => [v.actor, v.outcome, v.basis]).reverse()).toEqual([
+      ['intern', 'denied', 'not allowed'],
+      ['admin', 'denied', 'not allowed'],
+      ['agent', 'shown', 'role:frontline'],
+      ['intern', 'shown', 'assignee'],
+    ]);
+    expect(JSON.stringify(audit.body)).not.toContain('13800138000');
+  });
+
+  it('runs the case through every step from the api, refusing what the lifecycle forbids', async () => {
+    const id = managerTicket.id;
+    const act = (token: string, body: Record<string, unknown>) => call<{ requestId: string }>('POST', `/api/tickets/${id}/actions`, token, body);
+    const events = () => call<{ ticket: Ticket; events: { type: string; requestId?: string; error?: { code: string; message: string } }[] }>('GET', `/api/tickets/${id}`);
+    const outcome = async (r: { body: { requestId: string } }) => {
+      const got = await pollUntil('the action applied or refused', events, (x) => x.body.events.some((e) => e.requestId === r.body.requestId));
+      return got.body.events.filter((e) => e.requestId === r.body.requestId).at(-1)!;
+    };
+    expect(await outcome(await act(users.agent, { type: 'resolve', rootCause: 'system', note: 'x' }))).toMatchObject({ type: 'action_rejected', error: { code: 'not_acknowledged' } });
+    expect((await outcome(await act(users.agent, { type: 'acknowledge' }))).type).toBe('acknowledged');
+    expect((await act(users.agent, { type: 'resolve', rootCause: 'nonsense', note: 'x' })).status).toBe(400);
+    expect((await outcome(await act(users.agent, { type: 'propose_remedy', remedy: { kind: 'refund', amount: 800, description: '全额退款 800 元' } }))).type).toBe('remedy_proposed');
+    expect(await outcome(await act(users.agent, { type: 'approve_remedy', remedyId: 'r1', approve: true }))).toMatchObject({ type: 'action_rejected', error: { code: 'not_authorised' } });
+    expect((await outcome(await act(users.lead, { type: 'approve_remedy', remedyId: 'r1', approve: true }))).type).toBe('remedy_decided');
+    expect((await outcome(await act(users.agent, { type: 'pause_waiting', reason: '等待客户确认' }))).type).toBe('waiting_started');
+    expect((await outcome(await act(users.agent, { type: 'record_agreement', remedyId: 'r1', agreed: true }))).type).toBe('agreement_recorded');
+    expect((await outcome(await act(users.agent, { type: 'resolve', rootCause: 'system', note: '退款接口超时，已人工退款' }))).type).toBe('resolved');
+    expect((await outcome(await act(users.agent, { type: 'record_satisfaction', score: 5 }))).type).toBe('satisfaction_recorded');
+    expect((await outcome(await act(users.lead, { type: 'close_with_review', review: { rootCause: '退款接口超时', category: 'refund', actionsTaken: ['人工退款'] } }))).type).toBe('closed');
+    const final = (await events()).body;
+    expect(final.ticket).toMatchObject({ state: 'closed', resolution: { rootCause: 'system' }, remedies: [{ id: 'r1', status: 'agreed', decidedBy: 'lead' }], satisfaction: { score: 5 } });
+    expect(final.ticket.pausedIntervals[0]!.to).toBeDefined();
+  });
 });

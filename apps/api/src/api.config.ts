@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { BaseConfig, loadConfig } from '@vigil/common';
+import { BaseConfig, DataKeysSetting, loadConfig } from '@vigil/common';
 
 export const ApiConfig = BaseConfig.extend({
   API_HOST: z.string().default('127.0.0.1'),
@@ -14,6 +14,8 @@ export const ApiConfig = BaseConfig.extend({
   API_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   /** The built dashboard (vite output) served at `/`. */
   API_DASHBOARD_DIR: z.string().default(path.join('dashboards', 'dist')),
+  /** Opens complainants' contacts for the roles the plan allows, and checks progress links (see DataKeyRing). */
+  VIGIL_DATA_KEYS: DataKeysSetting,
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;
 export const loadApiConfig = (env = process.env) => loadConfig(ApiConfig, env);

@@ -25,8 +25,12 @@ import { TicketsController } from './tickets/tickets.controller';
 import { VolumeController } from './volume/volume.controller';
 import { VolumeRepository } from './volume/volume.repository';
 import { ZodValidationPipe } from './zod-validation.pipe';
+import { ComplaintsController } from './complaints/complaints.controller';
+import { ContactViewsRepository } from './complaints/contact-views.repository';
+import { API_DATA_KEYS, ViewContactUseCase } from './complaints/view-contact.usecase';
+import { PlanFileReader } from './plan/plan-file.reader';
 
-export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController];
+export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController];
 
 @Module({})
 export class ApiModule {
@@ -53,6 +57,10 @@ export class ApiModule {
         VolumeRepository,
         RequestTicketActionUseCase,
         RequestPlanEditUseCase,
+        { provide: API_DATA_KEYS, useValue: config.VIGIL_DATA_KEYS },
+        PlanFileReader,
+        ContactViewsRepository,
+        ViewContactUseCase,
         LivePublisher,
         LiveFeedService,
         LiveGateway,

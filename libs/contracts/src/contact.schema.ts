@@ -45,3 +45,24 @@ export const AttachmentMeta = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2048).optional(),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
+
+/**
+ * One attempt to open a complainant's contact (index `contact-views`, written by the api): who,
+ * when, on which ticket, why, and whether the plan allowed it. Every view leaves one.
+ */
+export const ContactView = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  mentionId: z.string(),
+  actor: z.string(),
+  /** The api role and the plan roles the person held at the time. */
+  role: z.string(),
+  planRoles: z.array(z.string()),
+  outcome: z.enum(['shown', 'denied']),
+  /** Why the plan allowed or refused it (`role:cs_lead`, `assignee`, `not allowed`). */
+  basis: z.string(),
+  reason: z.string().max(500).optional(),
+  fields: z.array(ContactField),
+  at: z.iso.datetime({ offset: true }),
+});
+export type ContactView = z.infer<typeof ContactView>;

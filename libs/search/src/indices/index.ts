@@ -8,6 +8,7 @@
  * and `search.names` pick it up from here; SearchModule provides the reader everywhere.
  */
 import { clustersIndex, ClustersReader } from './clusters.index';
+import { contactViewsIndex, ContactViewsReader } from './contact-views.index';
 import { detectorStateIndex, DetectorStateReader } from './detector-state.index';
 import { incidentsIndex, IncidentsReader } from './incidents.index';
 import { mentionsIndex, MentionsReader } from './mentions.index';
@@ -29,6 +30,7 @@ export * from './source-state.index';
 export * from './detector-state.index';
 export * from './plan.index';
 export * from './plan-versions.index';
+export * from './contact-views.index';
 
 /** Every stored document, by the key it has in `search.names`. */
 export const INDICES = {
@@ -42,9 +44,10 @@ export const INDICES = {
   detectorState: detectorStateIndex,
   plan: planIndex,
   planVersions: planVersionsIndex,
+  contactViews: contactViewsIndex,
 } as const;
 
-export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader];
+export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
 export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date): string; readonly mentionsPattern: string } & {
