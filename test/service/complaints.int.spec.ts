@@ -14,6 +14,7 @@ import { AllInOneModule } from '../../apps/cli/src/start/all-in-one.module';
 import { configureHttpApp } from '../../apps/api/src/http-app';
 import { createIntakeKey } from '../../apps/collector/src/intake/intake-keys';
 import { TestFeedServer, rss } from '../support/feed-server';
+import { KafkaTestClient } from '../support/kafka-test-client';
 import { pollUntil, testEnv } from '../support/test-env';
 import { writeTestPlan } from '../responder/responder-fixtures';
 
@@ -28,6 +29,9 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
   let admin: string;
   const users: Record<'agent' | 'lead' | 'intern', string> = { agent: '', lead: '', intern: '' };
   let managerTicket: Ticket;
+  let progressPath = '';
+  let tc: KafkaTestClient;
+  let signals: { key: string | null; value: string }[];
 
   const now = () => new Date().toISOString();
   const intake = (channel: string, body: Record<string, unknown>) =>
@@ -63,22 +67,26 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
       API_PORT: '0',
       VIGIL_ADMIN_PASSWORD: 'complaints-admin-pw',
       DETECTOR_TICK_MS: '1000',
+      PROGRESS_RATE_PER_MINUTE: '40',
     });
+    tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
     app = await NestFactory.create(AllInOneModule.forRoot(env), { logger: false });
     configureHttpApp(app);
     await app.listen(0, '127.0.0.1');
     api = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const login = await fetch(`${api}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'complaints-admin-pw' }) });
     admin = ((await login.json()) as { token: string }).token;
+    signals = await tc.collect('signals');
     // The default plan names `agent` (front line) and `lead` (CS lead) as role members; `intern` is in no role.
     for (const name of Object.keys(users) as (keyof typeof users)[]) {
       expect((await call('POST', '/api/users', admin, { username: name, role: 'responder', password: `${name}-password-1` })).status).toBe(201);
       const r = await fetch(`${api}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: name, password: `${name}-password-1` }) });
       users[name] = ((await r.json()) as { token: string }).token;
     }
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
+    await tc?.close();
     await app?.close();
     await feed.stop();
   });
@@ -90,6 +98,7 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
     const accepted = await intake('form', manager);
     expect(accepted.status).toBe(202);
     const answer = (await accepted.json()) as { reference: string; progressPath: string };
+    progressPath = answer.progressPath;
     expect(answer.reference).toBe(complaintReference(mentionId('intake-form', 'form-1')));
     expect((await intake('hotline', medical)).status).toBe(202);
     expect((await intake('form', plainForm)).status).toBe(202);
@@ -107,7 +116,7 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
       'four complaint tickets',
       tickets,
       (ts) => [ids.manager, ids.medical, ids.plain, ids.media].every((id) => ts.some((t) => t.complaint?.mentionId === id)),
-      { timeoutMs: 90_000, intervalMs: 1000 },
+      { timeoutMs: 180_000, intervalMs: 1000 },
     );
     const of = (id: string) => all.filter((t) => t.complaint?.mentionId === id);
     for (const id of [ids.manager, ids.medical, ids.plain, ids.media]) expect(of(id)).toHaveLength(1);
@@ -141,7 +150,7 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
     // An ordinary complaint from the feed gets no ticket of its own.
     expect(all.some((t) => t.complaint?.mentionId === ids.cold)).toBe(false);
     managerTicket = m!;
-  }, 120_000);
+  }, 240_000);
 
   it("opens the complainant's contact only for the roles the plan allows, and records every attempt", async () => {
     const id = managerTicket.id;
@@ -188,5 +197,72 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
     const final = (await events()).body;
     expect(final.ticket).toMatchObject({ state: 'closed', resolution: { rootCause: 'system' }, remedies: [{ id: 'r1', status: 'agreed', decidedBy: 'lead' }], satisfaction: { score: 5 } });
     expect(final.ticket.pausedIntervals[0]!.to).toBeDefined();
+  });
+
+  it('the progress link shows the complainant public fields only; unknown and forged links are one 404', async () => {
+    const json = async (p: string) => {
+      const r = await fetch(`${api}${p}`);
+      return { status: r.status, headers: r.headers, body: (await r.json()) as Record<string, unknown> };
+    };
+    const token = progressPath.slice(3);
+    const closed = await json(`/api/public/progress/${token}`);
+    expect(closed.status).toBe(200);
+    expect(closed.headers.get('cache-control')).toBe('no-store');
+    expect(closed.body).toEqual({ reference: managerTicket.complaint!.reference, status: 'closed', receivedAt: managerTicket.complaint!.receivedAt, updatedAt: expect.any(String) });
+    // Reopened by the lead, with an update and a promised time for the complainant.
+    const id = managerTicket.id;
+    const promisedBy = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    await call('POST', `/api/tickets/${id}/actions`, users.lead, { type: 'reopen', reason: '客户来电：退款仍未到账' });
+    await call('POST', `/api/tickets/${id}/actions`, users.agent, { type: 'comment', text: '内部备注：财务系统排查中，客户电话 13800138000' });
+    await call('POST', `/api/tickets/${id}/actions`, users.agent, { type: 'post_public_update', text: '已为您重新提交退款，请留意到账', promisedBy });
+    const open = await pollUntil('the public update', () => json(`/api/public/progress/${token}`), (r) => r.body.lastUpdate !== undefined);
+    expect(open.body).toEqual({
+      reference: managerTicket.complaint!.reference,
+      status: 'in_progress',
+      receivedAt: managerTicket.complaint!.receivedAt,
+      lastUpdate: { text: '已为您重新提交退款，请留意到账', at: expect.any(String) },
+      promisedBy,
+      updatedAt: expect.any(String),
+    });
+    const page = await fetch(`${api}${progressPath}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('已为您重新提交退款');
+    expect(html).toContain(managerTicket.complaint!.reference);
+    for (const internal of [id, '内部备注', '13800138000', '孙女士', 'important', 'agent', 'lead', '<script']) expect(html).not.toContain(internal);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+
+    // Unknown, forged and malformed links answer the same 404, page and JSON alike.
+    const forged = Buffer.from(token, 'base64url');
+    forged[20] ^= 1;
+    const other = DataKeyRing.parse(DataKeyRing.generateEntry('zz'));
+    const { progressToken } = await import('@vigil/common');
+    for (const bad of [forged.toString('base64url'), progressToken(other, mentionId('intake-form', 'form-1')), 'abc']) {
+      const r = await fetch(`${api}/api/public/progress/${bad}`);
+      expect(r.status).toBe(404);
+      expect(await r.json()).toMatchObject({ statusCode: 404, message: 'no such progress page' });
+      expect((await fetch(`${api}/p/${bad}`)).status).toBe(404);
+    }
+  });
+
+  it('a complaint replayed after its ticket was closed and reopened opens no second ticket', async () => {
+    const mention = managerTicket.complaint!.mentionId;
+    const [original] = await pollUntil('the original signal', async () => signals.filter((m) => m.value.includes(`risk_flag:mention:${mention}`)), (l) => l.length > 0);
+    const marker = { ...JSON.parse(signals.find((m) => m.value.includes('"channel":"hotline"'))!.value), id: 'risk_flag:mention:marker', key: 'mention:marker' };
+    marker.post = { ...marker.post, mentionId: 'c'.repeat(32) };
+    marker.key = `mention:${'c'.repeat(32)}`;
+    // Same message key: the marker is handled after the replay on the same partition.
+    await tc.produce('signals', [{ key: 'replay', value: original!.value }, { key: 'replay', value: JSON.stringify(marker) }]);
+    await pollUntil('the marker ticket', () => ticketOf('c'.repeat(32)), (ts) => ts.length === 1);
+    expect((await ticketOf(mention)).map((t) => t.id)).toEqual([managerTicket.id]);
+  });
+
+  it('rate-limits the progress page per client', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 45; i++) statuses.push((await fetch(`${api}/api/public/progress/${'x'.repeat(43)}`)).status);
+    expect(statuses).toContain(429);
+    const limited = await fetch(`${api}${progressPath}`);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 });

@@ -16,6 +16,10 @@ export const ApiConfig = BaseConfig.extend({
   API_DASHBOARD_DIR: z.string().default(path.join('dashboards', 'dist')),
   /** Opens complainants' contacts for the roles the plan allows, and checks progress links (see DataKeyRing). */
   VIGIL_DATA_KEYS: DataKeysSetting,
+  /** A complainant's progress link stops working this many days after the case closed. */
+  PROGRESS_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Progress page requests per client address per minute. */
+  PROGRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;
 export const loadApiConfig = (env = process.env) => loadConfig(ApiConfig, env);

@@ -29,18 +29,27 @@ import { ComplaintsController } from './complaints/complaints.controller';
 import { ContactViewsRepository } from './complaints/contact-views.repository';
 import { API_DATA_KEYS, ViewContactUseCase } from './complaints/view-contact.usecase';
 import { PlanFileReader } from './plan/plan-file.reader';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ProgressController } from './progress/progress.controller';
+import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController];
+export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController];
 
 @Module({})
 export class ApiModule {
   static forRoot(config: ApiConfig, opts: { withInfra?: boolean } = {}): DynamicModule {
     return {
       module: ApiModule,
-      imports: opts.withInfra === false ? [] : [
-        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-api', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
-        SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
-        HealthModule.register([KafkaClient, SearchClient]),
+      imports: [
+        // Only the routes that ask for it (the public progress page) are throttled.
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.PROGRESS_RATE_PER_MINUTE }]),
+        ...(opts.withInfra === false
+          ? []
+          : [
+              KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-api', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
+              SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+              HealthModule.register([KafkaClient, SearchClient]),
+            ]),
       ],
       controllers: API_CONTROLLERS,
       providers: [
@@ -61,6 +70,7 @@ export class ApiModule {
         PlanFileReader,
         ContactViewsRepository,
         ViewContactUseCase,
+        ShowProgressUseCase,
         LivePublisher,
         LiveFeedService,
         LiveGateway,

@@ -136,3 +136,19 @@ export function complaintReference(mentionId: string): string {
   }
   return `VG-${out}`;
 }
+
+/** 进度查询: what a complainant sees on their progress page: public fields only. */
+export const PublicStatus = z.enum(['received', 'in_progress', 'waiting_for_you', 'resolved', 'closed']);
+export type PublicStatus = z.infer<typeof PublicStatus>;
+
+export const ProgressView = z.object({
+  reference: z.string(),
+  status: PublicStatus,
+  receivedAt: Instant.optional(),
+  /** The last update written for the complainant (never internal notes). */
+  lastUpdate: z.object({ text: z.string(), at: Instant }).optional(),
+  /** When they were promised the next answer or the resolution. */
+  promisedBy: Instant.optional(),
+  updatedAt: Instant.optional(),
+});
+export type ProgressView = z.infer<typeof ProgressView>;

@@ -12,3 +12,4 @@ export { SYSTEM_CLOCK, SYSTEM_DETECTOR } from './ticket-draft';
 export * from './ticket-changes';
 export * from './complaint-record';
 export * from './roles';
+export * from './public-progress';

@@ -111,18 +111,21 @@ export class TicketsReader {
     }
   }
 
-  /** The ticket opened for a complaint (its mention), if any. */
+  /** The ticket opened for a complaint (its mention), else the incident ticket holding the post as evidence. */
   async findByComplaint(mentionId: string): Promise<Ticket | undefined> {
-    const r = await this.search.es.search<TicketDoc>({
-      ...TOLERATE_MISSING,
-      index: this.index,
-      size: 1,
-      _source_excludes: HIDDEN,
-      query: { term: { 'complaint.mentionId': mentionId } },
-      sort: [{ openedAt: { order: 'desc', unmapped_type: 'date' } }],
-    });
-    const h = r.hits.hits[0];
-    return h ? Ticket.parse(h._source) : undefined;
+    for (const field of ['complaint.mentionId', 'evidence.mentionIds']) {
+      const r = await this.search.es.search<TicketDoc>({
+        ...TOLERATE_MISSING,
+        index: this.index,
+        size: 1,
+        _source_excludes: HIDDEN,
+        query: { term: { [field]: mentionId } },
+        sort: [{ openedAt: { order: 'desc', unmapped_type: 'date' } }],
+      });
+      const h = r.hits.hits[0];
+      if (h) return Ticket.parse(h._source);
+    }
+    return undefined;
   }
 
   /** Earlier complaint tickets of the same person (match keys) or naming the same orders, newest first. */
