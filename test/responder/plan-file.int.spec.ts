@@ -7,7 +7,7 @@ import { ManualClock } from '@vigil/common';
 import { ResponderModule } from '../../apps/responder/src/responder.module';
 import { loadResponderConfig } from '../../apps/responder/src/responder.config';
 import { PlanStore } from '../../apps/responder/src/plan/plan.store';
-import { WebhookSender } from '../../apps/responder/src/notify/webhook-sender';
+import { HttpNotifyClient } from '../../apps/responder/src/notify/http-notify.client';
 import { TestFeedServer } from '../support/feed-server';
 import { pollUntil, testEnv } from '../support/test-env';
 import { startResponder, writeTestPlan } from './responder-fixtures';
@@ -66,21 +66,26 @@ describe('responder: the contingency plan file and outbound webhooks', () => {
     app = undefined;
   });
 
-  it('refuses webhooks to private addresses unless allowed, and retries server errors with back-off', async () => {
+  it('refuses webhooks to private addresses unless allowed, reads the chat platform\'s verdict, and ends a hanging attempt', async () => {
     let calls = 0;
-    hooks.routes.set('/flaky', (_req, res) => res.writeHead(++calls < 3 ? 500 : 204).end());
-    const req = { webhookId: 'w', url: `${hooks.url}/flaky`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: '{}', dedupId: 'a:w' };
+    hooks.routes.set('/flaky', (_req, res) => res.writeHead(++calls < 2 ? 500 : 204).end());
+    hooks.routes.set('/wecom-limited', (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":45009,"errmsg":"api freq out of limit"}'));
+    hooks.routes.set('/gone', (_req, res) => res.writeHead(404).end());
+    const msg = { kind: 'http' as const, url: `${hooks.url}/flaky`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: '{}', idempotencyKey: 'a:w', format: 'webhook' as const };
 
-    const strict = new WebhookSender({ timeoutMs: 1_000, maxAttempts: 3, allowedHosts: new Set() });
-    const refused = await strict.enqueue(req, { ticketId: 'CR-2026-000001' });
-    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/refusing to fetch 127\.0\.0\.1.*WEBHOOK_ALLOW_HOSTS/) });
+    const strict = new HttpNotifyClient({ timeoutMs: 1_000, maxAttempts: 3, allowedHosts: new Set() });
+    expect(await strict.send('n1', msg)).toMatchObject({ ok: false, retryable: false, error: expect.stringMatching(/refusing to fetch 127\.0\.0\.1.*WEBHOOK_ALLOW_HOSTS/) });
     expect(calls).toBe(0);
 
-    const allowed = new WebhookSender({ timeoutMs: 1_000, maxAttempts: 3, allowedHosts: new Set(['127.0.0.1']) });
-    expect(await allowed.enqueue(req, { ticketId: 'CR-2026-000001' })).toMatchObject({ ok: true, attempts: 3, status: 204 });
+    const allowed = new HttpNotifyClient({ timeoutMs: 1_000, maxAttempts: 3, allowedHosts: new Set(['127.0.0.1']) });
+    expect(await allowed.send('n1', msg)).toMatchObject({ ok: false, code: 500, retryable: true });
+    expect(await allowed.send('n1', msg)).toMatchObject({ ok: true, code: 204 });
+    // WeCom says 200 with an error code in the body: not delivered, worth another try.
+    expect(await allowed.send('n2', { ...msg, url: `${hooks.url}/wecom-limited`, format: 'wecom' })).toMatchObject({ ok: false, code: 200, retryable: true, error: 'wecom error 45009: api freq out of limit' });
+    expect(await allowed.send('n3', { ...msg, url: `${hooks.url}/gone` })).toMatchObject({ ok: false, code: 404, retryable: false });
 
-    hooks.routes.set('/hang', () => undefined); // never answers: the timeout ends each attempt
-    const quick = new WebhookSender({ timeoutMs: 200, maxAttempts: 2, allowedHosts: new Set(['127.0.0.1']) });
-    expect(await quick.enqueue({ ...req, url: `${hooks.url}/hang` }, { ticketId: 'CR-2026-000001' })).toMatchObject({ ok: false, attempts: 2 });
+    hooks.routes.set('/hang', () => undefined); // never answers: the timeout ends the attempt
+    const quick = new HttpNotifyClient({ timeoutMs: 200, maxAttempts: 2, allowedHosts: new Set(['127.0.0.1']) });
+    expect(await quick.send('n4', { ...msg, url: `${hooks.url}/hang` })).toMatchObject({ ok: false, retryable: true });
   });
 });

@@ -15,6 +15,7 @@ export const DEFAULT_PLAN = path.resolve(__dirname, '../../libs/plan/default-pla
 export function writeTestPlan(hookBase: string, edit: (text: string) => string = (t) => t): string {
   const text = fs
     .readFileSync(DEFAULT_PLAN, 'utf8')
+    .replace('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=REPLACE_ME_SERVICE', `${hookBase}/hook/wecom-service?key=secret`)
     .replace('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=REPLACE_ME', `${hookBase}/hook/wecom?key=secret`)
     .replace('https://mail-gateway.example.com/send', `${hookBase}/hook/mail`);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-plan-')), 'plan.yaml');

@@ -26,6 +26,7 @@ export function ticketFactory(over: Partial<Ticket> = {}): Ticket {
     evidence: { signalIds: ['s1'], mentionIds: [], signalCount: 1, maxSize: 12 },
     remedies: [],
     publicUpdates: [],
+    notifications: [],
     checklist: [
       { step: 'respond_soothe', titleZh: '响应安抚', titleEn: 'Respond and soothe', done: false },
       { step: 'record_facts', titleZh: '记录事实', titleEn: 'Record the facts', done: false },

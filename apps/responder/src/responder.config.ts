@@ -30,6 +30,33 @@ export const ResponderConfig = BaseConfig.extend({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   /** Hosts webhooks may reach although they are private or loopback (e.g. an intranet chat bot). */
   WEBHOOK_ALLOW_HOSTS: hostList,
+  /** First retry of a failed notification after about this long, doubling up to 30 minutes. */
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
+  /** `channelId=secret,…`: signing secrets of the plan's DingTalk and Feishu channels. */
+  NOTIFY_SECRETS: z
+    .string()
+    .default('')
+    .transform((s, ctx) => {
+      const pairs = s.split(',').map((p) => p.trim()).filter(Boolean);
+      const out = new Map<string, string>();
+      for (const [i, p] of pairs.entries()) {
+        const m = /^([a-z][a-z0-9_-]*)=(.+)$/.exec(p);
+        if (!m) ctx.addIssue({ code: 'custom', message: `entry ${i + 1} is not channelId=secret` });
+        else out.set(m[1]!, m[2]!);
+      }
+      return out;
+    }),
+  /** The dashboard's address, for links in notifications. */
+  DASHBOARD_URL: z.url().optional(),
+  /** The SMTP server e-mail channels send through; unset: e-mail notifications fail (and are recorded so). */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the first byte (port 465); false: plain, upgraded with STARTTLS when SMTP_STARTTLS. */
+  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SMTP_STARTTLS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default('Vigil <vigil@localhost>'),
 });
 export type ResponderConfig = z.infer<typeof ResponderConfig>;
 export const loadResponderConfig = (env = process.env) => loadConfig(ResponderConfig, env);

@@ -3,7 +3,7 @@ import { Clock, HealthModule, SystemClock } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import type { ResponderConfig } from './responder.config';
-import { PLAN_WATCH_MS, RESPONDER_OPTIONS, WEBHOOK_OPTIONS } from './responder.tokens';
+import { NOTIFY_OPTIONS, PLAN_WATCH_MS, RESPONDER_OPTIONS, SMTP_OPTIONS, WEBHOOK_OPTIONS } from './responder.tokens';
 import { PlanStore } from './plan/plan.store';
 import { readPlanFileSync } from './plan/plan-file';
 import { PlanRepository } from './plan/plan.repository';
@@ -15,7 +15,9 @@ import { TicketsRepository } from './tickets/tickets.repository';
 import { IncidentsRepository } from './tickets/incidents.repository';
 import { TicketSequenceRepository } from './tickets/ticket-sequence.repository';
 import { TicketWriter } from './tickets/ticket-writer';
-import { WebhookSender } from './notify/webhook-sender';
+import { HttpNotifyClient } from './notify/http-notify.client';
+import { SmtpMailClient } from './notify/smtp-mail.client';
+import { DeliverNotificationsUseCase } from './notify/deliver-notifications.usecase';
 import { PrivacyMasker } from './privacy/privacy-masker';
 import { HandleSignalUseCase } from './signals/handle-signal.usecase';
 import { ComplaintHistoryService } from './complaints/complaint-history.service';
@@ -59,7 +61,17 @@ export class ResponderModule {
         TicketsRepository,
         IncidentsRepository,
         TicketSequenceRepository,
-        WebhookSender,
+        {
+          provide: SMTP_OPTIONS,
+          useValue: { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, startTls: config.SMTP_STARTTLS, user: config.SMTP_USER, password: config.SMTP_PASSWORD, from: config.SMTP_FROM, timeoutMs: config.WEBHOOK_TIMEOUT_MS },
+        },
+        {
+          provide: NOTIFY_OPTIONS,
+          useValue: { secrets: config.NOTIFY_SECRETS, dashboardUrl: config.DASHBOARD_URL, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, retryBaseMs: config.NOTIFY_RETRY_BASE_MS, leaseMs: 2 * 60_000 },
+        },
+        HttpNotifyClient,
+        SmtpMailClient,
+        DeliverNotificationsUseCase,
         PrivacyMasker,
         TicketWriter,
         ComplaintHistoryService,

@@ -14,6 +14,7 @@ export * from './parse';
 export * from './parse-yaml';
 export * from './ticket.schema';
 export * from './alert.schema';
+export * from './notification.schema';
 export * from './live.schema';
 export * from './source-health.schema';
 export * from './intake.schema';

@@ -19,6 +19,8 @@ export type TicketOutbox = z.infer<typeof TicketOutbox>;
 export const TicketDoc = Ticket.extend({
   outbox: TicketOutbox.nullable().optional(),
   outboxPending: z.boolean().optional(),
+  /** Some notification still waits to be delivered (the clock retries these). */
+  notificationsPending: z.boolean().optional(),
 });
 export type TicketDoc = z.infer<typeof TicketDoc>;
 

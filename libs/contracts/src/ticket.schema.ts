@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SeverityLevel } from './severity';
 import { ComplaintRecord, DemandKind, RootCauseKind } from './complaint.schema';
+import { NOTIFICATION_CAP, NotificationRecord } from './notification.schema';
 
 /**
  * Crisis tickets (issue #5). The responder owns the `Ticket` document (stored in
@@ -241,6 +242,8 @@ export const Ticket = z.object({
   resolution: Resolution.optional(),
   /** What the complainant was told on their progress page, oldest first. */
   publicUpdates: z.array(PublicUpdate).max(PUBLIC_UPDATE_CAP).default([]),
+  /** Who was paged about this ticket, through which channel, and how delivery went. */
+  notifications: z.array(NotificationRecord).max(NOTIFICATION_CAP).default([]),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -116,6 +116,7 @@ export function openTicket(plan: Plan, decision: Extract<SignalDecision, { type:
     recentRequestIds: [],
     remedies: [],
     publicUpdates: [],
+    notifications: [],
     ...(complaint && { complaint }),
   };
   const d = startDraft(blank, now);

@@ -13,3 +13,5 @@ export * from './ticket-changes';
 export * from './complaint-record';
 export * from './roles';
 export * from './public-progress';
+export * from './notifications';
+export * from './notification-messages';

@@ -50,6 +50,17 @@ function crossCheck(plan: Plan): YamlCheckProblem[] {
   });
   unique(plan.escalation.map((s) => s.id), ['escalation']);
   unique(plan.notifications.webhooks.map((w) => w.id), ['notifications', 'webhooks']);
+  unique(plan.notifications.channels.map((c) => c.id), ['notifications', 'channels']);
+  const channelIds = plan.notifications.channels.map((c) => c.id);
+  for (const [id, role] of Object.entries(plan.roles)) {
+    role.channels.forEach((c, i) => {
+      if (!channelIds.includes(c)) out.push({ path: ['roles', id, 'channels', i], message: `unknown channel "${c}" (known: ${channelIds.join(', ') || 'none'})` });
+    });
+  }
+  plan.notifications.channels.forEach((c, i) => {
+    if (c.type !== 'email' && !c.url) out.push({ path: ['notifications', 'channels', i], message: `a ${c.type} channel needs the bot's webhook url` });
+    if (c.type === 'email' && c.url) out.push({ path: ['notifications', 'channels', i, 'url'], message: 'an email channel sends through the SMTP server of the responder (SMTP_*), not a url' });
+  });
 
   const expected = ['respond_soothe', 'record_facts', 'investigate_cause', 'propose_remedy', 'execute_follow_up', 'review'];
   plan.playbook.forEach((step, i) => {

@@ -97,6 +97,8 @@ export const Role = z.strictObject({
   nameZh: z.string().min(1),
   nameEn: z.string().min(1),
   contacts: z.array(Contact).min(1),
+  /** Channels (notifications.channels) that page this role's contacts. */
+  channels: z.array(Id).default([]),
 });
 export type Role = z.infer<typeof Role>;
 
@@ -188,6 +190,24 @@ export const Webhook = z.strictObject({
 });
 export type Webhook = z.infer<typeof Webhook>;
 
+/**
+ * A way to page people: a chat group's bot webhook (WeCom, DingTalk, Feishu/Lark, Slack — each
+ * in its own message format, mentioning the role's contacts) or e-mail over SMTP (to the
+ * contacts' addresses; the server comes from the responder's SMTP_* settings). Signing
+ * secrets are configuration (NOTIFY_SECRETS), never in the plan.
+ */
+export const NotifyChannel = z.strictObject({
+  id: Id,
+  type: z.enum(['wecom', 'dingtalk', 'feishu', 'slack', 'email']),
+  description: z.string().optional(),
+  url: z.url().optional(),
+  /** Alerts below this level do not use the channel. */
+  minLevel: SeverityLevel.default('general'),
+  /** Only these alert types (all that name roles when absent). */
+  on: z.array(AlertType).optional(),
+});
+export type NotifyChannel = z.infer<typeof NotifyChannel>;
+
 export const PiiKind = z.enum(['phone', 'id_card', 'email', 'order_id', 'name', 'address', 'bank_card', 'plate']);
 export const PiiSurface = z.enum(['webhooks', 'alerts', 'tickets', 'dashboard', 'exports', 'logs']);
 
@@ -240,7 +260,7 @@ export const Plan = z.strictObject({
   escalation: z.array(EscalationStep),
   playbook: z.array(PlaybookStep).length(6),
   holdingStatements: z.strictObject({ general: HoldingStatement, important: HoldingStatement, urgent: HoldingStatement, major: HoldingStatement }),
-  notifications: z.strictObject({ webhooks: z.array(Webhook).default([]) }),
+  notifications: z.strictObject({ channels: z.array(NotifyChannel).default([]), webhooks: z.array(Webhook).default([]) }),
   privacy: z.strictObject({
     mask: z.array(PiiKind),
     maskIn: z.array(PiiSurface),

@@ -53,7 +53,10 @@ export function renderTemplate(template: string, values: Record<string, string |
   });
 }
 
-export function templateValues(plan: Plan, ticket: Ticket, alert: Alert): TemplateValues {
+/** The alert fields a message reads (an alert, or the copy a notification record keeps). */
+export type AlertFacts = Pick<Alert, 'alertId' | 'level' | 'title' | 'detail' | 'at' | 'notify' | 'deadline'> & { type: string };
+
+export function templateValues(plan: Plan, ticket: Ticket, alert: AlertFacts): TemplateValues {
   return {
     'plan.name': plan.name,
     'ticket.id': ticket.id,
@@ -86,10 +89,10 @@ export interface WebhookRequest {
 }
 
 /** The requests an alert produces; sending them (and masking PII per plan.privacy) is the responder's job. */
-export function buildWebhookRequests(plan: Plan, ticket: Ticket, alert: Alert): WebhookRequest[] {
+export function buildWebhookRequests(plan: Plan, ticket: Ticket, alert: AlertFacts): WebhookRequest[] {
   const values = templateValues(plan, ticket, alert);
   return plan.notifications.webhooks
-    .filter((w) => w.on.includes(alert.type) && severityRank(alert.level) >= severityRank(w.minLevel))
+    .filter((w) => (w.on as readonly string[]).includes(alert.type) && severityRank(alert.level) >= severityRank(w.minLevel))
     .map((w) => ({
       webhookId: w.id,
       url: w.url,

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Authenticated, Public } from '../auth/auth.decorators';
 import { ClientThrottlerGuard } from './client-throttler.guard';
 import { NOT_FOUND_PAGE, PROGRESS_CSS, renderProgressPage } from './progress-page';
 import { ShowProgressUseCase } from './show-progress.usecase';
@@ -16,6 +16,8 @@ interface PageResponse {
  * credential. Rate-limited per client address; never cached, never indexed, no referrer sent on.
  */
 @ApiTags('progress')
+// Guarded like every controller, and every route here declared public: the link is the credential.
+@Authenticated()
 @Public()
 @UseGuards(ClientThrottlerGuard)
 @Controller()

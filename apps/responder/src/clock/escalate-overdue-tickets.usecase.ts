@@ -4,6 +4,7 @@ import { evaluateClock } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { TicketWriter } from '../tickets/ticket-writer';
+import { DeliverNotificationsUseCase } from '../notify/deliver-notifications.usecase';
 
 export interface TickSummary {
   checked: number;
@@ -11,6 +12,8 @@ export interface TickSummary {
   /** `ticketId:itemId` of every warning, breach and escalation step that fired. */
   fired: string[];
   failed: number;
+  /** Notification attempts made (retries after a back-off, or after a sender died). */
+  notified: number;
 }
 
 const MAX_ATTEMPTS = 10;
@@ -30,11 +33,12 @@ export class EscalateOverdueTicketsUseCase {
     private readonly writer: TicketWriter,
     private readonly plans: PlanStore,
     private readonly clock: Clock,
+    private readonly notifications: DeliverNotificationsUseCase,
   ) {}
 
   async execute(): Promise<TickSummary> {
     await this.tickets.refresh();
-    const summary: TickSummary = { checked: 0, changed: [], fired: [], failed: 0 };
+    const summary: TickSummary = { checked: 0, changed: [], fired: [], failed: 0, notified: 0 };
     // Changes whose publishing was interrupted (crash between write and send) go out now.
     for (const id of await this.tickets.listPendingOutbox()) await this.writer.load(id).catch(() => undefined);
     for await (const listed of this.tickets.eachOpen()) {
@@ -48,6 +52,13 @@ export class EscalateOverdueTicketsUseCase {
         summary.failed++;
         this.logger.error({ ticketId: listed.id, err: (e as Error).message }, 'clock evaluation failed');
       }
+    }
+    await this.tickets.refresh();
+    for (const id of await this.tickets.listNotificationsPending()) {
+      summary.notified += await this.notifications.execute(id).catch((e: unknown) => {
+        this.logger.error({ ticketId: id, err: (e as Error).message }, 'notification pass failed');
+        return 0;
+      });
     }
     return summary;
   }

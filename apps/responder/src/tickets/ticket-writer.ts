@@ -1,17 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { TicketChange, TicketEvent } from '@vigil/contracts';
 import { createLogger } from '@vigil/common';
 import { MessageProducer } from '@vigil/kafka';
-import { buildWebhookRequests, withTicketChanges } from '@vigil/plan';
+import { hasPendingNotifications, planNotifications, withNotifications, withTicketChanges } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
-import { WebhookSender } from '../notify/webhook-sender';
 import { PrivacyMasker } from '../privacy/privacy-masker';
+import { WEBHOOK_OPTIONS, type WebhookOptions } from '../responder.tokens';
 import { TicketsRepository, type StoredTicket } from './tickets.repository';
 
 /**
  * The one way a ticket changes: write the ticket together with its events and alerts
- * (an outbox on the same document, so the write is atomic), then store the events as the
- * audit trail, publish them and the alerts, start the webhooks, and clear the outbox.
+ * (an outbox on the same document, so the write is atomic) and the notifications its alerts
+ * call for, then store the events as the audit trail, publish them and the alerts, clear the
+ * outbox and hand the ticket to the notifier.
  * A crash in between leaves the outbox pending; the next reader of the ticket (or the
  * ticker) publishes it again. Delivery is at least once and in order per ticket: consumers
  * drop an event whose `seq` they have seen and an alert whose `alertId` they have seen.
@@ -19,23 +20,33 @@ import { TicketsRepository, type StoredTicket } from './tickets.repository';
 @Injectable()
 export class TicketWriter {
   private readonly logger = createLogger('responder');
+  private readonly notifyListeners: ((ticketId: string) => void)[] = [];
 
   constructor(
     private readonly tickets: TicketsRepository,
     private readonly producer: MessageProducer,
     private readonly plans: PlanStore,
-    private readonly webhooks: WebhookSender,
     private readonly privacy: PrivacyMasker,
+    @Inject(WEBHOOK_OPTIONS) private readonly notify: WebhookOptions,
   ) {}
+
+  /** The notifier listens here (it commits through this writer, so it cannot be injected into it). */
+  onNotificationsPlanned(listener: (ticketId: string) => void): void {
+    this.notifyListeners.push(listener);
+  }
 
   /** Undefined when someone else wrote the ticket since `expected` was read: re-read and decide again. */
   async commit(change: TicketChange, expected: StoredTicket | undefined): Promise<StoredTicket | undefined> {
     // Personal data people type into a ticket is masked before it is stored or published (plan.privacy).
     const safe = this.privacy.change(change);
+    // Replays of history page nobody (WEBHOOKS_ENABLED=false).
+    const planned = this.notify.enabled === false ? [] : planNotifications(this.plans.plan, safe.ticket, safe.alerts, new Date(safe.ticket.updatedAt));
+    const ticket = withNotifications(safe.ticket, planned);
     // The last event says what this write changed, so live dashboards update without reading the ticket.
-    const events = withTicketChanges(safe.events, expected?.ticket, safe.ticket);
-    const stored = await this.tickets.write(safe.ticket, { events, alerts: safe.alerts }, expected);
+    const events = withTicketChanges(safe.events, expected?.ticket, ticket);
+    const stored = await this.tickets.write(ticket, { events, alerts: safe.alerts }, expected);
     if (stored) await this.flush(stored);
+    if (stored && hasPendingNotifications(stored.ticket) && planned.length) for (const l of this.notifyListeners) l(stored.ticket.id);
     return stored;
   }
 
@@ -57,9 +68,6 @@ export class TicketWriter {
     await this.producer.send('alerts', alerts.map((a) => ({ key, value: a })));
     await this.tickets.clearOutbox(stored);
     this.logger.info({ ticketId: key, seq: stored.ticket.seq, events: events.map((e) => e.type), alerts: alerts.map((a) => a.alertId) }, 'ticket changed');
-    for (const alert of alerts) {
-      for (const req of buildWebhookRequests(this.plans.plan, stored.ticket, alert)) void this.webhooks.enqueue({ ...req, body: this.privacy.text(req.body, 'webhooks') }, { ticketId: key });
-    }
   }
 
   /** An action that was refused: no ticket change, but the api must be able to show why. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Ticket, type TicketDoc, type TicketEvent, type TicketOutbox } from '@vigil/contracts';
 import { getVersioned, isConflict, ticketEventsIndex, TicketsReader, writeVersioned } from '@vigil/search';
+import { hasPendingNotifications } from '@vigil/plan';
 
 /** A ticket as read for writing: the version to compare on the next write. */
 export interface StoredTicket {
@@ -24,7 +25,7 @@ export class TicketsRepository extends TicketsReader {
   async get(id: string): Promise<StoredTicket | undefined> {
     const r = await getVersioned<TicketDoc>(this.search, this.index, id);
     if (!r) return undefined;
-    const { outbox, outboxPending, ...doc } = r.source;
+    const { outbox, outboxPending, notificationsPending: _pending, ...doc } = r.source;
     return { ticket: Ticket.parse(doc), seqNo: r.seqNo, primaryTerm: r.primaryTerm, ...(outboxPending && outbox ? { outbox } : {}) };
   }
 
@@ -33,7 +34,7 @@ export class TicketsRepository extends TicketsReader {
    * exists), otherwise only if nobody wrote since `expected` was read. Undefined on conflict.
    */
   async write(ticket: Ticket, outbox: TicketOutbox, expected?: StoredTicket): Promise<StoredTicket | undefined> {
-    const document: TicketDoc = { ...ticket, outbox, outboxPending: outbox.events.length + outbox.alerts.length > 0 };
+    const document: TicketDoc = { ...ticket, outbox, outboxPending: outbox.events.length + outbox.alerts.length > 0, notificationsPending: hasPendingNotifications(ticket) };
     const v = await writeVersioned(this.search, this.index, ticket.id, document, expected);
     return v && { ticket, ...v, outbox };
   }
@@ -56,6 +57,12 @@ export class TicketsRepository extends TicketsReader {
   /** Ids of tickets whose last change may not have been published (crash between write and send). */
   async listPendingOutbox(size = 500): Promise<string[]> {
     const r = await this.search.es.search({ index: this.index, size, query: { term: { outboxPending: true } }, _source: false });
+    return r.hits.hits.map((h) => h._id!);
+  }
+
+  /** Ids of tickets with notifications still to deliver (a back-off, or a sender that died). */
+  async listNotificationsPending(size = 500): Promise<string[]> {
+    const r = await this.search.es.search({ index: this.index, size, query: { term: { notificationsPending: true } }, _source: false });
     return r.hits.hits.map((h) => h._id!);
   }
 

@@ -47,6 +47,8 @@ export const ticketsIndex = singleIndex({
       commentCount: { type: 'integer' },
       seq: { type: 'long' },
       outboxPending: { type: 'boolean' },
+      notificationsPending: { type: 'boolean' },
+      notifications: { type: 'object', enabled: false },
       outbox: { type: 'object', enabled: false },
       complaint: {
         properties: {
@@ -65,7 +67,7 @@ export const ticketsIndex = singleIndex({
 });
 
 /** The sealed contact stays in the store: readers hand tickets out without it (see `sealedContact`). */
-const HIDDEN = ['outbox', 'complaint.complainant.contact'];
+const HIDDEN = ['outbox', 'notificationsPending', 'complaint.complainant.contact'];
 
 /** States whose SLA clocks run and that count as "the open ticket" of an incident. */
 export const ACTIVE_STATES: readonly TicketState[] = ['open', 'acknowledged', 'investigating', 'responding'];
