@@ -26,7 +26,7 @@ const FEISHU_SECRET = 'feishu-test-secret';
 function pagingPlan(hooks: string): string {
   return writeTestPlan(hooks, (text) =>
     text
-      .replace(/    channels: \[wecom-service\]\n/, '    channels: [dingtalk-duty]\n')
+      .replace(/ {4}channels: \[wecom-service\]\n/, '    channels: [dingtalk-duty]\n')
       .replace('{ name: 公关部 / PR desk, email: pr@example.com, phone: "+86-000-0000-0001" }', '{ name: 公关部 / PR desk, email: pr@example.com, chat: "feishu:ou_pr_desk" }\n    channels: [feishu-pr, email]')
       .replace('{ name: 法务部 / Legal, email: legal@example.com }', '{ name: 法务部 / Legal, email: legal@example.com, chat: "slack:U024LEGAL" }\n    channels: [slack-legal]')
       .replace(
@@ -34,7 +34,7 @@ function pagingPlan(hooks: string): string {
         `  channels:\n    - { id: dingtalk-duty, type: dingtalk, url: "${hooks}/dingtalk?access_token=t0k" }\n    - { id: feishu-pr, type: feishu, url: "${hooks}/feishu" }\n    - { id: slack-legal, type: slack, url: "${hooks}/slack" }\n    - id: wecom-service`,
       )
       // The plan's own webhooks are covered by the lifecycle test.
-      .replace(/  webhooks:\n[\s\S]*?\n# -{10,}/, '  webhooks: []\n\n# ----------'),
+      .replace(/ {2}webhooks:\n[\s\S]*?\n# -{10,}/, '  webhooks: []\n\n# ----------'),
   );
 }
 

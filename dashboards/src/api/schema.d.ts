@@ -292,6 +292,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the complainant's sealed contact: only for the roles the plan allows (privacy.contactRoles, assignees); every attempt is recorded */
+        post: operations["ComplaintsController_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/contact-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who opened (or tried to open) this ticket's complainant contact, newest first */
+        get: operations["ComplaintsController_contactViews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/progress/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A complainant's progress (进度查询): reference, status, last public update, promised time; 404 for an unknown or expired link */
+        get: operations["ProgressController_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -398,6 +449,25 @@ export interface components {
                 meta?: {
                     [key: string]: string | number | boolean;
                 };
+                contact?: {
+                    box: {
+                        /** @enum {number} */
+                        v: 1;
+                        kid: string;
+                        iv: string;
+                        tag: string;
+                        ct: string;
+                    };
+                    fields: ("name" | "phone" | "email")[];
+                    matchKeys: string[];
+                };
+                attachments?: {
+                    name: string;
+                    mediaType?: string;
+                    size?: number;
+                    /** Format: uri */
+                    url?: string;
+                }[];
                 analysis: {
                     /** @enum {string} */
                     language: "zh" | "en" | "mixed" | "other";
@@ -544,6 +614,25 @@ export interface components {
                 meta?: {
                     [key: string]: string | number | boolean;
                 };
+                contact?: {
+                    box: {
+                        /** @enum {number} */
+                        v: 1;
+                        kid: string;
+                        iv: string;
+                        tag: string;
+                        ct: string;
+                    };
+                    fields: ("name" | "phone" | "email")[];
+                    matchKeys: string[];
+                };
+                attachments?: {
+                    name: string;
+                    mediaType?: string;
+                    size?: number;
+                    /** Format: uri */
+                    url?: string;
+                }[];
                 analysis: {
                     /** @enum {string} */
                     language: "zh" | "en" | "mixed" | "other";
@@ -723,6 +812,166 @@ export interface components {
                 commentCount: number;
                 seq: number;
                 recentRequestIds: string[];
+                complaint?: {
+                    mentionId: string;
+                    reference?: string;
+                    /** @enum {string} */
+                    channel: "news" | "forum" | "social" | "review" | "appstore" | "form" | "app" | "email" | "hotline" | "other";
+                    /** @enum {string} */
+                    sourceType: "rss" | "appstore" | "googleplay" | "mastodon" | "json" | "intake" | "replay";
+                    sourceId: string;
+                    /** Format: date-time */
+                    receivedAt: string;
+                    url?: string;
+                    complainant: {
+                        displayName?: string;
+                        authorId?: string;
+                        matchKeys: string[];
+                        contact?: {
+                            /** @enum {number} */
+                            v: 1;
+                            kid: string;
+                            iv: string;
+                            tag: string;
+                            ct: string;
+                        };
+                        contactFields: ("name" | "phone" | "email")[];
+                    };
+                    target: {
+                        products: string[];
+                        stores: string[];
+                        orders: string[];
+                    };
+                    places: string[];
+                    title?: string;
+                    description: string;
+                    /** @enum {string} */
+                    language: "zh" | "en" | "mixed" | "other";
+                    demands: {
+                        /** @enum {string} */
+                        kind: "refund" | "exchange" | "reship" | "compensation" | "apology" | "explanation";
+                        /** @enum {string} */
+                        source: "detected" | "person";
+                        evidence?: string;
+                    }[];
+                    money: {
+                        amount: number;
+                        currency: string;
+                    }[];
+                    evidence: {
+                        /** @enum {string} */
+                        kind: "link" | "attachment";
+                        url?: string;
+                        name?: string;
+                        mediaType?: string;
+                        size?: number;
+                    }[];
+                    emotion: {
+                        /** @enum {string} */
+                        level: "calm" | "agitated" | "angry";
+                        intensity: number;
+                    };
+                    sentiment: number;
+                    rating?: number;
+                    cues: {
+                        /** @enum {string} */
+                        kind: "manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand";
+                        evidence: string;
+                        confidence?: number;
+                    }[];
+                    history: {
+                        tickets: {
+                            id: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                            state: string;
+                            level: string;
+                            /** @enum {string} */
+                            matchedBy: "person" | "order";
+                        }[];
+                        posts: number;
+                        repeatCount: number;
+                    };
+                };
+                /** @default [] */
+                remedies: {
+                    /** @enum {string} */
+                    kind: "refund" | "exchange" | "reship" | "coupon" | "visit" | "apology" | "explanation" | "compensation" | "other";
+                    amount?: number;
+                    /** @default CNY */
+                    currency: string;
+                    description: string;
+                    id: string;
+                    /** @enum {string} */
+                    status: "proposed" | "awaiting_approval" | "approved" | "rejected" | "agreed" | "declined";
+                    proposedBy: string;
+                    /** Format: date-time */
+                    proposedAt: string;
+                    decidedBy?: string;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    decisionNote?: string;
+                    customer?: {
+                        agreed: boolean;
+                        recordedBy: string;
+                        /** Format: date-time */
+                        at: string;
+                        note?: string;
+                    };
+                }[];
+                resolution?: {
+                    /** @enum {string} */
+                    rootCause: "incidental" | "process" | "system" | "product" | "third_party";
+                    note: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                };
+                /** @default [] */
+                publicUpdates: {
+                    text: string;
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    /** Format: date-time */
+                    promisedBy?: string;
+                }[];
+                /** @default [] */
+                notifications: {
+                    id: string;
+                    alertId: string;
+                    channelId: string;
+                    /** @enum {string} */
+                    channelType: "webhook" | "wecom" | "dingtalk" | "feishu" | "slack" | "email";
+                    roles: string[];
+                    recipients: number;
+                    /** @enum {string} */
+                    status: "pending" | "sending" | "sent" | "failed";
+                    attempts: number;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: date-time */
+                    nextAttemptAt?: string;
+                    /** Format: date-time */
+                    leaseUntil?: string;
+                    /** Format: date-time */
+                    sentAt?: string;
+                    lastError?: string;
+                    lastCode?: number;
+                    alert: {
+                        alertId: string;
+                        type: string;
+                        /** @enum {string} */
+                        level: "general" | "important" | "urgent" | "major";
+                        title: string;
+                        detail?: string;
+                        /** Format: date-time */
+                        at: string;
+                        notify: string[];
+                        /** Format: date-time */
+                        deadline?: string;
+                    };
+                }[];
             }[];
         };
         TicketDetailDto_Output: {
@@ -830,13 +1079,173 @@ export interface components {
                 commentCount: number;
                 seq: number;
                 recentRequestIds: string[];
+                complaint?: {
+                    mentionId: string;
+                    reference?: string;
+                    /** @enum {string} */
+                    channel: "news" | "forum" | "social" | "review" | "appstore" | "form" | "app" | "email" | "hotline" | "other";
+                    /** @enum {string} */
+                    sourceType: "rss" | "appstore" | "googleplay" | "mastodon" | "json" | "intake" | "replay";
+                    sourceId: string;
+                    /** Format: date-time */
+                    receivedAt: string;
+                    url?: string;
+                    complainant: {
+                        displayName?: string;
+                        authorId?: string;
+                        matchKeys: string[];
+                        contact?: {
+                            /** @enum {number} */
+                            v: 1;
+                            kid: string;
+                            iv: string;
+                            tag: string;
+                            ct: string;
+                        };
+                        contactFields: ("name" | "phone" | "email")[];
+                    };
+                    target: {
+                        products: string[];
+                        stores: string[];
+                        orders: string[];
+                    };
+                    places: string[];
+                    title?: string;
+                    description: string;
+                    /** @enum {string} */
+                    language: "zh" | "en" | "mixed" | "other";
+                    demands: {
+                        /** @enum {string} */
+                        kind: "refund" | "exchange" | "reship" | "compensation" | "apology" | "explanation";
+                        /** @enum {string} */
+                        source: "detected" | "person";
+                        evidence?: string;
+                    }[];
+                    money: {
+                        amount: number;
+                        currency: string;
+                    }[];
+                    evidence: {
+                        /** @enum {string} */
+                        kind: "link" | "attachment";
+                        url?: string;
+                        name?: string;
+                        mediaType?: string;
+                        size?: number;
+                    }[];
+                    emotion: {
+                        /** @enum {string} */
+                        level: "calm" | "agitated" | "angry";
+                        intensity: number;
+                    };
+                    sentiment: number;
+                    rating?: number;
+                    cues: {
+                        /** @enum {string} */
+                        kind: "manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand";
+                        evidence: string;
+                        confidence?: number;
+                    }[];
+                    history: {
+                        tickets: {
+                            id: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                            state: string;
+                            level: string;
+                            /** @enum {string} */
+                            matchedBy: "person" | "order";
+                        }[];
+                        posts: number;
+                        repeatCount: number;
+                    };
+                };
+                /** @default [] */
+                remedies: {
+                    /** @enum {string} */
+                    kind: "refund" | "exchange" | "reship" | "coupon" | "visit" | "apology" | "explanation" | "compensation" | "other";
+                    amount?: number;
+                    /** @default CNY */
+                    currency: string;
+                    description: string;
+                    id: string;
+                    /** @enum {string} */
+                    status: "proposed" | "awaiting_approval" | "approved" | "rejected" | "agreed" | "declined";
+                    proposedBy: string;
+                    /** Format: date-time */
+                    proposedAt: string;
+                    decidedBy?: string;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    decisionNote?: string;
+                    customer?: {
+                        agreed: boolean;
+                        recordedBy: string;
+                        /** Format: date-time */
+                        at: string;
+                        note?: string;
+                    };
+                }[];
+                resolution?: {
+                    /** @enum {string} */
+                    rootCause: "incidental" | "process" | "system" | "product" | "third_party";
+                    note: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                };
+                /** @default [] */
+                publicUpdates: {
+                    text: string;
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    /** Format: date-time */
+                    promisedBy?: string;
+                }[];
+                /** @default [] */
+                notifications: {
+                    id: string;
+                    alertId: string;
+                    channelId: string;
+                    /** @enum {string} */
+                    channelType: "webhook" | "wecom" | "dingtalk" | "feishu" | "slack" | "email";
+                    roles: string[];
+                    recipients: number;
+                    /** @enum {string} */
+                    status: "pending" | "sending" | "sent" | "failed";
+                    attempts: number;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: date-time */
+                    nextAttemptAt?: string;
+                    /** Format: date-time */
+                    leaseUntil?: string;
+                    /** Format: date-time */
+                    sentAt?: string;
+                    lastError?: string;
+                    lastCode?: number;
+                    alert: {
+                        alertId: string;
+                        type: string;
+                        /** @enum {string} */
+                        level: "general" | "important" | "urgent" | "major";
+                        title: string;
+                        detail?: string;
+                        /** Format: date-time */
+                        at: string;
+                        notify: string[];
+                        /** Format: date-time */
+                        deadline?: string;
+                    };
+                }[];
             };
             events: {
                 eventId: string;
                 ticketId: string;
                 seq: number;
                 /** @enum {string} */
-                type: "opened" | "evidence_attached" | "reopened" | "acknowledged" | "assigned" | "unassigned" | "commented" | "transitioned" | "level_changed" | "merged_into" | "merged_from" | "satisfaction_recorded" | "response_recorded" | "step_checked" | "waiting_started" | "waiting_ended" | "closed" | "sla_warning" | "sla_breached" | "escalation_fired" | "action_rejected";
+                type: "opened" | "evidence_attached" | "reopened" | "acknowledged" | "assigned" | "unassigned" | "commented" | "transitioned" | "level_changed" | "merged_into" | "merged_from" | "satisfaction_recorded" | "response_recorded" | "step_checked" | "waiting_started" | "waiting_ended" | "closed" | "sla_warning" | "sla_breached" | "escalation_fired" | "action_rejected" | "remedy_proposed" | "remedy_decided" | "agreement_recorded" | "resolved" | "complaint_edited" | "public_update_posted" | "notification_sent" | "notification_failed";
                 actor: string;
                 /** Format: date-time */
                 at: string;
@@ -956,8 +1365,168 @@ export interface components {
                         reopenCount?: number;
                         commentCount?: number;
                         seq?: number;
+                        complaint?: {
+                            mentionId: string;
+                            reference?: string;
+                            /** @enum {string} */
+                            channel: "news" | "forum" | "social" | "review" | "appstore" | "form" | "app" | "email" | "hotline" | "other";
+                            /** @enum {string} */
+                            sourceType: "rss" | "appstore" | "googleplay" | "mastodon" | "json" | "intake" | "replay";
+                            sourceId: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            url?: string;
+                            complainant: {
+                                displayName?: string;
+                                authorId?: string;
+                                matchKeys: string[];
+                                contact?: {
+                                    /** @enum {number} */
+                                    v: 1;
+                                    kid: string;
+                                    iv: string;
+                                    tag: string;
+                                    ct: string;
+                                };
+                                contactFields: ("name" | "phone" | "email")[];
+                            };
+                            target: {
+                                products: string[];
+                                stores: string[];
+                                orders: string[];
+                            };
+                            places: string[];
+                            title?: string;
+                            description: string;
+                            /** @enum {string} */
+                            language: "zh" | "en" | "mixed" | "other";
+                            demands: {
+                                /** @enum {string} */
+                                kind: "refund" | "exchange" | "reship" | "compensation" | "apology" | "explanation";
+                                /** @enum {string} */
+                                source: "detected" | "person";
+                                evidence?: string;
+                            }[];
+                            money: {
+                                amount: number;
+                                currency: string;
+                            }[];
+                            evidence: {
+                                /** @enum {string} */
+                                kind: "link" | "attachment";
+                                url?: string;
+                                name?: string;
+                                mediaType?: string;
+                                size?: number;
+                            }[];
+                            emotion: {
+                                /** @enum {string} */
+                                level: "calm" | "agitated" | "angry";
+                                intensity: number;
+                            };
+                            sentiment: number;
+                            rating?: number;
+                            cues: {
+                                /** @enum {string} */
+                                kind: "manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand";
+                                evidence: string;
+                                confidence?: number;
+                            }[];
+                            history: {
+                                tickets: {
+                                    id: string;
+                                    /** Format: date-time */
+                                    openedAt: string;
+                                    state: string;
+                                    level: string;
+                                    /** @enum {string} */
+                                    matchedBy: "person" | "order";
+                                }[];
+                                posts: number;
+                                repeatCount: number;
+                            };
+                        };
+                        /** @default [] */
+                        remedies: {
+                            /** @enum {string} */
+                            kind: "refund" | "exchange" | "reship" | "coupon" | "visit" | "apology" | "explanation" | "compensation" | "other";
+                            amount?: number;
+                            /** @default CNY */
+                            currency: string;
+                            description: string;
+                            id: string;
+                            /** @enum {string} */
+                            status: "proposed" | "awaiting_approval" | "approved" | "rejected" | "agreed" | "declined";
+                            proposedBy: string;
+                            /** Format: date-time */
+                            proposedAt: string;
+                            decidedBy?: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            decisionNote?: string;
+                            customer?: {
+                                agreed: boolean;
+                                recordedBy: string;
+                                /** Format: date-time */
+                                at: string;
+                                note?: string;
+                            };
+                        }[];
+                        resolution?: {
+                            /** @enum {string} */
+                            rootCause: "incidental" | "process" | "system" | "product" | "third_party";
+                            note: string;
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                        };
+                        /** @default [] */
+                        publicUpdates: {
+                            text: string;
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            /** Format: date-time */
+                            promisedBy?: string;
+                        }[];
+                        /** @default [] */
+                        notifications: {
+                            id: string;
+                            alertId: string;
+                            channelId: string;
+                            /** @enum {string} */
+                            channelType: "webhook" | "wecom" | "dingtalk" | "feishu" | "slack" | "email";
+                            roles: string[];
+                            recipients: number;
+                            /** @enum {string} */
+                            status: "pending" | "sending" | "sent" | "failed";
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            nextAttemptAt?: string;
+                            /** Format: date-time */
+                            leaseUntil?: string;
+                            /** Format: date-time */
+                            sentAt?: string;
+                            lastError?: string;
+                            lastCode?: number;
+                            alert: {
+                                alertId: string;
+                                type: string;
+                                /** @enum {string} */
+                                level: "general" | "important" | "urgent" | "major";
+                                title: string;
+                                detail?: string;
+                                /** Format: date-time */
+                                at: string;
+                                notify: string[];
+                                /** Format: date-time */
+                                deadline?: string;
+                            };
+                        }[];
                     };
-                    unset: ("id" | "incidentKey" | "clusterId" | "title" | "level" | "peakLevel" | "state" | "openedAt" | "slaStartedAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "closedAt" | "updatedAt" | "lastSignalAt" | "slaDeadlines" | "slaOverrides" | "pausedIntervals" | "escalations" | "slaNotices" | "triggers" | "assignees" | "evidence" | "checklist" | "holdingStatement" | "review" | "satisfaction" | "mergedInto" | "mergedFrom" | "reopenCount" | "commentCount" | "seq" | "recentRequestIds")[];
+                    unset: ("id" | "incidentKey" | "clusterId" | "title" | "level" | "peakLevel" | "state" | "openedAt" | "slaStartedAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "closedAt" | "updatedAt" | "lastSignalAt" | "slaDeadlines" | "slaOverrides" | "pausedIntervals" | "escalations" | "slaNotices" | "triggers" | "assignees" | "evidence" | "checklist" | "holdingStatement" | "review" | "satisfaction" | "mergedInto" | "mergedFrom" | "reopenCount" | "commentCount" | "seq" | "recentRequestIds" | "complaint" | "remedies" | "resolution" | "publicUpdates" | "notifications")[];
                 };
             }[];
         };
@@ -969,7 +1538,7 @@ export interface components {
             requestId?: string;
             /** @enum {string} */
             type: "assign";
-            assignee: string;
+            assignee?: string;
             role?: string;
             remove?: boolean;
         } | {
@@ -1036,6 +1605,59 @@ export interface components {
             requestId?: string;
             /** @enum {string} */
             type: "resume_waiting";
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "propose_remedy";
+            remedy: {
+                /** @enum {string} */
+                kind: "refund" | "exchange" | "reship" | "coupon" | "visit" | "apology" | "explanation" | "compensation" | "other";
+                amount?: number;
+                /** @default CNY */
+                currency: string;
+                description: string;
+            };
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "approve_remedy";
+            remedyId: string;
+            approve: boolean;
+            note?: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "record_agreement";
+            remedyId: string;
+            agreed: boolean;
+            note?: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "resolve";
+            /** @enum {string} */
+            rootCause: "incidental" | "process" | "system" | "product" | "third_party";
+            note: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "reopen";
+            reason: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "edit_complaint";
+            demands?: ("refund" | "exchange" | "reship" | "compensation" | "apology" | "explanation")[];
+            orders?: string[];
+            products?: string[];
+            stores?: string[];
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "post_public_update";
+            text: string;
+            /** Format: date-time */
+            promisedBy?: string;
         };
         ActionAcceptedDto_Output: {
             requestId: string;
@@ -1332,6 +1954,13 @@ export interface components {
                 all?: string[];
                 none?: string[];
             };
+            repeatComplaints?: {
+                gt?: number;
+                gte?: number;
+                lt?: number;
+                lte?: number;
+                eq?: number;
+            };
             groupComplaint?: boolean | ("organic" | "coordinated")[];
             anyOf?: components["schemas"]["PlanAnswerDto_Output__schema0_Output"][];
             not?: components["schemas"]["PlanAnswerDto_Output__schema0_Output"];
@@ -1410,6 +2039,12 @@ export interface components {
                 };
                 authority: {
                     frontlineMoneyLimit: number;
+                    /**
+                     * @default [
+                     *       "cs_lead"
+                     *     ]
+                     */
+                    approverRoles: string[];
                 };
                 opening: {
                     /** @enum {string} */
@@ -1418,6 +2053,11 @@ export interface components {
                     useSignalSeverity: boolean;
                     /** @default [] */
                     ignoreKinds: ("cluster_new" | "cluster_grew" | "burst" | "burst_cooling" | "group_complaint" | "risk_flag")[];
+                    singlePost?: {
+                        triggers: string[];
+                        /** @default 0.6 */
+                        minCueConfidence: number;
+                    };
                 };
                 reopen: {
                     windowHours: number;
@@ -1459,11 +2099,14 @@ export interface components {
                         nameEn: string;
                         contacts: {
                             name: string;
+                            user?: string;
                             phone?: string;
                             email?: string;
                             chat?: string;
                             hours?: string;
                         }[];
+                        /** @default [] */
+                        channels: string[];
                     };
                 };
                 /** @default {} */
@@ -1631,6 +2274,21 @@ export interface components {
                 };
                 notifications: {
                     /** @default [] */
+                    channels: {
+                        id: string;
+                        /** @enum {string} */
+                        type: "wecom" | "dingtalk" | "feishu" | "slack" | "email";
+                        description?: string;
+                        /** Format: uri */
+                        url?: string;
+                        /**
+                         * @default general
+                         * @enum {string}
+                         */
+                        minLevel: "general" | "important" | "urgent" | "major";
+                        on?: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened" | "approval_requested")[];
+                    }[];
+                    /** @default [] */
                     webhooks: {
                         id: string;
                         description?: string;
@@ -1645,7 +2303,7 @@ export interface components {
                         headers: {
                             [key: string]: string;
                         };
-                        on: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened")[];
+                        on: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened" | "approval_requested")[];
                         /**
                          * @default general
                          * @enum {string}
@@ -1659,6 +2317,10 @@ export interface components {
                     maskIn: ("webhooks" | "alerts" | "tickets" | "dashboard" | "exports" | "logs")[];
                     /** @default [] */
                     unmaskRoles: string[];
+                    /** @default [] */
+                    contactRoles: string[];
+                    /** @default true */
+                    contactAssignees: boolean;
                 };
             };
         };
@@ -1780,6 +2442,48 @@ export interface components {
             }[];
             baseline: number;
             ratio: number | null;
+        };
+        ContactRequestDto: {
+            /** @description why the contact is needed (kept in the audit) */
+            reason?: string;
+        };
+        ContactAnswerDto_Output: {
+            name?: string;
+            phone?: string;
+            email?: string;
+            /** Format: date-time */
+            viewedAt: string;
+        };
+        ContactViewDto_Output: {
+            id: string;
+            ticketId: string;
+            mentionId: string;
+            actor: string;
+            role: string;
+            planRoles: string[];
+            /** @enum {string} */
+            outcome: "shown" | "denied";
+            basis: string;
+            reason?: string;
+            fields: ("name" | "phone" | "email")[];
+            /** Format: date-time */
+            at: string;
+        };
+        ProgressViewDto_Output: {
+            reference: string;
+            /** @enum {string} */
+            status: "received" | "in_progress" | "waiting_for_you" | "resolved" | "closed";
+            /** Format: date-time */
+            receivedAt?: string;
+            lastUpdate?: {
+                text: string;
+                /** Format: date-time */
+                at: string;
+            };
+            /** Format: date-time */
+            promisedBy?: string;
+            /** Format: date-time */
+            updatedAt?: string;
         };
         HealthAnswerDto_Output: {
             /** @enum {string} */
@@ -2532,6 +3236,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VolumeAnswerDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ComplaintsController_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactAnswerDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ComplaintsController_contactViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactViewDto_Output"][];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgressController_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the token of the link the intake endpoint answered (progressPath) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressViewDto_Output"];
                 };
             };
             /** @description no or bad credentials */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decideOnSignal, openTicket } from './decide-on-signal';
 import { NO_HISTORY } from './complaint-record';
 import { applyAction } from './ticket-lifecycle';
-import { action, defaultPlan, makeSignal, plusMinutes } from './test-fixtures';
+import { action, defaultPlan, makeSignal, plusMinutes } from '../../../test/support/plan-fixtures';
 
 const base = defaultPlan();
 // bob leads customer service; alice is on the front line.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decideOnSignal, openTicket } from './decide-on-signal';
 import { chatAccepted } from './notification-messages';
 import { claimNotifications, dueNotifications, planNotifications, recordDeliveries, withNotifications } from './notifications';
-import { defaultPlan, makeSignal, plusMinutes } from './test-fixtures';
+import { defaultPlan, makeSignal, plusMinutes } from '../../../test/support/plan-fixtures';
 
 const plan = defaultPlan();
 const t0 = new Date('2026-03-02T01:00:00.000Z');

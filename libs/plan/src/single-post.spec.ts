@@ -2,7 +2,7 @@ import type { PostFacts, Signal } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { decideOnSignal, openTicket } from './decide-on-signal';
 import { parsePlan } from './parse-plan';
-import { DEFAULT_PLAN_TEXT, defaultPlan, makeSignal } from './test-fixtures';
+import { DEFAULT_PLAN_TEXT, defaultPlan, makeSignal } from '../../../test/support/plan-fixtures';
 
 const plan = defaultPlan();
 const t0 = new Date('2026-03-02T01:00:00.000Z');
@@ -99,7 +99,7 @@ describe('single complaints (opening.singlePost)', () => {
   });
 
   it('is configured per plan: without singlePost a single post follows the opening level as before', () => {
-    const r = parsePlan(DEFAULT_PLAN_TEXT.replace(/  singlePost:\n    triggers: \[[^\]]*\]\n    minCueConfidence: 0.6\n/, ''));
+    const r = parsePlan(DEFAULT_PLAN_TEXT.replace(/ {2}singlePost:\n {4}triggers: \[[^\]]*\]\n {4}minCueConfidence: 0.6\n/, ''));
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.plan.opening.singlePost).toBeUndefined();
     // The detector's "major" severity opens it; with singlePost this pushed complaint would be general.

@@ -39,7 +39,7 @@ describe('ticketChanges: what a write did to a ticket', () => {
       (t) => action(t, 'pause_waiting', { reason: 'waiting for the order record' }),
       (t) => action(t, 'resume_waiting'),
       (t) => action(t, 'transition', { to: 'responding' }),
-      (t) => action(t, 'transition', { to: 'resolved' }),
+      (t) => action(t, 'resolve', { rootCause: 'system', note: '退款接口超时' }),
       (t) => action(t, 'record_satisfaction', { score: 4 }),
       (t) => action(t, 'close_with_review', { review: { rootCause: '退款接口超时', category: 'refund', actionsTaken: ['人工退款'] } }),
     ];
@@ -62,7 +62,8 @@ describe('ticketChanges: what a write did to a ticket', () => {
   it('lists fields a reopen removes, so the copy loses them too', () => {
     let resolved = opened;
     for (const [i, to] of (['acknowledged', 'investigating', 'responding', 'resolved'] as const).entries()) {
-      const r = applyAction(plan, resolved, action(resolved, 'transition', { to }), plusMinutes(t0, i + 1));
+      const a = to === 'resolved' ? action(resolved, 'resolve', { rootCause: 'incidental', note: '个案' }) : action(resolved, 'transition', { to });
+      const r = applyAction(plan, resolved, a, plusMinutes(t0, i + 1));
       if (!r.ok) throw new Error(r.error.message);
       resolved = r.ticket;
     }

@@ -1,14 +1,13 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { TicketId } from '@vigil/contracts';
 import { Authenticated, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/roles';
+import { ApiResult, ApiResultList } from '../openapi/api-result.decorator';
 import { ZodValidationPipe } from '../zod-validation.pipe';
+import { ContactAnswerDto, ContactRequestDto, ContactViewDto } from './complaints.dto';
 import { ContactViewsRepository } from './contact-views.repository';
 import { ViewContactUseCase } from './view-contact.usecase';
-
-const ContactRequest = z.object({ reason: z.string().trim().max(500).optional() }).default({});
 
 @ApiTags('tickets')
 @Authenticated()
@@ -25,8 +24,8 @@ export class ComplaintsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "Open the complainant's sealed contact: only for the roles the plan allows (privacy.contactRoles, assignees); every attempt is recorded" })
   @ApiParam({ name: 'id', example: 'CR-2026-000001' })
-  @ApiBody({ schema: { type: 'object', properties: { reason: { type: 'string', example: '回电确认退款' } } } })
-  contact(@Param('id', new ZodValidationPipe(TicketId)) id: string, @Body(new ZodValidationPipe(ContactRequest)) body: z.infer<typeof ContactRequest>, @CurrentPrincipal() p: Principal) {
+  @ApiResult(ContactAnswerDto)
+  contact(@Param('id', new ZodValidationPipe(TicketId)) id: string, @Body() body: ContactRequestDto, @CurrentPrincipal() p: Principal) {
     return this.viewContact.execute(id, p, body.reason);
   }
 
@@ -34,6 +33,7 @@ export class ComplaintsController {
   @Roles('responder')
   @ApiOperation({ summary: "Who opened (or tried to open) this ticket's complainant contact, newest first" })
   @ApiParam({ name: 'id', example: 'CR-2026-000001' })
+  @ApiResultList(ContactViewDto)
   contactViews(@Param('id', new ZodValidationPipe(TicketId)) id: string) {
     return this.views.list(id);
   }

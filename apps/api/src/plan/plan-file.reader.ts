@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { loadPlanFile, type Plan } from '@vigil/plan';
@@ -18,7 +18,7 @@ export class PlanFileReader {
     const file = path.resolve(this.config.PLAN_FILE);
     const s = await stat(file).catch(() => undefined);
     if (this.cached && (!s || (s.mtimeMs === this.cached.mtimeMs && s.size === this.cached.size))) return this.cached.plan;
-    const r = await loadPlanFile(file);
+    const r = await loadPlanFile(file, (p) => readFile(p, 'utf8'));
     if (r.ok && s) this.cached = { mtimeMs: s.mtimeMs, size: s.size, plan: r.plan };
     if (this.cached) return this.cached.plan;
     throw new ServiceUnavailableException('the contingency plan cannot be read; nothing that depends on it can be decided');

@@ -1,9 +1,14 @@
 import { Controller, Get, Header, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Public } from '../auth/auth.decorators';
+import { ApiResult } from '../openapi/api-result.decorator';
+import { createZodDto } from 'nestjs-zod';
+import { ProgressView } from '@vigil/contracts';
 import { ClientThrottlerGuard } from './client-throttler.guard';
 import { NOT_FOUND_PAGE, PROGRESS_CSS, renderProgressPage } from './progress-page';
 import { ShowProgressUseCase } from './show-progress.usecase';
+
+class ProgressViewDto extends createZodDto(ProgressView) {}
 
 interface PageResponse {
   status(code: number): PageResponse;
@@ -30,6 +35,7 @@ export class ProgressController {
   @Header('X-Robots-Tag', 'noindex')
   @ApiOperation({ summary: 'A complainant\'s progress (进度查询): reference, status, last public update, promised time; 404 for an unknown or expired link' })
   @ApiParam({ name: 'token', description: 'the token of the link the intake endpoint answered (progressPath)' })
+  @ApiResult(ProgressViewDto)
   json(@Param('token') token: string) {
     return this.progress.execute(token);
   }
