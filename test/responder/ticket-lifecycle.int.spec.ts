@@ -135,6 +135,9 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
 
   it('puts what each write changed on its last event: applied in order they rebuild the stored ticket, and the audit trail keeps none', async () => {
     const id = 'CR-2026-000001';
+    // Notifications are delivered after their write and their results written back: let them settle first.
+    const stored = await pollUntil('notifications settled', () => repo.find(id), (t) => !!t && t.notifications.every((n) => n.status === 'sent' || n.status === 'failed'));
+    await pollUntil('every write published', async () => eventsOf(id).map((e) => e.seq), (seqs) => seqs.includes(stored!.seq));
     const seen = new Set<string>();
     // At least once: a redelivered event has the same id and the same changes.
     const published = eventsOf(id).filter((e) => e.seq > 0 && !seen.has(e.eventId) && seen.add(e.eventId));
@@ -147,7 +150,6 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
       copy = { ...copy, ...e.changes.set };
       for (const k of e.changes.unset) delete copy[k];
     }
-    const stored = await repo.find(id);
     expect(copy).toEqual(JSON.parse(JSON.stringify({ ...stored, recentRequestIds: undefined })));
     const audit = await storedEvents(id);
     expect(audit.length).toBeGreaterThan(5);

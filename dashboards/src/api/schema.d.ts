@@ -1446,8 +1446,15 @@ export interface components {
                                 repeatCount: number;
                             };
                         };
-                        /** @default [] */
-                        remedies: {
+                        resolution?: {
+                            /** @enum {string} */
+                            rootCause: "incidental" | "process" | "system" | "product" | "third_party";
+                            note: string;
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                        };
+                        remedies?: {
                             /** @enum {string} */
                             kind: "refund" | "exchange" | "reship" | "coupon" | "visit" | "apology" | "explanation" | "compensation" | "other";
                             amount?: number;
@@ -1472,16 +1479,7 @@ export interface components {
                                 note?: string;
                             };
                         }[];
-                        resolution?: {
-                            /** @enum {string} */
-                            rootCause: "incidental" | "process" | "system" | "product" | "third_party";
-                            note: string;
-                            by: string;
-                            /** Format: date-time */
-                            at: string;
-                        };
-                        /** @default [] */
-                        publicUpdates: {
+                        publicUpdates?: {
                             text: string;
                             /** Format: date-time */
                             at: string;
@@ -1489,8 +1487,7 @@ export interface components {
                             /** Format: date-time */
                             promisedBy?: string;
                         }[];
-                        /** @default [] */
-                        notifications: {
+                        notifications?: {
                             id: string;
                             alertId: string;
                             channelId: string;

@@ -256,7 +256,14 @@ export type Ticket = z.infer<typeof Ticket>;
  * in Elasticsearch does not keep it.
  */
 export const TicketChanges = z.object({
-  set: Ticket.omit({ recentRequestIds: true }).partial(),
+  // Fields with a default for older documents are declared plainly optional here: a delta must not invent them.
+  set: Ticket.omit({ recentRequestIds: true, remedies: true, publicUpdates: true, notifications: true })
+    .partial()
+    .extend({
+      remedies: z.array(Remedy).optional(),
+      publicUpdates: z.array(PublicUpdate).optional(),
+      notifications: z.array(NotificationRecord).optional(),
+    }),
   unset: z.array(Ticket.keyof()),
 });
 export type TicketChanges = z.infer<typeof TicketChanges>;
