@@ -7,7 +7,7 @@ export const zhCN: Messages = {
   login: { title: '登录 Vigil', username: '用户名', password: '密码', submit: '登录', failed: '登录失败：{msg}', hint: '首次启动时，admin 密码只在终端打印一次（或设置 VIGIL_ADMIN_PASSWORD）。' },
   level: { general: '一般', important: '重要', urgent: '紧急', major: '重大' },
   state: { open: '待处理', acknowledged: '已确认', investigating: '调查中', responding: '回应中', resolved: '已解决', closed: '已关闭', merged: '已合并' },
-  alertType: { new_ticket: '新工单', level_raised: '级别上调', sla_warning: 'SLA 预警', sla_breached: 'SLA 超时', escalated: '已升级', cooling: '降温', reopened: '重新打开' },
+  alertType: { new_ticket: '新工单', level_raised: '级别上调', sla_warning: 'SLA 预警', sla_breached: 'SLA 超时', escalated: '已升级', cooling: '降温', reopened: '重新打开', approval_requested: '待审批' },
   live: { alerts: '告警', noAlerts: '本页连接后暂无告警，新告警会自动出现，无需刷新。', perMinute: '每分钟声量', negativeShare: '负面占比（{n} 分钟）', volume: '近一小时声量', usual: '往常 {n}', noHistory: '暂无历史可比', openTickets: '未关闭工单', timeline: '近一小时情感走势（每分钟）', noTimeline: 'api 启动后尚无新帖子。' },
   board: { title: '危机看板', empty: '暂无工单。响应器会按预案自动开单。', acknowledge: '确认', assignMe: '指派给我', sent: '已发送，等待响应器处理…', filterState: '状态', filterLevel: '级别', all: '全部', active: '进行中' },
   sla: { acknowledge: '确认', firstResponse: '首次回应', resolve: '解决', left: '剩余 {t}', overdue: '已超时 {t}', met: '已达成' },
@@ -37,5 +37,17 @@ export const zhCN: Messages = {
   },
   role: { viewer: '查看者', analyst: '分析员', responder: '响应员', admin: '管理员' },
   forbidden: { title: '当前角色无权访问', text: '“{page}”需要{role}及以上角色；您当前以 {user}（{yours}）登录。', back: '返回实时页面' },
+  eventType: { opened: '开单', evidence_attached: '追加证据', reopened: '重新打开', acknowledged: '已确认', assigned: '已指派', unassigned: '取消指派', commented: '备注', transitioned: '状态变更', level_changed: '级别变更', merged_into: '合并到', merged_from: '合并自', satisfaction_recorded: '满意度', response_recorded: '已回复', step_checked: '处置步骤', waiting_started: '等待客户', waiting_ended: '客户已回复', closed: '复盘并关闭', sla_warning: 'SLA 预警', sla_breached: 'SLA 超时', escalation_fired: '已升级', action_rejected: '已拒绝', remedy_proposed: '提出方案', remedy_decided: '方案审批', agreement_recorded: '客户答复', resolved: '已解决', complaint_edited: '更正投诉记录', public_update_posted: '告知客户进展', notification_sent: '已通知', notification_failed: '通知失败' },
+  act: {
+    pick: '操作', acknowledge: '确认接单', assign: '指派', assignee: '处理人（用户名）', role: '或角色', comment: '备注', level: '调整级别', reason: '原因', transition: '转为', remedy: '提出处理方案', wait: '等待客户回复', resume: '客户已回复', resolve: '解决', rootCause: '根因', note: '处理说明', satisfaction: '满意度', close: '复盘并关闭', reviewRootCause: '根本原因（复盘）', category: '分类', actionsTaken: '已采取的措施（每行一条）', lessons: '经验教训', merge: '合并到', mergeTarget: '工单号（CR-2026-000001）', reopen: '重新打开', publicUpdate: '告知客户的进展', promisedBy: '承诺时间', response: '记录已发出的回复', channel: '渠道', text: '内容', submit: '提交', score: '评分 1–5', optional: '（可选）',
+    required: '请填写{field}', badTicket: '工单号格式如 CR-2026-000001', badAmount: '金额须为 0 或以上', pastPromise: '承诺时间须晚于现在', lowerNeedsReason: '降级需要填写原因', noneHere: '“{state}”状态的工单没有可用操作。',
+  },
+  remedyKind: { refund: '退款', exchange: '换货', reship: '补发', coupon: '优惠券', visit: '上门', apology: '道歉', explanation: '解释说明', compensation: '赔偿', other: '其他' },
+  remedyStatus: { proposed: '已提出', awaiting_approval: '待主管审批', approved: '已批准', rejected: '已驳回', agreed: '客户同意', declined: '客户拒绝' },
+  rootCause: { incidental: '偶发', process: '流程', system: '系统', product: '产品', third_party: '第三方' },
+  demand: { refund: '退款', exchange: '换货', reship: '补发', compensation: '赔偿', apology: '道歉', explanation: '解释' },
+  complaint: {
+    title: '投诉记录', reference: '受理编号', channel: '渠道', received: '提交时间', complainant: '投诉人', contact: '联系方式', showContact: '查看联系方式', contactNote: '每次查看都会被记录；仅预案允许的角色可查看。', noContact: '未留联系方式', target: '投诉对象', orders: '订单号', products: '商品', stores: '门店', demands: '诉求', editDemands: '保存诉求', description: '投诉内容', evidence: '证据', emotion: '情绪', history: '历史', historyLine: '此前工单 {tickets} 个、帖子 {posts} 条：计为重复投诉 {n} 次', remedies: '处理方案', approve: '批准', reject: '驳回', agreed: '客户同意', declined: '客户拒绝', publicUpdates: '已告知客户的进展', notifications: '通知记录', attempts: '次尝试',
+  },
   common: { loading: '加载中…', error: '错误：{msg}', never: '—' },
 };
