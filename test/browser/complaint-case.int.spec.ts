@@ -1,0 +1,151 @@
+// Real parts: Kafka, Elasticsearch, the responder and the api (HTTP + socket.io serving the built
+// dashboard) against them, and Chromium driven by playwright-core with two people signed in at once.
+// A single complaint's signal is produced on Kafka as the detector would send it; nothing is mocked.
+import type { AddressInfo } from 'node:net';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataKeyRing, ManualClock, normaliseContact } from '@vigil/common';
+import { complaintReference, type Signal } from '@vigil/contracts';
+import { SearchClient } from '@vigil/search';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { loadApiConfig } from '../../apps/api/src/api.config';
+import { configureHttpApp } from '../../apps/api/src/http-app';
+import { TicketsRepository } from '../../apps/responder/src/tickets/tickets.repository';
+import { DASHBOARD_DIST, ensureDashboardBuilt, launchChromium, screenshot } from '../support/browser';
+import { KafkaTestClient } from '../support/kafka-test-client';
+import { pollUntil, testEnv } from '../support/test-env';
+import { makeSignal, startResponder, writeTestPlan } from '../responder/responder-fixtures';
+
+const MENTION = 'd'.repeat(32);
+
+describe('a complaint handled from two dashboards at once', () => {
+  const keys = DataKeyRing.generateEntry('k1');
+  const ring = DataKeyRing.parse(keys);
+  const env = testEnv({
+    VIGIL_ADMIN_PASSWORD: 'case-admin-pw',
+    API_JWT_SECRET: 'c'.repeat(40),
+    API_DASHBOARD_DIR: DASHBOARD_DIST,
+    VIGIL_DATA_KEYS: keys,
+    PLAN_FILE: writeTestPlan('http://127.0.0.1:9'),
+    WEBHOOKS_ENABLED: 'false',
+    RESPONDER_TICK_MS: '0',
+    PLAN_WATCH_MS: '0',
+  });
+  let responder: INestApplicationContext;
+  let app: INestApplication;
+  let base: string;
+  let tc: KafkaTestClient;
+  let browser: Browser;
+  let agent: Page;
+  let lead: Page;
+  let ticketId: string;
+
+  const signIn = async (page: Page, user: string) => {
+    await page.goto(`${base}/#/login`);
+    await page.fill('input[name=username]', user);
+    await page.fill('input[name=password]', `${user}-password-1`);
+    await page.click('[data-test=login-submit]');
+    await page.waitForURL(/#\/live/);
+  };
+  const timeline = (page: Page) => page.locator('.timeline strong').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+  const act = async (page: Page, kind: string, fill: Record<string, string> = {}) => {
+    await page.selectOption('[data-test=action-kind]', kind);
+    for (const [sel, value] of Object.entries(fill)) {
+      const el = page.locator(`[data-test=${sel}]`);
+      if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(value);
+      else await el.fill(value);
+    }
+    await page.click('[data-test=action-submit]');
+  };
+
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
+    responder = await startResponder(env, new ManualClock(new Date()));
+    app = await NestFactory.create(ApiModule.forRoot(loadApiConfig(env)), { logger: false });
+    configureHttpApp(app);
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'case-admin-pw' }) });
+    const admin = ((await login.json()) as { token: string }).token;
+    // The test plan names `agent` (front line) and `lead` (CS lead) as role members.
+    for (const u of ['agent', 'lead']) {
+      const r = await fetch(`${base}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ username: u, role: 'responder', password: `${u}-password-1` }) });
+      expect(r.status).toBe(201);
+    }
+    // A pushed complaint, as the detector hands it on: its post and the contact the collector sealed.
+    const contact = { box: ring.seal({ name: '孙女士', phone: '13800138000' }, `contact:${MENTION}`), fields: ['name', 'phone'] as ('name' | 'phone')[], matchKeys: [ring.match('phone', normaliseContact('phone', '13800138000'))] };
+    const signal: Signal = makeSignal({
+      id: `risk_flag:mention:${MENTION}`,
+      kind: 'risk_flag',
+      key: `mention:${MENTION}`,
+      clusterId: undefined,
+      label: '我要找你们经理，退款800元',
+      riskCues: ['manager_request'],
+      channels: ['form'],
+      metrics: { size: 1, distinctAuthors: 1, velocityPerHour: 0, reach: 0, maxMoney: 800 },
+      sampleMentionIds: [MENTION],
+      post: {
+        mentionId: MENTION, sourceId: 'intake-form', sourceType: 'intake', channel: 'form', publishedAt: new Date().toISOString(), author: { name: '孙**' },
+        text: '我要找你们经理，退款800元，订单号 2026112300123', language: 'zh', sentiment: -0.8, emotion: { level: 'angry', intensity: 0.8 },
+        orderIds: ['2026112300123'], money: [{ amount: 800, currency: 'CNY' }], products: [], places: [], cues: [{ kind: 'manager_request', evidence: '找你们经理' }], contact,
+      },
+    });
+    await tc.produce('signals', [{ key: signal.key, value: JSON.stringify(signal) }]);
+    const repo = responder.get(TicketsRepository);
+    const t = await pollUntil('the complaint ticket', async () => (await repo.refresh(), (await repo.listOpen()).find((x) => x.complaint?.mentionId === MENTION)), (x) => x !== undefined);
+    ticketId = t!.id;
+    browser = await launchChromium();
+    agent = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    lead = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    await signIn(agent, 'agent');
+    await signIn(lead, 'lead');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await responder?.close();
+    await tc?.close();
+    const search = new SearchClient({ node: env.ELASTICSEARCH_URL!, indexPrefix: env.VIGIL_INDEX_PREFIX! });
+    await search.deleteIndices(`${env.VIGIL_INDEX_PREFIX}*`);
+    await search.onApplicationShutdown();
+  });
+
+  it('shows the complaint record, opens the contact for an allowed role, and runs remedy → approval → agreement → resolve live on both pages', async () => {
+    for (const page of [agent, lead]) {
+      await page.goto(`${base}/#/tickets/${ticketId}`);
+      await page.waitForSelector('[data-test=complaint-record]');
+    }
+    expect(await agent.textContent('[data-test=reference]')).toBe(complaintReference(MENTION));
+    expect(await agent.textContent('[data-test=description]')).toContain('退款800元');
+    expect(await agent.isChecked('[data-test=demands] input[value=refund]')).toBe(true);
+    await agent.click('[data-test=show-contact]');
+    await agent.waitForSelector('[data-test=contact]:has-text("13800138000")');
+
+    // A form that is not complete is not sent, and says what is missing.
+    await agent.click('[data-test=ack]');
+    await agent.waitForSelector('[data-test=action-kind] option[value=resolve]', { state: 'attached' });
+    await act(agent, 'resolve');
+    expect(await agent.textContent('[data-test=form-errors]')).toContain('请填写根因');
+
+    await act(agent, 'propose_remedy', { 'f-remedy-kind': 'refund', 'f-amount': '800', 'f-description': '全额退款 800 元' });
+    // The lead's page, without a reload, shows the proposal waiting for them, and approves it.
+    await lead.waitForSelector('[data-test=approve-r1]');
+    expect(await timeline(lead)).toContain('remedy_proposed');
+    await lead.click('[data-test=approve-r1]');
+    await agent.waitForSelector('[data-test=agree-r1]');
+    expect(await agent.textContent('[data-test=remedy-status-r1]')).toBe('已批准');
+    await agent.click('[data-test=agree-r1]');
+    await lead.waitForSelector('[data-test=remedy-status-r1]:has-text("客户同意")');
+    await act(agent, 'resolve', { 'f-root-cause': 'system', 'f-note': '退款接口超时，已人工退款' });
+    await lead.waitForSelector('[data-test=resolution]');
+    for (const page of [agent, lead]) {
+      expect(await timeline(page)).toEqual(expect.arrayContaining(['acknowledged', 'remedy_proposed', 'remedy_decided', 'agreement_recorded', 'resolved']));
+    }
+    await screenshot(agent, 'ticket-complaint-agent');
+    await screenshot(lead, 'ticket-complaint-lead');
+  });
+});
