@@ -152,6 +152,16 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
     managerTicket = m!;
   }, 240_000);
 
+  it("counts the same person's earlier complaint as history and a repeat, raising the new one's level", async () => {
+    // Same phone, another message with no repeat wording at all: only the match key can find the first ticket.
+    expect((await intake('app', { id: 'app-9', text: '外卖送错了地址，请尽快处理', time: now(), contact: { phone: '+86 138-0013-8000' } })).status).toBe(202);
+    const id = mentionId('intake-app', 'app-9');
+    const [t] = await pollUntil('the repeat complaint ticket', () => ticketOf(id), (ts) => ts.length === 1, { timeoutMs: 120_000, intervalMs: 1000 });
+    expect(t!.complaint!.history).toMatchObject({ tickets: [{ id: managerTicket.id, matchedBy: 'person' }], repeatCount: 1 });
+    expect(t!.triggers).toEqual(expect.arrayContaining(['repeat-complaint', 'pushed-complaint']));
+    expect(t!.level).toBe('important');
+  }, 180_000);
+
   it("opens the complainant's contact only for the roles the plan allows, and records every attempt", async () => {
     const id = managerTicket.id;
     const denied = await call<{ message: string }>('POST', `/api/tickets/${id}/contact`, users.intern, {});

@@ -111,14 +111,16 @@ export class MentionsReader {
   }
 
   /**
-   * Earlier posts (published before `before`) by the same author at the same source, from the
-   * same contact (match keys), or naming one of the orders: a complainant's history.
+   * Earlier complaints (published before `before`): negative posts by the same author at the same
+   * source or naming one of the orders, and anything pushed from the same contact (match keys).
    */
   async countEarlierPosts(q: { author?: { sourceId: string; id: string }; matchKeys: string[]; orders: string[]; before: string; excludeId: string }): Promise<number> {
     const should: estypes.QueryDslQueryContainer[] = [];
-    if (q.author) should.push({ bool: { filter: [{ term: { sourceId: q.author.sourceId } }, { term: { 'author.id': q.author.id } }] } });
+    // A fan's earlier praise is not an earlier complaint.
+    const negative = { term: { 'analysis.sentiment.label': 'negative' } };
+    if (q.author) should.push({ bool: { filter: [{ term: { sourceId: q.author.sourceId } }, { term: { 'author.id': q.author.id } }, negative] } });
     if (q.matchKeys.length) should.push({ terms: { 'contact.matchKeys': q.matchKeys } });
-    if (q.orders.length) should.push({ terms: { 'analysis.entities.orderIds': q.orders } });
+    if (q.orders.length) should.push({ bool: { filter: [{ terms: { 'analysis.entities.orderIds': q.orders } }, negative] } });
     if (!should.length) return 0;
     return this.count({
       bool: { should, minimum_should_match: 1, filter: [{ range: { publishedAt: { lt: q.before } } }], must_not: [{ term: { id: q.excludeId } }] },
