@@ -28,7 +28,7 @@ import { ZodValidationPipe } from './zod-validation.pipe';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { ContactViewsRepository } from './complaints/contact-views.repository';
 import { API_DATA_KEYS, ViewContactUseCase } from './complaints/view-contact.usecase';
-import { PlanFileReader } from './plan/plan-file.reader';
+import { PlanInForce } from './plan/plan-in-force';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
@@ -67,7 +67,7 @@ export class ApiModule {
         RequestTicketActionUseCase,
         RequestPlanEditUseCase,
         { provide: API_DATA_KEYS, useValue: config.VIGIL_DATA_KEYS },
-        PlanFileReader,
+        PlanInForce,
         ContactViewsRepository,
         ViewContactUseCase,
         ShowProgressUseCase,

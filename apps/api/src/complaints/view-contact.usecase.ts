@@ -5,7 +5,7 @@ import { ContactDetails, type ContactView } from '@vigil/contracts';
 import { rolesOf } from '@vigil/plan';
 import { TicketsReader } from '@vigil/search';
 import type { Principal } from '../auth/roles';
-import { PlanFileReader } from '../plan/plan-file.reader';
+import { PlanInForce } from '../plan/plan-in-force';
 import { ContactViewsRepository } from './contact-views.repository';
 
 export const API_DATA_KEYS = Symbol('API_DATA_KEYS');
@@ -22,7 +22,7 @@ export class ViewContactUseCase {
   constructor(
     private readonly tickets: TicketsReader,
     private readonly views: ContactViewsRepository,
-    private readonly plans: PlanFileReader,
+    private readonly plans: PlanInForce,
     private readonly clock: Clock,
     @Optional() @Inject(API_DATA_KEYS) private readonly ring?: DataKeyRing,
   ) {}
