@@ -93,7 +93,7 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
 
   it('opens exactly one ticket per complaint, at the level and SLA the plan gives its trigger', async () => {
     const manager = { id: 'form-1', text: '我要找你们经理，退款800元', time: now(), author: { name: '孙女士', id: 'app-user-1' }, contact: { phone: '13800138000' } };
-    const medical = { id: 'call-7', text: '老人要去医院看病，外卖两个小时还没到，赶紧处理', time: now(), contact: { email: 'li.lei@example.com' } };
+    const medical = { id: 'call-7', text: '老人急着去医院看病，外卖两个小时还没到，赶紧处理', time: now(), contact: { email: 'li.lei@example.com' } };
     const plainForm = { id: 'form-2', text: '配送员态度不好', time: now(), author: { id: 'app-user-2' } };
     const accepted = await intake('form', manager);
     expect(accepted.status).toBe(202);
