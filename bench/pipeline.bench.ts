@@ -1,35 +1,50 @@
 /**
- * `npm run bench:pipeline [-- N]`: the sustained end-to-end rate from a loaded
- * mentions.raw topic to searchable documents (processor + indexer, one process),
- * then the raw bulk-indexing rate of the same documents straight into the same
- * Elasticsearch, and their ratio. Prints figures; asserts nothing.
+ * `npm run bench:pipeline [-- N] [--rounds R]`: the sustained end-to-end rate from a loaded
+ * mentions.raw topic to searchable documents (processor + indexer, one process) against the
+ * raw bulk-indexing rate of the same documents straight into the same Elasticsearch, and
+ * their ratio. Prints figures; asserts nothing.
+ *
+ * The two cores are shared, and the neighbours' load moves by half within a minute, so the
+ * two parts alternate in R rounds of N/R mentions each (same neighbours for both, round by
+ * round) and the ratio is taken over the sums. In a round: the apps' consumers are paused
+ * while that round's posts are loaded into mentions.raw (the timed part is processing, not
+ * producing); the end-to-end clock runs from resuming them until the indexer has committed
+ * every message and one refresh makes them all countable; then the same posts, analysed
+ * beforehand, are bulk-written (500 per request, one request at a time) into a second index
+ * of the same template, the clock running from the first request to the refresh after the
+ * last. Neither forces refreshes along the way. The apps start once, before round 1 (start-up
+ * and group join are printed apart). BENCH_CPU_PROFILE=<dir> writes a CPU profile of each
+ * part of round 1 (`node scripts/cpu-profile-summary.mjs <file>` summarises one).
  */
 import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import { Module } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { mentionId, topicName, type EnrichedMention, type RawMention } from '@vigil/contracts';
 import { createAnalyzer } from '@vigil/analysis';
-import { KafkaModule } from '@vigil/kafka';
-import { BulkIndexer, SearchClient, SearchModule } from '@vigil/search';
-import { ProcessorModule } from '../apps/processor/src/processor.module';
-import { loadProcessorConfig } from '../apps/processor/src/processor.config';
-import { IndexerModule } from '../apps/indexer/src/indexer.module';
-import { loadIndexerConfig } from '../apps/indexer/src/indexer.config';
+import { BulkIndexer, SearchClient } from '@vigil/search';
 import { dropRun } from '../apps/cli/src/replay/drop-run';
+import { SpeedLog } from '../scripts/machine-speed';
 import { prng, rate, samplePost, services } from './bench-support';
+import { startInProcess, startProcesses } from './pipeline-apps';
+import { CpuAccounting, loadAverage, profile, type CpuSnapshot } from './cpu-accounting';
 
 const root = path.resolve(__dirname, '..', '..');
-const N = Number(process.argv[2] ?? 20_000);
+const args = process.argv.slice(2);
+const flag = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+const N = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 20_000);
+const ROUNDS = Math.max(1, Number(flag('rounds') ?? 4));
+const BULK_DOCS = 500;
+const MODE = flag('mode') === 'one-process' ? 'one-process' : 'processes';
+const PROCESSORS = Number(flag('processors') ?? os.cpus().length);
+// An even share of partitions per processor instance.
+const PARTITIONS = Number(flag('partitions') ?? (MODE === 'processes' ? 3 * PROCESSORS : 3));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-async function main(): Promise<void> {
-  const { kafkaBrokers, elasticsearchUrl } = await (await services(root)).ensureServices();
-  const run = `bench${Date.now().toString(36)}`;
-  const env = { ...process.env, KAFKA_BROKERS: kafkaBrokers, ELASTICSEARCH_URL: elasticsearchUrl, VIGIL_TOPIC_PREFIX: run, VIGIL_INDEX_PREFIX: `${run}-`, LOG_LEVEL: 'error' };
+function makeRaws(n: number): RawMention[] {
   const rand = prng(42);
-  const raws: RawMention[] = Array.from({ length: N }, (_, i) => {
+  return Array.from({ length: n }, (_, i) => {
     const externalId = `b-${i}`;
     return {
       id: mentionId('bench', externalId), sourceId: 'bench', sourceType: 'replay', channel: 'social', externalId,
@@ -37,75 +52,142 @@ async function main(): Promise<void> {
       publishedAt: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(), fetchedAt: new Date().toISOString(),
     };
   });
+}
 
-  // Load the raw topic first, so the timed part is processing, not producing.
-  const kafka = new Kafka({ brokers: kafkaBrokers.split(','), clientId: 'bench', logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: ['mentionsRaw', 'mentionsEnriched', 'dlq'].map((k) => ({ topic: topicName(k as 'mentionsRaw', run), numPartitions: 3 })) });
-  await admin.disconnect();
-  const producer = kafka.producer();
-  await producer.connect();
-  for (let i = 0; i < N; i += 1000) {
-    await producer.send({ topic: topicName('mentionsRaw', run), messages: raws.slice(i, i + 1000).map((m) => ({ key: m.id, value: JSON.stringify(m) })) });
+/** Sums of CPU snapshots' differences over rounds, for one line per part. */
+class Spans {
+  private readonly spans: [CpuSnapshot, CpuSnapshot][] = [];
+  add(a: CpuSnapshot, b: CpuSnapshot): number {
+    this.spans.push([a, b]);
+    return b.at - a.at;
   }
-  await producer.disconnect();
-  process.stdout.write(`loaded ${N} raw mentions into ${topicName('mentionsRaw', run)}\n`);
-
-  @Module({
-    imports: [
-      KafkaModule.forRoot({ brokers: kafkaBrokers.split(','), clientId: 'bench', topicPrefix: run }),
-      SearchModule.forRoot({ node: elasticsearchUrl, indexPrefix: `${run}-` }),
-      ProcessorModule.forRoot(loadProcessorConfig(env), { withInfra: false }),
-      IndexerModule.forRoot(loadIndexerConfig(env), { withInfra: false }),
-    ],
-  })
-  class PipelineBenchModule {}
-
-  const t0 = Date.now();
-  const app = await NestFactory.createApplicationContext(PipelineBenchModule, { logger: false });
-  await app.init();
-  const search = app.get(SearchClient);
-  let count = 0;
-  while (count < N) {
-    await new Promise((r) => setTimeout(r, 250));
-    await search.es.indices.refresh({ index: search.names.mentions, ignore_unavailable: true, allow_no_indices: true });
-    count = (await search.es.count({ index: search.names.mentions, ignore_unavailable: true, allow_no_indices: true })).count;
-    if (Date.now() - t0 > 15 * 60_000) throw new Error(`only ${count}/${N} searchable after 15 min`);
+  total(): [CpuSnapshot, CpuSnapshot] {
+    const zero: CpuSnapshot = { at: 0, self: 0, es: 0, kafka: 0, machineBusy: 0, machineTotal: 0 };
+    const sum = { ...zero };
+    for (const [a, b] of this.spans) for (const k of Object.keys(zero) as (keyof CpuSnapshot)[]) sum[k] += b[k] - a[k];
+    return [zero, sum];
   }
-  const pipelineMs = Date.now() - t0;
-  await app.close();
+}
 
-  // The same documents, analysed here, bulk-written straight into a fresh index.
+async function main(): Promise<void> {
+  const { kafkaBrokers, elasticsearchUrl } = await (await services(root)).ensureServices();
+  const run = `bench${Date.now().toString(36)}`;
+  const env = { ...process.env, KAFKA_BROKERS: kafkaBrokers, ELASTICSEARCH_URL: elasticsearchUrl, VIGIL_TOPIC_PREFIX: run, VIGIL_INDEX_PREFIX: `${run}-`, LOG_LEVEL: 'error' };
+  const raws = makeRaws(N);
+  // The bulk part's documents, analysed here beforehand (not timed).
   const analyzer = createAnalyzer();
   const enriched: EnrichedMention[] = raws.map((r) => {
     const a = analyzer.analyze({ text: r.text });
     return { ...r, text: a.maskedText, analysis: a.analysis, processedAt: new Date().toISOString() };
   });
+
+  const kafka = new Kafka({ brokers: kafkaBrokers.split(','), clientId: 'bench', logLevel: logLevel.NOTHING });
+  const admin: Admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: ['mentionsRaw', 'mentionsEnriched', 'dlq'].map((k) => ({ topic: topicName(k as 'mentionsRaw', run), numPartitions: PARTITIONS })) });
+  const producer = kafka.producer();
+  await producer.connect();
+
+  const speed = new SpeedLog();
+  const cpu = new CpuAccounting(elasticsearchUrl, kafkaBrokers);
+  const profileDir = process.env.BENCH_CPU_PROFILE;
+  const loadBefore = loadAverage();
+  const enrichedTopic = topicName('mentionsEnriched', run);
+  const sum = (xs: { offset: string }[]) => xs.reduce((a, p) => a + Math.max(0, Number(p.offset)), 0);
+  const produced = async () => sum(await admin.fetchTopicOffsets(enrichedTopic));
+  const committed = async () => sum((await admin.fetchOffsets({ groupId: `${run}.vigil-indexer`, topics: [enrichedTopic] }))[0].partitions);
+
+  // Start-up: the apps start and join their groups on empty topics.
+  const s0 = Date.now();
+  const apps = MODE === 'processes' ? await startProcesses(env, PROCESSORS) : await startInProcess(env, kafkaBrokers, elasticsearchUrl, run);
+  cpu.appPids = apps.pids;
+  const search = new SearchClient({ node: elasticsearchUrl, indexPrefix: `${run}-` });
+  const groupsJoined = async () => {
+    const groups = await admin.describeGroups([`${run}.vigil-processor`, `${run}.vigil-indexer`]);
+    return groups.groups.every((g) => g.state === 'Stable' && g.members.length > 0);
+  };
+  while (!(await groupsJoined())) await sleep(100);
+  const startupMs = Date.now() - s0;
+
   const direct = new SearchClient({ node: elasticsearchUrl, indexPrefix: `${run}-direct-` });
   await direct.ensureIndices();
   const bulk = new BulkIndexer(direct);
-  const t1 = Date.now();
-  for (let i = 0; i < N; i += 500) {
-    const r = await bulk.index(enriched.slice(i, i + 500).map((m) => ({ index: direct.names.mentionsFor(m.publishedAt), id: m.id, doc: m })));
-    if (r.failed.length) throw new Error(`bulk failures: ${r.failed[0].error}`);
-  }
-  await direct.es.indices.refresh({ index: direct.names.mentions });
-  const bulkMs = Date.now() - t1;
 
+  const e2eSpans = new Spans();
+  const bulkSpans = new Spans();
+  const rounds: string[] = [];
+  let e2eMs = 0;
+  let bulkMs = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    const from = Math.floor((r * N) / ROUNDS);
+    const to = Math.floor(((r + 1) * N) / ROUNDS);
+    await apps.pause();
+    // A fetch already in flight is dropped for paused partitions; this only lets it return.
+    await sleep(300);
+    for (let i = from; i < to; i += 1000) {
+      await producer.send({ topic: topicName('mentionsRaw', run), messages: raws.slice(i, Math.min(i + 1000, to)).map((m) => ({ key: m.id, value: JSON.stringify(m) })) });
+    }
+    speed.sample(50);
+
+    const a0 = cpu.snapshot();
+    await profile(r === 0 && profileDir ? path.join(profileDir, 'pipeline-e2e.cpuprofile') : undefined, async () => {
+      apps.resume();
+      const tl: string[] = [];
+      for (;;) {
+        const out = await produced();
+        if (process.env.X_TIMELINE) tl.push(`${Date.now() - a0.at}:${out - from}/${(await committed()) - from}`);
+        if (out >= to && (await committed()) >= out) {
+          await search.es.indices.refresh({ index: search.names.mentions });
+          if ((await search.es.count({ index: search.names.mentions })).count >= to) break;
+        }
+        if (Date.now() - a0.at > 15 * 60_000) throw new Error(`mentions ${from}–${to} not all searchable after 15 min`);
+        await sleep(50);
+      }
+      if (process.env.X_TIMELINE) process.stdout.write(`timeline ms:enriched/indexed ${tl.join(' ')}\n`);
+    });
+    const roundE2e = e2eSpans.add(a0, cpu.snapshot());
+    speed.sample(50);
+
+    const b0 = cpu.snapshot();
+    await profile(r === 0 && profileDir ? path.join(profileDir, 'pipeline-bulk.cpuprofile') : undefined, async () => {
+      for (let i = from; i < to; i += BULK_DOCS) {
+        const docs = enriched.slice(i, Math.min(i + BULK_DOCS, to)).map((m) => ({ index: direct.names.mentionsFor(m.publishedAt), id: m.id, doc: m }));
+        const res = await bulk.index(docs);
+        if (res.failed.length) throw new Error(`bulk failures: ${res.failed[0].error}`);
+      }
+      await direct.es.indices.refresh({ index: direct.names.mentions });
+    });
+    const roundBulk = bulkSpans.add(b0, cpu.snapshot());
+    e2eMs += roundE2e;
+    bulkMs += roundBulk;
+    const n = to - from;
+    rounds.push(`round ${r + 1}: ${n} mentions, end to end ${rate(n, roundE2e)}/s (${secs(roundE2e)}), bulk ${rate(n, roundBulk)}/s (${secs(roundBulk)}), ratio ${(roundBulk / roundE2e).toFixed(2)}`);
+    process.stdout.write(`${rounds.at(-1)}\n`);
+  }
+
+  await apps.stop();
+  await search.onApplicationShutdown();
+  await producer.disconnect();
+  await admin.disconnect();
   await direct.onApplicationShutdown();
   await dropRun(run, elasticsearchUrl, kafkaBrokers, 'vigil-bench');
 
-  const e2e = rate(N, pipelineMs);
+  const e2e = rate(N, e2eMs);
   const raw = rate(N, bulkMs);
   process.stdout.write(
     [
       '',
-      `mentions:                 ${N}`,
-      `end to end (raw→search):  ${e2e} mentions/s  (${(pipelineMs / 1000).toFixed(1)} s, includes consumer start and group join)`,
-      `raw bulk indexing:        ${raw} mentions/s  (${(bulkMs / 1000).toFixed(1)} s, same documents, 500 per request)`,
+      `mentions:                 ${N} in ${ROUNDS} alternating rounds; ${PARTITIONS} partitions; ${apps.description}`,
+      `end to end (raw→search):  ${e2e} mentions/s  (${secs(e2eMs)}; start-up and group join once before: ${secs(startupMs)})`,
+      `raw bulk indexing:        ${raw} mentions/s  (${secs(bulkMs)}, same documents, ${BULK_DOCS} per request)`,
       `ratio end-to-end / bulk:  ${(e2e / raw).toFixed(2)}`,
-      `cpu: ${os.cpus().length} cores; peak RSS of this process ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`,
+      '',
+      CpuAccounting.describe('end to end', ...e2eSpans.total(), N),
+      CpuAccounting.describe('raw bulk  ', ...bulkSpans.total(), N),
+      '',
+      `machine speed during the run (scripts/machine-speed.ts reference loop): ${speed}`,
+      `load average (1/5/15 min) before ${loadBefore}, after ${loadAverage()}; ${os.cpus().length} cores`,
+      `peak RSS of this process ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
       '',
     ].join('\n'),
   );

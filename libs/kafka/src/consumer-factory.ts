@@ -19,6 +19,15 @@ export class ConsumerFactory implements OnModuleDestroy {
     return runner;
   }
 
+  /** Stops fetching on every consumer of this process (what is in hand is finished); benchmarks load a topic meanwhile. */
+  pauseAll(): void {
+    for (const r of this.runners) r.pause();
+  }
+
+  resumeAll(): void {
+    for (const r of this.runners) r.resume();
+  }
+
   async onModuleDestroy(): Promise<void> {
     await Promise.all(this.runners.map((r) => r.stop()));
   }

@@ -1,0 +1,36 @@
+/**
+ * One app of `bench:pipeline --mode processes`, as its own OS process (what
+ * `node dist/apps/<app>/src/main.js` runs, without the HTTP listener), controlled by the bench
+ * over the IPC channel: `pause` / `resume` its consumers (the bench loads a round meanwhile),
+ * `stop`. Answers `ready` once its consumers have started.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConsumerFactory } from '@vigil/kafka';
+import { ProcessorModule } from '../apps/processor/src/processor.module';
+import { loadProcessorConfig } from '../apps/processor/src/processor.config';
+import { IndexerModule } from '../apps/indexer/src/indexer.module';
+import { loadIndexerConfig } from '../apps/indexer/src/indexer.config';
+
+async function main(): Promise<void> {
+  const which = process.argv[2];
+  const module = which === 'processor' ? ProcessorModule.forRoot(loadProcessorConfig()) : IndexerModule.forRoot(loadIndexerConfig());
+  const app = await NestFactory.createApplicationContext(module, { logger: false });
+  await app.init();
+  const consumers = app.get(ConsumerFactory);
+  process.on('message', (m: unknown) => {
+    if (m === 'pause') consumers.pauseAll();
+    else if (m === 'resume') consumers.resumeAll();
+    else if (m === 'stop') void app.close().finally(() => process.exit(0));
+  });
+  process.send!('ready');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${which()} failed: ${(e as Error).stack}\n`);
+  process.exit(1);
+});
+
+function which(): string {
+  return process.argv[2] ?? '(no app named)';
+}
