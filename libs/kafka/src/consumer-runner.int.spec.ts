@@ -77,4 +77,30 @@ describe('ConsumerRunner against a real broker', () => {
     await pollUntil('all valid messages handled after the failures', async () => seen, (s) => s.some((m) => m.value.n === 42), { timeoutMs: 45_000 });
     expect(seen.map((m) => m.value.n).sort((a, b) => a - b)).toEqual([1, 3, 42]);
   });
+  it('cuts chunks by bytes, in offset order, and commits each batch, so a restart in the group redelivers nothing', async () => {
+    const groupId = `${env.VIGIL_TOPIC_PREFIX}-g3`;
+    const calls: number[][] = [];
+    // ~130 bytes a message: a 500-byte cap allows at most 3 in a handler call.
+    const pad = 'x'.repeat(110);
+    const start = (into: number[][]) => {
+      const r = new ConsumerRunner<Item>(client, producer, { groupId, topic: 'mentionsRaw', schema: Item, logger, chunkBytes: 500, handle: async (ms) => void into.push(ms.map((m) => m.value.n)) });
+      runners.push(r);
+      return r;
+    };
+    const first = start(calls);
+    await first.start();
+    await tc.produce('mentionsRaw', Array.from({ length: 20 }, (_, i) => ({ key: 'c', value: JSON.stringify({ n: 100 + i, pad }) })));
+    await pollUntil('the 20 padded messages handled', async () => calls.flat().filter((n) => n >= 100), (ns) => ns.length >= 20);
+    const padded = calls.filter((c) => c.some((n) => n >= 100));
+    expect(padded.every((c) => c.length <= 3)).toBe(true);
+    expect(padded.flat()).toEqual(Array.from({ length: 20 }, (_, i) => 100 + i));
+    await first.stop();
+
+    const again: number[][] = [];
+    const second = start(again);
+    await second.start();
+    await tc.produce('mentionsRaw', [{ key: 'c', value: JSON.stringify({ n: 999 }) }]);
+    await pollUntil('the marker handled by the restarted member', async () => again.flat(), (ns) => ns.includes(999), { timeoutMs: 45_000 });
+    expect(again.flat()).toEqual([999]);
+  });
 });

@@ -32,11 +32,18 @@ export interface ConsumeOptions<T> {
   handle: (messages: ConsumedMessage<T>[]) => Promise<PermanentFailure[] | void>;
   /** Messages per handler call. */
   chunkSize?: number;
+  /** Also closes a chunk once its message values reach this many bytes (a bulk request sized by bytes). */
+  chunkBytes?: number;
+  /** Partitions whose batches are handled at once (default 1): a handler waiting on one partition's I/O lets another's run. */
+  partitionsConcurrently?: number;
+  /** Fetch size per partition (kafkajs' default is 1 MiB); a chunk never spans two fetches. */
+  maxBytesPerPartition?: number;
   fromBeginning?: boolean;
   logger: Logger;
 }
 
 const MAX_DLQ_VALUE = 64 * 1024;
+const COMMIT_EVERY_MS = 1_000;
 
 /**
  * At-least-once consumption: an offset is committed only after its message was
@@ -46,6 +53,7 @@ const MAX_DLQ_VALUE = 64 * 1024;
 export class ConsumerRunner<T> {
   private consumer?: Consumer;
   private stopping = false;
+  private lastCommit = 0;
   private readonly abort = new AbortController();
 
   constructor(
@@ -62,6 +70,7 @@ export class ConsumerRunner<T> {
       heartbeatInterval: 3_000,
       retry: { retries: 10 },
       maxWaitTimeInMs: 200,
+      ...(this.options.maxBytesPerPartition ? { maxBytesPerPartition: this.options.maxBytesPerPartition, maxBytes: Math.max(10 * 2 ** 20, 3 * this.options.maxBytesPerPartition) } : {}),
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, (e) => {
@@ -75,7 +84,7 @@ export class ConsumerRunner<T> {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
       eachBatch: (payload) => this.onBatch(payload),
     });
   }
@@ -102,17 +111,54 @@ export class ConsumerRunner<T> {
   }
 
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    const chunkSize = this.options.chunkSize ?? 500;
-    for (let i = 0; i < batch.messages.length; i += chunkSize) {
-      if (!isRunning() || isStale() || this.stopping) return;
-      const chunk = batch.messages.slice(i, i + chunkSize);
+    const chunks = this.chunks(batch.messages);
+    // Handled and resolved, not yet committed: committed as well when the loop ends early
+    // (stopping), unless the partition went to another member meanwhile.
+    let uncommitted: string | undefined;
+    // One chunk at a time within a partition, so a later copy of a message is handled after
+    // an earlier one; other partitions' batches run meanwhile (partitionsConcurrently).
+    for (const chunk of chunks) {
+      if (!isRunning() || isStale() || this.stopping) break;
       const handled = await this.processChunk(batch.topic, batch.partition, chunk, heartbeat, () => isRunning() && !isStale());
-      if (!handled) return;
+      if (!handled) break;
       const last = chunk[chunk.length - 1].offset;
       resolveOffset(last);
-      await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+      uncommitted = last;
+      // A commit is a request to the broker: one at the batch's end, or one a second within a
+      // long batch. Committing later only widens what a crash redelivers (at-least-once holds).
+      if (Date.now() - this.lastCommit >= COMMIT_EVERY_MS) {
+        await this.commit(batch.topic, batch.partition, last);
+        uncommitted = undefined;
+      }
       await heartbeat();
     }
+    if (uncommitted !== undefined && !isStale()) await this.commit(batch.topic, batch.partition, uncommitted);
+  }
+
+  private async commit(topic: string, partition: number, last: string): Promise<void> {
+    this.lastCommit = Date.now();
+    await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
+  }
+
+  /** The batch cut into handler calls: at most chunkSize messages, and chunkBytes bytes of values when set. */
+  private chunks(messages: KafkaMessage[]): KafkaMessage[][] {
+    const maxCount = this.options.chunkSize ?? 500;
+    const maxBytes = this.options.chunkBytes ?? Infinity;
+    const out: KafkaMessage[][] = [];
+    let current: KafkaMessage[] = [];
+    let bytes = 0;
+    for (const m of messages) {
+      const size = m.value?.length ?? 0;
+      if (current.length && (current.length >= maxCount || bytes + size > maxBytes)) {
+        out.push(current);
+        current = [];
+        bytes = 0;
+      }
+      current.push(m);
+      bytes += size;
+    }
+    if (current.length) out.push(current);
+    return out;
   }
 
   /** Returns false when the consumer is stopping and the chunk must not be committed. */
