@@ -41,7 +41,13 @@ export class BulkIndexer {
     for (let attempt = 0; pending.length && attempt < maxAttempts; attempt++) {
       if (attempt > 0) await sleep(backoffDelay(attempt, 250, 10_000));
       const operations = pending.flatMap((d) => [{ index: { _index: d.index, _id: d.id } }, d.doc]);
-      const res = await this.client.es.bulk({ operations, refresh: opts.refresh ? 'wait_for' : false });
+      // Only what is checked comes back: a successful item's index, version, shards and seq_no
+      // are most of a bulk answer's bytes, and parsing them cost more than the check.
+      const res = await this.client.es.bulk({ operations, refresh: opts.refresh ? 'wait_for' : false, filter_path: 'errors,items.*.status,items.*.error' });
+      if (!res.errors) {
+        indexed += pending.length;
+        break;
+      }
       const retry: BulkDoc[] = [];
       res.items.forEach((item, i) => {
         const r = item.index!;
