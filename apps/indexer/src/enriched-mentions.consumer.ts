@@ -23,7 +23,12 @@ export class EnrichedMentionsConsumer implements OnApplicationBootstrap {
         topic: 'mentionsEnriched',
         schema: EnrichedMention,
         logger: this.logger,
+        // A bulk request per chunk, sized by bytes; partitions in parallel (each partition's
+        // chunks in order, so a later copy of a mention is written after an earlier one).
         chunkSize: this.options.bulkSize,
+        chunkBytes: this.options.bulkBytes,
+        maxBytesPerPartition: this.options.bulkBytes,
+        partitionsConcurrently: 4,
         handle: (m) => this.onMessages(m),
       })
       .start();

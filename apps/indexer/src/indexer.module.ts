@@ -19,7 +19,7 @@ export class IndexerModule {
         HealthModule.register([KafkaClient, SearchClient]),
       ],
       providers: [
-        { provide: INDEXER_OPTIONS, useValue: { groupId: config.INDEXER_GROUP, bulkSize: config.INDEXER_BULK_SIZE } },
+        { provide: INDEXER_OPTIONS, useValue: { groupId: config.INDEXER_GROUP, bulkSize: config.INDEXER_BULK_SIZE, bulkBytes: config.INDEXER_BULK_BYTES } },
         IndexMentionsUseCase,
         IndexerBootstrap,
         EnrichedMentionsConsumer,

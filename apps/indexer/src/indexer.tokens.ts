@@ -1,5 +1,6 @@
 export interface IndexerOptions {
   groupId: string;
   bulkSize: number;
+  bulkBytes: number;
 }
 export const INDEXER_OPTIONS = Symbol('INDEXER_OPTIONS');

@@ -19,7 +19,16 @@ export class RawMentionsConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers
-      .create({ groupId: this.groupId, topic: 'mentionsRaw', schema: RawMention, logger: this.logger, chunkSize: 200, handle: (m) => this.onMessages(m) })
+      .create({
+        groupId: this.groupId,
+        topic: 'mentionsRaw',
+        schema: RawMention,
+        logger: this.logger,
+        chunkSize: 200,
+        // While one partition's produce waits on Kafka, another partition's chunk is analysed.
+        partitionsConcurrently: 4,
+        handle: (m) => this.onMessages(m),
+      })
       .start();
   }
 
