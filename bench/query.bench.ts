@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:query [-- N] [--concurrency 1,20] [--requests R]`: the analysts' side. Loads N
+ * mentions (default 200,000; the issue's 1 M is `-- 1000000`) into indices of their own prefix,
+ * dated over the 12 months before 2026-12-01, on 10 channels, 12 sources, 4 watches; then runs
+ * the dashboard's real queries through the api's own repositories (MentionsRepository.search,
+ * VolumeRepository.windows) with 1 and 20 analysts at once, and prints p50/p95/p99 per query.
+ * The indices are deleted at the end. Prints figures; asserts nothing. Do not load the shared
+ * Elasticsearch with more than a few hundred thousand mentions while others work on it.
+ *
+ * The text of a mention is one of POOL posts analysed beforehand (bench-support's zh/en/mixed
+ * posts, a place named in some), so load time is indexing, not analysis; the text therefore
+ * repeats, which makes full-text matches denser than in a real history.
+ */
+import 'reflect-metadata';
+import os from 'node:os';
+import path from 'node:path';
+import { createAnalyzer } from '@vigil/analysis';
+import { mentionId, type Channel, type EnrichedMention } from '@vigil/contracts';
+import { BulkIndexer, MentionsReader, SearchClient } from '@vigil/search';
+import { MentionsRepository } from '../apps/api/src/mentions/mentions.repository';
+import { MentionSearchQuery } from '../apps/api/src/mentions/mention-search.dto';
+import { VolumeRepository } from '../apps/api/src/volume/volume.repository';
+import { SpeedLog } from '../scripts/machine-speed';
+import { prng, rate, samplePost, services } from './bench-support';
+import { loadAverage } from './cpu-accounting';
+
+const root = path.resolve(__dirname, '..', '..');
+const args = process.argv.slice(2);
+const flag = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+const N = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 200_000);
+const CONCURRENCY = (flag('concurrency') ?? '1,20').split(',').map(Number);
+const REQUESTS = Number(flag('requests') ?? 60);
+const POOL = 3_000;
+const BULK_DOCS = 1_000;
+const END = Date.UTC(2026, 11, 1);
+const YEAR = 365 * 24 * 3_600_000;
+
+const CHANNELS: Channel[] = ['news', 'forum', 'social', 'review', 'appstore', 'form', 'app', 'email', 'hotline', 'other'];
+const PLACES = ['上海', '北京', '深圳', '杭州', 'London', 'New York', ''];
+const WATCHES = ['freshdash', 'freshdash-delivery', 'rival', 'ceo'];
+const WORDS = ['退款', '客服', '送达', '奶茶', 'refund', 'cold', 'crashed', 'rider'];
+
+function pool(): Pick<EnrichedMention, 'text' | 'analysis'>[] {
+  const rand = prng(7);
+  const analyzer = createAnalyzer();
+  return Array.from({ length: POOL }, (_, i) => {
+    const place = PLACES[i % PLACES.length];
+    const post = samplePost(rand, i).text;
+    const text = place ? (/[a-z]/i.test(place) ? `${post} in ${place}` : `${place}${post}`) : post;
+    const a = analyzer.analyze({ text });
+    return { text: a.maskedText, analysis: a.analysis };
+  });
+}
+
+function mention(i: number, base: Pick<EnrichedMention, 'text' | 'analysis'>, rand: () => number): EnrichedMention {
+  const sourceId = `src-${i % 12}`;
+  const externalId = `q-${i}`;
+  const publishedAt = new Date(END - Math.floor(rand() * YEAR)).toISOString();
+  const w = WATCHES[i % WATCHES.length];
+  return {
+    id: mentionId(sourceId, externalId), sourceId, sourceType: 'replay', channel: CHANNELS[i % CHANNELS.length], externalId,
+    text: base.text, truncated: false, publishedAt, fetchedAt: publishedAt, processedAt: publishedAt,
+    analysis: base.analysis, watches: [{ id: w, rule: w, competitor: w === 'rival' }],
+  };
+}
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+/** `requests` calls of `call(k)` with `concurrency` of them in flight; latencies in ms, sorted. */
+async function measure(concurrency: number, requests: number, call: (k: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        const k = next++;
+        const t = performance.now();
+        await call(k);
+        out.push(performance.now() - t);
+      }
+    }),
+  );
+  return out.sort((a, b) => a - b);
+}
+
+async function main(): Promise<void> {
+  const { elasticsearchUrl } = await (await services(root)).ensureServices();
+  const prefix = `qbench${Date.now().toString(36)}-`;
+  const client = new SearchClient({ node: elasticsearchUrl, indexPrefix: prefix });
+  const speed = new SpeedLog();
+  const loadBefore = loadAverage();
+  try {
+    await client.ensureIndices();
+    const posts = pool();
+    const rand = prng(11);
+    const bulk = new BulkIndexer(client);
+    speed.sample(50);
+    const t0 = Date.now();
+    // Two requests in flight: one is built and sent while Elasticsearch writes the other.
+    let written = 0;
+    const batches = Math.ceil(N / BULK_DOCS);
+    let nextBatch = 0;
+    await Promise.all(
+      [0, 1].map(async () => {
+        while (nextBatch < batches) {
+          const b = nextBatch++;
+          const docs = [];
+          for (let i = b * BULK_DOCS; i < Math.min(N, (b + 1) * BULK_DOCS); i++) {
+            const m = mention(i, posts[i % POOL], rand);
+            docs.push({ index: client.names.mentionsFor(m.publishedAt), id: m.id, doc: m });
+          }
+          const res = await bulk.index(docs);
+          if (res.failed.length) throw new Error(`bulk failures: ${res.failed[0].error}`);
+          written += docs.length;
+        }
+      }),
+    );
+    await client.es.indices.refresh({ index: client.names.mentions });
+    const loadMs = Date.now() - t0;
+    const indices = Object.keys(await client.es.indices.get({ index: client.names.mentions }));
+    process.stdout.write(`loaded ${written} mentions into ${indices.length} indices in ${(loadMs / 1000).toFixed(1)} s (${rate(written, loadMs)}/s)\n`);
+    speed.sample(50);
+
+    const repo = new MentionsRepository(new MentionsReader(client));
+    const volume = new VolumeRepository(new MentionsReader(client));
+    const day = (k: number) => new Date(END - (k % 300) * 86_400_000).toISOString().slice(0, 10);
+    // Each request varies (word, month, channel, day), so the shard request cache does not answer a repeat.
+    const queries: [string, (k: number) => Promise<unknown>][] = [
+      ['search: words + channel + 30 days, newest, 50 a page, all aggregations', (k) =>
+        repo.search(MentionSearchQuery.parse({ q: WORDS[k % WORDS.length], channel: CHANNELS[k % CHANNELS.length], from: day(k + 30), to: day(k), size: 50 }))],
+      ['search: words, by relevance, 12 months', (k) => repo.search(MentionSearchQuery.parse({ q: WORDS[k % WORDS.length], sort: 'relevance', from: day(365 + k), size: 50 }))],
+      ['analytics: 12 months, no words, timeline by day with sentiment, channel/category/place', (k) =>
+        repo.search(MentionSearchQuery.parse({ from: day(365 + k), to: day(k), size: 0, interval: 'day' }))],
+      ['analytics: negative only, last 7 days by hour', (k) =>
+        repo.search(MentionSearchQuery.parse({ sentiment: 'negative', from: day(k + 7), to: day(k), size: 0, interval: 'hour' }))],
+      ['KPIs: volume vs the same hours on the past 7 days', (k) => volume.windows(new Date(END - (k % 200) * 3_600_000), 1, 7)],
+    ];
+    const lines: string[] = [];
+    for (const c of CONCURRENCY) {
+      for (const [name, call] of queries) {
+        await measure(c, Math.min(5, c), call); // warm-up
+        const ms = await measure(c, Math.max(REQUESTS, c * 5), call);
+        speed.sample(20);
+        lines.push(`${String(c).padStart(2)} analyst${c > 1 ? 's' : ' '}  p50 ${pct(ms, 50).toFixed(0).padStart(5)} ms  p95 ${pct(ms, 95).toFixed(0).padStart(5)} ms  p99 ${pct(ms, 99).toFixed(0).padStart(5)} ms  (${ms.length})  ${name}`);
+        process.stdout.write(`${lines.at(-1)}\n`);
+      }
+    }
+    process.stdout.write(
+      [
+        '',
+        `mentions: ${N} over 12 months, ${indices.length} monthly indices (prefix ${prefix}); text from ${POOL} analysed posts`,
+        `machine speed (scripts/machine-speed.ts reference loop): ${speed}`,
+        `load average (1/5/15 min) before ${loadBefore}, after ${loadAverage()}; ${os.cpus().length} cores`,
+        `peak RSS of this process ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    const dropped = await client.deleteIndices(`${prefix}*`);
+    process.stdout.write(`deleted ${dropped} indices of ${prefix}\n`);
+    await client.onApplicationShutdown();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack}\n`);
+  process.exit(1);
+});
