@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SeverityLevel } from './severity';
 import { ComplaintRecord, DemandKind, RootCauseKind } from './complaint.schema';
 import { NOTIFICATION_CAP, NotificationRecord } from './notification.schema';
+import { TicketAnalytics } from './ticket-analytics.schema';
 
 /**
  * Crisis tickets (issue #5). The responder owns the `Ticket` document (stored in
@@ -244,6 +245,8 @@ export const Ticket = z.object({
   publicUpdates: z.array(PublicUpdate).max(PUBLIC_UPDATE_CAP).default([]),
   /** Who was paged about this ticket, through which channel, and how delivery went. */
   notifications: z.array(NotificationRecord).max(NOTIFICATION_CAP).default([]),
+  /** Figures for analytics, kept by the responder's write path (see ticket-analytics.schema.ts). Absent on tickets stored before it. */
+  analytics: TicketAnalytics.optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

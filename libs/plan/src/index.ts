@@ -15,3 +15,4 @@ export * from './roles';
 export * from './public-progress';
 export * from './notifications';
 export * from './notification-messages';
+export * from './ticket-analytics';

@@ -52,6 +52,13 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
         },
       })));
     await Promise.all(defs.flatMap((def) => (def.createIndex ? [this.createIfMissing(def.createIndex)] : [])));
+    // An index made by an older version gains the fields added to its mapping since (adding is
+    // always allowed; documents written before are indexed for them on their next write).
+    await Promise.all(
+      defs.flatMap((def) =>
+        def.mappings.properties ? [this.es.indices.putMapping({ index: def.createIndex ?? def.pattern, properties: def.mappings.properties, allow_no_indices: true, ignore_unavailable: true })] : [],
+      ),
+    );
   }
 
   async createIfMissing(index: string): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ComplaintHistory, Signal, TicketChange } from '@vigil/contracts';
 import { Clock, CONFLICT, createLogger, retryOnConflict, type Conflict } from '@vigil/common';
 import { detectDemands } from '@vigil/analysis';
-import { complaintRecord, decideOnSignal, formatTicketId, isSinglePost, openTicket, planReadsHistory, type Plan, type SignalContext } from '@vigil/plan';
+import { complaintRecord, decideOnSignal, formatTicketId, isSinglePost, noteSignal, openTicket, planReadsHistory, type Plan, type SignalContext } from '@vigil/plan';
 import { ComplaintHistoryService } from '../complaints/complaint-history.service';
 import { PlanStore } from '../plan/plan.store';
 import { ACTIVE_STATES, incidentHash, type StoredPointer } from '@vigil/search';
@@ -64,7 +64,7 @@ export class HandleSignalUseCase {
         return { type: 'ignore', reason: decision.reason, ticketId: t?.id };
       case 'update':
       case 'reopen': {
-        const saved = await this.writer.commit(decision, (open ?? resolved)!);
+        const saved = await this.writer.commit({ ...decision, ticket: noteSignal(decision.ticket, signal) }, (open ?? resolved)!);
         return saved ? { type: decision.type, ticketId: decision.ticket.id } : CONFLICT;
       }
       case 'open': {
@@ -73,7 +73,9 @@ export class HandleSignalUseCase {
         // Every opener racing for this cycle asks for the same owner, so they share one number.
         const seq = await this.sequence.allocate(year, `${incidentHash(signal.key)}:${cycle}`);
         const complaint = single.history && signal.post ? complaintRecord(signal.post, detectDemands(`${signal.post.title ?? ''}\n${signal.post.text}`), single.history) : undefined;
-        const opening = openTicket(plan, decision, formatTicketId(year, seq), now, complaint);
+        const opened = openTicket(plan, decision, formatTicketId(year, seq), now, complaint);
+        // A later ticket on the same incident key: the issue came back after its earlier ticket was done.
+        const opening = { ...opened, ticket: noteSignal(opened.ticket, signal, pointer?.pointer.ticketId) };
         const won = await this.incidents.claim({ incidentKey: signal.key, ticketId: opening.ticket.id, cycle, claimedAt: now.toISOString(), opening }, pointer);
         if (!won) return CONFLICT;
         await this.materialize(opening);

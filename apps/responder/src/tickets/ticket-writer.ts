@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { TicketChange, TicketEvent } from '@vigil/contracts';
 import { createLogger } from '@vigil/common';
 import { MessageProducer } from '@vigil/kafka';
-import { hasPendingNotifications, planNotifications, withNotifications, withTicketChanges } from '@vigil/plan';
+import { hasPendingNotifications, planNotifications, recordAnalytics, withNotifications, withTicketChanges } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
 import { PrivacyMasker } from '../privacy/privacy-masker';
 import { WEBHOOK_OPTIONS, type WebhookOptions } from '../responder.tokens';
@@ -41,7 +41,8 @@ export class TicketWriter {
     const safe = this.privacy.change(change);
     // Replays of history page nobody (WEBHOOKS_ENABLED=false).
     const planned = this.notify.enabled === false ? [] : planNotifications(this.plans.plan, safe.ticket, safe.alerts, new Date(safe.ticket.updatedAt));
-    const ticket = withNotifications(safe.ticket, planned);
+    // Every write keeps the ticket's analytics figures (durations, SLA outcomes) as they happen, so reports only aggregate.
+    const ticket = recordAnalytics(this.plans.plan, expected?.ticket, withNotifications(safe.ticket, planned));
     // The last event says what this write changed, so live dashboards update without reading the ticket.
     const events = withTicketChanges(safe.events, expected?.ticket, ticket);
     const stored = await this.tickets.write(ticket, { events, alerts: safe.alerts }, expected);

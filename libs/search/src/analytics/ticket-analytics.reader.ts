@@ -1,0 +1,110 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { estypes } from '@elastic/elasticsearch';
+import type { AnalyticsDimension, AnalyticsFilter, TicketDoc, TicketKpiReport, TicketsBehind, TicketsBehindQuery, TrendInterval } from '@vigil/contracts';
+import type { SearchClient } from '../search-client';
+import { SEARCH_CLIENT } from '../search-options';
+import { ticketsIndex } from '../indices/tickets.index';
+import { TOLERATE_MISSING, totalOf } from '../indices/stored-index';
+import {
+  activeInPeriod,
+  backlogAggs,
+  behindQuery,
+  defaultInterval,
+  DIMENSION_FIELD,
+  dimensionFilter,
+  periodAggs,
+  previousPeriod,
+  readBacklog,
+  readGroups,
+  readPeriod,
+  readSla,
+  readTrend,
+  slaAggs,
+  trendAggs,
+} from './ticket-kpis';
+
+export interface KpiOptions {
+  groupBy?: AnalyticsDimension;
+  interval?: TrendInterval;
+  /** When the backlog is counted (the caller's clock). */
+  asOf: Date;
+}
+
+const GROUPS = 30;
+
+/**
+ * The ticket figures (issue #17), read-only, over the tickets the responder writes. One
+ * search per report: the period, the period before, the trend, SLA per level and target,
+ * the backlog and the groups are aggregations of the same request. The api, the reporter,
+ * the cli and `npm run bench:query` call these methods.
+ */
+@Injectable()
+export class TicketAnalyticsReader {
+  constructor(@Inject(SEARCH_CLIENT) private readonly search: SearchClient) {}
+
+  private get index(): string {
+    return ticketsIndex.name(this.search.options.indexPrefix);
+  }
+
+  async kpis(filter: AnalyticsFilter, opts: KpiOptions): Promise<TicketKpiReport> {
+    const period = { from: filter.from, to: filter.to };
+    const previous = previousPeriod(period);
+    const interval = opts.interval ?? defaultInterval(period);
+    const aggs: Record<string, estypes.AggregationsAggregationContainer> = {
+      current: { filter: { match_all: {} }, aggs: periodAggs(period) },
+      previous: { filter: { match_all: {} }, aggs: periodAggs(previous) },
+      ...trendAggs(period, interval, filter.tz),
+      ...slaAggs(period),
+      ...backlogAggs(opts.asOf),
+    };
+    if (opts.groupBy) {
+      aggs.groups = { filter: activeInPeriod(period), aggs: { g: { terms: { field: DIMENSION_FIELD[opts.groupBy], size: GROUPS }, aggs: periodAggs(period) } } };
+    }
+    const res = await this.search.es.search({ ...TOLERATE_MISSING, index: this.index, size: 0, query: { bool: { filter: dimensionFilter(filter) } }, aggs });
+    const a = res.aggregations as Record<string, unknown> | undefined;
+    return {
+      filter,
+      previous,
+      current: readPeriod(a?.current as never),
+      previousValues: readPeriod(a?.previous as never),
+      interval,
+      trend: readTrend(a as never),
+      sla: readSla(a as never),
+      backlog: { asOf: opts.asOf.toISOString(), buckets: readBacklog(a as never) },
+      ...(opts.groupBy ? { groupBy: opts.groupBy } : {}),
+      groups: opts.groupBy ? readGroups(a as never) : [],
+    };
+  }
+
+  /** The tickets a figure counts (or one slice of it), a page at a time, with each one's value. */
+  async ticketsBehind(q: TicketsBehindQuery, asOf: Date): Promise<TicketsBehind> {
+    const { filter, mustNot, sort, value } = behindQuery(q, asOf);
+    const res = await this.search.es.search<TicketDoc>({
+      ...TOLERATE_MISSING,
+      index: this.index,
+      from: (q.page - 1) * q.size,
+      size: q.size,
+      track_total_hits: true,
+      _source_includes: ['id', 'title', 'level', 'state', 'openedAt', 'reopenCount', 'analytics', 'satisfaction'],
+      query: { bool: { filter, must_not: mustNot } },
+      sort,
+    });
+    const now = asOf.getTime();
+    return {
+      total: totalOf(res.hits.total),
+      page: q.page,
+      size: q.size,
+      tickets: res.hits.hits.map((h) => {
+        const t = h._source!;
+        const v = q.kpi === 'backlog' ? Math.round((now - Date.parse(t.openedAt)) / 60_000) : value ? pick(t, value) : null;
+        return { id: t.id, title: t.title, level: t.level, state: t.state, openedAt: t.openedAt, value: v ?? null };
+      }),
+    };
+  }
+}
+
+function pick(doc: unknown, path: string): number | boolean | string | undefined {
+  let v: unknown = doc;
+  for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : undefined;
+}
