@@ -16,3 +16,5 @@ export { fromDeploymentModels, toDeploymentModels } from './training/deployment-
 export { isHeldOut } from './training/prepare';
 export { detectDemands } from './demands';
 export type { DetectedDemand } from './demands';
+export { rollUpPlaces, provinceOf, countryOf } from './place-regions';
+export type { PlaceCountIn, RegionRollUp } from './place-regions';

@@ -129,3 +129,61 @@ export type TicketBehind = z.infer<typeof TicketBehind>;
 
 export const TicketsBehind = z.object({ total: z.number().int().nonnegative(), page: z.number().int(), size: z.number().int(), tickets: z.array(TicketBehind) });
 export type TicketsBehind = z.infer<typeof TicketsBehind>;
+
+// ---------------------------------------------------------------------------
+// Posts: where complaints come from, the words they use, and the share of voice.
+
+export const MentionAnalyticsFilter = z.object({
+  from: Instant,
+  to: Instant,
+  watch: Names.default([]),
+  category: Names.default([]),
+  channel: Names.default([]),
+});
+export type MentionAnalyticsFilter = z.infer<typeof MentionAnalyticsFilter>;
+
+export const PlaceCount = z.object({ name: z.string(), count: z.number().int().nonnegative() });
+export type PlaceCount = z.infer<typeof PlaceCount>;
+
+/** A place rolled up: a Chinese province (its cities inside) or an English country (its states or cities inside). */
+export const RegionCount = z.object({
+  name: z.string(),
+  count: z.number().int().nonnegative(),
+  parts: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })),
+});
+export type RegionCount = z.infer<typeof RegionCount>;
+
+export const HotWord = z.object({ term: z.string(), count: z.number().int().nonnegative(), previous: z.number().int().nonnegative() });
+export type HotWord = z.infer<typeof HotWord>;
+
+export const VoiceShare = z.object({
+  watchId: z.string(),
+  competitor: z.boolean(),
+  total: z.number().int().nonnegative(),
+  negative: z.number().int().nonnegative(),
+  neutral: z.number().int().nonnegative(),
+  positive: z.number().int().nonnegative(),
+  /** total ÷ the posts of every watch listed (a post matching two watches counts for both). */
+  share: z.number().nullable(),
+});
+export type VoiceShare = z.infer<typeof VoiceShare>;
+
+export const MentionOverview = z.object({
+  filter: MentionAnalyticsFilter,
+  mentions: z.number().int().nonnegative(),
+  negative: z.number().int().nonnegative(),
+  /** Negative posts by the places named in them, as found. */
+  places: z.array(PlaceCount),
+  /** The same rolled up: Chinese places by province, English places by country (US cities by state). */
+  regions: z.object({ zh: z.array(RegionCount), en: z.array(RegionCount) }),
+  /** Words of the period's negative posts, most frequent first, with their count in the period before. */
+  hotWords: z.array(HotWord),
+  /** Words left out of the hot words for being in more than half of all the period's posts (the brand's own name, usually). */
+  ubiquitous: z.array(z.string()),
+  shareOfVoice: z.array(VoiceShare),
+});
+export type MentionOverview = z.infer<typeof MentionOverview>;
+
+/** The values each dimension takes on stored tickets, most frequent first (for filter lists). */
+export const DimensionValues = z.record(AnalyticsDimension, z.array(z.string()));
+export type DimensionValues = z.infer<typeof DimensionValues>;

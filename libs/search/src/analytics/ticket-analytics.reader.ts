@@ -76,6 +76,19 @@ export class TicketAnalyticsReader {
     };
   }
 
+  /** The values each dimension takes on stored tickets (for filter lists), most frequent first. */
+  async dimensionValues(): Promise<Record<AnalyticsDimension, string[]>> {
+    const dims = Object.keys(DIMENSION_FIELD) as AnalyticsDimension[];
+    const res = await this.search.es.search({
+      ...TOLERATE_MISSING,
+      index: this.index,
+      size: 0,
+      aggs: Object.fromEntries(dims.map((d) => [d, { terms: { field: DIMENSION_FIELD[d], size: 100 } }])),
+    });
+    const a = res.aggregations as Record<string, { buckets?: { key: string }[] }> | undefined;
+    return Object.fromEntries(dims.map((d) => [d, (a?.[d]?.buckets ?? []).map((b) => String(b.key))])) as Record<AnalyticsDimension, string[]>;
+  }
+
   /** The tickets a figure counts (or one slice of it), a page at a time, with each one's value. */
   async ticketsBehind(q: TicketsBehindQuery, asOf: Date): Promise<TicketsBehind> {
     const { filter, mustNot, sort, value } = behindQuery(q, asOf);

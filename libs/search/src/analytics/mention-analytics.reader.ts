@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { estypes } from '@elastic/elasticsearch';
+import type { EnrichedMention, HotWord, MentionAnalyticsFilter, MentionOverview, PlaceCount, VoiceShare } from '@vigil/contracts';
+import type { SearchClient } from '../search-client';
+import { SEARCH_CLIENT } from '../search-options';
+import { mentionsIndex } from '../indices/mentions.index';
+import { TOLERATE_MISSING } from '../indices/stored-index';
+import { previousPeriod } from './ticket-kpis';
+
+type Q = estypes.QueryDslQueryContainer;
+type Bucket = { key: string | number; doc_count: number } & Record<string, unknown>;
+const bucketsOf = (a: unknown): Bucket[] => ((a as { buckets?: Bucket[] } | undefined)?.buckets ?? []);
+
+const HOT_WORDS = 30;
+const PLACES = 100;
+const WATCHES = 20;
+/** A word in more than this share of all the period's posts names the brand, not the complaint. */
+export const UBIQUITOUS_SHARE = 0.5;
+const NEGATIVE: Q = { term: { 'analysis.sentiment.label': 'negative' } };
+
+/** The filters of a mention figure; the period is by `publishedAt`. */
+export function mentionFilter(f: Omit<MentionAnalyticsFilter, 'from' | 'to'>, period: { from: string; to: string }): Q[] {
+  const out: Q[] = [{ range: { publishedAt: { gte: period.from, lt: period.to } } }];
+  if (f.watch.length) out.push({ terms: { 'watches.id': f.watch } });
+  if (f.category.length) out.push({ terms: { 'analysis.categories.id': f.category } });
+  if (f.channel.length) out.push({ terms: { channel: f.channel } });
+  return out;
+}
+
+/**
+ * Figures over posts (issue #17): where complaints come from, the words they use, and each
+ * watch's share of voice with its sentiment. Plain terms aggregations on keyword fields; two
+ * searches (the period, then the hot words' counts in the period before). Places come as found;
+ * `rollUpPlaces` of @vigil/analysis groups them by province and country.
+ */
+@Injectable()
+export class MentionAnalyticsReader {
+  constructor(@Inject(SEARCH_CLIENT) private readonly search: SearchClient) {}
+
+  private get index(): string {
+    return mentionsIndex.name(this.search.options.indexPrefix);
+  }
+
+  async overview(f: MentionAnalyticsFilter): Promise<Omit<MentionOverview, 'regions'>> {
+    const period = { from: f.from, to: f.to };
+    const res = await this.search.es.search({
+      ...TOLERATE_MISSING,
+      index: this.index,
+      size: 0,
+      track_total_hits: true,
+      query: { bool: { filter: mentionFilter(f, period) } },
+      aggs: {
+        negative: {
+          filter: NEGATIVE,
+          aggs: {
+            places: { terms: { field: 'analysis.entities.places.name', size: PLACES } },
+            words: { terms: { field: 'analysis.tokens', size: HOT_WORDS * 2 } },
+          },
+        },
+        common: { terms: { field: 'analysis.tokens', size: HOT_WORDS } },
+        watches: {
+          terms: { field: 'watches.id', size: WATCHES },
+          aggs: { sentiment: { terms: { field: 'analysis.sentiment.label', size: 3 } }, sample: { top_hits: { size: 1, _source: { includes: ['watches'] } } } },
+        },
+      },
+    });
+    const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
+    const a = res.aggregations as Record<string, Bucket> | undefined;
+    const negative = a?.negative?.doc_count ?? 0;
+    const places: PlaceCount[] = bucketsOf(a?.negative?.places).map((b) => ({ name: String(b.key), count: b.doc_count }));
+    const ubiquitous = bucketsOf(a?.common)
+      .filter((b) => total > 0 && b.doc_count / total > UBIQUITOUS_SHARE)
+      .map((b) => String(b.key));
+    const words = bucketsOf(a?.negative?.words)
+      .map((b) => ({ term: String(b.key), count: b.doc_count }))
+      .filter((w) => !ubiquitous.includes(w.term))
+      .slice(0, HOT_WORDS);
+    const hotWords = await this.withPrevious(f, words);
+    return { filter: f, mentions: total, negative, places, hotWords, ubiquitous, shareOfVoice: shares(bucketsOf(a?.watches)) };
+  }
+
+  /** The hot words' counts in the period of the same length before. */
+  private async withPrevious(f: MentionAnalyticsFilter, words: { term: string; count: number }[]): Promise<HotWord[]> {
+    if (!words.length) return [];
+    const res = await this.search.es.search({
+      ...TOLERATE_MISSING,
+      index: this.index,
+      size: 0,
+      query: { bool: { filter: [...mentionFilter(f, previousPeriod(f)), NEGATIVE] } },
+      aggs: { words: { terms: { field: 'analysis.tokens', size: words.length, include: words.map((w) => w.term) } } },
+    });
+    const before = new Map(bucketsOf((res.aggregations as Record<string, unknown> | undefined)?.words).map((b) => [String(b.key), b.doc_count]));
+    return words.map((w) => ({ ...w, previous: before.get(w.term) ?? 0 }));
+  }
+}
+
+function shares(watches: Bucket[]): VoiceShare[] {
+  const all = watches.reduce((s, b) => s + b.doc_count, 0);
+  return watches.map((b) => {
+    const id = String(b.key);
+    const by = Object.fromEntries(bucketsOf(b.sentiment).map((s) => [String(s.key), s.doc_count]));
+    const hit = (b.sample as { hits?: { hits?: { _source?: Pick<EnrichedMention, 'watches'> }[] } } | undefined)?.hits?.hits?.[0]?._source;
+    const competitor = hit?.watches?.find((w) => w.id === id)?.competitor ?? false;
+    return { watchId: id, competitor, total: b.doc_count, negative: by.negative ?? 0, neutral: by.neutral ?? 0, positive: by.positive ?? 0, share: all ? Math.round((b.doc_count / all) * 10_000) / 10_000 : null };
+  });
+}
