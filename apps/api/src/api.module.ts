@@ -6,6 +6,7 @@ import { SearchClient, SearchModule } from '@vigil/search';
 import { API_CONFIG, type ApiConfig } from './api.config';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AuthController } from './auth/auth.controller';
+import { ExportsController } from './exports/exports.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { BootstrapAdminService } from './auth/bootstrap-admin.service';
@@ -34,7 +35,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController];
+export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController];
 
 @Module({})
 export class ApiModule {

@@ -86,6 +86,8 @@ export const TicketKpiReport = z.object({
   interval: TrendInterval,
   /** One point per interval of the period (bucket start), empty buckets included. */
   trend: z.array(KpiValues.extend({ key: Instant })),
+  /** The same for the period before, point for point (the first of each is the same offset into its period). */
+  previousTrend: z.array(KpiValues.extend({ key: Instant })),
   sla: z.array(SlaCell),
   /** Tickets open now by age since opening, per level; `asOf` is when it was counted. */
   backlog: z.object({ asOf: Instant, buckets: z.array(z.object({ bucket: BacklogBucket, total: z.number().int().nonnegative(), perLevel: z.record(SeverityLevel, z.number().int()) })) }),

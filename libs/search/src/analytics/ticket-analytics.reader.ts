@@ -54,6 +54,7 @@ export class TicketAnalyticsReader {
       current: { filter: { match_all: {} }, aggs: periodAggs(period) },
       previous: { filter: { match_all: {} }, aggs: periodAggs(previous) },
       ...trendAggs(period, interval, filter.tz),
+      ...trendAggs(previous, interval, filter.tz, 'before'),
       ...slaAggs(period),
       ...backlogAggs(opts.asOf),
     };
@@ -69,6 +70,7 @@ export class TicketAnalyticsReader {
       previousValues: readPeriod(a?.previous as never),
       interval,
       trend: readTrend(a as never),
+      previousTrend: readTrend(a as never, 'before'),
       sla: readSla(a as never),
       backlog: { asOf: opts.asOf.toISOString(), buckets: readBacklog(a as never) },
       ...(opts.groupBy ? { groupBy: opts.groupBy } : {}),

@@ -129,7 +129,7 @@ export function periodAggs(p: Period): Aggs {
 const ISO_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
 
 /** The period's figures per interval: one histogram per date field, merged by bucket when read. */
-export function trendAggs(p: Period, interval: TrendInterval, tz: string): Aggs {
+export function trendAggs(p: Period, interval: TrendInterval, tz: string, prefix = 'trend'): Aggs {
   const hist = (field: string, aggs: Aggs): estypes.AggregationsAggregationContainer => ({
     filter: inPeriod(field, p),
     aggs: {
@@ -140,9 +140,9 @@ export function trendAggs(p: Period, interval: TrendInterval, tz: string): Aggs 
     },
   });
   return {
-    'trend#opened': hist('openedAt', openedAggs()),
-    'trend#resolved': hist('analytics.firstResolvedAt', resolvedAggs()),
-    'trend#rated': hist('satisfaction.at', ratedAggs()),
+    [`${prefix}#opened`]: hist('openedAt', openedAggs()),
+    [`${prefix}#resolved`]: hist('analytics.firstResolvedAt', resolvedAggs()),
+    [`${prefix}#rated`]: hist('satisfaction.at', ratedAggs()),
   };
 }
 
@@ -263,11 +263,11 @@ export function readPeriod(a: Agg | undefined): KpiValues {
 }
 
 /** One KpiValues per interval, merged from the three histograms by bucket start. */
-export function readTrend(aggs: Agg | undefined): (KpiValues & { key: string })[] {
-  const by = (name: string) => new Map(buckets(sub(sub(aggs, name), 't')).map((b) => [Number(b.key), b]));
-  const opened = by('trend#opened');
-  const resolved = by('trend#resolved');
-  const rated = by('trend#rated');
+export function readTrend(aggs: Agg | undefined, prefix = 'trend'): (KpiValues & { key: string })[] {
+  const by = (name: string) => new Map(buckets(sub(sub(aggs, `${prefix}#${name}`), 't')).map((b) => [Number(b.key), b]));
+  const opened = by('opened');
+  const resolved = by('resolved');
+  const rated = by('rated');
   const keys = [...new Set([...opened.keys(), ...resolved.keys(), ...rated.keys()])].sort((a, b) => a - b);
   return keys.map((k) => {
     const any = opened.get(k) ?? resolved.get(k) ?? rated.get(k)!;
