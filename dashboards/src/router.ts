@@ -12,7 +12,7 @@ declare module 'vue-router' {
   }
 }
 
-export type Section = 'live' | 'board' | 'clusters' | 'search' | 'sources' | 'plan';
+export type Section = 'live' | 'board' | 'clusters' | 'search' | 'analytics' | 'reports' | 'sources' | 'plan';
 
 /**
  * Hash URLs (`#/tickets/CR-2026-000001`), as before: links people saved keep working and
@@ -29,6 +29,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/clusters', name: 'clusters', component: () => import('./pages/ClustersPage.vue'), meta: { section: 'clusters' } },
   { path: '/clusters/:id', name: 'cluster', component: () => import('./pages/ClusterPage.vue'), props: true, meta: { section: 'clusters' } },
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { section: 'search', role: 'analyst' } },
+  { path: '/analytics', name: 'analytics', component: () => import('./pages/AnalyticsPage.vue'), meta: { section: 'analytics' } },
   { path: '/sources', name: 'sources', component: () => import('./pages/SourcesPage.vue'), meta: { section: 'sources' } },
   // The api serves the plan from the analyst role up (responders and admins included); admins edit it there.
   { path: '/plan', name: 'plan', component: () => import('./pages/PlanPage.vue'), meta: { section: 'plan', role: 'analyst' } },

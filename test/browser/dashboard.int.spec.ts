@@ -269,7 +269,7 @@ describe('dashboard in a real browser', () => {
     await page.waitForSelector('text=我们已关注到相关反馈');
     expect(new URL(page.url()).hash).toBe(`#/tickets/${TICKET}`);
     // A viewer has no search link, and the search page's URL says why instead of showing it.
-    expect(await page.locator('nav a').allInnerTexts()).not.toContain('搜索与分析');
+    expect(await page.locator('nav a').allInnerTexts()).not.toContain('搜索');
     await page.goto(`${base}/#/search`);
     await page.waitForSelector('[data-test=forbidden]');
     expect(await page.locator('[data-test=forbidden]').innerText()).toContain('分析员');

@@ -1,6 +1,8 @@
+import { analyticsEn } from './analytics.en';
+
 export const en = {
   app: { title: 'Vigil', signOut: 'Sign out', language: '中文' },
-  nav: { live: 'Live', board: 'Crisis board', clusters: 'Clusters', search: 'Search & analytics', sources: 'Sources', plan: 'Plan' },
+  nav: { live: 'Live', board: 'Crisis board', clusters: 'Clusters', search: 'Search', sources: 'Sources', plan: 'Plan', analytics: 'Analytics', reports: 'Reports' },
   status: { live: 'live', connecting: 'connecting…', offline: 'offline', resyncing: 'resyncing…' },
   login: { title: 'Sign in to Vigil', username: 'User name', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed: {msg}', hint: 'First start: the admin password is printed in the terminal once (or set VIGIL_ADMIN_PASSWORD).' },
   level: { general: 'General', important: 'Important', urgent: 'Urgent', major: 'Major' },
@@ -48,5 +50,6 @@ export const en = {
     title: 'Complaint record', reference: 'Reference', channel: 'Channel', received: 'Received', complainant: 'Complainant', contact: 'Contact', showContact: 'Show contact', contactNote: 'Every view is recorded; only roles the plan allows may see it.', noContact: 'no contact given', target: 'Target', orders: 'Orders', products: 'Products', stores: 'Stores', demands: 'Demands (诉求)', editDemands: 'Save demands', description: 'Description', evidence: 'Evidence', emotion: 'Emotion', history: 'History', historyLine: '{tickets} earlier tickets, {posts} earlier posts: counted as {n} repeat complaints', remedies: 'Remedies', approve: 'Approve', reject: 'Reject', agreed: 'Customer agreed', declined: 'Customer declined', publicUpdates: 'What the complainant was told', notifications: 'Paging', attempts: 'attempts',
   },
   common: { loading: 'Loading…', error: 'Error: {msg}', never: '—' },
+  analytics: analyticsEn,
 };
 export type Messages = typeof en;

@@ -1,8 +1,9 @@
 import type { Messages } from './en';
+import { analyticsZh } from './analytics.zh-CN';
 
 export const zhCN: Messages = {
   app: { title: 'Vigil 舆情监测', signOut: '退出', language: 'English' },
-  nav: { live: '实时', board: '危机看板', clusters: '聚类', search: '搜索与分析', sources: '数据源', plan: '应急预案' },
+  nav: { live: '实时', board: '危机看板', clusters: '聚类', search: '搜索', sources: '数据源', plan: '应急预案', analytics: '统计分析', reports: '报告' },
   status: { live: '实时', connecting: '连接中…', offline: '离线', resyncing: '重新同步…' },
   login: { title: '登录 Vigil', username: '用户名', password: '密码', submit: '登录', failed: '登录失败：{msg}', hint: '首次启动时，admin 密码只在终端打印一次（或设置 VIGIL_ADMIN_PASSWORD）。' },
   level: { general: '一般', important: '重要', urgent: '紧急', major: '重大' },
@@ -50,4 +51,5 @@ export const zhCN: Messages = {
     title: '投诉记录', reference: '受理编号', channel: '渠道', received: '提交时间', complainant: '投诉人', contact: '联系方式', showContact: '查看联系方式', contactNote: '每次查看都会被记录；仅预案允许的角色可查看。', noContact: '未留联系方式', target: '投诉对象', orders: '订单号', products: '商品', stores: '门店', demands: '诉求', editDemands: '保存诉求', description: '投诉内容', evidence: '证据', emotion: '情绪', history: '历史', historyLine: '此前工单 {tickets} 个、帖子 {posts} 条：计为重复投诉 {n} 次', remedies: '处理方案', approve: '批准', reject: '驳回', agreed: '客户同意', declined: '客户拒绝', publicUpdates: '已告知客户的进展', notifications: '通知记录', attempts: '次尝试',
   },
   common: { loading: '加载中…', error: '错误：{msg}', never: '—' },
+  analytics: analyticsZh,
 };

@@ -180,7 +180,7 @@ export const MentionOverview = z.object({
   regions: z.object({ zh: z.array(RegionCount), en: z.array(RegionCount) }),
   /** Words of the period's negative posts, most frequent first, with their count in the period before. */
   hotWords: z.array(HotWord),
-  /** Words left out of the hot words for being in more than half of all the period's posts (the brand's own name, usually). */
+  /** Words left out of the hot words for being in more than half of the period's posts in their language (the brand's own name, usually). */
   ubiquitous: z.array(z.string()),
   shareOfVoice: z.array(VoiceShare),
 });

@@ -14,8 +14,10 @@ const bucketsOf = (a: unknown): Bucket[] => ((a as { buckets?: Bucket[] } | unde
 const HOT_WORDS = 30;
 const PLACES = 100;
 const WATCHES = 20;
-/** A word in more than this share of all the period's posts names the brand, not the complaint. */
+/** A word in more than this share of the period's posts in its language names the brand, not the complaint. */
 export const UBIQUITOUS_SHARE = 0.5;
+/** Too few posts in a language say nothing about which words are everywhere. */
+const MIN_LANGUAGE_POSTS = 4;
 const NEGATIVE: Q = { term: { 'analysis.sentiment.label': 'negative' } };
 
 /** The filters of a mention figure; the period is by `publishedAt`. */
@@ -57,7 +59,8 @@ export class MentionAnalyticsReader {
             words: { terms: { field: 'analysis.tokens', size: HOT_WORDS * 2 } },
           },
         },
-        common: { terms: { field: 'analysis.tokens', size: HOT_WORDS } },
+        // Per language: a brand is named in its own words in each language, each in most of that language's posts.
+        common: { terms: { field: 'analysis.language', size: 5 }, aggs: { words: { terms: { field: 'analysis.tokens', size: 10 } } } },
         watches: {
           terms: { field: 'watches.id', size: WATCHES },
           aggs: { sentiment: { terms: { field: 'analysis.sentiment.label', size: 3 } }, sample: { top_hits: { size: 1, _source: { includes: ['watches'] } } } },
@@ -68,9 +71,15 @@ export class MentionAnalyticsReader {
     const a = res.aggregations as Record<string, Bucket> | undefined;
     const negative = a?.negative?.doc_count ?? 0;
     const places: PlaceCount[] = bucketsOf(a?.negative?.places).map((b) => ({ name: String(b.key), count: b.doc_count }));
-    const ubiquitous = bucketsOf(a?.common)
-      .filter((b) => total > 0 && b.doc_count / total > UBIQUITOUS_SHARE)
-      .map((b) => String(b.key));
+    const ubiquitous = [
+      ...new Set(
+        bucketsOf(a?.common).flatMap((lang) =>
+          bucketsOf(lang.words)
+            .filter((w) => lang.doc_count >= MIN_LANGUAGE_POSTS && w.doc_count / lang.doc_count > UBIQUITOUS_SHARE)
+            .map((w) => String(w.key)),
+        ),
+      ),
+    ];
     const words = bucketsOf(a?.negative?.words)
       .map((b) => ({ term: String(b.key), count: b.doc_count }))
       .filter((w) => !ubiquitous.includes(w.term))

@@ -20,6 +20,7 @@ import {
   readSla,
   readTrend,
   slaAggs,
+  SLA_TARGETS,
   trendAggs,
 } from './ticket-kpis';
 
@@ -111,11 +112,20 @@ export class TicketAnalyticsReader {
       size: q.size,
       tickets: res.hits.hits.map((h) => {
         const t = h._source!;
-        const v = q.kpi === 'backlog' ? Math.round((now - Date.parse(t.openedAt)) / 60_000) : value ? pick(t, value) : null;
+        const v = q.kpi === 'backlog' ? Math.round((now - Date.parse(t.openedAt)) / 60_000) : value ? pick(t, value) : q.kpi === 'sla' ? slaTargets(t, q.slice) : null;
         return { id: t.id, title: t.title, level: t.level, state: t.state, openedAt: t.openedAt, value: v ?? null };
       }),
     };
   }
+}
+
+/** For SLA without one target: the targets with the slice's outcome (all outcomes for `all`), `acknowledge:breached,…`. */
+function slaTargets(t: TicketDoc, slice: string): string {
+  const sla = t.analytics?.sla ?? {};
+  return SLA_TARGETS.flatMap((target) => {
+    const outcome = sla[target] ?? 'pending';
+    return slice === 'all' || slice === outcome ? [`${target}:${outcome}`] : [];
+  }).join(',');
 }
 
 function pick(doc: unknown, path: string): number | boolean | string | undefined {
