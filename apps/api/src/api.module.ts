@@ -21,6 +21,8 @@ import { MentionsController } from './mentions/mentions.controller';
 import { MentionsRepository } from './mentions/mentions.repository';
 import { PlanController } from './plan/plan.controller';
 import { RequestPlanEditUseCase } from './plan/request-plan-edit.usecase';
+import { SavedSearchesController } from './saved-searches/saved-searches.controller';
+import { SavedSearchesRepository } from './saved-searches/saved-searches.repository';
 import { SourcesController } from './sources/sources.controller';
 import { RequestTicketActionUseCase } from './tickets/request-ticket-action.usecase';
 import { TicketsController } from './tickets/tickets.controller';
@@ -35,7 +37,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController];
+export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController];
 
 @Module({})
 export class ApiModule {
@@ -65,6 +67,7 @@ export class ApiModule {
         AuthGuard,
         BootstrapAdminService,
         MentionsRepository,
+        SavedSearchesRepository,
         VolumeRepository,
         RequestTicketActionUseCase,
         RequestPlanEditUseCase,

@@ -343,6 +343,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person’s saved searches, newest first */
+        get: operations["SavedSearchesController_list"];
+        put?: never;
+        /** Save the search page's filters under a name (at most 100 per person) */
+        post: operations["SavedSearchesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of your saved searches (404 for another person’s) */
+        delete: operations["SavedSearchesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2482,6 +2517,69 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string;
         };
+        SavedSearchDto_Output: {
+            id: string;
+            owner: string;
+            name: string;
+            query: {
+                q?: string;
+                from?: string;
+                to?: string;
+                /** @default [] */
+                language: string[];
+                /** @default [] */
+                channel: string[];
+                /** @default [] */
+                sentiment: string[];
+                /** @default [] */
+                category: string[];
+                /** @default [] */
+                place: string[];
+                /** @default [] */
+                riskCue: string[];
+                /** @default [] */
+                watch: string[];
+                /**
+                 * @default newest
+                 * @enum {string}
+                 */
+                sort: "newest" | "oldest" | "relevance";
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SaveSearchBodyDto: {
+            name: string;
+            query: {
+                q?: string;
+                from?: string;
+                to?: string;
+                /** @default [] */
+                language: string[];
+                /** @default [] */
+                channel: string[];
+                /** @default [] */
+                sentiment: string[];
+                /** @default [] */
+                category: string[];
+                /** @default [] */
+                place: string[];
+                /** @default [] */
+                riskCue: string[];
+                /** @default [] */
+                watch: string[];
+                /**
+                 * @default newest
+                 * @enum {string}
+                 */
+                sort: "newest" | "oldest" | "relevance";
+            };
+        };
+        SavedSearchDeletedDto_Output: {
+            id: string;
+            /** @enum {boolean} */
+            deleted: true;
+        };
         HealthAnswerDto_Output: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -2700,6 +2798,8 @@ export interface operations {
                 place?: string | string[];
                 /** @description comma-separated, or the parameter repeated */
                 riskCue?: string | string[];
+                /** @description watch ids (comma-separated) */
+                watch?: string | string[];
                 /** @description 1-based */
                 page?: number;
                 size?: number;
@@ -2798,6 +2898,8 @@ export interface operations {
                 place?: string | string[];
                 /** @description comma-separated, or the parameter repeated */
                 riskCue?: string | string[];
+                /** @description watch ids (comma-separated) */
+                watch?: string | string[];
                 /** @description rows at most (capped by the server) */
                 limit?: number;
             };
@@ -3343,6 +3445,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressViewDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedSearchesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchDto_Output"][];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedSearchesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveSearchBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedSearchesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchDeletedDto_Output"];
                 };
             };
             /** @description no or bad credentials */

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import { api, ok, type Answer } from '../api/http';
 
 export type SearchResult = Answer<'get', '/api/mentions/search'>;
+export type SavedSearch = Answer<'get', '/api/saved-searches'>[number];
 
 export interface SearchForm {
   q: string;
@@ -11,28 +12,51 @@ export interface SearchForm {
   sentiment: string[];
   channel: string[];
   language: string[];
+  category: string[];
+  place: string[];
+  riskCue: string[];
+  watch: string[];
+  sort: 'newest' | 'oldest' | 'relevance';
   interval: 'hour' | 'day';
 }
 
-const emptyForm = (): SearchForm => ({ q: '', from: '', to: '', sentiment: [], channel: [], language: [], interval: 'day' });
+export const PAGE_SIZE = 20;
+const emptyForm = (): SearchForm => ({ q: '', from: '', to: '', sentiment: [], channel: [], language: [], category: [], place: [], riskCue: [], watch: [], sort: 'newest', interval: 'day' });
 
 export const useSearchStore = defineStore('search', () => {
   const form = reactive<SearchForm>(emptyForm());
   const result = ref<SearchResult>();
+  const page = ref(1);
   const loading = ref(false);
   const error = ref<string>();
+  const saved = ref<SavedSearch[]>([]);
 
   // Empty fields are left out: the api reads an absent filter as "any".
   const filters = () => {
     const some = (xs: string[]) => (xs.length ? xs : undefined);
-    return { q: form.q.trim() || undefined, from: form.from || undefined, to: form.to || undefined, sentiment: some(form.sentiment), channel: some(form.channel), language: some(form.language) };
+    return {
+      q: form.q.trim() || undefined,
+      from: form.from || undefined,
+      to: form.to || undefined,
+      sentiment: some(form.sentiment),
+      channel: some(form.channel),
+      language: some(form.language),
+      category: some(form.category),
+      place: some(form.place),
+      riskCue: some(form.riskCue),
+      watch: some(form.watch),
+    };
   };
 
-  async function run(): Promise<void> {
+  /** The first page of a new search, or another page of the same one. */
+  async function run(toPage = 1): Promise<void> {
     loading.value = true;
     error.value = undefined;
     try {
-      result.value = await ok(api.GET('/api/mentions/search', { params: { query: { ...filters(), size: 50, interval: form.interval, tz: Intl.DateTimeFormat().resolvedOptions().timeZone } } }));
+      result.value = await ok(
+        api.GET('/api/mentions/search', { params: { query: { ...filters(), sort: form.sort, page: toPage, size: PAGE_SIZE, interval: form.interval, tz: Intl.DateTimeFormat().resolvedOptions().timeZone } } }),
+      );
+      page.value = toPage;
     } catch (e) {
       error.value = (e as Error).message;
     } finally {
@@ -54,10 +78,43 @@ export const useSearchStore = defineStore('search', () => {
     }
   }
 
+  async function loadSaved(): Promise<void> {
+    try {
+      saved.value = await ok(api.GET('/api/saved-searches'));
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  }
+
+  async function save(name: string): Promise<void> {
+    const { interval: _interval, ...query } = form;
+    try {
+      await ok(api.POST('/api/saved-searches', { body: { name, query: { ...query, q: query.q || undefined, from: query.from || undefined, to: query.to || undefined } } }));
+      await loadSaved();
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  }
+
+  async function apply(s: SavedSearch): Promise<void> {
+    Object.assign(form, emptyForm(), { ...s.query, q: s.query.q ?? '', from: s.query.from ?? '', to: s.query.to ?? '' });
+    await run(1);
+  }
+
+  async function remove(id: string): Promise<void> {
+    try {
+      await ok(api.DELETE('/api/saved-searches/{id}', { params: { path: { id } } }));
+      saved.value = saved.value.filter((s) => s.id !== id);
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  }
+
   function reset(): void {
     Object.assign(form, emptyForm());
     result.value = undefined;
+    page.value = 1;
   }
 
-  return { form, result, loading, error, run, exportCsv, reset };
+  return { form, result, page, loading, error, saved, run, exportCsv, loadSaved, save, apply, remove, reset };
 });

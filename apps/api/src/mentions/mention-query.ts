@@ -17,6 +17,7 @@ export function mentionQuery(q: MentionFilters): estypes.QueryDslQueryContainer 
   terms('analysis.categories.id', q.category);
   terms('analysis.entities.places.name', q.place);
   terms('analysis.riskCues.kind', q.riskCue);
+  terms('watches.id', q.watch);
   const must: estypes.QueryDslQueryContainer[] = q.q
     ? [
         {

@@ -24,6 +24,7 @@ const filters = {
   category: list,
   place: list,
   riskCue: list,
+  watch: list.describe('watch ids (comma-separated)'),
 };
 const fromNotAfterTo = (q: { from?: string; to?: string }) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
 const fromNotAfterToError = { message: '`from` must not be after `to`', path: ['from'] };
