@@ -29,6 +29,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/clusters', name: 'clusters', component: () => import('./pages/ClustersPage.vue'), meta: { section: 'clusters' } },
   { path: '/clusters/:id', name: 'cluster', component: () => import('./pages/ClusterPage.vue'), props: true, meta: { section: 'clusters' } },
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { section: 'search', role: 'analyst' } },
+  { path: '/incidents/:kind(cluster|ticket)/:id', name: 'incident', component: () => import('./pages/IncidentPage.vue'), props: true, meta: { section: 'analytics', role: 'analyst' } },
   { path: '/analytics', name: 'analytics', component: () => import('./pages/AnalyticsPage.vue'), meta: { section: 'analytics' } },
   { path: '/sources', name: 'sources', component: () => import('./pages/SourcesPage.vue'), meta: { section: 'sources' } },
   // The api serves the plan from the analyst role up (responders and admins included); admins edit it there.

@@ -13,6 +13,7 @@ import { ApiModule } from '../../apps/api/src/api.module';
 import { loadApiConfig } from '../../apps/api/src/api.config';
 import { configureHttpApp } from '../../apps/api/src/http-app';
 import { seedStories, seedStoryMentions, storyMentions, weekOfStories } from '../support/analytics-seed';
+import { clusterFactory } from '../support/cluster-factory';
 import { DASHBOARD_DIST, ensureDashboardBuilt, launchChromium, SCREENSHOTS } from '../support/browser';
 import { defaultPlan } from '../support/plan-fixtures';
 import { testEnv } from '../support/test-env';
@@ -40,7 +41,14 @@ describe('analytics page in a real browser', () => {
     const now = Date.now();
     const stories = weekOfStories(midnight.getTime()).map((s) => (s.openedAt > now - 3_600_000 ? { ...s, openedAt: now - 3_600_000 - (s.openedAt - now) / 20 } : s));
     await seedStories(search, defaultPlan(), stories);
-    await seedStoryMentions(search, storyMentions(midnight.getTime(), 14, 8));
+    const mentions = storyMentions(midnight.getTime(), 14, 8);
+    await seedStoryMentions(search, mentions);
+    // A storm cluster whose sample posts are the last days' complaints about late deliveries.
+    const storm = mentions.filter((m) => m.analysis.sentiment.label === 'negative' && m.publishedAt > new Date(midnight.getTime() - 3 * 86_400_000).toISOString()).slice(0, 40);
+    const cluster = clusterFactory({ id: 'c_storm', label: '送晚 超时 退款', topTerms: ['送晚', '超时', '退款'], sampleMentionIds: storm.map((m) => m.id) });
+    await search.es.index({ index: search.names.clusters, id: cluster.id, document: cluster });
+    const like = clusterFactory({ id: 'c_like', label: '超时 配送费', topTerms: ['超时', '配送费', '退款'] });
+    await search.es.index({ index: search.names.clusters, id: like.id, document: like, refresh: 'wait_for' });
     app = await NestFactory.create(ApiModule.forRoot(config), { logger: false });
     configureHttpApp(app);
     await app.listen(0, '127.0.0.1');
@@ -112,12 +120,46 @@ describe('analytics page in a real browser', () => {
     await context.close();
   });
 
-  it('en: the same page in English, English places by country', async () => {
+  async function shootIncident(page: Page, locale: string): Promise<void> {
+    await page.goto(`${base}/#/incidents/cluster/c_storm`);
+    await page.waitForSelector('[data-test=incident-summary] p');
+    await page.waitForSelector('[data-test=chart-spread] canvas');
+    expect(await page.locator('[data-test=incident-first]').innerText()).toMatch(/user\d+/);
+    expect((await page.locator('[data-test=incident-summary] p').first().innerText()).length).toBeGreaterThan(10);
+    expect(await page.locator('[data-test=incident-related]').innerText()).toContain('超时 配送费');
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-${locale}-incident.png`, fullPage: true });
+  }
+
+  it('en: the same page in English, English places by country; the incident view of a cluster', async () => {
     const { context, page } = await signedIn('en');
     expect(await page.locator('[data-test=kpi-volume]').innerText()).toContain('Tickets opened');
     await page.click('[data-test=places-en]');
     await page.waitForSelector('[data-test=chart-places] canvas');
     await shootCharts(page, 'en');
+    await shootIncident(page, 'en');
+    await context.close();
+  });
+
+  it('zh-CN: the incident view, and the search page with paging and a saved search', async () => {
+    const { context, page } = await signedIn('zh-CN');
+    await shootIncident(page, 'zh-CN');
+    await page.goto(`${base}/#/search`);
+    await page.selectOption('select[name=riskCue]', []);
+    await page.fill('input[name=watch]', 'freshdash');
+    await page.click('[data-test=search-run]');
+    await page.waitForSelector('[data-test=search-pager]');
+    const total = await page.locator('[data-test=search-total]').innerText();
+    await page.click('[data-test=page-next]');
+    await page.waitForSelector('[data-test=search-pager] >> text=第 2');
+    await page.fill('input[name=saveName]', '鲜达全部');
+    await page.click('[data-test=search-save]');
+    await page.waitForSelector('[data-test=saved-apply] >> text=鲜达全部');
+    await page.fill('input[name=watch]', '');
+    await page.click('[data-test=saved-apply]');
+    await page.waitForSelector('[data-test=search-pager] >> text=第 1');
+    expect(await page.locator('[data-test=search-total]').innerText()).toBe(total);
+    expect(await page.inputValue('input[name=watch]')).toBe('freshdash');
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-zh-CN-search.png`, fullPage: true });
     await context.close();
     expect(refused).toEqual([]);
   });

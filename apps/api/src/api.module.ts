@@ -14,6 +14,7 @@ import { TokenService } from './auth/token.service';
 import { UsersController } from './auth/users.controller';
 import { UsersRepository } from './auth/users.repository';
 import { ClustersController } from './clusters/clusters.controller';
+import { IncidentsController } from './incidents/incidents.controller';
 import { LiveFeedService } from './live/live-feed.service';
 import { LiveGateway } from './live/live.gateway';
 import { LivePublisher } from './live/live.publisher';
@@ -37,7 +38,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController];
+export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController];
 
 @Module({})
 export class ApiModule {

@@ -378,6 +378,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incidents/cluster/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cluster as an incident: first post and publisher, spread over time by channel, top authors by reach, related clusters, a summary of its posts */
+        get: operations["IncidentsController_cluster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/ticket/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket as an incident, from its evidence posts and its cluster */
+        get: operations["IncidentsController_ticket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2580,6 +2614,61 @@ export interface components {
             /** @enum {boolean} */
             deleted: true;
         };
+        IncidentViewDto_Output: {
+            /** @enum {string} */
+            kind: "cluster" | "ticket";
+            id: string;
+            title: string;
+            named: number;
+            found: number;
+            firstPost?: {
+                id: string;
+                /** Format: date-time */
+                publishedAt: string;
+                channel: string;
+                sourceId: string;
+                url?: string;
+                author?: {
+                    id?: string;
+                    name?: string;
+                    followers?: number;
+                };
+                excerpt: string;
+            };
+            /** @enum {string} */
+            interval: "minute" | "hour" | "day";
+            spread: {
+                /** Format: date-time */
+                key: string;
+                total: number;
+                channels: {
+                    [key: string]: number;
+                };
+            }[];
+            channels: {
+                key: string;
+                count: number;
+            }[];
+            topAuthors: {
+                author: string;
+                name?: string;
+                posts: number;
+                reach: number;
+            }[];
+            relatedClusters: {
+                id: string;
+                label: string;
+                size: number;
+                /** Format: date-time */
+                lastSeen: string;
+                why: string;
+            }[];
+            summary: {
+                language: string;
+                text: string;
+                from: string[];
+            };
+        };
         HealthAnswerDto_Output: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -3550,6 +3639,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SavedSearchDeletedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncidentsController_cluster: {
+        parameters: {
+            query?: {
+                /** @description language of the summary (the posts’ own when none are in it) */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentViewDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncidentsController_ticket: {
+        parameters: {
+            query?: {
+                /** @description language of the summary (the posts’ own when none are in it) */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentViewDto_Output"];
                 };
             };
             /** @description no or bad credentials */

@@ -95,4 +95,25 @@ export const analyticsEn = {
   yes: 'yes',
   no: 'no',
 };
+export const incidentEn = {
+  title: 'Incident',
+  open: 'Incident view',
+  basis: 'From the {found} indexed of the {named} posts the detector and the responder named.',
+  summary: 'Summary (sentences from the posts)',
+  noSummary: 'No sentences to summarise yet.',
+  otherLanguage: 'No posts in this language: summarised from the posts in {lang}.',
+  first: 'First post and first publisher',
+  followers: '{n} followers',
+  spread: 'Spread over time by channel',
+  spreadHint: 'Posts of the incident per interval, stacked by channel.',
+  authors: 'Top authors by reach',
+  authorsHint: 'Authors by the largest reach of one of their posts (their followers when the source reports no reach).',
+  related: 'Related clusters',
+  noRelated: 'No other cluster shares two of its key terms.',
+  noPosts: 'None of its posts is indexed yet.',
+  time: 'Time',
+  author: 'Author',
+  posts: 'Posts',
+  reach: 'Reach',
+};
 export type AnalyticsMessages = typeof analyticsEn;

@@ -1,4 +1,4 @@
-import type { AnalyticsMessages } from './analytics.en';
+import type { AnalyticsMessages, incidentEn } from './analytics.en';
 
 export const analyticsZh: AnalyticsMessages = {
   title: '统计分析',
@@ -95,4 +95,26 @@ export const analyticsZh: AnalyticsMessages = {
   export: { csv: 'CSV', xlsx: 'XLSX', png: 'PNG', failed: '导出失败：{msg}' },
   yes: '是',
   no: '否',
+};
+
+export const incidentZh: typeof incidentEn = {
+  title: '事件',
+  open: '事件视图',
+  basis: '基于检测器和响应器记录的 {named} 条帖子中已入库的 {found} 条。',
+  summary: '摘要（摘自帖子原句）',
+  noSummary: '暂无可摘要的句子。',
+  otherLanguage: '没有该语言的帖子：摘要取自 {lang} 帖子。',
+  first: '首发帖子与首发者',
+  followers: '{n} 粉丝',
+  spread: '传播走势（按渠道）',
+  spreadHint: '该事件每个时段的帖子数，按渠道堆叠。',
+  authors: '影响力最大的作者',
+  authorsHint: '按作者单条帖子的最大触达排序（数据源未提供触达时用粉丝数）。',
+  related: '相关聚类',
+  noRelated: '没有其他聚类与其共享两个以上关键词。',
+  noPosts: '其帖子尚未入库。',
+  time: '时间',
+  author: '作者',
+  posts: '帖子数',
+  reach: '触达',
 };

@@ -18,3 +18,5 @@ export { detectDemands } from './demands';
 export type { DetectedDemand } from './demands';
 export { rollUpPlaces, provinceOf, countryOf } from './place-regions';
 export type { PlaceCountIn, RegionRollUp } from './place-regions';
+export { summarize } from './summary';
+export type { Summary, SummaryPost } from './summary';

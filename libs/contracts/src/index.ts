@@ -16,6 +16,7 @@ export * from './ticket-analytics.schema';
 export * from './ticket.schema';
 export * from './analytics.schema';
 export * from './saved-search.schema';
+export * from './incident.schema';
 export * from './alert.schema';
 export * from './notification.schema';
 export * from './live.schema';
