@@ -16,3 +16,4 @@ export * from './public-progress';
 export * from './notifications';
 export * from './notification-messages';
 export * from './ticket-analytics';
+export * from './report-schedule';

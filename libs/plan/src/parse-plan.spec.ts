@@ -21,6 +21,13 @@ describe('parsePlan', () => {
     expect(r.plan.privacy.mask).toEqual(expect.arrayContaining(['phone', 'id_card', 'email', 'order_id']));
     expect(r.plan.sla.levels.general.firstResponse.minutes).toBe(60);
     expect(r.plan.escalation.find((s) => s.id === 'unresolved-24h')?.afterMinutes).toBe(1440);
+    expect(r.plan.reports).toMatchObject({ weekly: { enabled: true, at: '09:30', roles: ['cs_lead', 'pr_spokesperson', 'product_owner'] }, languages: ['zh-CN'] });
+  });
+
+  it('a plan without a reports section gets daily, weekly and monthly reports at 09:00 to no role', () => {
+    const r = parsePlan(DEFAULT_PLAN_TEXT.slice(0, DEFAULT_PLAN_TEXT.indexOf('\nreports:')), 'old-plan.yaml');
+    if (!r.ok) throw new Error(formatPlanErrors(r.errors));
+    expect(r.plan.reports).toEqual({ daily: { enabled: true, at: '09:00', roles: [] }, weekly: { enabled: true, at: '09:00', roles: [] }, monthly: { enabled: true, at: '09:00', roles: [] }, languages: ['zh-CN'], webhooks: [] });
   });
 
   const cases: { name: string; edit: (t: string) => string; path: string; needle: string; message: RegExp }[] = [
@@ -51,6 +58,20 @@ describe('parsePlan', () => {
       path: 'triggers.1.escalateImmediatly',
       needle: 'escalateImmediatly',
       message: /unknown field "escalateImmediatly"/,
+    },
+    {
+      name: 'unknown role in a report',
+      edit: (t) => t.replace('weekly:  { at: "09:30", roles: [cs_lead, pr_spokesperson, product_owner] }', 'weekly:  { at: "09:30", roles: [cs_lead, ceo] }'),
+      path: 'reports.weekly.roles.1',
+      needle: 'roles: [cs_lead, ceo]',
+      message: /unknown role "ceo"/,
+    },
+    {
+      name: 'bad report time',
+      edit: (t) => t.replace('daily:   { at: "09:00"', 'daily:   { at: "9 am"'),
+      path: 'reports.daily.at',
+      needle: 'at: "9 am"',
+      message: /HH:MM/,
     },
     {
       name: 'unknown role',

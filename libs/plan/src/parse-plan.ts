@@ -41,6 +41,8 @@ function crossCheck(plan: Plan): YamlCheckProblem[] {
   });
   for (const [id, team] of Object.entries(plan.teams)) checkRoles(team.roles, ['teams', id, 'roles']);
   checkRoles(plan.privacy.unmaskRoles, ['privacy', 'unmaskRoles']);
+  for (const kind of ['daily', 'weekly', 'monthly'] as const) checkRoles(plan.reports[kind].roles, ['reports', kind, 'roles']);
+  unique(plan.reports.webhooks.map((w) => w.id), ['reports', 'webhooks']);
   unique(plan.triggers.map((t) => t.id), ['triggers']);
   checkRoles(plan.authority.approverRoles, ['authority', 'approverRoles']);
   checkRoles(plan.privacy.contactRoles, ['privacy', 'contactRoles']);

@@ -208,6 +208,33 @@ export const NotifyChannel = z.strictObject({
 });
 export type NotifyChannel = z.infer<typeof NotifyChannel>;
 
+/** When a report is made (in the calendar's time zone) and who receives it. */
+export const ReportSchedule = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** Local time on the day it is due (see report-schedule.ts for which day). */
+  at: HHMM.default('09:00'),
+  /** Roles it goes to: their contacts' e-mail addresses, and named in the webhooks. */
+  roles: z.array(Id).default([]),
+});
+export type ReportSchedule = z.infer<typeof ReportSchedule>;
+
+export const ReportWebhook = z.strictObject({
+  id: Id,
+  description: z.string().optional(),
+  url: z.url(),
+  headers: z.record(z.string(), z.string()).default({}),
+});
+
+/** Reports (日报/周报/月报): made on the calendar's business days, archived, and sent to roles. */
+export const ReportsSpec = z.strictObject({
+  daily: ReportSchedule.prefault({ roles: [] }),
+  weekly: ReportSchedule.prefault({ roles: [] }),
+  monthly: ReportSchedule.prefault({ roles: [] }),
+  languages: z.array(z.enum(['zh-CN', 'en'])).min(1).default(['zh-CN']),
+  webhooks: z.array(ReportWebhook).default([]),
+});
+export type ReportsSpec = z.infer<typeof ReportsSpec>;
+
 export const PiiKind = z.enum(['phone', 'id_card', 'email', 'order_id', 'name', 'address', 'bank_card', 'plate']);
 export const PiiSurface = z.enum(['webhooks', 'alerts', 'tickets', 'dashboard', 'exports', 'logs']);
 
@@ -270,6 +297,7 @@ export const Plan = z.strictObject({
     /** A ticket's assignees may open its complainant's contact too. */
     contactAssignees: z.boolean().default(true),
   }),
+  reports: ReportsSpec.prefault({}),
 });
 export type Plan = z.infer<typeof Plan>;
 export type PlanInput = z.input<typeof Plan>;
