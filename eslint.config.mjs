@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 
-const APPS = ['collector', 'processor', 'indexer', 'detector', 'responder', 'api', 'cli'];
+const APPS = ['collector', 'processor', 'indexer', 'detector', 'responder', 'api', 'reporter', 'cli'];
 /** Which of our libraries each library may import. Pure libraries take contracts only. */
 const LIB_DEPS = {
   contracts: [],

@@ -17,6 +17,7 @@ const alias = {
   '@vigil/detector': resolve(__dirname, 'apps/detector/src/index.ts'),
   '@vigil/responder': resolve(__dirname, 'apps/responder/src/index.ts'),
   '@vigil/api': resolve(__dirname, 'apps/api/src/index.ts'),
+  '@vigil/reporter': resolve(__dirname, 'apps/reporter/src/index.ts'),
 };
 
 // swc compiles the NestJS code with decorator metadata, which esbuild cannot emit.

@@ -54,3 +54,24 @@ export function ensureChromium() {
     }
   }
 }
+
+/**
+ * The report tests read the PDFs they make with pdftotext (Debian's poppler-utils), installed
+ * like chromium when missing and we may; PDFTOTEXT_PATH points elsewhere.
+ */
+export function ensurePdfTools() {
+  const exe = process.env.PDFTOTEXT_PATH ?? '/usr/bin/pdftotext';
+  if (fs.existsSync(exe)) return;
+  if (process.env.PDFTOTEXT_PATH || typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    process.stderr.write(`[vigil] ${exe} is missing: install Debian's poppler-utils (apt-get install poppler-utils) or set PDFTOTEXT_PATH\n`);
+    process.exit(1);
+  }
+  process.stderr.write('[vigil] installing poppler-utils from Debian for the report tests (apt-get install poppler-utils)…\n');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['install', '-y', '--no-install-recommends', 'poppler-utils'], { env }) !== 0) {
+    if (run('apt-get', ['update'], { env }) !== 0 || run('apt-get', ['install', '-y', '--no-install-recommends', 'poppler-utils'], { env }) !== 0) {
+      process.stderr.write("[vigil] apt-get install poppler-utils failed: are Debian's package mirrors reachable?\n");
+      process.exit(1);
+    }
+  }
+}

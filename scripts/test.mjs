@@ -3,11 +3,12 @@
 // and a real Elasticsearch that the test setup starts (and stops) itself.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureChromium, ensureDeps, repoRoot, run } from './ensure-deps.mjs';
+import { ensureChromium, ensureDeps, ensurePdfTools, repoRoot, run } from './ensure-deps.mjs';
 
 ensureDeps();
 const started = Date.now();
 ensureChromium();
+ensurePdfTools();
 if (run('npm', ['run', '--silent', 'typecheck']) !== 0) {
   console.error('type check failed');
   process.exit(1);

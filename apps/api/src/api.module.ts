@@ -22,6 +22,7 @@ import { MentionsController } from './mentions/mentions.controller';
 import { MentionsRepository } from './mentions/mentions.repository';
 import { PlanController } from './plan/plan.controller';
 import { RequestPlanEditUseCase } from './plan/request-plan-edit.usecase';
+import { ReportsController } from './reports/reports.controller';
 import { SavedSearchesController } from './saved-searches/saved-searches.controller';
 import { SavedSearchesRepository } from './saved-searches/saved-searches.repository';
 import { SourcesController } from './sources/sources.controller';
@@ -38,7 +39,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController];
+export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController];
 
 @Module({})
 export class ApiModule {

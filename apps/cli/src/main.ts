@@ -70,6 +70,21 @@ program
   });
 
 program
+  .command('report')
+  .description('make a report now (archived like the scheduled ones) and write its HTML and PDF')
+  .argument('<kind>', 'daily, weekly or monthly')
+  .option('--watch <id>', 'one watch (default: all of them together)')
+  .option('--from <date>', 'first local day, YYYY-MM-DD (default: the latest period due)')
+  .option('--to <date>', 'last local day, inclusive')
+  .option('--lang <lang>', 'zh-CN or en (default: the plan’s first report language)')
+  .option('--out <dir>', 'write <id>.html and <id>.pdf here')
+  .option('--deliver', 'also send it to the plan’s roles (e-mail, webhooks)')
+  .action(async (kind: string, o: { watch?: string; from?: string; to?: string; lang?: string; out?: string; deliver?: boolean }) => {
+    const { runReport } = await import('./report/report.command');
+    process.exitCode = await runReport(kind, o);
+  });
+
+program
   .command('users')
   .description('manage dashboard and API users')
   .command('add')

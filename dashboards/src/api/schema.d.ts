@@ -412,6 +412,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports made (and failed) by the schedule and by hand, newest period first */
+        get: operations["ReportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report’s state, figures and deliveries */
+        get: operations["ReportsController_meta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as one HTML page (downloaded; it runs nothing) */
+        get: operations["ReportsController_html"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as PDF */
+        get: operations["ReportsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2388,6 +2456,49 @@ export interface components {
                     /** @default true */
                     contactAssignees: boolean;
                 };
+                reports: {
+                    daily: {
+                        /** @default true */
+                        enabled: boolean;
+                        /** @default 09:00 */
+                        at: string;
+                        /** @default [] */
+                        roles: string[];
+                    };
+                    weekly: {
+                        /** @default true */
+                        enabled: boolean;
+                        /** @default 09:00 */
+                        at: string;
+                        /** @default [] */
+                        roles: string[];
+                    };
+                    monthly: {
+                        /** @default true */
+                        enabled: boolean;
+                        /** @default 09:00 */
+                        at: string;
+                        /** @default [] */
+                        roles: string[];
+                    };
+                    /**
+                     * @default [
+                     *       "zh-CN"
+                     *     ]
+                     */
+                    languages: ("zh-CN" | "en")[];
+                    /** @default [] */
+                    webhooks: {
+                        id: string;
+                        description?: string;
+                        /** Format: uri */
+                        url: string;
+                        /** @default {} */
+                        headers: {
+                            [key: string]: string;
+                        };
+                    }[];
+                };
             };
         };
         PlanEditBodyDto: {
@@ -2668,6 +2779,105 @@ export interface components {
                 text: string;
                 from: string[];
             };
+        };
+        ReportListDto_Output: {
+            total: number;
+            reports: {
+                id: string;
+                /** @enum {string} */
+                kind: "daily" | "weekly" | "monthly";
+                watch: string;
+                /** @enum {string} */
+                language: "zh-CN" | "en";
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                timeZone: string;
+                label: string;
+                title: string;
+                /** @enum {string} */
+                status: "rendering" | "done" | "failed";
+                attempts: number;
+                error?: string;
+                /** Format: date-time */
+                nextAttemptAt?: string;
+                requestedBy: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** Format: date-time */
+                renderedAt?: string;
+                empty?: boolean;
+                headline?: {
+                    tickets: number;
+                    mentions: number;
+                    negative: number;
+                    slaRate: number | null;
+                    csat: number | null;
+                    breaches: number;
+                };
+                pdfBytes?: number;
+                /** @default [] */
+                deliveries: {
+                    /** @enum {string} */
+                    channel: "email" | "webhook";
+                    target: string;
+                    ok: boolean;
+                    /** Format: date-time */
+                    at: string;
+                    error?: string;
+                }[];
+            }[];
+        };
+        ReportMetaDto_Output: {
+            id: string;
+            /** @enum {string} */
+            kind: "daily" | "weekly" | "monthly";
+            watch: string;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            timeZone: string;
+            label: string;
+            title: string;
+            /** @enum {string} */
+            status: "rendering" | "done" | "failed";
+            attempts: number;
+            error?: string;
+            /** Format: date-time */
+            nextAttemptAt?: string;
+            requestedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            renderedAt?: string;
+            empty?: boolean;
+            headline?: {
+                tickets: number;
+                mentions: number;
+                negative: number;
+                slaRate: number | null;
+                csat: number | null;
+                breaches: number;
+            };
+            pdfBytes?: number;
+            /** @default [] */
+            deliveries: {
+                /** @enum {string} */
+                channel: "email" | "webhook";
+                target: string;
+                ok: boolean;
+                /** Format: date-time */
+                at: string;
+                error?: string;
+            }[];
         };
         HealthAnswerDto_Output: {
             /** @enum {string} */
@@ -3715,6 +3925,155 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentViewDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_list: {
+        parameters: {
+            query?: {
+                /** @description comma-separated, or the parameter repeated */
+                kind?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                watch?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                status?: string | string[];
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportListDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_meta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportMetaDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_html: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description no or bad credentials */

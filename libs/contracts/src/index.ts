@@ -17,6 +17,7 @@ export * from './ticket.schema';
 export * from './analytics.schema';
 export * from './saved-search.schema';
 export * from './incident.schema';
+export * from './report.schema';
 export * from './alert.schema';
 export * from './notification.schema';
 export * from './live.schema';

@@ -7,6 +7,7 @@ import { CollectorModule, loadCollectorConfig } from '@vigil/collector';
 import { DetectorModule, loadDetectorConfig } from '@vigil/detector';
 import { IndexerModule, loadIndexerConfig } from '@vigil/indexer';
 import { ProcessorModule, loadProcessorConfig } from '@vigil/processor';
+import { ReporterModule, loadReporterConfig } from '@vigil/reporter';
 import { ResponderModule, loadResponderConfig } from '@vigil/responder';
 
 /**
@@ -14,8 +15,8 @@ import { ResponderModule, loadResponderConfig } from '@vigil/responder';
  * one Elasticsearch client. The boundaries between them are still Kafka topics,
  * so any app can be moved to its own process without changing a line.
  */
-export type AppName = 'collector' | 'processor' | 'indexer' | 'detector' | 'responder' | 'api';
-export const ALL_APPS: AppName[] = ['collector', 'processor', 'indexer', 'detector', 'responder', 'api'];
+export type AppName = 'collector' | 'processor' | 'indexer' | 'detector' | 'responder' | 'reporter' | 'api';
+export const ALL_APPS: AppName[] = ['collector', 'processor', 'indexer', 'detector', 'responder', 'reporter', 'api'];
 
 @Module({})
 export class AllInOneModule {
@@ -28,6 +29,7 @@ export class AllInOneModule {
       indexer: () => IndexerModule.forRoot(loadIndexerConfig(env), { withInfra: false }),
       detector: () => DetectorModule.forRoot(loadDetectorConfig(env), { withInfra: false }),
       responder: () => ResponderModule.forRoot(loadResponderConfig(env), { withInfra: false }),
+      reporter: () => ReporterModule.forRoot(loadReporterConfig(env), { withInfra: false }),
       api: () => ApiModule.forRoot(base, { withInfra: false }),
     };
     return {

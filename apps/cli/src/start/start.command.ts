@@ -69,6 +69,8 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
   }
 
   const api = loadApiConfig();
+  // Reports link to this dashboard.
+  process.env.REPORT_LINK_BASE ??= `http://${api.API_HOST}:${api.API_PORT}`;
   const app = await NestFactory.create(AllInOneModule.forRoot(), { logger: new PinoNestLogger(logger) });
   configureHttpApp(app);
   await app.listen(api.API_PORT, api.API_HOST);

@@ -4,11 +4,13 @@
  */
 import { IncidentReader } from './incident.reader';
 import { MentionAnalyticsReader } from './mention-analytics.reader';
+import { ReportReader } from './report.reader';
 import { TicketAnalyticsReader } from './ticket-analytics.reader';
 
 export * from './ticket-kpis';
 export * from './ticket-analytics.reader';
 export * from './mention-analytics.reader';
 export * from './incident.reader';
+export * from './report.reader';
 
-export const ANALYTICS_READERS = [TicketAnalyticsReader, MentionAnalyticsReader, IncidentReader];
+export const ANALYTICS_READERS = [TicketAnalyticsReader, MentionAnalyticsReader, IncidentReader, ReportReader];

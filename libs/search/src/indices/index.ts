@@ -14,6 +14,7 @@ import { incidentsIndex, IncidentsReader } from './incidents.index';
 import { mentionsIndex, MentionsReader } from './mentions.index';
 import { planIndex, PlanReader } from './plan.index';
 import { planVersionsIndex, PlanVersionsReader } from './plan-versions.index';
+import { reportsIndex, ReportsReader } from './reports.index';
 import { savedSearchesIndex, SavedSearchesReader } from './saved-searches.index';
 import { sourceStateIndex, SourceStateReader } from './source-state.index';
 import { ticketEventsIndex, TicketEventsReader } from './ticket-events.index';
@@ -33,6 +34,7 @@ export * from './plan.index';
 export * from './plan-versions.index';
 export * from './contact-views.index';
 export * from './saved-searches.index';
+export * from './reports.index';
 
 /** Every stored document, by the key it has in `search.names`. */
 export const INDICES = {
@@ -48,9 +50,10 @@ export const INDICES = {
   planVersions: planVersionsIndex,
   contactViews: contactViewsIndex,
   savedSearches: savedSearchesIndex,
+  reports: reportsIndex,
 } as const;
 
-export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader];
+export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
 export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date): string; readonly mentionsPattern: string } & {
