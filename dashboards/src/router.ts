@@ -31,6 +31,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { section: 'search', role: 'analyst' } },
   { path: '/incidents/:kind(cluster|ticket)/:id', name: 'incident', component: () => import('./pages/IncidentPage.vue'), props: true, meta: { section: 'analytics', role: 'analyst' } },
   { path: '/analytics', name: 'analytics', component: () => import('./pages/AnalyticsPage.vue'), meta: { section: 'analytics' } },
+  { path: '/reports', name: 'reports', component: () => import('./pages/ReportsPage.vue'), meta: { section: 'reports' } },
   { path: '/sources', name: 'sources', component: () => import('./pages/SourcesPage.vue'), meta: { section: 'sources' } },
   // The api serves the plan from the analyst role up (responders and admins included); admins edit it there.
   { path: '/plan', name: 'plan', component: () => import('./pages/PlanPage.vue'), meta: { section: 'plan', role: 'analyst' } },

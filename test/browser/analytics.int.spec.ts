@@ -49,6 +49,11 @@ describe('analytics page in a real browser', () => {
     await search.es.index({ index: search.names.clusters, id: cluster.id, document: cluster });
     const like = clusterFactory({ id: 'c_like', label: '超时 配送费', topTerms: ['超时', '配送费', '退款'] });
     await search.es.index({ index: search.names.clusters, id: like.id, document: like, refresh: 'wait_for' });
+    // Two archived reports as the reporter writes them: one made (with its files), one whose render failed.
+    const at = new Date().toISOString();
+    const archived = { kind: 'weekly', watch: '_all', language: 'zh-CN', from: new Date(midnight.getTime() - 7 * 86_400_000).toISOString(), to: midnight.toISOString(), timeZone: 'Asia/Shanghai', label: '本周', requestedBy: 'schedule', createdAt: at, updatedAt: at };
+    await search.es.index({ index: search.names.reports, id: 'weekly:_all:w:w:zh-CN', document: { ...archived, id: 'weekly:_all:w:w:zh-CN', title: '周报 · 全部监测方案 · 本周', status: 'done', attempts: 1, renderedAt: at, empty: false, headline: { tickets: 12, mentions: 120, negative: 90, slaRate: 0.852, csat: 0.667, breaches: 3 }, deliveries: [{ channel: 'email', target: 'cs-lead@example.com', ok: true, at }], html: '<!doctype html><p>周报</p>', pdf: Buffer.from('%PDF-1.4 test').toString('base64') } });
+    await search.es.index({ index: search.names.reports, id: 'weekly:freshdash:w:w:zh-CN', document: { ...archived, watch: 'freshdash', id: 'weekly:freshdash:w:w:zh-CN', title: '周报 · freshdash · 本周', status: 'failed', attempts: 2, error: 'browserType.launch: Failed to launch chromium', nextAttemptAt: at, deliveries: [] }, refresh: 'wait_for' });
     app = await NestFactory.create(ApiModule.forRoot(config), { logger: false });
     configureHttpApp(app);
     await app.listen(0, '127.0.0.1');
@@ -160,6 +165,14 @@ describe('analytics page in a real browser', () => {
     expect(await page.locator('[data-test=search-total]').innerText()).toBe(total);
     expect(await page.inputValue('input[name=watch]')).toBe('freshdash');
     await page.screenshot({ path: `${SCREENSHOTS}/analytics-zh-CN-search.png`, fullPage: true });
+
+    // The reports archive: what was made, what failed and why; a PDF downloads.
+    await page.goto(`${base}/#/reports`);
+    await page.waitForSelector('[data-test=report-row]');
+    expect(await page.locator('[data-test=report-error]').innerText()).toContain('Failed to launch chromium');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=report-pdf]')]);
+    expect(fs.readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-zh-CN-reports.png`, fullPage: true });
     await context.close();
     expect(refused).toEqual([]);
   });

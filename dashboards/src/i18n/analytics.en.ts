@@ -116,4 +116,21 @@ export const incidentEn = {
   posts: 'Posts',
   reach: 'Reach',
 };
+export const reportsEn = {
+  title: 'Reports',
+  kind: 'Kind',
+  kinds: { daily: 'Daily crisis digest', weekly: 'Weekly', monthly: 'Monthly' },
+  hint: 'Made on the plan’s business calendar (daily, on the first business day of the week and of the month) and by `vigil report`; sent to the plan’s roles. A report that failed is retried; its error is shown here.',
+  empty: 'No reports yet: the reporter makes the first ones when they are due.',
+  report: 'Report',
+  status: 'State',
+  statuses: { done: 'made', failed: 'failed', rendering: 'being made' },
+  attempts: 'attempt {n}',
+  retryAt: 'next try {t}',
+  figures: 'Figures',
+  headline: '{tickets} tickets · {posts} posts · SLA {sla} · CSAT {csat} · {breaches} breached',
+  emptyPeriod: 'no data in the period',
+  deliveries: 'Sent to',
+  made: 'Made',
+};
 export type AnalyticsMessages = typeof analyticsEn;

@@ -1,4 +1,4 @@
-import type { AnalyticsMessages, incidentEn } from './analytics.en';
+import type { AnalyticsMessages, incidentEn, reportsEn } from './analytics.en';
 
 export const analyticsZh: AnalyticsMessages = {
   title: '统计分析',
@@ -117,4 +117,22 @@ export const incidentZh: typeof incidentEn = {
   author: '作者',
   posts: '帖子数',
   reach: '触达',
+};
+
+export const reportsZh: typeof reportsEn = {
+  title: '报告',
+  kind: '类型',
+  kinds: { daily: '危机日报', weekly: '周报', monthly: '月报' },
+  hint: '按预案的工作日历生成（日报每个工作日，周报、月报在每周、每月第一个工作日），也可用 `vigil report` 手动生成；发送给预案中的角色。生成失败会自动重试，错误显示在此。',
+  empty: '暂无报告：到期后报告服务会自动生成。',
+  report: '报告',
+  status: '状态',
+  statuses: { done: '已生成', failed: '失败', rendering: '生成中' },
+  attempts: '第 {n} 次',
+  retryAt: '下次重试 {t}',
+  figures: '指标',
+  headline: '工单 {tickets} · 帖子 {posts} · 时效 {sla} · 满意度 {csat} · 超时 {breaches}',
+  emptyPeriod: '本期无数据',
+  deliveries: '发送给',
+  made: '生成时间',
 };

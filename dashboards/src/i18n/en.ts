@@ -1,4 +1,4 @@
-import { incidentEn, analyticsEn } from './analytics.en';
+import { reportsEn, incidentEn, analyticsEn } from './analytics.en';
 
 export const en = {
   app: { title: 'Vigil', signOut: 'Sign out', language: '中文' },
@@ -50,6 +50,7 @@ export const en = {
     title: 'Complaint record', reference: 'Reference', channel: 'Channel', received: 'Received', complainant: 'Complainant', contact: 'Contact', showContact: 'Show contact', contactNote: 'Every view is recorded; only roles the plan allows may see it.', noContact: 'no contact given', target: 'Target', orders: 'Orders', products: 'Products', stores: 'Stores', demands: 'Demands (诉求)', editDemands: 'Save demands', description: 'Description', evidence: 'Evidence', emotion: 'Emotion', history: 'History', historyLine: '{tickets} earlier tickets, {posts} earlier posts: counted as {n} repeat complaints', remedies: 'Remedies', approve: 'Approve', reject: 'Reject', agreed: 'Customer agreed', declined: 'Customer declined', publicUpdates: 'What the complainant was told', notifications: 'Paging', attempts: 'attempts',
   },
   common: { loading: 'Loading…', error: 'Error: {msg}', never: '—' },
+  reports: reportsEn,
   incident: incidentEn,
   analytics: analyticsEn,
 };

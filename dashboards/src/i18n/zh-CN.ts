@@ -1,5 +1,5 @@
 import type { Messages } from './en';
-import { incidentZh, analyticsZh } from './analytics.zh-CN';
+import { reportsZh, incidentZh, analyticsZh } from './analytics.zh-CN';
 
 export const zhCN: Messages = {
   app: { title: 'Vigil 舆情监测', signOut: '退出', language: 'English' },
@@ -51,6 +51,7 @@ export const zhCN: Messages = {
     title: '投诉记录', reference: '受理编号', channel: '渠道', received: '提交时间', complainant: '投诉人', contact: '联系方式', showContact: '查看联系方式', contactNote: '每次查看都会被记录；仅预案允许的角色可查看。', noContact: '未留联系方式', target: '投诉对象', orders: '订单号', products: '商品', stores: '门店', demands: '诉求', editDemands: '保存诉求', description: '投诉内容', evidence: '证据', emotion: '情绪', history: '历史', historyLine: '此前工单 {tickets} 个、帖子 {posts} 条：计为重复投诉 {n} 次', remedies: '处理方案', approve: '批准', reject: '驳回', agreed: '客户同意', declined: '客户拒绝', publicUpdates: '已告知客户的进展', notifications: '通知记录', attempts: '次尝试',
   },
   common: { loading: '加载中…', error: '错误：{msg}', never: '—' },
+  reports: reportsZh,
   incident: incidentZh,
   analytics: analyticsZh,
 };
