@@ -17,6 +17,7 @@ import { seedStories, seedStoryMentions, storyMentions, weekOfStories } from '..
 import { startApi, type ApiKit } from '../support/api-kit';
 import { TestFeedServer } from '../support/feed-server';
 import { pdfText } from '../support/pdf-text';
+import { runReport } from '../../apps/cli/src/report/report.command';
 import { seedPlan } from '../support/plan-factory';
 import { DEFAULT_PLAN_TEXT, defaultPlan } from '../support/plan-fixtures';
 import { SmtpSink } from '../support/smtp-sink';
@@ -169,6 +170,23 @@ describe('reports: a week made into HTML and PDF, archived, delivered, retried',
     const retried = await app.get(MakeDueReportsUseCase).execute();
     expect(retried.map((x) => x.status)).toEqual(['skipped', 'done']);
     expect(await stored()).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
+  it('vigil report makes one by hand, writes its files, and refuses bad arguments', async () => {
+    const lines: string[] = [];
+    const say = (x: string) => lines.push(x);
+    const dir = path.join(out, 'cli');
+    const code = await runReport('weekly', { watch: 'freshdash', from: '2026-03-02', to: '2026-03-08', lang: 'en', out: dir }, say, env);
+    expect(code).toBe(0);
+    expect(lines.join('')).toContain('weekly:freshdash:2026-03-02:2026-03-08:en');
+    expect(lines.join('')).toMatch(/tickets 12, posts \d+/);
+    expect(pdfText(path.join(dir, 'weekly_freshdash_2026-03-02_2026-03-08_en.pdf'))).toContain('Weekly report · freshdash');
+    expect(fs.readFileSync(path.join(dir, 'weekly_freshdash_2026-03-02_2026-03-08_en.html'), 'utf8')).toContain('<h1>Weekly report');
+    expect(await runReport('yearly', {}, say, env)).toBe(2);
+    expect(await runReport('weekly', { from: '2026-03-02' }, say, env)).toBe(2);
+    expect(await runReport('weekly', { from: '2026-03-08', to: '2026-03-02' }, say, env)).toBe(2);
+    expect(await runReport('weekly', { from: '2026-03-02', to: '2026-03-08', lang: 'fr' }, say, env)).toBe(2);
+    expect(lines.join('')).toMatch(/unknown report "yearly"[\s\S]*--from and --to go together[\s\S]*is before --from[\s\S]*unknown language "fr"/);
   });
 
   it('the api lists the archive and serves the files', async () => {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { KpiValues, TicketKpiReport } from '@vigil/contracts';
+import type { ReportData } from '../data/report-data';
+import { renderReportHtml } from './report-html';
+
+const none = { count: 0, p50: null, p90: null };
+const zero = { of: 0, count: 0, rate: null };
+const values = (volume: number): KpiValues => ({ volume, acknowledge: none, firstResponse: none, handling: none, sla: zero, fcr: zero, reopen: zero, repeat: zero, escalations: { ...zero, steps: 0 }, csat: { ...zero, average: null } });
+const XSS = '<img src=x onerror=alert(1)>';
+
+function data(over: Partial<ReportData> = {}, volume = 1): ReportData {
+  const kpis: TicketKpiReport = {
+    filter: { from: '2026-03-09T16:00:00.000Z', to: '2026-03-10T16:00:00.000Z', tz: 'Asia/Shanghai', watch: [], team: [], level: [], category: [], channel: [] },
+    previous: { from: '2026-03-08T16:00:00.000Z', to: '2026-03-09T16:00:00.000Z' },
+    current: values(volume),
+    previousValues: values(0),
+    interval: 'day',
+    trend: [{ key: '2026-03-10T00:00:00.000+08:00', ...values(volume) }],
+    previousTrend: [{ key: '2026-03-09T00:00:00.000+08:00', ...values(0) }],
+    sla: [],
+    backlog: { asOf: '2026-03-11T01:00:00.000Z', buckets: [{ bucket: 'lt1h', total: 1, perLevel: { general: 0, important: 1, urgent: 0, major: 0 } }] },
+    groups: [],
+  };
+  const ticket = { id: 'CR-2026-000001', title: `退款 ${XSS}`, level: 'important' as const, peakLevel: 'important' as const, state: 'open' as const, openedAt: '2026-03-10T02:00:00.000Z', reopenCount: 0, evidence: { signalCount: 1, maxSize: 3 } };
+  return {
+    kind: 'daily',
+    watch: '_all',
+    language: 'zh-CN',
+    label: '2026-03-10',
+    planName: 'plan',
+    period: { from: kpis.filter.from, to: kpis.filter.to, timeZone: 'Asia/Shanghai' },
+    generatedAt: '2026-03-11T01:00:00.000Z',
+    kpis,
+    mentions: { filter: { from: kpis.filter.from, to: kpis.filter.to, watch: [], category: [], channel: [] }, mentions: volume ? 3 : 0, negative: 2, places: [], regions: { zh: [], en: [] }, hotWords: [{ term: XSS, count: 2, previous: 0 }], ubiquitous: [], shareOfVoice: [] },
+    mentionTrend: [],
+    top: { total: volume, items: volume ? [{ ...ticket, events: [{ eventId: 'e1', ticketId: ticket.id, seq: 1, type: 'opened', actor: 'system:detector', at: ticket.openedAt, note: XSS }] }] : [] },
+    breached: { total: 0, tickets: [] },
+    lessons: { total: 0, tickets: [] },
+    opened: { total: 51, tickets: volume ? [ticket] : [] },
+    scores: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 },
+    ...over,
+  };
+}
+
+describe('report HTML', () => {
+  it('the daily digest lists the new tickets and says how many more there were', () => {
+    const html = renderReportHtml(data());
+    expect(html).toContain('<h1>危机日报 · 全部监测方案 · 2026-03-10</h1>');
+    expect(html).toContain('<section id="opened"><h2>新开工单</h2>');
+    expect(html).toContain('另有 50 条未列出（共 51 条）。');
+  });
+
+  it('text from posts and people is escaped everywhere, and the page runs nothing', () => {
+    const html = renderReportHtml(data());
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('an empty period says so instead of empty tables', () => {
+    const html = renderReportHtml(data({}, 0));
+    expect(html).toContain('data-empty="true"');
+    expect(html).toContain('没有可报告的数据');
+    expect(html).not.toContain('id="kpis"');
+  });
+});
