@@ -343,6 +343,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ticket figures for a period beside the period before: volume, times (median, p90), SLA per level and target, FCR, CSAT, repeat, reopen, escalations, backlog by age; a trend and groups */
+        get: operations["AnalyticsController_kpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/tickets/behind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tickets behind one figure (or one part of it), a page at a time, each with its value */
+        get: operations["AnalyticsController_behind"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/dimensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The watches, teams, levels, categories and channels stored tickets carry (for filter lists) */
+        get: operations["AnalyticsController_dimensions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Negative posts by place (rolled up to provinces and countries), hot words against the period before, share of voice and sentiment per watch */
+        get: operations["AnalyticsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A table (header and rows, as shown) as an .xlsx workbook of one sheet */
+        post: operations["ExportsController_xlsx"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/saved-searches": {
         parameters: {
             query?: never;
@@ -1109,6 +1194,35 @@ export interface components {
                         deadline?: string;
                     };
                 }[];
+                analytics?: {
+                    watchIds: string[];
+                    categories: string[];
+                    channels: string[];
+                    places: string[];
+                    teams: string[];
+                    repeatOf?: string;
+                    repeat: boolean;
+                    /** Format: date-time */
+                    firstAcknowledgedAt?: string;
+                    /** Format: date-time */
+                    firstRespondedAt?: string;
+                    /** Format: date-time */
+                    firstResolvedAt?: string;
+                    ackMinutes?: number;
+                    firstResponseMinutes?: number;
+                    handlingMinutes?: number;
+                    sla: {
+                        /** @enum {string} */
+                        acknowledge?: "met" | "breached";
+                        /** @enum {string} */
+                        firstResponse?: "met" | "breached";
+                        /** @enum {string} */
+                        resolve?: "met" | "breached";
+                    };
+                    escalations: number;
+                    ladderEscalations: number;
+                    fcr?: boolean;
+                };
             }[];
         };
         TicketDetailDto_Output: {
@@ -1376,6 +1490,35 @@ export interface components {
                         deadline?: string;
                     };
                 }[];
+                analytics?: {
+                    watchIds: string[];
+                    categories: string[];
+                    channels: string[];
+                    places: string[];
+                    teams: string[];
+                    repeatOf?: string;
+                    repeat: boolean;
+                    /** Format: date-time */
+                    firstAcknowledgedAt?: string;
+                    /** Format: date-time */
+                    firstRespondedAt?: string;
+                    /** Format: date-time */
+                    firstResolvedAt?: string;
+                    ackMinutes?: number;
+                    firstResponseMinutes?: number;
+                    handlingMinutes?: number;
+                    sla: {
+                        /** @enum {string} */
+                        acknowledge?: "met" | "breached";
+                        /** @enum {string} */
+                        firstResponse?: "met" | "breached";
+                        /** @enum {string} */
+                        resolve?: "met" | "breached";
+                    };
+                    escalations: number;
+                    ladderEscalations: number;
+                    fcr?: boolean;
+                };
             };
             events: {
                 eventId: string;
@@ -1591,6 +1734,35 @@ export interface components {
                             /** Format: date-time */
                             at: string;
                         };
+                        analytics?: {
+                            watchIds: string[];
+                            categories: string[];
+                            channels: string[];
+                            places: string[];
+                            teams: string[];
+                            repeatOf?: string;
+                            repeat: boolean;
+                            /** Format: date-time */
+                            firstAcknowledgedAt?: string;
+                            /** Format: date-time */
+                            firstRespondedAt?: string;
+                            /** Format: date-time */
+                            firstResolvedAt?: string;
+                            ackMinutes?: number;
+                            firstResponseMinutes?: number;
+                            handlingMinutes?: number;
+                            sla: {
+                                /** @enum {string} */
+                                acknowledge?: "met" | "breached";
+                                /** @enum {string} */
+                                firstResponse?: "met" | "breached";
+                                /** @enum {string} */
+                                resolve?: "met" | "breached";
+                            };
+                            escalations: number;
+                            ladderEscalations: number;
+                            fcr?: boolean;
+                        };
                         remedies?: {
                             /** @enum {string} */
                             kind: "refund" | "exchange" | "reship" | "coupon" | "visit" | "apology" | "explanation" | "compensation" | "other";
@@ -1660,7 +1832,7 @@ export interface components {
                             };
                         }[];
                     };
-                    unset: ("id" | "incidentKey" | "clusterId" | "title" | "level" | "peakLevel" | "state" | "openedAt" | "slaStartedAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "closedAt" | "updatedAt" | "lastSignalAt" | "slaDeadlines" | "slaOverrides" | "pausedIntervals" | "escalations" | "slaNotices" | "triggers" | "assignees" | "evidence" | "checklist" | "holdingStatement" | "review" | "satisfaction" | "mergedInto" | "mergedFrom" | "reopenCount" | "commentCount" | "seq" | "recentRequestIds" | "complaint" | "remedies" | "resolution" | "publicUpdates" | "notifications")[];
+                    unset: ("id" | "incidentKey" | "clusterId" | "title" | "level" | "peakLevel" | "state" | "openedAt" | "slaStartedAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "closedAt" | "updatedAt" | "lastSignalAt" | "slaDeadlines" | "slaOverrides" | "pausedIntervals" | "escalations" | "slaNotices" | "triggers" | "assignees" | "evidence" | "checklist" | "holdingStatement" | "review" | "satisfaction" | "mergedInto" | "mergedFrom" | "reopenCount" | "commentCount" | "seq" | "recentRequestIds" | "complaint" | "remedies" | "resolution" | "publicUpdates" | "notifications" | "analytics")[];
                 };
             }[];
         };
@@ -2661,6 +2833,391 @@ export interface components {
             promisedBy?: string;
             /** Format: date-time */
             updatedAt?: string;
+        };
+        TicketKpiReportDto_Output: {
+            filter: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                /** @default UTC */
+                tz: string;
+                /** @default [] */
+                watch: string[];
+                /** @default [] */
+                team: string[];
+                /** @default [] */
+                level: ("general" | "important" | "urgent" | "major")[];
+                /** @default [] */
+                category: string[];
+                /** @default [] */
+                channel: string[];
+            };
+            previous: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            };
+            current: {
+                volume: number;
+                acknowledge: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                firstResponse: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                handling: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                sla: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                fcr: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                reopen: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                repeat: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                escalations: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                    steps: number;
+                };
+                csat: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                    average: number | null;
+                };
+            };
+            previousValues: {
+                volume: number;
+                acknowledge: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                firstResponse: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                handling: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                sla: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                fcr: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                reopen: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                repeat: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                escalations: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                    steps: number;
+                };
+                csat: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                    average: number | null;
+                };
+            };
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            trend: {
+                volume: number;
+                acknowledge: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                firstResponse: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                handling: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                sla: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                fcr: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                reopen: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                repeat: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                escalations: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                    steps: number;
+                };
+                csat: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                    average: number | null;
+                };
+                /** Format: date-time */
+                key: string;
+            }[];
+            previousTrend: {
+                volume: number;
+                acknowledge: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                firstResponse: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                handling: {
+                    count: number;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                sla: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                fcr: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                reopen: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                repeat: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
+                escalations: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                    steps: number;
+                };
+                csat: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                    average: number | null;
+                };
+                /** Format: date-time */
+                key: string;
+            }[];
+            sla: {
+                /** @enum {string} */
+                level: "general" | "important" | "urgent" | "major";
+                /** @enum {string} */
+                target: "acknowledge" | "firstResponse" | "resolve";
+                met: number;
+                breached: number;
+                pending: number;
+                rate: number | null;
+            }[];
+            backlog: {
+                /** Format: date-time */
+                asOf: string;
+                buckets: {
+                    /** @enum {string} */
+                    bucket: "lt1h" | "h1to4" | "h4to24" | "d1to3" | "d3to7" | "gt7d";
+                    total: number;
+                    perLevel: {
+                        [key: string]: number;
+                    };
+                }[];
+            };
+            /** @enum {string} */
+            groupBy?: "level" | "team" | "category" | "channel" | "watch";
+            groups: {
+                key: string;
+                values: {
+                    volume: number;
+                    acknowledge: {
+                        count: number;
+                        p50: number | null;
+                        p90: number | null;
+                    };
+                    firstResponse: {
+                        count: number;
+                        p50: number | null;
+                        p90: number | null;
+                    };
+                    handling: {
+                        count: number;
+                        p50: number | null;
+                        p90: number | null;
+                    };
+                    sla: {
+                        of: number;
+                        count: number;
+                        rate: number | null;
+                    };
+                    fcr: {
+                        of: number;
+                        count: number;
+                        rate: number | null;
+                    };
+                    reopen: {
+                        of: number;
+                        count: number;
+                        rate: number | null;
+                    };
+                    repeat: {
+                        of: number;
+                        count: number;
+                        rate: number | null;
+                    };
+                    escalations: {
+                        of: number;
+                        count: number;
+                        rate: number | null;
+                        steps: number;
+                    };
+                    csat: {
+                        of: number;
+                        count: number;
+                        rate: number | null;
+                        average: number | null;
+                    };
+                };
+            }[];
+        };
+        TicketsBehindDto_Output: {
+            total: number;
+            page: number;
+            size: number;
+            tickets: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                level: "general" | "important" | "urgent" | "major";
+                state: string;
+                /** Format: date-time */
+                openedAt: string;
+                value: (number | boolean | string) | null;
+            }[];
+        };
+        DimensionValuesDto_Output: {
+            [key: string]: string[];
+        };
+        MentionOverviewDto_Output: {
+            filter: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                /** @default [] */
+                watch: string[];
+                /** @default [] */
+                category: string[];
+                /** @default [] */
+                channel: string[];
+            };
+            mentions: number;
+            negative: number;
+            places: {
+                name: string;
+                count: number;
+            }[];
+            regions: {
+                zh: {
+                    name: string;
+                    count: number;
+                    parts: {
+                        name: string;
+                        count: number;
+                    }[];
+                }[];
+                en: {
+                    name: string;
+                    count: number;
+                    parts: {
+                        name: string;
+                        count: number;
+                    }[];
+                }[];
+            };
+            hotWords: {
+                term: string;
+                count: number;
+                previous: number;
+            }[];
+            ubiquitous: string[];
+            shareOfVoice: {
+                watchId: string;
+                competitor: boolean;
+                total: number;
+                negative: number;
+                neutral: number;
+                positive: number;
+                share: number | null;
+            }[];
+        };
+        XlsxExportBodyDto: {
+            sheet: string;
+            columns: string[];
+            rows: ((string | number | boolean) | null)[][];
         };
         SavedSearchDto_Output: {
             id: string;
@@ -3744,6 +4301,232 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressViewDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_kpis: {
+        parameters: {
+            query?: {
+                /** @description start, inclusive (ISO date-time); default 7 days ago */
+                from?: string;
+                /** @description end, exclusive (ISO date-time); default now */
+                to?: string;
+                /** @description time zone of the trend’s days, weeks and months */
+                tz?: string;
+                /** @description comma-separated, or the parameter repeated */
+                watch?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                team?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                level?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                category?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                channel?: string | string[];
+                groupBy?: "level" | "team" | "category" | "channel" | "watch";
+                /** @description trend buckets; by default days up to 2 months, then weeks, then months */
+                interval?: "day" | "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketKpiReportDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_behind: {
+        parameters: {
+            query: {
+                /** @description start, inclusive (ISO date-time); default 7 days ago */
+                from?: string;
+                /** @description end, exclusive (ISO date-time); default now */
+                to?: string;
+                /** @description time zone of the trend’s days, weeks and months */
+                tz?: string;
+                /** @description comma-separated, or the parameter repeated */
+                watch?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                team?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                level?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                category?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                channel?: string | string[];
+                kpi: "volume" | "acknowledge" | "firstResponse" | "handling" | "sla" | "fcr" | "csat" | "repeat" | "reopen" | "escalations" | "backlog";
+                slice?: "all" | "yes" | "no" | "met" | "breached" | "pending";
+                target?: "acknowledge" | "firstResponse" | "resolve";
+                bucket?: "lt1h" | "h1to4" | "h4to24" | "d1to3" | "d3to7" | "gt7d";
+                dimension?: "level" | "team" | "category" | "channel" | "watch";
+                value?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketsBehindDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_dimensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DimensionValuesDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_overview: {
+        parameters: {
+            query?: {
+                /** @description start, inclusive (ISO date-time); default 7 days ago */
+                from?: string;
+                /** @description end, exclusive (ISO date-time); default now */
+                to?: string;
+                /** @description comma-separated, or the parameter repeated */
+                watch?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                category?: string | string[];
+                /** @description comma-separated, or the parameter repeated */
+                channel?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionOverviewDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["XlsxExportBodyDto"];
+            };
+        };
+        responses: {
+            /** @description the workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description no or bad credentials */
