@@ -56,7 +56,7 @@ describe('ticket analytics over tickets the responder wrote', () => {
     const resolveSteps = (m: number): [number, TicketAction['type'], Record<string, unknown>?][] => [
       [m - 2, 'transition', { to: 'investigating' }],
       [m - 1, 'transition', { to: 'responding' }],
-      [m, 'transition', { to: 'resolved' }],
+      [m, 'resolve', { rootCause: 'process', note: '已退款并致歉' }],
     ];
 
     // The week before: T6 handled in an hour; T7 opened on Saturday, resolved on Monday (resolve target missed).
@@ -77,7 +77,7 @@ describe('ticket analytics over tickets the responder wrote', () => {
       [30, 'pause_waiting', { reason: '等用户提供照片' }],
       [90, 'resume_waiting'],
       [100, 'transition', { to: 'responding' }],
-      [130, 'transition', { to: 'resolved' }],
+      [130, 'resolve', { rootCause: 'system', note: '退款接口恢复后已退款' }],
       [140, 'record_satisfaction', { score: 5 }],
       [150, 'close_with_review', { review }],
     ]);
@@ -92,7 +92,7 @@ describe('ticket analytics over tickets the responder wrote', () => {
     await open('T8', t3 + 60 * MIN, { key: 'k8', categories: ['refund'] });
     await act('T8', t3 + 70 * MIN, 'merge', { intoTicketId: ids.T3, reason: '同一事件' });
     await walk('T3', t3, [[10, 'acknowledge'], [30, 'record_response', { channel: 'app' }], ...resolveSteps(200)]);
-    await walk('T3', t3, [[300, 'transition', { to: 'investigating' }], [398, 'transition', { to: 'responding' }], [400, 'transition', { to: 'resolved' }], [410, 'record_satisfaction', { score: 4 }]]);
+    await walk('T3', t3, [[300, 'reopen', { reason: '用户说退款没到账' }], [398, 'transition', { to: 'responding' }], [400, 'resolve', { rootCause: 'third_party', note: '支付渠道补发退款' }], [410, 'record_satisfaction', { score: 4 }]]);
 
     // Urgent (a vulnerable person: immediate escalation); no response within the hour.
     const t4 = t0 + DAY;

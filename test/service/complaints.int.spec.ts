@@ -160,6 +160,9 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
     expect(t!.complaint!.history).toMatchObject({ tickets: [{ id: managerTicket.id, matchedBy: 'person' }], repeatCount: 1 });
     expect(t!.triggers).toEqual(expect.arrayContaining(['repeat-complaint', 'pushed-complaint']));
     expect(t!.level).toBe('important');
+    // Analytics counts it in the repeat-complaint rate (docs/analytics.md); the first complaint is not a repeat.
+    expect(t!.analytics).toMatchObject({ repeat: true });
+    expect(managerTicket.analytics).toMatchObject({ repeat: false });
   }, 180_000);
 
   it("opens the complainant's contact only for the roles the plan allows, and records every attempt", async () => {

@@ -1,4 +1,4 @@
-import { mentionId, type EnrichedMention, type SeverityLevel, type Ticket, type TicketEvent } from '@vigil/contracts';
+import { mentionId, type EnrichedMention, type RootCauseKind, type SeverityLevel, type Ticket, type TicketEvent } from '@vigil/contracts';
 import { emptyAnalytics, recordAnalytics, slaDeadlines, type Plan } from '@vigil/plan';
 import type { SearchClient } from '@vigil/search';
 import { ticketFactory } from './ticket-factory';
@@ -32,7 +32,10 @@ export interface TicketStory {
   /** Ladder steps fired (a milestone late). */
   ladder?: number;
   lessons?: string;
+  /** The review's root cause (its words). */
   rootCause?: string;
+  /** The kind chosen when resolving (the resolve action); `process` unless said. */
+  cause?: RootCauseKind;
 }
 
 export function storyTicket(plan: Plan, s: TicketStory): { ticket: Ticket; events: TicketEvent[] } {
@@ -55,6 +58,7 @@ export function storyTicket(plan: Plan, s: TicketStory): { ticket: Ticket; event
     reopenCount: s.reopened ? 1 : 0,
     escalations: Array.from({ length: s.ladder ?? 0 }, (_, i) => ({ stepId: `step-${i}`, cycle: 0, at: at(30 + i * 30)!, notified: ['cs_lead'] })),
     satisfaction: s.csat ? { score: s.csat, by: 'agent', at: at((s.resolved ?? 0) + 10)! } : undefined,
+    resolution: s.resolved !== undefined ? { rootCause: s.cause ?? 'process', note: '已处理', by: 'agent-li', at: at(s.resolved)! } : undefined,
     review: s.closed !== undefined ? { rootCause: s.rootCause ?? '配送站人手不足', category: s.categories[0] ?? 'other', actionsTaken: ['补发', '致歉'], lessons: s.lessons } : undefined,
     assignees: s.ack !== undefined ? [{ actor: 'agent-li', role: 'cs_lead', at: at(s.ack)! }] : [],
     analytics: { ...emptyAnalytics(), categories: s.categories, channels: s.channels, places: s.places ?? [], watchIds: s.watchIds ?? [], ...(s.repeatOf ? { repeatOf: s.repeatOf, repeat: true } : {}) },
@@ -71,7 +75,7 @@ export function storyTicket(plan: Plan, s: TicketStory): { ticket: Ticket; event
   ev('response_recorded', s.response, { after: { channel: 'weibo' } });
   for (const e of ticket.escalations) events.push({ eventId: `${s.id}:${events.length + 1}`, ticketId: s.id, seq: events.length + 1, type: 'escalation_fired', actor: 'system:clock', at: e.at, after: { stepId: e.stepId } });
   if (ticket.analytics?.sla.acknowledge === 'breached') ev('sla_breached', (s.ack ?? 0) - 1, { note: 'acknowledge deadline passed', after: { slaNotice: 'sla_breached:acknowledge@0' } });
-  ev('transitioned', s.resolved, { after: { state: 'resolved' } });
+  ev('resolved', s.resolved, { after: { state: 'resolved', rootCause: s.cause ?? 'process' }, note: '已处理' });
   ev('closed', s.closed, { after: { state: 'closed' } });
   return { ticket, events };
 }

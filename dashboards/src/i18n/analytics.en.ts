@@ -38,7 +38,7 @@ export const analyticsEn = {
     sla: 'SLA targets met ÷ targets decided (met or breached), over acknowledge, first response and resolve, for tickets opened in the period. A target is breached when the SLA clock announced a breach in any cycle or the milestone came after its deadline.',
     fcr: 'Of the tickets first resolved in the period, the share resolved in one pass: never reopened and never escalated by the ladder (an escalation because a milestone was late).',
     csat: 'Scores of 4 or 5 out of all satisfaction scores (1–5) recorded in the period; the average score beside it.',
-    repeat: 'Tickets opened in the period on an incident that already had a ticket, closed before this one opened.',
+    repeat: 'Tickets opened in the period on an incident that already had a ticket, closed before this one opened, or single complaints whose record found earlier complaints of the same person or order.',
     reopen: 'Of the tickets first resolved in the period, the share reopened afterwards.',
     escalations: 'Tickets opened in the period with at least one escalation step fired (immediate escalations by a trigger included); the number of steps beside it.',
     backlog: 'Tickets open now (open, acknowledged, investigating, responding) by age since opening, whatever the period.',

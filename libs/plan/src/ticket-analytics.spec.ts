@@ -30,8 +30,8 @@ describe('ticket analytics', () => {
   it('records the signal facts and the teams the ticket went to', () => {
     const t = opened('important', { categories: ['refund', 'delivery'], channels: ['review'], places: ['上海'] });
     expect(t.analytics).toMatchObject({ categories: ['refund', 'delivery'], channels: ['review'], places: ['上海'], watchIds: [], repeat: false, escalations: 0, sla: {} });
-    // important tells cs_lead, who is in the crisis core team
-    expect(t.analytics!.teams).toEqual(['crisis_core']);
+    // important tells cs_lead, who is in the crisis core team and the service desk
+    expect(t.analytics!.teams).toEqual(['crisis_core', 'service_desk']);
     const more = noteSignal(t, makeSignal({ id: 'sig-2', categories: ['refund', 'quality'], channels: ['social'] }));
     expect(more.analytics).toMatchObject({ categories: ['refund', 'delivery', 'quality'], channels: ['review', 'social'] });
   });
@@ -49,7 +49,7 @@ describe('ticket analytics', () => {
     t = act(t, 30, (x) => action(x, 'pause_waiting', { reason: 'waiting for the photos' }));
     t = act(t, 90, (x) => action(x, 'resume_waiting'));
     t = act(t, 100, (x) => action(x, 'transition', { to: 'responding' }));
-    t = act(t, 130, (x) => action(x, 'transition', { to: 'resolved' }));
+    t = act(t, 130, (x) => action(x, 'resolve', { rootCause: 'process', note: 'refunded and apologised' }));
     expect(t.analytics).toMatchObject({
       ackMinutes: 5,
       firstResponseMinutes: 20,
@@ -69,11 +69,53 @@ describe('ticket analytics', () => {
     expect(t.analytics!.sla.acknowledge).toBe('breached');
     t = act(t, 46, (x) => action(x, 'transition', { to: 'investigating' }));
     t = act(t, 47, (x) => action(x, 'transition', { to: 'responding' }));
-    t = act(t, 50, (x) => action(x, 'transition', { to: 'resolved' }));
+    t = act(t, 50, (x) => action(x, 'resolve', { rootCause: 'process', note: 'refunded and apologised' }));
     expect(t.analytics).toMatchObject({ handlingMinutes: 50, fcr: true });
-    t = act(t, 60, (x) => action(x, 'transition', { to: 'investigating' }));
+    t = act(t, 60, (x) => action(x, 'reopen', { reason: 'the refund never arrived' }));
     expect(t.reopenCount).toBe(1);
     expect(t.analytics).toMatchObject({ ackMinutes: 45, handlingMinutes: 50, firstResolvedAt: plusMinutes(t0, 50).toISOString(), fcr: false, sla: { acknowledge: 'breached' } });
+  });
+
+  it('a case reopened after it was closed is not first-pass either, and keeps its first resolution', () => {
+    let t = opened('important');
+    t = act(t, 5, (x) => action(x, 'acknowledge'));
+    t = act(t, 6, (x) => action(x, 'transition', { to: 'investigating' }));
+    t = act(t, 40, (x) => action(x, 'resolve', { rootCause: 'product', note: 'replaced the unit' }));
+    t = act(t, 50, (x) => action(x, 'close_with_review', { review: { rootCause: 'batch fault', category: 'quality', actionsTaken: ['replaced'], customerSatisfaction: 4 } }));
+    expect(t.analytics).toMatchObject({ handlingMinutes: 40, fcr: true });
+    t = act(t, 600, (x) => action(x, 'reopen', { reason: 'the replacement broke too' }));
+    expect(t.state).toBe('investigating');
+    expect(t.analytics).toMatchObject({ handlingMinutes: 40, firstResolvedAt: plusMinutes(t0, 40).toISOString(), fcr: false });
+  });
+
+  it("a single complaint whose record found earlier complaints of the person or order is a repeat complaint", () => {
+    const signal = makeSignal({ key: 'mention:m1', severity: { level: 'important' } });
+    const d = decideOnSignal(plan, signal, undefined, undefined, t0);
+    if (d.type !== 'open') throw new Error(d.type);
+    const complaint = (repeatCount: number) => ({
+      mentionId: 'm1',
+      channel: 'form' as const,
+      sourceType: 'intake' as const,
+      sourceId: 'intake-form',
+      receivedAt: t0.toISOString(),
+      complainant: { matchKeys: ['k:abc'], contactFields: [] },
+      target: { products: [], stores: [], orders: ['2026112300123'] },
+      places: [],
+      description: '又是这个订单，第二次投诉了',
+      language: 'zh' as const,
+      demands: [],
+      money: [],
+      evidence: [],
+      emotion: { level: 'angry' as const, intensity: 0.7 },
+      sentiment: -0.7,
+      cues: [],
+      history: { tickets: [], posts: repeatCount, repeatCount },
+    });
+    const first = recordAnalytics(plan, undefined, noteSignal(openTicket(plan, d, 'CR-2026-000002', t0, complaint(0)).ticket, signal));
+    expect(first.analytics).toMatchObject({ repeat: false });
+    const again = recordAnalytics(plan, undefined, noteSignal(openTicket(plan, d, 'CR-2026-000003', t0, complaint(2)).ticket, signal));
+    expect(again.analytics).toMatchObject({ repeat: true });
+    expect(again.analytics!.repeatOf).toBeUndefined();
   });
 
   it('breaches and ladder escalations the clock fires are counted', () => {
@@ -84,7 +126,7 @@ describe('ticket analytics', () => {
     expect(t.analytics!.sla.acknowledge).toBe('breached');
     t = act(t, 33, (x) => action(x, 'transition', { to: 'investigating' }));
     t = act(t, 34, (x) => action(x, 'transition', { to: 'responding' }));
-    t = act(t, 35, (x) => action(x, 'transition', { to: 'resolved' }));
+    t = act(t, 35, (x) => action(x, 'resolve', { rootCause: 'process', note: 'refunded and apologised' }));
     expect(t.analytics!.fcr).toBe(false);
   });
 

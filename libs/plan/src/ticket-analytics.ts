@@ -45,6 +45,15 @@ export function noteSignal(ticket: Ticket, signal: Signal, repeatOf?: string): T
   return { ...ticket, analytics: a };
 }
 
+/**
+ * A single complaint whose record found earlier complaints of the same person or order: the
+ * same count the plan's `repeatComplaints` condition reads (the default plan's repeat-complaint
+ * trigger is `gte: 1`), so a ticket opened as a repeat complaint counts as one here.
+ */
+export function isRepeatComplaint(ticket: Ticket): boolean {
+  return (ticket.complaint?.history.repeatCount ?? 0) > 0;
+}
+
 /** Minutes in [from, to) not spent waiting on the customer (paused intervals). */
 export function activeMinutes(ticket: Ticket, from: number, to: number): number {
   let paused = 0;
@@ -70,7 +79,8 @@ export function teamsOf(plan: Plan, ticket: Ticket): string[] {
  * The ticket with its analytics brought up to date after a change from `before` to `after`:
  * milestones and their durations the first time they are reached (a reopen does not clear
  * them), the SLA outcome of each target (breached once a cycle breached it: the clock's notice,
- * or the milestone reached after its deadline), escalations, first-pass resolution and repeat.
+ * or the milestone reached after its deadline), escalations, first-pass resolution and repeat
+ * (an earlier ticket on the incident key, or the complaint record's earlier complaints).
  * A ticket stored before analytics existed is filled in from its stored times on its next write.
  */
 export function recordAnalytics(plan: Plan, before: Ticket | undefined, after: Ticket): Ticket {
@@ -103,7 +113,7 @@ export function recordAnalytics(plan: Plan, before: Ticket | undefined, after: T
   a.escalations = after.escalations.length;
   a.ladderEscalations = after.escalations.filter((e) => e.stepId !== IMMEDIATE_STEP).length;
   if (a.firstResolvedAt) a.fcr = after.reopenCount === 0 && a.ladderEscalations === 0;
-  a.repeat = a.repeat || a.repeatOf !== undefined;
+  a.repeat = a.repeat || a.repeatOf !== undefined || isRepeatComplaint(after);
   a.teams = teamsOf(plan, after);
   return { ...after, analytics: a };
 }

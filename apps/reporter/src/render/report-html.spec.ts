@@ -58,6 +58,16 @@ describe('report HTML', () => {
     expect(html).toContain("default-src 'none'");
   });
 
+  it('the root cause chosen when resolving shows in the handling steps and beside the review in the lessons', () => {
+    const d = data();
+    const top = d.top.items[0]!;
+    const resolved = { ...top, state: 'closed' as const, resolution: { rootCause: 'third_party' as const, note: '支付渠道补发', by: 'agent', at: '2026-03-10T05:00:00.000Z' }, review: { rootCause: '支付渠道接口超时', category: 'refund', actionsTaken: ['补发退款'], lessons: '接口需要监控' } };
+    const events = [...top.events, { eventId: 'e2', ticketId: top.id, seq: 2, type: 'resolved' as const, actor: 'agent', at: '2026-03-10T05:00:00.000Z', after: { state: 'resolved', rootCause: 'third_party' } }];
+    const html = renderReportHtml({ ...d, top: { total: 1, items: [{ ...resolved, events }] }, lessons: { total: 1, tickets: [resolved] } });
+    expect(html).toContain('解决 (根因: 第三方)');
+    expect(html).toContain('<td>第三方 · 支付渠道接口超时</td>');
+  });
+
   it('an empty period says so instead of empty tables', () => {
     const html = renderReportHtml(data({}, 0));
     expect(html).toContain('data-empty="true"');

@@ -119,7 +119,7 @@ function ticketTable(list: ReportTicketList, m: ReportMessages, local: (iso: str
 function topIncidents(d: ReportData, m: ReportMessages, local: (iso: string, t?: boolean) => string): string {
   if (!d.top.items.length) return `<p>${esc(m.none)}</p>`;
   const items = d.top.items.map((t) => {
-    const steps = t.events.map((e) => `<li><span class="when">${esc(local(e.at, true))}</span> ${esc(m.event[e.type] ?? e.type)}${e.type === 'transitioned' && typeof e.after?.state === 'string' ? ` → ${esc(m.state[e.after.state as keyof ReportMessages['state']] ?? e.after.state)}` : ''}${e.note ? ` <span class="note">${esc(e.note.slice(0, 140))}</span>` : ''}</li>`).join('');
+    const steps = t.events.map((e) => `<li><span class="when">${esc(local(e.at, true))}</span> ${esc(m.event[e.type] ?? e.type)}${e.type === 'transitioned' && typeof e.after?.state === 'string' ? ` → ${esc(m.state[e.after.state as keyof ReportMessages['state']] ?? e.after.state)}` : ''}${e.type === 'resolved' && typeof e.after?.rootCause === 'string' ? ` (${esc(m.col.rootCause)}: ${esc(m.rootCauseKind[e.after.rootCause] ?? e.after.rootCause)})` : ''}${e.note ? ` <span class="note">${esc(e.note.slice(0, 140))}</span>` : ''}</li>`).join('');
     const figures = [
       t.analytics?.handlingMinutes !== undefined ? `${m.handlingShort}: ${m.minutes(t.analytics.handlingMinutes)}` : '',
       t.satisfaction ? `${m.col.score}: ${t.satisfaction.score}` : '',
@@ -147,7 +147,9 @@ function satisfaction(d: ReportData, m: ReportMessages): string {
 
 function lessons(list: ReportTicketList, m: ReportMessages): string {
   if (!list.tickets.length) return `<p>${esc(m.none)}</p>`;
-  const rows = list.tickets.map((t) => [t.id, t.review?.category ?? '', t.review?.rootCause ?? '', t.review?.lessons ?? '', (t.review?.actionsTaken ?? []).join('；')] as Row);
+  // The kind chosen when it was resolved (偶发/流程/系统/产品/第三方) before the review's own words.
+  const cause = (t: ReportTicket) => [t.resolution ? m.rootCauseKind[t.resolution.rootCause] ?? t.resolution.rootCause : '', t.review?.rootCause ?? ''].filter(Boolean).join(' · ');
+  const rows = list.tickets.map((t) => [t.id, t.review?.category ?? '', cause(t), t.review?.lessons ?? '', (t.review?.actionsTaken ?? []).join('；')] as Row);
   return table([m.col.ticket, m.col.category, m.col.rootCause, m.col.lessons, m.col.actions], rows, 'lessons') + more(list, list.tickets.length, m);
 }
 

@@ -14,12 +14,12 @@ type Q = estypes.QueryDslQueryContainer;
 type Bucket = { key: string | number; key_as_string?: string; doc_count: number } & Record<string, unknown>;
 const bucketsOf = (a: unknown): Bucket[] => ((a as { buckets?: Bucket[] } | undefined)?.buckets ?? []);
 const inPeriod = (field: string, f: { from: string; to: string }): Q => ({ range: { [field]: { gte: f.from, lt: f.to } } });
-const SOURCE = ['id', 'title', 'level', 'peakLevel', 'state', 'openedAt', 'acknowledgedAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'reopenCount', 'evidence.signalCount', 'evidence.maxSize', 'analytics', 'satisfaction', 'review', 'clusterId'];
+const SOURCE = ['id', 'title', 'level', 'peakLevel', 'state', 'openedAt', 'acknowledgedAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'reopenCount', 'evidence.signalCount', 'evidence.maxSize', 'analytics', 'satisfaction', 'review', 'resolution', 'clusterId'];
 /** The events that tell how a ticket was handled (comments and checklist ticks left out). */
-const HANDLING: TicketEvent['type'][] = ['opened', 'acknowledged', 'assigned', 'response_recorded', 'level_changed', 'escalation_fired', 'sla_breached', 'waiting_started', 'waiting_ended', 'transitioned', 'reopened', 'merged_from', 'satisfaction_recorded', 'closed'];
+const HANDLING: TicketEvent['type'][] = ['opened', 'acknowledged', 'assigned', 'response_recorded', 'level_changed', 'escalation_fired', 'sla_breached', 'waiting_started', 'waiting_ended', 'remedy_proposed', 'remedy_decided', 'agreement_recorded', 'transitioned', 'resolved', 'reopened', 'merged_from', 'satisfaction_recorded', 'closed'];
 const EVENTS_PER_TICKET = 12;
 
-export type ReportTicket = Pick<TicketDoc, 'id' | 'title' | 'level' | 'peakLevel' | 'state' | 'openedAt' | 'acknowledgedAt' | 'firstResponseAt' | 'resolvedAt' | 'closedAt' | 'reopenCount' | 'analytics' | 'satisfaction' | 'review' | 'clusterId'> & {
+export type ReportTicket = Pick<TicketDoc, 'id' | 'title' | 'level' | 'peakLevel' | 'state' | 'openedAt' | 'acknowledgedAt' | 'firstResponseAt' | 'resolvedAt' | 'closedAt' | 'reopenCount' | 'analytics' | 'satisfaction' | 'review' | 'resolution' | 'clusterId'> & {
   evidence: { signalCount: number; maxSize: number };
 };
 export interface ReportTicketList {
