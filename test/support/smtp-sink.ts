@@ -11,7 +11,7 @@ export interface ReceivedMail {
 export class SmtpSink {
   readonly mails: ReceivedMail[] = [];
   private server?: SMTPServer;
-  url = '';
+  port = 0;
 
   async start(): Promise<this> {
     this.server = new SMTPServer({
@@ -28,7 +28,7 @@ export class SmtpSink {
       },
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `smtp://127.0.0.1:${(this.server!.server.address() as AddressInfo).port}`;
+    this.port = (this.server!.server.address() as AddressInfo).port;
     return this;
   }
 

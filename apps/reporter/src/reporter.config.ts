@@ -19,8 +19,17 @@ export const ReporterConfig = BaseConfig.extend({
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Where people open the dashboard; links in e-mails and webhooks point there. */
   REPORT_LINK_BASE: z.url().default('http://127.0.0.1:8080'),
-  /** smtp://user:pass@host:port; unset: reports are not e-mailed (the archive says so). */
-  SMTP_URL: z.string().optional(),
+  /**
+   * The SMTP server, the same SMTP_* settings (and defaults) the responder's e-mail channels use,
+   * so one server configuration serves notifications and reports. Unset SMTP_HOST: reports are
+   * not e-mailed (the archive says so).
+   */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SMTP_STARTTLS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default('Vigil <vigil@localhost>'),
   /** Hosts report webhooks may reach on a private address (host names or addresses, comma-separated). */
   REPORT_WEBHOOK_ALLOW_HOSTS: hosts,

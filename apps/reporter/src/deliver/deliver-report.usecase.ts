@@ -33,7 +33,7 @@ export class DeliverReportUseCase {
     };
     if (emails.length) {
       if (!this.mailer.configured) {
-        out.push({ channel: 'email', target: emails.join(', '), ok: false, at: now().toISOString(), error: 'SMTP_URL is not set: not e-mailed' });
+        out.push({ channel: 'email', target: emails.join(', '), ok: false, at: now().toISOString(), error: 'SMTP_HOST is not set: not e-mailed' });
       } else {
         try {
           await this.mailer.send({ to: emails, subject: meta.title, text: mailText(meta, links), pdf: { filename: `${meta.id.replace(/[^\w.-]+/g, '_')}.pdf`, content: pdf } });

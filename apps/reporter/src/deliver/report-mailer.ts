@@ -9,13 +9,20 @@ export interface ReportMail {
   pdf: { filename: string; content: Buffer };
 }
 
-/** E-mail through the SMTP server of SMTP_URL (nodemailer); without one, `configured` is false. */
+/** E-mail through the SMTP server of SMTP_HOST (nodemailer), set up like the responder's; without one, `configured` is false. */
 @Injectable()
 export class ReportMailer implements OnModuleDestroy {
   private readonly transport?: Transporter;
 
   constructor(@Inject(REPORTER_CONFIG) private readonly config: ReporterConfig) {
-    if (config.SMTP_URL) this.transport = nodemailer.createTransport(config.SMTP_URL);
+    if (!config.SMTP_HOST) return;
+    this.transport = nodemailer.createTransport({
+      host: config.SMTP_HOST,
+      port: config.SMTP_PORT,
+      secure: config.SMTP_SECURE,
+      ignoreTLS: !config.SMTP_STARTTLS,
+      ...(config.SMTP_USER && { auth: { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? '' } }),
+    });
   }
 
   get configured(): boolean {
@@ -23,7 +30,7 @@ export class ReportMailer implements OnModuleDestroy {
   }
 
   async send(mail: ReportMail): Promise<void> {
-    if (!this.transport) throw new Error('SMTP_URL is not set');
+    if (!this.transport) throw new Error('SMTP_HOST is not set');
     await this.transport.sendMail({
       from: this.config.SMTP_FROM,
       to: mail.to,
