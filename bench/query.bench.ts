@@ -1,9 +1,12 @@
 /**
- * `npm run bench:query [-- N] [--concurrency 1,20] [--requests R]`: the analysts' side. Loads N
- * mentions (default 200,000; the issue's 1 M is `-- 1000000`) into indices of their own prefix,
- * dated over the 12 months before 2026-12-01, on 10 channels, 12 sources, 4 watches; then runs
- * the dashboard's real queries through the api's own repositories (MentionsRepository.search,
- * VolumeRepository.windows) with 1 and 20 analysts at once, and prints p50/p95/p99 per query.
+ * `npm run bench:query [-- N] [--tickets T] [--concurrency 1,20] [--requests R]`: the analysts'
+ * side. Loads N mentions (default 200,000; the issue's 1 M is `-- 1000000`) into indices of their
+ * own prefix, dated over the 12 months before 2026-12-01, on 10 channels, 12 sources, 4 watches,
+ * and T tickets (default 50,000) over the same months, their figures kept by the responder's own
+ * `recordAnalytics`; then runs the dashboard's real queries through the api's own repositories
+ * (MentionsRepository.search, VolumeRepository.windows) and the analytics page's readers
+ * (TicketAnalyticsReader.kpis, MentionAnalyticsReader.overview) with 1 and 20 analysts at once,
+ * and prints p50/p95/p99 per query.
  * The indices are deleted at the end. Prints figures; asserts nothing. Do not load the shared
  * Elasticsearch with more than a few hundred thousand mentions while others work on it.
  *
@@ -14,9 +17,12 @@
 import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createAnalyzer } from '@vigil/analysis';
-import { mentionId, type Channel, type EnrichedMention } from '@vigil/contracts';
-import { BulkIndexer, MentionsReader, SearchClient } from '@vigil/search';
+import { mentionId, SEVERITY_LEVELS, type AnalyticsFilter, type Channel, type EnrichedMention } from '@vigil/contracts';
+import { parsePlan, type Plan } from '@vigil/plan';
+import { BulkIndexer, MentionAnalyticsReader, MentionsReader, SearchClient, TicketAnalyticsReader } from '@vigil/search';
+import { storyTicket } from '../test/support/analytics-seed';
 import { MentionsRepository } from '../apps/api/src/mentions/mentions.repository';
 import { MentionSearchQuery } from '../apps/api/src/mentions/mention-search.dto';
 import { VolumeRepository } from '../apps/api/src/volume/volume.repository';
@@ -30,6 +36,7 @@ const flag = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`
 const N = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 200_000);
 const CONCURRENCY = (flag('concurrency') ?? '1,20').split(',').map(Number);
 const REQUESTS = Number(flag('requests') ?? 60);
+const TICKETS = Number(flag('tickets') ?? 50_000);
 const POOL = 3_000;
 const BULK_DOCS = 1_000;
 const END = Date.UTC(2026, 11, 1);
@@ -62,6 +69,48 @@ function mention(i: number, base: Pick<EnrichedMention, 'text' | 'analysis'>, ra
     text: base.text, truncated: false, publishedAt, fetchedAt: publishedAt, processedAt: publishedAt,
     analysis: base.analysis, watches: [{ id: w, rule: w, competitor: w === 'rival' }],
   };
+}
+
+const CATEGORIES = ['delivery', 'refund', 'quality', 'service', 'price', 'safety'];
+
+/** Tickets over the 12 months: most handled in hours, some left open, some late, rated, reopened or repeats. */
+async function loadTickets(client: SearchClient, plan: Plan, count: number): Promise<number> {
+  const rand = prng(23);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  let written = 0;
+  for (let b = 0; b < count; b += BULK_DOCS) {
+    const operations: object[] = [];
+    for (let i = b; i < Math.min(count, b + BULK_DOCS); i++) {
+      const open = rand() < 0.03;
+      const ack = 2 + Math.floor(rand() * 60);
+      const response = ack + Math.floor(rand() * 120);
+      const resolved = open ? undefined : response + Math.floor(rand() * 2_000);
+      const { ticket } = storyTicket(plan, {
+        id: `CR-B-${String(i).padStart(7, '0')}`,
+        title: `bench ticket ${i}`,
+        level: pick(SEVERITY_LEVELS),
+        openedAt: END - Math.floor(rand() * YEAR),
+        ack,
+        response,
+        resolved,
+        closed: resolved !== undefined && rand() < 0.7 ? resolved + 60 : undefined,
+        csat: resolved !== undefined && rand() < 0.4 ? 1 + Math.floor(rand() * 5) : undefined,
+        categories: [pick(CATEGORIES)],
+        channels: [pick(CHANNELS)],
+        places: [pick(PLACES)].filter(Boolean),
+        watchIds: [pick(WATCHES.filter((w) => w !== 'rival'))],
+        repeatOf: rand() < 0.05 ? `CR-B-${String(Math.max(0, i - 1)).padStart(7, '0')}` : undefined,
+        reopened: rand() < 0.04,
+        ladder: rand() < 0.1 ? 1 : 0,
+      });
+      operations.push({ index: { _index: client.names.tickets, _id: ticket.id } }, ticket);
+    }
+    const r = await client.es.bulk({ operations });
+    if (r.errors) throw new Error(`ticket bulk failures: ${JSON.stringify(r.items.find((x) => x.index?.error))}`);
+    written += operations.length / 2;
+  }
+  await client.es.indices.refresh({ index: client.names.tickets });
+  return written;
 }
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -121,7 +170,17 @@ async function main(): Promise<void> {
     process.stdout.write(`loaded ${written} mentions into ${indices.length} indices in ${(loadMs / 1000).toFixed(1)} s (${rate(written, loadMs)}/s)\n`);
     speed.sample(50);
 
+    const plan = parsePlan(readFileSync(path.join(root, 'libs/plan/default-plan.yaml'), 'utf8'));
+    if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+    const tt = Date.now();
+    const tickets = await loadTickets(client, plan.plan, TICKETS);
+    process.stdout.write(`loaded ${tickets} tickets in ${((Date.now() - tt) / 1000).toFixed(1)} s\n`);
+
     const repo = new MentionsRepository(new MentionsReader(client));
+    const ticketKpis = new TicketAnalyticsReader(client);
+    const mentionKpis = new MentionAnalyticsReader(client);
+    const span = (k: number, days: number) => ({ from: `${day(k + days)}T00:00:00.000Z`, to: `${day(k)}T00:00:00.000Z` });
+    const ticketFilter = (k: number, days: number): AnalyticsFilter => ({ ...span(k, days), tz: 'Asia/Shanghai', watch: [], team: [], level: [], category: [], channel: [] });
     const volume = new VolumeRepository(new MentionsReader(client));
     const day = (k: number) => new Date(END - (k % 300) * 86_400_000).toISOString().slice(0, 10);
     // Each request varies (word, month, channel, day), so the shard request cache does not answer a repeat.
@@ -134,6 +193,12 @@ async function main(): Promise<void> {
       ['analytics: negative only, last 7 days by hour', (k) =>
         repo.search(MentionSearchQuery.parse({ sentiment: 'negative', from: day(k + 7), to: day(k), size: 0, interval: 'hour' }))],
       ['KPIs: volume vs the same hours on the past 7 days', (k) => volume.windows(new Date(END - (k % 200) * 3_600_000), 1, 7)],
+      ['analytics page: ticket figures, 30 days beside the 30 before, trend by day, SLA, backlog, by category', (k) =>
+        ticketKpis.kpis(ticketFilter(k, 30), { asOf: new Date(END), groupBy: 'category' })],
+      ['analytics page: ticket figures, 12 months by week, one watch', (k) =>
+        ticketKpis.kpis({ ...ticketFilter(k, 365), watch: [WATCHES[k % 2]!] }, { asOf: new Date(END), interval: 'week' })],
+      ['analytics page: posts by place, hot words vs before, share of voice, 30 days', (k) =>
+        mentionKpis.overview({ ...span(k, 30), watch: [], category: [], channel: [] })],
     ];
     const lines: string[] = [];
     for (const c of CONCURRENCY) {
@@ -148,7 +213,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         '',
-        `mentions: ${N} over 12 months, ${indices.length} monthly indices (prefix ${prefix}); text from ${POOL} analysed posts`,
+        `mentions: ${N} over 12 months, ${indices.length} monthly indices (prefix ${prefix}); text from ${POOL} analysed posts; tickets: ${TICKETS}`,
         `machine speed (scripts/machine-speed.ts reference loop): ${speed}`,
         `load average (1/5/15 min) before ${loadBefore}, after ${loadAverage()}; ${os.cpus().length} cores`,
         `peak RSS of this process ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
