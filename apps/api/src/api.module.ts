@@ -15,6 +15,9 @@ import { UsersController } from './auth/users.controller';
 import { UsersRepository } from './auth/users.repository';
 import { ClustersController } from './clusters/clusters.controller';
 import { IncidentsController } from './incidents/incidents.controller';
+import { AnalysisModelsController } from './corrections/analysis-models.controller';
+import { CorrectionsController } from './corrections/corrections.controller';
+import { RequestCorrectionUseCase } from './corrections/request-correction.usecase';
 import { LiveFeedService } from './live/live-feed.service';
 import { LiveGateway } from './live/live.gateway';
 import { LivePublisher } from './live/live.publisher';
@@ -39,7 +42,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController];
+export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController];
 
 @Module({})
 export class ApiModule {
@@ -78,6 +81,7 @@ export class ApiModule {
         ContactViewsRepository,
         ViewContactUseCase,
         ShowProgressUseCase,
+        RequestCorrectionUseCase,
         LivePublisher,
         LiveFeedService,
         LiveGateway,

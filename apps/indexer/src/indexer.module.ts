@@ -6,6 +6,9 @@ import type { IndexerConfig } from './indexer.config';
 import { IndexMentionsUseCase } from './index-mentions.usecase';
 import { EnrichedMentionsConsumer } from './enriched-mentions.consumer';
 import { IndexerBootstrap } from './indexer.bootstrap';
+import { ApplyCorrectionUseCase } from './corrections/apply-correction.usecase';
+import { CorrectionsConsumer } from './corrections/corrections.consumer';
+import { CorrectionsRepository } from './corrections/corrections.repository';
 import { INDEXER_OPTIONS } from './indexer.tokens';
 
 @Module({})
@@ -23,6 +26,9 @@ export class IndexerModule {
         IndexMentionsUseCase,
         IndexerBootstrap,
         EnrichedMentionsConsumer,
+        CorrectionsRepository,
+        ApplyCorrectionUseCase,
+        CorrectionsConsumer,
       ],
     };
   }

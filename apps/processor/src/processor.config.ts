@@ -7,6 +7,15 @@ export const ProcessorConfig = BaseConfig.extend({
   /** Directory of this deployment's own sentiment models (`vigil train` writes them); absent = the shipped models. */
   ANALYSIS_MODEL_DIR: z.string().optional(),
   PROCESSOR_GROUP: z.string().default('vigil-processor'),
+  /** How often a processor looks for sentiment models published by the model-update job. */
+  ANALYSIS_MODEL_POLL_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How often the model-update job folds analysts' corrections into the models (0 = never; default 6 h). */
+  ANALYSIS_TRAIN_EVERY_MS: z.coerce.number().int().min(0).default(6 * 3_600_000),
+  /** New corrections a run needs before it trains. */
+  ANALYSIS_TRAIN_MIN_CORRECTIONS: z.coerce.number().int().min(1).default(20),
+  /** The labelled reference data an update is checked against (../shared/data layout); defaults to VIGIL_DATA_DIR. */
+  ANALYSIS_REFERENCE_DIR: z.string().optional(),
+  VIGIL_DATA_DIR: z.string().optional(),
 });
 export type ProcessorConfig = z.infer<typeof ProcessorConfig>;
 export const loadProcessorConfig = (env = process.env) => loadConfig(ProcessorConfig, env);

@@ -1,13 +1,20 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Clock, HealthModule, SystemClock } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
+import { SearchClient, SearchModule } from '@vigil/search';
 import { createAnalyzer } from '@vigil/analysis';
 import type { ProcessorConfig } from './processor.config';
 import { ANALYZER, EnrichMentionUseCase } from './enrich-mention.usecase';
 import { RawMentionsConsumer } from './raw-mentions.consumer';
 import { ProcessorBootstrap } from './processor.bootstrap';
-import { loadDeploymentModels } from './deployment-models';
+import { AnalysisModelsRepository } from './models/analysis-models.repository';
+import { ModelFollower } from './models/model-follower.service';
+import { MODEL_OPTIONS, type ModelOptions } from './models/model-options';
+import { ModelUpdatesRepository } from './models/model-updates.repository';
+import { UpdateModelsJob } from './models/update-models.job';
+import { UpdateModelsUseCase } from './models/update-models.usecase';
 import { PROCESSOR_GROUP } from './processor.tokens';
 
 @Module({})
@@ -18,16 +25,31 @@ export class ProcessorModule {
       ? fs.readFileSync(config.ANALYSIS_USER_DICT, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean)
           .map((l) => { const [name, ...aliases] = l.split(',').map((s) => s.trim()).filter(Boolean); return { name, aliases }; })
       : [];
+    const modelOptions: ModelOptions = {
+      ...(config.ANALYSIS_MODEL_DIR ? { modelDir: config.ANALYSIS_MODEL_DIR } : {}),
+      pollMs: config.ANALYSIS_MODEL_POLL_MS,
+      trainEveryMs: config.ANALYSIS_TRAIN_EVERY_MS,
+      minCorrections: config.ANALYSIS_TRAIN_MIN_CORRECTIONS,
+      ...((config.ANALYSIS_REFERENCE_DIR ?? config.VIGIL_DATA_DIR) ? { referenceDir: config.ANALYSIS_REFERENCE_DIR ?? config.VIGIL_DATA_DIR } : {}),
+      instance: `${os.hostname()}:${process.pid}`,
+    };
     return {
       module: ProcessorModule,
       imports: opts.withInfra === false ? [] : [
         KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-processor', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
-        HealthModule.register([KafkaClient]),
+        SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+        HealthModule.register([KafkaClient, SearchClient]),
       ],
       providers: [
         { provide: Clock, useClass: SystemClock },
-        // Built once: loading the dictionaries and the model is the slow part.
-        { provide: ANALYZER, useFactory: () => createAnalyzer({ products, sentimentModels: loadDeploymentModels(config.ANALYSIS_MODEL_DIR) }) },
+        { provide: MODEL_OPTIONS, useValue: modelOptions },
+        ModelFollower,
+        // Built once: loading the dictionaries is the slow part. The models follow the published ones.
+        { provide: ANALYZER, inject: [ModelFollower], useFactory: (models: ModelFollower) => createAnalyzer({ products, modelSource: models.holder }) },
+        AnalysisModelsRepository,
+        ModelUpdatesRepository,
+        UpdateModelsUseCase,
+        UpdateModelsJob,
         { provide: PROCESSOR_GROUP, useValue: config.PROCESSOR_GROUP },
         EnrichMentionUseCase,
         ProcessorBootstrap,

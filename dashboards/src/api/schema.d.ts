@@ -121,6 +121,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mentions/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A post's corrections, newest first: who, when, the values before and after */
+        get: operations["CorrectionsController_list"];
+        put?: never;
+        /** Correct a post's sentiment and/or categories (analyst). 202 with the correction: the post shows it within a second or so, in search and aggregations, with the model's answer kept beside it; it is audited and folds into the next model update */
+        post: operations["CorrectionsController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sentiment models in force (null: the shipped ones) and the model-update job's latest runs with their held-out checks */
+        get: operations["AnalysisModelsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets": {
         parameters: {
             query?: never;
@@ -760,6 +795,27 @@ export interface components {
                     /** @default false */
                     competitor: boolean;
                 }[];
+                correction?: {
+                    id: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                    /** @enum {string} */
+                    sentiment?: "negative" | "neutral" | "positive";
+                    categories?: string[];
+                    original: {
+                        sentiment: {
+                            score: number;
+                            /** @enum {string} */
+                            label: "negative" | "neutral" | "positive";
+                            confidence: number;
+                        };
+                        categories: {
+                            id: string;
+                            confidence: number;
+                        }[];
+                    };
+                };
                 highlight?: {
                     [key: string]: string[];
                 };
@@ -925,8 +981,103 @@ export interface components {
                     /** @default false */
                     competitor: boolean;
                 }[];
+                correction?: {
+                    id: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                    /** @enum {string} */
+                    sentiment?: "negative" | "neutral" | "positive";
+                    categories?: string[];
+                    original: {
+                        sentiment: {
+                            score: number;
+                            /** @enum {string} */
+                            label: "negative" | "neutral" | "positive";
+                            confidence: number;
+                        };
+                        categories: {
+                            id: string;
+                            confidence: number;
+                        }[];
+                    };
+                };
             }[];
             missing: string[];
+        };
+        CorrectionRequestDto: {
+            /** @enum {string} */
+            sentiment?: "negative" | "neutral" | "positive";
+            categories?: string[];
+        };
+        CorrectionAcceptedDto_Output: {
+            correction: {
+                id: string;
+                mentionId: string;
+                text: string;
+                /** @enum {string} */
+                language: "zh" | "en" | "mixed" | "other";
+                /** @enum {string} */
+                sentiment?: "negative" | "neutral" | "positive";
+                categories?: string[];
+                previous?: {
+                    /** @enum {string} */
+                    sentiment: "negative" | "neutral" | "positive";
+                    /** @default [] */
+                    categories: string[];
+                };
+                by: string;
+                /** Format: date-time */
+                at: string;
+            };
+        };
+        CorrectionListDto_Output: {
+            corrections: {
+                id: string;
+                mentionId: string;
+                text: string;
+                /** @enum {string} */
+                language: "zh" | "en" | "mixed" | "other";
+                /** @enum {string} */
+                sentiment?: "negative" | "neutral" | "positive";
+                categories?: string[];
+                previous?: {
+                    /** @enum {string} */
+                    sentiment: "negative" | "neutral" | "positive";
+                    /** @default [] */
+                    categories: string[];
+                };
+                by: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+        };
+        ModelStatusDto_Output: {
+            current: {
+                modelVersion: number;
+                publishedAt: string;
+                lastCorrectionAt?: string;
+                corrections: number;
+            } | null;
+            runs: {
+                id: string;
+                /** Format: date-time */
+                startedAt: string;
+                /** Format: date-time */
+                finishedAt?: string;
+                instance: string;
+                /** @enum {string} */
+                outcome: "running" | "published" | "refused" | "failed";
+                corrections: number;
+                /** Format: date-time */
+                lastCorrectionAt?: string;
+                modelVersion?: number;
+                reason?: string;
+                /** @default [] */
+                reports: {
+                    [key: string]: unknown;
+                }[];
+            }[];
         };
         TicketListDto_Output: {
             total: number;
@@ -3772,6 +3923,115 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CorrectionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description mention id (32 hex characters) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionListDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CorrectionsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description mention id (32 hex characters) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionAcceptedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalysisModelsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelStatusDto_Output"];
                 };
             };
             /** @description no or bad credentials */

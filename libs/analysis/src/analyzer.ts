@@ -7,7 +7,7 @@ import {
   type MoneySpan, type Place, type ProductDef,
 } from './entities';
 import { detectLanguage, toSimplified } from './language';
-import { enPositiveProb, enProbs, shippedSentimentModels, zhPositiveProb, type SentimentModels } from './models';
+import { enPositiveProb, enProbs, shippedSentimentModels, zhPositiveProb, type SentimentModels, type SentimentModelSource } from './models';
 import { maskPii, PII_KINDS, type PiiKind } from './pii';
 import { detectRiskCues } from './risk-cues';
 import { scoreRisk } from './risk-score';
@@ -34,6 +34,8 @@ export interface AnalyzerConfig {
   tokenCap?: number;
   /** Sentiment models replacing the shipped ones (a deployment's own update, or an evaluation fold's). */
   sentimentModels?: Partial<SentimentModels>;
+  /** Models that change while the analyzer runs (over `sentimentModels`): followed between posts. */
+  modelSource?: SentimentModelSource;
 }
 
 export interface AnalyzeInput {
@@ -91,7 +93,9 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   const piiEnabled = new Set(PII_KINDS.filter((k) => config.pii?.[k] !== false));
   const maxChars = config.maxChars ?? MAX_ANALYSED_CHARS;
   const tokenCap = config.tokenCap ?? 64;
-  const models: SentimentModels = { ...shippedSentimentModels(), ...config.sentimentModels };
+  let models: SentimentModels = { ...shippedSentimentModels(), ...config.sentimentModels };
+  const source = config.modelSource;
+  let seen = source ? -1 : 0;
 
   // Set only while sentimentParts() runs: analyze() then keeps what it combined.
   let capture: { parts?: SentimentParts } | undefined;
@@ -106,6 +110,10 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       }
     },
     analyze(input) {
+      if (source && source.version !== seen) {
+        seen = source.version;
+        models = { ...shippedSentimentModels(), ...config.sentimentModels, ...source.models };
+      }
       const body = truncate(typeof input.text === 'string' ? input.text : '', maxChars);
       const titleCut = input.title ? truncate(input.title, 500).text : undefined;
 

@@ -46,3 +46,23 @@ export function enProbs(normalized: string, models: SentimentModels): { modelPro
   const [modelProb, neutralProb] = predictEnPair(models.en, models.enNeutral, normalized);
   return { modelProb, neutralProb };
 }
+
+/**
+ * Where an analyzer takes a deployment's models from when they can change while it runs (the
+ * processor follows the published models): the analyzer compares `version` before each post
+ * and re-reads `models` when it moved, so an update applies between two posts, never inside one.
+ */
+export interface SentimentModelSource {
+  readonly version: number;
+  readonly models: Partial<SentimentModels> | undefined;
+}
+
+/** A SentimentModelSource to set: every analyzer built over it follows each `set()`. */
+export class SentimentModelHolder implements SentimentModelSource {
+  version = 0;
+  models: Partial<SentimentModels> | undefined;
+  set(models: Partial<SentimentModels> | undefined): void {
+    this.models = models;
+    this.version++;
+  }
+}

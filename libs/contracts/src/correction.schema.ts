@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { Language, SentimentLabel } from './analysis.schema';
+import { CategoryScore, Language, Sentiment, SentimentLabel } from './analysis.schema';
 import { MAX_TEXT_CHARS } from './raw-mention.schema';
+
+const CategoryIds = z.array(z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'a category id (letters, digits, _ . : -)')).max(16);
 
 /**
  * An analyst's correction of one post's analysis (issue #18): what the analysis said, what the
@@ -8,18 +10,53 @@ import { MAX_TEXT_CHARS } from './raw-mention.schema';
  * into the deployment's model update (`vigil train`), which is evaluated before it replaces the
  * model. The text is the masked text the analyst saw: it is what the update trains on.
  */
-export const AnalysisCorrection = z.object({
+const correctionFields = {
+  /** Unique per correction (the api makes it); absent in hand-written `vigil train` files. */
+  id: z.string().min(1).max(128).optional(),
   mentionId: z.string().min(1).max(512),
   text: z.string().min(1).max(MAX_TEXT_CHARS),
   language: Language,
   /** At least one of sentiment or categories is corrected. */
   sentiment: SentimentLabel.optional(),
-  categories: z.array(z.string().min(1).max(64)).max(16).optional(),
+  categories: CategoryIds.optional(),
+  /** What the post showed before this correction (the model's answer, or an earlier correction). */
   previous: z.object({ sentiment: SentimentLabel, categories: z.array(z.string()).default([]) }).optional(),
   by: z.string().min(1).max(128),
   at: z.string().datetime(),
-}).refine((c) => c.sentiment !== undefined || c.categories !== undefined, { message: 'a correction needs a sentiment or categories' });
+};
+const needsAValue = (c: { sentiment?: unknown; categories?: unknown }) => c.sentiment !== undefined || c.categories !== undefined;
+const NEEDS_A_VALUE = { message: 'a correction needs a sentiment or categories' };
+
+export const AnalysisCorrection = z.object(correctionFields).refine(needsAValue, NEEDS_A_VALUE);
 export type AnalysisCorrection = z.infer<typeof AnalysisCorrection>;
+
+/**
+ * A correction as the api sends it on `mentions.corrections` (key: the mention id) and the
+ * indexer stores it in the corrections index (`_id` = `id`): the audit trail of who changed what.
+ */
+export const StoredCorrection = z.object({ ...correctionFields, id: z.string().min(1).max(128) }).refine(needsAValue, NEEDS_A_VALUE);
+export type StoredCorrection = z.infer<typeof StoredCorrection>;
+
+/** What an analyst sends: the new sentiment and/or category ids of one post. */
+export const CorrectionRequest = z.object({
+  sentiment: SentimentLabel.optional(),
+  categories: CategoryIds.optional(),
+}).strict().refine(needsAValue, NEEDS_A_VALUE);
+export type CorrectionRequest = z.infer<typeof CorrectionRequest>;
+
+/**
+ * The correction a mention document carries: the analyst's values are what `analysis` shows
+ * (search, filters and aggregations see them at once); the model's own answer is kept in `original`.
+ */
+export const MentionCorrection = z.object({
+  id: z.string(),
+  by: z.string(),
+  at: z.string().datetime(),
+  sentiment: SentimentLabel.optional(),
+  categories: z.array(z.string()).optional(),
+  original: z.object({ sentiment: Sentiment, categories: z.array(CategoryScore) }),
+});
+export type MentionCorrection = z.infer<typeof MentionCorrection>;
 
 /** One learned model as stored: Int16-quantised weights (base64) with their scale. */
 export const StoredLinearModel = z.object({
@@ -53,3 +90,33 @@ export const DeploymentModels = z.object({
 });
 export type DeploymentModels = z.infer<typeof DeploymentModels>;
 export const DEPLOYMENT_MODELS_FILE = 'sentiment-models.json';
+
+/**
+ * The models in force for every processor (index `analysis-models`, `_id` `current`): written by
+ * the processor's model-update job when an update passed its checks; each processor follows
+ * `version` without a restart.
+ */
+export const PublishedModels = DeploymentModels.extend({
+  modelVersion: z.number().int().positive(),
+  publishedAt: z.string().datetime(),
+  /** The newest correction the update learnt from: the next run starts only after newer ones. */
+  lastCorrectionAt: z.string().datetime().optional(),
+});
+export type PublishedModels = z.infer<typeof PublishedModels>;
+
+/** One run of the model-update job (index `model-updates`, `_id` `run:<slot>`): what it found, checked and decided. */
+export const ModelUpdateRun = z.object({
+  id: z.string(),
+  startedAt: z.string().datetime(),
+  finishedAt: z.string().datetime().optional(),
+  instance: z.string(),
+  outcome: z.enum(['running', 'published', 'refused', 'failed']),
+  corrections: z.number().int().nonnegative(),
+  /** The newest correction the run saw: the next run waits for newer ones. */
+  lastCorrectionAt: z.string().datetime().optional(),
+  /** modelVersion published by this run, or the one that stayed. */
+  modelVersion: z.number().int().nonnegative().optional(),
+  reason: z.string().optional(),
+  reports: z.array(z.record(z.string(), z.unknown())).default([]),
+});
+export type ModelUpdateRun = z.infer<typeof ModelUpdateRun>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RawMention } from './raw-mention.schema';
 import { Analysis } from './analysis.schema';
 import { WatchMatch } from './watch-match.schema';
+import { MentionCorrection } from './correction.schema';
 
 /** The scored post. Key on `mentions.enriched`: the mention id. Text is PII-masked. */
 export const EnrichedMention = RawMention.extend({
@@ -9,5 +10,7 @@ export const EnrichedMention = RawMention.extend({
   processedAt: z.iso.datetime({ offset: true }),
   /** The watches this mention matched (see watch-match.schema.ts: absent and empty differ). */
   watches: z.array(WatchMatch).max(64).optional(),
+  /** An analyst's correction: `analysis` then shows the analyst's values, the model's are in `correction.original`. */
+  correction: MentionCorrection.optional(),
 });
 export type EnrichedMention = z.infer<typeof EnrichedMention>;

@@ -7,6 +7,8 @@ export const Topics = {
   ticketEvents: 'tickets.events',
   alerts: 'alerts',
   planEdits: 'plan.edits',
+  /** Analysts' corrections of a post's analysis (key: mention id), from the api to the indexer. */
+  mentionsCorrections: 'mentions.corrections',
   dlq: 'dlq',
 } as const;
 

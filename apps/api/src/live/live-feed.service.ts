@@ -34,7 +34,7 @@ export class LiveFeedService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.kafka.ensureTopics(['alerts', 'ticketEvents', 'mentionsEnriched', 'ticketActions', 'planEdits', 'dlq']);
+    await this.kafka.ensureTopics(['alerts', 'ticketEvents', 'mentionsEnriched', 'ticketActions', 'planEdits', 'mentionsCorrections', 'dlq']);
     const groupId = this.instanceId;
     const logger = this.logger;
     await Promise.all([

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { AnalysisCorrection } from '@vigil/contracts';
 import { fromDeploymentModels, shippedSentimentModels, toDeploymentModels, updateModels, type LabelledText, type SentimentModels } from '@vigil/analysis';
 import { repoRoot } from '../repo-root';
-import { loadReferenceData } from './held-out-data';
+import { loadReferenceData } from '@vigil/processor';
 import { ModelStore } from './model-store';
 
 export interface TrainOptions {

@@ -53,7 +53,26 @@ export function scoreExample(model: LinearModel, ex: SparseExample): number {
   return sigmoid(z);
 }
 
+/** Examples between two pauses of trainLogisticSteps (a few milliseconds of work). */
+const STEP = 256;
+
 export function trainLogistic(examples: readonly SparseExample[], o: LogisticOptions): LinearModel {
+  return drain(trainLogisticSteps(examples, o));
+}
+
+/** Runs a stepped computation to its end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * trainLogistic in steps: it pauses (yields) every few hundred examples, so a long-running
+ * process can train between its other work (the processor's model-update job) and stay responsive.
+ */
+export function* trainLogisticSteps(examples: readonly SparseExample[], o: LogisticOptions): Generator<void, LinearModel> {
   const n = 1 << o.bits;
   const w = o.init ? Float32Array.from(o.init.weights) : new Float32Array(n);
   const w0 = o.init && o.anchored ? o.init.weights : undefined;
@@ -70,7 +89,9 @@ export function trainLogistic(examples: readonly SparseExample[], o: LogisticOpt
       const j = Math.floor(rand() * (i + 1));
       const t = order[i]!; order[i] = order[j]!; order[j] = t;
     }
+    let k0 = 0;
     for (const idx of order) {
+      if (++k0 % STEP === 0) yield;
       const ex = examples[idx]!;
       model.bias = bias;
       const err = (scoreExample(model, ex) - ex.y) * (ex.w ?? 1);

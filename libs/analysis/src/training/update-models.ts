@@ -8,7 +8,7 @@
 import { createAnalyzer } from '../analyzer';
 import { fnv1a, HASH_BITS, type LinearModel } from '../features';
 import type { SentimentModels } from '../models';
-import { trainLogistic, type SparseExample } from './logistic';
+import { drain, trainLogisticSteps, type SparseExample } from './logistic';
 import { modelFeatures } from './prepare';
 
 export interface LabelledText { text: string; label: 'negative' | 'neutral' | 'positive' }
@@ -25,6 +25,11 @@ export interface UpdateOptions {
    * the update does not forget them (where the deployment has them: `vigil train --data`).
    */
   replay?: Partial<Record<Lang, readonly LabelledText[]>>;
+  /**
+   * The models the update would replace, when they are not `base` (the job retrains from the
+   * shipped models on every correction so far, and compares with the update in force).
+   */
+  current?: SentimentModels;
 }
 
 export interface LanguageReport {
@@ -44,14 +49,22 @@ export interface UpdateResult { models: SentimentModels; candidate: SentimentMod
 /** A fifth of the corrections (by hash) check the update instead of training it. */
 export const isCheckRow = (text: string) => fnv1a('check:' + text) % 5 === 0;
 
-function correct(models: Partial<SentimentModels>, rows: readonly LabelledText[]): boolean[] {
+/** Rows analysed between two pauses. */
+const STEP = 64;
+
+function* correct(models: Partial<SentimentModels>, rows: readonly LabelledText[]): Generator<void, boolean[]> {
   const analyzer = createAnalyzer({ sentimentModels: models });
-  return rows.map((r) => analyzer.analyze({ text: r.text }).analysis.sentiment.label === r.label);
+  const out: boolean[] = [];
+  for (const r of rows) {
+    if (out.length % STEP === STEP - 1) yield;
+    out.push(analyzer.analyze({ text: r.text }).analysis.sentiment.label === r.label);
+  }
+  return out;
 }
 
 export function accuracy(models: Partial<SentimentModels>, rows: readonly LabelledText[]): number {
   if (rows.length === 0) return NaN;
-  return correct(models, rows).filter(Boolean).length / rows.length;
+  return drain(correct(models, rows)).filter(Boolean).length / rows.length;
 }
 
 /**
@@ -78,18 +91,21 @@ export function significantlyWorse(before: readonly boolean[], after: readonly b
   return tail < 0.05;
 }
 
-function finetune(base: LinearModel, rows: readonly LabelledText[], replay: readonly LabelledText[], lang: Lang, y: (l: LabelledText['label']) => number | undefined, o: Required<UpdateOptions>): LinearModel {
+function* finetune(base: LinearModel, rows: readonly LabelledText[], replay: readonly LabelledText[], lang: Lang, y: (l: LabelledText['label']) => number | undefined, o: Options): Generator<void, LinearModel> {
   const ex: SparseExample[] = [];
   const add = (r: LabelledText, w: number) => {
     const label = y(r.label);
     if (label !== undefined) ex.push({ ids: Int32Array.from(modelFeatures(lang, r.text, base.version ?? 1)), y: label, w });
+    if (ex.length % STEP === 0) return true;
+    return false;
   };
-  for (const r of rows) add(r, o.weight);
+  for (const r of rows) if (add(r, o.weight)) yield;
   if (ex.length === 0) return base;
-  for (const r of replay) add(r, 1);
-  if (ex.length === 0) return base;
-  return trainLogistic(ex, { bits: HASH_BITS, epochs: o.epochs, l2: o.anchor, init: base, anchored: true, lr: 0.1 });
+  for (const r of replay) if (add(r, 1)) yield;
+  return yield* trainLogisticSteps(ex, { bits: HASH_BITS, epochs: o.epochs, l2: o.anchor, init: base, anchored: true, lr: 0.1 });
 }
+
+type Options = Required<Omit<UpdateOptions, 'current'>>;
 
 export function updateModels(
   base: SentimentModels,
@@ -97,9 +113,20 @@ export function updateModels(
   heldOut: Record<Lang, readonly LabelledText[]>,
   options: UpdateOptions = {},
 ): UpdateResult {
-  const o: Required<UpdateOptions> = { epochs: options.epochs ?? 4, anchor: options.anchor ?? 1e-3, weight: options.weight ?? 3, replay: options.replay ?? {} };
-  const models: SentimentModels = { ...base };
-  const all: SentimentModels = { ...base };
+  return drain(updateModelsSteps(base, corrections, heldOut, options));
+}
+
+/** updateModels in steps (it pauses every few milliseconds of work: see trainLogisticSteps). */
+export function* updateModelsSteps(
+  base: SentimentModels,
+  corrections: Record<Lang, readonly LabelledText[]>,
+  heldOut: Record<Lang, readonly LabelledText[]>,
+  options: UpdateOptions = {},
+): Generator<void, UpdateResult> {
+  const o: Options = { epochs: options.epochs ?? 4, anchor: options.anchor ?? 1e-3, weight: options.weight ?? 3, replay: options.replay ?? {} };
+  const current = options.current ?? base;
+  const models: SentimentModels = { ...current };
+  const all: SentimentModels = { ...current };
   const reports: LanguageReport[] = [];
   for (const lang of ['zh', 'en'] as const) {
     const given = corrections[lang];
@@ -108,12 +135,12 @@ export function updateModels(
     const check = given.filter((r) => isCheckRow(r.text));
     const candidate: SentimentModels = { ...models };
     const replay = o.replay[lang] ?? [];
-    candidate[lang] = finetune(base[lang], train, replay, lang, (l) => (l === 'positive' ? 1 : l === 'negative' ? 0 : undefined), o);
-    if (lang === 'en' && base.enNeutral) candidate.enNeutral = finetune(base.enNeutral, train, replay, lang, (l) => (l === 'neutral' ? 1 : 0), o);
-    const heldBefore = correct(models, heldOut[lang]);
-    const heldAfter = correct(candidate, heldOut[lang]);
-    const checkBefore = correct(models, check);
-    const checkAfter = correct(candidate, check);
+    candidate[lang] = yield* finetune(base[lang], train, replay, lang, (l) => (l === 'positive' ? 1 : l === 'negative' ? 0 : undefined), o);
+    if (lang === 'en' && base.enNeutral) candidate.enNeutral = yield* finetune(base.enNeutral, train, replay, lang, (l) => (l === 'neutral' ? 1 : 0), o);
+    const heldBefore = yield* correct(models, heldOut[lang]);
+    const heldAfter = yield* correct(candidate, heldOut[lang]);
+    const checkBefore = yield* correct(models, check);
+    const checkAfter = yield* correct(candidate, check);
     const share = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : NaN);
     // Never worse (beyond noise) on the held-out sets, nor on this deployment's own posts kept aside.
     const heldOk = !significantlyWorse(heldBefore, heldAfter);

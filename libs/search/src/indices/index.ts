@@ -7,11 +7,14 @@
  * `INDICES` and its reader to `READERS` below, and a row to README.md. `ensureIndices`
  * and `search.names` pick it up from here; SearchModule provides the reader everywhere.
  */
+import { analysisModelsIndex, AnalysisModelsReader } from './analysis-models.index';
 import { clustersIndex, ClustersReader } from './clusters.index';
 import { contactViewsIndex, ContactViewsReader } from './contact-views.index';
+import { correctionsIndex, CorrectionsReader } from './corrections.index';
 import { detectorStateIndex, DetectorStateReader } from './detector-state.index';
 import { incidentsIndex, IncidentsReader } from './incidents.index';
 import { mentionsIndex, MentionsReader } from './mentions.index';
+import { modelUpdatesIndex, ModelUpdatesReader } from './model-updates.index';
 import { planIndex, PlanReader } from './plan.index';
 import { planVersionsIndex, PlanVersionsReader } from './plan-versions.index';
 import { reportsIndex, ReportsReader } from './reports.index';
@@ -35,6 +38,9 @@ export * from './plan-versions.index';
 export * from './contact-views.index';
 export * from './saved-searches.index';
 export * from './reports.index';
+export * from './corrections.index';
+export * from './analysis-models.index';
+export * from './model-updates.index';
 
 /** Every stored document, by the key it has in `search.names`. */
 export const INDICES = {
@@ -51,9 +57,12 @@ export const INDICES = {
   contactViews: contactViewsIndex,
   savedSearches: savedSearchesIndex,
   reports: reportsIndex,
+  corrections: correctionsIndex,
+  analysisModels: analysisModelsIndex,
+  modelUpdates: modelUpdatesIndex,
 } as const;
 
-export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader];
+export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
 export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date): string; readonly mentionsPattern: string } & {

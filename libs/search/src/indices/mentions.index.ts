@@ -40,6 +40,13 @@ const mentionsMapping: estypes.MappingTypeMapping = {
     contact: { properties: { matchKeys: keyword, fields: keyword, box: { type: 'object', enabled: false } } },
     attachments: { type: 'object', enabled: false },
     watches: { properties: { id: keyword, rule: { type: 'keyword', index: false }, competitor: { type: 'boolean' } } },
+    // An analyst's correction; `analysis` shows the corrected values, the model's are in `original`.
+    correction: {
+      properties: {
+        id: keyword, by: keyword, at: { type: 'date' }, sentiment: keyword, categories: keyword,
+        original: { properties: { sentiment: { properties: { label: keyword, score: { type: 'float' } } }, categories: { properties: { id: keyword } } } },
+      },
+    },
     analysis: {
       properties: {
         language: keyword,

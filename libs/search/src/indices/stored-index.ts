@@ -2,7 +2,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { z } from 'zod';
 
 /** The processes that write stored documents (each document has exactly one). */
-export type WriterApp = 'collector' | 'indexer' | 'detector' | 'responder' | 'api' | 'reporter';
+export type WriterApp = 'collector' | 'processor' | 'indexer' | 'detector' | 'responder' | 'api' | 'reporter';
 
 /** What `SearchClient.ensureIndices` makes for a stored document: a template, and an alias or a concrete index. */
 export interface IndexDefinition {
