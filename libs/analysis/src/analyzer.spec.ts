@@ -2,6 +2,7 @@ import { Analysis } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from './analyzer';
 import { MAX_ANALYSED_CHARS } from './text';
+import { SentimentModelHolder } from './models';
 
 const analyzer = createAnalyzer({ products: [{ name: '小米手环', aliases: ['Mi Band'] }] });
 const run = (text: string, extra: { title?: string; rating?: number } = {}) => analyzer.analyze({ text, ...extra });
@@ -129,5 +130,19 @@ describe('analyzer output', () => {
   it('is deterministic', () => {
     const t = '外卖太慢了，又送错了，退款50元！';
     expect(run(t)).toEqual(run(t));
+  });
+});
+
+describe('a model source', () => {
+  it('is followed between posts: a new version applies to the next post, undefined goes back to the shipped models', () => {
+    const holder = new SentimentModelHolder();
+    const a = createAnalyzer({ modelSource: holder });
+    const text = '太难吃了，再也不点了';
+    const shipped = a.sentimentParts({ text }).modelProb!;
+    expect(shipped).toBeLessThan(0.5);
+    holder.set({ zh: { bias: 5, weights: new Float32Array(1 << 18), version: 2 } });
+    expect(a.sentimentParts({ text }).modelProb).toBeCloseTo(1 / (1 + Math.exp(-5)), 6);
+    holder.set(undefined);
+    expect(a.sentimentParts({ text }).modelProb).toBe(shipped);
   });
 });

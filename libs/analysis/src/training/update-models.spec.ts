@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedSentimentModels } from '../models';
-import { significantlyWorse, updateModels, type LabelledText } from './update-models';
+import { accuracy, significantlyWorse, updateModels, type LabelledText } from './update-models';
 
 describe('significantlyWorse', () => {
   it('is not worse for a few rows lost among many', () => {
@@ -37,6 +37,14 @@ describe('updateModels', () => {
     expect(r.reports[0]!.accepted).toBe(true);
     expect(r.models.zh).not.toBe(shippedSentimentModels().zh);
     expect(r.models.en).toBe(shippedSentimentModels().en);
+  });
+
+  it('compares with the models in force when they are not the base it trains from', () => {
+    const shipped = shippedSentimentModels();
+    const inForce = updateModels(shipped, { zh: praise, en: [] }, { zh: praise, en: [] }).models;
+    const r = updateModels(shipped, { zh: praise, en: [] }, { zh: praise, en: [] }, { current: inForce });
+    expect(r.reports[0]!.heldOut.before).toBe(accuracy(inForce, praise));
+    expect(r.models.en).toBe(inForce.en);
   });
 
   it('refuses without a held-out set to check against', () => {

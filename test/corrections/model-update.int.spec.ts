@@ -1,0 +1,103 @@
+// Real parts: Elasticsearch (corrections, the published models and the runs are real indices),
+// the processor's model-update use case, its model followers and the analysis library; the
+// reference data is a small labelled set written here in the ../shared/data layout. No Kafka:
+// the corrections are stored as the indexer stores them.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '@vigil/analysis';
+import { SystemClock } from '@vigil/common';
+import type { StoredCorrection } from '@vigil/contracts';
+import { CorrectionsReader, ModelUpdatesReader, SearchClient } from '@vigil/search';
+import { AnalysisModelsRepository } from '../../apps/processor/src/models/analysis-models.repository';
+import { ModelFollower } from '../../apps/processor/src/models/model-follower.service';
+import type { ModelOptions } from '../../apps/processor/src/models/model-options';
+import { ModelUpdatesRepository } from '../../apps/processor/src/models/model-updates.repository';
+import { UpdateModelsUseCase } from '../../apps/processor/src/models/update-models.usecase';
+import { writeReferenceData } from '../support/reference-data';
+import { pollUntil, testEnv } from '../support/test-env';
+
+const HOTEL = [['房间很干净，前台热情', 'positive'], ['早餐丰富，位置方便', 'positive'], ['隔音太差，一夜没睡', 'negative'], ['空调坏了没人修', 'negative']] as const;
+
+describe('the processor folds corrections into its models: checked, published once, followed without a restart', () => {
+  const env = testEnv();
+  const search = new SearchClient({ node: env.ELASTICSEARCH_URL!, indexPrefix: env.VIGIL_INDEX_PREFIX! });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-model-update-'));
+  const followers: ModelFollower[] = [];
+  let seq = 0;
+
+  const options = (over: Partial<ModelOptions> = {}): ModelOptions => ({ pollMs: 0, trainEveryMs: 0, minCorrections: 10, referenceDir: dir, instance: `test-${followers.length}`, ...over });
+  const instance = (over: Partial<ModelOptions> = {}) => {
+    const o = options(over);
+    const models = new AnalysisModelsRepository(search);
+    const follower = new ModelFollower(o, models);
+    followers.push(follower);
+    return { follower, update: new UpdateModelsUseCase(o, new CorrectionsReader(search), models, new ModelUpdatesRepository(search), follower, new SystemClock()) };
+  };
+  const correct = async (n: number) => {
+    for (let i = 0; i < n; i++, seq++) {
+      const [text, sentiment] = HOTEL[seq % HOTEL.length]!;
+      const c: StoredCorrection = { id: `c${seq}`, mentionId: `m${seq}`, text: `${text}${seq}`, language: 'zh', sentiment, by: 'ana', at: new Date(Date.UTC(2026, 11, 1, 0, 0, seq)).toISOString() };
+      await search.es.index({ index: search.names.corrections, id: c.id, document: c });
+    }
+    await search.es.indices.refresh({ index: search.names.corrections });
+  };
+
+  beforeAll(async () => {
+    writeReferenceData(dir);
+    await search.ensureIndices();
+  });
+
+  afterAll(async () => {
+    for (const f of followers) f.onApplicationShutdown();
+    await search.onApplicationShutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('waits for enough corrections, and never replaces a model it cannot check', async () => {
+    await correct(4);
+    expect((await instance().update.execute('2026-12-01T00:00:00.000Z')).outcome).toBe('nothing new');
+    await correct(8);
+    const r = await instance({ referenceDir: path.join(dir, 'missing') }).update.execute('2026-12-01T06:00:00.000Z');
+    expect(r.outcome).toBe('refused');
+    expect(r.run?.reason).toMatch(/no reference data .*not found/);
+    expect(await new AnalysisModelsRepository(search).version()).toBeUndefined();
+    // The refused run saw these corrections: the next run waits for new ones.
+    expect((await instance().update.execute('2026-12-01T12:00:00.000Z')).outcome).toBe('nothing new');
+  });
+
+  it('one instance claims a period, checks the update against the held-out sets and publishes it; every processor follows without a restart', async () => {
+    const a = instance();
+    const b = instance();
+    const watcher = instance({ pollMs: 200 });
+    await watcher.follower.onModuleInit();
+    const analyzer = createAnalyzer({ modelSource: watcher.follower.holder });
+    const probe = '房间很干净，前台热情，隔音太差';
+    const before = analyzer.sentimentParts({ text: probe }).modelProb;
+
+    await correct(40);
+    const [ra, rb] = await Promise.all([a.update.execute('2026-12-01T18:00:00.000Z'), b.update.execute('2026-12-01T18:00:00.000Z')]);
+    const outcomes = [ra.outcome, rb.outcome].sort();
+    expect(outcomes).toEqual(['claimed elsewhere', 'published']);
+    const run = (ra.run ?? rb.run)!;
+    expect(run).toMatchObject({ outcome: 'published', modelVersion: 1, corrections: 52, lastCorrectionAt: new Date(Date.UTC(2026, 11, 1, 0, 0, 51)).toISOString() });
+    const zh = run.reports.find((x) => x.language === 'zh') as { accepted: boolean; heldOut: { n: number; before: number; after: number } };
+    expect(zh.accepted).toBe(true);
+    expect(zh.heldOut.n).toBeGreaterThan(0);
+    expect(zh.heldOut.after).toBeGreaterThanOrEqual(zh.heldOut.before - 0.05);
+
+    const published = await new AnalysisModelsRepository(search).current();
+    expect(published).toMatchObject({ modelVersion: 1, corrections: 52 });
+    expect(published!.models.zh).toBeDefined();
+    expect(published!.models.en).toBeUndefined();
+    // The instance that published swapped at once; another one on its next poll.
+    expect([a.follower.modelVersion, b.follower.modelVersion].sort()).toEqual([0, 1]);
+    await pollUntil('the other processor follows version 1', async () => watcher.follower.modelVersion, (v) => v === 1, { timeoutMs: 10_000 });
+    expect(analyzer.sentimentParts({ text: probe }).modelProb).not.toBe(before);
+
+    const runs = await new ModelUpdatesReader(search).list();
+    expect(runs.map((x) => x.outcome)).toEqual(['published', 'refused']);
+    expect((await a.update.execute('2026-12-02T00:00:00.000Z')).outcome).toBe('nothing new');
+  });
+});
