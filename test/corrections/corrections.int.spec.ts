@@ -63,10 +63,10 @@ describe('analysts correct a post: stored with its audit trail, applied at once,
     expect((await send('/api/mentions/not-an-id/corrections', analyst, { sentiment: 'positive' })).status).toBe(400);
     const empty = await send(`/api/mentions/${post.id}/corrections`, analyst, {});
     expect(empty.status).toBe(400);
-    expect(JSON.stringify(empty.body)).toMatch(/sentiment or categories/);
-    const wrong = await send(`/api/mentions/${post.id}/corrections`, analyst, { sentiment: 'glad', categories: ['<b>'] });
+    expect(JSON.stringify(empty.body)).toMatch(/needs a sentiment, categories, an emotion or risk cues/);
+    const wrong = await send(`/api/mentions/${post.id}/corrections`, analyst, { sentiment: 'glad', categories: ['<b>'], emotion: 'furious', riskCues: ['regulator', 'gossip'] });
     expect(wrong.status).toBe(400);
-    expect((wrong.body.issues as { field: string }[]).map((i) => i.field).sort()).toEqual(['categories.0', 'sentiment']);
+    expect((wrong.body.issues as { field: string }[]).map((i) => i.field).sort()).toEqual(['categories.0', 'emotion', 'riskCues.1', 'sentiment']);
     // Nothing was accepted: the trail is empty and the post unchanged.
     expect((await api.get(`/api/mentions/${post.id}/corrections`, analyst)).body.corrections).toEqual([]);
     expect((await byId(post.id)).analysis.sentiment.label).toBe('negative');
@@ -107,12 +107,27 @@ describe('analysts correct a post: stored with its audit trail, applied at once,
     expect(trail.map((c) => c.id)).toEqual([sent.id, expect.any(String)]);
   });
 
+  it('corrects the emotion and the risk cues: the risk score is scored again, the earlier sentiment and categories stay', async () => {
+    const r = await send(`/api/mentions/${post.id}/corrections`, analyst, { emotion: 'calm', riskCues: ['regulator'] });
+    expect(r.status).toBe(202);
+    const sent = r.body.correction as StoredCorrection;
+    expect(sent).toMatchObject({ sentiment: 'positive', categories: ['service_attitude'], emotion: 'calm', riskCues: ['regulator'], previous: { emotion: 'angry', riskCues: [] } });
+    const m = await pollUntil('the third correction applied', () => byId(post.id), (x) => x.correction?.id === sent.id);
+    expect(m.analysis.emotion).toEqual({ level: 'calm', intensity: 0 });
+    expect(m.analysis.riskCues).toEqual([{ kind: 'regulator', evidence: 'marked by ana', start: 0, end: 0, confidence: 1 }]);
+    expect(m.analysis.riskScore).toBe(25);
+    expect(m.analysis.sentiment.label).toBe('positive');
+    expect(m.correction?.original).toMatchObject({ sentiment: { label: 'negative' }, emotion: { level: 'angry' }, riskCues: [] });
+  });
+
   it('keeps the correction when the post is processed and indexed again (re-poll, replay)', async () => {
     const again: EnrichedMention = { ...post, processedAt: new Date(Date.now() + 1000).toISOString() };
     await enrich(again);
     const m = await pollUntil('the post indexed again', () => byId(post.id), (x) => x.processedAt === again.processedAt);
     expect(m.analysis.sentiment.label).toBe('positive');
     expect(m.analysis.categories.map((c) => c.id)).toEqual(['service_attitude']);
+    expect(m.analysis.emotion.level).toBe('calm');
+    expect(m.analysis.riskCues.map((c) => c.kind)).toEqual(['regulator']);
     expect(m.correction?.original.sentiment.label).toBe('negative');
     // The other post was never corrected and shows the model's answer.
     expect((await byId(other.id)).correction).toBeUndefined();

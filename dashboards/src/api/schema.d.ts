@@ -131,7 +131,7 @@ export interface paths {
         /** A post's corrections, newest first: who, when, the values before and after */
         get: operations["CorrectionsController_list"];
         put?: never;
-        /** Correct a post's sentiment and/or categories (analyst). 202 with the correction: the post shows it within a second or so, in search and aggregations, with the model's answer kept beside it; it is audited and folds into the next model update */
+        /** Correct any of a post's sentiment, categories, emotion level and risk cue kinds (analyst; the risk score is scored again from them). 202 with the correction: the post shows it within a second or so, in search and aggregations, with the model's answer kept beside it; it is audited, and its sentiment folds into the next model update */
         post: operations["CorrectionsController_correct"];
         delete?: never;
         options?: never;
@@ -803,6 +803,9 @@ export interface components {
                     /** @enum {string} */
                     sentiment?: "negative" | "neutral" | "positive";
                     categories?: string[];
+                    /** @enum {string} */
+                    emotion?: "calm" | "agitated" | "angry";
+                    riskCues?: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
                     original: {
                         sentiment: {
                             score: number;
@@ -814,6 +817,24 @@ export interface components {
                             id: string;
                             confidence: number;
                         }[];
+                        emotion?: {
+                            /** @enum {string} */
+                            level: "calm" | "agitated" | "angry";
+                            intensity: number;
+                        };
+                        riskCues?: {
+                            /** @enum {string} */
+                            kind: "manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand";
+                            evidence: string;
+                            start: number;
+                            end: number;
+                            amount?: number;
+                            /** @enum {string} */
+                            field?: "text" | "title";
+                            confidence?: number;
+                        }[];
+                        riskScore?: number;
+                        riskReasons?: string[];
                     };
                 };
                 highlight?: {
@@ -989,6 +1010,9 @@ export interface components {
                     /** @enum {string} */
                     sentiment?: "negative" | "neutral" | "positive";
                     categories?: string[];
+                    /** @enum {string} */
+                    emotion?: "calm" | "agitated" | "angry";
+                    riskCues?: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
                     original: {
                         sentiment: {
                             score: number;
@@ -1000,6 +1024,24 @@ export interface components {
                             id: string;
                             confidence: number;
                         }[];
+                        emotion?: {
+                            /** @enum {string} */
+                            level: "calm" | "agitated" | "angry";
+                            intensity: number;
+                        };
+                        riskCues?: {
+                            /** @enum {string} */
+                            kind: "manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand";
+                            evidence: string;
+                            start: number;
+                            end: number;
+                            amount?: number;
+                            /** @enum {string} */
+                            field?: "text" | "title";
+                            confidence?: number;
+                        }[];
+                        riskScore?: number;
+                        riskReasons?: string[];
                     };
                 };
             }[];
@@ -1009,6 +1051,9 @@ export interface components {
             /** @enum {string} */
             sentiment?: "negative" | "neutral" | "positive";
             categories?: string[];
+            /** @enum {string} */
+            emotion?: "calm" | "agitated" | "angry";
+            riskCues?: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
         };
         CorrectionAcceptedDto_Output: {
             correction: {
@@ -1020,11 +1065,17 @@ export interface components {
                 /** @enum {string} */
                 sentiment?: "negative" | "neutral" | "positive";
                 categories?: string[];
+                /** @enum {string} */
+                emotion?: "calm" | "agitated" | "angry";
+                riskCues?: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
                 previous?: {
                     /** @enum {string} */
                     sentiment: "negative" | "neutral" | "positive";
                     /** @default [] */
                     categories: string[];
+                    /** @enum {string} */
+                    emotion?: "calm" | "agitated" | "angry";
+                    riskCues?: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
                 };
                 by: string;
                 /** Format: date-time */
@@ -1041,11 +1092,17 @@ export interface components {
                 /** @enum {string} */
                 sentiment?: "negative" | "neutral" | "positive";
                 categories?: string[];
+                /** @enum {string} */
+                emotion?: "calm" | "agitated" | "angry";
+                riskCues?: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
                 previous?: {
                     /** @enum {string} */
                     sentiment: "negative" | "neutral" | "positive";
                     /** @default [] */
                     categories: string[];
+                    /** @enum {string} */
+                    emotion?: "calm" | "agitated" | "angry";
+                    riskCues?: ("manager_request" | "regulator" | "media" | "legal" | "vulnerable_person" | "medical_or_exam" | "safety" | "data_leak" | "collective_action" | "repeat_complaint" | "compensation_demand")[];
                 };
                 by: string;
                 /** Format: date-time */

@@ -6,6 +6,8 @@ export { DEFAULT_ORDER_PATTERNS } from './entities';
 export type { ProductDef } from './entities';
 export type { PiiKind } from './pii';
 export { MAX_ANALYSED_CHARS } from './text';
+export { scoreRisk } from './risk-score';
+export type { RiskInputs } from './risk-score';
 export { maskPii } from './pii';
 export { findOrderIds } from './entities';
 export { SentimentModelHolder, shippedSentimentModels } from './models';

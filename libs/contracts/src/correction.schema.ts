@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { CategoryScore, Language, Sentiment, SentimentLabel } from './analysis.schema';
+import { CategoryScore, Emotion, EmotionLevel, Language, RiskCue, RiskCueKind, Sentiment, SentimentLabel } from './analysis.schema';
 import { MAX_TEXT_CHARS } from './raw-mention.schema';
 
 const CategoryIds = z.array(z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'a category id (letters, digits, _ . : -)')).max(16);
+/** The risk cue kinds the post really carries: the analyst drops false ones and adds missed ones. */
+const CueKinds = z.array(RiskCueKind).max(RiskCueKind.options.length);
 
 /**
  * An analyst's correction of one post's analysis (issue #18): what the analysis said, what the
@@ -16,16 +18,24 @@ const correctionFields = {
   mentionId: z.string().min(1).max(512),
   text: z.string().min(1).max(MAX_TEXT_CHARS),
   language: Language,
-  /** At least one of sentiment or categories is corrected. */
+  /** At least one of sentiment, categories, emotion or risk cues is corrected. */
   sentiment: SentimentLabel.optional(),
   categories: CategoryIds.optional(),
+  emotion: EmotionLevel.optional(),
+  riskCues: CueKinds.optional(),
   /** What the post showed before this correction (the model's answer, or an earlier correction). */
-  previous: z.object({ sentiment: SentimentLabel, categories: z.array(z.string()).default([]) }).optional(),
+  previous: z.object({
+    sentiment: SentimentLabel,
+    categories: z.array(z.string()).default([]),
+    emotion: EmotionLevel.optional(),
+    riskCues: z.array(RiskCueKind).optional(),
+  }).optional(),
   by: z.string().min(1).max(128),
   at: z.string().datetime(),
 };
-const needsAValue = (c: { sentiment?: unknown; categories?: unknown }) => c.sentiment !== undefined || c.categories !== undefined;
-const NEEDS_A_VALUE = { message: 'a correction needs a sentiment or categories' };
+type Corrected = { sentiment?: unknown; categories?: unknown; emotion?: unknown; riskCues?: unknown };
+const needsAValue = (c: Corrected) => c.sentiment !== undefined || c.categories !== undefined || c.emotion !== undefined || c.riskCues !== undefined;
+const NEEDS_A_VALUE = { message: 'a correction needs a sentiment, categories, an emotion or risk cues' };
 
 export const AnalysisCorrection = z.object(correctionFields).refine(needsAValue, NEEDS_A_VALUE);
 export type AnalysisCorrection = z.infer<typeof AnalysisCorrection>;
@@ -37,10 +47,12 @@ export type AnalysisCorrection = z.infer<typeof AnalysisCorrection>;
 export const StoredCorrection = z.object({ ...correctionFields, id: z.string().min(1).max(128) }).refine(needsAValue, NEEDS_A_VALUE);
 export type StoredCorrection = z.infer<typeof StoredCorrection>;
 
-/** What an analyst sends: the new sentiment and/or category ids of one post. */
+/** What an analyst sends: any of the new sentiment, category ids, emotion level and risk cue kinds of one post. */
 export const CorrectionRequest = z.object({
   sentiment: SentimentLabel.optional(),
   categories: CategoryIds.optional(),
+  emotion: EmotionLevel.optional(),
+  riskCues: CueKinds.optional(),
 }).strict().refine(needsAValue, NEEDS_A_VALUE);
 export type CorrectionRequest = z.infer<typeof CorrectionRequest>;
 
@@ -54,7 +66,17 @@ export const MentionCorrection = z.object({
   at: z.string().datetime(),
   sentiment: SentimentLabel.optional(),
   categories: z.array(z.string()).optional(),
-  original: z.object({ sentiment: Sentiment, categories: z.array(CategoryScore) }),
+  emotion: EmotionLevel.optional(),
+  riskCues: z.array(RiskCueKind).optional(),
+  /** The model's answer (emotion, cues and score: absent on corrections from before they could be corrected). */
+  original: z.object({
+    sentiment: Sentiment,
+    categories: z.array(CategoryScore),
+    emotion: Emotion.optional(),
+    riskCues: z.array(RiskCue).optional(),
+    riskScore: z.number().min(0).max(100).optional(),
+    riskReasons: z.array(z.string()).optional(),
+  }),
 });
 export type MentionCorrection = z.infer<typeof MentionCorrection>;
 

@@ -20,7 +20,7 @@ export class CorrectionsController {
 
   @Post(':id/corrections')
   @HttpCode(202)
-  @ApiOperation({ summary: `Correct a post's sentiment and/or categories (analyst). 202 with the correction: the post shows it within a second or so, in search and aggregations, with the model's answer kept beside it; it is audited and folds into the next model update` })
+  @ApiOperation({ summary: `Correct any of a post's sentiment, categories, emotion level and risk cue kinds (analyst; the risk score is scored again from them). 202 with the correction: the post shows it within a second or so, in search and aggregations, with the model's answer kept beside it; it is audited, and its sentiment folds into the next model update` })
   @ApiParam({ name: 'id', description: 'mention id (32 hex characters)' })
   @ApiResult(CorrectionAcceptedDto, { status: 202 })
   async correct(@Param('id', new ZodValidationPipe(MentionIdParam)) id: string, @Body() body: CorrectionRequestDto, @CurrentPrincipal() p: Principal) {

@@ -27,6 +27,8 @@ export class RequestCorrectionUseCase {
     if (!m) throw new NotFoundException(`no mention ${mentionId}`);
     const sentiment = body.sentiment ?? m.correction?.sentiment;
     const categories = body.categories ?? m.correction?.categories;
+    const emotion = body.emotion ?? m.correction?.emotion;
+    const riskCues = body.riskCues ?? m.correction?.riskCues;
     const correction = StoredCorrection.parse({
       id: randomUUID(),
       mentionId,
@@ -34,12 +36,19 @@ export class RequestCorrectionUseCase {
       language: m.analysis.language,
       ...(sentiment ? { sentiment } : {}),
       ...(categories ? { categories } : {}),
-      previous: { sentiment: m.analysis.sentiment.label, categories: m.analysis.categories.map((c) => c.id) },
+      ...(emotion ? { emotion } : {}),
+      ...(riskCues ? { riskCues: [...new Set(riskCues)] } : {}),
+      previous: {
+        sentiment: m.analysis.sentiment.label,
+        categories: m.analysis.categories.map((c) => c.id),
+        emotion: m.analysis.emotion.level,
+        riskCues: [...new Set(m.analysis.riskCues.map((c) => c.kind))],
+      },
       by: actor.name,
       at: this.clock.now().toISOString(),
     });
     await this.producer.send('mentionsCorrections', [{ key: mentionId, value: correction }]);
-    this.logger.info({ mentionId, correctionId: correction.id, actor: actor.name, sentiment: correction.sentiment, categories: correction.categories }, 'correction sent');
+    this.logger.info({ mentionId, correctionId: correction.id, actor: actor.name, sentiment: correction.sentiment, categories: correction.categories, emotion: correction.emotion, riskCues: correction.riskCues }, 'correction sent');
     return correction;
   }
 }

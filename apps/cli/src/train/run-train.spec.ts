@@ -32,7 +32,7 @@ describe('vigil train', () => {
     expect(r.bad).toHaveLength(3);
     expect(r.bad[0]).toMatch(/^line 2: not JSON/);
     expect(r.bad[1]).toMatch(/^line 3: text/);
-    expect(r.bad[2]).toMatch(/^line 6: .*sentiment or categories/);
+    expect(r.bad[2]).toMatch(/^line 6: .*needs a sentiment, categories, an emotion or risk cues/);
     expect(r.rows.zh).toEqual([{ text: '房间干净，服务周到', label: 'positive' }]);
     expect(r.skipped).toBe(1);
   });

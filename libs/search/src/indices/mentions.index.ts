@@ -43,7 +43,7 @@ const mentionsMapping: estypes.MappingTypeMapping = {
     // An analyst's correction; `analysis` shows the corrected values, the model's are in `original`.
     correction: {
       properties: {
-        id: keyword, by: keyword, at: { type: 'date' }, sentiment: keyword, categories: keyword,
+        id: keyword, by: keyword, at: { type: 'date' }, sentiment: keyword, categories: keyword, emotion: keyword, riskCues: keyword,
         original: { properties: { sentiment: { properties: { label: keyword, score: { type: 'float' } } }, categories: { properties: { id: keyword } } } },
       },
     },
