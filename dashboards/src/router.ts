@@ -29,6 +29,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/clusters', name: 'clusters', component: () => import('./pages/ClustersPage.vue'), meta: { section: 'clusters' } },
   { path: '/clusters/:id', name: 'cluster', component: () => import('./pages/ClusterPage.vue'), props: true, meta: { section: 'clusters' } },
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { section: 'search', role: 'analyst' } },
+  { path: '/posts/:id', name: 'post', component: () => import('./pages/PostPage.vue'), props: true, meta: { section: 'search', role: 'analyst' } },
   { path: '/incidents/:kind(cluster|ticket)/:id', name: 'incident', component: () => import('./pages/IncidentPage.vue'), props: true, meta: { section: 'analytics', role: 'analyst' } },
   { path: '/analytics', name: 'analytics', component: () => import('./pages/AnalyticsPage.vue'), meta: { section: 'analytics' } },
   { path: '/reports', name: 'reports', component: () => import('./pages/ReportsPage.vue'), meta: { section: 'reports' } },

@@ -22,6 +22,9 @@ export const zhCN: Messages = {
   units: { minutes: '{n} 分钟', hours: '{n} 小时', days: '{n} 天' },
   search: { category: '投诉类别', place: '地点', riskCue: '风险线索', watch: '监测方案', watchHint: '方案 ID，逗号分隔', sort: '排序', newest: '最新', oldest: '最早', relevance: '相关度', saved: '已保存的搜索：', noSaved: '暂无', saveName: '为当前搜索命名', save: '保存', deleteSaved: '删除', page: '第 {page} / {pages} 页', placeholder: '关键词或短语（中英文）', run: '搜索', export: '导出 CSV', from: '开始', to: '结束', sentiment: '情感', channel: '渠道', interval: '按', hour: '小时', day: '天', total: '共 {n} 条', none: '没有匹配的帖子。', timeline: '情感走势', channels: '渠道分布', categories: '投诉类别', terms: '高频词', places: '地点', results: '帖子' },
   sentiment: { negative: '负面', neutral: '中性', positive: '正面' },
+  correction: { correct: '纠正', save: '保存纠正', cancel: '取消', by: '已由 {who} 纠正', modelSaid: '模型判断为{label}', originalHint: '搜索和图表按纠正后的值统计，风险分据此重新计算；模型原来的判断保留在旁边，纠正后的情感会用于下一次模型更新。', categoriesHint: '类别 id，用逗号分隔', confirmHint: '不做修改直接保存，即确认当前情感判断。', pending: '已提交：几秒内生效。', history: '纠正记录', none: '还没有纠正。', when: '时间', who: '纠正人', before: '纠正前', after: '纠正后' },
+  emotionLevel: { calm: '平静', agitated: '激动', angry: '愤怒' },
+  post: { title: '帖子', back: '← 搜索', notFound: '没有找到这条帖子（或尚未入库）。', open: '查看', analysis: '分析结果', emotion: '情绪', categories: '类别', riskCues: '风险线索', riskScore: '风险分', language: '语言', entities: '实体', modelAnswer: '模型判断', none: '无' },
   sources: { title: '数据源', empty: '暂无数据源状态：采集器首次抓取后写入。', source: '数据源', status: '状态', lastSuccess: '最近成功', lastError: '最近错误', errors: '错误次数', items: '条目', itemsLastHour: '近一小时', lag: '采集延迟', ok: '正常', failing: '故障', stale: '停滞', neverPolled: '尚未抓取', gaps: '覆盖缺口', gapsHint: '可能漏采帖子的时段：抓取失败，或翻页达到上限仍未接上已采内容。缺口内的数量可能偏低，补采时可能看似突增。', noGaps: '无', gapOpen: '进行中', gapsMore: '另有 {n} 个更早的缺口' },
   plan: {
     title: '舆情应急预案', inForce: '第 {n} 版，{t} 起生效', editedBy: '由 {who} 在看板中修改（{t}）', fromFile: '来自预案文件 {file}',

@@ -110,11 +110,18 @@ export const useSearchStore = defineStore('search', () => {
     }
   }
 
+  /** A post changed (an analyst corrected it): shown at once, without running the search again. */
+  function replaceHit(m: SearchResult['hits'][number]): void {
+    const hits = result.value?.hits;
+    const i = hits?.findIndex((h) => h.id === m.id) ?? -1;
+    if (hits && i >= 0) hits[i] = { ...m, highlight: hits[i]!.highlight };
+  }
+
   function reset(): void {
     Object.assign(form, emptyForm());
     result.value = undefined;
     page.value = 1;
   }
 
-  return { form, result, page, loading, error, saved, run, exportCsv, loadSaved, save, apply, remove, reset };
+  return { form, result, page, loading, error, saved, run, exportCsv, replaceHit, loadSaved, save, apply, remove, reset };
 });
