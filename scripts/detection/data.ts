@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 export const repoRoot = path.resolve(__dirname, '../..');
-export const dataDir = process.env.VIGIL_DATA_DIR ?? path.resolve(repoRoot, '../shared/data');
+/** VIGIL_DATA_DIR, else ../shared/data beside the checkout (or beside the folder of worktrees). */
+export const dataDir =
+  process.env.VIGIL_DATA_DIR ?? [path.resolve(repoRoot, '../shared/data'), path.resolve(repoRoot, '../../shared/data')].find((d) => fs.existsSync(d)) ?? path.resolve(repoRoot, '../shared/data');
 
 function readCsv(file: string): Record<string, string>[] {
   return parse(fs.readFileSync(path.join(dataDir, file)), { columns: true, bom: true, skip_empty_lines: true, relax_quotes: true, relax_column_count: true });
@@ -49,4 +51,21 @@ export function loadUciNegative(): string[] {
     }
   }
   return out;
+}
+
+/** Every CFPB row with a company and a date, narrative or not: the per-company daily volumes are real. */
+export interface CfpbAllRow { id: string; date: string; company: string; issue: string; subIssue: string; text: string; via: string }
+
+export function loadCfpbAll(): CfpbAllRow[] {
+  return readCsv('en/cfpb_complaints_sample.csv')
+    .map((r) => ({
+      id: r['Complaint ID'] ?? '',
+      date: r['Date received'] ?? '',
+      company: r['Company'] ?? '',
+      issue: r['Issue'] ?? '',
+      subIssue: r['Sub-issue'] ?? '',
+      text: (r['Consumer complaint narrative'] ?? '').trim(),
+      via: r['Submitted via'] ?? '',
+    }))
+    .filter((r) => r.id && r.company && /^\d{4}\/\d{1,2}\/\d{1,2}$/.test(r.date));
 }

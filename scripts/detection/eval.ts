@@ -6,7 +6,9 @@
  *   B. Bursts: negative waimai (zh) and UCI (en) reviews replayed into synthetic days with a
  *      time-of-day shape, storms injected at known times (seeded): delay onset→signal, detection
  *      rate, false alarms per replayed day; and a storm-free control run.
- * Usage: tsx scripts/detection/eval.ts [--quick]
+ *   C. Real streams (streams/): per-brand replays of real texts at realistic rhythms and of CFPB's
+ *      real dates and companies; Vigil beside a per-brand spike rule, tickets by the plan.
+ * Usage: tsx scripts/detection/eval.ts [--quick] [--only=clustering|bursts|streams]
  */
 import type { EnrichedMention, Signal } from '@vigil/contracts';
 import { createDetector, type DeepPartial, type DetectionConfig } from '../../libs/detection/src';
@@ -19,6 +21,7 @@ import { expGapMs, mulberry32 } from '../../test/support/prng';
 import { diurnal } from '../../test/support/synthetic-streams';
 import { TermStats } from '../../libs/detection/src/term-stats';
 import { dataDir, loadCfpb, loadShoppingNegative, loadUciNegative, loadWaimaiNegative } from './data';
+import { evalStreams } from './streams/run-streams';
 import { adjustedRandIndex, pairwise, purity, purityOfClustersAtLeast } from './metrics';
 
 const quick = process.argv.includes('--quick');
@@ -239,8 +242,10 @@ function evalBursts(): void {
   }
 }
 
-console.log(`eval:detection  data: ${dataDir}${quick ? '  (quick)' : ''}`);
+console.log(`eval:detection  data: ${dataDir}${quick ? '  (quick)' : ''}  ${new Date().toISOString().slice(0, 10)}`);
 const t0 = Date.now();
-evalClustering();
-evalBursts();
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+if (!only || only === 'clustering') evalClustering();
+if (!only || only === 'bursts') evalBursts();
+if (!only || only === 'streams') evalStreams({ quick });
 console.log(`\n(done in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);

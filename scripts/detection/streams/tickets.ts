@@ -1,0 +1,86 @@
+/**
+ * How many tickets a stream of signals opens: the responder's pure decision (libs/plan
+ * decideOnSignal with the default plan) over the signals in event-time order, looked up by
+ * incident key as the responder does. Nobody works tickets in an evaluation, so each ticket is
+ * taken as resolved RESOLVE_AFTER_HOURS after it opened; a signal on a resolved key then goes
+ * through the plan's reopen rule (a reopen counts as a ticket too: someone is paged again).
+ */
+import * as path from 'node:path';
+import type { Alert, Signal, Ticket } from '@vigil/contracts';
+import { decideOnSignal, openTicket, parsePlan, type Plan } from '../../../libs/plan/src';
+import * as fs from 'node:fs';
+import { repoRoot } from '../data';
+
+export const RESOLVE_AFTER_HOURS = 8;
+
+let plan: Plan | undefined;
+export function defaultPlan(): Plan {
+  if (plan) return plan;
+  const file = path.join(repoRoot, 'libs/plan/default-plan.yaml');
+  const r = parsePlan(fs.readFileSync(file, 'utf8'), file);
+  if (!r.ok) throw new Error(`default plan: ${r.errors.map((e) => e.message).join('; ')}`);
+  return (plan = r.plan);
+}
+
+export interface TicketOpening {
+  /** The signal that opened (or reopened) it. */
+  signal: Signal;
+  at: number;
+  reopen: boolean;
+  /** Alerts of the decision that opened it, and of every later change of that ticket. */
+  alerts: Alert[];
+}
+
+export interface SimulatedTickets {
+  openings: TicketOpening[];
+  /** Every decision that told a person something (an alert), with the signal behind it. */
+  alerted: Array<{ signal: Signal; at: number }>;
+  alerts: number;
+  updates: number;
+}
+
+export function simulateTickets(signals: readonly Signal[]): SimulatedTickets {
+  const p = defaultPlan();
+  const open = new Map<string, { ticket: Ticket; opening: TicketOpening }>();
+  const resolved = new Map<string, { ticket: Ticket; opening: TicketOpening }>();
+  const openings: TicketOpening[] = [];
+  const alerted: SimulatedTickets['alerted'] = [];
+  let alerts = 0;
+  let updates = 0;
+  let seq = 0;
+  const sorted = [...signals].sort((a, b) => a.at.localeCompare(b.at) || (a.id < b.id ? -1 : 1));
+  for (const s of sorted) {
+    const now = new Date(s.at);
+    for (const [key, o] of open) {
+      const due = Date.parse(o.ticket.openedAt) + RESOLVE_AFTER_HOURS * 3_600_000;
+      if (due <= now.getTime()) {
+        open.delete(key);
+        resolved.set(key, { ticket: { ...o.ticket, state: 'resolved', resolvedAt: new Date(due).toISOString() }, opening: o.opening });
+      }
+    }
+    const d = decideOnSignal(p, s, open.get(s.key)?.ticket, resolved.get(s.key)?.ticket, now);
+    if (d.type === 'ignore') continue;
+    if (d.type === 'open' || d.alerts.length) alerted.push({ signal: s, at: now.getTime() });
+    if (d.type === 'open') {
+      const change = openTicket(p, d, `T-${++seq}`, now);
+      const opening: TicketOpening = { signal: s, at: now.getTime(), reopen: false, alerts: change.alerts };
+      openings.push(opening);
+      alerts += change.alerts.length;
+      open.set(s.key, { ticket: change.ticket, opening });
+      continue;
+    }
+    alerts += d.alerts.length;
+    if (d.type === 'reopen') {
+      const opening: TicketOpening = { signal: s, at: now.getTime(), reopen: true, alerts: d.alerts };
+      openings.push(opening);
+      resolved.delete(s.key);
+      open.set(s.key, { ticket: d.ticket, opening });
+    } else {
+      updates++;
+      const o = open.get(s.key)!;
+      o.opening.alerts.push(...d.alerts);
+      open.set(s.key, { ticket: d.ticket, opening: o.opening });
+    }
+  }
+  return { openings, alerted, alerts, updates };
+}
