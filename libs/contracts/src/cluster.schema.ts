@@ -24,9 +24,15 @@ export const ClusterState = z.object({
     categories: z.record(z.string(), z.number().int()),
     orderBatches: z.record(z.string(), z.number().int()),
     riskCues: z.record(z.string(), z.number().int()),
+    /** Flights, routes, stores or branches named in the posts (libs/detection anchors.ts). */
+    anchors: z.record(z.string(), z.number().int()).optional(),
   }),
   /** Event times (epoch ms) of the most recent posts, for velocity, growth and time concentration. */
   recentTimes: z.array(z.number()),
+  /** Author hash of each entry of recentTimes (same order): distinct authors of the last hours. */
+  recentAuthors: z.array(z.number().int().nonnegative()).optional(),
+  /** A few representative posts, shortened, for the title: text, language, and their heaviest term keys. */
+  snippets: z.array(z.object({ text: z.string().max(400), language: z.string().max(8), keys: z.array(z.number().int()) })).max(8).optional(),
   sentimentSum: z.number(),
   emotionSum: z.number(),
   reachSum: z.number().nonnegative(),
@@ -53,6 +59,11 @@ export type ClusterState = z.infer<typeof ClusterState>;
 export const ClusterDoc = z.object({
   /** Deterministic from the first post's mention id: a replay gives the same id. */
   id: z.string().min(1).max(128),
+  /** The watch the cluster belongs to (`_all` without watch configuration); a cluster never mixes watches. */
+  watchId: z.string().max(128).optional(),
+  /** Readable title: the most representative post, shortened, in its language. */
+  title: z.string().max(200).optional(),
+  /** Top terms joined (kept for older readers); `title` is what people read. */
   label: z.string(),
   topTerms: z.array(z.string()),
   language: z.string().optional(),
@@ -77,7 +88,14 @@ export const ClusterDoc = z.object({
   growth: z.number().nonnegative(),
   /** Set when this cluster converged with another and lives on under that id. */
   mergedInto: z.string().optional(),
-  status: z.enum(['active', 'merged', 'evicted']),
+  /** The earlier cluster of the same issue in the same watch, when this one is a later flare of it. */
+  previousClusterId: z.string().max(128).optional(),
+  /**
+   * active: taking posts. closed: quiet long enough (or old enough) to be one finished incident;
+   * a later post on the same issue opens a new cluster linked to it. merged, evicted: as before.
+   */
+  status: z.enum(['active', 'closed', 'merged', 'evicted']),
+  closedAt: z.iso.datetime({ offset: true }).optional(),
   /**
    * The cluster's severity as of lastSeen, by the same rules as its signals (no burst factor).
    * Optional: documents written before it existed stay valid.

@@ -10,6 +10,7 @@ export * from './dlq.schema';
 export * from './severity';
 export * from './signal.schema';
 export * from './cluster.schema';
+export * from './baseline-status.schema';
 export * from './parse';
 export * from './parse-yaml';
 export * from './ticket-analytics.schema';

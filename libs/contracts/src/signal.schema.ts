@@ -36,9 +36,19 @@ export const Signal = z.object({
   /** The incident key a ticket is opened on: a cluster id or a rule key such as `burst:category:logistics`. */
   key: z.string().min(1).max(256),
   clusterId: z.string().optional(),
+  /**
+   * The watch the signal is about (`_all` when mentions carry no watch configuration). A signal
+   * never mixes watches: baselines, clusters and group complaints are kept per watch.
+   */
+  watchId: z.string().max(128).optional(),
+  /** A cluster that flares again after it went quiet: the earlier cluster of the same issue. */
+  previousClusterId: z.string().max(128).optional(),
   /** Event time: the time of the post that caused the signal. */
   at: z.iso.datetime({ offset: true }),
+  /** A title a person understands at a glance: the most representative post shortened, or a key phrase, in the post's language. */
   label: z.string(),
+  /** The heaviest terms behind it (brand names, cities and URL fragments left out). */
+  terms: z.array(z.string()).max(20).optional(),
   severity: Severity,
   metrics: z.object({
     size: z.number().int().nonnegative(),
@@ -59,7 +69,8 @@ export const Signal = z.object({
   groupComplaint: z
     .object({
       nature: z.enum(['organic', 'coordinated']),
-      concentration: z.array(z.object({ kind: z.enum(['place', 'product', 'order_batch', 'time', 'cue']), value: z.string() })),
+      /** What the authors share: a compound or site, a product, an order batch, an anchor (flight, line, store); never only a city. */
+      concentration: z.array(z.object({ kind: z.enum(['place', 'product', 'order_batch', 'anchor', 'time', 'cue']), value: z.string() })),
       explanation: z.string(),
     })
     .optional(),
@@ -72,6 +83,10 @@ export const Signal = z.object({
       baseline: z.number(),
       windowStart: z.iso.datetime({ offset: true }),
       windowEnd: z.iso.datetime({ offset: true }),
+      /** observed / expected over the window that fired. */
+      ratio: z.number().nonnegative().optional(),
+      /** How sure the detector is that the rise is real: 1 − p under the key's learnt baseline (with its overdispersion). */
+      confidence: z.number().min(0).max(1).optional(),
     })
     .optional(),
 });

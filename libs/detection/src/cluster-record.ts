@@ -9,11 +9,17 @@ import { ENTITY_KINDS, entityKey, hashHex, termKey, type EntityKind } from './ha
 import { isoTime } from './iso-time';
 import { estimateJaccard } from './minhash';
 import { TermTable } from './term-table';
+import { cleanText, shortTitle } from './titles';
 
 const HOUR_MS = 3_600_000;
 const MAX_REPS = 4;
 const MAX_RECENT = 128;
 const MAX_COUNT_KEYS = 50;
+const MAX_SNIPPETS = 3;
+const SNIPPET_KEYS = 8;
+const SNIPPET_CHARS = 300;
+
+export interface Snippet { text: string; language: string; keys: number[] }
 
 type CountKey = keyof ClusterState['counts'];
 
@@ -34,10 +40,18 @@ export class ClusterRecord {
   centroid = new TermTable();
   centroidNorm = 0;
   authors = new Set<number>();
-  counts: ClusterState['counts'] = { channels: dict(), places: dict(), products: dict(), categories: dict(), orderBatches: dict(), riskCues: dict() };
+  counts: ClusterState['counts'] & { anchors: Record<string, number> } = {
+    channels: dict(), places: dict(), products: dict(), categories: dict(), orderBatches: dict(), riskCues: dict(), anchors: dict(),
+  };
   /** entityKey() of every place, product and order batch in `counts`: what sharedEntities() compares. */
   entityKeys: number[] = [];
   recentTimes: number[] = [];
+  /** Author hash of each recentTimes entry. */
+  recentAuthors: number[] = [];
+  /** Representative posts for the title (the ones closest to the centroid so far). */
+  snippets: Snippet[] = [];
+  previousClusterId?: string;
+  closedAt?: number;
   sentimentSum = 0;
   emotionSum = 0;
   reachSum = 0;
@@ -53,7 +67,10 @@ export class ClusterRecord {
   /** In-memory handle the clusterer's indexes refer to (never persisted, never reused). */
   handle = 0;
 
-  constructor(public readonly id: string) {}
+  constructor(
+    public readonly id: string,
+    public readonly watchId = '_all',
+  ) {}
 
   /** Best estimated Jaccard between the post and the cluster's representative posts. */
   maxJaccard(sig: readonly number[]): number {
@@ -115,9 +132,14 @@ export class ClusterRecord {
     for (const x of p.products) this.countEntity('products', x, 1, p.entityKeys[e++]);
     for (const x of p.categories) bump(this.counts.categories, x);
     for (const x of p.orderBatches) this.countEntity('orderBatches', x, 1, p.entityKeys[e++]);
+    for (const x of p.anchors) this.countEntity('anchors', x, 1, p.entityKeys[e++]);
     for (const x of p.cues) bump(this.counts.riskCues, x);
     this.recentTimes.push(p.at);
-    if (this.recentTimes.length > MAX_RECENT) this.recentTimes.shift();
+    this.recentAuthors.push(p.authorHash);
+    if (this.recentTimes.length > MAX_RECENT) {
+      this.recentTimes.shift();
+      this.recentAuthors.shift();
+    }
     this.sentimentSum += p.sentiment;
     this.emotionSum += p.emotion;
     this.reachSum += p.reach;
@@ -138,6 +160,79 @@ export class ClusterRecord {
       this.signatures.push(p.signature);
     }
     if (this.samples.length < cfg.clustering.sampleSize) this.samples.push(p.id);
+    this.considerSnippet(p);
+  }
+
+  /** How close a snippet's heaviest terms sit to the centroid now. */
+  private snippetScore(keys: readonly number[]): number {
+    let sc = 0;
+    const c = this.centroid;
+    for (const k of keys) {
+      const j = c.indexOf(k);
+      if (j >= 0) sc += c.weights[j]!;
+    }
+    return sc;
+  }
+
+  /**
+   * Keep the posts nearest the centroid as title candidates. Scores are recomputed against the
+   * current centroid (3 × 8 lookups), so the title follows what the cluster has become.
+   */
+  private considerSnippet(p: PostFeatures): void {
+    if (!p.text) return;
+    const keys = p.vector.keys.slice(0, SNIPPET_KEYS);
+    if (this.snippets.length < MAX_SNIPPETS) {
+      this.snippets.push({ text: cleanText(p.text).slice(0, SNIPPET_CHARS), language: p.language, keys });
+      return;
+    }
+    const mine = this.snippetScore(keys);
+    let worst = -1;
+    let worstScore = Infinity;
+    for (let i = 0; i < this.snippets.length; i++) {
+      const sc = this.snippetScore(this.snippets[i]!.keys);
+      if (sc < worstScore) {
+        worstScore = sc;
+        worst = i;
+      }
+    }
+    if (mine > worstScore) this.snippets[worst] = { text: cleanText(p.text).slice(0, SNIPPET_CHARS), language: p.language, keys };
+  }
+
+  /** The most representative post, shortened, in its own language. */
+  title(): string {
+    let best: Snippet | undefined;
+    let bestScore = -Infinity;
+    for (const sn of this.snippets) {
+      const sc = this.snippetScore(sn.keys);
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = sn;
+      }
+    }
+    return (best && shortTitle(best.text, best.language)) || this.label();
+  }
+
+  /** Posts and distinct authors in the `hours` before `now` (from the recent ring). */
+  recent(now: number, hours: number): { posts: number; authors: number } {
+    const from = now - hours * HOUR_MS;
+    let posts = 0;
+    const seen = new Set<number>();
+    for (let i = this.recentTimes.length - 1; i >= 0; i--) {
+      const t = this.recentTimes[i]!;
+      if (t < from || t > now) continue;
+      posts++;
+      const a = this.recentAuthors[i];
+      if (a !== undefined) seen.add(a);
+    }
+    return { posts, authors: this.recentAuthors.length ? seen.size : posts };
+  }
+
+  /** Cues enough of the posts share to speak for the cluster (one post's cue speaks for that post). */
+  sharedCues(): RiskCueKind[] {
+    const need = Math.max(2, Math.ceil(this.size * 0.1));
+    const out: RiskCueKind[] = [];
+    for (const [k, n] of Object.entries(this.counts.riskCues)) if (n >= need) out.push(k as RiskCueKind);
+    return out.sort();
   }
 
   /** Absorb another cluster that converged with this one. */
@@ -158,7 +253,13 @@ export class ClusterRecord {
         else bump(this.counts[k], x, n);
       }
     }
-    this.recentTimes = [...this.recentTimes, ...o.recentTimes].sort((a, b) => a - b).slice(-MAX_RECENT);
+    const merged = this.recentTimes.map((t, i) => [t, this.recentAuthors[i] ?? 0] as const).concat(o.recentTimes.map((t, i) => [t, o.recentAuthors[i] ?? 0] as const));
+    merged.sort((a, b) => a[0] - b[0]);
+    const kept = merged.slice(-MAX_RECENT);
+    this.recentTimes = kept.map((x) => x[0]);
+    this.recentAuthors = kept.map((x) => x[1]);
+    for (const sn of o.snippets) if (this.snippets.length < MAX_SNIPPETS) this.snippets.push(sn);
+    this.previousClusterId ??= o.previousClusterId;
     this.sentimentSum += o.sentimentSum;
     this.emotionSum += o.emotionSum;
     this.reachSum += o.reachSum;
@@ -238,13 +339,15 @@ export class ClusterRecord {
   }
 
   /** The document without its rebuild state: what signals and labels need, cheaply. */
-  summary(status: ClusterDoc['status'] = this.mergedInto ? 'merged' : 'active'): Omit<ClusterDoc, 'state'> {
+  summary(status: ClusterDoc['status'] = this.defaultStatus()): Omit<ClusterDoc, 'state'> {
     const top = this.topTerms(8);
     const v = this.velocity();
     // Optional fields are set after the literal, not spread into it: spreading cost a
     // temporary object and a property-by-property copy per document.
     const d: Omit<ClusterDoc, 'state'> = {
       id: this.id,
+      watchId: this.watchId,
+      title: this.title().slice(0, 200),
       label: top.slice(0, 5).join(' '),
       topTerms: top,
       firstSeen: isoTime(this.firstSeen),
@@ -268,10 +371,16 @@ export class ClusterRecord {
     };
     if (this.language) d.language = this.language;
     if (this.mergedInto) d.mergedInto = this.mergedInto;
+    if (this.previousClusterId) d.previousClusterId = this.previousClusterId;
+    if (this.closedAt !== undefined) d.closedAt = isoTime(this.closedAt);
     return d;
   }
 
-  toDoc(status: ClusterDoc['status'] = this.mergedInto ? 'merged' : 'active'): ClusterDoc {
+  private defaultStatus(): ClusterDoc['status'] {
+    return this.mergedInto ? 'merged' : this.closedAt !== undefined ? 'closed' : 'active';
+  }
+
+  toDoc(status: ClusterDoc['status'] = this.defaultStatus()): ClusterDoc {
     const terms = dict();
     const c = this.centroid;
     for (let i = 0; i < c.size; i++) terms[c.names[i]!] = c.weights[i]!;
@@ -283,6 +392,8 @@ export class ClusterRecord {
       authorHashes: [...this.authors],
       counts: copyCounts(this.counts),
       recentTimes: [...this.recentTimes],
+      recentAuthors: [...this.recentAuthors],
+      snippets: this.snippets.map((x) => ({ text: x.text, language: x.language, keys: x.keys.slice() })),
       sentimentSum: this.sentimentSum,
       emotionSum: this.emotionSum,
       reachSum: this.reachSum,
@@ -299,7 +410,7 @@ export class ClusterRecord {
   }
 
   static fromDoc(d: ClusterDoc): ClusterRecord {
-    const r = new ClusterRecord(d.id);
+    const r = new ClusterRecord(d.id, d.watchId ?? '_all');
     const s = d.state;
     r.size = d.size;
     r.distinctAuthors = d.distinctAuthors;
@@ -313,6 +424,10 @@ export class ClusterRecord {
     r.counts = copyCounts(s.counts);
     for (const kind of ENTITY_KINDS) for (const x of Object.keys(r.counts[kind])) r.entityKeys.push(entityKey(kind, x));
     r.recentTimes = [...s.recentTimes];
+    r.recentAuthors = s.recentAuthors && s.recentAuthors.length === s.recentTimes.length ? [...s.recentAuthors] : [];
+    r.snippets = (s.snippets ?? []).map((x) => ({ text: x.text, language: x.language, keys: [...x.keys] }));
+    if (d.previousClusterId) r.previousClusterId = d.previousClusterId;
+    if (d.closedAt) r.closedAt = Date.parse(d.closedAt);
     r.sentimentSum = s.sentimentSum;
     r.emotionSum = s.emotionSum;
     r.reachSum = s.reachSum;
@@ -345,7 +460,7 @@ function copyDict(m: Record<string, number>): Record<string, number> {
   return out;
 }
 
-function copyCounts(c: ClusterState['counts']): ClusterState['counts'] {
+function copyCounts(c: ClusterState['counts']): ClusterState['counts'] & { anchors: Record<string, number> } {
   return {
     channels: copyDict(c.channels),
     places: copyDict(c.places),
@@ -353,6 +468,7 @@ function copyCounts(c: ClusterState['counts']): ClusterState['counts'] {
     categories: copyDict(c.categories),
     orderBatches: copyDict(c.orderBatches),
     riskCues: copyDict(c.riskCues),
+    anchors: copyDict(c.anchors ?? {}),
   };
 }
 

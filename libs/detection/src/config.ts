@@ -32,6 +32,16 @@ export interface DetectionConfig {
     maxCandidates: number;
     /** Clusters idle longer than this (event time) are evicted. */
     idleHours: number;
+    /** A cluster quiet this long is one finished incident: it closes (a later post on it opens a new, linked cluster). */
+    closeIdleHours: number;
+    /** A cluster older than this closes too, however it is fed: an incident is bounded in time, a theme is not. */
+    maxLifetimeHours: number;
+    /** Centroid cosine at which a new cluster is linked to a closed one of the same watch (a flare). */
+    linkThreshold: number;
+    /** How long closed clusters are remembered for linking. */
+    closedKeepHours: number;
+    /** Hours of recent posts that speak for a cluster's severity (its size and authors over the incident, not its lifetime). */
+    severityHours: number;
     maxClusters: number;
     sampleSize: number;
     /**
@@ -67,32 +77,26 @@ export interface DetectionConfig {
     singlePost: { channels: Channel[]; cues: RiskCueKind[]; minMoney: number };
   };
   burst: {
-    stepMinutes: number;
-    /** Sliding observation window, in steps. */
-    windowSteps: number;
-    /** Poisson tail score (-log10 p) to call a window hot. */
-    enterScore: number;
-    /** Score that fires at once, without waiting for the sustained gate. */
-    immediateScore: number;
-    /** Score below which a hot key counts a cool step. */
-    exitScore: number;
-    /** Consecutive hot steps before firing. */
-    sustainSteps: number;
-    /** Consecutive cool steps before burst_cooling. */
+    /**
+     * Windows judged against the key's learnt baseline, from a sharp spike to a rise sustained
+     * over hours. A window is hot when its count is at least minCount, at least minRatio × the
+     * expectation, and surprising (score = -log10 p under the baseline with its overdispersion).
+     * A window with sustainSteps 2 must be hot in two consecutive 5-minute steps unless its score
+     * passes by immediateMargin.
+     */
+    windows: Array<{ minutes: number; score: number; minRatio: number; minCount: number; sustainSteps: number }>;
+    immediateMargin: number;
+    /** Hours of history a key needs (and 2 days of the current hour of day) before a rise is judged. */
+    warmupHours: number;
+    /** An active key cools after coolSteps steps with its window below coolRatio × expected. */
+    coolRatio: number;
     coolSteps: number;
     /** After cooling, the key cannot fire again for this long. */
     refractoryMinutes: number;
-    /** Below this count in the window nothing fires. */
-    minCount: Record<string, number>;
-    /** Floor of the expected rate so a quiet key does not fire on a couple of posts. */
-    minRatePerHour: number;
-    /** Hours of history a non-cluster key needs before it may fire (cold start). */
-    warmupHours: number;
-    /** Recent window (hours) compared alongside the same hour of past days. */
-    recentHours: number;
-    /** Weight of a new day in the time-of-day baseline. */
-    seasonalAlpha: number;
-    dimensions: Array<'topic' | 'category' | 'place' | 'cluster'>;
+    /** While a key is active, a closing hour teaches the baseline at most this × its expectation. */
+    learnCapDuringBurst: number;
+    /** Volume keys: the watch as a whole, and each complaint category within it. */
+    dimensions: Array<'watch' | 'category'>;
     maxKeys: number;
   };
   group: {
@@ -106,6 +110,8 @@ export interface DetectionConfig {
     /** Share of near-copies from new/low-reach accounts that makes it coordinated. */
     coordinatedShare: number;
     coordinationWindowMinutes: number;
+    /** A product or place is a concentration only when it is this rare in the watch's other posts (not the brand's flagship). */
+    maxBackgroundShare: number;
   };
   severity: {
     /** Score at or above which each level starts. */
@@ -138,6 +144,11 @@ export const DEFAULT_CONFIG: DetectionConfig = {
     centroidTerms: 64,
     maxCandidates: 16,
     idleHours: 48,
+    closeIdleHours: 6,
+    maxLifetimeHours: 48,
+    linkThreshold: 0.4,
+    closedKeepHours: 7 * 24,
+    severityHours: 6,
     maxClusters: 10_000,
     sampleSize: 10,
     persistMinSize: 2,
@@ -162,20 +173,19 @@ export const DEFAULT_CONFIG: DetectionConfig = {
     },
   },
   burst: {
-    stepMinutes: 5,
-    windowSteps: 3,
-    enterScore: 4,
-    immediateScore: 6,
-    exitScore: 1.3,
-    sustainSteps: 2,
+    windows: [
+      { minutes: 15, score: 6, minRatio: 3, minCount: 8, sustainSteps: 2 },
+      { minutes: 60, score: 5, minRatio: 1.8, minCount: 10, sustainSteps: 1 },
+      { minutes: 180, score: 5, minRatio: 1.5, minCount: 15, sustainSteps: 1 },
+      { minutes: 360, score: 5, minRatio: 1.4, minCount: 20, sustainSteps: 1 },
+    ],
+    immediateMargin: 3,
+    warmupHours: 72,
+    coolRatio: 1.25,
     coolSteps: 3,
     refractoryMinutes: 60,
-    minCount: { topic: 6, category: 5, place: 5, cluster: 5 },
-    minRatePerHour: 1,
-    warmupHours: 6,
-    recentHours: 12,
-    seasonalAlpha: 0.3,
-    dimensions: ['topic', 'category', 'place', 'cluster'],
+    learnCapDuringBurst: 1.2,
+    dimensions: ['watch', 'category'],
     maxKeys: 5_000,
   },
   group: {
@@ -186,6 +196,7 @@ export const DEFAULT_CONFIG: DetectionConfig = {
     lowFollowers: 50,
     coordinatedShare: 0.6,
     coordinationWindowMinutes: 30,
+    maxBackgroundShare: 0.25,
   },
   severity: {
     levels: { important: 30, urgent: 50, major: 70 },

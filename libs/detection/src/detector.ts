@@ -1,28 +1,37 @@
-import { severityRank, type ClusterDoc, type EnrichedMention, type Signal } from '@vigil/contracts';
-import { BurstDetector, type BurstDimension, type BurstEvent, type BurstSnapshot } from './burst-detector';
+import { severityRank, type BaselineStatus, type ClusterDoc, type EnrichedMention, type Signal } from '@vigil/contracts';
+import { ClosedClusters, type ClosedEntry } from './closed-clusters';
 import type { ClusterRecord } from './cluster-record';
 import { resolveConfig, type DeepPartial, type DetectionConfig } from './config';
-import { extractFeatures, isComplaint } from './features';
+import { CoverageBook, type CoverageGapInput } from './coverage';
+import { EntityBackground } from './entity-background';
+import { extractFeatures, isComplaint, type PostFeatures } from './features';
 import { assessGroupComplaint } from './group-complaint';
+import { IncidentKeys, type IncidentKeysSnapshot } from './incident-keys';
 import { OnlineClusterer } from './online-clusterer';
-import { burstSignal, clusterSeverity, clusterSignal, nextGrowthThreshold, riskFlagSignal, singlePostWorthy } from './signals';
+import { clusterSeverity, clusterSignal, nextGrowthThreshold, riskFlagSignal, singlePostWorthy } from './signals';
 import { SeenSet } from './seen-set';
 import { TermStats } from './term-stats';
+import { shortTitle } from './titles';
+import { VolumeMonitor, type RecentPost, type VolumeDimension, type VolumeSnapshot } from './volume-monitor';
+import { watchesOf } from './watch-keys';
+import { WatchTerms } from './watch-terms';
 
 export interface DetectorOutput {
   signals: Signal[];
-  /** Clusters touched (created, grown, merged away, evicted): persist these. */
+  /** Clusters touched (created, grown, merged away, closed, evicted): persist these. */
   clusterUpdates: ClusterDoc[];
 }
 
 /** Plain JSON: everything needed to continue exactly where the detector stopped. */
 export interface DetectorSnapshot {
-  version: 1;
+  version: 2;
   clock: number;
   clusters: ClusterDoc[];
   seen: ReturnType<SeenSet['export']>;
   terms: { docs: number; table: string };
-  burst: BurstSnapshot;
+  volume: VolumeSnapshot;
+  closed: ClosedEntry[];
+  incidents: IncidentKeysSnapshot;
 }
 
 export interface DetectorStats {
@@ -37,47 +46,50 @@ export interface DetectorStats {
 export interface Detector {
   readonly config: DetectionConfig;
   process(mention: EnrichedMention): DetectorOutput;
-  /** Let event time pass without posts: closes windows (burst_cooling) and evicts idle clusters. */
+  /** Let event time pass without posts: closes windows (burst_cooling) and quiet clusters. */
   advanceTo(time: string | number | Date): DetectorOutput;
+  /** The collector's coverage gaps per source (replaces what was known of those sources). */
+  setCoverage(gaps: readonly CoverageGapInput[]): void;
   /** Clusters changed since the last flush and not yet returned by process(): persist them in one bulk write. */
   flushClusterUpdates(): ClusterDoc[];
+  /** Baseline states (warming up, coverage gap, ready) that changed since the last call: persist these. */
+  takeBaselineChanges(): BaselineStatus[];
+  baselineStatuses(): BaselineStatus[];
   snapshot(): DetectorSnapshot;
-  restore(snapshot: DetectorSnapshot): void;
+  /** Accepts this version's snapshots, and version 1 (clusters, seen set, terms; baselines start warming up). */
+  restore(snapshot: DetectorSnapshot | { version: 1 } | { version: number }): void;
   /** Rebuild from persisted cluster documents alone (no seen-set, burst baselines start cold). */
   restoreClusters(docs: readonly ClusterDoc[]): void;
   stats(): DetectorStats;
 }
 
-
 export function createDetector(patch?: DeepPartial<DetectionConfig>): Detector {
   return new VigilDetector(resolveConfig(patch));
 }
 
-/** Share of a burst's recent posts one cluster must hold to own the burst. */
-const DOMINANT_SHARE = 0.6;
-const POST_CLUSTER_CAP = 50_000;
+const MAX_RULES = 10_000;
 
 class VigilDetector implements Detector {
   private clusterer: OnlineClusterer;
-  private bursts: BurstDetector;
+  private readonly coverage = new CoverageBook();
+  private volume: VolumeMonitor;
   private terms = new TermStats();
+  private readonly watchTerms = new WatchTerms();
+  private readonly background = new EntityBackground();
+  private readonly closed: ClosedClusters;
+  private readonly incidents: IncidentKeys;
+  private readonly rulesLearnt = new Set<string>();
   private seen: SeenSet;
   private clock = 0;
   /** Clusters changed since the last flush (deferred persistence). */
   private dirty = new Set<string>();
-  /**
-   * Which cluster each recent post joined (two generations of at most POST_CLUSTER_CAP), so a
-   * burst can be attributed to the cluster most of its posts belong to.
-   */
-  private postCluster = new Map<string, string>();
-  private postClusterOld = new Map<string, string>();
-  /** Burst key → the cluster it was attributed to, until it cools. */
-  private burstOwner = new Map<string, string>();
 
   constructor(readonly config: DetectionConfig) {
     this.clusterer = new OnlineClusterer(config);
     this.seen = new SeenSet(config.signals.seenCap, config.signals.seenHours);
-    this.bursts = new BurstDetector(config.burst);
+    this.volume = new VolumeMonitor(config.burst, this.coverage);
+    this.closed = new ClosedClusters(config.clustering.closedKeepHours);
+    this.incidents = new IncidentKeys(config, this.clusterer, this.volume);
   }
 
   process(m: EnrichedMention): DetectorOutput {
@@ -87,6 +99,10 @@ class VigilDetector implements Detector {
     if (!Number.isFinite(at)) return out;
     this.seen.add(m.id, at);
     this.housekeeping(Math.max(this.clock, at), out);
+    const watches = watchesOf(m);
+    if (!watches.own.length) return out;
+    const watchId = watches.own[0]!;
+    for (const rule of watches.rules) this.learnRule(watchId, rule);
 
     const cfg = this.config;
     const cueKinds = m.analysis.riskCues.map((c) => c.kind);
@@ -94,45 +110,71 @@ class VigilDetector implements Detector {
     const flagged = cfg.signals.riskFlagCombos.some((combo) => combo.every((k) => cueKinds.includes(k))) || singlePostWorthy(m, cueKinds, complaint, cfg);
     if (!complaint && !flagged) return out;
 
-    const p = extractFeatures(m, cfg, this.terms, at);
+    const p = extractFeatures(m, cfg, this.terms, at, watchId, this.watchTerms);
     let cluster: ClusterRecord | undefined;
     if (complaint) {
-      const r = this.clusterer.assign(p);
-      cluster = r.cluster;
-      this.rememberPost(p.id, cluster.id);
-      for (const gone of r.merged) {
-        this.dirty.delete(gone.id);
-        out.clusterUpdates.push(gone.toDoc('merged'));
+      cluster = this.cluster(p, out);
+      this.observeBackground(p);
+      const keys: Array<readonly [string, VolumeDimension, string]> = [];
+      for (const w of watches.own) {
+        if (cfg.burst.dimensions.includes('watch')) keys.push([w, 'watch', w]);
+        if (cfg.burst.dimensions.includes('category')) for (const c of p.categories) keys.push([w, 'category', c]);
       }
-      const before = out.signals.length;
-      this.clusterSignals(cluster, p.at, out.signals);
-      const signalled = out.signals.length > before || r.merged.length > 0;
-      if (cluster.size >= cfg.clustering.persistMinSize) {
-        if (signalled || cfg.clustering.updates === 'immediate') {
-          out.clusterUpdates.push(cluster.toDoc());
-          this.dirty.delete(cluster.id);
-        } else {
-          this.dirty.add(cluster.id);
-        }
-      }
-
-      const dims: Array<[BurstDimension, string]> = [];
-      for (const t of p.topics) dims.push(['topic', t]);
-      for (const c of p.categories) dims.push(['category', c]);
-      for (const pl of p.places) dims.push(['place', pl]);
-      // A singleton cannot burst: keying every post's fresh cluster would only churn memory.
-      if (cluster.size >= 2) dims.push(['cluster', cluster.id]);
-      const prior = cluster.size === 2 ? cluster.recentTimes.slice(0, -1) : undefined;
-      for (const e of this.bursts.observe(p, dims, prior)) out.signals.push(this.burstToSignal(e));
+      for (const e of this.volume.observe(at, m.sourceId, keys, recentPost(p, cluster.id))) out.signals.push(this.incidents.burstSignal(e));
     }
     if (flagged) {
-      const label = cluster?.label() || m.title || m.text.slice(0, 80);
-      const s = riskFlagSignal(p, m, cfg, label, cluster?.id);
+      const s = riskFlagSignal(p, m, cfg, shortTitle(m.title ? `${m.title}。${m.text}` : m.text, p.language) || m.text.slice(0, 80), cluster?.id);
       // A flagged post in a cluster that is already an incident is evidence for that incident.
-      if (cluster && cluster.size >= cfg.signals.clusterNewSize) s.key = cluster.id;
+      if (cluster && cluster.size >= cfg.signals.clusterNewSize) s.key = this.incidents.keyForCluster(cluster);
       out.signals.push(s);
     }
     return out;
+  }
+
+  private learnRule(watchId: string, rule: string): void {
+    const k = `${watchId}\u0000${rule}`;
+    if (this.rulesLearnt.has(k) || this.rulesLearnt.size >= MAX_RULES) return;
+    this.rulesLearnt.add(k);
+    this.watchTerms.learnRule(watchId, rule);
+  }
+
+  private observeBackground(p: PostFeatures): void {
+    this.background.observe(p.watchId, 'places', p.places);
+    this.background.observe(p.watchId, 'products', p.products);
+    this.background.observe(p.watchId, 'orderBatches', p.orderBatches);
+    this.background.observe(p.watchId, 'anchors', p.anchors);
+  }
+
+  private cluster(p: PostFeatures, out: DetectorOutput): ClusterRecord {
+    const cfg = this.config;
+    const r = this.clusterer.assign(p);
+    const cluster = r.cluster;
+    this.incidents.rememberPost(p.id, cluster.id);
+    for (const gone of r.merged) {
+      this.dirty.delete(gone.id);
+      out.clusterUpdates.push(gone.toDoc('merged'));
+    }
+    for (const c of r.closed) this.close(c, out);
+    const before = out.signals.length;
+    this.clusterSignals(cluster, p.at, out.signals);
+    const signalled = out.signals.length > before || r.merged.length > 0;
+    if (cluster.size >= cfg.clustering.persistMinSize) {
+      if (signalled || cfg.clustering.updates === 'immediate') {
+        out.clusterUpdates.push(cluster.toDoc());
+        this.dirty.delete(cluster.id);
+      } else {
+        this.dirty.add(cluster.id);
+      }
+    }
+    return cluster;
+  }
+
+  private close(c: ClusterRecord, out: DetectorOutput): void {
+    this.dirty.delete(c.id);
+    this.incidents.forgetCluster(c.id);
+    if (c.size < this.config.clustering.persistMinSize) return;
+    out.clusterUpdates.push(c.toDoc('closed'));
+    if (c.size >= this.config.signals.clusterNewSize) this.closed.remember(c, c.closedAt ?? c.lastSeen);
   }
 
   advanceTo(time: string | number | Date): DetectorOutput {
@@ -144,78 +186,51 @@ class VigilDetector implements Detector {
 
   private housekeeping(now: number, out: DetectorOutput): void {
     this.clock = now;
-    for (const e of this.bursts.tick(now)) out.signals.push(this.burstToSignal(e));
-    for (const gone of this.clusterer.evict(now)) {
+    for (const e of this.volume.tick(now)) out.signals.push(this.incidents.burstSignal(e));
+    const { closed, evicted } = this.clusterer.evict(now);
+    for (const c of closed) this.close(c, out);
+    for (const gone of evicted) {
       this.dirty.delete(gone.id);
+      this.incidents.forgetCluster(gone.id);
       if (gone.size >= this.config.clustering.persistMinSize) out.clusterUpdates.push(gone.toDoc('evicted'));
     }
   }
 
   private clusterSignals(c: ClusterRecord, at: number, out: Signal[]): void {
     const cfg = this.config;
-    const sev = () => clusterSeverity(c, cfg);
-    if (c.signalled.newAt === 0 && c.size >= cfg.signals.clusterNewSize) {
+    const sev = () => clusterSeverity(c, cfg, at);
+    const key = () => this.incidents.keyForCluster(c);
+    if (c.signalled.newAt === 0 && c.size >= cfg.signals.clusterNewSize && c.distinctAuthors >= 2) {
       c.signalled.newAt = c.size;
-      out.push(clusterSignal('cluster_new', c, String(cfg.signals.clusterNewSize), at, sev()));
+      if (!c.previousClusterId) {
+        const prev = this.closed.link(c, at, cfg.clustering.linkThreshold);
+        if (prev) c.previousClusterId = prev.id;
+      }
+      out.push(withKey(clusterSignal('cluster_new', c, String(cfg.signals.clusterNewSize), at, sev()), key()));
     }
     let t = nextGrowthThreshold(c.signalled.grewAt, cfg.signals.growthSizes);
     if (c.size >= t) {
       // Several thresholds crossed at once (a merge) signal only the highest.
       while (nextGrowthThreshold(t, cfg.signals.growthSizes) <= c.size) t = nextGrowthThreshold(t, cfg.signals.growthSizes);
       c.signalled.grewAt = t;
-      out.push(clusterSignal('cluster_grew', c, String(t), at, sev()));
+      out.push(withKey(clusterSignal('cluster_grew', c, String(t), at, sev()), key()));
     }
     // A big cluster's group status moves slowly: re-assess it every tenth post only.
     if (c.size > 50 && c.size % 10 !== 0) return;
-    const group = assessGroupComplaint(c, cfg.group);
+    const group = assessGroupComplaint(c, cfg.group, this.background);
     if (group) {
       const severity = sev();
       const prev = c.signalled.group;
       // Re-signal on a change of nature or an escalation only: a level that wobbles down and up stays quiet.
       if (!prev || prev.nature !== group.nature || severityRank(severity.level) > severityRank(prev.level)) {
         c.signalled.group = { nature: group.nature, level: severity.level };
-        out.push(clusterSignal('group_complaint', c, `${group.nature}:${severity.level}`, at, severity, group));
+        out.push(withKey(clusterSignal('group_complaint', c, `${group.nature}:${severity.level}`, at, severity, group), key()));
       }
     }
   }
 
-  /**
-   * A burst is keyed by what rose (a place, a category, the brand's whole volume, a cluster).
-   * When most of its recent posts belong to one cluster that is already an incident, the
-   * burst is that incident's news: the signal carries the cluster as its key, so the responder
-   * attaches it to the cluster's ticket instead of opening a second ticket for the same storm.
-   */
-  private burstToSignal(e: BurstEvent): Signal {
-    let owner = e.dim === 'cluster' ? e.value : this.burstOwner.get(e.key);
-    if (!owner && e.kind === 'burst') owner = this.dominantCluster(e);
-    const cluster = owner ? this.clusterer.clusters.get(owner) : undefined;
-    const label = cluster ? `${e.dim}: ${cluster.label()}` : `${e.dim}: ${e.value}`;
-    const s = burstSignal(e, this.config, label, cluster?.id ?? (e.dim === 'cluster' ? e.value : undefined));
-    if (cluster) s.key = cluster.id;
-    if (e.kind === 'burst_cooling') this.burstOwner.delete(e.key);
-    else if (cluster && e.dim !== 'cluster') this.burstOwner.set(e.key, cluster.id);
-    return s;
-  }
-
-  private dominantCluster(e: BurstEvent): string | undefined {
-    const votes = new Map<string, number>();
-    for (const post of e.posts) {
-      const id = this.postCluster.get(post.id) ?? this.postClusterOld.get(post.id);
-      if (id) votes.set(id, (votes.get(id) ?? 0) + 1);
-    }
-    let best: [string, number] | undefined;
-    for (const v of votes) if (!best || v[1] > best[1]) best = v;
-    if (!best || best[1] < DOMINANT_SHARE * e.posts.length) return undefined;
-    const c = this.clusterer.clusters.get(best[0]);
-    return c && c.size >= this.config.signals.clusterNewSize ? c.id : undefined;
-  }
-
-  private rememberPost(postId: string, clusterId: string): void {
-    if (this.postCluster.size >= POST_CLUSTER_CAP) {
-      this.postClusterOld = this.postCluster;
-      this.postCluster = new Map();
-    }
-    this.postCluster.set(postId, clusterId);
+  setCoverage(gaps: readonly CoverageGapInput[]): void {
+    this.coverage.set(gaps);
   }
 
   flushClusterUpdates(): ClusterDoc[] {
@@ -228,24 +243,38 @@ class VigilDetector implements Detector {
     return out;
   }
 
+  takeBaselineChanges(): BaselineStatus[] {
+    return this.volume.takeStatusChanges(this.clock);
+  }
+
+  baselineStatuses(): BaselineStatus[] {
+    return this.volume.statuses(this.clock);
+  }
+
   snapshot(): DetectorSnapshot {
     return {
-      version: 1,
+      version: 2,
       clock: this.clock,
       clusters: [...this.clusterer.clusters.values()].map((c) => c.toDoc()),
       seen: this.seen.export(),
       terms: this.terms.export(),
-      burst: this.bursts.export(),
+      volume: this.volume.export(),
+      closed: this.closed.export(),
+      incidents: this.incidents.export(),
     };
   }
 
-  restore(s: DetectorSnapshot): void {
-    if (s.version !== 1) throw new Error(`unsupported detector snapshot version ${String(s.version)}`);
+  restore(snap: DetectorSnapshot | { version: number }): void {
+    if (snap.version !== 1 && snap.version !== 2) throw new Error(`unsupported detector snapshot version ${String(snap.version)}`);
+    const s = snap as Partial<DetectorSnapshot> & Pick<DetectorSnapshot, 'clock' | 'clusters' | 'seen' | 'terms'>;
     this.clusterer.clear();
     this.clusterer.load(s.clusters);
     this.seen.import(s.seen);
     this.terms.import(s.terms);
-    this.bursts.import(s.burst);
+    // Version 1 kept bursts by topic and place: its baselines do not carry over; keys start warming up.
+    if (s.volume) this.volume.import(s.volume);
+    if (s.closed) this.closed.import(s.closed);
+    this.incidents.import(s.incidents);
     this.clock = s.clock;
   }
 
@@ -259,8 +288,21 @@ class VigilDetector implements Detector {
       clock: this.clock,
       clusters: this.clusterer.clusters.size,
       seen: this.seen.size,
-      burstKeys: this.bursts.size,
+      burstKeys: this.volume.size,
       ...this.clusterer.indexSizes,
     };
   }
+}
+
+function withKey(s: Signal, key: string): Signal {
+  s.key = key;
+  return s;
+}
+
+function recentPost(p: PostFeatures, cluster: string): RecentPost {
+  return {
+    id: p.id, at: p.at, author: p.authorHash, reach: p.reach, money: p.maxMoney, cues: p.cues, channel: p.channel,
+    emotion: p.emotion, sentiment: p.sentiment, places: p.places, categories: p.categories, products: p.products, cluster,
+    text: p.text, language: p.language,
+  };
 }

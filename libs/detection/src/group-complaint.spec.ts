@@ -8,7 +8,8 @@ const MIN = 60_000;
 
 function run(ms: ReturnType<typeof makeMention>[]) {
   const d = createDetector();
-  const signals = ms.flatMap((m) => d.process(m).signals);
+  const outs = ms.map((m) => d.process(m));
+  const signals = outs.flatMap((o) => o.signals);
   for (const s of signals) Signal.parse(s);
   return { d, signals, groups: signals.filter((s) => s.kind === 'group_complaint') };
 }
@@ -25,9 +26,11 @@ describe('group complaints (群体投诉)', () => {
         places: [{ name: '阳光花园', kind: 'compound' }],
       }),
     );
-    const { signals, groups } = run(ms);
-    expect(signals.some((s) => s.kind === 'cluster_new')).toBe(true); // it is one issue…
+    const { d, signals, groups } = run(ms);
+    const [cluster] = d.snapshot().clusters.filter((c) => c.size === 50);
+    expect(cluster?.distinctAuthors).toBe(1); // it is one issue…
     expect(groups).toHaveLength(0); // …from one person
+    expect(signals.filter((s) => s.kind === 'cluster_new')).toHaveLength(0); // and not a new incident either
   });
 
   const complaints = [
@@ -80,20 +83,51 @@ describe('group complaints (群体投诉)', () => {
     expect(last.groupComplaint!.explanation).toMatch(/coordinated/i);
   });
 
-  it('the same copies from established accounts over days stay organic', () => {
+  it('the same copies from established accounts of one compound over a day stay organic', () => {
     const ms = Array.from({ length: 30 }, (_, i) =>
       makeMention({
         ext: `fan-${i}`,
         text: '某某外卖平台黑心商家，食物中毒无人负责，大家千万别点！！',
-        at: T0 + i * 3 * 3_600_000,
+        at: T0 + i * 40 * MIN,
         author: `old-acct-${i}`,
         followers: 500 + i,
         authorCreatedAt: '2018-01-01T00:00:00Z',
+        places: [{ name: '翠湖小区', kind: 'compound' }],
         cues: ['collective_action'],
       }),
     );
     const { groups } = run(ms);
     expect(groups.length).toBeGreaterThanOrEqual(1);
     expect(groups.every((g) => g.groupComplaint!.nature === 'organic')).toBe(true);
+  });
+
+  it('a city is not a group: strangers in one city with one everyday complaint are never a group complaint', () => {
+    const texts = ['Flight cancelled again, no rebooking offered', 'my flight got cancelled and nobody offers rebooking', 'cancelled flight, no rebooking, no hotel', 'flight cancelled tonight and still no rebooking'];
+    const ms = Array.from({ length: 40 }, (_, i) =>
+      makeMention({
+        ext: `houston-${i}`,
+        text: `Houston here. ${texts[i % texts.length]!}`,
+        at: T0 + i * 3 * MIN,
+        author: `traveller-${i}`,
+        followers: 200 + i,
+        authorCreatedAt: '2017-01-01T00:00:00Z',
+        places: [{ name: 'Houston', kind: 'city' }, ...(i % 2 ? [{ name: 'Texas', kind: 'province' as const }] : [])],
+      }),
+    );
+    const { signals, groups } = run(ms);
+    expect(signals.some((s) => s.kind === 'cluster_new')).toBe(true); // one issue, many people, within two hours…
+    expect(groups).toHaveLength(0); // …but all they share is a city: a storm, not a group
+    for (const s of signals) expect(s.places).not.toContain('Houston');
+    for (const s of signals) expect(s.terms ?? []).not.toContain('houston');
+  });
+
+  it('the same people naming one flight are a group complaint (an anchor, not a city)', () => {
+    const texts = ['Flight UA1234 cancelled again, no rebooking offered', 'UA1234 got cancelled and nobody offers rebooking', 'cancelled flight UA 1234, no rebooking, no hotel', 'flight UA1234 cancelled tonight and still no rebooking'];
+    const ms = Array.from({ length: 12 }, (_, i) =>
+      makeMention({ ext: `ua-${i}`, text: `Houston here. ${texts[i % texts.length]!}`, at: T0 + i * 5 * MIN, author: `pax-${i}`, followers: 300, places: [{ name: 'Houston', kind: 'city' }] }),
+    );
+    const { groups } = run(ms);
+    expect(groups.length).toBeGreaterThanOrEqual(1);
+    expect(groups[0]!.groupComplaint!.concentration).toContainEqual({ kind: 'anchor', value: 'flight:UA1234' });
   });
 });

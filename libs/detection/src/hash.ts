@@ -40,7 +40,7 @@ export function termKey(term: string): number {
 }
 
 /** Seeds per entity kind, so a place and a product spelled alike get different keys. */
-const ENTITY_SEEDS = { places: 0x2f1c3b5d, products: 0x6a09e667, orderBatches: 0x3c6ef372 } as const;
+const ENTITY_SEEDS = { places: 0x2f1c3b5d, products: 0x6a09e667, orderBatches: 0x3c6ef372, anchors: 0x510e527f } as const;
 export type EntityKind = keyof typeof ENTITY_SEEDS;
 export const ENTITY_KINDS = Object.keys(ENTITY_SEEDS) as readonly EntityKind[];
 
@@ -51,4 +51,9 @@ export const ENTITY_KINDS = Object.keys(ENTITY_SEEDS) as readonly EntityKind[];
  */
 export function entityKey(kind: EntityKind, value: string): number {
   return fnv1a(value, ENTITY_SEEDS[kind]);
+}
+
+/** Mixed into a post's index keys so clusters of different watches never share a posting (0 for the implicit watch). */
+export function watchSalt(watchId: string): number {
+  return watchId === '_all' ? 0 : fnv1a(`watch:${watchId}`) & 0x3fffffff;
 }

@@ -5,3 +5,6 @@ export { minhash, estimateJaccard, shingles, bandKeys } from './minhash';
 export { poissonTailScore } from './poisson';
 export { clusterIdFor, ClusterRecord } from './cluster-record';
 export { clusterSeverity } from './signals';
+export { type CoverageGapInput } from './coverage';
+export { watchesOf, type MentionWatches } from './watch-keys';
+export { shortTitle } from './titles';

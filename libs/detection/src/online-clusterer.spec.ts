@@ -85,18 +85,39 @@ describe('online clusterer', () => {
     expect(c.clusters.has(b)).toBe(false);
   });
 
-  it('evicts clusters idle past idleHours, including one a late post opened after a sweep', () => {
+  it('closes clusters quiet past closeIdleHours (one finished incident each), including one a late post opened after a sweep', () => {
     const { c, add } = setup();
     const H = 3_600_000;
     const early = add({ ext: 'a', text: 'parcel lost by the courier for the third time', at: T0 }).cluster;
-    const busy = add({ ext: 'b', text: 'app crashes on login after the update', at: T0 + 40 * H }).cluster;
-    // A sweep at T0 + 41 h finds nothing idle (idle means 48 h); the oldest then is T0.
-    expect(c.evict(T0 + 41 * H)).toEqual([]);
+    const busy = add({ ext: 'b', text: 'app crashes on login after the update', at: T0 + 4 * H }).cluster;
+    // A sweep at T0 + 5 h finds nothing quiet (quiet means 6 h); the oldest then is T0.
+    expect(c.evict(T0 + 5 * H).closed).toEqual([]);
     // A late post, event time before everything live, opens its own cluster.
-    const late = add({ ext: 'c', text: 'gas leak smell near the water heater install', at: T0 - 5 * H }).cluster;
-    expect(c.evict(T0 + 43.5 * H).map((r) => r.id)).toEqual([late.id]);
-    expect(c.evict(T0 + 48.5 * H).map((r) => r.id)).toEqual([early.id]);
+    const late = add({ ext: 'c', text: 'gas leak smell near the water heater install', at: T0 - 3 * H }).cluster;
+    expect(c.evict(T0 + 5.5 * H).closed.map((r) => r.id)).toEqual([late.id]);
+    const closed = c.evict(T0 + 6.5 * H).closed;
+    expect(closed.map((r) => r.id)).toEqual([early.id]);
+    expect(closed[0]!.toDoc().status).toBe('closed');
+    expect(closed[0]!.toDoc().closedAt).toBe(new Date(T0).toISOString());
     expect([...c.clusters.keys()]).toEqual([busy.id]);
-    expect(c.evict(T0 + 88.5 * H).map((r) => r.id)).toEqual([busy.id]);
+    expect(c.evict(T0 + 10.5 * H).closed.map((r) => r.id)).toEqual([busy.id]);
+  });
+
+  it('an incident is bounded in time: past maxLifetimeHours a matching post closes the old cluster and opens one linked to it', () => {
+    const { c, add } = setup();
+    const H = 3_600_000;
+    const texts = ['delivery late again, food cold', 'late delivery and the food was cold', 'cold food, delivery very late'];
+    const first = add({ ext: 'l0', text: texts[0]!, at: T0 }).cluster;
+    // Fed every 3 hours it never goes quiet, but it cannot live past 48 h.
+    for (let i = 1; i <= 17; i++) {
+      const r = add({ ext: `l${i}`, text: texts[i % 3]!, at: T0 + i * 3 * H });
+      if (i < 17) expect(r.cluster.id).toBe(first.id);
+      else {
+        expect(r.closed.map((x) => x.id)).toEqual([first.id]);
+        expect(r.cluster.id).not.toBe(first.id);
+        expect(r.cluster.previousClusterId).toBe(first.id);
+        expect(c.clusters.has(first.id)).toBe(false);
+      }
+    }
   });
 });

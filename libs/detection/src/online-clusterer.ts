@@ -7,9 +7,12 @@ import { ClusterRecord, clusterIdFor } from './cluster-record';
 import type { DetectionConfig } from './config';
 import type { PostFeatures } from './features';
 import { bandKeys } from './minhash';
+import { watchSalt } from './hash';
 
 const HOUR_MS = 3_600_000;
 const SWEEP_MS = 5 * 60_000;
+const NOTHING: EvictResult = { closed: [], evicted: [] };
+const ENTITY_PREFIX = { places: '@pl:', products: '@pr:', orderBatches: '@ob:', anchors: '@an:' } as const;
 
 /**
  * A candidate's evidence is one number, band hits × BAND_HIT + key-term hits, so the ranking
@@ -25,7 +28,16 @@ export interface AssignResult {
   created: boolean;
   /** Clusters folded into `cluster` by this post. */
   merged: ClusterRecord[];
+  /** Clusters this post would have joined but that had lived past maxLifetimeHours: closed now. */
+  closed: ClusterRecord[];
   similarity: number;
+}
+
+export interface EvictResult {
+  /** Quiet past closeIdleHours: finished incidents. */
+  closed: ClusterRecord[];
+  /** Dropped for capacity. */
+  evicted: ClusterRecord[];
 }
 
 /**
@@ -68,6 +80,9 @@ export class OnlineClusterer {
   assign(p: PostFeatures): AssignResult {
     const c = this.cfg.clustering;
     const bands = c.useLsh ? bandKeys(p.signature, c.bands) : [];
+    if (p.watchSalt) for (let i = 0; i < bands.length; i++) bands[i] = (bands[i]! ^ p.watchSalt) >>> 0;
+    const maxAge = c.maxLifetimeHours * HOUR_MS;
+    let expired: ClusterRecord[] | undefined;
     const hasEntities = p.places.length + p.products.length + p.orderBatches.length > 0;
     const n = this.candidates(bands, p.keyTermKeys);
     const { candRecs, candHits, sims, jacs } = this;
@@ -76,6 +91,11 @@ export class OnlineClusterer {
     let joinable = 0;
     for (let i = 0; i < n; i++) {
       const rec = candRecs[i]!;
+      // Another watch's cluster reached through a salted-key collision: never a match.
+      if (rec.watchId !== p.watchId) {
+        sims[i] = -Infinity;
+        continue;
+      }
       const viaLsh = candHits[i]! >= BAND_HIT;
       const termHits = candHits[i]! % BAND_HIT;
       // One shared key term and no shared band rarely reaches the join threshold: not worth a cosine.
@@ -88,6 +108,13 @@ export class OnlineClusterer {
       // Without a shared band a near-copy is improbable (< 0.2 % at J = 0.7 with 16×4): skip the signature scan.
       const jac = viaLsh || (!c.useLsh && termHits >= 3) ? rec.maxJaccard(p.signature) : 0;
       if (jac >= c.nearDuplicateJaccard) sim = Math.max(sim, 1);
+      if (sim >= c.joinThreshold && p.at - rec.firstSeen > maxAge) {
+        // An incident is bounded in time: a long-lived cluster closes here and this post starts
+        // its successor (linked to it), instead of one bucket growing for weeks.
+        (expired ??= []).push(rec);
+        sims[i] = -Infinity;
+        continue;
+      }
       sims[i] = sim;
       jacs[i] = jac;
       if (sim >= c.joinThreshold) joinable++;
@@ -102,8 +129,18 @@ export class OnlineClusterer {
     if (best >= 0 && bestSim >= c.joinThreshold) {
       target = candRecs[best]!;
     } else {
-      target = new ClusterRecord(clusterIdFor(p.id));
+      target = new ClusterRecord(clusterIdFor(p.id), p.watchId);
       created = true;
+    }
+    const closed: ClusterRecord[] = [];
+    if (expired) {
+      for (const rec of expired) {
+        if (!this.clusters.has(rec.id)) continue;
+        rec.closedAt = p.at;
+        this.forget(rec);
+        closed.push(rec);
+      }
+      if (created && closed.length) target.previousClusterId = closed[0]!.id;
     }
     target.add(p, this.cfg, bestJac);
     this.touch(target);
@@ -130,7 +167,7 @@ export class OnlineClusterer {
     // A near-copy's bands are (almost) those already indexed: skip the writes.
     if (bestJac < c.nearDuplicateJaccard) for (const b of bands) this.lsh.add(b, target.handle);
     for (const k of p.indexTermKeys) this.terms.add(k, target.handle);
-    return { cluster: target, created, merged, similarity: best >= 0 ? bestSim : 0 };
+    return { cluster: target, created, merged, closed, similarity: best >= 0 ? bestSim : 0 };
   }
 
   /**
@@ -189,26 +226,28 @@ export class OnlineClusterer {
   }
 
   private reindex(rec: ClusterRecord): void {
-    for (const s of rec.signatures) for (const b of bandKeys(s, this.cfg.clustering.bands)) this.lsh.add(b, rec.handle);
-    for (const t of rec.topTerms(this.cfg.clustering.indexTermsPerPost)) this.terms.add(termKey(t), rec.handle);
-    for (const k of ['places', 'products', 'orderBatches'] as const) {
-      const prefix = k === 'places' ? '@pl:' : k === 'products' ? '@pr:' : '@ob:';
-      for (const x of Object.keys(rec.counts[k])) this.terms.add(termKey(prefix + (k === 'products' ? x.toLowerCase() : x)), rec.handle);
+    const salt = watchSalt(rec.watchId);
+    for (const s of rec.signatures) for (const b of bandKeys(s, this.cfg.clustering.bands)) this.lsh.add((b ^ salt) >>> 0, rec.handle);
+    for (const t of rec.topTerms(this.cfg.clustering.indexTermsPerPost)) this.terms.add(termKey(t) ^ salt, rec.handle);
+    for (const k of ['places', 'products', 'orderBatches', 'anchors'] as const) {
+      const prefix = ENTITY_PREFIX[k];
+      for (const x of Object.keys(rec.counts[k])) this.terms.add(termKey(prefix + (k === 'products' ? x.toLowerCase() : x)) ^ salt, rec.handle);
     }
   }
 
   /**
-   * Drop clusters idle past idleHours (event time), and the longest-idle ones beyond
-   * maxClusters. A full sweep, but only every sweepMinutes of event time or when the
-   * cap is passed by a tenth, so its cost per post stays small.
+   * Close clusters quiet past closeIdleHours (event time): each is one finished incident. Beyond
+   * maxClusters, drop the longest-idle ones. A full sweep, but only every sweepMinutes of event
+   * time or when the cap is passed by a tenth, so its cost per post stays small.
    */
-  evict(now: number): ClusterRecord[] {
+  evict(now: number): EvictResult {
     const c = this.cfg.clustering;
     const over = this.clusters.size > c.maxClusters * 1.1;
-    if (now < this.nextSweep && !over) return [];
+    if (now < this.nextSweep && !over) return NOTHING;
     this.nextSweep = now + SWEEP_MS;
-    const cutoff = now - c.idleHours * HOUR_MS;
+    const cutoff = now - Math.min(c.idleHours, c.closeIdleHours) * HOUR_MS;
     const out: ClusterRecord[] = [];
+    const evicted: ClusterRecord[] = [];
     // lastSeen only grows and touch() lowers the bound for a cluster older than it, so the
     // oldest lastSeen of the last sweep is a lower bound: until the cut-off passes it, no
     // cluster is idle and the sweep over every cluster can be skipped.
@@ -219,7 +258,10 @@ export class OnlineClusterer {
         else if (rec.lastSeen < oldest) oldest = rec.lastSeen;
       }
       this.oldestSeen = oldest;
-      for (const r of out) this.forget(r);
+      for (const r of out) {
+        r.closedAt = r.lastSeen;
+        this.forget(r);
+      }
     }
     if (this.clusters.size > c.maxClusters) {
       // Longest idle go first, then the smallest: a big cluster outlives a stale singleton.
@@ -236,10 +278,10 @@ export class OnlineClusterer {
       ranked.sort((a, b) => a.lastSeen - b.lastSeen || a.size - b.size || (a.id < b.id ? -1 : 1));
       for (const r of ranked.slice(0, drop)) {
         this.forget(r);
-        out.push(r);
+        evicted.push(r);
       }
     }
-    return out;
+    return out.length || evicted.length ? { closed: out, evicted } : NOTHING;
   }
 
   load(docs: readonly ClusterDoc[]): void {

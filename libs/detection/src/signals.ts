@@ -1,5 +1,5 @@
 import { POST_TEXT_CAP, type EnrichedMention, type PostFacts, type RiskCueKind, type Severity, type Signal } from '@vigil/contracts';
-import type { BurstEvent } from './burst-detector';
+import type { VolumeEvent } from './volume-monitor';
 import type { ClusterRecord } from './cluster-record';
 import type { DetectionConfig } from './config';
 import type { PostFeatures } from './features';
@@ -18,16 +18,21 @@ export function nextGrowthThreshold(grewAt: number, sizes: readonly number[]): n
   return t;
 }
 
-export function clusterSeverity(c: ClusterRecord, cfg: DetectionConfig): Severity {
-  const v = c.velocity();
+/**
+ * A cluster's severity speaks for the incident as it is now: its posts and authors of the last
+ * severityHours and its posts of the last hour, not what a theme gathered over days; cues count
+ * when enough posts share them (one post's cue is that post's risk flag).
+ */
+export function clusterSeverity(c: ClusterRecord, cfg: DetectionConfig, now = c.lastSeen): Severity {
+  const r = c.recent(now, cfg.clustering.severityHours);
   return assessSeverity(
     {
-      size: c.size,
-      distinctAuthors: c.distinctAuthors,
-      velocityPerHour: v.perHour,
+      size: r.posts,
+      distinctAuthors: r.authors,
+      velocityPerHour: c.recent(now, 1).posts,
       reach: c.reachSum,
       maxMoney: c.maxMoney,
-      cues: Object.keys(c.counts.riskCues) as RiskCueKind[],
+      cues: c.sharedCues(),
       emotion: c.size ? c.emotionSum / c.size : 0,
     },
     cfg.severity,
@@ -44,13 +49,15 @@ export function clusterSignal(
   group?: GroupComplaint,
 ): Signal {
   const d = c.summary();
-  return {
+  const s: Signal = {
     id: `${kind}:${c.id}:${discriminator}`,
     kind,
     key: c.id,
     clusterId: c.id,
+    watchId: c.watchId,
     at: iso(at),
-    label: d.label,
+    label: d.title || d.label,
+    terms: d.topTerms,
     severity,
     metrics: {
       size: d.size,
@@ -60,7 +67,7 @@ export function clusterSignal(
       maxMoney: d.maxMoney,
       meanSentiment: d.meanSentiment,
     },
-    riskCues: d.riskCues,
+    riskCues: c.sharedCues(),
     categories: d.categories,
     channels: d.channels,
     places: d.places,
@@ -68,23 +75,27 @@ export function clusterSignal(
     sampleMentionIds: d.sampleMentionIds,
     ...(group ? { groupComplaint: group } : {}),
   };
+  if (c.previousClusterId) s.previousClusterId = c.previousClusterId;
+  return s;
 }
 
-export function burstSignal(e: BurstEvent, cfg: DetectionConfig, label: string, clusterId?: string): Signal {
+export function burstSignal(e: VolumeEvent, cfg: DetectionConfig, label: string, clusterId?: string, terms?: string[]): Signal {
   const posts = e.posts;
-  const windowMin = (e.windowEnd - e.windowStart) / 60_000;
+  const windowMin = e.test.minutes;
+  const windowEnd = e.at;
+  const windowStart = e.at - windowMin * 60_000;
   const authors = new Set(posts.map((p) => p.author)).size;
   const cues = [...new Set(posts.flatMap((p) => p.cues))].sort();
   const severity = assessSeverity(
     {
-      size: e.observed,
+      size: e.test.observed,
       distinctAuthors: authors,
-      velocityPerHour: (e.observed * 60) / windowMin,
+      velocityPerHour: (e.test.observed * 60) / windowMin,
       reach: posts.reduce((s, p) => s + p.reach, 0),
       maxMoney: posts.reduce((m, p) => Math.max(m, p.money), 0),
       cues,
       emotion: posts.length ? posts.reduce((s, p) => s + p.emotion, 0) / posts.length : 0,
-      burstScore: e.kind === 'burst' ? e.score : 0,
+      burstScore: e.kind === 'burst' ? e.test.score : 0,
     },
     cfg.severity,
   );
@@ -94,13 +105,15 @@ export function burstSignal(e: BurstEvent, cfg: DetectionConfig, label: string, 
     kind: e.kind,
     key: e.key,
     ...(clusterId ? { clusterId } : {}),
+    watchId: e.watchId,
     at: iso(e.at),
     label,
+    ...(terms?.length ? { terms } : {}),
     severity,
     metrics: {
-      size: e.observed,
+      size: e.test.observed,
       distinctAuthors: authors,
-      velocityPerHour: (e.observed * 60) / windowMin,
+      velocityPerHour: (e.test.observed * 60) / windowMin,
       reach: posts.reduce((s, p) => s + p.reach, 0),
       maxMoney: posts.reduce((m, p) => Math.max(m, p.money), 0),
       ...(posts.length ? { meanSentiment: clampSentiment(posts.reduce((s, p) => s + p.sentiment, 0) / posts.length) } : {}),
@@ -114,11 +127,13 @@ export function burstSignal(e: BurstEvent, cfg: DetectionConfig, label: string, 
     burst: {
       dimension: e.dim,
       value: e.value,
-      score: Math.round(e.score * 100) / 100,
-      observed: e.observed,
-      baseline: Math.round(e.baseline * 100) / 100,
-      windowStart: iso(e.windowStart),
-      windowEnd: iso(e.windowEnd),
+      score: Math.round(e.test.score * 100) / 100,
+      observed: e.test.observed,
+      baseline: Math.round(e.test.expected * 100) / 100,
+      windowStart: iso(windowStart),
+      windowEnd: iso(windowEnd),
+      ratio: Math.round(Math.min(e.test.ratio, 1e6) * 100) / 100,
+      confidence: Math.round(e.confidence * 10_000) / 10_000,
     },
   };
 }
@@ -138,8 +153,6 @@ export function singlePostWorthy(m: EnrichedMention, cues: readonly RiskCueKind[
 
 /** A single post flagged by a cue combination or handed to the plan as a single complaint (see singlePostWorthy). */
 export function riskFlagSignal(p: PostFeatures, m: EnrichedMention, cfg: DetectionConfig, label: string, clusterId?: string): Signal {
-  const hit = cfg.signals.riskFlagCombos.find((combo) => combo.every((k) => p.cues.includes(k)));
-  const why = hit?.join('+') ?? (p.cues.length ? [...p.cues].sort().join('+') : m.channel);
   const severity = assessSeverity(
     { size: 1, distinctAuthors: 1, velocityPerHour: 0, reach: p.reach, maxMoney: p.maxMoney, cues: p.cues, emotion: p.emotion },
     cfg.severity,
@@ -149,8 +162,9 @@ export function riskFlagSignal(p: PostFeatures, m: EnrichedMention, cfg: Detecti
     kind: 'risk_flag',
     key: `mention:${p.id}`,
     ...(clusterId ? { clusterId } : {}),
+    watchId: p.watchId,
     at: iso(p.at),
-    label: `${why}: ${label}`,
+    label,
     severity,
     metrics: { size: 1, distinctAuthors: 1, velocityPerHour: 0, reach: p.reach, maxMoney: p.maxMoney, meanSentiment: clampSentiment(p.sentiment) },
     riskCues: [...p.cues].sort(),

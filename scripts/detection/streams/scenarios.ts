@@ -94,8 +94,8 @@ function expectedDay(b: BrandSpec, start: number, t: number, utcOffset: number):
 interface Built { posts: StreamPost[]; incidents: Incident[] }
 
 function slowStorm(rand: () => number, id: string, b: BrandSpec, pool: Text[], start: number, day: number, utcOffset: number, note: string): Built {
-  const localNine = start + day * DAY + (9 - utcOffset) * HOUR;
-  const onset = localNine + Math.floor(rand() * 8 * 60) * MIN;
+  // `start` is local midnight: storms begin between 09:00 and 17:00 local time.
+  const onset = start + day * DAY + 9 * HOUR + Math.floor(rand() * 8 * 60) * MIN;
   const hours = 6 + Math.floor(rand() * 5);
   const factor = 1 + 0.4 * rand();
   const n = Math.round(factor * expectedDay(b, start, onset, utcOffset));
@@ -105,8 +105,8 @@ function slowStorm(rand: () => number, id: string, b: BrandSpec, pool: Text[], s
   return { posts, incidents: [{ id, watch: b.watch, kind: 'slow-storm', onset, end: times.at(-1)!, dayFactor: factor, alarm: true, note: `${note}: +${n} posts over ${hours} h (×${(1 + factor).toFixed(1)} the day)` }] };
 }
 
-function spike(rand: () => number, id: string, b: BrandSpec, pool: Text[], start: number, day: number, utcOffset: number, note: string): Built {
-  const onset = start + day * DAY + (10 - utcOffset) * HOUR + Math.floor(rand() * 9 * 60) * MIN;
+function spike(rand: () => number, id: string, b: BrandSpec, pool: Text[], start: number, day: number, note: string): Built {
+  const onset = start + day * DAY + 10 * HOUR + Math.floor(rand() * 9 * 60) * MIN;
   const n = 30 + Math.floor(rand() * 30);
   const minutes = 20 + Math.floor(rand() * 15);
   const times = spikeTimes(rand, onset, minutes * MIN, n);
@@ -116,8 +116,8 @@ function spike(rand: () => number, id: string, b: BrandSpec, pool: Text[], start
 }
 
 /** Households of one compound about one failed order wave: distinct authors, one place below the city, one order batch. */
-function groupComplaint(rand: () => number, id: string, b: BrandSpec, pool: Text[], start: number, day: number, utcOffset: number, compound: string): Built {
-  const onset = start + day * DAY + (11 - utcOffset) * HOUR + Math.floor(rand() * 6 * 60) * MIN;
+function groupComplaint(rand: () => number, id: string, b: BrandSpec, pool: Text[], start: number, day: number, compound: string): Built {
+  const onset = start + day * DAY + 11 * HOUR + Math.floor(rand() * 6 * 60) * MIN;
   const n = 14 + Math.floor(rand() * 8);
   const times = spikeTimes(rand, onset, (90 + Math.floor(rand() * 60)) * MIN, n);
   const batch = `E${20260000 + Math.floor(rand() * 9999)}`;
@@ -146,9 +146,11 @@ function assemble(s: Omit<Scenario, 'posts' | 'incidents'>, bg: StreamPost[], ex
 }
 
 const ZH_CITIES = ['北京', '上海', '广州'];
-const zhCity = (c: string, t: string) => `坐标${c}，${t}`;
+const ZH_CITY_STYLES = [(c: string, t: string) => `坐标${c}，${t}`, (c: string, t: string) => `${c}这边，${t}`, (c: string, t: string) => `在${c}点的，${t}`, (c: string, t: string) => `${t}（${c}）`];
+const zhCity = (c: string, t: string) => ZH_CITY_STYLES[(c.charCodeAt(0) + t.length) % ZH_CITY_STYLES.length]!(c, t);
 const EN_CITIES = ['Houston', 'Boston', 'Chicago'];
-const enCity = (c: string, t: string) => `${c} here. ${t}`;
+const EN_CITY_STYLES = [(c: string, t: string) => `${c} here. ${t}`, (c: string, t: string) => `${t} #${c}`, (c: string, t: string) => `In ${c}: ${t}`];
+const enCity = (c: string, t: string) => EN_CITY_STYLES[(c.length + t.length) % EN_CITY_STYLES.length]!(c, t);
 const START = Date.parse('2026-03-01T16:00:00Z'); // Monday 00:00 in UTC+8
 
 const vol = (perDay: number, hours: readonly number[], weekly: readonly number[], utcOffset: number, growthPerDay = 0): VolumeSpec => ({
@@ -187,12 +189,12 @@ export function zhDelivery(seed: number, split: Scenario['split']): Scenario {
       const [d] = stormDays(rand, 7, days - 1, 1, taken);
       if (d !== undefined) {
         taken.add(d);
-        extra.push(spike(rand, `${b.watch}-spike-d${d}`, b, missing, START, d, 8, 'missing items'));
+        extra.push(spike(rand, `${b.watch}-spike-d${d}`, b, missing, START, d, 'missing items'));
       }
     }
     if (b.watch === 'mei') {
       const [d] = stormDays(rand, 7, days - 1, 1, taken);
-      if (d !== undefined) extra.push(groupComplaint(rand, `${b.watch}-group-d${d}`, b, missing, START, d, 8, pick(rand, ['阳光花园', '翠湖小区', '金色家园'])));
+      if (d !== undefined) extra.push(groupComplaint(rand, `${b.watch}-group-d${d}`, b, missing, START, d, pick(rand, ['阳光花园', '翠湖小区', '金色家园'])));
     }
   }
   return assemble(
@@ -233,7 +235,7 @@ export function zhShopping(seed: number, split: Scenario['split']): Scenario {
     if (b.watch === 'devtool') {
       const [d] = stormDays(rand, 7, days - 1, 1, taken);
       const reviews = appStoreUpdateReviews();
-      const onset = START + d! * DAY + (10 - 8) * HOUR + Math.floor(rand() * 5 * 60) * MIN;
+      const onset = START + d! * DAY + 10 * HOUR + Math.floor(rand() * 5 * 60) * MIN;
       const times = rampTimes(rand, onset, 8 * HOUR, reviews.length);
       const id = `devtool-update-d${d}`;
       extra.push({
@@ -243,7 +245,7 @@ export function zhShopping(seed: number, split: Scenario['split']): Scenario {
     }
     if (b.watch === 'wear') {
       const [d] = stormDays(rand, 7, days - 1, 1, taken);
-      if (d !== undefined) extra.push(groupComplaint(rand, `wear-group-d${d}`, b, pool, START, d, 8, pick(rand, ['阳光花园', '翠湖小区', '金色家园'])));
+      if (d !== undefined) extra.push(groupComplaint(rand, `wear-group-d${d}`, b, pool, START, d, pick(rand, ['阳光花园', '翠湖小区', '金色家园'])));
     }
   }
   return assemble(
@@ -289,13 +291,13 @@ export function enSocial(seed: number, split: Scenario['split']): Scenario {
       const [d] = stormDays(rand, 7, days - 1, 1, taken);
       if (d !== undefined) {
         taken.add(d);
-        extra.push(spike(rand, `tel-spike-d${d}`, b, service, start, d, -5, 'service outage'));
+        extra.push(spike(rand, `tel-spike-d${d}`, b, service, start, d, 'service outage'));
       }
     }
     if (b.watch === 'air') {
       const [d] = stormDays(rand, 7, days - 1, 1, taken);
       const id = `air-viral-d${d}`;
-      const onset = start + d! * DAY + (19 + 5) * HOUR;
+      const onset = start + d! * DAY + 19 * HOUR;
       const light = cycler(rand, tw.filter((t) => t.polarity !== 0));
       const times = spikeTimes(rand, onset, 90 * MIN, 120);
       extra.push({

@@ -1,0 +1,305 @@
+import type { BaselineState, BaselineStatus, RiskCueKind } from '@vigil/contracts';
+import type { DetectionConfig } from './config';
+import type { CoverageBook } from './coverage';
+import { isoTime } from './iso-time';
+import { SeasonalBaseline, type SeasonalState, type WindowTest } from './seasonal-baseline';
+
+export type VolumeDimension = 'watch' | 'category';
+
+/** What a burst signal needs to know about the posts of its window (bounded). */
+export interface RecentPost {
+  id: string;
+  at: number;
+  author: number;
+  reach: number;
+  money: number;
+  cues: RiskCueKind[];
+  channel: string;
+  emotion: number;
+  sentiment: number;
+  places: string[];
+  categories: string[];
+  products: string[];
+  /** The cluster the post joined (the detector fills it in). */
+  cluster?: string;
+  /** The post's text and language (referenced), for a title when no cluster speaks for the burst. */
+  text?: string;
+  language?: string;
+}
+
+export interface VolumeKeyState {
+  key: string;
+  watchId: string;
+  dim: VolumeDimension;
+  value: string;
+  base: SeasonalState;
+  /** Sources whose posts this key counts (bounded): whose coverage gaps matter to it. */
+  sources: string[];
+  phase: 'quiet' | 'active' | 'refractory';
+  hotRun: number;
+  lastHotStep: number;
+  coolRun: number;
+  lastClosedStep: number;
+  /** The window that fired, watched for cooling. */
+  firedMinutes: number;
+  episodeStart: number;
+  refractoryUntil: number;
+  lastPost: number;
+  state: BaselineState;
+  stateSince: number;
+  reason: string;
+  recent: RecentPost[];
+}
+
+export interface VolumeSnapshot {
+  keys: VolumeKeyState[];
+  lastTickStep: number;
+}
+
+export interface VolumeEvent {
+  kind: 'burst' | 'burst_cooling';
+  key: string;
+  watchId: string;
+  dim: VolumeDimension;
+  value: string;
+  at: number;
+  episodeStart: number;
+  test: WindowTest;
+  /** 1 − p: how sure the detector is the rise is real. */
+  confidence: number;
+  posts: RecentPost[];
+}
+
+const STEP_MS = 5 * 60_000;
+const HOUR_MS = 3_600_000;
+const MAX_RECENT = 30;
+const MAX_SOURCES = 32;
+
+/**
+ * Per-watch and per-category volume against a learnt seasonal baseline. A key fires when any of
+ * its windows (a sharp 15-minute spike up to a 6-hour sustained rise) is both surprising under
+ * the baseline (score) and large enough to matter (ratio, count). A key whose history is too short,
+ * or whose sources had a coverage gap within the longest window, is warming up: it learns, it
+ * never fires, and its state is readable (statuses()).
+ */
+export class VolumeMonitor {
+  private readonly keys = new Map<string, VolumeKeyState>();
+  private readonly active = new Set<string>();
+  private lastTickStep = -1;
+  /** Keys whose status changed since the last takeStatusChanges(). */
+  private readonly changed = new Set<string>();
+
+  constructor(
+    private readonly cfg: DetectionConfig['burst'],
+    private readonly coverage: CoverageBook,
+  ) {}
+
+  private get longestMinutes(): number {
+    let m = 0;
+    for (const w of this.cfg.windows) m = Math.max(m, w.minutes);
+    return m;
+  }
+
+  /** Count a post for its keys; returns the bursts it sets off. */
+  observe(at: number, sourceId: string, keys: ReadonlyArray<readonly [string, VolumeDimension, string]>, rp: RecentPost): VolumeEvent[] {
+    const out: VolumeEvent[] = [];
+    for (const [watchId, dim, value] of keys) {
+      const st = this.keyFor(watchId, dim, value, at);
+      if (!st.sources.includes(sourceId) && st.sources.length < MAX_SOURCES) st.sources.push(sourceId);
+      const base = new SeasonalBaseline(st.base);
+      this.roll(st, base, at);
+      base.add(at);
+      st.lastPost = Math.max(st.lastPost, at);
+      st.recent.push(rp);
+      if (st.recent.length > MAX_RECENT) st.recent.shift();
+      const ev = this.judge(st, base, at);
+      if (ev) out.push(ev);
+    }
+    return out;
+  }
+
+  private keyFor(watchId: string, dim: VolumeDimension, value: string, at: number): VolumeKeyState {
+    const key = dim === 'watch' ? `burst:${watchId}` : `burst:${watchId}:${dim}:${value}`;
+    let st = this.keys.get(key);
+    if (st) return st;
+    st = {
+      key, watchId, dim, value, base: SeasonalBaseline.create(at), sources: [],
+      phase: 'quiet', hotRun: 0, lastHotStep: -2, coolRun: 0, lastClosedStep: Math.floor(at / STEP_MS) - 1, firedMinutes: 60,
+      episodeStart: 0, refractoryUntil: 0, lastPost: at, state: 'warming_up', stateSince: at, reason: 'no history yet', recent: [],
+    };
+    this.keys.set(key, st);
+    this.changed.add(key);
+    if (this.keys.size > this.cfg.maxKeys * 1.1) this.evictKeys();
+    return st;
+  }
+
+  private roll(st: VolumeKeyState, base: SeasonalBaseline, now: number): void {
+    const skip = this.coverage.size ? (h: number) => this.coverage.overlaps(st.sources, h, h + HOUR_MS) : undefined;
+    base.roll(now, skip, st.phase === 'active' ? this.cfg.learnCapDuringBurst : undefined);
+  }
+
+  /** Warming up, a coverage gap, or ready; updates the key's visible state. */
+  private assess(st: VolumeKeyState, base: SeasonalBaseline, now: number): BaselineState {
+    let state: BaselineState = 'ready';
+    let reason = 'baseline learnt';
+    if (!base.hasHistory(this.cfg.warmupHours)) {
+      state = 'warming_up';
+      const days = (base.s.learntHours / 24).toFixed(1);
+      reason = `${days} of ${(this.cfg.warmupHours / 24).toFixed(0)} days of history (and 2 days of this hour) needed before a rise is judged`;
+    } else if (this.coverage.size && this.coverage.overlaps(st.sources, now - this.longestMinutes * 60_000, now)) {
+      state = 'coverage_gap';
+      reason = 'a source of this key missed posts in the last hours; rises are not judged until its windows are clear';
+    }
+    if (state !== st.state) {
+      st.state = state;
+      st.stateSince = now;
+      st.reason = reason;
+      this.changed.add(st.key);
+    } else st.reason = reason;
+    return state;
+  }
+
+  private judge(st: VolumeKeyState, base: SeasonalBaseline, at: number): VolumeEvent | undefined {
+    if (st.phase === 'refractory' && at >= st.refractoryUntil) {
+      st.phase = 'quiet';
+      st.hotRun = 0;
+    }
+    if (st.phase !== 'quiet') return undefined;
+    if (this.assess(st, base, at) !== 'ready') return undefined;
+    let best: WindowTest | undefined;
+    let bestImmediate = false;
+    for (const w of this.cfg.windows) {
+      const t = base.test(w.minutes);
+      if (t.observed < w.minCount || t.ratio < w.minRatio) continue;
+      if (t.score < w.score) continue;
+      if (!best || t.score > best.score) {
+        best = t;
+        bestImmediate = w.sustainSteps <= 1 || t.score >= w.score + this.cfg.immediateMargin;
+      }
+    }
+    if (!best) return undefined;
+    const step = base.s.step;
+    if (st.lastHotStep !== step) {
+      st.hotRun = st.lastHotStep === step - 1 ? st.hotRun + 1 : 1;
+      st.lastHotStep = step;
+    }
+    if (!bestImmediate && st.hotRun < 2) return undefined;
+    st.phase = 'active';
+    st.coolRun = 0;
+    st.lastClosedStep = step - 1;
+    st.firedMinutes = best.minutes;
+    st.episodeStart = (step + 1) * STEP_MS - best.minutes * 60_000;
+    this.active.add(st.key);
+    return this.event('burst', st, at, best);
+  }
+
+  /** Event time passes: close steps and hours for every key, cool active ones. */
+  tick(now: number): VolumeEvent[] {
+    const step = Math.floor(now / STEP_MS);
+    if (step === this.lastTickStep) return [];
+    this.lastTickStep = step;
+    const out: VolumeEvent[] = [];
+    for (const st of this.keys.values()) {
+      const base = new SeasonalBaseline(st.base);
+      this.roll(st, base, now);
+      if (st.phase === 'active') {
+        const ev = this.cool(st, base, step);
+        if (ev) out.push(ev);
+      } else if (st.phase === 'quiet') this.assess(st, base, now);
+    }
+    return out;
+  }
+
+  private cool(st: VolumeKeyState, base: SeasonalBaseline, step: number): VolumeEvent | undefined {
+    const from = Math.max(st.lastClosedStep + 1, step - 12);
+    for (let s = from; s < step; s++) {
+      const t = base.test(st.firedMinutes, step - s);
+      st.coolRun = t.ratio < this.cfg.coolRatio ? st.coolRun + 1 : 0;
+      st.lastClosedStep = s;
+      if (st.coolRun >= this.cfg.coolSteps) {
+        const at = (s + 1) * STEP_MS;
+        st.phase = 'refractory';
+        st.refractoryUntil = at + this.cfg.refractoryMinutes * 60_000;
+        this.active.delete(st.key);
+        return this.event('burst_cooling', st, at, t);
+      }
+    }
+    st.lastClosedStep = Math.max(st.lastClosedStep, step - 1);
+    return undefined;
+  }
+
+  private event(kind: VolumeEvent['kind'], st: VolumeKeyState, at: number, t: WindowTest): VolumeEvent {
+    const from = at - t.minutes * 60_000;
+    return {
+      kind, key: st.key, watchId: st.watchId, dim: st.dim, value: st.value, at, episodeStart: st.episodeStart, test: t,
+      confidence: Math.max(0, Math.min(1, 1 - Math.pow(10, -t.score))),
+      posts: st.recent.filter((r) => r.at >= from && r.at <= at),
+    };
+  }
+
+  /** Active watch-level burst of a watch, if any (its key). */
+  activeFor(watchId: string): VolumeKeyState | undefined {
+    const st = this.keys.get(`burst:${watchId}`);
+    if (st?.phase === 'active') return st;
+    for (const k of this.active) {
+      const x = this.keys.get(k);
+      if (x?.watchId === watchId) return x;
+    }
+    return undefined;
+  }
+
+  get(key: string): VolumeKeyState | undefined {
+    return this.keys.get(key);
+  }
+
+  /** Statuses of the keys whose state changed since the last call (for the stored status). */
+  takeStatusChanges(now: number): BaselineStatus[] {
+    const out: BaselineStatus[] = [];
+    for (const k of this.changed) {
+      const st = this.keys.get(k);
+      if (st) out.push(this.status(st, now));
+    }
+    this.changed.clear();
+    return out;
+  }
+
+  statuses(now: number): BaselineStatus[] {
+    return [...this.keys.values()].map((st) => this.status(st, now));
+  }
+
+  private status(st: VolumeKeyState, now: number): BaselineStatus {
+    const base = new SeasonalBaseline(st.base);
+    return {
+      key: st.key, watchId: st.watchId, dimension: st.dim, value: st.value, state: st.state, reason: st.reason,
+      since: isoTime(st.stateSince), firstSeen: isoTime(st.base.firstSeen), learntHours: st.base.learntHours,
+      expectedPerHour: Math.round(base.expectedPerHour() * 100) / 100, dispersion: Math.round(base.dispersion() * 100) / 100, at: isoTime(now),
+    };
+  }
+
+  /** Down to 90 % of maxKeys: quiet keys idle longest go first. */
+  private evictKeys(): void {
+    const quiet = [...this.keys.values()].filter((k) => k.phase !== 'active').sort((a, b) => a.lastPost - b.lastPost || (a.key < b.key ? -1 : 1));
+    const drop = this.keys.size - Math.floor(this.cfg.maxKeys * 0.9);
+    for (const k of quiet.slice(0, drop)) this.keys.delete(k.key);
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** Post texts stay out of the snapshot (saved after every batch): a restored burst is titled by its numbers. */
+  export(): VolumeSnapshot {
+    const keys = [...this.keys.values()].map((k) => ({ ...k, recent: k.recent.map(({ text: _t, language: _l, ...rest }) => rest) }));
+    return { keys: structuredClone(keys), lastTickStep: this.lastTickStep };
+  }
+
+  import(s: VolumeSnapshot): void {
+    this.keys.clear();
+    this.active.clear();
+    for (const k of structuredClone(s.keys)) {
+      this.keys.set(k.key, k);
+      if (k.phase === 'active') this.active.add(k.key);
+    }
+    this.lastTickStep = s.lastTickStep;
+  }
+}
