@@ -4,7 +4,9 @@ import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import { createDetector, type Detector } from '@vigil/detection';
 import type { DetectorConfig } from './detector.config';
+import { BaselinesRepository } from './baselines.repository';
 import { ClustersRepository } from './clusters.repository';
+import { SourceCoverageRepository } from './source-coverage.repository';
 import { DetectorStateRepository } from './detector-state.repository';
 import { DETECTOR, DetectMentionsUseCase } from './detect-mentions.usecase';
 import { RestoreDetectorUseCase } from './restore-detector.usecase';
@@ -37,6 +39,8 @@ export class DetectorModule {
         { provide: DETECTOR_OPTIONS, useValue: { groupId: config.DETECTOR_GROUP, tickMs: config.DETECTOR_TICK_MS } },
         DetectorBootstrap,
         ClustersRepository,
+        BaselinesRepository,
+        SourceCoverageRepository,
         DetectorStateRepository,
         DetectMentionsUseCase,
         RestoreDetectorUseCase,

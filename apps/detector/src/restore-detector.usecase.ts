@@ -3,6 +3,7 @@ import type { Detector } from '@vigil/detection';
 import { createLogger } from '@vigil/common';
 import { ClustersRepository } from './clusters.repository';
 import { DetectorStateRepository } from './detector-state.repository';
+import { SourceCoverageRepository } from './source-coverage.repository';
 import { DETECTOR } from './detect-mentions.usecase';
 
 /**
@@ -18,12 +19,14 @@ export class RestoreDetectorUseCase {
     @Inject(DETECTOR) private readonly detector: Detector,
     private readonly clusters: ClustersRepository,
     private readonly state: DetectorStateRepository,
+    private readonly coverage: SourceCoverageRepository,
   ) {}
 
   async execute(): Promise<void> {
-    const [saved, clusters] = await Promise.all([this.state.load(), this.clusters.listActive()]);
-    if (saved) this.detector.restore({ ...saved, clusters });
+    const [saved, clusters, gaps] = await Promise.all([this.state.load(), this.clusters.listActive(), this.coverage.gaps()]);
+    if (saved) this.detector.restore({ ...saved, clusters } as Parameters<Detector['restore']>[0]);
     else if (clusters.length) this.detector.restoreClusters(clusters);
+    this.detector.setCoverage(gaps);
     this.logger.info({ clusters: clusters.length, state: saved ? 'restored' : 'cold' }, 'detector ready');
   }
 }

@@ -62,6 +62,17 @@ describe('live store: the client side of the live protocol', () => {
     expect(useToastStore().toasts.map((t) => t.level)).toEqual(['major']);
   });
 
+  it('keeps one update per incident (the newest carries its totals) and does not toast updates', () => {
+    const live = useLiveStore();
+    live.applySnapshot(snapshot(0));
+    const upd = (n: number, posts: number) => ({ ...alert(n, 'major'), type: 'updated' as const, evidence: { signals: n, posts, addedPosts: 3 } });
+    live.applyDelta({ ...alertDelta(1), alert: alert(1, 'major') } as LiveDelta);
+    live.applyDelta({ ...alertDelta(2), alert: upd(2, 13) } as LiveDelta);
+    live.applyDelta({ ...alertDelta(3), alert: upd(3, 16) } as LiveDelta);
+    expect(live.alerts.map((a) => a.alertId)).toEqual(['a3', 'a1']);
+    expect(useToastStore().toasts).toHaveLength(1);
+  });
+
   it('hands ticket deltas to the tickets store', () => {
     const live = useLiveStore();
     const tickets = useTicketsStore();

@@ -62,8 +62,11 @@ export const useLiveStore = defineStore('live', () => {
 
   function onAlert(a: Alert): void {
     if (alerts.value.some((x) => x.alertId === a.alertId)) return;
-    alerts.value = [a, ...alerts.value].slice(0, ALERT_CAP);
-    if (TOAST_LEVELS.includes(a.level)) useToastStore().push({ kind: 'alert', level: a.level, text: `${a.ticketId} ${a.title}` });
+    // An incident's newest update carries its totals; older updates of it would only take room.
+    const kept = a.type === 'updated' ? alerts.value.filter((x) => !(x.type === 'updated' && x.ticketId === a.ticketId)) : alerts.value;
+    alerts.value = [a, ...kept].slice(0, ALERT_CAP);
+    // Updates and cooling of an incident already on screen change its row, not the user's focus.
+    if (TOAST_LEVELS.includes(a.level) && a.type !== 'updated' && a.type !== 'cooling') useToastStore().push({ kind: 'alert', level: a.level, text: `${a.ticketId} ${a.title}` });
   }
 
   function start(token: string): void {

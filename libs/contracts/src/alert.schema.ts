@@ -3,7 +3,11 @@ import { SeverityLevel } from './severity';
 import { SlaTarget, TicketId } from './ticket.schema';
 
 /** What people are told (dashboard, webhooks). Key on `alerts`: ticketId. */
-export const AlertType = z.enum(['new_ticket', 'level_raised', 'sla_warning', 'sla_breached', 'escalated', 'cooling', 'reopened', 'approval_requested']);
+/**
+ * `updated`: a follow-up signal added evidence to an open incident without raising it; the
+ * dashboard folds it into the incident's row ("+12 posts") instead of adding a row.
+ */
+export const AlertType = z.enum(['new_ticket', 'level_raised', 'sla_warning', 'sla_breached', 'escalated', 'cooling', 'reopened', 'approval_requested', 'updated']);
 export type AlertType = z.infer<typeof AlertType>;
 
 export const Alert = z.object({
@@ -30,5 +34,12 @@ export const Alert = z.object({
    * and `npm run bench:latency` measures post → screen with it.
    */
   cause: z.object({ signalId: z.string(), postAt: z.iso.datetime({ offset: true }) }).optional(),
+  /**
+   * The incident's evidence after the change the alert reports: signals attached, its largest
+   * size so far (posts), and how many posts this change added to that size.
+   */
+  evidence: z.object({ signals: z.number().int().nonnegative(), posts: z.number().int().nonnegative(), addedPosts: z.number().int().nonnegative() }).optional(),
+  /** An immediate escalation folded into this alert (opening and escalating at once is one alert). */
+  escalated: z.boolean().optional(),
 });
 export type Alert = z.infer<typeof Alert>;

@@ -38,8 +38,11 @@ describe('decideOnSignal', () => {
     expect(ticket.holdingStatement).toEqual(plan.holdingStatements.urgent);
     expect(ticket.slaDeadlines.acknowledge).toBe(plusMinutes(t0, 10).toISOString());
     expect(events.map((e) => e.type)).toEqual(['opened', 'escalation_fired']);
-    expect(alerts.map((a) => a.type)).toEqual(['new_ticket', 'escalated']);
-    expect(alerts[1].notify).toContain('duty_officer');
+    // Opening and escalating at once is one alert: the escalation rides on it (and stays in the audit trail).
+    expect(alerts.map((a) => a.type)).toEqual(['new_ticket']);
+    expect(alerts[0]).toMatchObject({ escalated: true, stepId: 'immediate', evidence: { signals: 1, posts: signal.metrics.size, addedPosts: signal.metrics.size } });
+    expect(alerts[0].notify).toContain('duty_officer');
+    expect(alerts[0].detail).toMatch(/immediate escalation: medical-or-exam/);
     // The alert names the signal and when its post appeared, for freshness and latency.
     expect(alerts[0].cause).toEqual({ signalId: signal.id, postAt: signal.at });
   });
@@ -51,9 +54,15 @@ describe('decideOnSignal', () => {
     if (d.type !== 'update') return;
     expect(d.ticket.level).toBe('urgent');
     expect(d.ticket.evidence).toMatchObject({ signalIds: ['sig-1', 'sig-2'], mentionIds: ['m1', 'm2', 'm9'], signalCount: 2 });
-    expect(d.alerts.map((a) => a.type)).toEqual(['level_raised', 'escalated']);
-    const d2 = decideOnSignal(plan, makeSignal({ id: 'sig-3', riskCues: ['media'] }), d.ticket, undefined, plusMinutes(t0, 6));
-    expect(d2.type === 'update' && d2.alerts).toEqual([]);
+    expect(d.alerts.map((a) => a.type)).toEqual(['level_raised']);
+    expect(d.alerts[0]).toMatchObject({ escalated: true, previousLevel: 'important' });
+    // A follow-up that neither raises nor escalates updates the incident's row: one 'updated' alert with what it added.
+    const d2 = decideOnSignal(plan, makeSignal({ id: 'sig-3', riskCues: ['media'], metrics: { ...makeSignal().metrics, size: 22 } }), d.ticket, undefined, plusMinutes(t0, 6));
+    expect(d2.type).toBe('update');
+    if (d2.type !== 'update') return;
+    expect(d2.alerts.map((a) => a.type)).toEqual(['updated']);
+    expect(d2.alerts[0]!.evidence).toEqual({ signals: 3, posts: 22, addedPosts: 22 - d.ticket.evidence.maxSize });
+    expect(d2.alerts[0]!.escalated).toBeUndefined();
   });
 
   it('never lowers on a weaker signal, and reports cooling', () => {

@@ -121,21 +121,32 @@ export function openTicket(plan: Plan, decision: Extract<SignalDecision, { type:
   };
   const d = startDraft(blank, now);
   d.event('opened', SYSTEM_DETECTOR, { after: { level, incidentKey: signal.key, signalId: signal.id, triggers: tr.matched } });
-  d.alert('new_ticket', 'opened', triggerNote(tr), { notify: tr.notify, cause: causeOf(signal) });
+  d.alert('new_ticket', 'opened', triggerNote(tr), { notify: tr.notify, cause: causeOf(signal), evidence: evidenceOf(d.t, signal.metrics.size) });
   if (tr.escalateImmediately) fireImmediate(d, tr);
   d.t.slaDeadlines = slaDeadlines(plan, d.t);
   return { ticket: d.t, events: d.events, alerts: d.alerts };
 }
 
+/**
+ * A follow-up signal on an open incident updates it: one alert per change, which the dashboard
+ * folds into the incident's row — `level_raised` when it raises the level, `updated` (evidence,
+ * posts added) when it does not, `cooling` when activity dies down. An immediate escalation it
+ * triggers rides on that alert instead of adding one.
+ */
 function attachToOpen(plan: Plan, open: Ticket, signal: Signal, tr: TriggerResult, now: Date): TicketChange {
   const d = startDraft(open, now);
+  const sizeBefore = d.t.evidence.maxSize;
   addEvidence(d, signal, tr);
   d.event('evidence_attached', SYSTEM_DETECTOR, { after: { signalId: signal.id, kind: signal.kind, size: signal.metrics.size, level: tr.level } });
+  const evidence = { evidence: evidenceOf(d.t, Math.max(0, d.t.evidence.maxSize - sizeBefore)) };
   if (signal.kind === 'burst_cooling') {
     // Cooling is news, not a reason to lower: only a person lowers a level, with a reason.
-    d.alert('cooling', signal.id, `${signal.label}: activity is cooling down`);
+    d.alert('cooling', signal.id, `${signal.label}: activity is cooling down`, evidence);
   } else if (severityRank(tr.level) > severityRank(d.t.level)) {
     changeLevel(plan, d, tr.level, SYSTEM_DETECTOR, triggerNote(tr) || `signal ${signal.id} at ${tr.level}`, { cause: causeOf(signal) });
+    Object.assign(d.alerts[d.alerts.length - 1]!, evidence);
+  } else {
+    d.alert('updated', signal.id, `${signal.kind}: ${signal.label}`, { cause: causeOf(signal), ...evidence });
   }
   if (tr.escalateImmediately && signal.kind !== 'burst_cooling') fireImmediate(d, tr);
   d.t.slaDeadlines = slaDeadlines(plan, d.t);
@@ -158,15 +169,21 @@ function reopen(plan: Plan, resolved: Ticket, signal: Signal, tr: TriggerResult,
   t.holdingStatement = plan.holdingStatements[t.level];
   const review = t.checklist.find((c) => c.step === 'review');
   if (review) Object.assign(review, { done: false, doneAt: undefined, doneBy: undefined });
+  const sizeBefore = t.evidence.maxSize;
   addEvidence(d, signal, tr);
   d.event('reopened', SYSTEM_DETECTOR, { before, after: { state: 'open', level: t.level, reopenCount: t.reopenCount, signalId: signal.id }, note: why });
-  d.alert('reopened', `${t.reopenCount}`, why, { notify: [...new Set([...plan.levels[t.level].notify, ...tr.notify])], cause: causeOf(signal) });
+  d.alert('reopened', `${t.reopenCount}`, why, {
+    notify: [...new Set([...plan.levels[t.level].notify, ...tr.notify])],
+    cause: causeOf(signal),
+    evidence: evidenceOf(t, Math.max(0, t.evidence.maxSize - sizeBefore)),
+  });
   if (tr.escalateImmediately) fireImmediate(d, tr);
   t.slaDeadlines = slaDeadlines(plan, t);
   return { ticket: t, events: d.events, alerts: d.alerts };
 }
 
 const causeOf = (signal: Signal) => ({ signalId: signal.id, postAt: signal.at });
+const evidenceOf = (t: Ticket, addedPosts: number) => ({ signals: t.evidence.signalCount, posts: t.evidence.maxSize, addedPosts });
 
 export function withinReopenWindow(plan: Plan, t: Ticket, now: Date): boolean {
   if (!(t.state === 'resolved' || t.state === 'closed') || !t.resolvedAt) return false;
@@ -198,14 +215,27 @@ function addEvidence(d: TicketDraft, signal: Signal, tr: TriggerResult) {
   }
 }
 
-/** Immediate escalation fires once per SLA cycle, like every ladder step. */
+/**
+ * Immediate escalation fires once per SLA cycle, like every ladder step. It happens with the
+ * change that caused it (an opening, a reopening, a raise, an update), so it is told in that
+ * change's alert — one alert, not two — and stays a step of its own in the audit trail.
+ */
 function fireImmediate(d: TicketDraft, tr: TriggerResult) {
   const t = d.t;
   const cycle = t.reopenCount;
   if (t.escalations.some((e) => e.stepId === 'immediate' && e.cycle === cycle)) return;
   t.escalations = [...t.escalations, { stepId: 'immediate', cycle, at: d.iso, notified: tr.notify }];
   d.event('escalation_fired', SYSTEM_DETECTOR, { after: { stepId: 'immediate', notified: tr.notify, triggers: tr.matched } });
-  d.alert('escalated', `immediate@${cycle}`, `immediate escalation: ${tr.matched.join(', ')}`, { stepId: 'immediate', notify: tr.notify });
+  const carrier = d.alerts[d.alerts.length - 1];
+  const note = `immediate escalation: ${tr.matched.join(', ')}`;
+  if (carrier) {
+    carrier.escalated = true;
+    carrier.stepId ??= 'immediate';
+    carrier.notify = [...new Set([...carrier.notify, ...tr.notify])];
+    carrier.detail = carrier.detail ? `${carrier.detail}; ${note}` : note;
+  } else {
+    d.alert('escalated', `immediate@${cycle}`, note, { stepId: 'immediate', notify: tr.notify, escalated: true });
+  }
 }
 
 function triggerNote(tr: TriggerResult): string {

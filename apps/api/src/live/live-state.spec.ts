@@ -27,6 +27,16 @@ describe('LiveState', () => {
     expect(s.onAlert(alertFactory(0))).toBeDefined();
   });
 
+  it('coalesces an incident’s updates: the newest stays, older ones leave the list and are not taken back', () => {
+    const s = new LiveState('api-1', new ManualClock(new Date()));
+    s.onAlert(alertFactory(1));
+    s.onAlert(alertFactory(2, { type: 'updated', evidence: { signals: 2, posts: 10, addedPosts: 7 } }));
+    s.onAlert(alertFactory(3, { ticketId: 'CR-2026-000002' }));
+    expect(s.onAlert(alertFactory(4, { type: 'updated', evidence: { signals: 3, posts: 15, addedPosts: 5 } }))).toBeDefined();
+    expect(s.snapshot().alerts.map((a) => a.alertId)).toEqual(['CR-2026-000001:a4', 'CR-2026-000001:a3', 'CR-2026-000001:a1']);
+    expect(s.onAlert(alertFactory(2, { type: 'updated' }))).toBeUndefined();
+  });
+
   it('counts mentions per minute and the negative share, and sends counters only when they change', () => {
     const clock = new ManualClock(new Date('2026-11-23T10:00:10Z'));
     const s = new LiveState('api-1', clock);

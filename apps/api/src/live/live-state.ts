@@ -15,6 +15,8 @@ export class LiveState {
   private seq = 0;
   private readonly alerts: Alert[] = [];
   private readonly alertIds = new Set<string>();
+  /** Ids of `updated` alerts a newer one replaced (bounded, oldest out first). */
+  private readonly superseded = new Set<string>();
   /** minute start (ms) → counts by label. */
   private readonly minutes = new Map<number, { negative: number; neutral: number; positive: number }>();
   /** second (ms) → mentions arriving in it, for the last-60-seconds rate. */
@@ -30,9 +32,23 @@ export class LiveState {
     return { instanceId: this.instanceId, seq: this.seq, at: this.clock.now().toISOString(), alerts: [...this.alerts], counters: this.counters() };
   }
 
-  /** undefined for an alert already seen (alerts are re-sent after a crash with the same id). */
+  /**
+   * undefined for an alert already seen (alerts are re-sent after a crash with the same id). An
+   * incident's `updated` alerts coalesce: the newest carries the totals, so older ones leave the
+   * list (their ids are still recognised) instead of crowding other incidents out of it.
+   */
   onAlert(alert: Alert): LiveDelta | undefined {
-    if (this.alertIds.has(alert.alertId)) return undefined;
+    if (this.alertIds.has(alert.alertId) || this.superseded.has(alert.alertId)) return undefined;
+    if (alert.type === 'updated') {
+      for (let i = this.alerts.length - 1; i >= 0; i--) {
+        const old = this.alerts[i]!;
+        if (old.type !== 'updated' || old.ticketId !== alert.ticketId) continue;
+        this.alerts.splice(i, 1);
+        this.alertIds.delete(old.alertId);
+        this.superseded.add(old.alertId);
+      }
+      while (this.superseded.size > 4 * LIVE_ALERT_CAP) this.superseded.delete(this.superseded.values().next().value!);
+    }
     this.alerts.unshift(alert);
     this.alertIds.add(alert.alertId);
     while (this.alerts.length > LIVE_ALERT_CAP) this.alertIds.delete(this.alerts.pop()!.alertId);

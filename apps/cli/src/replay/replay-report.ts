@@ -16,7 +16,9 @@ export function formatReplayReport(file: string, r: ReplayResult): string {
   out.push('', `Clusters: ${r.clusters.length}${r.clusters.length > MAX_ROWS ? ` (largest ${MAX_ROWS})` : ''}`);
   for (const c of r.clusters.slice(0, MAX_ROWS)) {
     const where = [...c.places.slice(0, 2), ...c.categories.slice(0, 2)].join(', ');
-    out.push(`  ${String(c.size).padStart(5)} posts ${String(c.distinctAuthors).padStart(4)} authors  ${minute(c.firstSeen)} → ${minute(c.lastSeen)}  ${cut(c.label, 40)}${where ? `  [${where}]` : ''}`);
+    const watch = c.watchId && c.watchId !== '_all' ? `${c.watchId}  ` : '';
+    const flare = c.previousClusterId ? '  (flare of an earlier cluster)' : '';
+    out.push(`  ${String(c.size).padStart(5)} posts ${String(c.distinctAuthors).padStart(4)} authors  ${minute(c.firstSeen)} → ${minute(c.lastSeen)}  ${c.status.padEnd(6)}  ${watch}${cut(c.title ?? c.label, 40)}${where ? `  [${where}]` : ''}${flare}`);
   }
 
   const bursts = by('burst');
@@ -24,7 +26,9 @@ export function formatReplayReport(file: string, r: ReplayResult): string {
   out.push('', `Bursts: ${bursts.length}`);
   for (const s of bursts.slice(0, MAX_ROWS)) {
     const b = s.burst;
-    out.push(`  ${minute(s.at)}  ${b ? `${b.dimension}=${b.value}  ${b.observed} posts vs baseline ${b.baseline.toFixed(1)} (score ${b.score.toFixed(1)})` : s.key}${cooled.has(s.key) ? `  cooled ${minute(cooled.get(s.key)!)}` : ''}`);
+    const sure = b?.confidence !== undefined ? `, ${(100 * b.confidence).toFixed(b.confidence > 0.999 ? 2 : 1)} % sure` : '';
+    out.push(`  ${minute(s.at)}  ${b ? `${b.dimension}=${b.value}  ${b.observed} posts vs ${b.baseline.toFixed(1)} usual (×${(b.ratio ?? 0).toFixed(1)}${sure})` : s.key}${cooled.has(s.key) ? `  cooled ${minute(cooled.get(s.key)!)}` : ''}`);
+    out.push(`      ${cut(s.label, 90)}`);
   }
 
   const groups = by('group_complaint');
@@ -41,7 +45,21 @@ export function formatReplayReport(file: string, r: ReplayResult): string {
   out.push('', `Severity (highest per incident key, ${top.size} keys): ${counts}`);
 
   out.push('', `Tickets: ${r.tickets.length}`);
-  for (const t of r.tickets.slice(0, MAX_ROWS)) out.push(`  ${t.id}  ${level(t.level)}  ${t.state}  ${t.evidence.signalCount} signals  ${cut(t.title, 50)}`);
+  for (const t of r.tickets.slice(0, MAX_ROWS)) out.push(`  ${t.id}  ${level(t.level)}  ${t.state}  ${t.evidence.signalCount} signals  ${cut(t.title, 60)}`);
+  // Tickets by watch and by the (event-time) day of the signal that opened them: a quiet day should show few.
+  const byId = new Map(r.signals.map((s) => [s.id, s]));
+  const perWatch = new Map<string, Map<string, number>>();
+  for (const t of r.tickets) {
+    const opener = byId.get(t.evidence.signalIds[0] ?? '');
+    const watch = opener?.watchId ?? '?';
+    const day = (opener?.at ?? t.openedAt).slice(0, 10);
+    const days = perWatch.get(watch) ?? new Map<string, number>();
+    days.set(day, (days.get(day) ?? 0) + 1);
+    perWatch.set(watch, days);
+  }
+  for (const [watch, days] of [...perWatch].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    out.push(`  ${watch}: ${[...days].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([d, n]) => `${d} ${n}`).join(', ')}`);
+  }
 
   if (r.score) {
     const s = r.score;

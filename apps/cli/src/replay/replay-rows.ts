@@ -22,6 +22,8 @@ const TIME = ['publishedAt', 'at', 'time', 'timestamp', 'date', 'created_at', 'D
 const ID = ['id', 'externalId', 'Complaint ID'];
 const AUTHOR = ['author', 'user', 'username'];
 const INCIDENT = ['incident', 'storm', 'event'];
+/** Whose post it is: the detector keys baselines, clusters and signals by it (see libs/detection watch-keys.ts). */
+const WATCH = ['watch', 'brand', 'company', 'Company'];
 
 const pick = (rec: Record<string, unknown>, names: string[]) => {
   for (const n of names) if (rec[n] !== undefined && rec[n] !== null && rec[n] !== '') return rec[n];
@@ -48,6 +50,8 @@ export function toReplayRow(rec: Record<string, unknown>, line: number, sourceId
   const authorObj = typeof author === 'object' && author !== null ? (author as Record<string, unknown>) : undefined;
   const rating = num(rec.rating);
   const incident = pick(rec, INCIDENT);
+  const watchRaw = pick(rec, WATCH);
+  const watch = watchRaw === undefined ? undefined : String(watchRaw).trim().slice(0, 128);
   const mention: RawMention = {
     id: mentionId(sourceId, externalId),
     sourceId,
@@ -67,6 +71,7 @@ export function toReplayRow(rec: Record<string, unknown>, line: number, sourceId
     langHint: typeof rec.lang === 'string' ? rec.lang : undefined,
     rating: rating !== undefined && rating >= 1 && rating <= 5 ? rating : undefined,
     reach: num(rec.reach),
+    ...(watch ? { meta: { watch } } : {}),
   };
   return { line, mention, incident: incident === undefined ? ('incident' in rec || 'storm' in rec ? '' : undefined) : String(incident) };
 }

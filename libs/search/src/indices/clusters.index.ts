@@ -10,7 +10,8 @@ const keyword: estypes.MappingProperty = { type: 'keyword', ignore_above: 512 };
 
 /**
  * Complaint clusters (writer: detector; read by the api, the cli's replay report and the
- * tests). One document per cluster, `_id` = cluster id. Searchable by label and facets; the
+ * tests). One document per cluster, `_id` = cluster id, within one watch (`watchId`); `closed` once it
+ * went quiet, a later flare linking back (`previousClusterId`). Searchable by title, label and facets; the
  * detector's working state (`state`) rides along unindexed so it can rebuild from here.
  */
 export const clustersIndex = singleIndex({
@@ -22,6 +23,8 @@ export const clustersIndex = singleIndex({
     dynamic: false,
     properties: {
       id: keyword,
+      watchId: keyword,
+      title: { type: 'text', analyzer: 'standard', fields: { raw: keyword } },
       label: { type: 'text', analyzer: 'standard', fields: { raw: keyword } },
       topTerms: keyword,
       language: keyword,
@@ -43,7 +46,9 @@ export const clustersIndex = singleIndex({
       velocityPerHour: { type: 'float' },
       growth: { type: 'float' },
       mergedInto: keyword,
+      previousClusterId: keyword,
       status: keyword,
+      closedAt: { type: 'date' },
       state: { type: 'object', enabled: false },
     },
   },

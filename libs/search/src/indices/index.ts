@@ -8,6 +8,7 @@
  * and `search.names` pick it up from here; SearchModule provides the reader everywhere.
  */
 import { analysisModelsIndex, AnalysisModelsReader } from './analysis-models.index';
+import { baselinesIndex, BaselinesReader } from './baselines.index';
 import { clustersIndex, ClustersReader } from './clusters.index';
 import { contactViewsIndex, ContactViewsReader } from './contact-views.index';
 import { correctionsIndex, CorrectionsReader } from './corrections.index';
@@ -41,6 +42,7 @@ export * from './reports.index';
 export * from './corrections.index';
 export * from './analysis-models.index';
 export * from './model-updates.index';
+export * from './baselines.index';
 
 /** Every stored document, by the key it has in `search.names`. */
 export const INDICES = {
@@ -60,9 +62,10 @@ export const INDICES = {
   corrections: correctionsIndex,
   analysisModels: analysisModelsIndex,
   modelUpdates: modelUpdatesIndex,
+  baselines: baselinesIndex,
 } as const;
 
-export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader];
+export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
 export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date): string; readonly mentionsPattern: string } & {
