@@ -198,7 +198,7 @@ class VigilDetector implements Detector {
 
   private clusterSignals(c: ClusterRecord, at: number, out: Signal[]): void {
     const cfg = this.config;
-    const sev = () => clusterSeverity(c, cfg, at);
+    const sev = () => clusterSeverity(c, cfg, at, this.volume.watchPerHour(c.watchId));
     const key = () => this.incidents.keyForCluster(c);
     if (c.signalled.newAt === 0 && c.size >= cfg.signals.clusterNewSize && c.distinctAuthors >= 2) {
       c.signalled.newAt = c.size;

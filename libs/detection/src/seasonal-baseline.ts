@@ -179,6 +179,16 @@ export class SeasonalBaseline {
     if (Math.floor(t / HOUR_MS) === s.hour) s.hourCount += 1;
   }
 
+  /** Expected posts per hour now, or while warming up the mean of the hours learnt so far (0 before any). */
+  roughPerHour(): number {
+    const s = this.s;
+    if (s.hodN[s.hour % 24]! > 0) return this.expectedPerHour();
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < 24; i++) if (s.hodN[i]! > 0) (sum += s.hod[i]!), n++;
+    return n ? sum / n : 0;
+  }
+
   /** Expected posts per hour now (for status and titles). */
   expectedPerHour(): number {
     return this.expectedAtHour(this.s.hour);

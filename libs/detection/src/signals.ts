@@ -5,7 +5,10 @@ import type { DetectionConfig } from './config';
 import type { PostFeatures } from './features';
 import type { GroupComplaint } from './group-complaint';
 import { isoTime as iso } from './iso-time';
+import { poissonTailScore } from './poisson';
 import { assessSeverity } from './severity';
+
+const HOUR_MS = 3_600_000;
 
 const clampSentiment = (x: number) => Math.max(-1, Math.min(1, x));
 
@@ -18,12 +21,27 @@ export function nextGrowthThreshold(grewAt: number, sizes: readonly number[]): n
   return t;
 }
 
+/** A theme's usual share of its watch's posts in an hour, before anything is known of the theme itself. */
+const THEME_SHARE = 0.05;
+
+/**
+ * How surprising a cluster's last hour is: against its own pace in the three hours before (a
+ * recurring theme is no news), and never below a twentieth of what its watch gets in an hour (on
+ * a busy brand ten posts on one everyday theme are chance; on a quiet one they are not).
+ */
+export function clusterBurstScore(c: ClusterRecord, now: number, watchPerHour: number): number {
+  const lastHour = c.recent(now, 1).posts;
+  const before = c.recent(now - HOUR_MS, 3).posts;
+  return poissonTailScore(lastHour, Math.max(0.5, before / 3, THEME_SHARE * watchPerHour));
+}
+
 /**
  * A cluster's severity speaks for the incident as it is now: its posts and authors of the last
- * severityHours and its posts of the last hour, not what a theme gathered over days; cues count
- * when enough posts share them (one post's cue is that post's risk flag).
+ * severityHours, its posts of the last hour and how surprising they are (clusterBurstScore), not
+ * what a theme gathered over days; cues count when enough posts share them (one post's cue is that
+ * post's risk flag).
  */
-export function clusterSeverity(c: ClusterRecord, cfg: DetectionConfig, now = c.lastSeen): Severity {
+export function clusterSeverity(c: ClusterRecord, cfg: DetectionConfig, now = c.lastSeen, watchPerHour?: number): Severity {
   const r = c.recent(now, cfg.clustering.severityHours);
   return assessSeverity(
     {
@@ -34,6 +52,7 @@ export function clusterSeverity(c: ClusterRecord, cfg: DetectionConfig, now = c.
       maxMoney: c.maxMoney,
       cues: c.sharedCues(),
       emotion: c.size ? c.emotionSum / c.size : 0,
+      ...(watchPerHour !== undefined ? { burstScore: clusterBurstScore(c, now, watchPerHour) } : {}),
     },
     cfg.severity,
   );

@@ -6,7 +6,7 @@ const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const HANDLE = /(^|\s)@[\w.-]+/g;
 const SPACE = /\s+/g;
 const ZH_SENTENCES = /[^。！？!?；;\n]+[。！？!?；;\n]*/g;
-const EN_SENTENCES = /[^.!?;\n]+(?:[.!?;]+(?=\s|$)|\n|$)/g;
+const EN_SENTENCES = /[^\n]+?(?:[.!?;]+(?=\s|$)|$)/gm;
 
 export const TITLE_MAX_ZH = 36;
 export const TITLE_MAX_EN = 100;

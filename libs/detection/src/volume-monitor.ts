@@ -248,6 +248,12 @@ export class VolumeMonitor {
     return undefined;
   }
 
+  /** What a watch usually gets in an hour like this one (0 for a watch not seen yet). */
+  watchPerHour(watchId: string): number {
+    const st = this.keys.get(`burst:${watchId}`);
+    return st ? new SeasonalBaseline(st.base).roughPerHour() : 0;
+  }
+
   get(key: string): VolumeKeyState | undefined {
     return this.keys.get(key);
   }
