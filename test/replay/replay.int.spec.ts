@@ -14,7 +14,8 @@ const DAY = path.resolve(__dirname, '../../demo/replay/storm-day.jsonl');
 describe('vigil replay', () => {
   const env = testEnv();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-replay-')), 'day.jsonl');
-  const lines = fs.readFileSync(DAY, 'utf8').trim().split('\n');
+  // Every row names its brand: the detector keys baselines, clusters and signals by that watch.
+  const lines = fs.readFileSync(DAY, 'utf8').trim().split('\n').map((l) => JSON.stringify({ ...JSON.parse(l), brand: 'freshdash' }));
   fs.writeFileSync(file, [...lines.slice(0, 3), '{"id": "broken', JSON.stringify({ id: 'no-time', text: '退款' }), ...lines.slice(3)].join('\n'));
   const progress: string[] = [];
   let first: ReplayResult;
@@ -31,6 +32,8 @@ describe('vigil replay', () => {
     expect(first.clusters.some((c) => c.places.includes('阳光花园') && c.size >= 20)).toBe(true);
     expect(first.tickets.length).toBeGreaterThanOrEqual(2);
     expect(new Set(first.signals.map((s) => s.id)).size).toBe(first.signals.length);
+    expect(new Set(first.signals.map((s) => s.watchId))).toEqual(new Set(['freshdash']));
+    expect(first.clusters.every((c) => c.watchId === 'freshdash' && c.title)).toBe(true);
 
     const score = first.score!;
     expect(score.incidents.map((i) => i.incident).sort()).toEqual(['compound-refund', 'login-outage']);

@@ -1,4 +1,4 @@
-import { mentionId, type EnrichedMention, type RiskCueKind } from '@vigil/contracts';
+import { mentionId, type EnrichedMention, type RiskCueKind, type WatchMatch } from '@vigil/contracts';
 import type { SearchClient } from '@vigil/search';
 
 /**
@@ -43,6 +43,9 @@ export interface MentionSpec {
   reach?: number;
   channel?: EnrichedMention['channel'];
   meta?: Record<string, string>;
+  /** The watches the mention matched (absent = no watch configuration); a string is one own watch. */
+  watches?: WatchMatch[] | string;
+  title?: string;
 }
 
 const iso = (t: string | number | Date) => new Date(t).toISOString();
@@ -66,12 +69,14 @@ export function makeMention(s: MentionSpec): EnrichedMention {
           },
         }
       : {}),
+    ...(s.title !== undefined ? { title: s.title } : {}),
     text: s.text,
     truncated: false,
     publishedAt: iso(s.at),
     fetchedAt: iso(s.at),
     ...(s.reach !== undefined ? { reach: s.reach } : {}),
     ...(s.meta ? { meta: s.meta } : {}),
+    ...(s.watches !== undefined ? { watches: typeof s.watches === 'string' ? [{ id: s.watches, rule: '', competitor: false }] : s.watches } : {}),
     processedAt: iso(s.at),
     analysis: {
       language: zh ? 'zh' : 'en',

@@ -13,6 +13,12 @@ const tmp = (name: string, text: string) => {
 };
 
 describe('replay files', () => {
+  it('carries a row’s watch (watch, brand or company column) for the detector to key it by', async () => {
+    const file = tmp('w.csv', 'id,at,text,brand\n1,2026-03-02T10:00:00Z,退款没到账,鲜达\n2,2026-03-02T10:01:00Z,login broken,\n');
+    const r = await readReplayFile(file, 'replay:w');
+    expect(r.rows.map((x) => x.mention.meta)).toEqual([{ watch: '鲜达' }, undefined]);
+  });
+
   it('reads JSONL in time order, keeps original times, and names each bad row by line', async () => {
     const file = tmp(
       'h.jsonl',

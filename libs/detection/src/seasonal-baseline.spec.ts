@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { SeasonalBaseline } from './seasonal-baseline';
+
+/** Roughly standard normal (sum of uniforms): enough noise for a test stream. */
+const normalish = (rand: () => number) => rand() + rand() + rand() + rand() - 2;
+
+const H = 3_600_000;
+const START = Date.parse('2026-03-02T00:00:00Z');
+/** Posts per hour of day: quiet nights, busy evenings. */
+const SHAPE = Array.from({ length: 24 }, (_, h) => 2 + 18 * Math.max(0, Math.sin(((h - 6) / 18) * Math.PI)));
+
+function feed(b: SeasonalBaseline, from: number, hours: number, rate: (h: number) => number, rand: () => number): void {
+  for (let i = 0; i < hours; i++) {
+    const h0 = from + i * H;
+    const n = Math.max(0, Math.round(rate(h0) + normalish(rand) * Math.sqrt(rate(h0))));
+    for (let k = 0; k < n; k++) {
+      const t = h0 + ((k + 0.5) / n) * H;
+      b.roll(t);
+      b.add(t);
+    }
+  }
+  b.roll(from + hours * H);
+}
+
+describe('seasonal baseline', () => {
+  it('learns the hour-of-day shape in a few days and expects the evening to be busier than the night', () => {
+    const b = new SeasonalBaseline(SeasonalBaseline.create(START));
+    feed(b, START, 5 * 24, (t) => SHAPE[new Date(t).getUTCHours()]!, mulberry(1));
+    expect(b.hasHistory(72)).toBe(true);
+    expect(b.expectedAtHour(Math.floor(START / H) + 5 * 24 + 3)).toBeLessThan(5);
+    expect(b.expectedAtHour(Math.floor(START / H) + 5 * 24 + 15)).toBeGreaterThan(14);
+  });
+
+  it('a storm does not become tomorrow’s normal, and does not teach the key to expect storms', () => {
+    const b = new SeasonalBaseline(SeasonalBaseline.create(START));
+    const rate = (t: number) => SHAPE[new Date(t).getUTCHours()]!;
+    feed(b, START, 7 * 24, rate, mulberry(2));
+    const before = b.expectedAtHour(Math.floor(START / H) + 8 * 24 + 15);
+    const aBefore = b.a();
+    // A storm nobody called: five times the usual from 10:00 to 20:00 on day 7.
+    feed(b, START + 7 * 24 * H, 24, (t) => rate(t) * (new Date(t).getUTCHours() >= 10 && new Date(t).getUTCHours() < 20 ? 5 : 1), mulberry(3));
+    expect(b.expectedAtHour(Math.floor(START / H) + 8 * 24 + 15)).toBeLessThan(before * 1.3);
+    expect(b.a()).toBeLessThan(aBefore + 0.05);
+  });
+
+  it('judges a window against the expectation: twice the usual over three hours is surprising, the usual is not', () => {
+    const b = new SeasonalBaseline(SeasonalBaseline.create(START));
+    const rate = (t: number) => SHAPE[new Date(t).getUTCHours()]!;
+    feed(b, START, 7 * 24 + 12, rate, mulberry(4));
+    expect(b.test(180).score).toBeLessThan(3);
+    feed(b, START + (7 * 24 + 12) * H, 3, (t) => 2 * rate(t), mulberry(5));
+    const t = b.test(180);
+    expect(t.ratio).toBeGreaterThan(1.6);
+    expect(t.score).toBeGreaterThan(4); // p < 1e-4 over one window; the detector needs 5 (or a second window) to fire
+  });
+
+  it('does not learn an hour in a coverage gap', () => {
+    const b = new SeasonalBaseline(SeasonalBaseline.create(START));
+    const gap = (h: number) => new Date(h).getUTCHours() === 15;
+    for (let i = 0; i < 5 * 24; i++) {
+      const t = START + i * H;
+      b.roll(t, gap);
+      for (let k = 0; k < (new Date(t).getUTCHours() === 15 ? 0 : 10); k++) b.add(t + k * 1000);
+    }
+    expect(b.s.hodN[15]).toBe(0);
+    expect(b.s.hodN[14]).toBeGreaterThan(3);
+  });
+});
+
+function mulberry(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
