@@ -1,5 +1,6 @@
 import { dict } from '@node-rs/jieba/dict';
 import { DagSegmenter } from './dag-segmenter';
+import { ZH_DOMAIN_WORD_FREQ, ZH_DOMAIN_WORDS } from './lexicon/zh-domain-words';
 
 const ZH_STOP = new Set(`的 了 是 我 你 他 她 它 们 我们 你们 他们 这 那 这个 那个 就 都 也 还 在 和 与 及 或 而 又 呢 吗 吧 啊 呀 哦 嗯
 哈 啦 嘛 么 着 过 给 把 被 让 对 从 到 为 于 以 之 其 一个 一 个 有 没 不 很 太 都是 就是 还是 但是 可是 因为 所以 如果 虽然 然后
@@ -41,7 +42,10 @@ let defaultDag: DagSegmenter | undefined;
  * do not leak into each other.
  */
 export function createSegmenter(userTerms: readonly string[] = []): Segmenter {
-  defaultDag ??= DagSegmenter.fromDictionary(dict);
+  if (!defaultDag) {
+    defaultDag = DagSegmenter.fromDictionary(dict);
+    defaultDag.load(ZH_DOMAIN_WORDS.map((w) => `${w} ${ZH_DOMAIN_WORD_FREQ} n`).join('\n'));
+  }
   let dag = defaultDag;
   // jieba dictionary line: word frequency [tag]; a high frequency makes the term win.
   const lines = userTerms.filter((t) => t && !/\s/.test(t)).map((t) => `${t} 100000 nz`).join('\n');
