@@ -7,8 +7,8 @@ export const ClusterListQuery = z.object({
     .string()
     .optional()
     .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []))
-    .pipe(z.array(z.enum(['active', 'merged', 'evicted'])).max(3))
-    .describe('active, merged, evicted (comma-separated)'),
+    .pipe(z.array(ClusterDoc.shape.status).max(4))
+    .describe('active, closed, merged, evicted (comma-separated)'),
   size: z.coerce.number().int().min(1).max(500).default(150),
 });
 export class ClusterListQueryDto extends createZodDto(ClusterListQuery) {}
