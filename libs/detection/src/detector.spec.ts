@@ -43,7 +43,7 @@ function stormDay(): EnrichedMention[] {
   return [...bg, ...storm].sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt));
 }
 
-describe('detector', () => {
+describe('detector', { timeout: 60_000 }, () => {
   const stream = stormDay();
 
   it('emits schema-valid signals and cluster documents, with severity factors that explain the level', () => {

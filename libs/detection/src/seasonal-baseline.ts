@@ -217,25 +217,48 @@ export class SeasonalBaseline {
    * dispersion (quasi-Poisson), widened for how few days the expectation rests on.
    */
   test(minutes: number, stepsAgo = 0): WindowTest {
+    return this.tests([minutes], stepsAgo, () => true)[0]!;
+  }
+
+  /**
+   * test() for several windows (ascending minutes) in one pass over the ring. `worth(i, o, e)`
+   * says whether window i is worth its score (the tail sum is the costly part); others get 0.
+   */
+  tests(windows: readonly number[], stepsAgo = 0, worth: (i: number, observed: number, expected: number) => boolean = () => true): WindowTest[] {
     const s = this.s;
-    const k = Math.min(RING_STEPS - stepsAgo, Math.round(minutes / 5));
+    const out: WindowTest[] = [];
     let observed = 0;
     let expected = 0;
     let days = 0;
-    for (let i = 0; i < k; i++) {
-      const idx = RING_STEPS - 1 - stepsAgo - i;
-      observed += s.steps[idx]!;
-      const h = Math.floor(((s.step - stepsAgo - i) * STEP_MS) / HOUR_MS);
-      expected += this.expectedAtHour(h) / STEPS_PER_HOUR;
-      days += s.hodN[h % 24]!;
+    let k = 0;
+    let hour = Number.NaN;
+    let eStep = 0;
+    let nDays = 0;
+    for (const minutes of windows) {
+      const steps = Math.min(RING_STEPS - stepsAgo, Math.round(minutes / 5));
+      for (; k < steps; k++) {
+        observed += s.steps[RING_STEPS - 1 - stepsAgo - k]!;
+        const h = Math.floor(((s.step - stepsAgo - k) * STEP_MS) / HOUR_MS);
+        if (h !== hour) {
+          hour = h;
+          eStep = this.expectedAtHour(h) / STEPS_PER_HOUR;
+          nDays = s.hodN[h % 24]!;
+        }
+        expected += eStep;
+        days += nDays;
+      }
+      const ratio = expected > 0 ? observed / expected : observed > 0 ? Infinity : 0;
+      let score = 0;
+      if (observed > expected && worth(out.length, observed, expected)) {
+        const n = Math.max(1, days / Math.max(1, k));
+        // Rate noise averages out partly over a long window (not fully: whole days run high or low).
+        const hours = Math.max(1, minutes / 60);
+        const phi = (1 + (this.a() * expected) / Math.sqrt(hours)) * (1 + 1 / Math.min(n, 12));
+        score = poissonTailScore(Math.floor(observed / phi), Math.max(expected, 0.05) / phi);
+      }
+      out.push({ minutes: k * 5, observed, expected, ratio, score });
     }
-    const n = Math.max(1, days / Math.max(1, k));
-    // Rate noise averages out partly over a long window (not fully: whole days run high or low).
-    const hours = Math.max(1, minutes / 60);
-    const phi = (1 + (this.a() * expected) / Math.sqrt(hours)) * (1 + 1 / Math.min(n, 12));
-    const ratio = expected > 0 ? observed / expected : observed > 0 ? Infinity : 0;
-    const score = observed > expected ? poissonTailScore(Math.floor(observed / phi), Math.max(expected, 0.05) / phi) : 0;
-    return { minutes: k * 5, observed, expected, ratio, score };
+    return out;
   }
 
   /** Days (at least 2) of this hour of day, and 3 days in all, before anything is judged. */

@@ -35,7 +35,8 @@ function replay(d: Detector, ms: EnrichedMention[], until?: number): Signal[] {
 const brand = (watch: string, days: number, peak: number, seed: number, start = START) => backgroundStream({ start, days, peakPerHour: peak, seed, extra: { watches: watch } });
 const dayPosts = (ms: EnrichedMention[], day: number) => ms.filter((m) => Math.floor((Date.parse(m.publishedAt) - START) / DAY) === day).length;
 
-describe('volume bursts per watch', () => {
+// Each case replays days of posts: generous timeouts, the machine is shared.
+describe('volume bursts per watch', { timeout: 60_000 }, () => {
   it('finds a slow storm that doubles a brand’s day over 8 hours within 2 hours of its onset, and says how sure it is', () => {
     const bg = brand('dash', 9, 40, 11);
     const onset = START + 8 * DAY + 9 * H;

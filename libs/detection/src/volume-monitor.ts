@@ -88,16 +88,20 @@ export class VolumeMonitor {
   private lastTickStep = -1;
   /** Keys whose status changed since the last takeStatusChanges(). */
   private readonly changed = new Set<string>();
+  /** The windows' lengths, ascending (tests() walks the ring once for all of them). */
+  private readonly windowMinutes: number[];
 
   constructor(
     private readonly cfg: DetectionConfig['burst'],
     private readonly coverage: CoverageBook,
-  ) {}
+  ) {
+    const sorted = [...cfg.windows].sort((a, b) => a.minutes - b.minutes);
+    if (sorted.some((w, i) => w !== cfg.windows[i])) throw new Error('burst.windows must be in ascending order of minutes');
+    this.windowMinutes = sorted.map((w) => w.minutes);
+  }
 
   private get longestMinutes(): number {
-    let m = 0;
-    for (const w of this.cfg.windows) m = Math.max(m, w.minutes);
-    return m;
+    return this.windowMinutes[this.windowMinutes.length - 1] ?? 0;
   }
 
   /** Count a post for its keys; returns the bursts it sets off. */
@@ -168,8 +172,11 @@ export class VolumeMonitor {
     if (this.assess(st, base, at) !== 'ready') return undefined;
     let best: WindowTest | undefined;
     let bestImmediate = false;
-    for (const w of this.cfg.windows) {
-      const t = base.test(w.minutes);
+    const ws = this.cfg.windows;
+    const tests = base.tests(this.windowMinutes, 0, (i, o, e) => o >= ws[i]!.minCount && o >= ws[i]!.minRatio * e);
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      const t = tests[i]!;
       if (t.observed < w.minCount || t.ratio < w.minRatio) continue;
       if (t.score < w.score) continue;
       if (!best || t.score > best.score) {

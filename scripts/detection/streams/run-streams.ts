@@ -56,6 +56,8 @@ function printRow(r: Row): void {
   const perBrand = Object.values(sc.ticketsPerQuietDay);
   const mean = perBrand.length ? perBrand.reduce((a, b) => a + b, 0) / perBrand.length : 0;
   const [worstWatch, worst] = Object.entries(sc.ticketsPerQuietDay).sort((a, b) => b[1] - a[1])[0] ?? ['-', 0];
+  const det = Object.values(sc.detectorTicketsPerQuietDay);
+  const detMean = det.length ? det.reduce((a, b) => a + b, 0) / det.length : 0;
   const prec = ALARM_KINDS.map((k) => {
     const p = sc.precision[k];
     return `${k.replace('cluster_', 'c_').replace('group_complaint', 'group').replace('risk_flag', 'risk')} ${p ? `${pct(p[0], p[1])}/${p[1]}` : '-'}`;
@@ -64,7 +66,7 @@ function printRow(r: Row): void {
     ? '(storm-free control)'.padEnd(57)
     : `signalled ${String(found.length).padStart(2)}/${String(sc.storms.length).padEnd(2)} ≤2h ${String(within).padStart(2)} ${fmtMin(med(found.map((x) => x.delayMin!))).padStart(7)}, alerted ${String(alerted.length).padStart(2)} ≤2h ${String(alertedIn).padStart(2)} ${fmtMin(med(alerted.map((x) => x.alertDelayMin!))).padStart(7)}`;
   console.log(
-    `  ${r.detector.padEnd(10)} ${storms} | tickets/brand/quiet day ${mean.toFixed(2)} (worst ${worstWatch} ${worst.toFixed(2)}) | tickets ${sc.tickets} (${sc.ticketsOnIncidents} on incidents), alerts/ticket ${sc.alertsPerTicket.toFixed(1)} | ${prec}`,
+    `  ${r.detector.padEnd(10)} ${storms} | tickets/brand/quiet day ${mean.toFixed(2)} (worst ${worstWatch} ${worst.toFixed(2)}; without risk flags ${detMean.toFixed(2)}) | tickets ${sc.tickets} (${sc.ticketsOnIncidents} on incidents), alerts/ticket ${sc.alertsPerTicket.toFixed(1)} | ${prec}`,
   );
   for (const f of sc.falseEvents) console.log(`  ${''.padEnd(10)} non-incident ${f.incident.id}: ${f.signals} alarm signal(s)`);
 }
@@ -147,9 +149,10 @@ export function evalStreams(opts: StreamsOptions): Row[] {
     const found = storms.filter((x) => x.found);
     const alerted = storms.filter((x) => x.alerted);
     const perBrand = mine.flatMap((r) => Object.values(r.score.ticketsPerQuietDay));
+    const perBrandDet = mine.flatMap((r) => Object.values(r.score.detectorTicketsPerQuietDay));
     const groups = mine.filter((r) => !r.control).reduce((acc, r) => [acc[0] + (r.score.precision.group_complaint?.[0] ?? 0), acc[1] + (r.score.precision.group_complaint?.[1] ?? 0)], [0, 0]);
     console.log(
-      `  ${det.name.padEnd(10)} storms signalled ${found.length}/${storms.length} (within 2 h ${found.filter((x) => x.delayMin! <= 120).length}, median ${fmtMin(med(found.map((x) => x.delayMin!)))}), alerted ${alerted.length}/${storms.length} (within 2 h ${alerted.filter((x) => x.alertDelayMin! <= 120).length}, median ${fmtMin(med(alerted.map((x) => x.alertDelayMin!)))}); tickets per brand per quiet day ${(perBrand.reduce((a, b) => a + b, 0) / Math.max(1, perBrand.length)).toFixed(2)} (worst ${Math.max(0, ...perBrand).toFixed(2)}); group-complaint precision ${pct(groups[0], groups[1])} of ${groups[1]}`,
+      `  ${det.name.padEnd(10)} storms signalled ${found.length}/${storms.length} (within 2 h ${found.filter((x) => x.delayMin! <= 120).length}, median ${fmtMin(med(found.map((x) => x.delayMin!)))}), alerted ${alerted.length}/${storms.length} (within 2 h ${alerted.filter((x) => x.alertDelayMin! <= 120).length}, median ${fmtMin(med(alerted.map((x) => x.alertDelayMin!)))}); tickets per brand per quiet day ${(perBrand.reduce((a, b) => a + b, 0) / Math.max(1, perBrand.length)).toFixed(2)} (worst ${Math.max(0, ...perBrand).toFixed(2)}; ${(perBrandDet.reduce((a, b) => a + b, 0) / Math.max(1, perBrandDet.length)).toFixed(2)} without single-post risk flags); group-complaint precision ${pct(groups[0], groups[1])} of ${groups[1]}`,
     );
   }
   return rows;

@@ -36,6 +36,10 @@ export interface ScenarioScore {
   /** Per watch: tickets opened on its quiet days / its quiet days. */
   ticketsPerQuietDay: Record<string, number>;
   quietTickets: number;
+  /** Of those, opened by a single post's risk flag (the plan's triggers on the analysis' cues). */
+  quietRiskFlagTickets: number;
+  /** Per watch: tickets on quiet days opened by anything but a single-post risk flag / its quiet days. */
+  detectorTicketsPerQuietDay: Record<string, number>;
   tickets: number;
   ticketsOnIncidents: number;
   alertsPerTicket: number;
@@ -126,7 +130,9 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
   }
   const ticketsPerQuietDay: Record<string, number> = {};
   const quietCount = new Map<string, number>();
+  const quietDetector = new Map<string, number>();
   let quietTickets = 0;
+  let quietRiskFlagTickets = 0;
   let tickets = 0;
   let onIncidents = 0;
   let alertsTotal = 0;
@@ -139,16 +145,20 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
     if (w && quiet.get(w)?.has(localDay(o.at))) {
       quietCount.set(w, (quietCount.get(w) ?? 0) + 1);
       quietTickets++;
+      if (o.signal.kind === 'risk_flag') quietRiskFlagTickets++;
+      else quietDetector.set(w, (quietDetector.get(w) ?? 0) + 1);
     }
   }
   let quietDays = 0;
+  const detectorTicketsPerQuietDay: Record<string, number> = {};
   for (const w of s.watches) {
     const n = quiet.get(w)!.size;
     quietDays += n;
     ticketsPerQuietDay[w] = n ? (quietCount.get(w) ?? 0) / n : 0;
+    detectorTicketsPerQuietDay[w] = n ? (quietDetector.get(w) ?? 0) / n : 0;
   }
   return {
-    storms, falseEvents, quietDays, ticketsPerQuietDay, quietTickets, tickets, ticketsOnIncidents: onIncidents,
+    storms, falseEvents, quietDays, ticketsPerQuietDay, quietTickets, quietRiskFlagTickets, detectorTicketsPerQuietDay, tickets, ticketsOnIncidents: onIncidents,
     alertsPerTicket: tickets ? alertsTotal / tickets : 0, precision, signals: scoredSignals,
   };
 }
