@@ -104,7 +104,7 @@ export function evalStreams(opts: StreamsOptions): Row[] {
   console.log('\n=== C. Real streams: per-brand replays of real texts and real dates, Vigil beside a per-brand spike rule ===');
   console.log(`spike rule (ElastAlert2 "spike" per watch, negative posts): timeframe ${SPIKE_RULE.timeframeMinutes} min, spike_height ${SPIKE_RULE.spikeHeight}, threshold_cur ${SPIKE_RULE.thresholdCur}, threshold_ref ${SPIKE_RULE.thresholdRef}, realert ${SPIKE_RULE.realertMinutes} min`);
   console.log(`tickets: libs/plan decideOnSignal with the default plan over each detector's signals; a ticket counts as resolved ${RESOLVE_AFTER_HOURS} h after it opened (a later signal on its key goes through the plan's reopen rule, a reopen counts as a ticket)`);
-  console.log('columns: storms signalled / labelled, within 2 h of onset, median delay; alerted (a ticket opened, reopened or raised about it), within 2 h, median delay | tickets per brand per quiet day (mean over brands, worst brand) | tickets after warm-up (opened by a signal about an incident), alerts per ticket | precision per signal kind (about a labelled incident / signals)');
+  console.log('columns: storms signalled / labelled, within 2 h of onset, median delay; alerted (a ticket opened, reopened, raised or escalated by a signal about it), within 2 h, median delay | tickets per brand per quiet day (mean over brands, worst brand) | tickets after warm-up (opened by a signal about an incident), alerts per ticket | precision per signal kind (about a labelled incident / signals)');
   const scenarios: Array<() => Scenario> = [
     () => zhDelivery(101, 'dev'),
     ...(opts.quick ? [] : [() => zhDelivery(202, 'held-out'), () => zhDelivery(303, 'held-out')]),

@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import { repoRoot } from '../data';
 
 export const RESOLVE_AFTER_HOURS = 8;
+const ATTENTION = new Set<Alert['type']>(['new_ticket', 'reopened', 'level_raised', 'escalated']);
 
 let plan: Plan | undefined;
 export function defaultPlan(): Plan {
@@ -33,7 +34,7 @@ export interface TicketOpening {
 
 export interface SimulatedTickets {
   openings: TicketOpening[];
-  /** Every decision that told a person something (an alert), with the signal behind it. */
+  /** Every decision that drew a person's attention (a new or reopened ticket, a raise, an escalation), with the signal behind it. */
   alerted: Array<{ signal: Signal; at: number }>;
   alerts: number;
   updates: number;
@@ -60,7 +61,9 @@ export function simulateTickets(signals: readonly Signal[]): SimulatedTickets {
     }
     const d = decideOnSignal(p, s, open.get(s.key)?.ticket, resolved.get(s.key)?.ticket, now);
     if (d.type === 'ignore') continue;
-    if (d.type === 'open' || d.alerts.length) alerted.push({ signal: s, at: now.getTime() });
+    // What draws a person's attention: a new or reopened ticket, a raise, an escalation (an
+    // 'updated' alert only changes a row already on screen).
+    if (d.type === 'open' || d.alerts.some((a) => ATTENTION.has(a.type))) alerted.push({ signal: s, at: now.getTime() });
     if (d.type === 'open') {
       const change = openTicket(p, d, `T-${++seq}`, now);
       const opening: TicketOpening = { signal: s, at: now.getTime(), reopen: false, alerts: change.alerts };
