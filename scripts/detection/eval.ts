@@ -221,7 +221,9 @@ function evalBursts(): void {
       for (const s of signals) {
         const t = Date.parse(s.at);
         if (t < after) continue;
-        if (storms.some((st) => t >= st.onset && t <= st.end + 30 * MIN)) continue;
+        // A burst whose window holds the storm is about it, even when a long window fires after it ended.
+        const from = s.burst ? Date.parse(s.burst.windowStart) : t;
+        if (storms.some((st) => (t >= st.onset && t <= st.end + 30 * MIN) || (from <= st.end && t >= st.onset))) continue;
         falseAlarms++;
         const dim = s.burst?.dimension ?? '?';
         faByDim[dim] = (faByDim[dim] ?? 0) + 1;

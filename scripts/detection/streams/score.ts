@@ -3,7 +3,7 @@
  *
  * - A signal is about an incident when most of its sample posts were added for it; a burst
  *   (a rise in volume, whose posts look like any other) is also about an incident of its watch
- *   when it fires between the incident's onset and end.
+ *   when it fires after the incident's onset over a window that holds part of it.
  * - A storm is found by its first alarm signal (anything but burst_cooling) about it before it
  *   ends; the delay runs from its onset.
  * - Tickets come from the plan's decision over all signals (tickets.ts); a ticket belongs to the
@@ -78,7 +78,9 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
     if (sig.kind !== 'burst') return undefined;
     const w = watchOf(sig);
     const t = Date.parse(sig.at);
-    return s.incidents.find((i) => i.watch === w && i.alarm && t >= i.onset && t <= i.end);
+    // Its window holds part of the incident (a long window can fire just after the last post).
+    const from = sig.burst ? Date.parse(sig.burst.windowStart) : t;
+    return s.incidents.find((i) => i.watch === w && i.alarm && t >= i.onset && from <= i.end);
   };
 
   const alarms = signals.filter((x) => ALARM_KINDS.includes(x.kind)).sort((a, b) => a.at.localeCompare(b.at));
