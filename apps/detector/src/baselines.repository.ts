@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BaselineStatus } from '@vigil/contracts';
-import { baselinesIndex, BaselinesReader, BulkIndexer, SearchClient } from '@vigil/search';
+import { BaselinesReader, BulkIndexer, SearchClient } from '@vigil/search';
 
 /** The detector writes its keys' baseline states (warming up, coverage gap, ready) when they change. */
 @Injectable()

@@ -185,7 +185,11 @@ export class SeasonalBaseline {
     if (s.hodN[s.hour % 24]! > 0) return this.expectedPerHour();
     let sum = 0;
     let n = 0;
-    for (let i = 0; i < 24; i++) if (s.hodN[i]! > 0) (sum += s.hod[i]!), n++;
+    for (let i = 0; i < 24; i++) {
+      if (s.hodN[i]! === 0) continue;
+      sum += s.hod[i]!;
+      n++;
+    }
     return n ? sum / n : 0;
   }
 
