@@ -179,7 +179,8 @@ export class ClusterRecord {
    * current centroid (3 × 8 lookups), so the title follows what the cluster has become.
    */
   private considerSnippet(p: PostFeatures): void {
-    if (!p.text) return;
+    // Once a cluster has its candidates, every fourth post is enough to keep them current.
+    if (!p.text || (this.snippets.length >= MAX_SNIPPETS && this.size > 12 && this.size % 4 !== 0)) return;
     const keys = p.vector.keys.slice(0, SNIPPET_KEYS);
     if (this.snippets.length < MAX_SNIPPETS) {
       this.snippets.push({ text: cleanText(p.text).slice(0, SNIPPET_CHARS), language: p.language, keys });
