@@ -1,4 +1,4 @@
-import { ClusterDoc, Signal, type EnrichedMention } from '@vigil/contracts';
+import { ClusterDoc, Signal, severityRank, type EnrichedMention, type RiskCue } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { createDetector, type Detector, type DetectorOutput } from './detector';
 import { makeMention } from '../../../test/support/mention-factory';
@@ -130,6 +130,31 @@ describe('detector', { timeout: 60_000 }, () => {
     expect(peakClusters).toBeLessThanOrEqual(330);
     expect(peakClusters).toBeGreaterThan(250); // the cap was actually exercised
   }, 60_000);
+
+  it('flags a post by a cue combination only on cues the analysis is sure of; a complaint goes to the plan with every cue and its confidence', () => {
+    const d = createDetector();
+    const post = (ext: string, safety: number, media: number, sentiment?: number) => {
+      const m = makeMention({ ext, text: 'the charger caught fire in my kid’s room, calling the press', at: START, author: ext, ...(sentiment !== undefined && { sentiment }) });
+      m.analysis.riskCues = [
+        { kind: 'safety', evidence: 'caught fire', start: 12, end: 23, confidence: safety } as RiskCue,
+        { kind: 'media', evidence: 'the press', start: 40, end: 49, confidence: media } as RiskCue,
+      ];
+      return m;
+    };
+    // Not a complaint: only a sure combination flags it.
+    expect(d.process(post('idiom', 0.3, 0.4, 0.1)).signals).toEqual([]);
+    expect(validate(d.process(post('real', 0.9, 0.4, 0.1))).signals.map((s) => s.kind)).toEqual(['risk_flag']);
+    // A complaint with a cue the plan reads is the plan's to judge: all cues listed, each with its confidence,
+    // and the unsure ones add nothing to the severity.
+    const [unsure] = validate(d.process(post('unsure', 0.3, 0.55))).signals;
+    const [sure] = validate(d.process(post('sure', 0.9, 0.9))).signals;
+    expect(unsure).toMatchObject({ kind: 'risk_flag', riskCues: ['media', 'safety'] });
+    expect(unsure!.post!.cues).toEqual([
+      { kind: 'safety', evidence: 'caught fire', confidence: 0.3 },
+      { kind: 'media', evidence: 'the press', confidence: 0.55 },
+    ]);
+    expect(severityRank(unsure!.severity.level)).toBeLessThan(severityRank(sure!.severity.level));
+  });
 
   it('flags a single high-risk post once, keyed per mention, and ignores positive chatter', () => {
     const d = createDetector();

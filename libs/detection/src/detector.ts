@@ -1,4 +1,4 @@
-import { severityRank, type BaselineStatus, type ClusterDoc, type EnrichedMention, type Signal } from '@vigil/contracts';
+import { severityRank, type BaselineStatus, type ClusterDoc, type EnrichedMention, type RiskCue, type Signal } from '@vigil/contracts';
 import { ClosedClusters, type ClosedEntry } from './closed-clusters';
 import type { ClusterRecord } from './cluster-record';
 import { resolveConfig, type DeepPartial, type DetectionConfig } from './config';
@@ -68,6 +68,12 @@ export function createDetector(patch?: DeepPartial<DetectionConfig>): Detector {
 }
 
 const MAX_RULES = 10_000;
+/**
+ * The analysis' bar for a cue that may open a ticket from one post (its CONFIDENT_CUE); a cue
+ * without a confidence (messages from before the analysis scored them) counts as sure.
+ */
+const CONFIDENT_CUE = 0.7;
+const cueConfidence = (c: RiskCue): number => ('confidence' in c && typeof c.confidence === 'number' ? c.confidence : 1);
 
 class VigilDetector implements Detector {
   private clusterer: OnlineClusterer;
@@ -105,9 +111,13 @@ class VigilDetector implements Detector {
     for (const rule of watches.rules) this.learnRule(watchId, rule);
 
     const cfg = this.config;
+    // A cue combination flags a post only on cues the analysis is sure of (idioms and negations
+    // score low). A single complaint goes to the plan with all its cues and their confidences: the
+    // plan counts those at its own minCueConfidence.
     const cueKinds = m.analysis.riskCues.map((c) => c.kind);
+    const sureKinds = m.analysis.riskCues.filter((c) => cueConfidence(c) >= CONFIDENT_CUE).map((c) => c.kind);
     const complaint = isComplaint(m, cfg);
-    const flagged = cfg.signals.riskFlagCombos.some((combo) => combo.every((k) => cueKinds.includes(k))) || singlePostWorthy(m, cueKinds, complaint, cfg);
+    const flagged = cfg.signals.riskFlagCombos.some((combo) => combo.every((k) => sureKinds.includes(k))) || singlePostWorthy(m, cueKinds, complaint, cfg);
     if (!complaint && !flagged) return out;
 
     const p = extractFeatures(m, cfg, this.terms, at, watchId, this.watchTerms);
@@ -123,7 +133,9 @@ class VigilDetector implements Detector {
       for (const e of this.volume.observe(at, m.sourceId, keys, recentPost(p, cluster.id))) out.signals.push(this.incidents.burstSignal(e));
     }
     if (flagged) {
-      const s = riskFlagSignal(p, m, cfg, shortTitle(m.title ? `${m.title}。${m.text}` : m.text, p.language) || m.text.slice(0, 80), cluster?.id);
+      // The signal's severity speaks only for the sure cues (an unsure media + regulator is no floor).
+      const sure = { ...p, cues: p.cues.filter((k) => sureKinds.includes(k)) };
+      const s = riskFlagSignal(sure, m, cfg, shortTitle(m.title ? `${m.title}。${m.text}` : m.text, p.language) || m.text.slice(0, 80), cluster?.id);
       // A flagged post in a cluster that is already an incident is evidence for that incident.
       if (cluster && cluster.size >= cfg.signals.clusterNewSize) s.key = this.incidents.keyForCluster(cluster);
       out.signals.push(s);

@@ -170,7 +170,11 @@ export function singlePostWorthy(m: EnrichedMention, cues: readonly RiskCueKind[
   return m.analysis.entities.money.some((x) => Math.abs(x.amount) >= sp.minMoney);
 }
 
-/** A single post flagged by a cue combination or handed to the plan as a single complaint (see singlePostWorthy). */
+/**
+ * A single post flagged by a cue combination or handed to the plan as a single complaint (see
+ * singlePostWorthy). `p.cues` are the cues severity may count (the sure ones); the signal lists
+ * every reported cue and the post carries each one's confidence for the plan's minCueConfidence.
+ */
 export function riskFlagSignal(p: PostFeatures, m: EnrichedMention, cfg: DetectionConfig, label: string, clusterId?: string): Signal {
   const severity = assessSeverity(
     { size: 1, distinctAuthors: 1, velocityPerHour: 0, reach: p.reach, maxMoney: p.maxMoney, cues: p.cues, emotion: p.emotion },
@@ -186,7 +190,8 @@ export function riskFlagSignal(p: PostFeatures, m: EnrichedMention, cfg: Detecti
     label,
     severity,
     metrics: { size: 1, distinctAuthors: 1, velocityPerHour: 0, reach: p.reach, maxMoney: p.maxMoney, meanSentiment: clampSentiment(p.sentiment) },
-    riskCues: [...p.cues].sort(),
+    // Every cue the analysis reported (post.cues say how sure it is of each); severity counts the sure ones only.
+    riskCues: [...new Set(m.analysis.riskCues.map((c) => c.kind))].sort(),
     categories: p.categories,
     channels: [p.channel],
     places: p.places,
@@ -218,7 +223,7 @@ function postFacts(m: EnrichedMention): PostFacts {
     money: cap(a.entities.money.map((x) => ({ amount: x.amount, currency: x.currency }))),
     products: cap(a.entities.products),
     places: cap(a.entities.places.map((x) => x.name)),
-    cues: cap(a.riskCues.map((c) => ({ kind: c.kind, evidence: c.evidence.slice(0, 200) }))),
+    cues: cap(a.riskCues.map((c) => ({ kind: c.kind, evidence: c.evidence.slice(0, 200), ...(c.confidence !== undefined && { confidence: c.confidence }) }))),
     ...(m.contact && { contact: m.contact }),
     ...(m.attachments?.length && { attachments: m.attachments }),
   };
