@@ -109,7 +109,7 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     const search = app.get(SearchClient, { strict: false });
     await search.es.indices.refresh({ index: `${runId}-*`, ignore_unavailable: true, allow_no_indices: true });
     // The refresh above makes every cluster and ticket written so far visible to these searches.
-    const { clusters } = await app.get(ClustersReader, { strict: false }).list({ status: ['active', 'evicted'], size: 1000, order: 'largest' });
+    const { clusters } = await app.get(ClustersReader, { strict: false }).list({ status: ['active', 'closed', 'evicted'], size: 1000, order: 'largest' });
     const tickets = await app.get(TicketsReader, { strict: false }).listOpen();
     result = {
       runId,
