@@ -8,7 +8,7 @@
  * surge. A day is quiet when it is at most 1.5 × that mean + 3 and not the day after a surge;
  * days in between are left out of both counts.
  */
-import { mulberry32 } from '../../../libs/detection/src/prng';
+import { mulberry32 } from '../../../test/support/prng';
 import { cfpbRows } from './corpora';
 import { DAY, HOUR, OFFICE } from './rhythm';
 import type { Incident, Scenario, StreamPost } from './scenarios';

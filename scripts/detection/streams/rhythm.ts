@@ -4,7 +4,7 @@
  * hour-to-hour overdispersion (real streams vary more than a Poisson process would).
  * Everything is drawn from one seeded generator, so a scenario is the same on every run.
  */
-import { expGapMs } from '../../../libs/detection/src/prng';
+import { expGapMs } from '../../../test/support/prng';
 
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;

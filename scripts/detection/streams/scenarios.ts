@@ -5,7 +5,7 @@
  * counts alone (see cfpb.ts) — never from any detector's output. Seeds are fixed and printed.
  */
 import type { Channel } from '@vigil/contracts';
-import { mulberry32 } from '../../../libs/detection/src/prng';
+import { mulberry32 } from '../../../test/support/prng';
 import { appStoreUpdateReviews, cycler, pick, shoppingTexts, themed, tweetTexts, uciTexts, waimaiTexts, type Text } from './corpora';
 import {
   arrivals, DAY, HOUR, MEALS, rampTimes, SOCIAL, spikeTimes, WEEK_DELIVERY, WEEK_FLAT, type VolumeSpec,
