@@ -1,4 +1,4 @@
-import { severityRank, type BaselineStatus, type ClusterDoc, type EnrichedMention, type RiskCue, type Signal } from '@vigil/contracts';
+import { CONFIDENT_CUE, severityRank, type BaselineStatus, type ClusterDoc, type EnrichedMention, type RiskCue, type Signal } from '@vigil/contracts';
 import { ClosedClusters, type ClosedEntry } from './closed-clusters';
 import type { ClusterRecord } from './cluster-record';
 import { resolveConfig, type DeepPartial, type DetectionConfig } from './config';
@@ -69,10 +69,9 @@ export function createDetector(patch?: DeepPartial<DetectionConfig>): Detector {
 
 const MAX_RULES = 10_000;
 /**
- * The analysis' bar for a cue that may open a ticket from one post (its CONFIDENT_CUE); a cue
- * without a confidence (messages from before the analysis scored them) counts as sure.
+ * A cue without a confidence (messages from before the analysis scored them) counts as sure;
+ * a single post needs its cues at the analysis' CONFIDENT_CUE to be flagged.
  */
-const CONFIDENT_CUE = 0.7;
 const cueConfidence = (c: RiskCue): number => ('confidence' in c && typeof c.confidence === 'number' ? c.confidence : 1);
 
 class VigilDetector implements Detector {
