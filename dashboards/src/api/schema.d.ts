@@ -2182,6 +2182,8 @@ export interface components {
             total: number;
             clusters: {
                 id: string;
+                watchId?: string;
+                title?: string;
                 label: string;
                 topTerms: string[];
                 language?: string;
@@ -2205,8 +2207,11 @@ export interface components {
                 velocityPerHour: number;
                 growth: number;
                 mergedInto?: string;
+                previousClusterId?: string;
                 /** @enum {string} */
-                status: "active" | "merged" | "evicted";
+                status: "active" | "closed" | "merged" | "evicted";
+                /** Format: date-time */
+                closedAt?: string;
                 severity?: {
                     /** @enum {string} */
                     level: "general" | "important" | "urgent" | "major";
@@ -2223,6 +2228,8 @@ export interface components {
         };
         ClusterDetailDto_Output: {
             id: string;
+            watchId?: string;
+            title?: string;
             label: string;
             topTerms: string[];
             language?: string;
@@ -2246,8 +2253,11 @@ export interface components {
             velocityPerHour: number;
             growth: number;
             mergedInto?: string;
+            previousClusterId?: string;
             /** @enum {string} */
-            status: "active" | "merged" | "evicted";
+            status: "active" | "closed" | "merged" | "evicted";
+            /** Format: date-time */
+            closedAt?: string;
             severity?: {
                 /** @enum {string} */
                 level: "general" | "important" | "urgent" | "major";
@@ -2800,7 +2810,7 @@ export interface components {
                          * @enum {string}
                          */
                         minLevel: "general" | "important" | "urgent" | "major";
-                        on?: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened" | "approval_requested")[];
+                        on?: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened" | "approval_requested" | "updated")[];
                     }[];
                     /** @default [] */
                     webhooks: {
@@ -2817,7 +2827,7 @@ export interface components {
                         headers: {
                             [key: string]: string;
                         };
-                        on: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened" | "approval_requested")[];
+                        on: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened" | "approval_requested" | "updated")[];
                         /**
                          * @default general
                          * @enum {string}
@@ -4224,7 +4234,7 @@ export interface operations {
     ClustersController_list: {
         parameters: {
             query?: {
-                /** @description active, merged, evicted (comma-separated) */
+                /** @description active, closed, merged, evicted (comma-separated) */
                 status?: string;
                 size?: number;
             };
