@@ -69,6 +69,8 @@ function printRow(r: Row): void {
     `  ${r.detector.padEnd(10)} ${storms} | tickets/brand/quiet day ${mean.toFixed(2)} (worst ${worstWatch} ${worst.toFixed(2)}; without risk flags ${detMean.toFixed(2)}) | tickets ${sc.tickets} (${sc.ticketsOnIncidents} on incidents), alerts/ticket ${sc.alertsPerTicket.toFixed(1)} | ${prec}`,
   );
   for (const f of sc.falseEvents) console.log(`  ${''.padEnd(10)} non-incident ${f.incident.id}: ${f.signals} alarm signal(s)`);
+  const byTrigger = Object.entries(sc.quietSinglePostTriggers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (byTrigger.length) console.log(`  ${''.padEnd(10)} quiet-day single-post tickets (${sc.quietRiskFlagTickets}) by the plan's trigger: ${byTrigger.map(([t, n]) => `${t} ${n}`).join(', ')}`);
 }
 
 function perKind(rows: Row[]): void {
@@ -150,10 +152,18 @@ export function evalStreams(opts: StreamsOptions): Row[] {
     const alerted = storms.filter((x) => x.alerted);
     const perBrand = mine.flatMap((r) => Object.values(r.score.ticketsPerQuietDay));
     const perBrandDet = mine.flatMap((r) => Object.values(r.score.detectorTicketsPerQuietDay));
+    const triggers: Record<string, number> = {};
+    let quietDays = 0;
+    for (const r of mine) {
+      quietDays += r.score.quietDays;
+      for (const [t, n] of Object.entries(r.score.quietSinglePostTriggers)) triggers[t] = (triggers[t] ?? 0) + n;
+    }
     const groups = mine.filter((r) => !r.control).reduce((acc, r) => [acc[0] + (r.score.precision.group_complaint?.[0] ?? 0), acc[1] + (r.score.precision.group_complaint?.[1] ?? 0)], [0, 0]);
     console.log(
       `  ${det.name.padEnd(10)} storms signalled ${found.length}/${storms.length} (within 2 h ${found.filter((x) => x.delayMin! <= 120).length}, median ${fmtMin(med(found.map((x) => x.delayMin!)))}), alerted ${alerted.length}/${storms.length} (within 2 h ${alerted.filter((x) => x.alertDelayMin! <= 120).length}, median ${fmtMin(med(alerted.map((x) => x.alertDelayMin!)))}); tickets per brand per quiet day ${(perBrand.reduce((a, b) => a + b, 0) / Math.max(1, perBrand.length)).toFixed(2)} (worst ${Math.max(0, ...perBrand).toFixed(2)}; ${(perBrandDet.reduce((a, b) => a + b, 0) / Math.max(1, perBrandDet.length)).toFixed(2)} without single-post risk flags); group-complaint precision ${pct(groups[0], groups[1])} of ${groups[1]}`,
     );
+    const byTrigger = Object.entries(triggers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (byTrigger.length) console.log(`  ${''.padEnd(10)} single-post tickets per brand per quiet day by the plan's trigger (all held-out rows, controls included): ${byTrigger.map(([t, n]) => `${t} ${(n / Math.max(1, quietDays)).toFixed(2)}`).join(', ')}`);
   }
   return rows;
 }

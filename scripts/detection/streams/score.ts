@@ -38,6 +38,12 @@ export interface ScenarioScore {
   quietTickets: number;
   /** Of those, opened by a single post's risk flag (the plan's triggers on the analysis' cues). */
   quietRiskFlagTickets: number;
+  /**
+   * Quiet-day tickets of single posts by the plan's trigger that opened them (a ticket counts
+   * once for each of its triggers): crisis cues (safety, data leak, media, regulator) beside the
+   * complaint-service triggers (repeat complaint, money above the front line's limit, …).
+   */
+  quietSinglePostTriggers: Record<string, number>;
   /** Per watch: tickets on quiet days opened by anything but a single-post risk flag / its quiet days. */
   detectorTicketsPerQuietDay: Record<string, number>;
   tickets: number;
@@ -135,6 +141,7 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
   const quietDetector = new Map<string, number>();
   let quietTickets = 0;
   let quietRiskFlagTickets = 0;
+  const quietSinglePostTriggers: Record<string, number> = {};
   let tickets = 0;
   let onIncidents = 0;
   let alertsTotal = 0;
@@ -147,8 +154,10 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
     if (w && quiet.get(w)?.has(localDay(o.at))) {
       quietCount.set(w, (quietCount.get(w) ?? 0) + 1);
       quietTickets++;
-      if (o.signal.kind === 'risk_flag') quietRiskFlagTickets++;
-      else quietDetector.set(w, (quietDetector.get(w) ?? 0) + 1);
+      if (o.signal.kind === 'risk_flag') {
+        quietRiskFlagTickets++;
+        for (const t of o.triggers) quietSinglePostTriggers[t] = (quietSinglePostTriggers[t] ?? 0) + 1;
+      } else quietDetector.set(w, (quietDetector.get(w) ?? 0) + 1);
     }
   }
   let quietDays = 0;
@@ -160,7 +169,7 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
     detectorTicketsPerQuietDay[w] = n ? (quietDetector.get(w) ?? 0) / n : 0;
   }
   return {
-    storms, falseEvents, quietDays, ticketsPerQuietDay, quietTickets, quietRiskFlagTickets, detectorTicketsPerQuietDay, tickets, ticketsOnIncidents: onIncidents,
+    storms, falseEvents, quietDays, ticketsPerQuietDay, quietTickets, quietRiskFlagTickets, quietSinglePostTriggers, detectorTicketsPerQuietDay, tickets, ticketsOnIncidents: onIncidents,
     alertsPerTicket: tickets ? alertsTotal / tickets : 0, precision, signals: scoredSignals,
   };
 }

@@ -28,6 +28,8 @@ export interface TicketOpening {
   signal: Signal;
   at: number;
   reopen: boolean;
+  /** The plan's triggers that opened it (none for a reopening). */
+  triggers: string[];
   /** Alerts of the decision that opened it, and of every later change of that ticket. */
   alerts: Alert[];
 }
@@ -66,7 +68,7 @@ export function simulateTickets(signals: readonly Signal[]): SimulatedTickets {
     if (d.type === 'open' || d.alerts.some((a) => ATTENTION.has(a.type))) alerted.push({ signal: s, at: now.getTime() });
     if (d.type === 'open') {
       const change = openTicket(p, d, `T-${++seq}`, now);
-      const opening: TicketOpening = { signal: s, at: now.getTime(), reopen: false, alerts: change.alerts };
+      const opening: TicketOpening = { signal: s, at: now.getTime(), reopen: false, triggers: d.triggers.matched, alerts: change.alerts };
       openings.push(opening);
       alerts += change.alerts.length;
       open.set(s.key, { ticket: change.ticket, opening });
@@ -74,7 +76,7 @@ export function simulateTickets(signals: readonly Signal[]): SimulatedTickets {
     }
     alerts += d.alerts.length;
     if (d.type === 'reopen') {
-      const opening: TicketOpening = { signal: s, at: now.getTime(), reopen: true, alerts: d.alerts };
+      const opening: TicketOpening = { signal: s, at: now.getTime(), reopen: true, triggers: [], alerts: d.alerts };
       openings.push(opening);
       resolved.delete(s.key);
       open.set(s.key, { ticket: d.ticket, opening });
