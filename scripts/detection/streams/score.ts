@@ -5,7 +5,7 @@
  *   (a rise in volume, whose posts look like any other) is also about an incident of its watch
  *   when it fires after the incident's onset over a window that holds part of it.
  * - A storm is found by its first alarm signal (anything but burst_cooling) about it before it
- *   ends; the delay runs from its onset.
+ *   ends, single complaints excepted (isSinglePost); the delay runs from its onset.
  * - Tickets come from the plan's decision over all signals (tickets.ts); a ticket belongs to the
  *   watch most of its opening signal's sample posts belong to. A quiet day is a local day after
  *   warm-up, inside the watch's coverage, that no incident touches (to 12 h after its end).
@@ -17,6 +17,13 @@ import type { Incident, Scenario } from './scenarios';
 import { simulateTickets } from './tickets';
 
 export const ALARM_KINDS: Signal['kind'][] = ['risk_flag', 'cluster_new', 'cluster_grew', 'group_complaint', 'burst'];
+
+/**
+ * A single complaint judged on its own (a risk flag on its own `mention:` key): it opens a
+ * complaint ticket, not an incident, so it neither finds a storm nor counts as the detector's.
+ * A risk flag keyed to an incident's cluster is evidence for that incident and counts.
+ */
+export const isSinglePost = (s: Signal): boolean => s.kind === 'risk_flag' && s.key.startsWith('mention:');
 
 export interface StormResult {
   incident: Incident;
@@ -95,13 +102,13 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
   const falseEvents: ScenarioScore['falseEvents'] = [];
   const about = new Map<Signal, Incident | undefined>(alarms.map((a) => [a, incidentOf(a)]));
   for (const inc of s.incidents) {
-    const mine = alarms.filter((a) => about.get(a) === inc && Date.parse(a.at) <= inc.end);
+    const mine = alarms.filter((a) => !isSinglePost(a) && about.get(a) === inc && Date.parse(a.at) <= inc.end);
     if (!inc.alarm) {
       falseEvents.push({ incident: inc, signals: alarms.filter((a) => about.get(a) === inc).length });
       continue;
     }
     const first = mine[0];
-    const alert = sim.alerted.find((a) => a.at <= inc.end && (about.get(a.signal) ?? incidentOf(a.signal)) === inc);
+    const alert = sim.alerted.find((a) => !isSinglePost(a.signal) && a.at <= inc.end && (about.get(a.signal) ?? incidentOf(a.signal)) === inc);
     storms.push({
       incident: inc,
       found: first !== undefined,
@@ -154,7 +161,7 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
     if (w && quiet.get(w)?.has(localDay(o.at))) {
       quietCount.set(w, (quietCount.get(w) ?? 0) + 1);
       quietTickets++;
-      if (o.signal.kind === 'risk_flag') {
+      if (isSinglePost(o.signal)) {
         quietRiskFlagTickets++;
         for (const t of o.triggers) quietSinglePostTriggers[t] = (quietSinglePostTriggers[t] ?? 0) + 1;
       } else quietDetector.set(w, (quietDetector.get(w) ?? 0) + 1);
