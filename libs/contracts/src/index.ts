@@ -5,6 +5,8 @@ export * from './analysis.schema';
 export * from './contact.schema';
 export * from './complaint.schema';
 export * from './watch-match.schema';
+export * from './watch.schema';
+export * from './config-change.schema';
 export * from './enriched-mention.schema';
 export * from './dlq.schema';
 export * from './severity';
