@@ -17,8 +17,9 @@ const LIB_DEPS = {
   analysis: ['contracts'],
   detection: ['contracts'],
   plan: ['contracts'],
+  watch: ['contracts'],
 };
-const PURE = ['analysis', 'detection', 'plan'];
+const PURE = ['analysis', 'detection', 'plan', 'watch'];
 /** Modules that reach the network, the disk or other processes: none of them in a pure library. */
 const IO_MODULES = ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'tls', 'dgram', 'dns', 'child_process', 'cluster', 'worker_threads', 'readline', 'inspector'].flatMap((m) => [m, `node:${m}`]);
 const IO_PACKAGES = ['kafkajs', '@elastic/elasticsearch', 'socket.io', 'socket.io-client', '@nestjs/websockets', '@nestjs/platform-socket.io'];

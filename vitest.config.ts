@@ -7,6 +7,7 @@ const alias = {
   '@vigil/analysis': resolve(__dirname, 'libs/analysis/src/index.ts'),
   '@vigil/detection': resolve(__dirname, 'libs/detection/src/index.ts'),
   '@vigil/plan': resolve(__dirname, 'libs/plan/src/index.ts'),
+  '@vigil/watch': resolve(__dirname, 'libs/watch/src/index.ts'),
   '@vigil/kafka': resolve(__dirname, 'libs/kafka/src/index.ts'),
   '@vigil/search': resolve(__dirname, 'libs/search/src/index.ts'),
   '@vigil/common': resolve(__dirname, 'libs/common/src/index.ts'),

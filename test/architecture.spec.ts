@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '..');
-const PURE = ['analysis', 'detection', 'plan'];
+const PURE = ['analysis', 'detection', 'plan', 'watch'];
 const APP_NAMES = fs.readdirSync(path.join(root, 'apps'));
 /** Node modules that compute and touch nothing outside the process. */
 const NODE_OK = /^(node:)?(path|crypto|url|util)$/;
@@ -20,6 +20,7 @@ const PURE_PACKAGES: Record<string, RegExp> = {
   analysis: /^(zod|@node-rs\/jieba(\/dict)?|opencc-js)$/,
   detection: /^zod$/,
   plan: /^(zod|yaml)$/,
+  watch: /^zod$/,
 };
 const IO_PACKAGES = /^(kafkajs|@elastic\/elasticsearch|socket\.io|@nestjs\/websockets|@nestjs\/platform-socket\.io)$/;
 
