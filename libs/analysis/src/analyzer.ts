@@ -1,12 +1,11 @@
 import { MIN_CUE_CONFIDENCE, type Analysis, type Language, type RiskCue } from '@vigil/contracts';
-import { compileTaxonomy, DEFAULT_TAXONOMY, detectCategories, type CategoryDef } from './categories';
+import { compileTaxonomy, DEFAULT_TAXONOMY, detectCategories, type CategoryDef, type Taxonomy } from './categories';
 import { emojiScore, extractEmojis } from './emoji';
 import { detectEmotion } from './emotion';
 import {
   compileProducts, DEFAULT_ORDER_PATTERNS, findAppVersion, findDevice, findMoney, findOrderIds, findPlaces, findProducts,
   type MoneySpan, type Place, type ProductDef,
 } from './entities';
-import { detectLanguage, toSimplified } from './language';
 import { enPositiveProb, enProbs, shippedSentimentModels, zhPositiveProb, type SentimentModels, type SentimentModelSource } from './models';
 import { maskPii, PII_KINDS, type PiiKind } from './pii';
 import { detectRiskCues } from './risk-cues';
@@ -14,7 +13,8 @@ import { scoreRisk } from './risk-score';
 import { combineSentiment } from './sentiment';
 import { ruleSentiment, type RuleSentiment } from './sentiment-rules';
 import { createSegmenter } from './segmenter';
-import { countLettersAndDigits, MAX_ANALYSED_CHARS, toHalfWidth, truncate } from './text';
+import { countLettersAndDigits, MAX_ANALYSED_CHARS, truncate } from './text';
+import { isSegmented, normalizePost, type TextView } from './text-view';
 import { splitWindows, type TextWindow } from './windows';
 
 export interface AnalyzerConfig {
@@ -70,14 +70,26 @@ export interface AnalyzeResult {
   /** The analysed (possibly truncated) text with personal data masked; cue offsets point here. */
   maskedText: string;
   maskedTitle?: string;
+  /** The text as analysed (and its Chinese segmentation), for matching watch rules. */
+  view: TextView;
+}
+
+export interface AnalyzeOptions {
+  /**
+   * Called once the post is normalised and segmented, before categories: the processor matches
+   * the post's watches here and returns their taxonomy (undefined keeps the analyzer's own).
+   */
+  taxonomyFor?: (view: TextView) => Taxonomy | undefined;
 }
 
 /** What the sentiment of a post was combined from (to fit the combination: `vigil train`, the eval). */
 export interface SentimentParts { language: Language; rules: RuleSentiment; modelProb?: number; neutralProb?: number; contentLength: number }
 
 export interface Analyzer {
-  analyze(input: AnalyzeInput): AnalyzeResult;
+  analyze(input: AnalyzeInput, options?: AnalyzeOptions): AnalyzeResult;
   sentimentParts(input: AnalyzeInput): SentimentParts;
+  /** A taxonomy compiled with this analyzer's segmenter (its examples' words need it). */
+  compileTaxonomy(defs: readonly CategoryDef[]): Taxonomy;
 }
 
 const EN_WORDS_PUNCT = /[a-z0-9]+(?:['’][a-z]+)*|[.,;:!?]+/g;
@@ -86,7 +98,8 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   const productDefs = config.products ?? [];
   const userTerms = [...(config.userDictionary ?? []), ...productDefs.flatMap((p) => [p.name, ...(p.aliases ?? [])])];
   const seg = createSegmenter(userTerms);
-  const taxonomy = compileTaxonomy(config.taxonomy ?? DEFAULT_TAXONOMY);
+  const tokenize = (t: string) => seg.contentTokens(/\p{Script=Han}/u.test(t) ? seg.cutZh(t) : seg.wordsEn(t), 256);
+  const taxonomy = compileTaxonomy(config.taxonomy ?? DEFAULT_TAXONOMY, tokenize);
   const products = compileProducts(productDefs);
   const orderPatterns = (config.orderPatterns ?? DEFAULT_ORDER_PATTERNS).map((p) =>
     typeof p === 'string' ? new RegExp(p, 'gi') : p.global ? p : new RegExp(p.source, p.flags + 'g'));
@@ -109,7 +122,8 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
         capture = undefined;
       }
     },
-    analyze(input) {
+    compileTaxonomy: (defs) => compileTaxonomy(defs, tokenize),
+    analyze(input, options) {
       if (source && source.version !== seen) {
         seen = source.version;
         models = { ...shippedSentimentModels(), ...config.sentimentModels, ...source.models };
@@ -124,21 +138,17 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       const maskedText = bodyPii.masked;
       const maskedTitle = titlePii?.masked;
 
-      const combinedRaw = maskedTitle ? `${maskedTitle}\n${maskedText}` : maskedText;
-      const lang = detectLanguage(toHalfWidth(combinedRaw), input.langHint);
-      const norm = (s: string) => (lang.script === 'traditional' ? toSimplified(toHalfWidth(s)) : toHalfWidth(s));
-      const bodyNorm = norm(maskedText);
-      const titleNorm = maskedTitle !== undefined ? norm(maskedTitle) : undefined;
-      const text = titleNorm !== undefined ? `${titleNorm}\n${bodyNorm}` : bodyNorm;
+      const { lang, bodyNorm, titleNorm, text } = normalizePost(maskedText, maskedTitle, input.langHint);
 
       const emojis = extractEmojis(text);
-      const { tokens, rules, modelProb, neutralProb, windows } = readWindows(lang.language, text, emojis);
+      const { tokens, words, rules, modelProb, neutralProb, windows } = readWindows(lang.language, text, emojis);
       const contentLength = countLettersAndDigits(text);
       if (capture) capture.parts = { language: lang.language, rules, contentLength, ...probs(modelProb, neutralProb) };
       const stack = lang.language === 'zh' ? models.zhStack : lang.language === 'en' ? models.enStack : undefined;
       const sentiment = combineSentiment({ rules, modelProb, neutralProb, rating: input.rating, contentLength, ...(stack ? { stack } : {}) });
       const emotion = angriestWindow(text, windows, sentiment.score);
-      const categories = detectCategories(text, taxonomy, sentiment.label === 'negative');
+      const view: TextView = { text, language: lang.language, ...(isSegmented(lang.language) ? { words } : {}) };
+      const categories = detectCategories(text, options?.taxonomyFor?.(view) ?? taxonomy, sentiment.label === 'negative', tokens);
 
       const money: MoneySpan[] = findMoney(bodyNorm);
       const titleMoney = titleNorm !== undefined ? findMoney(titleNorm) : [];
@@ -179,7 +189,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
         emojis,
         truncated: body.truncated,
       };
-      return { analysis, maskedText, ...(maskedTitle !== undefined ? { maskedTitle } : {}) };
+      return { analysis, maskedText, ...(maskedTitle !== undefined ? { maskedTitle } : {}), view };
     },
   };
 
@@ -198,13 +208,15 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
     return (p.modelProb ?? 0.5) >= 0.5 && p.rules.score > 0;
   }
 
-  function readWindows(language: Language, text: string, emojis: string[]): { tokens: string[]; rules: RuleSentiment; modelProb?: number; neutralProb?: number; windows: TextWindow[] } {
+  /** `words`: every window's words in order (the windows are contiguous, so a Chinese cut still covers the text). */
+  function readWindows(language: Language, text: string, emojis: string[]): { tokens: string[]; words: string[]; rules: RuleSentiment; modelProb?: number; neutralProb?: number; windows: TextWindow[] } {
     const windows = splitWindows(text);
     if (windows.length === 1) {
       const p = sentimentParts(language, text, emojiScore(emojis));
-      return { tokens: seg.contentTokens(p.words, tokenCap), rules: p.rules, windows, ...probs(p.modelProb, p.neutralProb) };
+      return { tokens: seg.contentTokens(p.words, tokenCap), words: p.words, rules: p.rules, windows, ...probs(p.modelProb, p.neutralProb) };
     }
     let tokens: string[] = [];
+    const words: string[] = [];
     let total = 0, score = 0, hits = 0, model = 0, neutral = 0;
     let hasModel = false, hasNeutral = false;
     const special = new Set<string>();
@@ -219,9 +231,10 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       if (p.modelProb !== undefined) { hasModel = true; model += p.modelProb * len; }
       if (p.neutralProb !== undefined) { hasNeutral = true; neutral += p.neutralProb * len; }
       if (tokens.length < tokenCap) tokens = seg.contentTokens([...tokens, ...p.words], tokenCap);
+      for (const x of p.words) words.push(x);
     }
     return {
-      tokens, windows, rules: { score: score / total, hits, special: [...special] },
+      tokens, words, windows, rules: { score: score / total, hits, special: [...special] },
       ...probs(hasModel ? model / total : undefined, hasNeutral ? neutral / total : undefined),
     };
   }

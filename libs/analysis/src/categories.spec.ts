@@ -43,3 +43,32 @@ describe('complaint categories', () => {
     expect(a.analyze({ text: '快递太慢了，差评' }).analysis.categories.map((c) => c.id)).toEqual(['other']);
   });
 });
+
+describe('categories from keywords and examples (no training)', () => {
+  it('a category with examples only is found by the words its examples share with the post', () => {
+    const a = createAnalyzer({
+      taxonomy: [
+        { id: 'noise', keywords: [], examples: ['楼上装修电钻声音太吵了', 'The neighbours drill makes so much noise every morning', '空调外机声音吵得睡不着'] },
+        { id: 'smell', keywords: [], examples: ['楼道里一股垃圾臭味', 'The hallway smells of garbage all week'] },
+      ],
+    });
+    expect(a.analyze({ text: '电钻声音从早上吵到晚上，太差了' }).analysis.categories.map((c) => c.id)).toEqual(['noise']);
+    expect(a.analyze({ text: 'Garbage smells in the hallway again, awful' }).analysis.categories.map((c) => c.id)).toEqual(['smell']);
+    // One word from one example is not enough evidence (a word in most of them would be).
+    expect(a.analyze({ text: '装修风格很难看，很失望' }).analysis.categories.map((c) => c.id)).toEqual(['other']);
+  });
+
+  it('stems English words on both sides', async () => {
+    const { stemEn } = await import('./categories');
+    expect(['delays', 'delayed', 'delaying', 'delay'].map(stemEn)).toEqual(['delay', 'delay', 'delay', 'delay']);
+    expect(['cancelled', 'canceled', 'stopped', 'bags', 'luggage'].map(stemEn)).toEqual(['cancel', 'cancel', 'stop', 'bag', 'luggage']);
+  });
+
+  it('the airline preset explains airline complaints that the default set leaves in other', async () => {
+    const { AIRLINE_TAXONOMY } = await import('./categories');
+    const airline = createAnalyzer({ taxonomy: AIRLINE_TAXONOMY });
+    const post = { text: 'Flight got cancelled and they would only give me a voucher, terrible' };
+    expect(analyzer.analyze(post).analysis.categories.map((c) => c.id)).toEqual(['other']);
+    expect(airline.analyze(post).analysis.categories.map((c) => c.id)).toEqual(expect.arrayContaining(['flight_cancellation', 'refund_compensation']));
+  });
+});

@@ -1,7 +1,8 @@
 export { createAnalyzer } from './analyzer';
-export type { Analyzer, AnalyzerConfig, AnalyzeInput, AnalyzeResult } from './analyzer';
-export { DEFAULT_TAXONOMY } from './categories';
-export type { CategoryDef } from './categories';
+export type { Analyzer, AnalyzerConfig, AnalyzeInput, AnalyzeOptions, AnalyzeResult } from './analyzer';
+export { AIRLINE_TAXONOMY, DEFAULT_TAXONOMY, TAXONOMY_PRESETS, EXAMPLE_THRESHOLD } from './categories';
+export type { CategoryDef, Taxonomy } from './categories';
+export { createTextViewer, type TextView } from './text-view';
 export { DEFAULT_ORDER_PATTERNS } from './entities';
 export type { ProductDef } from './entities';
 export type { PiiKind } from './pii';
