@@ -78,7 +78,7 @@ export class WatchMatcher {
   private readonly bySource = new Map<string, number[]>();
   private readonly byApp = new Map<string, number[]>();
   private readonly byAuthor = new Map<string, number[]>();
-  /** Watches whose rules look at facts (source:, author:, …): evaluated on every post. */
+  /** Watches with a rule that can hold without any of its words (source:x alone): evaluated on every post. */
   private readonly always: number[] = [];
   readonly problems: CompileProblem[] = [];
   private readonly s = new PostState();
@@ -111,7 +111,8 @@ export class WatchMatcher {
     const folded = fold(input.text);
     this.index.scan(folded, this.boundary, this.onHit);
     for (let h = 0; h < s.hits; h++) {
-      const ws = this.termWatches[s.hitTerm[h]!]!;
+      const ws = this.termWatches[s.hitTerm[h]!];
+      if (ws === undefined) continue;
       for (let k = 0; k < ws.length; k++) s.watchStamp[ws[k]!] = epoch;
     }
     this.stampAll(this.bySource.get(input.sourceId));
@@ -136,7 +137,15 @@ export class WatchMatcher {
     if (w.languages && !w.languages.has(s.language)) return undefined;
     const attached = w.sources.has(s.sourceId);
     if (w.sourcesOnly && !attached) return undefined;
+    const rule = this.reason(w, attached, appId);
+    if (rule === undefined) return undefined;
+    // Exclusions last: most candidate watches fail before them, and they are the costlier test.
     for (const ex of w.exclusions) if (ex(s)) return undefined;
+    return rule;
+  }
+
+  private reason(w: CompiledWatch, attached: boolean, appId: string | number | boolean | undefined): string | undefined {
+    const s = this.s;
     if (attached) return `source:${s.sourceId}`;
     if (appId !== undefined && w.appIds.has(fold(String(appId)))) return `app:${appId}`;
     for (const a of s.authors) if (w.handles.has(a)) return `author:@${a}`;
@@ -183,16 +192,17 @@ export class WatchMatcher {
   }
 
   private collectAuthors(input: MatchInput): void {
-    const add = (v: unknown) => {
-      if (typeof v !== 'string' || !v) return;
-      // Mastodon accounts are user@server: the handle is the part before the server.
-      const f = fold(v).replace(/^@/, '').replace(/@.*$/, '');
-      if (f && !this.s.authors.includes(f)) this.s.authors.push(f);
-    };
     if (this.byAuthor.size === 0 && !this.hasAuthorFields) return;
-    add(input.author?.name);
-    add(input.author?.id);
-    add(input.meta?.acct);
+    this.addAuthor(input.author?.name);
+    this.addAuthor(input.author?.id);
+    this.addAuthor(input.meta?.acct);
+  }
+
+  private addAuthor(v: unknown): void {
+    if (typeof v !== 'string' || !v) return;
+    // Mastodon accounts are user@server: the handle is the part before the server.
+    const f = fold(v).replace(/^@/, '').replace(/@.*$/, '');
+    if (f && !this.s.authors.includes(f)) this.s.authors.push(f);
   }
 
   private hasAuthorFields = false;
@@ -239,7 +249,7 @@ export class WatchMatcher {
       nameTerm(p.name, p.name);
       for (const a of p.aliases) nameTerm(a, a);
     }
-    let usesFacts = false;
+    let unkeyed = false;
     const compile = (field: 'rules' | 'exclusions', text: string, index: number): Test | undefined => {
       let node: RuleNode;
       try {
@@ -249,9 +259,15 @@ export class WatchMatcher {
         this.problems.push({ watchId: c.id, field, index, error: e.message });
         return undefined;
       }
-      const r = this.compileNode(node, use);
-      if (r.facts) usesFacts = true;
-      return r.test;
+      const test = this.compileNode(node);
+      // A post can satisfy a rule only if one of its key words is found: only those make the watch
+      // a candidate (exclusions never do). A rule with no such words is checked on every post.
+      if (field === 'rules') {
+        const keys = this.keyTerms(node);
+        if (keys) keys.forEach(use);
+        else unkeyed = true;
+      }
+      return test;
     };
     const rules: CompiledWatch['rules'] = [];
     c.rules.forEach((text, i) => {
@@ -279,20 +295,54 @@ export class WatchMatcher {
     for (const src of c.sources) push(this.bySource, src, w);
     for (const a of appIds) push(this.byApp, a, w);
     for (const h of handles) push(this.byAuthor, h, w);
-    if (usesFacts) this.always.push(w);
+    if (unkeyed) this.always.push(w);
   }
 
-  private compileNode(node: RuleNode, use: (term: number) => void): { test: Test; facts: boolean } {
-    let facts = false;
+  /**
+   * Terms of which at least one must be found for the rule to hold (null: none such, e.g. a rule
+   * on facts only). AND needs only one of its parts, so the smallest set is taken; OR needs one of
+   * all; NOT and facts give no key.
+   */
+  private keyTerms(n: RuleNode): number[] | null {
+    switch (n.kind) {
+      case 'term':
+        return [this.index.add(n)];
+      case 'field':
+      case 'not':
+        return null;
+      case 'near': {
+        const l = this.keyTerms(n.left);
+        const r = this.keyTerms(n.right);
+        return l && r ? (l.length <= r.length ? l : r) : (l ?? r);
+      }
+      case 'and': {
+        let best: number[] | null = null;
+        for (const i of n.items) {
+          const k = this.keyTerms(i);
+          if (k && (!best || k.length < best.length)) best = k;
+        }
+        return best;
+      }
+      case 'or': {
+        const all: number[] = [];
+        for (const i of n.items) {
+          const k = this.keyTerms(i);
+          if (!k) return null;
+          all.push(...k);
+        }
+        return all;
+      }
+    }
+  }
+
+  private compileNode(node: RuleNode): Test {
     const build = (n: RuleNode): Test => {
       switch (n.kind) {
         case 'term': {
           const id = this.index.add(n);
-          use(id);
           return (s) => s.termStamp[id] === s.epoch;
         }
         case 'field': {
-          facts = true;
           const v = n.value;
           switch (n.field) {
             case 'source':
@@ -326,8 +376,8 @@ export class WatchMatcher {
           return (s) => !item(s);
         }
         case 'near': {
-          const left = new Set(termIds(n.left, this.index, use));
-          const right = new Set(termIds(n.right, this.index, use));
+          const left = new Set(termIds(n.left, this.index));
+          const right = new Set(termIds(n.right, this.index));
           const { distance, ordered } = n;
           return (s) => {
             for (let a = 0; a < s.hits; a++) {
@@ -346,18 +396,13 @@ export class WatchMatcher {
       }
       throw new Error(`unknown rule node ${(n as RuleNode).kind}`);
     };
-    const test = build(node);
-    return { test, facts };
+    return build(node);
   }
 }
 
-function termIds(n: RuleNode, index: TermIndex, use: (term: number) => void): number[] {
-  if (n.kind === 'term') {
-    const id = index.add(n);
-    use(id);
-    return [id];
-  }
-  if (n.kind === 'or') return n.items.flatMap((i) => termIds(i, index, use));
+function termIds(n: RuleNode, index: TermIndex): number[] {
+  if (n.kind === 'term') return [index.add(n)];
+  if (n.kind === 'or') return n.items.flatMap((i) => termIds(i, index));
   return [];
 }
 
