@@ -1,15 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { mentionId, type EnrichedMention, type RawMention } from '@vigil/contracts';
-import type { Analyzer } from '@vigil/analysis';
+import { Injectable } from '@nestjs/common';
+import { mentionId, type EnrichedMention, type RawMention, type WatchMatch } from '@vigil/contracts';
 import { Clock } from '@vigil/common';
+import { WatchesRegistry } from './watches/watches-registry.service';
 
-export const ANALYZER = Symbol('ANALYZER');
-
-/** Scores one raw post: deterministic id, analysis, personal data masked in what is kept. */
+/**
+ * Scores one raw post: deterministic id, analysis, personal data masked in what is kept, and
+ * the watches it matched (with the rule that matched), whose taxonomy then names its categories.
+ */
 @Injectable()
 export class EnrichMentionUseCase {
   constructor(
-    @Inject(ANALYZER) private readonly analyzer: Analyzer,
+    private readonly watches: WatchesRegistry,
     private readonly clock: Clock,
   ) {}
 
@@ -17,12 +18,18 @@ export class EnrichMentionUseCase {
     // The id is derived here again rather than trusted: a pushed or replayed message
     // with a wrong id must still land on the one document for that post.
     const id = mentionId(raw.sourceId, raw.externalId);
-    const { analysis, maskedText, maskedTitle } = this.analyzer.analyze({
-      text: raw.text,
-      title: raw.title,
-      rating: raw.rating,
-      langHint: raw.langHint,
-    });
+    const rt = this.watches.current();
+    let matched: WatchMatch[] | undefined;
+    const matcher = rt.matcher;
+    const { analysis, maskedText, maskedTitle } = rt.analyzer.analyze(
+      { text: raw.text, title: raw.title, rating: raw.rating, langHint: raw.langHint },
+      matcher && {
+        taxonomyFor: (view) => {
+          matched = matcher.match({ ...view, sourceId: raw.sourceId, channel: raw.channel, author: raw.author, meta: raw.meta });
+          return rt.taxonomyFor(matched);
+        },
+      },
+    );
     return {
       ...raw,
       id,
@@ -30,6 +37,8 @@ export class EnrichMentionUseCase {
       title: raw.title === undefined ? undefined : maskedTitle,
       analysis: { ...analysis, truncated: analysis.truncated || raw.truncated },
       processedAt: this.clock.now().toISOString(),
+      // Absent: no watch is configured (detection counts it for the implicit watch). Empty: it matched none.
+      ...(matched !== undefined ? { watches: matched } : {}),
     };
   }
 }

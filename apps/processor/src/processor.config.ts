@@ -16,6 +16,10 @@ export const ProcessorConfig = BaseConfig.extend({
   /** The labelled reference data an update is checked against (../shared/data layout); defaults to VIGIL_DATA_DIR. */
   ANALYSIS_REFERENCE_DIR: z.string().optional(),
   VIGIL_DATA_DIR: z.string().optional(),
+  /** How often the processor asks Elasticsearch whether a watch changed (ms). */
+  WATCHES_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** A watch file (YAML/JSON) to use instead of the watches stored in Elasticsearch (replays, offline runs). */
+  WATCHES_FILE: z.string().optional(),
 });
 export type ProcessorConfig = z.infer<typeof ProcessorConfig>;
 export const loadProcessorConfig = (env = process.env) => loadConfig(ProcessorConfig, env);

@@ -4,9 +4,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { Clock, HealthModule, SystemClock } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
-import { createAnalyzer } from '@vigil/analysis';
 import type { ProcessorConfig } from './processor.config';
-import { ANALYZER, EnrichMentionUseCase } from './enrich-mention.usecase';
+import { EnrichMentionUseCase } from './enrich-mention.usecase';
+import { WATCHES_REGISTRY_OPTIONS, WatchesRegistry, type WatchesRegistryOptions } from './watches/watches-registry.service';
 import { RawMentionsConsumer } from './raw-mentions.consumer';
 import { ProcessorBootstrap } from './processor.bootstrap';
 import { AnalysisModelsRepository } from './models/analysis-models.repository';
@@ -44,8 +44,14 @@ export class ProcessorModule {
         { provide: Clock, useClass: SystemClock },
         { provide: MODEL_OPTIONS, useValue: modelOptions },
         ModelFollower,
-        // Built once: loading the dictionaries is the slow part. The models follow the published ones.
-        { provide: ANALYZER, inject: [ModelFollower], useFactory: (models: ModelFollower) => createAnalyzer({ products, modelSource: models.holder }) },
+        // The analyzer is rebuilt with the watches' brand and product names whenever they change;
+        // every one built follows the published sentiment models (ModelFollower's holder).
+        {
+          provide: WATCHES_REGISTRY_OPTIONS,
+          inject: [ModelFollower],
+          useFactory: (models: ModelFollower): WatchesRegistryOptions => ({ pollMs: config.WATCHES_POLL_MS, file: config.WATCHES_FILE, products, modelSource: models.holder }),
+        },
+        WatchesRegistry,
         AnalysisModelsRepository,
         ModelUpdatesRepository,
         UpdateModelsUseCase,

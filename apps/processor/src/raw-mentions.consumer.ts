@@ -4,6 +4,7 @@ import { createLogger } from '@vigil/common';
 import { ConsumerFactory, MessageProducer, type ConsumedMessage, type PermanentFailure } from '@vigil/kafka';
 import { EnrichMentionUseCase } from './enrich-mention.usecase';
 import { PROCESSOR_GROUP } from './processor.tokens';
+import { WatchesRegistry } from './watches/watches-registry.service';
 
 /** mentions.raw → analysis → mentions.enriched, committed only after the produce. */
 @Injectable()
@@ -14,6 +15,7 @@ export class RawMentionsConsumer implements OnApplicationBootstrap {
     private readonly consumers: ConsumerFactory,
     private readonly producer: MessageProducer,
     private readonly enrich: EnrichMentionUseCase,
+    private readonly watches: WatchesRegistry,
     @Inject(PROCESSOR_GROUP) private readonly groupId: string,
   ) {}
 
@@ -33,6 +35,8 @@ export class RawMentionsConsumer implements OnApplicationBootstrap {
   }
 
   async onMessages(messages: ConsumedMessage<RawMention>[]): Promise<PermanentFailure[]> {
+    // Nothing is tagged before the watch configuration is known (a store that is down holds the batch here, uncommitted).
+    await this.watches.ready;
     const failures: PermanentFailure[] = [];
     const out = [];
     for (const m of messages) {

@@ -81,3 +81,22 @@ describe('parseRule: errors name their position', () => {
     }
   });
 });
+
+describe('validateWatchRules', () => {
+  it('refuses bad rules and exclusions with their path and position, and warns about what will surprise', async () => {
+    const { validateWatchRules } = await import('./validate-watch');
+    const r = validateWatchRules({
+      brands: [{ name: '鲜', aliases: ['FD', '鲜'], handles: [], hashtags: [], appIds: [] }],
+      products: [],
+      rules: ['退款', '(退款 OR'],
+      exclusions: ['招聘 OR'],
+      sources: [],
+    });
+    expect(r.errors).toEqual([
+      { path: 'rules.1', position: 4, message: expect.stringContaining('OR needs a term after it') },
+      { path: 'exclusions.0', position: 3, message: expect.stringContaining('OR needs a term after it') },
+    ]);
+    expect(r.warnings.map((w) => w.message)).toEqual([expect.stringContaining('"鲜" is so short'), expect.stringContaining('"FD" is so short'), expect.stringContaining('"鲜" is so short'), expect.stringContaining('listed twice')]);
+    expect(validateWatchRules({ brands: [], products: [], rules: [], exclusions: [], sources: [] }).warnings[0]!.message).toMatch(/matches nothing/);
+  });
+});

@@ -24,6 +24,8 @@ import { sourceStateIndex, SourceStateReader } from './source-state.index';
 import { ticketEventsIndex, TicketEventsReader } from './ticket-events.index';
 import { ticketSequencesIndex, TicketSequencesReader } from './ticket-sequences.index';
 import { ticketsIndex, TicketsReader } from './tickets.index';
+import { watchesIndex, WatchesReader } from './watches.index';
+import { configHistoryIndex, ConfigHistoryReader } from './config-history.index';
 
 export * from './stored-index';
 export * from './mentions.index';
@@ -43,6 +45,8 @@ export * from './corrections.index';
 export * from './analysis-models.index';
 export * from './model-updates.index';
 export * from './baselines.index';
+export * from './watches.index';
+export * from './config-history.index';
 
 /** Every stored document, by the key it has in `search.names`. */
 export const INDICES = {
@@ -63,9 +67,11 @@ export const INDICES = {
   analysisModels: analysisModelsIndex,
   modelUpdates: modelUpdatesIndex,
   baselines: baselinesIndex,
+  watches: watchesIndex,
+  configHistory: configHistoryIndex,
 } as const;
 
-export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader];
+export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader, WatchesReader, ConfigHistoryReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
 export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date): string; readonly mentionsPattern: string } & {
