@@ -32,6 +32,11 @@ import { SourcesController } from './sources/sources.controller';
 import { RequestTicketActionUseCase } from './tickets/request-ticket-action.usecase';
 import { TicketsController } from './tickets/tickets.controller';
 import { VolumeController } from './volume/volume.controller';
+import { PreviewWatchUseCase } from './watches/preview-watch.usecase';
+import { SaveWatchUseCase } from './watches/save-watch.usecase';
+import { WatchesController } from './watches/watches.controller';
+import { WatchesRepository } from './watches/watches.repository';
+import { ApiBootstrap } from './api.bootstrap';
 import { VolumeRepository } from './volume/volume.repository';
 import { ZodValidationPipe } from './zod-validation.pipe';
 import { ComplaintsController } from './complaints/complaints.controller';
@@ -42,7 +47,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController];
+export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController, WatchesController];
 
 @Module({})
 export class ApiModule {
@@ -85,6 +90,10 @@ export class ApiModule {
         LivePublisher,
         LiveFeedService,
         LiveGateway,
+        WatchesRepository,
+        SaveWatchUseCase,
+        PreviewWatchUseCase,
+        ApiBootstrap,
       ],
       exports: [API_CONFIG],
     };

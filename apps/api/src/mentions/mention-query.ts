@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { NO_WATCH_FILTER } from '@vigil/contracts';
 import type { MentionFilters } from './mention-search.dto';
 
 /**
@@ -17,7 +18,8 @@ export function mentionQuery(q: MentionFilters): estypes.QueryDslQueryContainer 
   terms('analysis.categories.id', q.category);
   terms('analysis.entities.places.name', q.place);
   terms('analysis.riskCues.kind', q.riskCue);
-  terms('watches.id', q.watch);
+  const byWatch = watchFilter(q.watch);
+  if (byWatch) filter.push(byWatch);
   const must: estypes.QueryDslQueryContainer[] = q.q
     ? [
         {
@@ -35,4 +37,13 @@ export function mentionQuery(q: MentionFilters): estypes.QueryDslQueryContainer 
       ]
     : [];
   return { bool: { filter, must } };
+}
+
+/** Mentions of any of these watches (deleted ones too); `_none`: mentions of no watch. */
+export function watchFilter(watch: readonly string[]): estypes.QueryDslQueryContainer | undefined {
+  if (!watch.length) return undefined;
+  const ids = watch.filter((w) => w !== NO_WATCH_FILTER);
+  const should: estypes.QueryDslQueryContainer[] = ids.length ? [{ terms: { 'watches.id': ids } }] : [];
+  if (ids.length < watch.length) should.push({ bool: { must_not: [{ exists: { field: 'watches.id' } }] } });
+  return { bool: { should, minimum_should_match: 1 } };
 }

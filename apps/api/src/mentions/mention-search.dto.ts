@@ -24,7 +24,7 @@ const filters = {
   category: list,
   place: list,
   riskCue: list,
-  watch: list.describe('watch ids (comma-separated)'),
+  watch: list.describe('watch ids (comma-separated; deleted watches too); _none: mentions of no watch'),
 };
 const fromNotAfterTo = (q: { from?: string; to?: string }) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
 const fromNotAfterToError = { message: '`from` must not be after `to`', path: ['from'] };
@@ -70,6 +70,8 @@ export const MentionSearchResult = z.object({
     timeline: z.array(TimelineBucket),
     perChannel: z.array(Bucket),
     perCategory: z.array(Bucket),
+    /** Mentions per watch (share of voice when competitors are watched); `_none` for mentions of no watch. */
+    perWatch: z.array(Bucket),
     topTerms: z.array(Bucket),
     topPlaces: z.array(Bucket),
   }),

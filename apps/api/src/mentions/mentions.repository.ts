@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
-import type { EnrichedMention } from '@vigil/contracts';
+import { NO_WATCH_FILTER, type EnrichedMention } from '@vigil/contracts';
 import { MentionsReader } from '@vigil/search';
 import { mentionQuery } from './mention-query';
 import type { MentionsByIds } from './mention-ids.dto';
@@ -35,6 +35,7 @@ export class MentionsRepository {
         },
         perChannel: { terms: { field: 'channel', size: 20 } },
         perCategory: { terms: { field: 'analysis.categories.id', size: 20 } },
+        perWatch: { terms: { field: 'watches.id', size: 100, missing: NO_WATCH_FILTER } },
         topTerms: { terms: { field: 'analysis.tokens', size: 30 } },
         topPlaces: { terms: { field: 'analysis.entities.places.name', size: 20 } },
       },
@@ -59,6 +60,7 @@ export class MentionsRepository {
         timeline,
         perChannel: buckets(raw('perChannel')),
         perCategory: buckets(raw('perCategory')),
+        perWatch: buckets(raw('perWatch')),
         topTerms: buckets(raw('topTerms')),
         topPlaces: buckets(raw('topPlaces')),
       },
@@ -68,6 +70,33 @@ export class MentionsRepository {
   /** The mentions with these ids, in the order asked for, and the ids not (yet) indexed. */
   byIds(ids: string[]): Promise<MentionsByIds> {
     return this.mentions.byIds(ids);
+  }
+
+  /**
+   * Posts published since `from` that a query selects, newest first, page by page (a watch
+   * preview re-matches each one).
+   */
+  async *candidates(query: estypes.QueryDslQueryContainer | null, from: string, limit: number, pageSize = 500): AsyncGenerator<EnrichedMention[]> {
+    let after: estypes.SortResults | undefined;
+    let left = limit;
+    const filter: estypes.QueryDslQueryContainer[] = [{ range: { publishedAt: { gte: from } } }];
+    if (query) filter.push(query);
+    while (left > 0) {
+      const res = await this.mentions.query({ size: Math.min(pageSize, left), query: { bool: { filter } }, sort: SORT_FOR_PAGING, search_after: after, track_total_hits: false });
+      const hits = res.hits.hits;
+      if (!hits.length) return;
+      left -= hits.length;
+      after = hits[hits.length - 1].sort;
+      yield hits.map((h) => h._source!);
+      if (hits.length < pageSize) return;
+    }
+  }
+
+  /** How many posts since `from` a query selects. */
+  countSince(query: estypes.QueryDslQueryContainer | null, from: string): Promise<number> {
+    const filter: estypes.QueryDslQueryContainer[] = [{ range: { publishedAt: { gte: from } } }];
+    if (query) filter.push(query);
+    return this.mentions.count({ bool: { filter } });
   }
 
   /** Every match, newest first, page by page (search_after), up to `limit` rows. */
