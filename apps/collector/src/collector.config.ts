@@ -22,6 +22,12 @@ export const CollectorConfig = BaseConfig.extend({
       return z.NEVER;
     }
   }),
+  /** How often the collector asks Elasticsearch whether a source changed in the product (ms). */
+  SOURCES_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Folders (comma-separated) Google Play exports may be read from, besides the sources file's own. */
+  COLLECTOR_IMPORT_DIRS: z.string().default('').transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean)),
+  /** Consumer group answering the product's "test fetch" requests. */
+  COLLECTOR_TESTS_GROUP: z.string().default('vigil-collector-source-tests'),
   /** Largest intake body in bytes. */
   INTAKE_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   /** `kid:base64key,…` (32-byte keys): seals complainants' contacts at intake; the first seals (see DataKeyRing). */
@@ -30,4 +36,5 @@ export const CollectorConfig = BaseConfig.extend({
 export type CollectorConfig = z.infer<typeof CollectorConfig>;
 
 export const COLLECTOR_CONFIG = Symbol('COLLECTOR_CONFIG');
+export const COLLECTOR_TESTS_GROUP = Symbol('COLLECTOR_TESTS_GROUP');
 export const loadCollectorConfig = (env = process.env) => loadConfig(CollectorConfig, env);

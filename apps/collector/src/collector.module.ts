@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { Clock, HealthModule, SystemClock } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
-import type { CollectorConfig } from './collector.config';
+import { COLLECTOR_TESTS_GROUP, type CollectorConfig } from './collector.config';
 import { HTTP_FETCHER_OPTIONS, HttpFetcher, type HttpFetcherOptions } from './http/http-fetcher';
 import { RssAdapter } from './sources/rss.adapter';
 import { AppStoreAdapter } from './sources/appstore/appstore.adapter';
@@ -10,8 +10,13 @@ import { GooglePlayAdapter } from './sources/googleplay/googleplay.adapter';
 import { MastodonAdapter } from './sources/mastodon/mastodon.adapter';
 import { JsonApiAdapter } from './sources/json/json-api.adapter';
 import { SOURCE_ADAPTERS, type SourceAdapter } from './sources/source-adapter';
-import { SOURCES } from './sources/sources.provider';
 import { hostRates, loadSourcesFile } from './sources/sources-config';
+import { rawSourcesOfYaml } from './sources/stored-sources';
+import { SOURCE_REGISTRY_OPTIONS, SourceRegistry, type SourceRegistryOptions } from './sources/source-registry';
+import { SourcesSeedRepository } from './sources/sources-seed.repository';
+import { TestFetchUseCase } from './sources/test-fetch.usecase';
+import { SourceTestsConsumer } from './sources/source-tests.consumer';
+import fs from 'node:fs';
 import { SourceStateRepository } from './state/source-state.repository';
 import { PollSourceUseCase } from './poll-source.usecase';
 import { PollScheduler } from './poll-scheduler.service';
@@ -28,7 +33,14 @@ const ADAPTERS = [RssAdapter, AppStoreAdapter, GooglePlayAdapter, MastodonAdapte
 export class CollectorModule {
   /** `withInfra: false` when composed into the all-in-one process, which provides Kafka and search once. */
   static forRoot(config: CollectorConfig, opts: { withInfra?: boolean } = {}): DynamicModule {
+    // The YAML seeds the store (sources it lists that the store lacks); the store is what is polled.
     const file = loadSourcesFile(config.SOURCES_FILE);
+    const registryOptions: SourceRegistryOptions = {
+      file: { path: config.SOURCES_FILE, parsed: file, raw: rawSourcesOfYaml(fs.readFileSync(config.SOURCES_FILE, 'utf8'), config.SOURCES_FILE) },
+      pollMs: config.SOURCES_POLL_MS,
+      importDirs: config.COLLECTOR_IMPORT_DIRS,
+      env: process.env,
+    };
     const fetcherOptions: HttpFetcherOptions = {
       timeoutMs: config.FETCH_TIMEOUT_MS,
       maxBytes: config.FETCH_MAX_BYTES,
@@ -51,7 +63,12 @@ export class CollectorModule {
         HttpFetcher,
         ...ADAPTERS,
         { provide: SOURCE_ADAPTERS, useFactory: (...adapters: SourceAdapter[]) => adapters, inject: ADAPTERS },
-        { provide: SOURCES, useValue: file.sources },
+        { provide: SOURCE_REGISTRY_OPTIONS, useValue: registryOptions },
+        SourcesSeedRepository,
+        SourceRegistry,
+        TestFetchUseCase,
+        SourceTestsConsumer,
+        { provide: COLLECTOR_TESTS_GROUP, useValue: config.COLLECTOR_TESTS_GROUP },
         SourceStateRepository,
         PollSourceUseCase,
         CollectorBootstrap,
@@ -63,7 +80,7 @@ export class CollectorModule {
         { provide: DATA_KEYS, useValue: config.VIGIL_DATA_KEYS },
         AcceptIntakeUseCase,
       ],
-      exports: [PollSourceUseCase, SourceStateRepository, CollectorMetrics],
+      exports: [PollSourceUseCase, SourceStateRepository, CollectorMetrics, PollScheduler, SourceRegistry],
     };
   }
 }

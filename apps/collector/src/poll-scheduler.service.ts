@@ -1,54 +1,110 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { backoffDelay, createLogger } from '@vigil/common';
 import { PollSourceUseCase } from './poll-source.usecase';
 import { CollectorMetrics } from './metrics/collector-metrics';
-import { SOURCES, type SourceList } from './sources/sources.provider';
+import { SourceRegistry } from './sources/source-registry';
 import type { SourceConfig } from './sources/sources-config';
 
-/** Polls every enabled source on its own schedule; one poll per source at a time. */
+interface Slot {
+  source: SourceConfig;
+  /** JSON of the configuration, to tell a change from a re-read. */
+  key: string;
+  timer?: NodeJS.Timeout;
+  running: boolean;
+  failures: number;
+}
+
+/**
+ * Polls every enabled source on its own schedule, one poll per source at a time. The set of
+ * sources comes from the registry and changes while running: a new source is polled at once,
+ * a changed one is rescheduled with its new configuration (after a poll in flight finishes),
+ * a paused or deleted one stops. A failing source backs off on its own; the others go on.
+ */
 @Injectable()
 export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = createLogger('collector');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly failures = new Map<string, number>();
+  private readonly slots = new Map<string, Slot>();
   private stopped = false;
 
   constructor(
-    @Inject(SOURCES) private readonly sources: SourceList,
+    private readonly registry: SourceRegistry,
     private readonly poll: PollSourceUseCase,
     private readonly metrics: CollectorMetrics,
   ) {}
 
-  onApplicationBootstrap(): void {
-    const enabled = this.sources.filter((s) => s.enabled);
-    this.logger.info({ sources: enabled.map((s) => s.id) }, 'polling sources');
-    for (const s of enabled) this.schedule(s, 0);
+  async onApplicationBootstrap(): Promise<void> {
+    this.registry.onChange((sources) => this.apply(sources));
+    await this.registry.start();
   }
 
-  private schedule(source: SourceConfig, delayMs: number): void {
-    if (this.stopped) return;
-    const t = setTimeout(() => void this.run(source), delayMs);
+  /** Ids of the sources being polled now. */
+  active(): string[] {
+    return [...this.slots.keys()].sort();
+  }
+
+  apply(sources: SourceConfig[]): void {
+    const enabled = new Map(sources.filter((s) => s.enabled).map((s) => [s.id, s]));
+    for (const [id, slot] of this.slots) {
+      if (enabled.has(id)) continue;
+      clearTimeout(slot.timer);
+      this.slots.delete(id);
+      this.logger.info({ sourceId: id }, 'source stopped');
+    }
+    for (const [id, source] of enabled) {
+      const key = JSON.stringify(source);
+      const slot = this.slots.get(id);
+      if (slot?.key === key) continue;
+      if (slot) {
+        slot.source = source;
+        slot.key = key;
+        slot.failures = 0;
+        // A poll in flight reschedules itself when it ends, with the new configuration.
+        if (!slot.running) {
+          clearTimeout(slot.timer);
+          this.schedule(slot, 0);
+        }
+        this.logger.info({ sourceId: id }, 'source changed');
+      } else {
+        const fresh: Slot = { source, key, running: false, failures: 0 };
+        this.slots.set(id, fresh);
+        this.schedule(fresh, 0);
+        this.logger.info({ sourceId: id }, 'source started');
+      }
+    }
+  }
+
+  private schedule(slot: Slot, delayMs: number): void {
+    if (this.stopped || this.slots.get(slot.source.id) !== slot) return;
+    const t = setTimeout(() => void this.run(slot), delayMs);
     t.unref();
-    this.timers.set(source.id, t);
+    slot.timer = t;
   }
 
-  private async run(source: SourceConfig): Promise<void> {
-    const outcome = await this.poll.execute(source);
+  private async run(slot: Slot): Promise<void> {
+    slot.running = true;
+    const source = slot.source;
+    const outcome = await this.poll.execute(source).finally(() => (slot.running = false));
     this.metrics.polled(source.id, outcome.error ? 'error' : 'ok');
     // A failing source backs off (with jitter) instead of hammering a broken server.
-    const failures = outcome.error ? (this.failures.get(source.id) ?? 0) + 1 : 0;
-    this.failures.set(source.id, failures);
+    slot.failures = outcome.error ? slot.failures + 1 : 0;
+    const every = slot.source.every;
+    if (slot.source !== source) {
+      // Changed while polling: the new configuration goes at once.
+      this.schedule(slot, 0);
+      return;
+    }
     // A backlog (paging limit in a source that resumes exactly) is read on at once; the host's rate limiter keeps it polite.
-    const delay = failures
-      ? Math.max(outcome.retryAfterMs ?? 0, Math.min(source.every, backoffDelay(failures, 2_000, source.every)))
+    const delay = slot.failures
+      ? Math.max(outcome.retryAfterMs ?? 0, Math.min(every, backoffDelay(slot.failures, 2_000, every)))
       : outcome.more
-        ? Math.min(source.every, 1_000)
-        : source.every;
-    this.schedule(source, delay);
+        ? Math.min(every, 1_000)
+        : every;
+    this.schedule(slot, delay);
   }
 
   onModuleDestroy(): void {
     this.stopped = true;
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.registry.stop();
+    for (const s of this.slots.values()) clearTimeout(s.timer);
   }
 }

@@ -104,6 +104,12 @@ export function toRawMention(source: SourceConfig, item: CollectedItem, fetchedA
     langHint: item.langHint ?? source.langHint,
     rating: item.rating,
     reach: item.reach,
-    meta: item.meta,
+    meta: withAppId(source, item.meta),
   };
+}
+
+/** App store reviews carry their app's id, so a watch that lists the app takes them without a keyword. */
+function withAppId(source: SourceConfig, meta: CollectedItem['meta']): CollectedItem['meta'] {
+  const appId = source.type === 'appstore' ? source.appId : source.type === 'googleplay' ? source.appId : undefined;
+  return appId ? { ...meta, appId } : meta;
 }

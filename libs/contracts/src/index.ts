@@ -25,6 +25,7 @@ export * from './alert.schema';
 export * from './notification.schema';
 export * from './live.schema';
 export * from './source-health.schema';
+export * from './source-config.schema';
 export * from './intake.schema';
 export * from './source-state.schema';
 export * from './ticket-store.schema';

@@ -10,6 +10,9 @@ export const Topics = {
   /** Analysts' corrections of a post's analysis (key: mention id), from the api to the indexer. */
   mentionsCorrections: 'mentions.corrections',
   dlq: 'dlq',
+  /** api → collector: fetch a source once (the form's "test fetch"). */
+  sourceTests: 'source.tests',
+  sourceTestResults: 'source.test-results',
 } as const;
 
 export type TopicKey = keyof typeof Topics;

@@ -49,6 +49,16 @@ export class HttpFetcher {
 
   constructor(@Inject(HTTP_FETCHER_OPTIONS) private readonly options: HttpFetcherOptions) {}
 
+  /** Sources changed in the product: hosts whose rate changed get a new limiter from their next request. */
+  setHostRates(rates: ReadonlyMap<string, number>): void {
+    const before = this.options.hostRates;
+    this.options.hostRates = rates;
+    for (const host of [...this.limiters.keys()]) {
+      const h = host.toLowerCase();
+      if (before?.get(h) !== rates.get(h) || before?.get(h.replace(/:\d+$/, '')) !== rates.get(h.replace(/:\d+$/, ''))) this.limiters.delete(host);
+    }
+  }
+
   async fetch(req: FetchRequest): Promise<FetchResponse> {
     const host = new URL(req.url).host;
     return this.limiter(host).schedule(() => this.fetchFollowingRedirects(req));

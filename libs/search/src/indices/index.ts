@@ -26,6 +26,7 @@ import { ticketSequencesIndex, TicketSequencesReader } from './ticket-sequences.
 import { ticketsIndex, TicketsReader } from './tickets.index';
 import { watchesIndex, WatchesReader } from './watches.index';
 import { configHistoryIndex, ConfigHistoryReader } from './config-history.index';
+import { sourcesIndex, SourcesReader } from './sources.index';
 
 export * from './stored-index';
 export * from './mentions.index';
@@ -47,6 +48,7 @@ export * from './model-updates.index';
 export * from './baselines.index';
 export * from './watches.index';
 export * from './config-history.index';
+export * from './sources.index';
 
 /** Every stored document, by the key it has in `search.names`. */
 export const INDICES = {
@@ -69,9 +71,10 @@ export const INDICES = {
   baselines: baselinesIndex,
   watches: watchesIndex,
   configHistory: configHistoryIndex,
+  sources: sourcesIndex,
 } as const;
 
-export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader, WatchesReader, ConfigHistoryReader];
+export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader, WatchesReader, ConfigHistoryReader, SourcesReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
 export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date): string; readonly mentionsPattern: string } & {

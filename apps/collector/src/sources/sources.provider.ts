@@ -1,4 +1,0 @@
-import type { SourceConfig } from './sources-config';
-
-export type SourceList = SourceConfig[];
-export const SOURCES = Symbol('SOURCES');
