@@ -20,6 +20,8 @@ export const ApiConfig = BaseConfig.extend({
   PROGRESS_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Progress page requests per client address per minute. */
   PROGRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Private hosts a source form may name (the collector's own setting, read here to refuse others at save). */
+  COLLECTOR_ALLOW_HOSTS: z.string().default('').transform((s) => new Set(s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))),
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;
 export const loadApiConfig = (env = process.env) => loadConfig(ApiConfig, env);

@@ -32,10 +32,14 @@ import { SourcesController } from './sources/sources.controller';
 import { RequestTicketActionUseCase } from './tickets/request-ticket-action.usecase';
 import { TicketsController } from './tickets/tickets.controller';
 import { VolumeController } from './volume/volume.controller';
+import { VolumeRepository } from './volume/volume.repository';
 import { PreviewWatchUseCase } from './watches/preview-watch.usecase';
 import { SaveWatchUseCase } from './watches/save-watch.usecase';
 import { WatchesController } from './watches/watches.controller';
 import { WatchesRepository } from './watches/watches.repository';
+import { ListSourcesUseCase } from './sources/list-sources.usecase';
+import { SaveSourceUseCase } from './sources/save-source.usecase';
+import { SourceTestsClient } from './sources/source-tests.client';
 import { ApiBootstrap } from './api.bootstrap';
 import { VolumeRepository } from './volume/volume.repository';
 import { ZodValidationPipe } from './zod-validation.pipe';
@@ -93,6 +97,9 @@ export class ApiModule {
         WatchesRepository,
         SaveWatchUseCase,
         PreviewWatchUseCase,
+        ListSourcesUseCase,
+        SaveSourceUseCase,
+        SourceTestsClient,
         ApiBootstrap,
       ],
       exports: [API_CONFIG],

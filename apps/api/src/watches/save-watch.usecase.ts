@@ -2,19 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { WatchConfig, type ConfigAction, type WatchDoc } from '@vigil/contracts';
 import { Clock, createLogger } from '@vigil/common';
 import { validateWatchRules, type WatchIssue } from '@vigil/watch';
-import { WatchesRepository, type Versioned } from './watches.repository';
-import { changedFields, changeOf } from './watch-changes';
+import { WatchesRepository } from './watches.repository';
 
 export type SaveResult =
   | { ok: true; watch: WatchDoc; warnings: WatchIssue[] }
   | { ok: false; status: 400 | 404 | 409; message: string; issues?: WatchIssue[] };
 
-/**
- * Creates, edits, deletes and restores watches, each change a new version with its history
- * entry (who, when, which fields, the document after). The current document is written first
- * and its history entry after; a crash in between leaves that entry missing, and the next change
- * of the watch writes it (from the document, which holds everything it needs) before its own.
- */
+/** Creates, edits, deletes and restores watches, each change a new version with its history entry. */
 @Injectable()
 export class SaveWatchUseCase {
   private readonly logger = createLogger('api');
@@ -28,11 +22,10 @@ export class SaveWatchUseCase {
     const parsed = this.parse(input);
     if (!parsed.ok) return parsed;
     const now = this.clock.now().toISOString();
-    const doc: WatchDoc = { ...parsed.config, version: 1, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor };
-    if (!(await this.repo.create(doc))) return { ok: false, status: 409, message: `a watch with id "${doc.id}" exists (a deleted one can be restored)` };
-    await this.repo.recordChange(changeOf('watch', doc, 'create', changedFields(undefined, doc)));
-    this.logger.info({ watchId: doc.id, actor, version: 1 }, 'watch created');
-    return { ok: true, watch: doc, warnings: parsed.warnings };
+    const r = await this.repo.docs.create({ ...parsed.config, version: 1, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor });
+    if (!r.ok) return r;
+    this.logger.info({ watchId: r.doc.id, actor, version: 1 }, 'watch created');
+    return { ok: true, watch: r.doc, warnings: parsed.warnings };
   }
 
   /** `expectedVersion`: the version the editor started from; a later save by someone else is a 409. */
@@ -41,7 +34,7 @@ export class SaveWatchUseCase {
     if (!parsed.ok) return parsed;
     return this.change(id, expectedVersion, actor, 'update', (current) => {
       if (current.deletedAt) return { ok: false, status: 409, message: `watch "${id}" is deleted; restore it first` };
-      return { ok: true, next: { ...parsed.config, createdAt: current.createdAt, createdBy: current.createdBy } };
+      return { ok: true, next: { ...parsed.config, version: current.version, createdAt: current.createdAt, createdBy: current.createdBy, updatedAt: current.updatedAt, updatedBy: current.updatedBy } };
     }, parsed.warnings);
   }
 
@@ -60,29 +53,11 @@ export class SaveWatchUseCase {
     });
   }
 
-  private async change(
-    id: string,
-    expectedVersion: number | undefined,
-    actor: string,
-    action: ConfigAction,
-    next: (current: WatchDoc) => { ok: true; next: Omit<WatchDoc, 'version' | 'updatedAt' | 'updatedBy'> } | { ok: false; status: 409; message: string },
-    warnings: WatchIssue[] = [],
-  ): Promise<SaveResult> {
-    const current: Versioned<WatchDoc> | undefined = await this.repo.getVersioned(id);
-    if (!current) return { ok: false, status: 404, message: `no watch "${id}"` };
-    if (expectedVersion !== undefined && expectedVersion !== current.doc.version) {
-      return { ok: false, status: 409, message: `watch "${id}" was changed by ${current.doc.updatedBy} at ${current.doc.updatedAt} (version ${current.doc.version}, you edited ${expectedVersion}); reload it` };
-    }
-    const n = next(current.doc);
-    if (!n.ok) return n;
-    // Heals a history entry a crash may have left unwritten (idempotent when it exists).
-    await this.repo.recordChangeIfMissing(changeOf('watch', current.doc, current.doc.version === 1 ? 'create' : 'update', []));
-    const doc: WatchDoc = { ...n.next, version: current.doc.version + 1, updatedAt: this.clock.now().toISOString(), updatedBy: actor };
-    if (!(await this.repo.replace(doc, current))) return { ok: false, status: 409, message: `watch "${id}" was changed by someone else meanwhile; reload it` };
-    const changes = changedFields(current.doc as unknown as Record<string, unknown>, doc as unknown as Record<string, unknown>);
-    await this.repo.recordChange(changeOf('watch', doc, action, action === 'update' ? changes : [...changes, 'deletedAt'].filter((v, i, a) => a.indexOf(v) === i)));
-    this.logger.info({ watchId: id, actor, action, version: doc.version, changes }, 'watch changed');
-    return { ok: true, watch: doc, warnings };
+  private async change(id: string, expectedVersion: number | undefined, actor: string, action: ConfigAction, next: Parameters<WatchesRepository['docs']['change']>[4], warnings: WatchIssue[] = []): Promise<SaveResult> {
+    const r = await this.repo.docs.change(id, expectedVersion, actor, action, next, this.clock.now().toISOString());
+    if (!r.ok) return r;
+    this.logger.info({ watchId: id, actor, action, version: r.doc.version, changes: r.changes }, 'watch changed');
+    return { ok: true, watch: r.doc, warnings };
   }
 
   private parse(input: unknown): { ok: true; config: WatchConfig; warnings: WatchIssue[] } | { ok: false; status: 400; message: string; issues: WatchIssue[] } {
