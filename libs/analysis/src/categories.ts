@@ -11,7 +11,8 @@ export { AIRLINE_TAXONOMY, DEFAULT_TAXONOMY, TAXONOMY_PRESETS, type CategoryDef 
  *   substrings), each distinct keyword found is one hit;
  * - the examples' words become weaker keywords: a word found in the examples of one category
  *   (and rarely in the others') weighs by how specific it is to that category; a post whose
- *   content words add up to EXAMPLE_THRESHOLD (two specific words, roughly) gets the category.
+ *   content words add up to EXAMPLE_THRESHOLD (two specific words, roughly) gets the category,
+ *   ranked below any category one of whose keywords the post contains.
  *   English words are reduced to a stem (delays, delayed → delay) on both sides.
  */
 export interface Taxonomy {
@@ -31,6 +32,8 @@ export type Tokenize = (text: string) => readonly string[];
 
 /** Sum of example-word weights that counts as a category (two words specific to it, or three shared ones). */
 export const EXAMPLE_THRESHOLD = 1;
+/** The most example words add to a category's evidence: less than one keyword hit. */
+const EXAMPLE_WEIGHT_CAP = 0.9;
 /** A word shared with more categories than this share is no evidence for any of them. */
 const MIN_SPECIFICITY = 0.5;
 
@@ -129,7 +132,9 @@ export function detectCategories(text: string, taxonomy: Taxonomy, negative: boo
     if (latin && c.ascii) for (const m of allMatches(c.ascii, text)) hits.add(m[0].toLowerCase());
     if (nonAscii && c.other) for (const m of allMatches(c.other, text)) hits.add(m[0].toLowerCase());
     const fromExamples = exampleScores && exampleScores[i]! >= EXAMPLE_THRESHOLD ? exampleScores[i]! : 0;
-    const evidence = hits.size + 0.7 * fromExamples;
+    // Words learnt from a handful of examples never outweigh one keyword a person chose: a category
+    // with a keyword found ranks above one found by examples alone, which still gets a category.
+    const evidence = hits.size + Math.min(EXAMPLE_WEIGHT_CAP, 0.45 * fromExamples);
     if (evidence > 0) out.push({ id: c.id, confidence: Math.round((1 - Math.exp(-0.7 * evidence)) * 1000) / 1000 });
   }
   out.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
