@@ -29,9 +29,10 @@ program
   .option('-o, --output <file>', 'write here instead of stdout')
   .option('--format <format>', 'jsonl or csv (default: from the file name)')
   .option('--text-field <name>', 'the column or key holding the text')
-  .action(async (file: string, o: { output?: string; format?: 'jsonl' | 'csv'; textField?: string }) => {
+  .option('--watch <file>', 'a watch file (YAML/JSON, one watch or watches: [...]): rows get the watches they match and the watches\' categories')
+  .action(async (file: string, o: { output?: string; format?: 'jsonl' | 'csv'; textField?: string; watch?: string }) => {
     const { runAnalyze } = await import('./analyze/run-analyze');
-    const r = await runAnalyze({ input: file, output: o.output, format: o.format, textField: o.textField });
+    const r = await runAnalyze({ input: file, output: o.output, format: o.format, textField: o.textField, watchFile: o.watch });
     process.exitCode = r.ok === 0 && r.bad > 0 ? 1 : 0;
   });
 
@@ -64,7 +65,8 @@ program
   .option('--speed <speed>', '"max", or a factor such as 60x (an hour of history per minute)', 'max')
   .option('--keep', "keep the replay's topics and indices afterwards")
   .option('--json <file>', 'also write the full result (signals, clusters, tickets, scores) as JSON')
-  .action(async (file: string, o: { speed: string; keep?: boolean; json?: string }) => {
+  .option('--watch <file>', 'a watch file (YAML/JSON): the replay tags posts with these watches (per-watch baselines), not the stored ones')
+  .action(async (file: string, o: { speed: string; keep?: boolean; json?: string; watch?: string }) => {
     const { runReplayCommand } = await import('./replay/replay.command');
     process.exitCode = await runReplayCommand(file, o);
   });

@@ -141,3 +141,15 @@ export function detectCategories(text: string, taxonomy: Taxonomy, negative: boo
   if (out.length === 0 && negative) out.push({ id: 'other', confidence: 0.3 });
   return out;
 }
+
+/**
+ * The categories a watch's taxonomy stands for: its own, or its preset's when it lists none.
+ * undefined: the analyzer's default (no taxonomy, or the default preset unchanged); null: a preset
+ * nobody knows (a validation error where a person wrote it).
+ */
+export function resolveTaxonomy(t: { preset: string; categories: readonly CategoryDef[] } | undefined, presets: Readonly<Record<string, { categories: CategoryDef[] }>>): readonly CategoryDef[] | undefined | null {
+  if (!t) return undefined;
+  if (t.categories.length) return t.categories;
+  if (t.preset === 'default') return undefined;
+  return presets[t.preset]?.categories ?? null;
+}

@@ -1,6 +1,6 @@
 export { createAnalyzer } from './analyzer';
 export type { Analyzer, AnalyzerConfig, AnalyzeInput, AnalyzeOptions, AnalyzeResult } from './analyzer';
-export { AIRLINE_TAXONOMY, DEFAULT_TAXONOMY, TAXONOMY_PRESETS, EXAMPLE_THRESHOLD } from './categories';
+export { AIRLINE_TAXONOMY, DEFAULT_TAXONOMY, TAXONOMY_PRESETS, EXAMPLE_THRESHOLD, resolveTaxonomy } from './categories';
 export type { CategoryDef, Taxonomy } from './categories';
 export { createTextViewer, type TextView } from './text-view';
 export { DEFAULT_ORDER_PATTERNS } from './entities';

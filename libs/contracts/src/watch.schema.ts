@@ -48,9 +48,11 @@ export const WatchTaxonomy = z
   .object({
     /** The ready-made set it started from (`default`, `airline`, …); kept when edited, for the record. */
     preset: z.string().max(40).default('custom'),
-    categories: z.array(TaxonomyCategory).min(1).max(40),
+    /** Empty: the preset's categories as they ship (a watch file may just name the preset). */
+    categories: z.array(TaxonomyCategory).max(40).default([]),
   })
   .superRefine((t, ctx) => {
+    if (!t.categories.length && t.preset === 'custom') ctx.addIssue({ code: 'custom', path: ['categories'], message: 'give categories, or a preset (default, airline)' });
     const seen = new Set<string>();
     t.categories.forEach((c, i) => {
       if (c.id === 'other') ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: '"other" is given to negative posts no category explains; pick another id' });

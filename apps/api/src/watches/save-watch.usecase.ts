@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { WatchConfig, type ConfigAction, type WatchDoc } from '@vigil/contracts';
 import { Clock, createLogger } from '@vigil/common';
 import { validateWatchRules, type WatchIssue } from '@vigil/watch';
+import { resolveTaxonomy, TAXONOMY_PRESETS } from '@vigil/analysis';
 import { WatchesRepository } from './watches.repository';
 
 export type SaveResult =
@@ -60,10 +61,17 @@ export class SaveWatchUseCase {
     return { ok: true, watch: r.doc, warnings };
   }
 
+  /** The checks of a save, without saving: schema errors by field, rule errors with their position, warnings. */
+  check(input: unknown): { ok: boolean; errors: WatchIssue[]; warnings: WatchIssue[] } {
+    const r = this.parse(input);
+    return r.ok ? { ok: true, errors: [], warnings: r.warnings } : { ok: false, errors: r.issues, warnings: [] };
+  }
+
   private parse(input: unknown): { ok: true; config: WatchConfig; warnings: WatchIssue[] } | { ok: false; status: 400; message: string; issues: WatchIssue[] } {
     const r = WatchConfig.safeParse(input);
     if (!r.success) return { ok: false, status: 400, message: 'invalid watch', issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
     const v = validateWatchRules(r.data);
+    if (resolveTaxonomy(r.data.taxonomy, TAXONOMY_PRESETS) === null) v.errors.push({ path: 'taxonomy.preset', message: `no preset "${r.data.taxonomy!.preset}" (${Object.keys(TAXONOMY_PRESETS).join(', ')})` });
     if (v.errors.length) return { ok: false, status: 400, message: 'invalid rule', issues: v.errors };
     return { ok: true, config: r.data, warnings: v.warnings };
   }

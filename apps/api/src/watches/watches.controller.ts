@@ -3,7 +3,7 @@ import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { WatchConfig, WatchId } from '@vigil/contracts';
 import { TAXONOMY_PRESETS } from '@vigil/analysis';
-import { checkRule, validateWatchRules } from '@vigil/watch';
+import { checkRule } from '@vigil/watch';
 import { Authenticated, CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/roles';
 import { ZodValidationPipe } from '../zod-validation.pipe';
@@ -66,10 +66,7 @@ export class WatchesController {
   @ApiOperation({ summary: 'Validate a whole watch without saving it: schema errors by field, rule errors with their position, warnings' })
   @ApiBody({ schema: watchSchema() })
   validate(@Body() body: unknown) {
-    const r = WatchConfig.safeParse(body);
-    if (!r.success) return { ok: false, errors: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })), warnings: [] };
-    const v = validateWatchRules(r.data);
-    return { ok: v.errors.length === 0, ...v };
+    return this.save.check(body);
   }
 
   @Post('preview')

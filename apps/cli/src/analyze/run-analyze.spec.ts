@@ -49,4 +49,22 @@ describe('runAnalyze', () => {
     expect(rows[1].analysis.sentiment.label).toBe('negative');
     expect(rows[1].label).toBe('0');
   });
+
+  it('with --watch, tags rows with the watches they match and uses their taxonomy; a bad watch file stops before any row', async () => {
+    const input = path.join(dir, 'in.jsonl');
+    fs.writeFileSync(input, [
+      JSON.stringify({ id: 1, text: 'SkyWays cancelled our flight and kept the refund, terrible' }),
+      JSON.stringify({ id: 2, text: 'Nothing about airlines here, just a bad day' }),
+    ].join('\n'));
+    const watch = path.join(dir, 'w.yaml');
+    fs.writeFileSync(watch, 'id: skyways\nname: SkyWays\nbrands: [{ name: SkyWays }]\ntaxonomy: { preset: airline }\n');
+    const output = path.join(dir, 'out.jsonl');
+    expect(await runAnalyze({ input, output, watchFile: watch })).toEqual({ ok: 2, bad: 0 });
+    const rows = fs.readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows[0].watches).toEqual([{ id: 'skyways', rule: 'SkyWays', competitor: false }]);
+    expect(rows[0].analysis.categories.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['flight_cancellation', 'refund_compensation']));
+    expect(rows[1].watches).toEqual([]);
+    fs.writeFileSync(watch, 'id: skyways\nname: SkyWays\nrules: ["SkyWays OR"]\n');
+    await expect(runAnalyze({ input, output, watchFile: watch })).rejects.toThrow(/w\.yaml:3:\d+ rules\.0: OR needs a term after it/);
+  });
 });

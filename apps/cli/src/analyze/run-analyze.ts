@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { createAnalyzer, type AnalyzerConfig } from '@vigil/analysis';
+import type { WatchMatch } from '@vigil/contracts';
+import { buildWatchRuntime } from '../../../processor/src/watches/watch-runtime';
+import { loadWatchesFile } from '../../../processor/src/watches/watches-file';
 import { formatOf, readRows } from '../rows/read-rows';
 
 export interface AnalyzeOptions {
@@ -10,6 +13,8 @@ export interface AnalyzeOptions {
   /** Field holding the post text; default: text, then content, review, body. */
   textField?: string;
   config?: AnalyzerConfig;
+  /** A watch file (one watch or `watches: [...]`): rows get `watches` and the watches' taxonomies, as the processor would give them. */
+  watchFile?: string;
 }
 
 const TEXT_FIELDS = ['text', 'content', 'review', 'body', 'sentence'];
@@ -20,7 +25,9 @@ const TEXT_FIELDS = ['text', 'content', 'review', 'body', 'sentence'];
  */
 export async function runAnalyze(opts: AnalyzeOptions): Promise<{ ok: number; bad: number }> {
   const format = formatOf(opts.input, opts.format);
-  const analyzer = createAnalyzer(opts.config);
+  // A bad watch file stops here, naming its line, before any row is read.
+  const runtime = opts.watchFile ? buildWatchRuntime(loadWatchesFile(opts.watchFile), { products: opts.config?.products ?? [] }, opts.watchFile) : undefined;
+  const analyzer = runtime?.analyzer ?? createAnalyzer(opts.config);
   const out = opts.output ? fs.createWriteStream(opts.output) : process.stdout;
   const total = countLines(opts.input, format);
   const bar = new SingleBar({ stream: process.stderr, format: 'analyze [{bar}] {value}/{total} rows | {eta}s left', hideCursor: true }, Presets.shades_classic);
@@ -36,8 +43,19 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<{ ok: number; ba
       if (typeof text !== 'string') throw new Error(`no text field${opts.textField ? ` "${opts.textField}"` : ''}`);
       const rating = rec.rating === undefined || rec.rating === '' ? undefined : Number(rec.rating);
       const title = typeof rec.title === 'string' ? rec.title : undefined;
-      const r = analyzer.analyze({ text, title, rating: Number.isFinite(rating) ? rating : undefined, langHint: typeof rec.lang === 'string' ? rec.lang : undefined });
-      const enriched = { ...rec, [field!]: r.maskedText, ...(r.maskedTitle !== undefined ? { title: r.maskedTitle } : {}), analysis: r.analysis };
+      let watches: WatchMatch[] | undefined;
+      const matcher = runtime?.matcher;
+      const r = analyzer.analyze(
+        { text, title, rating: Number.isFinite(rating) ? rating : undefined, langHint: typeof rec.lang === 'string' ? rec.lang : undefined },
+        matcher && {
+          taxonomyFor: (view) => {
+            const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+            watches = matcher.match({ ...view, sourceId: str(rec.sourceId) ?? str(rec.source) ?? 'file', channel: str(rec.channel), author: { name: str(rec.author) } });
+            return runtime!.taxonomyFor(watches);
+          },
+        },
+      );
+      const enriched = { ...rec, [field!]: r.maskedText, ...(r.maskedTitle !== undefined ? { title: r.maskedTitle } : {}), analysis: r.analysis, ...(watches ? { watches } : {}) };
       if (!out.write(JSON.stringify(enriched) + '\n')) await new Promise<void>((res) => (out as NodeJS.WritableStream).once('drain', () => res()));
       ok++;
     } catch (e) {

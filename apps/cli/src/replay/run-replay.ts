@@ -10,6 +10,7 @@ import { DetectMentionsUseCase } from '@vigil/detector';
 import { AllInOneModule } from '../start/all-in-one.module';
 import { loadServicesScript } from '../start/start.command';
 import { dropRun } from './drop-run';
+import { loadWatchesFile } from '../../../processor/src/watches/watches-file';
 import { KafkaProgress } from './kafka-progress';
 import { parseSpeed, readReplayFile, type ReplayRow } from './replay-rows';
 import { scoreReplay, type ReplayScore } from './replay-score';
@@ -20,6 +21,8 @@ export interface ReplayOptions {
   speed?: string;
   /** Keep the replay's topics and indices afterwards (default: dropped). */
   keep?: boolean;
+  /** Watches to tag the posts with (a watch file); without it, posts carry no watches (the implicit `_all`). */
+  watchFile?: string;
   /** Give up waiting for the pipeline after this long without progress. */
   stallMs?: number;
   env?: NodeJS.ProcessEnv;
@@ -84,7 +87,11 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     // over 3 and accept that posts seconds apart may reach the detector out of order.
     KAFKA_TOPIC_PARTITIONS: '1',
     WEBHOOKS_ENABLED: 'false',
+    // The replay's own namespace holds no stored watches: a file's, or none.
+    ...(opts.watchFile ? { WATCHES_FILE: path.resolve(opts.watchFile) } : {}),
   });
+  // A bad watch file is refused before anything starts, naming its line.
+  if (opts.watchFile) loadWatchesFile(opts.watchFile);
   // The apps' loggers read it at creation; a replay's story is the report, not their info lines.
   process.env.LOG_LEVEL ??= 'warn';
   say(`replaying ${file.rows.length} posts (UTC) from ${file.rows[0].mention.publishedAt} to ${file.rows.at(-1)!.mention.publishedAt} (speed ${opts.speed ?? 'max'}) as run ${runId}`);

@@ -8,6 +8,7 @@ import { startDemoFeedServer } from '../demo/demo-feed-server';
 import { repoRoot } from '../repo-root';
 import { AllInOneModule } from './all-in-one.module';
 import { localDataKeys } from './local-data-keys';
+import { seedDemoWatches } from './seed-demo-watches';
 
 interface ServicesScript {
   ensureServices(): Promise<{ kafkaBrokers: string; elasticsearchUrl: string; started: string[] }>;
@@ -71,6 +72,10 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
   const api = loadApiConfig();
   // Reports link to this dashboard.
   process.env.REPORT_LINK_BASE ??= `http://${api.API_HOST}:${api.API_PORT}`;
+  if (demo) {
+    const seeded = await seedDemoWatches(api, path.join(repoRoot(), 'demo', 'watches.yaml'));
+    if (seeded.length) logger.info({ watches: seeded }, 'demo watches created (edit them under Watches in the dashboard)');
+  }
   const app = await NestFactory.create(AllInOneModule.forRoot(), { logger: new PinoNestLogger(logger) });
   configureHttpApp(app);
   await app.listen(api.API_PORT, api.API_HOST);

@@ -1,5 +1,5 @@
-import type { TaxonomyCategory, WatchConfig, WatchMatch } from '@vigil/contracts';
-import { createAnalyzer, DEFAULT_TAXONOMY, type Analyzer, type ProductDef, type SentimentModelSource, type Taxonomy } from '@vigil/analysis';
+import type { WatchConfig, WatchMatch } from '@vigil/contracts';
+import { createAnalyzer, DEFAULT_TAXONOMY, resolveTaxonomy, TAXONOMY_PRESETS, type Analyzer, type CategoryDef, type ProductDef, type SentimentModelSource, type Taxonomy } from '@vigil/analysis';
 import { compileWatches, type WatchMatcher } from '@vigil/watch';
 
 /**
@@ -23,8 +23,12 @@ export function buildWatchRuntime(watches: readonly WatchConfig[], base: { produ
   const names = watches.flatMap((w) => w.brands.flatMap((b) => [b.name, ...b.aliases]));
   const products = [...base.products, ...watches.flatMap((w) => w.products.map((p) => ({ name: p.name, aliases: p.aliases })))];
   const analyzer = createAnalyzer({ products, userDictionary: names, ...(base.modelSource ? { modelSource: base.modelSource } : {}) });
-  const custom = new Map<string, { categories: TaxonomyCategory[]; taxonomy: Taxonomy }>();
-  for (const w of watches) if (w.taxonomy) custom.set(w.id, { categories: w.taxonomy.categories, taxonomy: analyzer.compileTaxonomy(w.taxonomy.categories) });
+  const custom = new Map<string, { categories: readonly CategoryDef[]; taxonomy: Taxonomy }>();
+  for (const w of watches) {
+    // An unknown preset cannot get past the api or the file loader; left at the default if it does.
+    const categories = resolveTaxonomy(w.taxonomy, TAXONOMY_PRESETS);
+    if (categories) custom.set(w.id, { categories, taxonomy: analyzer.compileTaxonomy(categories) });
+  }
   const merged = new Map<string, Taxonomy>();
 
   return {
