@@ -101,7 +101,7 @@ describe('sources managed in the product: added, edited, paused, tested and dele
   it('pause stops polling, resume starts it, an edit applies, and secrets are never shown', async () => {
     const v = (await rows()).find((s) => s.sourceId === 'added')!.version;
     expect((await call('POST', `/api/sources/added/pause?version=${v}`)).status).toBe(200);
-    await pollUntil('shown as paused', rows, (r) => r.find((s) => s.sourceId === 'added')?.status === 'paused');
+    await pollUntil('shown as paused', rows, (r) => r.find((s) => s.sourceId === 'added')?.enabled === false);
     // Give the collector a poll interval to notice, then count: no more requests while paused.
     await pollUntil('collector stopped polling it', async () => server.hits.get('/added.rss') ?? 0, () => true, { timeoutMs: 1500 });
     await new Promise((r) => setTimeout(r, 1500));
