@@ -34,8 +34,20 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     return this.options.topicPrefix ? `${this.options.topicPrefix}.${name}` : name;
   }
 
-  /** Creates the topics if missing; safe to call from every process at start. */
-  async ensureTopics(keys: TopicKey[]): Promise<void> {
+  /**
+   * Creates the topics if missing; safe to call from every process at start. Calls in one process
+   * run one after another: two creations in flight on one admin client made kafkajs fail its
+   * wait for leaders with "This server does not host this topic-partition".
+   */
+  ensureTopics(keys: TopicKey[]): Promise<void> {
+    const run = this.creating.then(() => this.createMissing(keys));
+    this.creating = run.catch(() => undefined);
+    return run;
+  }
+
+  private creating: Promise<void> = Promise.resolve();
+
+  private async createMissing(keys: TopicKey[]): Promise<void> {
     const admin = await this.getAdmin();
     const existing = new Set(await admin.listTopics());
     const missing = keys.map((k) => this.topic(k)).filter((t) => !existing.has(t));
