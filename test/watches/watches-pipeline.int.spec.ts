@@ -126,6 +126,8 @@ describe('watches: created through the API, applied by the processor without a r
     const before = await pollUntil('tagged mentions indexed', byWatch, (r) => r.body.total >= 4, { timeoutMs: 30_000 });
     expect(before.body.hits.every((h: EnrichedMention) => h.watches?.some((w) => w.id === 'freshdash'))).toBe(true);
     expect(before.body.aggregations.perWatch.map((b: { key: string }) => b.key)).toContain('freshdash');
+    const volume = await call('GET', '/api/volume?hours=1&days=1&watch=freshdash', viewer);
+    expect(volume.body.current.total).toBe(before.body.total);
     const none = await call('GET', '/api/mentions/search?watch=_none&size=50', analyst);
     expect(none.body.hits.every((h: EnrichedMention) => !h.watches?.length)).toBe(true);
     expect(none.body.total).toBeGreaterThanOrEqual(3);

@@ -30,6 +30,6 @@ export class VolumeController {
   @ApiOperation({ summary: 'Posts in the last hours against the same window on past days (median), with the negative count' })
   @ApiResult(VolumeAnswerDto)
   async get(@Query() q: VolumeQueryDto): Promise<VolumeAnswer> {
-    return compareToBaseline(await this.volume.windows(this.clock.now(), q.hours, q.days));
+    return compareToBaseline(await this.volume.windows(this.clock.now(), q.hours, q.days, q.watch));
   }
 }

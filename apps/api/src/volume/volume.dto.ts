@@ -4,6 +4,12 @@ import { createZodDto } from 'nestjs-zod';
 export const VolumeQuery = z.object({
   hours: z.coerce.number().int().min(1).max(24).default(1).describe('window length, 1–24 (default 1)'),
   days: z.coerce.number().int().min(1).max(28).default(7).describe('past days to compare with, 1–28 (default 7)'),
+  watch: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .describe('only these watches (comma-separated ids; _none: mentions of no watch)'),
 });
 export class VolumeQueryDto extends createZodDto(VolumeQuery) {}
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
 import { MentionsReader } from '@vigil/search';
+import { watchFilter } from '../mentions/mention-query';
 import type { VolumeWindow } from './volume.dto';
 
 const HOUR = 3_600_000;
@@ -15,12 +16,12 @@ const DAY = 24 * HOUR;
 export class VolumeRepository {
   constructor(private readonly mentions: MentionsReader) {}
 
-  async windows(now: Date, hours: number, days: number): Promise<VolumeWindow[]> {
+  async windows(now: Date, hours: number, days: number, watch: readonly string[] = []): Promise<VolumeWindow[]> {
     const end = now.getTime();
     const ranges = Array.from({ length: days + 1 }, (_, k) => ({ key: String(k), from: end - hours * HOUR - k * DAY, to: end - k * DAY }));
     const res = await this.mentions.query({
       size: 0,
-      query: { range: { publishedAt: { gte: ranges.at(-1)!.from, lt: end, format: 'epoch_millis' } } },
+      query: { bool: { filter: [{ range: { publishedAt: { gte: ranges.at(-1)!.from, lt: end, format: 'epoch_millis' } } }, ...(watchFilter(watch) ? [watchFilter(watch)!] : [])] } },
       aggs: {
         windows: {
           date_range: { field: 'publishedAt', format: 'epoch_millis', ranges },
