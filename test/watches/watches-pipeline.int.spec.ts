@@ -11,6 +11,10 @@ import { UsersRepository } from '../../apps/api/src/auth/users.repository';
 import { KafkaTestClient } from '../support/kafka-test-client';
 import { pollUntil, testEnv } from '../support/test-env';
 
+
+/** A JSON answer, read field by field by the assertions that follow. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the assertions check the shape
+type Json = Record<string, any>;
 describe('watches: created through the API, applied by the processor without a restart', () => {
   let app: INestApplication;
   let api: string;
@@ -49,7 +53,7 @@ describe('watches: created through the API, applied by the processor without a r
 
   async function call(method: string, path: string, token: string, body?: unknown) {
     const r = await fetch(`${api}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: r.status, body: (await r.json().catch(() => ({}))) as Record<string, any> };
+    return { status: r.status, body: (await r.json().catch(() => ({}))) as Json };
   }
 
   /** Posts one raw mention and waits for its enriched form. */
@@ -81,9 +85,9 @@ describe('watches: created through the API, applied by the processor without a r
     expect((await call('POST', '/api/watches', viewer, freshdash)).status).toBe(403);
     const bad = await call('POST', '/api/watches', admin, { ...freshdash, rules: ['(退款 OR 没到账'] });
     expect(bad.status).toBe(400);
-    expect(bad.body.issues).toEqual([{ path: 'rules.0', position: 0, message: expect.stringContaining('never closed') }]);
+    expect(bad.body.issues).toEqual([{ field: 'rules.0', position: 0, message: expect.stringContaining('never closed') }]);
     const empty = await call('POST', '/api/watches', admin, { ...freshdash, rules: ['退款 OR'] });
-    expect(empty.body.issues[0]).toMatchObject({ path: 'rules.0', position: 3 });
+    expect(empty.body.issues[0]).toMatchObject({ field: 'rules.0', position: 3 });
     const ok = await call('POST', '/api/watches', admin, freshdash);
     expect(ok.status).toBe(201);
     expect(ok.body.watch).toMatchObject({ id: 'freshdash', version: 1, createdBy: 'admin', competitor: false });
@@ -154,6 +158,6 @@ describe('watches: created through the API, applied by the processor without a r
     expect(r.body.total).toBe(r.body.matched);
     const bad = await call('POST', '/api/watches/preview', analyst, { watch: { rules: ['鲜达 AND'] } });
     expect(bad.status).toBe(400);
-    expect(bad.body.issues[0]).toMatchObject({ path: 'rules.0', position: 3 });
+    expect(bad.body.issues[0]).toMatchObject({ field: 'rules.0', position: 3 });
   });
 });

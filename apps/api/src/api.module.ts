@@ -41,7 +41,6 @@ import { ListSourcesUseCase } from './sources/list-sources.usecase';
 import { SaveSourceUseCase } from './sources/save-source.usecase';
 import { SourceTestsClient } from './sources/source-tests.client';
 import { ApiBootstrap } from './api.bootstrap';
-import { VolumeRepository } from './volume/volume.repository';
 import { ZodValidationPipe } from './zod-validation.pipe';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { ContactViewsRepository } from './complaints/contact-views.repository';

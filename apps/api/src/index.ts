@@ -4,3 +4,5 @@ export { ApiConfig, loadApiConfig } from './api.config';
 export { configureHttpApp } from './http-app';
 export { createUser, CreateUserInput } from './auth/create-user.usecase';
 export { UsersRepository } from './auth/users.repository';
+export { SaveWatchUseCase } from './watches/save-watch.usecase';
+export { WatchesRepository } from './watches/watches.repository';

@@ -21,6 +21,8 @@ export const ConfigChange = z.object({
   at: z.iso.datetime({ offset: true }),
   /** Top-level fields that differ from the version before (all fields for a create). */
   changes: z.array(z.string()),
+  /** Why, when the person said (pausing a source, restoring a watch). */
+  note: z.string().max(500).optional(),
   snapshot: z.record(z.string(), z.unknown()),
 });
 export type ConfigChange = z.infer<typeof ConfigChange>;

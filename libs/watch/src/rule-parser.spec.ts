@@ -93,8 +93,8 @@ describe('validateWatchRules', () => {
       sources: [],
     });
     expect(r.errors).toEqual([
-      { path: 'rules.1', position: 4, message: expect.stringContaining('OR needs a term after it') },
-      { path: 'exclusions.0', position: 3, message: expect.stringContaining('OR needs a term after it') },
+      { field: 'rules.1', position: 4, message: expect.stringContaining('OR needs a term after it') },
+      { field: 'exclusions.0', position: 3, message: expect.stringContaining('OR needs a term after it') },
     ]);
     expect(r.warnings.map((w) => w.message)).toEqual([expect.stringContaining('"鲜" is so short'), expect.stringContaining('"FD" is so short'), expect.stringContaining('"鲜" is so short'), expect.stringContaining('listed twice')]);
     expect(validateWatchRules({ brands: [], products: [], rules: [], exclusions: [], sources: [] }).warnings[0]!.message).toMatch(/matches nothing/);

@@ -1,9 +1,9 @@
 import type { WatchConfig } from '@vigil/contracts';
 import { checkRule } from './rule-parser';
 
-/** A problem in a watch's configuration: where (a path such as `rules.2`), what, and for rules the character. */
+/** A problem in a watch's configuration: where (a field path such as `rules.2`), what, and for rules the character. */
 export interface WatchIssue {
-  path: string;
+  field: string;
   message: string;
   /** 0-based offset in the rule text. */
   position?: number;
@@ -24,24 +24,24 @@ export function validateWatchRules(c: Checked): { errors: WatchIssue[]; warnings
   for (const field of ['rules', 'exclusions'] as const) {
     c[field].forEach((text, i) => {
       const r = checkRule(text);
-      if (!r.ok) errors.push({ path: `${field}.${i}`, message: r.error, position: r.position });
+      if (!r.ok) errors.push({ field: `${field}.${i}`, message: r.error, position: r.position });
     });
   }
-  const names = [...c.brands.flatMap((b, i) => [b.name, ...b.aliases].map((n) => ({ n, path: `brands.${i}` }))), ...c.products.flatMap((p, i) => [p.name, ...p.aliases].map((n) => ({ n, path: `products.${i}` })))];
-  for (const { n, path } of names) {
+  const names = [...c.brands.flatMap((b, i) => [b.name, ...b.aliases].map((n) => ({ n, field: `brands.${i}` }))), ...c.products.flatMap((p, i) => [p.name, ...p.aliases].map((n) => ({ n, field: `products.${i}` })))];
+  for (const { n, field } of names) {
     const t = n.trim();
     if ((HAN.test(t) && t.length < 2) || (!HAN.test(t) && t.replace(/[^\p{L}\p{N}]/gu, '').length < 3)) {
-      warnings.push({ path, message: `"${t}" is so short it will match many posts that are not about it; add a longer name or a rule` });
+      warnings.push({ field, message: `"${t}" is so short it will match many posts that are not about it; add a longer name or a rule` });
     }
   }
   const seen = new Map<string, string>();
-  for (const { n, path } of names) {
+  for (const { n, field } of names) {
     const k = n.trim().toLowerCase();
-    if (seen.has(k)) warnings.push({ path, message: `"${n}" is listed twice (also in ${seen.get(k)})` });
-    else seen.set(k, path);
+    if (seen.has(k)) warnings.push({ field, message: `"${n}" is listed twice (also in ${seen.get(k)})` });
+    else seen.set(k, field);
   }
   if (!c.brands.length && !c.products.length && !c.rules.length && !c.sources.length) {
-    warnings.push({ path: '', message: 'this watch matches nothing yet: give it a brand, a product, a rule or a source' });
+    warnings.push({ field: '', message: 'this watch matches nothing yet: give it a brand, a product, a rule or a source' });
   }
   return { errors, warnings };
 }

@@ -9,6 +9,6 @@ export function changedFields(before: Record<string, unknown> | undefined, after
 }
 
 /** The history entry of a stored document's current version, as it was written. */
-export function changeOf(kind: ConfigKind, doc: { id: string; version: number; updatedAt: string; updatedBy: string; deletedAt?: string }, action: ConfigAction, changes: string[]): ConfigChange {
-  return { kind, targetId: doc.id, version: doc.version, action, actor: doc.updatedBy, at: doc.updatedAt, changes, snapshot: doc as unknown as Record<string, unknown> };
+export function changeOf(kind: ConfigKind, doc: { id: string; version: number; updatedAt: string; updatedBy: string; deletedAt?: string }, action: ConfigAction, changes: string[], note?: string): ConfigChange {
+  return { kind, targetId: doc.id, version: doc.version, action, actor: doc.updatedBy, at: doc.updatedAt, changes, ...(note ? { note } : {}), snapshot: doc as unknown as Record<string, unknown> };
 }

@@ -62,6 +62,7 @@ export class VersionedDocs<T extends VersionedDoc> {
     action: ConfigAction,
     next: (current: T) => { ok: true; next: T } | { ok: false; status: 409; message: string },
     now: string,
+    note?: string,
   ): Promise<ChangeResult<T> & { changes?: string[] }> {
     const current = await this.getVersioned(id);
     if (!current) return { ok: false, status: 404, message: `no ${this.kind} "${id}"` };
@@ -80,7 +81,7 @@ export class VersionedDocs<T extends VersionedDoc> {
     }
     const changes = changedFields(current.doc as unknown as Record<string, unknown>, doc as unknown as Record<string, unknown>);
     if (action === 'delete' || action === 'restore') changes.push('deletedAt');
-    await this.recordChange(changeOf(this.kind, doc, action, changes));
+    await this.recordChange(changeOf(this.kind, doc, action, changes, note));
     return { ok: true, doc, changes };
   }
 

@@ -3,19 +3,7 @@ import type { SourceDoc, SourceHealth } from '@vigil/contracts';
 import { Clock } from '@vigil/common';
 import { SourcesReader, SourceStateReader } from '@vigil/search';
 import { maskSecrets } from './source-form';
-
-/** A source as the sources page shows it: its health and, when managed in the product, its configuration. */
-export interface SourceRow extends SourceHealth {
-  type?: string;
-  /** false: paused in the product (the collector does not poll it). */
-  enabled?: boolean;
-  /** The configuration as written, secrets masked. */
-  config?: Record<string, unknown>;
-  version?: number;
-  changedAt?: string;
-  changedBy?: string;
-  deleted?: boolean;
-}
+import type { SourceRow } from './sources.dto';
 
 /** Every source with its health: managed ones (deleted too when asked), and any the collector reports that the store lacks. */
 @Injectable()

@@ -6,7 +6,7 @@ import { API_CONFIG, type ApiConfig } from '../api.config';
 import { VersionedDocs, type ChangeResult } from '../config-docs/versioned-docs';
 import { checkSourceForm, hostsOf, keepMaskedSecrets } from './source-form';
 
-export type SourceSaveResult = { ok: true; source: SourceDoc } | { ok: false; status: 400 | 404 | 409; message: string; issues?: { path: string; message: string }[] };
+export type SourceSaveResult = { ok: true; source: SourceDoc } | { ok: false; status: 400 | 404 | 409; message: string; issues?: { field: string; message: string }[] };
 
 /**
  * Adds, edits, pauses, resumes, deletes and restores sources managed in the product, each change
@@ -42,23 +42,23 @@ export class SaveSourceUseCase {
     const edited = keepMaskedSecrets({ ...(form as Record<string, unknown>), id }, stored?.config);
     const checked = await this.check(edited);
     if (!checked.ok) return checked;
-    return this.change(id, expectedVersion, actor, 'update', (current) =>
+    return this.change(id, expectedVersion, actor, 'update', undefined, (current) =>
       current.deletedAt ? { ok: false, status: 409, message: `source "${id}" is deleted; restore it first` } : { ok: true, next: { ...current, config: checked.config } });
   }
 
   /** Pause (enabled: false) or resume: the collector stops or starts polling it within seconds. */
-  async setEnabled(id: string, enabled: boolean, expectedVersion: number | undefined, actor: string): Promise<SourceSaveResult> {
-    return this.change(id, expectedVersion, actor, 'update', (current) =>
+  async setEnabled(id: string, enabled: boolean, expectedVersion: number | undefined, actor: string, note?: string): Promise<SourceSaveResult> {
+    return this.change(id, expectedVersion, actor, 'update', note, (current) =>
       current.deletedAt ? { ok: false, status: 409, message: `source "${id}" is deleted` } : { ok: true, next: { ...current, config: { ...current.config, enabled } } });
   }
 
   async delete(id: string, expectedVersion: number | undefined, actor: string): Promise<SourceSaveResult> {
-    return this.change(id, expectedVersion, actor, 'delete', (current) =>
+    return this.change(id, expectedVersion, actor, 'delete', undefined, (current) =>
       current.deletedAt ? { ok: false, status: 409, message: `source "${id}" is already deleted` } : { ok: true, next: { ...current, deletedAt: this.clock.now().toISOString(), deletedBy: actor } });
   }
 
-  async restore(id: string, actor: string): Promise<SourceSaveResult> {
-    return this.change(id, undefined, actor, 'restore', (current) => {
+  async restore(id: string, actor: string, note?: string): Promise<SourceSaveResult> {
+    return this.change(id, undefined, actor, 'restore', note, (current) => {
       if (!current.deletedAt) return { ok: false, status: 409, message: `source "${id}" is not deleted` };
       const { deletedAt: _a, deletedBy: _b, ...rest } = current;
       return { ok: true, next: rest };
@@ -66,7 +66,7 @@ export class SaveSourceUseCase {
   }
 
   /** The form's structure, and its hosts against the private-address guard. */
-  async check(form: unknown): Promise<{ ok: true; id: string; config: Record<string, unknown> } | { ok: false; status: 400; message: string; issues: { path: string; message: string }[] }> {
+  async check(form: unknown): Promise<{ ok: true; id: string; config: Record<string, unknown> } | { ok: false; status: 400; message: string; issues: { field: string; message: string }[] }> {
     const r = checkSourceForm(form);
     if (!r.ok) return { ok: false, status: 400, message: 'invalid source', issues: r.issues };
     for (const host of hostsOf(r.source)) {
@@ -76,14 +76,14 @@ export class SaveSourceUseCase {
       } catch (e) {
         // A name that does not resolve from here may from the collector: the test fetch will say.
         if (!(e instanceof BlockedAddressError)) continue;
-        return { ok: false, status: 400, message: 'refused address', issues: [{ path: r.source.type === 'mastodon' ? 'instance' : r.source.type === 'appstore' ? 'baseUrl' : 'url', message: (e as Error).message }] };
+        return { ok: false, status: 400, message: 'refused address', issues: [{ field: r.source.type === 'mastodon' ? 'instance' : r.source.type === 'appstore' ? 'baseUrl' : 'url', message: (e as Error).message }] };
       }
     }
     return { ok: true, id: r.source.id, config: form as Record<string, unknown> };
   }
 
-  private async change(id: string, expectedVersion: number | undefined, actor: string, action: ConfigAction, next: Parameters<VersionedDocs<SourceDoc>['change']>[4]): Promise<SourceSaveResult> {
-    return this.done(await this.docs.change(id, expectedVersion, actor, action, next, this.clock.now().toISOString()), actor, action);
+  private async change(id: string, expectedVersion: number | undefined, actor: string, action: ConfigAction, note: string | undefined, next: Parameters<VersionedDocs<SourceDoc>['change']>[4]): Promise<SourceSaveResult> {
+    return this.done(await this.docs.change(id, expectedVersion, actor, action, next, this.clock.now().toISOString(), note), actor, action);
   }
 
   private done(r: ChangeResult<SourceDoc>, actor: string, action: ConfigAction): SourceSaveResult {

@@ -7,7 +7,7 @@ describe('source forms', () => {
     expect(checkSourceForm({ id: 'j', type: 'json', url: 'https://api.example.com/r', headers: { Authorization: 'Bearer ${TOKEN}' }, fields: { id: 'id', text: 'body' } }).ok).toBe(true);
     const bad = checkSourceForm({ id: 'Bad Id', type: 'appstore', appId: 'x', country: 'china' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.issues.map((i) => i.path).sort()).toEqual(['appId', 'country', 'id']);
+    if (!bad.ok) expect(bad.issues.map((i) => i.field).sort()).toEqual(['appId', 'country', 'id']);
     const mastodon = checkSourceForm({ id: 'm', type: 'mastodon', instance: 'https://mastodon.social' });
     expect(mastodon.ok).toBe(false);
     if (!mastodon.ok) expect(mastodon.issues[0]!.message).toMatch(/exactly one of hashtag or query/);

@@ -11,7 +11,7 @@ const HAS_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
  * environment, so a `${NAME}` placeholder stands for its default, or for a dummy value: the
  * structure is checked here, the values when the collector fetches (and in a test fetch).
  */
-export function checkSourceForm(raw: unknown): { ok: true; source: SourceConfig } | { ok: false; issues: { path: string; message: string }[] } {
+export function checkSourceForm(raw: unknown): { ok: true; source: SourceConfig } | { ok: false; issues: { field: string; message: string }[] } {
   const fill = (v: unknown): unknown => {
     if (typeof v === 'string') return v.replace(PLACEHOLDER, (_, name: string, fallback?: string) => fallback ?? (name.endsWith('PORT') ? '8080' : 'placeholder'));
     if (Array.isArray(v)) return v.map(fill);
@@ -20,7 +20,7 @@ export function checkSourceForm(raw: unknown): { ok: true; source: SourceConfig 
   };
   const r = SourceConfig.safeParse(fill(raw));
   if (r.success) return { ok: true, source: r.data };
-  return { ok: false, issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+  return { ok: false, issues: r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) };
 }
 
 /** Header values written as text are secrets: shown masked; `${NAME}` placeholders are not. */

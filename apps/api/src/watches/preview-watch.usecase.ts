@@ -1,35 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
-import { z } from 'zod';
-import { WatchConfig, type EnrichedMention, type WatchMatch } from '@vigil/contracts';
+import { WatchConfig, type WatchMatch } from '@vigil/contracts';
 import { Clock } from '@vigil/common';
 import { createTextViewer, type TextView } from '@vigil/analysis';
 import { candidateQuery, compileWatches, validateWatchRules, type WatchIssue } from '@vigil/watch';
 import { MentionsRepository } from '../mentions/mentions.repository';
-
-export const PreviewWatchBody = z.object({
-  /** The watch as being edited (its id may still be missing). */
-  watch: z.record(z.string(), z.unknown()),
-  days: z.number().int().min(1).max(90).default(7),
-  examples: z.number().int().min(0).max(50).default(20),
-});
-export type PreviewWatchBody = z.infer<typeof PreviewWatchBody>;
-
-export interface WatchPreview {
-  from: string;
-  to: string;
-  /** Posts the Elasticsearch query selected (a superset: see candidateQuery). */
-  candidates: number;
-  /** Of those, how many were re-matched with the watch matcher (newest first, up to the cap). */
-  scanned: number;
-  /** Of the scanned, how many the watch matches. */
-  matched: number;
-  /** matched when every candidate was scanned, else matched scaled to all candidates. */
-  total: number;
-  exact: boolean;
-  examples: { mention: Pick<EnrichedMention, 'id' | 'sourceId' | 'channel' | 'title' | 'text' | 'publishedAt' | 'url'> & { sentiment?: string }; rule: string }[];
-  warnings: WatchIssue[];
-}
+import type { PreviewWatchBody, WatchPreview } from './watches.dto';
 
 /** Candidates re-matched at most: about a second of work. */
 export const PREVIEW_SCAN_CAP = 5_000;
@@ -53,7 +29,7 @@ export class PreviewWatchUseCase {
 
   async execute(body: PreviewWatchBody): Promise<{ ok: true; preview: WatchPreview } | { ok: false; issues: WatchIssue[] }> {
     const parsed = WatchConfig.safeParse({ id: 'preview', name: 'preview', ...body.watch, enabled: true });
-    if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+    if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) };
     const watch = parsed.data;
     const { errors, warnings } = validateWatchRules(watch);
     if (errors.length) return { ok: false, issues: errors };

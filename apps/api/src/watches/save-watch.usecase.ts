@@ -46,16 +46,16 @@ export class SaveWatchUseCase {
     });
   }
 
-  async restore(id: string, actor: string): Promise<SaveResult> {
+  async restore(id: string, actor: string, note?: string): Promise<SaveResult> {
     return this.change(id, undefined, actor, 'restore', (current) => {
       if (!current.deletedAt) return { ok: false, status: 409, message: `watch "${id}" is not deleted` };
       const { deletedAt: _a, deletedBy: _b, ...rest } = current;
       return { ok: true, next: rest };
-    });
+    }, [], note);
   }
 
-  private async change(id: string, expectedVersion: number | undefined, actor: string, action: ConfigAction, next: Parameters<WatchesRepository['docs']['change']>[4], warnings: WatchIssue[] = []): Promise<SaveResult> {
-    const r = await this.repo.docs.change(id, expectedVersion, actor, action, next, this.clock.now().toISOString());
+  private async change(id: string, expectedVersion: number | undefined, actor: string, action: ConfigAction, next: Parameters<WatchesRepository['docs']['change']>[4], warnings: WatchIssue[] = [], note?: string): Promise<SaveResult> {
+    const r = await this.repo.docs.change(id, expectedVersion, actor, action, next, this.clock.now().toISOString(), note);
     if (!r.ok) return r;
     this.logger.info({ watchId: id, actor, action, version: r.doc.version, changes: r.changes }, 'watch changed');
     return { ok: true, watch: r.doc, warnings };
@@ -69,9 +69,9 @@ export class SaveWatchUseCase {
 
   private parse(input: unknown): { ok: true; config: WatchConfig; warnings: WatchIssue[] } | { ok: false; status: 400; message: string; issues: WatchIssue[] } {
     const r = WatchConfig.safeParse(input);
-    if (!r.success) return { ok: false, status: 400, message: 'invalid watch', issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+    if (!r.success) return { ok: false, status: 400, message: 'invalid watch', issues: r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) };
     const v = validateWatchRules(r.data);
-    if (resolveTaxonomy(r.data.taxonomy, TAXONOMY_PRESETS) === null) v.errors.push({ path: 'taxonomy.preset', message: `no preset "${r.data.taxonomy!.preset}" (${Object.keys(TAXONOMY_PRESETS).join(', ')})` });
+    if (resolveTaxonomy(r.data.taxonomy, TAXONOMY_PRESETS) === null) v.errors.push({ field: 'taxonomy.preset', message: `no preset "${r.data.taxonomy!.preset}" (${Object.keys(TAXONOMY_PRESETS).join(', ')})` });
     if (v.errors.length) return { ok: false, status: 400, message: 'invalid rule', issues: v.errors };
     return { ok: true, config: r.data, warnings: v.warnings };
   }

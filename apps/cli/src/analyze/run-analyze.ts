@@ -2,8 +2,7 @@ import * as fs from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { createAnalyzer, type AnalyzerConfig } from '@vigil/analysis';
 import type { WatchMatch } from '@vigil/contracts';
-import { buildWatchRuntime } from '../../../processor/src/watches/watch-runtime';
-import { loadWatchesFile } from '../../../processor/src/watches/watches-file';
+import { buildWatchRuntime, loadWatchesFile } from '@vigil/processor';
 import { formatOf, readRows } from '../rows/read-rows';
 
 export interface AnalyzeOptions {

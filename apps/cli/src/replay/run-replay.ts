@@ -10,7 +10,7 @@ import { DetectMentionsUseCase } from '@vigil/detector';
 import { AllInOneModule } from '../start/all-in-one.module';
 import { loadServicesScript } from '../start/start.command';
 import { dropRun } from './drop-run';
-import { loadWatchesFile } from '../../../processor/src/watches/watches-file';
+import { loadWatchesFile } from '@vigil/processor';
 import { KafkaProgress } from './kafka-progress';
 import { parseSpeed, readReplayFile, type ReplayRow } from './replay-rows';
 import { scoreReplay, type ReplayScore } from './replay-score';

@@ -1,8 +1,7 @@
 import { SystemClock } from '@vigil/common';
 import { ConfigHistoryReader, SearchClient, WatchesReader } from '@vigil/search';
-import { SaveWatchUseCase } from '../../../api/src/watches/save-watch.usecase';
-import { WatchesRepository } from '../../../api/src/watches/watches.repository';
-import { loadWatchesFile } from '../../../processor/src/watches/watches-file';
+import { SaveWatchUseCase, WatchesRepository } from '@vigil/api';
+import { loadWatchesFile } from '@vigil/processor';
 
 /**
  * The demo's watches (its brand and a competitor), created with the api's own use case before the

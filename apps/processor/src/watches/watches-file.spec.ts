@@ -31,7 +31,7 @@ describe('watch files', () => {
     );
     const rt = buildWatchRuntime(watches, { products: [] }, 'r1');
     const analyse = (text: string) => {
-      let ids: string[] = [];
+      const ids: string[] = [];
       const r = rt.analyzer.analyze({ text }, { taxonomyFor: (view) => rt.taxonomyFor(rt.matcher!.match({ ...view, sourceId: 's' }).map((m) => (ids.push(m.id), m))) });
       return { watches: ids, categories: r.analysis.categories.map((c) => c.id) };
     };

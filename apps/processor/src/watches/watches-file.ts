@@ -6,7 +6,7 @@ import { resolveTaxonomy, TAXONOMY_PRESETS } from '@vigil/analysis';
 
 /** A watch whose rules parse: a bad rule is an issue on its path, so the YAML error names its line. */
 const CheckedWatch = WatchConfig.superRefine((w, ctx) => {
-  for (const e of validateWatchRules(w).errors) ctx.addIssue({ code: 'custom', path: e.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: e.message });
+  for (const e of validateWatchRules(w).errors) ctx.addIssue({ code: 'custom', path: e.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: e.message });
   if (resolveTaxonomy(w.taxonomy, TAXONOMY_PRESETS) === null) ctx.addIssue({ code: 'custom', path: ['taxonomy', 'preset'], message: `no preset "${w.taxonomy!.preset}" (${Object.keys(TAXONOMY_PRESETS).join(', ')})` });
 });
 
