@@ -12,7 +12,7 @@ declare module 'vue-router' {
   }
 }
 
-export type Section = 'live' | 'board' | 'clusters' | 'search' | 'analytics' | 'reports' | 'sources' | 'plan';
+export type Section = 'live' | 'board' | 'clusters' | 'search' | 'analytics' | 'reports' | 'watches' | 'sources' | 'plan';
 
 /**
  * Hash URLs (`#/tickets/CR-2026-000001`), as before: links people saved keep working and
@@ -33,6 +33,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/incidents/:kind(cluster|ticket)/:id', name: 'incident', component: () => import('./pages/IncidentPage.vue'), props: true, meta: { section: 'analytics', role: 'analyst' } },
   { path: '/analytics', name: 'analytics', component: () => import('./pages/AnalyticsPage.vue'), meta: { section: 'analytics' } },
   { path: '/reports', name: 'reports', component: () => import('./pages/ReportsPage.vue'), meta: { section: 'reports' } },
+  { path: '/watches', name: 'watches', component: () => import('./pages/WatchesPage.vue'), meta: { section: 'watches' } },
+  { path: '/watches/new', name: 'watch-new', component: () => import('./pages/WatchEditPage.vue'), meta: { section: 'watches', role: 'admin' } },
+  { path: '/watches/:id', name: 'watch', component: () => import('./pages/WatchEditPage.vue'), props: true, meta: { section: 'watches' } },
   { path: '/sources', name: 'sources', component: () => import('./pages/SourcesPage.vue'), meta: { section: 'sources' } },
   // The api serves the plan from the analyst role up (responders and admins included); admins edit it there.
   { path: '/plan', name: 'plan', component: () => import('./pages/PlanPage.vue'), meta: { section: 'plan', role: 'analyst' } },

@@ -1,7 +1,10 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { ClusterDetail, ClusterView, SourceHealth } from '@vigil/contracts';
-import { api, ok } from '../api/http';
+import type { ClusterDetail, ClusterView } from '@vigil/contracts';
+import { api, ok, type Answer } from '../api/http';
+
+/** A source with its health and, when managed in the product, its configuration (secrets masked). */
+export type SourceRow = Answer<'get', '/api/sources'>['sources'][number];
 
 export type { ClusterDetail, ClusterView };
 
@@ -12,7 +15,7 @@ export type { ClusterDetail, ClusterView };
 export const useCatalogStore = defineStore('catalog', () => {
   const clusters = ref<ClusterView[]>([]);
   const cluster = ref<ClusterDetail>();
-  const sources = ref<SourceHealth[]>([]);
+  const sources = ref<SourceRow[]>([]);
   const loaded = ref({ clusters: false, sources: false });
   const error = ref<string>();
 

@@ -15,6 +15,7 @@ export interface SearchForm {
   category: string[];
   place: string[];
   riskCue: string[];
+  /** Watch ids; `_none` for mentions of no watch. */
   watch: string[];
   sort: 'newest' | 'oldest' | 'relevance';
   interval: 'hour' | 'day';
