@@ -90,6 +90,9 @@ describe('sources managed in the product: added, edited, paused, tested and dele
     const garbage = await call('POST', '/api/sources/test', { id: 'trial', type: 'json', url: `${server.url}/added.rss`, fields: { id: 'id', text: 'text' } });
     expect(garbage.body.ok).toBe(false);
     expect(garbage.body.error).toMatch(/JSON/i);
+    // A form cannot borrow the collector's settings: only variables lent to sources are filled.
+    const exfiltrate = await call('POST', '/api/sources/test', { id: 'trial', type: 'rss', url: `${server.url}/added.rss?e=\${ELASTICSEARCH_URL}` });
+    expect(exfiltrate.body).toMatchObject({ ok: false, error: expect.stringContaining('${ELASTICSEARCH_URL} is not lent to sources') });
     // Nothing of a test is emitted.
     expect(externalIds().some((id) => id.startsWith('trial/'))).toBe(false);
   });

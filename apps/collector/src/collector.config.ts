@@ -26,6 +26,8 @@ export const CollectorConfig = BaseConfig.extend({
   SOURCES_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Folders (comma-separated) Google Play exports may be read from, besides the sources file's own. */
   COLLECTOR_IMPORT_DIRS: z.string().default('').transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean)),
+  /** Environment variables (comma-separated) sources managed in the product may use as ${NAME} (tokens for their headers); the sources file's own are lent too. */
+  COLLECTOR_SOURCE_VARS: z.string().default('').transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean)),
   /** Consumer group answering the product's "test fetch" requests. */
   COLLECTOR_TESTS_GROUP: z.string().default('vigil-collector-source-tests'),
   /** Largest intake body in bytes. */

@@ -39,6 +39,7 @@ export class CollectorModule {
       file: { path: config.SOURCES_FILE, parsed: file, raw: rawSourcesOfYaml(fs.readFileSync(config.SOURCES_FILE, 'utf8'), config.SOURCES_FILE) },
       pollMs: config.SOURCES_POLL_MS,
       importDirs: config.COLLECTOR_IMPORT_DIRS,
+      vars: config.COLLECTOR_SOURCE_VARS,
       env: process.env,
     };
     const fetcherOptions: HttpFetcherOptions = {

@@ -7,7 +7,7 @@ import { HttpFetcher } from '../http/http-fetcher';
 import { SourceStateRepository } from '../state/source-state.repository';
 import { newState, recordFailure } from '../state/source-health';
 import { hostRates, type SourceConfig, type SourcesFile } from './sources-config';
-import { parseStoredSource } from './stored-sources';
+import { parseStoredSource, placeholdersOf, type StoredSourceLimits } from './stored-sources';
 import { SourcesSeedRepository } from './sources-seed.repository';
 
 export interface SourceRegistryOptions {
@@ -17,6 +17,8 @@ export interface SourceRegistryOptions {
   pollMs: number;
   /** Folders a Google Play export may be read from (the sources file's folder is added). */
   importDirs: string[];
+  /** Variables sources may use as `${NAME}` besides those the sources file names (COLLECTOR_SOURCE_VARS). */
+  vars: string[];
   env: NodeJS.ProcessEnv;
 }
 export const SOURCE_REGISTRY_OPTIONS = Symbol('SOURCE_REGISTRY_OPTIONS');
@@ -58,10 +60,13 @@ export class SourceRegistry {
     return this.sources;
   }
 
-  get importDirs(): string[] {
-    const dirs = this.options.importDirs.map((d) => path.resolve(d));
-    if (this.options.file) dirs.push(path.dirname(path.resolve(this.options.file.path)));
-    return dirs;
+  /** What a stored source may reach: the folders of exports, and the variables lent to sources. */
+  get limits(): StoredSourceLimits {
+    const importDirs = this.options.importDirs.map((d) => path.resolve(d));
+    if (this.options.file) importDirs.push(path.dirname(path.resolve(this.options.file.path)));
+    const vars = new Set(this.options.vars);
+    for (const raw of this.options.file?.raw ?? []) placeholdersOf(raw, vars);
+    return { importDirs, vars };
   }
 
   /** Seeds the store from the YAML, loads it, and keeps watching it. */
@@ -83,8 +88,9 @@ export class SourceRegistry {
     if (revision === this.revision) return false;
     const docs = await this.reader.list();
     const sources: SourceConfig[] = [];
+    const limits = this.limits;
     for (const d of docs) {
-      const p = parseStoredSource(d.config, this.options.env, this.importDirs);
+      const p = parseStoredSource(d.config, this.options.env, limits);
       if (p.ok) sources.push(p.source);
       else await this.recordInvalid(d, p.error);
     }

@@ -17,12 +17,32 @@ export function interpolateConfig(raw: unknown, env: NodeJS.ProcessEnv): unknown
 
 export type Parsed = { ok: true; source: SourceConfig } | { ok: false; error: string };
 
+export interface StoredSourceLimits {
+  /** Folders a Google Play export may be read from. */
+  importDirs: readonly string[];
+  /** Environment variables a source may use as `${NAME}`: those the sources file names, and COLLECTOR_SOURCE_VARS. */
+  vars: ReadonlySet<string>;
+}
+
+/** Every `${NAME}` a configuration uses, in any string of it. */
+export function placeholdersOf(raw: unknown, out = new Set<string>()): Set<string> {
+  if (typeof raw === 'string') for (const m of raw.matchAll(/\$\{([A-Z_][A-Z0-9_]*)(?::-[^}]*)?\}/g)) out.add(m[1]!);
+  else if (Array.isArray(raw)) raw.forEach((v) => placeholdersOf(v, out));
+  else if (raw && typeof raw === 'object') Object.values(raw).forEach((v) => placeholdersOf(v, out));
+  return out;
+}
+
 /**
- * A stored configuration, parsed with the collector's environment. A Google Play export must lie
- * in one of `importDirs` (the sources file's folder and COLLECTOR_IMPORT_DIRS): an admin form must
- * not make the collector read any file on the server.
+ * A stored configuration, parsed with the collector's environment. Two limits keep a source form
+ * from reaching what it should not: a `${NAME}` is filled only from variables the operator lent to
+ * sources (else a form could send the collector's secrets, ELASTICSEARCH_URL or a signing key,
+ * to any server in a URL or a header), and a Google Play export must lie in an allowed folder
+ * (else a form could make the collector read any file on the server).
  */
-export function parseStoredSource(raw: Record<string, unknown>, env: NodeJS.ProcessEnv, importDirs: readonly string[]): Parsed {
+export function parseStoredSource(raw: Record<string, unknown>, env: NodeJS.ProcessEnv, limits: StoredSourceLimits): Parsed {
+  const { importDirs } = limits;
+  const refused = [...placeholdersOf(raw)].filter((n) => !limits.vars.has(n));
+  if (refused.length) return { ok: false, error: `invalid configuration: ${refused.map((n) => `\${${n}}`).join(', ')} is not lent to sources (name it in the sources file or in COLLECTOR_SOURCE_VARS)` };
   const r = SourceConfig.safeParse(interpolateConfig(raw, env));
   if (!r.success) return { ok: false, error: `invalid configuration: ${describeIssues(r.error)}` };
   const source = r.data;

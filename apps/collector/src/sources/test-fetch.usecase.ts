@@ -33,7 +33,7 @@ export class TestFetchUseCase {
     const started = Date.now();
     const at = () => this.clock.now().toISOString();
     const fail = (error: string): SourceTestResult => ({ requestId, ok: false, error: error.slice(0, 4000), fetched: 0, items: [], ms: Date.now() - started, at: at() });
-    const parsed = parseStoredSource(config, process.env, this.registry.importDirs);
+    const parsed = parseStoredSource(config, process.env, this.registry.limits);
     if (!parsed.ok) return fail(parsed.error);
     const source = onePage(parsed.source);
     const adapter = this.adapters.get(source.type);
