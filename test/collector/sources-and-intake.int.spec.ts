@@ -117,7 +117,8 @@ hosts:
 
   it('records an open coverage gap for a failing source and shows it in health and /metrics', async () => {
     const states = app!.get(SourceStateReader);
-    const health = await pollUntil('down is failing', () => states.health(new Date()), (h) => h.find((x) => x.sourceId === 'down')?.status === 'failing');
+    // Also until the App Store's state is written: it is saved after its mentions were sent, so it may come a moment after them.
+    const health = await pollUntil('down failing, the App Store recorded', () => states.health(new Date()), (h) => h.find((x) => x.sourceId === 'down')?.status === 'failing' && h.some((x) => x.sourceId === 'appstore-gb'));
     const down = health.find((x) => x.sourceId === 'down')!;
     expect(down.gaps).toEqual([expect.objectContaining({ open: true, reason: expect.stringMatching(/error: GET .*down\.json: HTTP 503/) })]);
     expect(health.find((x) => x.sourceId === 'appstore-gb')).toMatchObject({ status: 'ok', itemsLastHour: 4, gaps: [] });
