@@ -11,15 +11,6 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     ELASTICSEARCH_URL: inject('elasticsearchUrl'),
     VIGIL_TOPIC_PREFIX: id,
     VIGIL_INDEX_PREFIX: `${id}-`,
-    // Consumer groups of their own too: a group named the same as another run's (another file,
-    // another engineer's run on the shared Kafka) is one group, and every member joining or
-    // leaving any of them stopped all of them for a rebalance (a processor idle for a minute).
-    PROCESSOR_GROUP: `${id}-processor`,
-    INDEXER_GROUP: `${id}-indexer`,
-    DETECTOR_GROUP: `${id}-detector`,
-    RESPONDER_SIGNALS_GROUP: `${id}-responder-signals`,
-    RESPONDER_ACTIONS_GROUP: `${id}-responder-actions`,
-    COLLECTOR_TESTS_GROUP: `${id}-collector-source-tests`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...extra,
   };
