@@ -23,11 +23,13 @@ export async function getVersioned<T>(search: SearchClient, index: string, id: s
  * is undefined (refused if it exists). Undefined when someone else wrote first: the caller
  * re-reads and decides again (see retryOnConflict in @vigil/common).
  */
-export async function writeVersioned<T>(search: SearchClient, index: string, id: string, document: T, expected: Versioned | undefined): Promise<Versioned | undefined> {
+export async function writeVersioned<T>(search: SearchClient, index: string, id: string, document: T, expected: Versioned | undefined, opts: { refresh?: boolean } = {}): Promise<Versioned | undefined> {
+  // refresh: a person's edit is read back at once (the list they return to, the next edit).
+  const refresh = opts.refresh ? ('wait_for' as const) : undefined;
   try {
     const r = expected
-      ? await search.es.index({ index, id, document, if_seq_no: expected.seqNo, if_primary_term: expected.primaryTerm })
-      : await search.es.index({ index, id, document, op_type: 'create' });
+      ? await search.es.index({ index, id, document, if_seq_no: expected.seqNo, if_primary_term: expected.primaryTerm, refresh })
+      : await search.es.index({ index, id, document, op_type: 'create', refresh });
     return { seqNo: r._seq_no!, primaryTerm: r._primary_term! };
   } catch (e) {
     if (isConflict(e)) return undefined;

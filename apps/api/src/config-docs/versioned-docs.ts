@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { configChangeId, type ConfigAction, type ConfigChange, type ConfigKind } from '@vigil/contracts';
-import { isConflict, type SearchClient } from '@vigil/search';
+import { getVersioned, isConflict, writeVersioned, type SearchClient } from '@vigil/search';
 import { changedFields, changeOf } from './changes';
 
 /** What watches and sources have in common as stored: an id, a version and who changed them. */
@@ -34,18 +34,14 @@ export class VersionedDocs<T extends VersionedDoc> {
   ) {}
 
   async getVersioned(id: string): Promise<{ doc: T; seqNo: number; primaryTerm: number } | undefined> {
-    const r = await this.search.es.get<unknown>({ index: this.index(), id }, { ignore: [404] });
-    if (!r.found) return undefined;
-    return { doc: this.schema.parse(r._source), seqNo: r._seq_no!, primaryTerm: r._primary_term! };
+    const r = await getVersioned<unknown>(this.search, this.index(), id);
+    return r && { doc: this.schema.parse(r.source), seqNo: r.seqNo, primaryTerm: r.primaryTerm };
   }
 
   /** A new document at version 1; `exists` when the id is taken (by a deleted one too). */
   async create(doc: T, action: ConfigAction = 'create'): Promise<ChangeResult<T>> {
-    try {
-      await this.search.es.create({ index: this.index(), id: doc.id, document: doc, refresh: 'wait_for' });
-    } catch (e) {
-      if (isConflict(e)) return { ok: false, status: 409, message: `a ${this.kind} with id "${doc.id}" exists (a deleted one can be restored)` };
-      throw e;
+    if (!(await writeVersioned(this.search, this.index(), doc.id, doc, undefined, { refresh: true }))) {
+      return { ok: false, status: 409, message: `a ${this.kind} with id "${doc.id}" exists (a deleted one can be restored)` };
     }
     await this.recordChange(changeOf(this.kind, doc, action, changedFields(undefined, doc as unknown as Record<string, unknown>)));
     return { ok: true, doc };
@@ -73,11 +69,8 @@ export class VersionedDocs<T extends VersionedDoc> {
     if (!n.ok) return n;
     await this.recordChangeIfMissing(changeOf(this.kind, current.doc, current.doc.version === 1 ? 'create' : 'update', []));
     const doc = { ...n.next, version: current.doc.version + 1, updatedAt: now, updatedBy: actor } as T;
-    try {
-      await this.search.es.index({ index: this.index(), id, document: doc, if_seq_no: current.seqNo, if_primary_term: current.primaryTerm, refresh: 'wait_for' });
-    } catch (e) {
-      if (isConflict(e)) return { ok: false, status: 409, message: `${this.kind} "${id}" was changed by someone else meanwhile; reload it` };
-      throw e;
+    if (!(await writeVersioned(this.search, this.index(), id, doc, current, { refresh: true }))) {
+      return { ok: false, status: 409, message: `${this.kind} "${id}" was changed by someone else meanwhile; reload it` };
     }
     const changes = changedFields(current.doc as unknown as Record<string, unknown>, doc as unknown as Record<string, unknown>);
     if (action === 'delete' || action === 'restore') changes.push('deletedAt');
