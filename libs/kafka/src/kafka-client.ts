@@ -59,7 +59,25 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
       });
     } catch (e) {
       // Another process created it between list and create: fine.
-      if (!String((e as Error).message).includes('already exists')) throw e;
+      if (String((e as Error).message).includes('already exists')) return;
+      // The topics were created but the broker's metadata did not list them yet (seen on a busy
+      // shared Kafka); kafkajs waits out only a missing leader, so wait for them here, bounded.
+      if ((e as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw e;
+      await this.waitForLeaders(admin, missing);
+    }
+  }
+
+  private async waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const { topics: meta } = await admin.fetchTopicMetadata({ topics });
+        if (meta.length === topics.length && meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      }
+      if (Date.now() > deadline) throw new Error(`Kafka topics without a leader after ${timeoutMs} ms: ${topics.join(', ')}`);
+      await new Promise((r) => setTimeout(r, 200));
     }
   }
 
