@@ -39,4 +39,32 @@ describe('watch files', () => {
     expect(analyse('FreshDash courier lost my package, awful')).toEqual({ watches: ['food'], categories: ['logistics'] });
     expect(analyse('SkyWays and FreshDash both lost my luggage and my package').categories).toEqual(expect.arrayContaining(['baggage', 'logistics']));
   });
+
+  it('uses the categories edited in a watch: a new category works from its keywords or its examples alone', () => {
+    const watches = parseWatchesFile(
+      [
+        'watches:',
+        '  - id: home',
+        '    name: Home',
+        '    brands: [{ name: 安居物业 }]',
+        '    taxonomy:',
+        '      preset: default',
+        '      categories:',
+        '        - { id: noise, name: { zh: 噪音, en: Noise }, keywords: [噪音, 吵], examples: [] }',
+        '        - id: smell',
+        '          name: { zh: 异味, en: Smell }',
+        '          keywords: []',
+        '          examples: [楼道里垃圾发臭好几天了, 电梯里一股臭味没人管]',
+        '',
+      ].join('\n'),
+      'w.yaml',
+    );
+    const rt = buildWatchRuntime(watches, { products: [] }, 'r2');
+    const categories = (text: string) =>
+      rt.analyzer.analyze({ text }, { taxonomyFor: (view) => rt.taxonomyFor(rt.matcher!.match({ ...view, sourceId: 's' })) }).analysis.categories.map((c) => c.id);
+    expect(categories('安居物业楼上装修太吵，投诉了也没用')).toEqual(['noise']);
+    expect(categories('安居物业的楼道又发臭了，太差')).toEqual(['smell']);
+    // Edited categories replace the preset's: a delivery complaint about this watch is 'other' now.
+    expect(categories('安居物业的快递太慢了，差评')).toEqual(['other']);
+  });
 });
