@@ -283,10 +283,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each source the collector polls: status (ok, failing, stale, never-polled), last success and error, items in the last hour, lag, coverage gaps */
+        /** Each source: its configuration as written (secrets masked), paused or not, and its health (ok, failing, stale, never-polled; last success and error, items in the last hour, lag, coverage gaps) */
         get: operations["SourcesController_list"];
         put?: never;
-        post?: never;
+        /** Add a source (admin); the collector polls it within seconds, no restart */
+        post: operations["SourcesController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -304,6 +305,126 @@ export interface paths {
         get: operations["SourcesController_gaps"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a source form without saving it (its fields, and the private-address guard) */
+        post: operations["SourcesController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch a source once through the collector (its guard, limits and environment): the first items as they would be stored, or the exact error */
+        post: operations["SourcesController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a source, newest first: who, when, what changed (secrets masked) */
+        get: operations["SourcesController_historyOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a source (admin); ?version= the version edited (409 if changed since); masked secrets sent back are kept */
+        put: operations["SourcesController_update"];
+        post?: never;
+        /** Delete a source (admin): no longer polled; its mentions and history stay; it can be restored */
+        delete: operations["SourcesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a source (admin): the collector stops polling it */
+        post: operations["SourcesController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused source (admin) */
+        post: operations["SourcesController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted source (admin) */
+        post: operations["SourcesController_restore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -600,6 +721,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/watches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The watches, by id; deleted ones too with includeDeleted=true (mentions keep their ids) */
+        get: operations["WatchesController_list"];
+        put?: never;
+        /** Create a watch (admin); a bad rule is refused with its position */
+        post: operations["WatchesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/watches/taxonomy-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready-made complaint taxonomies a watch can start from (default: retail and delivery; airline) */
+        get: operations["WatchesController_presets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/watches/check-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Parse one rule as it is typed: ok, or the error and its position (0-based character) */
+        post: operations["WatchesController_checkRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/watches/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a whole watch without saving it: field errors, rule errors with their position, warnings */
+        post: operations["WatchesController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/watches/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many posts of the last days (7 by default) the watch would have matched, and examples, before saving it */
+        post: operations["WatchesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/watches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One watch (deleted ones too) */
+        get: operations["WatchesController_get"];
+        /** Replace a watch (admin); ?version= the version you edited, a later change by someone else is a 409 */
+        put: operations["WatchesController_update"];
+        post?: never;
+        /** Delete a watch (admin): it stops matching; mentions keep its id and stay searchable by it; it can be restored */
+        delete: operations["WatchesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/watches/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a watch, newest first: who, when, which fields, the document after */
+        get: operations["WatchesController_historyOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/watches/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted watch (admin) */
+        post: operations["WatchesController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -869,6 +1129,10 @@ export interface components {
                     count: number;
                 }[];
                 perCategory: {
+                    key: string;
+                    count: number;
+                }[];
+                perWatch: {
                     key: string;
                     count: number;
                 }[];
@@ -2980,6 +3244,15 @@ export interface components {
                 }[];
                 /** Format: date-time */
                 at: string;
+                type?: string;
+                enabled?: boolean;
+                config?: {
+                    [key: string]: unknown;
+                };
+                version?: number;
+                changedAt?: string;
+                changedBy?: string;
+                deleted?: boolean;
             }[];
         };
         GapListDto_Output: {
@@ -2993,6 +3266,73 @@ export interface components {
                 open: boolean;
                 sourceId: string;
             }[];
+        };
+        SourceFormDto: {
+            id: string;
+            /** @enum {string} */
+            type: "rss" | "appstore" | "googleplay" | "mastodon" | "json";
+        };
+        SourceFormCheckDto_Output: {
+            ok: boolean;
+            issues: {
+                field: string;
+                message: string;
+            }[];
+        };
+        SourceTestResultDto_Output: {
+            requestId?: string;
+            ok: boolean;
+            error?: string;
+            fetched: number;
+            items: {
+                mention: {
+                    [key: string]: unknown;
+                };
+                kept: boolean;
+            }[];
+            ms?: number;
+            /** Format: date-time */
+            at?: string;
+        };
+        SourceHistoryDto_Output: {
+            history: {
+                /** @enum {string} */
+                kind: "watch" | "source";
+                targetId: string;
+                version: number;
+                /** @enum {string} */
+                action: "create" | "update" | "delete" | "restore" | "seed";
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                changes: string[];
+                note?: string;
+                snapshot: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        SourceSavedDto_Output: {
+            source: {
+                id: string;
+                config: {
+                    [key: string]: unknown;
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+                /** Format: date-time */
+                deletedAt?: string;
+                deletedBy?: string;
+            };
+        };
+        ConfigNoteBodyDto: {
+            /** @description why (kept in the history) */
+            note?: string;
         };
         VolumeAnswerDto_Output: {
             current: {
@@ -3654,6 +3994,375 @@ export interface components {
                 error?: string;
             }[];
         };
+        WatchListDto_Output: {
+            watches: {
+                id: string;
+                name: string;
+                /** @default  */
+                description: string;
+                /** @default false */
+                competitor: boolean;
+                /** @default true */
+                enabled: boolean;
+                /** @default [] */
+                brands: {
+                    name: string;
+                    /** @default [] */
+                    aliases: string[];
+                    /** @default [] */
+                    handles: string[];
+                    /** @default [] */
+                    hashtags: string[];
+                    /** @default [] */
+                    appIds: string[];
+                }[];
+                /** @default [] */
+                products: {
+                    name: string;
+                    /** @default [] */
+                    aliases: string[];
+                }[];
+                /** @default [] */
+                rules: string[];
+                /** @default [] */
+                exclusions: string[];
+                /** @default [] */
+                languages: ("zh" | "en" | "mixed" | "other")[];
+                /** @default [] */
+                sources: string[];
+                /** @default false */
+                sourcesOnly: boolean;
+                /** @default [] */
+                owners: string[];
+                /** @default default */
+                plan: string;
+                taxonomy?: {
+                    /** @default custom */
+                    preset: string;
+                    /** @default [] */
+                    categories: {
+                        id: string;
+                        name: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** @default [] */
+                        keywords: string[];
+                        /** @default [] */
+                        examples: string[];
+                    }[];
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+                /** Format: date-time */
+                deletedAt?: string;
+                deletedBy?: string;
+            }[];
+        };
+        TaxonomyPresetsDto_Output: {
+            presets: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                categories: {
+                    id: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                    /** @default [] */
+                    keywords: string[];
+                    /** @default [] */
+                    examples: string[];
+                }[];
+            }[];
+        };
+        CheckRuleBodyDto: {
+            rule: string;
+        };
+        RuleCheckDto_Output: {
+            ok: boolean;
+            error?: string;
+            reason?: string;
+            position?: number;
+        };
+        WatchConfigDto: {
+            id: string;
+            name: string;
+            /** @default  */
+            description: string;
+            /** @default false */
+            competitor: boolean;
+            /** @default true */
+            enabled: boolean;
+            /** @default [] */
+            brands: {
+                name: string;
+                /** @default [] */
+                aliases: string[];
+                /** @default [] */
+                handles: string[];
+                /** @default [] */
+                hashtags: string[];
+                /** @default [] */
+                appIds: string[];
+            }[];
+            /** @default [] */
+            products: {
+                name: string;
+                /** @default [] */
+                aliases: string[];
+            }[];
+            /** @default [] */
+            rules: string[];
+            /** @default [] */
+            exclusions: string[];
+            /** @default [] */
+            languages: ("zh" | "en" | "mixed" | "other")[];
+            /** @default [] */
+            sources: string[];
+            /** @default false */
+            sourcesOnly: boolean;
+            /** @default [] */
+            owners: string[];
+            /** @default default */
+            plan: string;
+            taxonomy?: {
+                /** @default custom */
+                preset: string;
+                /** @default [] */
+                categories: {
+                    id: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                    /** @default [] */
+                    keywords: string[];
+                    /** @default [] */
+                    examples: string[];
+                }[];
+            };
+        };
+        WatchValidationDto_Output: {
+            ok: boolean;
+            errors: {
+                field: string;
+                message: string;
+                position?: number;
+            }[];
+            warnings: {
+                field: string;
+                message: string;
+                position?: number;
+            }[];
+        };
+        PreviewWatchBodyDto: {
+            watch: {
+                [key: string]: unknown;
+            };
+            /** @default 7 */
+            days: number;
+            /** @default 20 */
+            examples: number;
+        };
+        WatchPreviewDto_Output: {
+            from: string;
+            to: string;
+            candidates: number;
+            scanned: number;
+            matched: number;
+            total: number;
+            exact: boolean;
+            examples: {
+                mention: {
+                    id: string;
+                    sourceId: string;
+                    /** @enum {string} */
+                    channel: "news" | "forum" | "social" | "review" | "appstore" | "form" | "app" | "email" | "hotline" | "other";
+                    title?: string;
+                    text: string;
+                    /** Format: date-time */
+                    publishedAt: string;
+                    url?: string;
+                    sentiment?: string;
+                };
+                rule: string;
+            }[];
+            warnings: {
+                field: string;
+                message: string;
+                position?: number;
+            }[];
+        };
+        WatchDocDto_Output: {
+            id: string;
+            name: string;
+            /** @default  */
+            description: string;
+            /** @default false */
+            competitor: boolean;
+            /** @default true */
+            enabled: boolean;
+            /** @default [] */
+            brands: {
+                name: string;
+                /** @default [] */
+                aliases: string[];
+                /** @default [] */
+                handles: string[];
+                /** @default [] */
+                hashtags: string[];
+                /** @default [] */
+                appIds: string[];
+            }[];
+            /** @default [] */
+            products: {
+                name: string;
+                /** @default [] */
+                aliases: string[];
+            }[];
+            /** @default [] */
+            rules: string[];
+            /** @default [] */
+            exclusions: string[];
+            /** @default [] */
+            languages: ("zh" | "en" | "mixed" | "other")[];
+            /** @default [] */
+            sources: string[];
+            /** @default false */
+            sourcesOnly: boolean;
+            /** @default [] */
+            owners: string[];
+            /** @default default */
+            plan: string;
+            taxonomy?: {
+                /** @default custom */
+                preset: string;
+                /** @default [] */
+                categories: {
+                    id: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                    /** @default [] */
+                    keywords: string[];
+                    /** @default [] */
+                    examples: string[];
+                }[];
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            /** Format: date-time */
+            deletedAt?: string;
+            deletedBy?: string;
+        };
+        WatchHistoryDto_Output: {
+            history: {
+                /** @enum {string} */
+                kind: "watch" | "source";
+                targetId: string;
+                version: number;
+                /** @enum {string} */
+                action: "create" | "update" | "delete" | "restore" | "seed";
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                changes: string[];
+                note?: string;
+                snapshot: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        WatchSavedDto_Output: {
+            watch: {
+                id: string;
+                name: string;
+                /** @default  */
+                description: string;
+                /** @default false */
+                competitor: boolean;
+                /** @default true */
+                enabled: boolean;
+                /** @default [] */
+                brands: {
+                    name: string;
+                    /** @default [] */
+                    aliases: string[];
+                    /** @default [] */
+                    handles: string[];
+                    /** @default [] */
+                    hashtags: string[];
+                    /** @default [] */
+                    appIds: string[];
+                }[];
+                /** @default [] */
+                products: {
+                    name: string;
+                    /** @default [] */
+                    aliases: string[];
+                }[];
+                /** @default [] */
+                rules: string[];
+                /** @default [] */
+                exclusions: string[];
+                /** @default [] */
+                languages: ("zh" | "en" | "mixed" | "other")[];
+                /** @default [] */
+                sources: string[];
+                /** @default false */
+                sourcesOnly: boolean;
+                /** @default [] */
+                owners: string[];
+                /** @default default */
+                plan: string;
+                taxonomy?: {
+                    /** @default custom */
+                    preset: string;
+                    /** @default [] */
+                    categories: {
+                        id: string;
+                        name: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** @default [] */
+                        keywords: string[];
+                        /** @default [] */
+                        examples: string[];
+                    }[];
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+                /** Format: date-time */
+                deletedAt?: string;
+                deletedBy?: string;
+            };
+            warnings: {
+                field: string;
+                message: string;
+                position?: number;
+            }[];
+        };
         HealthAnswerDto_Output: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -3872,7 +4581,7 @@ export interface operations {
                 place?: string | string[];
                 /** @description comma-separated, or the parameter repeated */
                 riskCue?: string | string[];
-                /** @description watch ids (comma-separated) */
+                /** @description watch ids (comma-separated; deleted watches too); _none: mentions of no watch */
                 watch?: string | string[];
                 /** @description 1-based */
                 page?: number;
@@ -3972,7 +4681,7 @@ export interface operations {
                 place?: string | string[];
                 /** @description comma-separated, or the parameter repeated */
                 riskCue?: string | string[];
-                /** @description watch ids (comma-separated) */
+                /** @description watch ids (comma-separated; deleted watches too); _none: mentions of no watch */
                 watch?: string | string[];
                 /** @description rows at most (capped by the server) */
                 limit?: number;
@@ -4429,7 +5138,10 @@ export interface operations {
     };
     SourcesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: deleted sources too */
+                includeDeleted?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4442,6 +5154,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SourceListDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SourcesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceFormDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceSavedDto_Output"];
                 };
             };
             /** @description no or bad credentials */
@@ -4498,6 +5247,318 @@ export interface operations {
             };
         };
     };
+    SourcesController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceFormDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceFormCheckDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SourcesController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceFormDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceTestResultDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SourcesController_historyOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceHistoryDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SourcesController_update: {
+        parameters: {
+            query?: {
+                /** @description the version you edited: a later change by someone else is a 409 */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceFormDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SourcesController_remove: {
+        parameters: {
+            query?: {
+                /** @description the version you edited: a later change by someone else is a 409 */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SourcesController_pause: {
+        parameters: {
+            query?: {
+                /** @description the version you edited: a later change by someone else is a 409 */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfigNoteBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SourcesController_resume: {
+        parameters: {
+            query?: {
+                /** @description the version you edited: a later change by someone else is a 409 */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfigNoteBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SourcesController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfigNoteBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     VolumeController_get: {
         parameters: {
             query?: {
@@ -4505,6 +5566,8 @@ export interface operations {
                 hours?: number;
                 /** @description past days to compare with, 1–28 (default 7) */
                 days?: number;
+                /** @description only these watches (comma-separated ids; _none: mentions of no watch) */
+                watch?: string;
             };
             header?: never;
             path?: never;
@@ -5184,6 +6247,412 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchesController_list: {
+        parameters: {
+            query?: {
+                /** @description true: deleted watches too (mentions keep their ids) */
+                includeDeleted?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchListDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WatchConfigDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchesController_presets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxonomyPresetsDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchesController_checkRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckRuleBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleCheckDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchesController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WatchConfigDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchValidationDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewWatchBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchPreviewDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchDocDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchesController_update: {
+        parameters: {
+            query?: {
+                /** @description the version you edited: a later change by someone else is a 409 */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WatchConfigDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchesController_remove: {
+        parameters: {
+            query?: {
+                /** @description the version you edited: a later change by someone else is a 409 */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchesController_historyOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchHistoryDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WatchesController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfigNoteBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchSavedDto_Output"];
                 };
             };
             /** @description no or bad credentials */
