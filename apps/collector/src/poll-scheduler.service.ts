@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { backoffDelay, createLogger } from '@vigil/common';
-import { PollSourceUseCase } from './poll-source.usecase';
+import { PollSourceUseCase, type PollOutcome } from './poll-source.usecase';
 import { CollectorMetrics } from './metrics/collector-metrics';
 import { SOURCES, type SourceList } from './sources/sources.provider';
 import type { SourceConfig } from './sources/sources-config';
@@ -33,7 +33,14 @@ export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async run(source: SourceConfig): Promise<void> {
-    const outcome = await this.poll.execute(source);
+    let outcome: PollOutcome;
+    try {
+      outcome = await this.poll.execute(source);
+    } catch (e) {
+      // Whatever breaks, this source is polled again: a rejected timer callback would stop it for good.
+      this.logger.error({ sourceId: source.id, err: (e as Error).message }, 'poll crashed');
+      outcome = { sourceId: source.id, emitted: 0, skippedSeen: 0, filtered: 0, error: (e as Error).message };
+    }
     this.metrics.polled(source.id, outcome.error ? 'error' : 'ok');
     // A failing source backs off (with jitter) instead of hammering a broken server.
     const failures = outcome.error ? (this.failures.get(source.id) ?? 0) + 1 : 0;

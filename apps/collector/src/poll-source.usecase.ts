@@ -46,10 +46,14 @@ export class PollSourceUseCase {
 
   async execute(source: SourceConfig): Promise<PollOutcome> {
     const now = this.clock.now().toISOString();
-    const state = (await this.states.get(source.id)) ?? newState(source.id, now);
     const adapter = this.adapters.get(source.type);
     if (!adapter) throw new Error(`no adapter for source type ${source.type}`);
+    let state = newState(source.id, now);
+    let loaded = false;
     try {
+      // Inside the try: Elasticsearch being away is a failed poll like any other, not a crash.
+      state = (await this.states.get(source.id)) ?? state;
+      loaded = true;
       const { items, cursor, gap, more } = await adapter.poll(source as never, state.cursor);
       const seen = new Set(state.cursor.seen);
       // One id twice in a page (a boost, a re-sorted page) is still one post.
@@ -73,7 +77,8 @@ export class PollSourceUseCase {
     } catch (e) {
       const message = (e as Error).message;
       this.logger.warn({ sourceId: source.id, err: message }, 'poll failed');
-      await this.states.save(recordFailure(state, { now, everyMs: source.every, message })).catch(() => undefined);
+      // Without the stored state (its read failed) a save would overwrite the cursor with an empty one.
+      if (loaded) await this.states.save(recordFailure(state, { now, everyMs: source.every, message })).catch(() => undefined);
       return { sourceId: source.id, emitted: 0, skippedSeen: 0, filtered: 0, error: message, retryAfterMs: e instanceof FetchError ? e.retryAfterMs : undefined };
     }
   }

@@ -71,7 +71,8 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
 
   async health(): Promise<HealthStatus> {
     try {
-      const h = await this.es.cluster.health({ timeout: '2s' });
+      // No retries and a short timeout: /health must answer while the server is away, not queue behind it.
+      const h = await this.es.cluster.health({ timeout: '2s' }, { requestTimeout: 3_000, maxRetries: 0 });
       return { name: 'elasticsearch', healthy: h.status !== 'red', detail: `cluster ${h.status}` };
     } catch (e) {
       return { name: 'elasticsearch', healthy: false, detail: (e as Error).message };
