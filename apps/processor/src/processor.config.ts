@@ -16,6 +16,10 @@ export const ProcessorConfig = BaseConfig.extend({
   /** The labelled reference data an update is checked against (../shared/data layout); defaults to VIGIL_DATA_DIR. */
   ANALYSIS_REFERENCE_DIR: z.string().optional(),
   VIGIL_DATA_DIR: z.string().optional(),
+  /** A post dated more than this after it was collected is clamped to its collection time (and says so). */
+  EVENT_TIME_MAX_FUTURE_MINUTES: z.coerce.number().min(0).max(24 * 60).default(5),
+  /** A post published more than this before it was collected is old: searchable, never alarms. */
+  EVENT_TIME_OLD_AFTER_HOURS: z.coerce.number().positive().max(24 * 365 * 10).default(72),
 });
 export type ProcessorConfig = z.infer<typeof ProcessorConfig>;
 export const loadProcessorConfig = (env = process.env) => loadConfig(ProcessorConfig, env);

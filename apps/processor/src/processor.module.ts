@@ -15,7 +15,8 @@ import { MODEL_OPTIONS, type ModelOptions } from './models/model-options';
 import { ModelUpdatesRepository } from './models/model-updates.repository';
 import { UpdateModelsJob } from './models/update-models.job';
 import { UpdateModelsUseCase } from './models/update-models.usecase';
-import { PROCESSOR_GROUP } from './processor.tokens';
+import { EVENT_TIME_POLICY, PROCESSOR_GROUP } from './processor.tokens';
+import type { EventTimePolicy } from './event-time';
 
 @Module({})
 export class ProcessorModule {
@@ -51,6 +52,7 @@ export class ProcessorModule {
         UpdateModelsUseCase,
         UpdateModelsJob,
         { provide: PROCESSOR_GROUP, useValue: config.PROCESSOR_GROUP },
+        { provide: EVENT_TIME_POLICY, useValue: { maxFutureMs: config.EVENT_TIME_MAX_FUTURE_MINUTES * 60_000, oldAfterMs: config.EVENT_TIME_OLD_AFTER_HOURS * 3_600_000 } satisfies EventTimePolicy },
         EnrichMentionUseCase,
         ProcessorBootstrap,
         RawMentionsConsumer,

@@ -5,6 +5,7 @@ export * from './analysis.schema';
 export * from './contact.schema';
 export * from './complaint.schema';
 export * from './watch-match.schema';
+export * from './event-time.schema';
 export * from './enriched-mention.schema';
 export * from './dlq.schema';
 export * from './severity';
