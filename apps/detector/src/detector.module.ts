@@ -36,7 +36,7 @@ export class DetectorModule {
           useFactory: () => createDetector(config.DETECTOR_GROUP_MIN_AUTHORS ? { group: { minAuthors: config.DETECTOR_GROUP_MIN_AUTHORS } } : undefined),
         },
         { provide: DETECTION_CONFIG, useFactory: (d: Detector) => d.config, inject: [DETECTOR] },
-        { provide: DETECTOR_OPTIONS, useValue: { groupId: config.DETECTOR_GROUP, tickMs: config.DETECTOR_TICK_MS } },
+        { provide: DETECTOR_OPTIONS, useValue: { groupId: config.DETECTOR_GROUP, tickMs: config.DETECTOR_TICK_MS, maxFutureMs: config.EVENT_TIME_MAX_FUTURE_MINUTES * 60_000 } },
         DetectorBootstrap,
         ClustersRepository,
         BaselinesRepository,
