@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HealthModule } from '@vigil/common';
+import { Clock, HealthModule, SystemClock } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import type { IndexerConfig } from './indexer.config';
@@ -22,7 +22,8 @@ export class IndexerModule {
         HealthModule.register([KafkaClient, SearchClient]),
       ],
       providers: [
-        { provide: INDEXER_OPTIONS, useValue: { groupId: config.INDEXER_GROUP, bulkSize: config.INDEXER_BULK_SIZE, bulkBytes: config.INDEXER_BULK_BYTES } },
+        { provide: Clock, useClass: SystemClock },
+        { provide: INDEXER_OPTIONS, useValue: { groupId: config.INDEXER_GROUP, bulkSize: config.INDEXER_BULK_SIZE, bulkBytes: config.INDEXER_BULK_BYTES, monthlyIndices: config.INDEXER_MONTHLY_INDICES } },
         IndexMentionsUseCase,
         IndexerBootstrap,
         EnrichedMentionsConsumer,

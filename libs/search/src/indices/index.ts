@@ -14,7 +14,7 @@ import { contactViewsIndex, ContactViewsReader } from './contact-views.index';
 import { correctionsIndex, CorrectionsReader } from './corrections.index';
 import { detectorStateIndex, DetectorStateReader } from './detector-state.index';
 import { incidentsIndex, IncidentsReader } from './incidents.index';
-import { mentionsIndex, MentionsReader } from './mentions.index';
+import { mentionsIndex, MentionsReader, type MentionsWindow } from './mentions.index';
 import { modelUpdatesIndex, ModelUpdatesReader } from './model-updates.index';
 import { planIndex, PlanReader } from './plan.index';
 import { planVersionsIndex, PlanVersionsReader } from './plan-versions.index';
@@ -68,11 +68,11 @@ export const INDICES = {
 export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
-export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date): string; readonly mentionsPattern: string } & {
+export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date, window?: MentionsWindow): string; readonly mentionsArchive: string; readonly mentionsPattern: string } & {
   readonly [K in keyof typeof INDICES]: string;
 };
 
 export function indexNames(prefix: string): IndexNames {
   const names = Object.fromEntries(Object.entries(INDICES).map(([key, index]) => [key, index.name(prefix)])) as { [K in keyof typeof INDICES]: string };
-  return { ...names, prefix, mentionsPattern: mentionsIndex.pattern(prefix), mentionsFor: (publishedAt) => mentionsIndex.monthly(prefix, publishedAt) };
+  return { ...names, prefix, mentionsPattern: mentionsIndex.pattern(prefix), mentionsArchive: mentionsIndex.archive(prefix), mentionsFor: (publishedAt, window) => mentionsIndex.monthly(prefix, publishedAt, window) };
 }
