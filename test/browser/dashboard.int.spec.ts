@@ -36,6 +36,7 @@ describe('dashboard in a real browser', () => {
   let search: SearchClient;
   let browser: Browser;
   let page: Page;
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     ensureDashboardBuilt();
@@ -62,6 +63,10 @@ describe('dashboard in a real browser', () => {
     await search.es.index({ index: search.names.sourceState, id: 'appstore', document: { sourceId: 'appstore', updatedAt: new Date().toISOString(), lastErrorAt: new Date().toISOString(), lastError: 'HTTP 503 from itunes.apple.com', errorCount: 4, itemsEmitted: 0, cursor: {}, gaps: [{ from: new Date(t0).toISOString(), to: new Date().toISOString(), reason: 'error: HTTP 503 from itunes.apple.com', open: true }] }, refresh: 'wait_for' });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    // Chromium reports every Content-Security-Policy refusal on the console: collected over all pages.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+    });
   });
 
   afterAll(async () => {
@@ -174,6 +179,11 @@ describe('dashboard in a real browser', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await page.waitForTimeout(300); // let ECharts finish its first paint before the picture
     await screenshot(page, '06-search');
+    // A chart's tooltip (ECharts writes its markup with style attributes) must also live under the CSP.
+    const chart = page.locator('canvas').first();
+    const box = (await chart.boundingBox())!;
+    for (const f of [0.3, 0.5, 0.7]) await page.mouse.move(box.x + box.width * f, box.y + box.height * 0.6);
+    await page.waitForTimeout(300);
     await page.fill('input[name=q]', '');
     await page.click('[data-test=search-run]');
     await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('[data-test=search-total]')?.textContent?.includes('3'));
@@ -274,5 +284,11 @@ describe('dashboard in a real browser', () => {
     await page.waitForSelector('[data-test=forbidden]');
     expect(await page.locator('[data-test=forbidden]').innerText()).toContain('分析员');
     await screenshot(page, '09-forbidden');
+  });
+
+  it('works under its Content-Security-Policy: no page above met a refusal (issue 20, item 8)', async () => {
+    const r = await fetch(base);
+    expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintReference, mentionId, RawMention } from '@vigil/contracts';
-import { DataKeyRing, readProgressToken } from '@vigil/common';
+import { applyHttpSecurity, DataKeyRing, readProgressToken } from '@vigil/common';
 import { SourceStateReader } from '@vigil/search';
 import { CollectorModule } from '../../apps/collector/src/collector.module';
 import { loadCollectorConfig } from '../../apps/collector/src/collector.config';
@@ -34,6 +34,7 @@ describe('collector: App Store, Mastodon and intake → mentions.raw, with healt
 
   const start = async () => {
     app = await NestFactory.create(CollectorModule.forRoot(loadCollectorConfig(env)), { logger: false });
+    applyHttpSecurity(app); // as the collector's main.ts does
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   };
@@ -93,6 +94,9 @@ hosts:
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { issues: { field: string }[] }).issues.map((i) => i.field).sort()).toEqual(['id', 'time']);
     expect((await push('fax', body)).status).toBe(400);
+    // A form post is refused before it is parsed (issue 20, item 9).
+    const form = await fetch(`${base}/api/intake/form`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${key.key}` }, body: 'id=f1&text=hello&time=2026-11-23T08:00:00Z' });
+    expect(form.status).toBe(415);
     expect((await push('form', { ...body, text: '退'.repeat(3000) })).status).toBe(413);
 
     const first = await push('form', body);

@@ -7,3 +7,4 @@ export * from './health.module';
 export * from './address-guard';
 export * from './data-keys';
 export * from './progress-token';
+export * from './http-security';
