@@ -67,7 +67,7 @@ hosts:
   "127.0.0.1": { rate: 20 }
 `,
     );
-    env = testEnv({ SOURCES_FILE: file, COLLECTOR_ALLOW_HOSTS: '127.0.0.1', FETCH_TIMEOUT_MS: '1000', INTAKE_API_KEYS: key.entry, INTAKE_MAX_BYTES: '4096', VIGIL_DATA_KEYS: dataKeys });
+    env = testEnv({ SOURCES_FILE: file, COLLECTOR_ALLOW_HOSTS: `127.0.0.1:${new URL(server.url).port}`, FETCH_TIMEOUT_MS: '1000', INTAKE_API_KEYS: key.entry, INTAKE_MAX_BYTES: '4096', VIGIL_DATA_KEYS: dataKeys });
     tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
     await start();
     raw = await tc.collect('mentionsRaw');

@@ -56,7 +56,7 @@ describe('Elasticsearch going away and coming back (issue 20, item 1)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-fault-'));
     const file = path.join(dir, 'sources.yaml');
     fs.writeFileSync(file, `sources:\n  - { id: news, type: rss, url: "${feed.url}/news.rss", every: 1s }\n`);
-    const env = { ...env0, ELASTICSEARCH_URL: proxy.url, SOURCES_FILE: file, COLLECTOR_ALLOW_HOSTS: `127.0.0.1`, INTAKE_API_KEYS: key.entry, KAFKA_TOPIC_PARTITIONS: '1' };
+    const env = { ...env0, ELASTICSEARCH_URL: proxy.url, SOURCES_FILE: file, COLLECTOR_ALLOW_HOSTS: `127.0.0.1:${new URL(feed.url).port}`, INTAKE_API_KEYS: key.entry, KAFKA_TOPIC_PARTITIONS: '1' };
     direct = new SearchClient({ node: env0.ELASTICSEARCH_URL!, indexPrefix: env0.VIGIL_INDEX_PREFIX! });
     app = await NestFactory.create(AllInOneModule.forRoot(env, ['collector', 'processor', 'indexer']), { logger: false });
     await app.listen(0, '127.0.0.1');

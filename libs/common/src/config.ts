@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AllowList, parseAllowList } from './address-guard';
 
 /** Settings every process reads. Each app extends this with its own keys. */
 export const BaseConfig = z.object({
@@ -16,6 +17,19 @@ export const BaseConfig = z.object({
   LOG_FILE: z.string().optional(),
 });
 export type BaseConfig = z.infer<typeof BaseConfig>;
+
+/** A comma-separated `host:port` allow-list (COLLECTOR_ALLOW_HOSTS, WEBHOOK_ALLOW_HOSTS): a bare host is a config error. */
+export const AllowListSetting = z
+  .string()
+  .default('')
+  .transform((s, ctx): AllowList => {
+    try {
+      return parseAllowList(s);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
 
 export class ConfigError extends Error {}
 

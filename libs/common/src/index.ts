@@ -8,3 +8,4 @@ export * from './address-guard';
 export * from './data-keys';
 export * from './progress-token';
 export * from './http-security';
+export * from './guarded-fetch';

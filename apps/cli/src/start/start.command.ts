@@ -64,8 +64,8 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
     process.env.ANALYSIS_USER_DICT ??= path.join(root, 'demo', 'products.txt');
     // The default plan's webhook URLs are placeholders (REPLACE_ME): the demo pages nobody.
     process.env.WEBHOOKS_ENABLED ??= 'false';
-    // Only the demo's own feed server is allowed past the private-address guard.
-    process.env.COLLECTOR_ALLOW_HOSTS = [process.env.COLLECTOR_ALLOW_HOSTS, '127.0.0.1'].filter(Boolean).join(',');
+    // Only the demo's own feed server (that host and port, nothing else on 127.0.0.1) is allowed past the private-address guard.
+    process.env.COLLECTOR_ALLOW_HOSTS = [process.env.COLLECTOR_ALLOW_HOSTS, `127.0.0.1:${new URL(demo.url).port}`].filter(Boolean).join(',');
   }
 
   const api = loadApiConfig();
