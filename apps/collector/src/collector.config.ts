@@ -22,6 +22,15 @@ export const CollectorConfig = BaseConfig.extend({
       return z.NEVER;
     }
   }),
+  /** `name:sha256hex,…`: hashes of the tokens a scraper may show to read /metrics (none: /metrics is off). */
+  METRICS_TOKENS: z.string().default('').transform((s, ctx) => {
+    try {
+      return parseIntakeKeys(s);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
   /** Largest intake body in bytes. */
   INTAKE_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   /** `kid:base64key,…` (32-byte keys): seals complainants' contacts at intake; the first seals (see DataKeyRing). */

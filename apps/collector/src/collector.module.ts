@@ -21,6 +21,7 @@ import { IntakeController, INTAKE_MAX_BYTES } from './intake/intake.controller';
 import { INTAKE_KEYS, IntakeKeyGuard } from './intake/intake-key.guard';
 import { CollectorMetrics } from './metrics/collector-metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { METRICS_TOKENS, MetricsTokenGuard } from './metrics/metrics-token.guard';
 
 const ADAPTERS = [RssAdapter, AppStoreAdapter, GooglePlayAdapter, MastodonAdapter, JsonApiAdapter];
 
@@ -58,6 +59,8 @@ export class CollectorModule {
         PollScheduler,
         CollectorMetrics,
         { provide: INTAKE_KEYS, useValue: config.INTAKE_API_KEYS },
+        { provide: METRICS_TOKENS, useValue: config.METRICS_TOKENS },
+        MetricsTokenGuard,
         { provide: INTAKE_MAX_BYTES, useValue: config.INTAKE_MAX_BYTES },
         IntakeKeyGuard,
         { provide: DATA_KEYS, useValue: config.VIGIL_DATA_KEYS },

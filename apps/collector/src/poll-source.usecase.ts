@@ -7,6 +7,7 @@ import { median, newState, recordFailure, recordSuccess } from './state/source-h
 import { SOURCE_ADAPTERS, type CollectedItem, type SourceAdapter } from './sources/source-adapter';
 import type { SourceConfig } from './sources/sources-config';
 import { FetchError } from './http/http-fetcher';
+import { maskRawMention } from './privacy/mask-raw-mention';
 
 /** How many recent external ids a source remembers to avoid re-emitting. */
 const SEEN_LIMIT = 5_000;
@@ -59,7 +60,7 @@ export class PollSourceUseCase {
       // One id twice in a page (a boost, a re-sorted page) is still one post.
       const fresh = [...new Map(items.filter((i) => !seen.has(i.externalId)).map((i) => [i.externalId, i])).values()];
       const wanted = fresh.filter((i) => matchesFilters(i, source.keywords, source.exclude));
-      const mentions = wanted.map((i) => toRawMention(source, i, now));
+      const mentions = wanted.map((i) => maskRawMention(toRawMention(source, i, now)));
       for (let i = 0; i < mentions.length; i += SEND_CHUNK) {
         await this.producer.send('mentionsRaw', mentions.slice(i, i + SEND_CHUNK).map((m) => ({ key: m.id, value: m })));
       }

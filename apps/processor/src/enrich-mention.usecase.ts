@@ -35,7 +35,12 @@ export class EnrichMentionUseCase {
       ...(time.note ? { eventTime: time.note } : {}),
       text: maskedText,
       title: raw.title === undefined ? undefined : maskedTitle,
-      analysis: { ...analysis, truncated: analysis.truncated || raw.truncated },
+      analysis: {
+        ...analysis,
+        truncated: analysis.truncated || raw.truncated,
+        // What the collector masked before mentions.raw, plus anything found here (a replayed file).
+        entities: raw.piiKinds?.length ? { ...analysis.entities, piiKinds: [...new Set([...analysis.entities.piiKinds, ...raw.piiKinds])] } : analysis.entities,
+      },
       processedAt: now.toISOString(),
     };
   }
