@@ -30,3 +30,4 @@ export * from './ticket-store.schema';
 export * from './detector-state.schema';
 export * from './plan-store.schema';
 export * from './correction.schema';
+export * from './identity.schema';

@@ -24,6 +24,10 @@ import { sourceStateIndex, SourceStateReader } from './source-state.index';
 import { ticketEventsIndex, TicketEventsReader } from './ticket-events.index';
 import { ticketSequencesIndex, TicketSequencesReader } from './ticket-sequences.index';
 import { ticketsIndex, TicketsReader } from './tickets.index';
+import { usersIndex, UsersReader } from './users.index';
+import { apiKeysIndex, ApiKeysReader } from './api-keys.index';
+import { sessionsIndex, SessionsReader } from './sessions.index';
+import { auditIndex, AuditReader } from './audit.index';
 
 export * from './stored-index';
 export * from './mentions.index';
@@ -43,6 +47,10 @@ export * from './corrections.index';
 export * from './analysis-models.index';
 export * from './model-updates.index';
 export * from './baselines.index';
+export * from './users.index';
+export * from './api-keys.index';
+export * from './sessions.index';
+export * from './audit.index';
 
 /** Every stored document, by the key it has in `search.names`. */
 export const INDICES = {
@@ -63,9 +71,13 @@ export const INDICES = {
   analysisModels: analysisModelsIndex,
   modelUpdates: modelUpdatesIndex,
   baselines: baselinesIndex,
+  users: usersIndex,
+  apiKeys: apiKeysIndex,
+  sessions: sessionsIndex,
+  audit: auditIndex,
 } as const;
 
-export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader];
+export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader, UsersReader, ApiKeysReader, SessionsReader, AuditReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
 export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date, window?: MentionsWindow): string; readonly mentionsArchive: string; readonly mentionsPattern: string } & {
