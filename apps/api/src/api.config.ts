@@ -7,7 +7,19 @@ export const ApiConfig = BaseConfig.extend({
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** HS256 key for login tokens. Unset: one is generated per process (tokens die with it). */
   API_JWT_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
-  API_JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(12 * 60),
+  /** Life of an access token: short, because a browser renews it from its session cookie. */
+  API_JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Life of a browser session (the httpOnly refresh cookie), from sign-in; signing in again starts a new one. */
+  API_SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(30 * 24).default(12),
+  /** Mark the session cookie Secure (set it when Vigil is served over HTTPS, e.g. behind a TLS proxy). */
+  API_COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** How long a user's status (disabled, role, deleted) may be cached per process: a disabled user's token stops within this. */
+  API_USER_CHECK_SECONDS: z.coerce.number().min(0).max(60).default(15),
+  /**
+   * Express's `trust proxy`, for the client address that sign-in throttling and the audit log use
+   * behind a reverse proxy (e.g. \`loopback\` or \`1\`); empty: the socket's own address.
+   */
+  API_TRUST_PROXY: z.string().max(200).optional(),
   /** Password of the `admin` user created when no user exists yet; unset: generated and printed once. */
   VIGIL_ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Most rows one CSV export streams. */

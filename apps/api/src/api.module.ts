@@ -5,7 +5,17 @@ import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import { API_CONFIG, type ApiConfig } from './api.config';
 import { AnalyticsController } from './analytics/analytics.controller';
+import { ApiKeysRepository } from './auth/api-keys.repository';
+import { AuditLog } from './auth/audit-log';
+import { AuditController } from './auth/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { KeyAdminUseCase } from './auth/key-admin.usecase';
+import { LoginThrottle } from './auth/login-throttle';
+import { RefreshSessionUseCase } from './auth/refresh-session.usecase';
+import { SessionsRepository } from './auth/sessions.repository';
+import { LOGIN_THROTTLE, SignInUseCase } from './auth/sign-in.usecase';
+import { UserAdminUseCase } from './auth/user-admin.usecase';
+import { UserDirectory } from './auth/user-directory';
 import { ExportsController } from './exports/exports.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -42,7 +52,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController];
+export const API_CONTROLLERS = [AuthController, UsersController, AuditController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController];
 
 @Module({})
 export class ApiModule {
@@ -67,8 +77,17 @@ export class ApiModule {
         { provide: APP_PIPE, useValue: new ZodValidationPipe() },
         { provide: Clock, useClass: SystemClock },
         UsersRepository,
+        ApiKeysRepository,
+        SessionsRepository,
+        AuditLog,
+        UserDirectory,
+        { provide: LOGIN_THROTTLE, useFactory: () => new LoginThrottle() },
         TokenService,
         AuthService,
+        SignInUseCase,
+        RefreshSessionUseCase,
+        UserAdminUseCase,
+        KeyAdminUseCase,
         AuthGuard,
         BootstrapAdminService,
         MentionsRepository,

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { applyHttpSecurity } from '@vigil/common';
 import { SearchErrorFilter } from '@vigil/search';
 import { API_CONFIG, type ApiConfig } from './api.config';
@@ -15,9 +16,13 @@ import { serveDashboard } from './web/serve-dashboard';
 export function configureHttpApp(app: INestApplication, opts: { shutdownHooks?: boolean } = {}): void {
   if (opts.shutdownHooks !== false) app.enableShutdownHooks();
   applyHttpSecurity(app, { docsPath: '/api/docs' });
+  // The session cookie (httpOnly) is the only cookie Vigil reads.
+  app.use(cookieParser());
+  const config0 = app.get<ApiConfig | undefined>(API_CONFIG, { strict: false });
+  const trustProxy = config0?.API_TRUST_PROXY;
+  if (trustProxy) (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   app.useGlobalFilters(new SearchErrorFilter(app.get(HttpAdapterHost).httpAdapter));
   const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, doc);
-  const config = app.get<ApiConfig | undefined>(API_CONFIG, { strict: false });
-  if (config) serveDashboard(app, config.API_DASHBOARD_DIR);
+  if (config0) serveDashboard(app, config0.API_DASHBOARD_DIR);
 }
