@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
-import { Clock, HealthModule, SystemClock } from '@vigil/common';
+import { Clock, HealthModule, SystemClock, serviceConnections } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import { API_CONFIG, type ApiConfig } from './api.config';
@@ -65,8 +65,8 @@ export class ApiModule {
         ...(opts.withInfra === false
           ? []
           : [
-              KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-api', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
-              SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+              KafkaModule.forRoot({ ...serviceConnections(config).kafka, clientId: 'vigil-api', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
+              SearchModule.forRoot({ ...serviceConnections(config).search, indexPrefix: config.VIGIL_INDEX_PREFIX }),
               HealthModule.register([KafkaClient, SearchClient]),
             ]),
       ],

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AllowList, parseAllowList } from './address-guard';
+import { ConfigError } from './config-error';
+import { ServiceSecuritySettings } from './service-connections';
 
 /** Settings every process reads. Each app extends this with its own keys. */
 export const BaseConfig = z.object({
@@ -15,6 +17,7 @@ export const BaseConfig = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   /** Also write the JSON lines to this file (`vigil start`: logs/vigil.log under the state folder). */
   LOG_FILE: z.string().optional(),
+  ...ServiceSecuritySettings,
 });
 export type BaseConfig = z.infer<typeof BaseConfig>;
 
@@ -31,7 +34,7 @@ export const AllowListSetting = z
     }
   });
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** Keys whose values are never printed, not even in error messages. */
 const SECRET = /KEY|TOKEN|SECRET|PASSWORD/i;
@@ -50,8 +53,13 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Process
   if (r.success) return r.data;
   const lines = r.error.issues.map((i) => {
     const key = String(i.path[0] ?? '(root)');
-    const shown = SECRET.test(key) ? '(hidden)' : JSON.stringify(input[key]);
+    const shown = SECRET.test(key) ? '(hidden)' : JSON.stringify(withoutUserinfo(input[key]));
     return `  ${key}=${shown}: ${i.message}`;
   });
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** `https://user:pass@host` → `https://***@host`: a URL's credentials are never printed either. */
+export function withoutUserinfo<T>(value: T): T {
+  return (typeof value === 'string' ? value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1***@') : value) as T;
 }

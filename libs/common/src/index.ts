@@ -9,3 +9,4 @@ export * from './data-keys';
 export * from './progress-token';
 export * from './http-security';
 export * from './guarded-fetch';
+export * from './service-connections';

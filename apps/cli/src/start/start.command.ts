@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NestFactory } from '@nestjs/core';
-import { createLogger, PinoNestLogger } from '@vigil/common';
+import { createLogger, PinoNestLogger, withoutUserinfo } from '@vigil/common';
 import { configureHttpApp, loadApiConfig } from '@vigil/api';
 import { createIntakeKey } from '@vigil/collector';
 import { startDemoFeedServer } from '../demo/demo-feed-server';
@@ -108,7 +108,7 @@ async function startApps(kafkaBrokers: string, elasticsearchUrl: string, stopper
       `  Health:         ${base}/health`,
       demo ? `  Demo feeds:     ${demo.url}/scenario/weibo.rss (a scripted storm unfolds over ~2 min: RSS, App Store, Mastodon, intake)` : '',
       `  Kafka:          ${kafkaBrokers}`,
-      `  Elasticsearch:  ${elasticsearchUrl}`,
+      `  Elasticsearch:  ${withoutUserinfo(elasticsearchUrl)}`,
       process.env.LOG_FILE ? `  Logs (JSON):    ${process.env.LOG_FILE}` : '',
       'Press Ctrl-C to stop everything.',
       '',

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { serviceConnections } from '@vigil/common';
 import { SearchClient } from '@vigil/search';
 import { ApiKeysRepository, AuditLog, KeyAdminUseCase, loadApiConfig, SessionsRepository, UserAdminUseCase, UsersRepository } from '@vigil/api';
 
@@ -18,7 +19,7 @@ export interface IdentityKit {
  */
 export async function withIdentity<T>(env: NodeJS.ProcessEnv, work: (kit: IdentityKit) => Promise<T>): Promise<T> {
   const config = loadApiConfig(env);
-  const search = new SearchClient({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX });
+  const search = new SearchClient({ ...serviceConnections(config).search, indexPrefix: config.VIGIL_INDEX_PREFIX });
   try {
     const users = new UsersRepository(search);
     const audit = new AuditLog(search);
