@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { Channel, MAX_TEXT_CHARS, mentionId, type RawMention } from '@vigil/contracts';
 import { readRows } from '../rows/read-rows';
-import { maskRawMention } from '../../../collector/src/privacy/mask-raw-mention';
+import { maskRawMention } from '@vigil/collector';
 
 /** One historical post to replay, with the incident it belongs to when the file is labelled. */
 export interface ReplayRow {
