@@ -82,7 +82,7 @@ describe('identity: disabling, deleting, revoking, sessions in an httpOnly cooki
     // Sign-out ends the session and clears the cookie.
     const fresh = await signIn(a, 'admin', 'identity-admin-pw');
     const out = await call(a, 'POST', '/api/auth/logout', { cookie: fresh.cookie });
-    expect(out.status).toBe(204);
+    expect(out.body).toEqual({ signedOut: true });
     expect(out.setCookie).toMatch(/^vigil_session=;/);
     expect((await call(a, 'POST', '/api/auth/refresh', { cookie: fresh.cookie })).status).toBe(401);
   });
@@ -92,7 +92,7 @@ describe('identity: disabling, deleting, revoking, sessions in an httpOnly cooki
     const mallory = (await signIn(a, 'mallory', 'mallory-pass-1')).body.token!;
     // Instance b has checked mallory and caches the answer.
     expect((await call(b, 'GET', '/api/users', { token: mallory })).status).toBe(200);
-    expect((await call(a, 'DELETE', '/api/users/mallory', { token: admin })).status).toBe(204);
+    expect((await call(a, 'DELETE', '/api/users/mallory', { token: admin })).body).toEqual({ username: 'mallory', deleted: true });
     expect((await call(a, 'GET', '/api/users', { token: mallory })).status).toBe(401);
     const started = Date.now();
     await pollUntil('b refuses the token', async () => (await call(b, 'GET', '/api/users', { token: mallory })).status, (s) => s === 401, { timeoutMs: 60_000 });
