@@ -19,7 +19,7 @@ export class KeyAdminUseCase {
 
   async create(name: string, role: Role, actor: string, now: Date): Promise<{ key: string; id: string; hint: string }> {
     const r = await this.keys.create({ name, role, createdAt: now.toISOString(), createdBy: actor });
-    await this.audit.record({ kind: 'api_key_created', actor, target: `${name} (${r.hint}…)`, detail: `role ${role}` }, now);
+    await this.audit.record({ kind: 'api_key_created', actor, target: `${name} (${r.hint}…)`, detail: `role ${role}` }, now, { visible: true });
     return r;
   }
 
@@ -34,7 +34,7 @@ export class KeyAdminUseCase {
     const k = matches[0]!;
     if (!k.revoked) {
       await this.keys.revoke(k.id, actor, now);
-      await this.audit.record({ kind: 'api_key_revoked', actor, target: `${k.name} (${k.hint}…)` }, now);
+      await this.audit.record({ kind: 'api_key_revoked', actor, target: `${k.name} (${k.hint}…)` }, now, { visible: true });
     }
     return { ok: true, id: k.id, name: k.name };
   }

@@ -34,7 +34,7 @@ export class UserAdminUseCase {
 
   async create(input: CreateUserInput, actor: string, now: Date): Promise<CreateUserResult> {
     const r = await createUser(this.users, input, now);
-    if (r.ok) await this.audit.record({ kind: 'user_created', actor, target: r.username, detail: `role ${r.role}` }, now);
+    if (r.ok) await this.audit.record({ kind: 'user_created', actor, target: r.username, detail: `role ${r.role}` }, now, { visible: true });
     return r;
   }
 
@@ -49,7 +49,7 @@ export class UserAdminUseCase {
     await this.users.update(username, { disabled, tokenVersion: (user.tokenVersion ?? 0) + 1, updatedAt: now.toISOString(), updatedBy: actor });
     if (disabled) await this.sessions.revokeAllFor(username, 'user disabled', now);
     this.directory?.forget(username);
-    await this.audit.record({ kind: disabled ? 'user_disabled' : 'user_enabled', actor, target: username }, now);
+    await this.audit.record({ kind: disabled ? 'user_disabled' : 'user_enabled', actor, target: username }, now, { visible: true });
     return { ok: true };
   }
 
@@ -64,7 +64,7 @@ export class UserAdminUseCase {
     await this.users.update(username, { role, tokenVersion: (user.tokenVersion ?? 0) + 1, updatedAt: now.toISOString(), updatedBy: actor });
     await this.sessions.revokeAllFor(username, 'role changed', now);
     this.directory?.forget(username);
-    await this.audit.record({ kind: 'user_role_changed', actor, target: username, detail: `${user.role} → ${role}` }, now);
+    await this.audit.record({ kind: 'user_role_changed', actor, target: username, detail: `${user.role} → ${role}` }, now, { visible: true });
     return { ok: true };
   }
 
@@ -76,7 +76,7 @@ export class UserAdminUseCase {
     await this.users.delete(username);
     await this.sessions.revokeAllFor(username, 'user deleted', now);
     this.directory?.forget(username);
-    await this.audit.record({ kind: 'user_deleted', actor, target: username, detail: `was ${user.role}` }, now);
+    await this.audit.record({ kind: 'user_deleted', actor, target: username, detail: `was ${user.role}` }, now, { visible: true });
     return { ok: true };
   }
 }
