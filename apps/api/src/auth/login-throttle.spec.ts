@@ -51,4 +51,20 @@ describe('LoginThrottle (issue 20, item 7)', () => {
     for (let i = 0; i < 1000; i++) t.failed(`n${i}`, `a${i}`, T);
     expect((t as unknown as { accounts: Map<string, unknown> }).accounts.size).toBe(100);
   });
+
+  it('does not forget a locked account when a flood of other names fills the table', () => {
+    const t = new LoginThrottle({ accountFailures: 5, addressFailures: 20, addressWindowMs: 60_000, lockMs: 60_000, maxLockMs: 60_000, maxEntries: 10 });
+    for (let i = 0; i < 5; i++) t.failed('admin', `a${i}`, T);
+    // Spread over many addresses, as a botnet would, so that no address locks.
+    for (let i = 0; i < 100; i++) t.failed(`junk${i}`, `b${i}`, T + 1000);
+    expect(t.check('admin', 'c', T + 2000)).toMatchObject({ allowed: false, scope: 'account' });
+    expect((t as unknown as { accounts: Map<string, unknown> }).accounts.size).toBe(10);
+  });
+
+  it('still counts the failures of a new name when every other entry is locked', () => {
+    const t = new LoginThrottle({ accountFailures: 5, addressFailures: 20, addressWindowMs: 60_000, lockMs: 60_000, maxLockMs: 60_000, maxEntries: 3 });
+    for (const n of ['x', 'y', 'z']) for (let i = 0; i < 5; i++) t.failed(n, `${n}${i}`, T);
+    for (let i = 0; i < 5; i++) t.failed('admin', `d${i}`, T + 1000);
+    expect(t.check('admin', 'e', T + 2000)).toMatchObject({ allowed: false, scope: 'account' });
+  });
 });

@@ -11,7 +11,7 @@ export interface ThrottlePolicy {
   addressWindowMs: number;
   lockMs: number;
   maxLockMs: number;
-  /** Entries kept per map; the oldest go first (a flood of names cannot grow memory without bound). */
+  /** Entries kept per map (a flood of names cannot grow memory without bound); locked accounts go last. */
   maxEntries: number;
 }
 
@@ -53,7 +53,9 @@ export class LoginThrottle {
     a.failures++;
     const over = a.failures - this.policy.accountFailures;
     if (over >= 0) a.lockedUntil = now + Math.min(this.policy.maxLockMs, this.policy.lockMs * 2 ** Math.min(over, 20));
-    touch(this.accounts, k, a, this.policy.maxEntries);
+    this.accounts.delete(k);
+    this.accounts.set(k, a);
+    if (this.accounts.size > this.policy.maxEntries) this.evictAccount(k, now);
     const times = this.recentFailures(address, now);
     times.push(now);
     touch(this.addresses, address, times.slice(-this.policy.addressFailures), this.policy.maxEntries);
@@ -61,6 +63,24 @@ export class LoginThrottle {
 
   succeeded(account: string): void {
     this.accounts.delete(key(account));
+  }
+
+  /**
+   * Drops the least recently failed account that is not locked: a flood of other names must not
+   * push a locked account out and unlock it. Only when every other entry is locked does the
+   * oldest go. The account that just failed stays, or its failures would never add up.
+   */
+  private evictAccount(current: string, now: number): void {
+    let oldest: string | undefined;
+    for (const [k, a] of this.accounts) {
+      if (k === current) continue;
+      if (a.lockedUntil <= now) {
+        this.accounts.delete(k);
+        return;
+      }
+      oldest ??= k;
+    }
+    if (oldest !== undefined) this.accounts.delete(oldest);
   }
 
   private recentFailures(address: string, now: number): number[] {
