@@ -59,4 +59,17 @@ describe('auth store: the token in memory, the session in an httpOnly cookie (is
     expect(auth.signedIn).toBe(false);
     expect(calls.at(-1)).toMatchObject({ method: 'POST', url: '/api/auth/logout' });
   });
+
+  it('shows the sign-in form only once the server ended the session (its answer clears the cookie a new sign-in would set)', async () => {
+    let answerLogout!: () => void;
+    fakeApi((c) => (c.url === '/api/auth/logout' ? new Promise((r) => (answerLogout = () => r({ signedOut: true }))) : session('viewer', 15 * 60_000)));
+    const auth = useAuthStore();
+    await auth.login('li', 'pw');
+    const out = auth.logout();
+    await vi.waitFor(() => expect(answerLogout).toBeTypeOf('function'));
+    expect(auth.signedIn).toBe(true);
+    answerLogout();
+    await out;
+    expect(auth.signedIn).toBe(false);
+  });
 });

@@ -67,10 +67,14 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  /** Ends the session on the server too (its cookie), so the next reload does not sign in again. */
+  /**
+   * Ends the session on the server too (its cookie), so the next reload does not sign in again.
+   * The sign-in form shows only once the server answered: its answer clears the cookie, and
+   * arriving after a quick new sign-in it would clear that one's.
+   */
   async function logout(): Promise<void> {
-    adopt(undefined);
     await api.POST('/api/auth/logout').catch(() => undefined);
+    adopt(undefined);
   }
 
   return { session, error, token, user, signedIn, can, restore, renew, login, logout };
