@@ -11,9 +11,10 @@ app.use(createPinia());
 app.use(i18n);
 
 const auth = useAuthStore();
-auth.hydrate();
-configureHttp({ token: () => auth.token, unauthorized: () => auth.logout() });
+configureHttp({ token: () => auth.token, unauthorized: () => void auth.renew() });
 
-// The router's guard reads the session, so it is installed after the session is restored.
-app.use(createAppRouter());
-app.mount('#app');
+// The router's guard reads the session, so it is installed after the session cookie was tried.
+void auth.restore().finally(() => {
+  app.use(createAppRouter());
+  app.mount('#app');
+});

@@ -51,6 +51,9 @@ describe('router', () => {
     expect(await land('/search')).toEqual({ name: 'forbidden', params: {}, query: { need: 'analyst', page: 'search' } });
     signIn('analyst');
     expect(await land('/search')).toMatchObject({ name: 'search' });
+    expect(await land('/users')).toEqual({ name: 'forbidden', params: {}, query: { need: 'admin', page: 'users' } });
+    signIn('admin');
+    expect(await land('/users')).toMatchObject({ name: 'users' });
   });
 
   it('returns after sign-in only to a path inside the app', () => {

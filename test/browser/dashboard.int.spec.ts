@@ -36,6 +36,7 @@ describe('dashboard in a real browser', () => {
   let search: SearchClient;
   let browser: Browser;
   let page: Page;
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     ensureDashboardBuilt();
@@ -62,6 +63,10 @@ describe('dashboard in a real browser', () => {
     await search.es.index({ index: search.names.sourceState, id: 'appstore', document: { sourceId: 'appstore', updatedAt: new Date().toISOString(), lastErrorAt: new Date().toISOString(), lastError: 'HTTP 503 from itunes.apple.com', errorCount: 4, itemsEmitted: 0, cursor: {}, gaps: [{ from: new Date(t0).toISOString(), to: new Date().toISOString(), reason: 'error: HTTP 503 from itunes.apple.com', open: true }] }, refresh: 'wait_for' });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    // Chromium reports every Content-Security-Policy refusal on the console: collected over all pages.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+    });
   });
 
   afterAll(async () => {
@@ -174,6 +179,11 @@ describe('dashboard in a real browser', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await page.waitForTimeout(300); // let ECharts finish its first paint before the picture
     await screenshot(page, '06-search');
+    // A chart's tooltip (ECharts writes its markup with style attributes) must also live under the CSP.
+    const chart = page.locator('canvas').first();
+    const box = (await chart.boundingBox())!;
+    for (const f of [0.3, 0.5, 0.7]) await page.mouse.move(box.x + box.width * f, box.y + box.height * 0.6);
+    await page.waitForTimeout(300);
     await page.fill('input[name=q]', '');
     await page.click('[data-test=search-run]');
     await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('[data-test=search-total]')?.textContent?.includes('3'));
@@ -274,5 +284,58 @@ describe('dashboard in a real browser', () => {
     await page.waitForSelector('[data-test=forbidden]');
     expect(await page.locator('[data-test=forbidden]').innerText()).toContain('分析员');
     await screenshot(page, '09-forbidden');
+  });
+
+  it('keeps the session out of script reach, survives a reload, and lets an admin disable a user and revoke a key (issue 20, items 6 and 8)', async () => {
+    const api = async (path: string, init: { method?: string; token?: string; body?: unknown } = {}) => {
+      const r = await fetch(`${base}${path}`, { method: init.method ?? 'GET', headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+      return { status: r.status, body: (await r.json().catch(() => ({}))) as Record<string, unknown> };
+    };
+    await page.click('[data-test=logout]');
+    await page.waitForSelector('input[name=username]');
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', 'browser-admin-pw');
+    await page.click('[data-test=login-submit]');
+    await page.waitForSelector('[data-test=live-status].live', { timeout: 20_000 });
+    // The access token is in memory only; the session cookie is httpOnly: no script can read either.
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === 'vigil_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
+    const visible = await page.evaluate(() => {
+      const g = globalThis as unknown as { document: { cookie: string }; localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null }; sessionStorage: { length: number } };
+      const stored = Array.from({ length: g.localStorage.length }, (_, i) => `${g.localStorage.key(i)}=${g.localStorage.getItem(g.localStorage.key(i)!)}`);
+      return { cookie: g.document.cookie, stored, session: g.sessionStorage.length };
+    });
+    expect(visible.cookie).not.toContain('vigil_session');
+    expect(visible.stored.filter((kv) => /eyJ|token|session/i.test(kv))).toEqual([]);
+    expect(visible.session).toBe(0);
+    // A reload signs in again from the cookie, without the form.
+    await page.reload();
+    await page.waitForSelector('[data-test=live-status].live', { timeout: 20_000 });
+    expect(await page.locator('input[name=username]').count()).toBe(0);
+
+    const wangToken = String((await api('/api/auth/login', { method: 'POST', body: { username: 'wang', password: 'viewer-password' } })).body.token);
+    const adminToken = String((await api('/api/auth/login', { method: 'POST', body: { username: 'admin', password: 'browser-admin-pw' } })).body.token);
+    const key = String((await api('/api/api-keys', { method: 'POST', token: adminToken, body: { name: 'etl-bot', role: 'viewer' } })).body.key);
+    expect((await api('/api/tickets', { token: wangToken })).status).toBe(200);
+    expect((await fetch(`${base}/api/tickets`, { headers: { 'x-api-key': key } })).status).toBe(200);
+
+    page.on('dialog', (d) => void d.accept());
+    await page.click('nav a[href="#/users"]');
+    await page.waitForSelector('[data-user=wang]');
+    await page.click('[data-user=wang] [data-test=user-disable]');
+    await page.waitForSelector('[data-user=wang] [data-test=user-enable]');
+    expect(await page.locator('[data-user=wang]').innerText()).toContain('已停用');
+    expect((await api('/api/tickets', { token: wangToken })).status).toBe(401);
+    await page.click('[data-key=etl-bot] [data-test=key-revoke]');
+    await page.waitForSelector('[data-key=etl-bot].revoked');
+    expect((await fetch(`${base}/api/tickets`, { headers: { 'x-api-key': key } })).status).toBe(401);
+    await page.waitForSelector('[data-test=audit] tr.user_disabled');
+    await screenshot(page, '10-users');
+  });
+
+  it('works under its Content-Security-Policy: no page above met a refusal (issue 20, item 8)', async () => {
+    const r = await fetch(base);
+    expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(cspViolations).toEqual([]);
   });
 });

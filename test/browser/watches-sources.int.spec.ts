@@ -33,7 +33,7 @@ describe('watches and sources, set up from the dashboard in a real browser', () 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-browser-sources-'));
     fs.writeFileSync(path.join(dir, 'sources.yaml'), 'sources: []\n');
     const env = testEnv({
-      SOURCES_FILE: path.join(dir, 'sources.yaml'), COLLECTOR_ALLOW_HOSTS: '127.0.0.1', SOURCES_POLL_MS: '300', WATCHES_POLL_MS: '300',
+      SOURCES_FILE: path.join(dir, 'sources.yaml'), COLLECTOR_ALLOW_HOSTS: `127.0.0.1:${new URL(server.url).port}`, SOURCES_POLL_MS: '300', WATCHES_POLL_MS: '300',
       VIGIL_ADMIN_PASSWORD: 'browser-admin-pw', API_JWT_SECRET: 'w'.repeat(40), API_DASHBOARD_DIR: DASHBOARD_DIST, API_PORT: '0', KAFKA_TOPIC_PARTITIONS: '1',
     });
     app = await NestFactory.create(AllInOneModule.forRoot(env, ['collector', 'processor', 'indexer', 'api']), { logger: false });

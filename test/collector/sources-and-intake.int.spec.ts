@@ -9,7 +9,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintReference, mentionId, RawMention } from '@vigil/contracts';
-import { DataKeyRing, readProgressToken } from '@vigil/common';
+import { applyHttpSecurity, DataKeyRing, readProgressToken } from '@vigil/common';
 import { SourceStateReader } from '@vigil/search';
 import { CollectorModule } from '../../apps/collector/src/collector.module';
 import { loadCollectorConfig } from '../../apps/collector/src/collector.config';
@@ -24,6 +24,7 @@ describe('collector: App Store, Mastodon and intake → mentions.raw, with healt
   const server = new TestFeedServer();
   const key = createIntakeKey('web-form');
   const dataKeys = DataKeyRing.generateEntry('k1');
+  const scraper = createIntakeKey('prometheus');
   const all: MastodonStatus[] = JSON.parse(fixture('mastodon/tag-freshdash.json'));
   let timeline = all.filter((s) => compareIds(s.id, '113500000000000103') <= 0);
   let env: NodeJS.ProcessEnv;
@@ -34,6 +35,7 @@ describe('collector: App Store, Mastodon and intake → mentions.raw, with healt
 
   const start = async () => {
     app = await NestFactory.create(CollectorModule.forRoot(loadCollectorConfig(env)), { logger: false });
+    applyHttpSecurity(app); // as the collector's main.ts does
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   };
@@ -66,7 +68,7 @@ hosts:
   "127.0.0.1": { rate: 20 }
 `,
     );
-    env = testEnv({ SOURCES_FILE: file, COLLECTOR_ALLOW_HOSTS: '127.0.0.1', FETCH_TIMEOUT_MS: '1000', INTAKE_API_KEYS: key.entry, INTAKE_MAX_BYTES: '4096', VIGIL_DATA_KEYS: dataKeys });
+    env = testEnv({ SOURCES_FILE: file, COLLECTOR_ALLOW_HOSTS: `127.0.0.1:${new URL(server.url).port}`, FETCH_TIMEOUT_MS: '1000', INTAKE_API_KEYS: key.entry, INTAKE_MAX_BYTES: '4096', METRICS_TOKENS: scraper.entry, VIGIL_DATA_KEYS: dataKeys });
     tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
     await start();
     raw = await tc.collect('mentionsRaw');
@@ -93,6 +95,9 @@ hosts:
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { issues: { field: string }[] }).issues.map((i) => i.field).sort()).toEqual(['id', 'time']);
     expect((await push('fax', body)).status).toBe(400);
+    // A form post is refused before it is parsed (issue 20, item 9).
+    const form = await fetch(`${base}/api/intake/form`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${key.key}` }, body: 'id=f1&text=hello&time=2026-11-23T08:00:00Z' });
+    expect(form.status).toBe(415);
     expect((await push('form', { ...body, text: '退'.repeat(3000) })).status).toBe(413);
 
     const first = await push('form', body);
@@ -113,6 +118,12 @@ hosts:
     const m = RawMention.parse(JSON.parse(msg!.value));
     expect(m).toMatchObject({ id, channel: 'form', externalId: 'form-42', author: { name: '孙**' }, contact: { fields: ['name', 'phone'] } });
     expect(ring.open(m.contact!.box, `contact:${id}`)).toEqual({ name: '孙女士', phone: '13800138000' });
+    // What the customer wrote into the text is masked before mentions.raw too (issue 20, item 11).
+    expect((await push('form', { id: 'form-43', text: '退款失败，请打 13900139000 或写信到 li.na@example.com', time: new Date().toISOString() })).status).toBe(202);
+    const [typed] = await pollUntil('the typed-in contact on Kafka', async () => raw.filter((r) => r.value.includes('form-43')), (l) => l.length >= 1);
+    expect(typed!.value).not.toContain('13900139000');
+    expect(typed!.value).not.toContain('li.na@example.com');
+    expect(RawMention.parse(JSON.parse(typed!.value))).toMatchObject({ text: expect.stringContaining('139****9000'), piiKinds: expect.arrayContaining(['phone', 'email']) });
   });
 
   it('records an open coverage gap for a failing source and shows it in health and /metrics', async () => {
@@ -122,7 +133,10 @@ hosts:
     const down = health.find((x) => x.sourceId === 'down')!;
     expect(down.gaps).toEqual([expect.objectContaining({ open: true, reason: expect.stringMatching(/error: GET .*down\.json: HTTP 503/) })]);
     expect(health.find((x) => x.sourceId === 'appstore-gb')).toMatchObject({ status: 'ok', itemsLastHour: 4, gaps: [] });
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    // /metrics is behind a scrape token (issue 20, item 11).
+    expect((await fetch(`${base}/metrics`)).status).toBe(401);
+    expect((await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${key.key}` } })).status).toBe(401);
+    const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${scraper.key}` } })).text();
     expect(metrics).toMatch(/vigil_source_open_gap\{source="down"\} 1/);
     expect(metrics).toMatch(/vigil_source_items_last_hour\{source="appstore-gb"\} 4/);
     expect(metrics).toMatch(/vigil_intake_messages_total\{channel="form",duplicate="true"\} 1/);

@@ -44,7 +44,7 @@ describe('collector: feeds on 127.0.0.1 → mentions.raw', () => {
     const file = path.join(dir, 'sources.yaml');
     const src = (id: string, p: string) => `  - id: ${id}\n    type: rss\n    url: ${server.url}${p}\n    every: 1s\n`;
     fs.writeFileSync(file, `sources:\n${src('good', '/good.rss')}${src('malformed', '/malformed.rss')}${src('missing', '/missing.rss')}${src('slow', '/slow.rss')}${src('huge', '/huge.rss')}${src('busy', '/busy.rss')}`);
-    env = testEnv({ SOURCES_FILE: file, COLLECTOR_ALLOW_HOSTS: '127.0.0.1', FETCH_TIMEOUT_MS: '1000', FETCH_MAX_BYTES: '200000' });
+    env = testEnv({ SOURCES_FILE: file, COLLECTOR_ALLOW_HOSTS: `127.0.0.1:${new URL(server.url).port}`, FETCH_TIMEOUT_MS: '1000', FETCH_MAX_BYTES: '200000' });
     tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
     await startCollector();
     raw = await tc.collect('mentionsRaw');

@@ -33,7 +33,7 @@ describe('end to end: a feed on 127.0.0.1 becomes searchable through the API', (
     );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-'));
     fs.writeFileSync(path.join(dir, 'sources.yaml'), `sources:\n  - id: brand\n    type: rss\n    url: ${server.url}/brand.rss\n    every: 2s\n    channel: social\n`);
-    env = testEnv({ SOURCES_FILE: path.join(dir, 'sources.yaml'), COLLECTOR_ALLOW_HOSTS: '127.0.0.1', API_PORT: '0', VIGIL_ADMIN_PASSWORD: 'e2e-admin-password', REPORT_TICK_MS: '0' });
+    env = testEnv({ SOURCES_FILE: path.join(dir, 'sources.yaml'), COLLECTOR_ALLOW_HOSTS: `127.0.0.1:${new URL(server.url).port}`, API_PORT: '0', VIGIL_ADMIN_PASSWORD: 'e2e-admin-password', REPORT_TICK_MS: '0' });
     tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
     app = await NestFactory.create(AllInOneModule.forRoot(env), { logger: false });
     await app.listen(0, '127.0.0.1');

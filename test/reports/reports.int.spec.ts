@@ -74,7 +74,7 @@ describe('reports: a week made into HTML and PDF, archived, delivered, retried',
         '  webhooks: [{ id: ops-room, url: "HOOK" }]',
       ].join('\n'),
     );
-    env = testEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_STARTTLS: 'false', SMTP_FROM: 'vigil@test.local', REPORT_WEBHOOK_ALLOW_HOSTS: '127.0.0.1', REPORT_TICK_MS: '0', REPORT_LINK_BASE: 'http://vigil.test' });
+    env = testEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_STARTTLS: 'false', SMTP_FROM: 'vigil@test.local', REPORT_WEBHOOK_ALLOW_HOSTS: `127.0.0.1:${new URL(hooks.url).port}`, REPORT_TICK_MS: '0', REPORT_LINK_BASE: 'http://vigil.test' });
     app = await NestFactory.createApplicationContext(ReporterModule.forRoot(loadReporterConfig(env), { clock }), { logger: false });
     await app.init();
     const search = app.get(SearchClient);

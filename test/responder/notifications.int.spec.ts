@@ -90,7 +90,7 @@ describe('paging people: every kind of channel, recorded on the ticket, failures
     const smtpPort = (smtp.server.address() as AddressInfo).port;
     env = testEnv({
       PLAN_FILE: pagingPlan(hooks.url),
-      WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+      WEBHOOK_ALLOW_HOSTS: `127.0.0.1:${new URL(hooks.url).port}`,
       RESPONDER_TICK_MS: '0',
       PLAN_WATCH_MS: '0',
       SMTP_HOST: '127.0.0.1',

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '@vigil/common';
+import { ManualClock, parseAllowList } from '@vigil/common';
 import { ResponderModule } from '../../apps/responder/src/responder.module';
 import { loadResponderConfig } from '../../apps/responder/src/responder.config';
 import { PlanStore } from '../../apps/responder/src/plan/plan.store';
@@ -73,11 +73,11 @@ describe('responder: the contingency plan file and outbound webhooks', () => {
     hooks.routes.set('/gone', (_req, res) => res.writeHead(404).end());
     const msg = { kind: 'http' as const, url: `${hooks.url}/flaky`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: '{}', idempotencyKey: 'a:w', format: 'webhook' as const };
 
-    const strict = new HttpNotifyClient({ timeoutMs: 1_000, maxAttempts: 3, allowedHosts: new Set() });
-    expect(await strict.send('n1', msg)).toMatchObject({ ok: false, retryable: false, error: expect.stringMatching(/refusing to fetch 127\.0\.0\.1.*WEBHOOK_ALLOW_HOSTS/) });
+    const strict = new HttpNotifyClient({ timeoutMs: 1_000, maxAttempts: 3, allowedHosts: parseAllowList('') });
+    expect(await strict.send('n1', msg)).toMatchObject({ ok: false, retryable: false, error: expect.stringMatching(/refusing to connect to 127\.0\.0\.1:\d+.*WEBHOOK_ALLOW_HOSTS/) });
     expect(calls).toBe(0);
 
-    const allowed = new HttpNotifyClient({ timeoutMs: 1_000, maxAttempts: 3, allowedHosts: new Set(['127.0.0.1']) });
+    const allowed = new HttpNotifyClient({ timeoutMs: 1_000, maxAttempts: 3, allowedHosts: parseAllowList(`127.0.0.1:${new URL(hooks.url).port}`) });
     expect(await allowed.send('n1', msg)).toMatchObject({ ok: false, code: 500, retryable: true });
     expect(await allowed.send('n1', msg)).toMatchObject({ ok: true, code: 204 });
     // WeCom says 200 with an error code in the body: not delivered, worth another try.
@@ -85,7 +85,7 @@ describe('responder: the contingency plan file and outbound webhooks', () => {
     expect(await allowed.send('n3', { ...msg, url: `${hooks.url}/gone` })).toMatchObject({ ok: false, code: 404, retryable: false });
 
     hooks.routes.set('/hang', () => undefined); // never answers: the timeout ends the attempt
-    const quick = new HttpNotifyClient({ timeoutMs: 200, maxAttempts: 2, allowedHosts: new Set(['127.0.0.1']) });
+    const quick = new HttpNotifyClient({ timeoutMs: 200, maxAttempts: 2, allowedHosts: parseAllowList(`127.0.0.1:${new URL(hooks.url).port}`) });
     expect(await quick.send('n4', { ...msg, url: `${hooks.url}/hang` })).toMatchObject({ ok: false, retryable: true });
   });
 });

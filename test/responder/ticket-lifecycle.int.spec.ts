@@ -49,7 +49,7 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
         res.writeHead(++wecomCalls === 1 ? 503 : 200).end('{}');
       });
     });
-    env = testEnv({ PLAN_FILE: writeTestPlan(hooks.url), WEBHOOK_ALLOW_HOSTS: '127.0.0.1', RESPONDER_TICK_MS: '0', PLAN_WATCH_MS: '0' });
+    env = testEnv({ PLAN_FILE: writeTestPlan(hooks.url), WEBHOOK_ALLOW_HOSTS: `127.0.0.1:${new URL(hooks.url).port}`, RESPONDER_TICK_MS: '0', PLAN_WATCH_MS: '0' });
     tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
     apps.push(await startResponder(env, clock));
     repo = apps[0].get(TicketsRepository);

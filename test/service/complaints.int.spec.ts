@@ -59,11 +59,11 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
     fs.writeFileSync(path.join(dir, 'sources.yaml'), `sources:\n  - { id: brand, type: rss, url: "${feed.url}/brand.rss", every: 1s, channel: social }\n`);
     const env = testEnv({
       SOURCES_FILE: path.join(dir, 'sources.yaml'),
-      COLLECTOR_ALLOW_HOSTS: '127.0.0.1',
+      COLLECTOR_ALLOW_HOSTS: `127.0.0.1:${new URL(feed.url).port}`,
       INTAKE_API_KEYS: intakeKey.entry,
       VIGIL_DATA_KEYS: dataKeys,
       PLAN_FILE: writeTestPlan(feed.url),
-      WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+      WEBHOOK_ALLOW_HOSTS: `127.0.0.1:${new URL(feed.url).port}`,
       API_PORT: '0',
       VIGIL_ADMIN_PASSWORD: 'complaints-admin-pw',
       DETECTOR_TICK_MS: '1000',

@@ -32,7 +32,7 @@ describe('sources managed in the product: added, edited, paused, tested and dele
     server.serve('/edited.rss', rss([{ guid: 'e1', title: 'edited', description: '改过地址之后的第一条' }]));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-managed-'));
     fs.writeFileSync(path.join(dir, 'sources.yaml'), `sources:\n  - id: seeded\n    type: rss\n    url: ${server.url}/seeded.rss\n    every: 1s\n`);
-    const env = testEnv({ SOURCES_FILE: path.join(dir, 'sources.yaml'), COLLECTOR_ALLOW_HOSTS: '127.0.0.1', SOURCES_POLL_MS: '300', FETCH_TIMEOUT_MS: '2000', API_PORT: '0', VIGIL_ADMIN_PASSWORD: 'sources-admin-pw' });
+    const env = testEnv({ SOURCES_FILE: path.join(dir, 'sources.yaml'), COLLECTOR_ALLOW_HOSTS: `127.0.0.1:${new URL(server.url).port}`, SOURCES_POLL_MS: '300', FETCH_TIMEOUT_MS: '2000', API_PORT: '0', VIGIL_ADMIN_PASSWORD: 'sources-admin-pw' });
     tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
     app = await NestFactory.create(AllInOneModule.forRoot(env, ['collector', 'api']), { logger: false });
     await app.listen(0, '127.0.0.1');
@@ -75,7 +75,7 @@ describe('sources managed in the product: added, edited, paused, tested and dele
     expect(bad.body.issues.map((i: { field: string }) => i.field).sort()).toEqual(['appId', 'country']);
     const metadata = await call('POST', '/api/sources', { id: 'meta', type: 'rss', url: 'http://169.254.169.254/latest/meta-data' });
     expect(metadata.status).toBe(400);
-    expect(metadata.body.issues[0].message).toMatch(/refusing to fetch 169\.254\.169\.254.*COLLECTOR_ALLOW_HOSTS/);
+    expect(metadata.body.issues[0].message).toMatch(/refusing to connect to 169\.254\.169\.254:80.*COLLECTOR_ALLOW_HOSTS/);
     expect((await call('POST', '/api/sources', { id: 'added', type: 'rss', url: `${server.url}/added.rss` })).status).toBe(409);
   });
 

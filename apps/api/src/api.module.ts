@@ -1,11 +1,21 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
-import { Clock, HealthModule, SystemClock } from '@vigil/common';
+import { Clock, HealthModule, SystemClock, serviceConnections } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import { API_CONFIG, type ApiConfig } from './api.config';
 import { AnalyticsController } from './analytics/analytics.controller';
+import { ApiKeysRepository } from './auth/api-keys.repository';
+import { AuditLog } from './auth/audit-log';
+import { AuditController } from './auth/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { KeyAdminUseCase } from './auth/key-admin.usecase';
+import { LoginThrottle } from './auth/login-throttle';
+import { RefreshSessionUseCase } from './auth/refresh-session.usecase';
+import { SessionsRepository } from './auth/sessions.repository';
+import { LOGIN_THROTTLE, SignInUseCase } from './auth/sign-in.usecase';
+import { UserAdminUseCase } from './auth/user-admin.usecase';
+import { UserDirectory } from './auth/user-directory';
 import { ExportsController } from './exports/exports.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -50,7 +60,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController, WatchesController];
+export const API_CONTROLLERS = [AuthController, UsersController, AuditController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController, WatchesController];
 
 @Module({})
 export class ApiModule {
@@ -63,8 +73,8 @@ export class ApiModule {
         ...(opts.withInfra === false
           ? []
           : [
-              KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-api', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
-              SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+              KafkaModule.forRoot({ ...serviceConnections(config).kafka, clientId: 'vigil-api', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
+              SearchModule.forRoot({ ...serviceConnections(config).search, indexPrefix: config.VIGIL_INDEX_PREFIX }),
               HealthModule.register([KafkaClient, SearchClient]),
             ]),
       ],
@@ -75,8 +85,17 @@ export class ApiModule {
         { provide: APP_PIPE, useValue: new ZodValidationPipe() },
         { provide: Clock, useClass: SystemClock },
         UsersRepository,
+        ApiKeysRepository,
+        SessionsRepository,
+        AuditLog,
+        UserDirectory,
+        { provide: LOGIN_THROTTLE, useFactory: () => new LoginThrottle() },
         TokenService,
         AuthService,
+        SignInUseCase,
+        RefreshSessionUseCase,
+        UserAdminUseCase,
+        KeyAdminUseCase,
         AuthGuard,
         BootstrapAdminService,
         MentionsRepository,

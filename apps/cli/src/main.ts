@@ -86,9 +86,8 @@ program
     process.exitCode = await runReport(kind, o);
   });
 
-program
-  .command('users')
-  .description('manage dashboard and API users')
+const users = program.command('users').description('manage dashboard and API users (every change is in the audit log)');
+users
   .command('add')
   .description('add a user (password from VIGIL_USER_PASSWORD, or generated and printed once)')
   .argument('<name>')
@@ -96,6 +95,76 @@ program
   .action(async (name: string, o: { role: string }) => {
     const { runUsersAdd } = await import('./users/users-add.command');
     process.exitCode = await runUsersAdd(name, o);
+  });
+users
+  .command('list')
+  .description('users, roles, enabled or disabled')
+  .action(async () => {
+    const { runUsersList } = await import('./users/users-admin.command');
+    process.exitCode = await runUsersList();
+  });
+for (const [command, disabled, what] of [['disable', true, 'disable a user: their tokens and sessions stop working within a minute'], ['enable', false, 'enable a disabled user again']] as const) {
+  users
+    .command(command)
+    .description(what)
+    .argument('<name>')
+    .action(async (name: string) => {
+      const { runUsersSetDisabled } = await import('./users/users-admin.command');
+      process.exitCode = await runUsersSetDisabled(name, disabled);
+    });
+}
+users
+  .command('role')
+  .description("change a user's role (their tokens and sessions end)")
+  .argument('<name>')
+  .argument('<role>', 'viewer, analyst, responder or admin')
+  .action(async (name: string, role: string) => {
+    const { runUsersSetRole } = await import('./users/users-admin.command');
+    process.exitCode = await runUsersSetRole(name, role);
+  });
+users
+  .command('delete')
+  .description('delete a user (the last admin stays)')
+  .argument('<name>')
+  .action(async (name: string) => {
+    const { runUsersDelete } = await import('./users/users-admin.command');
+    process.exitCode = await runUsersDelete(name);
+  });
+
+const keys = program.command('api-keys').description("machines' API keys (sent as X-API-Key)");
+keys
+  .command('list')
+  .description('keys (never the keys themselves): id, name, role, revoked')
+  .action(async () => {
+    const { runKeysList } = await import('./users/api-keys.command');
+    process.exitCode = await runKeysList();
+  });
+keys
+  .command('create')
+  .description('create a key; it is printed once')
+  .argument('<name>')
+  .requiredOption('--role <role>', 'viewer, analyst, responder or admin')
+  .action(async (name: string, o: { role: string }) => {
+    const { runKeysCreate } = await import('./users/api-keys.command');
+    process.exitCode = await runKeysCreate(name, o.role);
+  });
+keys
+  .command('revoke')
+  .description('revoke a key by the id `list` shows (its start is enough); it fails from its next request')
+  .argument('<id>')
+  .action(async (id: string) => {
+    const { runKeysRevoke } = await import('./users/api-keys.command');
+    process.exitCode = await runKeysRevoke(id);
+  });
+
+program
+  .command('audit')
+  .description('the audit log: sign-ins and admin actions, newest first')
+  .option('--limit <n>', 'entries (1–100)', '50')
+  .option('--kind <kinds>', 'comma-separated kinds, e.g. sign_in_failed,user_disabled')
+  .action(async (o: { limit?: string; kind?: string }) => {
+    const { runAudit } = await import('./users/audit.command');
+    process.exitCode = await runAudit(o);
   });
 
 program.parseAsync(process.argv).catch((e: Error) => {

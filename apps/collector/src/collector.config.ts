@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { BaseConfig, DataKeysSetting, loadConfig } from '@vigil/common';
+import { AllowListSetting, BaseConfig, DataKeysSetting, loadConfig } from '@vigil/common';
 import { parseIntakeKeys } from './intake/intake-keys';
 
 export const CollectorConfig = BaseConfig.extend({
   SOURCES_FILE: z.string().default(path.resolve(__dirname, '../../../demo/sources.yaml')),
-  /** Hosts (names or addresses) the collector may fetch even though they are private or loopback. */
-  COLLECTOR_ALLOW_HOSTS: z.string().default('').transform((s) => new Set(s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))),
+  /** `host:port`s (names or addresses) the collector may fetch even though they are private or loopback. */
+  COLLECTOR_ALLOW_HOSTS: AllowListSetting,
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   FETCH_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   FETCH_PER_HOST_RATE: z.coerce.number().positive().default(2),
@@ -30,6 +30,15 @@ export const CollectorConfig = BaseConfig.extend({
   COLLECTOR_SOURCE_VARS: z.string().default('').transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean)),
   /** Consumer group answering the product's "test fetch" requests. */
   COLLECTOR_TESTS_GROUP: z.string().default('vigil-collector-source-tests'),
+  /** `name:sha256hex,…`: hashes of the tokens a scraper may show to read /metrics (none: /metrics is off). */
+  METRICS_TOKENS: z.string().default('').transform((s, ctx) => {
+    try {
+      return parseIntakeKeys(s);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
   /** Largest intake body in bytes. */
   INTAKE_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   /** `kid:base64key,…` (32-byte keys): seals complainants' contacts at intake; the first seals (see DataKeyRing). */

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { Clock, HealthModule, SystemClock } from '@vigil/common';
+import { Clock, HealthModule, SystemClock, serviceConnections } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import { COLLECTOR_TESTS_GROUP, type CollectorConfig } from './collector.config';
@@ -26,6 +26,7 @@ import { IntakeController, INTAKE_MAX_BYTES } from './intake/intake.controller';
 import { INTAKE_KEYS, IntakeKeyGuard } from './intake/intake-key.guard';
 import { CollectorMetrics } from './metrics/collector-metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { METRICS_TOKENS, MetricsTokenGuard } from './metrics/metrics-token.guard';
 
 const ADAPTERS = [RssAdapter, AppStoreAdapter, GooglePlayAdapter, MastodonAdapter, JsonApiAdapter];
 
@@ -53,8 +54,8 @@ export class CollectorModule {
     return {
       module: CollectorModule,
       imports: opts.withInfra === false ? [] : [
-        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-collector', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
-        SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+        KafkaModule.forRoot({ ...serviceConnections(config).kafka, clientId: 'vigil-collector', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
+        SearchModule.forRoot({ ...serviceConnections(config).search, indexPrefix: config.VIGIL_INDEX_PREFIX }),
         HealthModule.register([KafkaClient, SearchClient]),
       ],
       controllers: [IntakeController, MetricsController],
@@ -76,6 +77,8 @@ export class CollectorModule {
         PollScheduler,
         CollectorMetrics,
         { provide: INTAKE_KEYS, useValue: config.INTAKE_API_KEYS },
+        { provide: METRICS_TOKENS, useValue: config.METRICS_TOKENS },
+        MetricsTokenGuard,
         { provide: INTAKE_MAX_BYTES, useValue: config.INTAKE_MAX_BYTES },
         IntakeKeyGuard,
         { provide: DATA_KEYS, useValue: config.VIGIL_DATA_KEYS },

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { createLogger, PinoNestLogger } from '@vigil/common';
+import { applyHttpSecurity, createLogger, PinoNestLogger } from '@vigil/common';
 import { CollectorModule } from './collector.module';
 import { loadCollectorConfig } from './collector.config';
 
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const logger = createLogger('collector');
   const app = await NestFactory.create(CollectorModule.forRoot(config), { logger: new PinoNestLogger(logger) });
   app.enableShutdownHooks();
+  applyHttpSecurity(app);
   await app.listen(config.COLLECTOR_PORT, config.COLLECTOR_HOST);
   logger.info(`collector on http://${config.COLLECTOR_HOST}:${config.COLLECTOR_PORT} (intake: /api/intake/:channel, metrics: /metrics)`);
 }

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { backoffDelay, createLogger } from '@vigil/common';
-import { PollSourceUseCase } from './poll-source.usecase';
+import { PollSourceUseCase, type PollOutcome } from './poll-source.usecase';
 import { CollectorMetrics } from './metrics/collector-metrics';
 import { SourceRegistry } from './sources/source-registry';
 import type { SourceConfig } from './sources/sources-config';
@@ -83,7 +83,16 @@ export class PollScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private async run(slot: Slot): Promise<void> {
     slot.running = true;
     const source = slot.source;
-    const outcome = await this.poll.execute(source).finally(() => (slot.running = false));
+    let outcome: PollOutcome;
+    try {
+      outcome = await this.poll.execute(source);
+    } catch (e) {
+      // Whatever breaks, this source is polled again: a rejected timer callback would stop it for good.
+      this.logger.error({ sourceId: source.id, err: (e as Error).message }, 'poll crashed');
+      outcome = { sourceId: source.id, emitted: 0, skippedSeen: 0, filtered: 0, error: (e as Error).message };
+    } finally {
+      slot.running = false;
+    }
     this.metrics.polled(source.id, outcome.error ? 'error' : 'ok');
     // A failing source backs off (with jitter) instead of hammering a broken server.
     slot.failures = outcome.error ? slot.failures + 1 : 0;

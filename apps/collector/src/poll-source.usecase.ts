@@ -7,6 +7,7 @@ import { median, newState, recordFailure, recordSuccess } from './state/source-h
 import { SOURCE_ADAPTERS, type CollectedItem, type SourceAdapter } from './sources/source-adapter';
 import type { SourceConfig } from './sources/sources-config';
 import { FetchError } from './http/http-fetcher';
+import { maskRawMention } from './privacy/mask-raw-mention';
 
 /** How many recent external ids a source remembers to avoid re-emitting. */
 const SEEN_LIMIT = 5_000;
@@ -46,16 +47,20 @@ export class PollSourceUseCase {
 
   async execute(source: SourceConfig): Promise<PollOutcome> {
     const now = this.clock.now().toISOString();
-    const state = (await this.states.get(source.id)) ?? newState(source.id, now);
     const adapter = this.adapters.get(source.type);
     if (!adapter) throw new Error(`no adapter for source type ${source.type}`);
+    let state = newState(source.id, now);
+    let loaded = false;
     try {
+      // Inside the try: Elasticsearch being away is a failed poll like any other, not a crash.
+      state = (await this.states.get(source.id)) ?? state;
+      loaded = true;
       const { items, cursor, gap, more } = await adapter.poll(source as never, state.cursor);
       const seen = new Set(state.cursor.seen);
       // One id twice in a page (a boost, a re-sorted page) is still one post.
       const fresh = [...new Map(items.filter((i) => !seen.has(i.externalId)).map((i) => [i.externalId, i])).values()];
       const wanted = fresh.filter((i) => matchesFilters(i, source.keywords, source.exclude));
-      const mentions = wanted.map((i) => toRawMention(source, i, now));
+      const mentions = wanted.map((i) => maskRawMention(toRawMention(source, i, now)));
       for (let i = 0; i < mentions.length; i += SEND_CHUNK) {
         await this.producer.send('mentionsRaw', mentions.slice(i, i + SEND_CHUNK).map((m) => ({ key: m.id, value: m })));
       }
@@ -73,7 +78,8 @@ export class PollSourceUseCase {
     } catch (e) {
       const message = (e as Error).message;
       this.logger.warn({ sourceId: source.id, err: message }, 'poll failed');
-      await this.states.save(recordFailure(state, { now, everyMs: source.every, message })).catch(() => undefined);
+      // Without the stored state (its read failed) a save would overwrite the cursor with an empty one.
+      if (loaded) await this.states.save(recordFailure(state, { now, everyMs: source.every, message })).catch(() => undefined);
       return { sourceId: source.id, emitted: 0, skippedSeen: 0, filtered: 0, error: message, retryAfterMs: e instanceof FetchError ? e.retryAfterMs : undefined };
     }
   }

@@ -7,6 +7,7 @@ import { BaselinesRepository } from './baselines.repository';
 import { ClustersRepository } from './clusters.repository';
 import { SourceCoverageRepository } from './source-coverage.repository';
 import { DetectorStateRepository } from './detector-state.repository';
+import { DETECTOR_OPTIONS, type DetectorOptions } from './detector.tokens';
 
 export const DETECTOR = Symbol('DETECTOR');
 
@@ -33,15 +34,28 @@ export class DetectMentionsUseCase {
     private readonly state: DetectorStateRepository,
     private readonly producer: MessageProducer,
     private readonly clock: Clock,
+    @Inject(DETECTOR_OPTIONS) private readonly options: DetectorOptions,
   ) {}
 
+  /** Posts the processor marked old are kept for search only: they never reach the detector. */
   execute(mentions: EnrichedMention[]): Promise<void> {
-    return this.serialise(() => this.collect(mentions.map((m) => this.detector.process(m))));
+    return this.serialise(() => {
+      this.bound();
+      return this.collect(mentions.filter((m) => m.eventTime?.kind !== 'old').map((m) => this.detector.process(m)));
+    });
   }
 
   /** Event time moves on without posts: windows close, bursts cool, quiet clusters close. */
   advanceTo(time: Date): Promise<void> {
-    return this.serialise(() => this.collect([this.detector.advanceTo(time)]));
+    return this.serialise(() => {
+      this.bound();
+      return this.collect([this.detector.advanceTo(time)]);
+    });
+  }
+
+  /** Event time may run ahead of the wall clock by the allowed skew, never further (issue 20). */
+  bound(): void {
+    this.detector.setClockBound(this.clock.now().getTime() + this.options.maxFutureMs);
   }
 
   /** The collector's coverage gaps, so a dip or a catch-up inside one is neither learnt nor judged. */

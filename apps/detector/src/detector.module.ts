@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { Clock, HealthModule, SystemClock } from '@vigil/common';
+import { Clock, HealthModule, SystemClock, serviceConnections } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import { createDetector, type Detector } from '@vigil/detection';
@@ -25,8 +25,8 @@ export class DetectorModule {
     return {
       module: DetectorModule,
       imports: opts.withInfra === false ? [] : [
-        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-detector', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
-        SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+        KafkaModule.forRoot({ ...serviceConnections(config).kafka, clientId: 'vigil-detector', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
+        SearchModule.forRoot({ ...serviceConnections(config).search, indexPrefix: config.VIGIL_INDEX_PREFIX }),
         HealthModule.register([KafkaClient, SearchClient]),
       ],
       providers: [
@@ -36,7 +36,7 @@ export class DetectorModule {
           useFactory: () => createDetector(config.DETECTOR_GROUP_MIN_AUTHORS ? { group: { minAuthors: config.DETECTOR_GROUP_MIN_AUTHORS } } : undefined),
         },
         { provide: DETECTION_CONFIG, useFactory: (d: Detector) => d.config, inject: [DETECTOR] },
-        { provide: DETECTOR_OPTIONS, useValue: { groupId: config.DETECTOR_GROUP, tickMs: config.DETECTOR_TICK_MS } },
+        { provide: DETECTOR_OPTIONS, useValue: { groupId: config.DETECTOR_GROUP, tickMs: config.DETECTOR_TICK_MS, maxFutureMs: config.EVENT_TIME_MAX_FUTURE_MINUTES * 60_000 } },
         DetectorBootstrap,
         ClustersRepository,
         BaselinesRepository,

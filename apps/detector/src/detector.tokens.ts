@@ -1,6 +1,8 @@
 export interface DetectorOptions {
   groupId: string;
   tickMs: number;
+  /** How far past the wall clock event time may run (see Detector.setClockBound). */
+  maxFutureMs: number;
 }
 export const DETECTOR_OPTIONS = Symbol('DETECTOR_OPTIONS');
 

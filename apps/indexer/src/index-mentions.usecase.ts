@@ -1,28 +1,80 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EnrichedMention } from '@vigil/contracts';
+import { Clock } from '@vigil/common';
 import { BulkIndexer, CorrectionsReader, SearchClient, type BulkFailure } from '@vigil/search';
 import { applyCorrection } from './corrections/apply-correction';
+import { INDEXER_OPTIONS, type IndexerOptions } from './indexer.tokens';
+
+/** Ids this process wrote recently, with their index: a search sees a write only after the next refresh. */
+const RECENT_CAP = 100_000;
 
 /**
  * Writes mentions into their monthly index under their own id: a replay overwrites, never
- * duplicates. A post an analyst corrected keeps the correction when it is indexed again
- * (re-poll, replay): the latest correction of each post in the batch is applied on the way in.
+ * duplicates. A post whose date moved it to another month (an edited post, a corrected time)
+ * is written to the new index and removed from the old one, so it stays one document. A post
+ * an analyst corrected keeps the correction when it is indexed again (re-poll, replay): the
+ * latest correction of each post in the batch is applied on the way in.
  */
 @Injectable()
 export class IndexMentionsUseCase {
+  private readonly recent = new Map<string, string>();
+
   constructor(
     private readonly search: SearchClient,
     private readonly bulk: BulkIndexer,
     private readonly corrections: CorrectionsReader,
+    private readonly clock: Clock,
+    @Inject(INDEXER_OPTIONS) private readonly options: IndexerOptions,
   ) {}
 
   async execute(mentions: EnrichedMention[]): Promise<BulkFailure[]> {
+    const window = { now: this.clock.now(), months: this.options.monthlyIndices };
     const corrected = await this.corrections.latestFor(mentions.map((m) => m.id));
     const docs = mentions.map((m) => {
       const c = corrected.get(m.id);
-      return { index: this.search.names.mentionsFor(m.publishedAt), id: m.id, doc: c ? applyCorrection(m, c) : m };
+      return { index: this.search.names.mentionsFor(m.publishedAt, window), id: m.id, doc: c ? applyCorrection(m, c) : m };
     });
+    const stale = await this.copiesElsewhere(docs);
     const { failed } = await this.bulk.index(docs);
+    const rejected = new Set(failed.map((f) => f.id));
+    // Written first, removed after: a crash in between leaves two copies that the redelivery finds and removes.
+    const removed = await this.bulk.remove(stale.filter((s) => !rejected.has(s.id)));
+    if (removed.failed.length) throw new Error(`could not remove ${removed.failed.length} moved mention(s) from their old index: ${removed.failed[0].error}`);
+    for (const d of docs) if (!rejected.has(d.id)) this.remember(d.id, d.index);
     return failed;
+  }
+
+  /** Copies of these ids in other mention indices than the one each is going to now. */
+  private async copiesElsewhere(docs: { index: string; id: string }[]): Promise<{ index: string; id: string }[]> {
+    const target = new Map(docs.map((d) => [d.id, d.index]));
+    const found = new Set<string>();
+    const out: { index: string; id: string }[] = [];
+    const add = (index: string, id: string) => {
+      const key = `${index}\u0000${id}`;
+      if (index !== target.get(id) && !found.has(key)) {
+        found.add(key);
+        out.push({ index, id });
+      }
+    };
+    for (const d of docs) {
+      const last = this.recent.get(d.id);
+      if (last) add(last, d.id);
+    }
+    const res = await this.search.es.search({
+      index: this.search.names.mentions,
+      ignore_unavailable: true,
+      allow_no_indices: true,
+      size: docs.length * 4,
+      _source: false,
+      query: { ids: { values: [...target.keys()] } },
+    });
+    for (const h of res.hits.hits) add(h._index, h._id!);
+    return out;
+  }
+
+  private remember(id: string, index: string): void {
+    this.recent.delete(id);
+    this.recent.set(id, index);
+    if (this.recent.size > RECENT_CAP) this.recent.delete(this.recent.keys().next().value!);
   }
 }

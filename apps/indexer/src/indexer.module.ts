@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HealthModule } from '@vigil/common';
+import { Clock, HealthModule, SystemClock, serviceConnections } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import type { IndexerConfig } from './indexer.config';
@@ -17,12 +17,13 @@ export class IndexerModule {
     return {
       module: IndexerModule,
       imports: opts.withInfra === false ? [] : [
-        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-indexer', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
-        SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+        KafkaModule.forRoot({ ...serviceConnections(config).kafka, clientId: 'vigil-indexer', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
+        SearchModule.forRoot({ ...serviceConnections(config).search, indexPrefix: config.VIGIL_INDEX_PREFIX }),
         HealthModule.register([KafkaClient, SearchClient]),
       ],
       providers: [
-        { provide: INDEXER_OPTIONS, useValue: { groupId: config.INDEXER_GROUP, bulkSize: config.INDEXER_BULK_SIZE, bulkBytes: config.INDEXER_BULK_BYTES } },
+        { provide: Clock, useClass: SystemClock },
+        { provide: INDEXER_OPTIONS, useValue: { groupId: config.INDEXER_GROUP, bulkSize: config.INDEXER_BULK_SIZE, bulkBytes: config.INDEXER_BULK_BYTES, monthlyIndices: config.INDEXER_MONTHLY_INDICES } },
         IndexMentionsUseCase,
         IndexerBootstrap,
         EnrichedMentionsConsumer,

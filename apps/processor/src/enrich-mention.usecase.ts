@@ -1,17 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { mentionId, type EnrichedMention, type RawMention, type WatchMatch } from '@vigil/contracts';
 import { Clock } from '@vigil/common';
 import { WatchesRegistry } from './watches/watches-registry.service';
+import { checkEventTime, type EventTimePolicy } from './event-time';
+import { EVENT_TIME_POLICY } from './processor.tokens';
 
 /**
- * Scores one raw post: deterministic id, analysis, personal data masked in what is kept, and
- * the watches it matched (with the rule that matched), whose taxonomy then names its categories.
+ * Scores one raw post: deterministic id, analysis, personal data masked in what is kept, its
+ * time checked, and the watches it matched (with the rule that matched), whose taxonomy then
+ * names its categories.
  */
 @Injectable()
 export class EnrichMentionUseCase {
   constructor(
     private readonly watches: WatchesRegistry,
     private readonly clock: Clock,
+    @Inject(EVENT_TIME_POLICY) private readonly timePolicy: EventTimePolicy,
   ) {}
 
   execute(raw: RawMention): EnrichedMention {
@@ -30,13 +34,22 @@ export class EnrichMentionUseCase {
         },
       },
     );
+    const now = this.clock.now();
+    const time = checkEventTime(raw.publishedAt, raw.fetchedAt, now, this.timePolicy);
     return {
       ...raw,
       id,
+      publishedAt: time.publishedAt,
+      ...(time.note ? { eventTime: time.note } : {}),
       text: maskedText,
       title: raw.title === undefined ? undefined : maskedTitle,
-      analysis: { ...analysis, truncated: analysis.truncated || raw.truncated },
-      processedAt: this.clock.now().toISOString(),
+      analysis: {
+        ...analysis,
+        truncated: analysis.truncated || raw.truncated,
+        // What the collector masked before mentions.raw, plus anything found here (a replayed file).
+        entities: raw.piiKinds?.length ? { ...analysis.entities, piiKinds: [...new Set([...analysis.entities.piiKinds, ...raw.piiKinds])] } : analysis.entities,
+      },
+      processedAt: now.toISOString(),
       // Absent: no watch is configured (detection counts it for the implicit watch). Empty: it matched none.
       ...(matched !== undefined ? { watches: matched } : {}),
     };

@@ -20,6 +20,10 @@ export const ProcessorConfig = BaseConfig.extend({
   WATCHES_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** A watch file (YAML/JSON) to use instead of the watches stored in Elasticsearch (replays, offline runs). */
   WATCHES_FILE: z.string().optional(),
+  /** A post dated more than this after it was collected is clamped to its collection time (and says so). */
+  EVENT_TIME_MAX_FUTURE_MINUTES: z.coerce.number().min(0).max(24 * 60).default(5),
+  /** A post published more than this before it was collected is old: searchable, never alarms. */
+  EVENT_TIME_OLD_AFTER_HOURS: z.coerce.number().positive().max(24 * 365 * 10).default(72),
 });
 export type ProcessorConfig = z.infer<typeof ProcessorConfig>;
 export const loadProcessorConfig = (env = process.env) => loadConfig(ProcessorConfig, env);

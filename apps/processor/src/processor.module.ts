@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { Clock, HealthModule, SystemClock } from '@vigil/common';
+import { Clock, HealthModule, SystemClock, serviceConnections } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import type { ProcessorConfig } from './processor.config';
@@ -15,7 +15,8 @@ import { MODEL_OPTIONS, type ModelOptions } from './models/model-options';
 import { ModelUpdatesRepository } from './models/model-updates.repository';
 import { UpdateModelsJob } from './models/update-models.job';
 import { UpdateModelsUseCase } from './models/update-models.usecase';
-import { PROCESSOR_GROUP } from './processor.tokens';
+import { EVENT_TIME_POLICY, PROCESSOR_GROUP } from './processor.tokens';
+import type { EventTimePolicy } from './event-time';
 
 @Module({})
 export class ProcessorModule {
@@ -36,8 +37,8 @@ export class ProcessorModule {
     return {
       module: ProcessorModule,
       imports: opts.withInfra === false ? [] : [
-        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-processor', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
-        SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+        KafkaModule.forRoot({ ...serviceConnections(config).kafka, clientId: 'vigil-processor', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
+        SearchModule.forRoot({ ...serviceConnections(config).search, indexPrefix: config.VIGIL_INDEX_PREFIX }),
         HealthModule.register([KafkaClient, SearchClient]),
       ],
       providers: [
@@ -57,6 +58,7 @@ export class ProcessorModule {
         UpdateModelsUseCase,
         UpdateModelsJob,
         { provide: PROCESSOR_GROUP, useValue: config.PROCESSOR_GROUP },
+        { provide: EVENT_TIME_POLICY, useValue: { maxFutureMs: config.EVENT_TIME_MAX_FUTURE_MINUTES * 60_000, oldAfterMs: config.EVENT_TIME_OLD_AFTER_HOURS * 3_600_000 } satisfies EventTimePolicy },
         EnrichMentionUseCase,
         ProcessorBootstrap,
         RawMentionsConsumer,

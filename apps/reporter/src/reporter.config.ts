@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import { BaseConfig, loadConfig } from '@vigil/common';
-
-const hosts = z
-  .string()
-  .default('')
-  .transform((s) => new Set(s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)));
+import { AllowListSetting, BaseConfig, loadConfig } from '@vigil/common';
 
 export const ReporterConfig = BaseConfig.extend({
   /** How often the schedule is checked (ms); 0 turns the schedule off (`vigil report` still works). */
@@ -32,7 +27,7 @@ export const ReporterConfig = BaseConfig.extend({
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default('Vigil <vigil@localhost>'),
   /** Hosts report webhooks may reach on a private address (host names or addresses, comma-separated). */
-  REPORT_WEBHOOK_ALLOW_HOSTS: hosts,
+  REPORT_WEBHOOK_ALLOW_HOSTS: AllowListSetting,
   REPORT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 export type ReporterConfig = z.infer<typeof ReporterConfig>;

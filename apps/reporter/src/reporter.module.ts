@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { Clock, HealthModule, SystemClock } from '@vigil/common';
+import { Clock, HealthModule, SystemClock, serviceConnections } from '@vigil/common';
 import { SearchClient, SearchModule } from '@vigil/search';
 import { ReportsRepository } from './archive/reports.repository';
 import { CollectReportDataUseCase } from './data/collect-report-data.usecase';
@@ -29,7 +29,7 @@ export class ReporterModule {
   static forRoot(config: ReporterConfig, opts: ReporterModuleOptions = {}): DynamicModule {
     return {
       module: ReporterModule,
-      imports: opts.withInfra === false ? [] : [SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }), HealthModule.register([SearchClient])],
+      imports: opts.withInfra === false ? [] : [SearchModule.forRoot({ ...serviceConnections(config).search, indexPrefix: config.VIGIL_INDEX_PREFIX }), HealthModule.register([SearchClient])],
       providers: [
         { provide: REPORTER_CONFIG, useValue: config },
         opts.clock ? { provide: Clock, useValue: opts.clock } : { provide: Clock, useClass: SystemClock },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { BaseConfig, loadConfig } from '@vigil/common';
+import { AllowListSetting, BaseConfig, loadConfig } from '@vigil/common';
 
 /** The bundled plan, found from the source tree and from `dist/` alike. */
 function defaultPlanFile(): string {
@@ -11,8 +11,6 @@ function defaultPlanFile(): string {
     if (path.dirname(dir) === dir) return path.resolve(__dirname, '../../../libs/plan/default-plan.yaml');
   }
 }
-
-const hostList = z.string().default('').transform((s) => new Set(s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)));
 
 export const ResponderConfig = BaseConfig.extend({
   /** The contingency plan (YAML). Validated at start; watched and reloaded when it changes. */
@@ -28,8 +26,8 @@ export const ResponderConfig = BaseConfig.extend({
   WEBHOOKS_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
-  /** Hosts webhooks may reach although they are private or loopback (e.g. an intranet chat bot). */
-  WEBHOOK_ALLOW_HOSTS: hostList,
+  /** `host:port`s webhooks may reach although they are private or loopback (e.g. an intranet chat bot). */
+  WEBHOOK_ALLOW_HOSTS: AllowListSetting,
   /** First retry of a failed notification after about this long, doubling up to 30 minutes. */
   NOTIFY_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   /** `channelId=secret,…`: signing secrets of the plan's DingTalk and Feishu channels. */

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { Clock, HealthModule, SystemClock } from '@vigil/common';
+import { Clock, HealthModule, SystemClock, serviceConnections } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import type { ResponderConfig } from './responder.config';
@@ -43,8 +43,8 @@ export class ResponderModule {
     return {
       module: ResponderModule,
       imports: opts.withInfra === false ? [] : [
-        KafkaModule.forRoot({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'vigil-responder', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
-        SearchModule.forRoot({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX }),
+        KafkaModule.forRoot({ ...serviceConnections(config).kafka, clientId: 'vigil-responder', topicPrefix: config.VIGIL_TOPIC_PREFIX, partitions: config.KAFKA_TOPIC_PARTITIONS }),
+        SearchModule.forRoot({ ...serviceConnections(config).search, indexPrefix: config.VIGIL_INDEX_PREFIX }),
         HealthModule.register([KafkaClient, SearchClient]),
       ],
       providers: [

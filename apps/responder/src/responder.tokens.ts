@@ -1,3 +1,5 @@
+import type { AllowList, Resolver } from '@vigil/common';
+
 export interface ResponderOptions {
   signalsGroup: string;
   actionsGroup: string;
@@ -11,7 +13,10 @@ export interface WebhookOptions {
   enabled?: boolean;
   timeoutMs: number;
   maxAttempts: number;
-  allowedHosts: ReadonlySet<string>;
+  /** Private `host:port`s webhooks may reach (WEBHOOK_ALLOW_HOSTS). */
+  allowedHosts: AllowList;
+  /** Name resolution; the system's unless a test brings its own. */
+  resolve?: Resolver;
 }
 export const WEBHOOK_OPTIONS = Symbol('WEBHOOK_OPTIONS');
 

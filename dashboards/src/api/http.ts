@@ -27,7 +27,8 @@ const bearer: Middleware = {
     return request;
   },
   onResponse({ request, response }) {
-    // A token the server no longer accepts (expired, secret rotated): sign out, the router asks again.
+    // A token the server no longer accepts (expired, the user disabled): the auth store tries the
+    // session cookie once and signs out if that fails; the router then asks for a sign-in.
     if (response.status === 401 && request.headers.has('authorization')) onUnauthorized();
     return response;
   },

@@ -10,8 +10,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a user name and password for a bearer token (JWT) */
+        /** Sign in: a short-lived access token (send it as `Authorization: Bearer`), and a session in an httpOnly cookie that renews it (POST /api/auth/refresh). Throttled per account and per address: 429 with Retry-After; a disabled user gets 403. */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new access token from the session cookie (the cookie is rotated); 401 when the session has ended */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session of this browser (its cookie) and remove the cookie */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -42,7 +76,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users and their roles (admin) */
+        /** Users, their roles and whether they are disabled (admin) */
         get: operations["UsersController_list"];
         put?: never;
         /** Add a user (admin); without a password one is generated and returned once */
@@ -53,7 +87,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/api-keys": {
+    "/api/users/{username}": {
         parameters: {
             query?: never;
             header?: never;
@@ -62,8 +96,61 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        post?: never;
+        /** Delete a user (admin); what they hold stops working; the last admin and yourself are refused (409) */
+        delete: operations["UsersController_remove"];
+        options?: never;
+        head?: never;
+        /** Disable or enable a user, or change their role (admin). What they hold (tokens, sessions, sockets) stops working; the last admin and yourself are refused (409) */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API keys (never the keys themselves): id, name, role, hint, who made it, revoked (admin) */
+        get: operations["UsersController_listKeys"];
+        put?: never;
         /** Create an API key for a machine (admin); the key is shown once, send it as X-API-Key */
         post: operations["UsersController_createKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key by its id (or an unambiguous start of it); it fails from its next request (admin) */
+        delete: operations["UsersController_revokeKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log of sign-ins and admin actions, newest first (admin) */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -894,6 +981,10 @@ export interface components {
                 role: "viewer" | "analyst" | "responder" | "admin";
             };
         };
+        SignedOutDto_Output: {
+            /** @enum {boolean} */
+            signedOut: true;
+        };
         PrincipalDto_Output: {
             name: string;
             /** @enum {string} */
@@ -905,8 +996,13 @@ export interface components {
             username: string;
             /** @enum {string} */
             role: "viewer" | "analyst" | "responder" | "admin";
+            /** Format: date-time */
             createdAt: string;
             disabled?: boolean;
+            tokenVersion?: number;
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: string;
         };
         CreateUserBodyDto: {
             username: string;
@@ -923,6 +1019,31 @@ export interface components {
             /** @description only when no password was given: shown once */
             generatedPassword?: string;
         };
+        UpdateUserBodyDto: {
+            /** @description true: the user cannot sign in, and what they hold stops working */
+            disabled?: boolean;
+            /** @enum {string} */
+            role?: "viewer" | "analyst" | "responder" | "admin";
+        };
+        DeletedUserDto_Output: {
+            username: string;
+            /** @enum {boolean} */
+            deleted: true;
+        };
+        ApiKeyViewDto_Output: {
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "analyst" | "responder" | "admin";
+            hint: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            revoked?: boolean;
+            /** Format: date-time */
+            revokedAt?: string;
+            revokedBy?: string;
+            id: string;
+        };
         CreateApiKeyBodyDto: {
             name: string;
             /** @enum {string} */
@@ -931,6 +1052,28 @@ export interface components {
         CreatedApiKeyDto_Output: {
             key: string;
             id: string;
+            hint: string;
+        };
+        RevokedApiKeyDto_Output: {
+            id: string;
+            name: string;
+            /** @enum {boolean} */
+            revoked: true;
+        };
+        AuditPageDto_Output: {
+            total: number;
+            entries: {
+                id: string;
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                kind: "sign_in" | "sign_in_failed" | "sign_in_throttled" | "sign_out" | "session_reuse" | "user_created" | "user_disabled" | "user_enabled" | "user_role_changed" | "user_deleted" | "api_key_created" | "api_key_revoked";
+                actor: string;
+                target?: string;
+                address?: string;
+                userAgent?: string;
+                detail?: string;
+            }[];
         };
         MentionSearchResultDto_Output: {
             total: number;
@@ -985,6 +1128,7 @@ export interface components {
                     /** Format: uri */
                     url?: string;
                 }[];
+                piiKinds?: string[];
                 analysis: {
                     /** @enum {string} */
                     language: "zh" | "en" | "mixed" | "other";
@@ -1096,6 +1240,12 @@ export interface components {
                         riskScore?: number;
                         riskReasons?: string[];
                     };
+                };
+                eventTime?: {
+                    /** @enum {string} */
+                    kind: "future" | "old";
+                    claimedAt: string;
+                    reason: string;
                 };
                 highlight?: {
                     [key: string]: string[];
@@ -1196,6 +1346,7 @@ export interface components {
                     /** Format: uri */
                     url?: string;
                 }[];
+                piiKinds?: string[];
                 analysis: {
                     /** @enum {string} */
                     language: "zh" | "en" | "mixed" | "other";
@@ -1307,6 +1458,12 @@ export interface components {
                         riskScore?: number;
                         riskReasons?: string[];
                     };
+                };
+                eventTime?: {
+                    /** @enum {string} */
+                    kind: "future" | "old";
+                    claimedAt: string;
+                    reason: string;
                 };
             }[];
             missing: string[];
@@ -4418,6 +4575,72 @@ export interface operations {
             };
         };
     };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedOutDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -4521,6 +4744,113 @@ export interface operations {
             };
         };
     };
+    UsersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedUserDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_listKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyViewDto_Output"][];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     UsersController_createKey: {
         parameters: {
             query?: never;
@@ -4540,6 +4870,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedApiKeyDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_revokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedApiKeyDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description comma-separated: sign_in, sign_in_failed, sign_in_throttled, sign_out, session_reuse, user_created, user_disabled, user_enabled, user_role_changed, user_deleted, api_key_created, api_key_revoked */
+                kind?: string | string[];
+                actor?: string;
+                target?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto_Output"];
                 };
             };
             /** @description no or bad credentials */

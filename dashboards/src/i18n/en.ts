@@ -2,7 +2,7 @@ import { reportsEn, incidentEn, analyticsEn } from './analytics.en';
 
 export const en = {
   app: { title: 'Vigil', signOut: 'Sign out', language: '中文' },
-  nav: { watches: 'Watches', live: 'Live', board: 'Crisis board', clusters: 'Clusters', search: 'Search', sources: 'Sources', plan: 'Plan', analytics: 'Analytics', reports: 'Reports' },
+  nav: { watches: 'Watches', live: 'Live', board: 'Crisis board', clusters: 'Clusters', search: 'Search', sources: 'Sources', plan: 'Plan', analytics: 'Analytics', reports: 'Reports', users: 'Users & keys' },
   status: { live: 'live', connecting: 'connecting…', offline: 'offline', resyncing: 'resyncing…' },
   login: { title: 'Sign in to Vigil', username: 'User name', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed: {msg}', hint: 'First start: the admin password is printed in the terminal once (or set VIGIL_ADMIN_PASSWORD).' },
   level: { general: 'General', important: 'Important', urgent: 'Urgent', major: 'Major' },
@@ -74,6 +74,14 @@ export const en = {
   complaint: {
     title: 'Complaint record', reference: 'Reference', channel: 'Channel', received: 'Received', complainant: 'Complainant', contact: 'Contact', showContact: 'Show contact', contactNote: 'Every view is recorded; only roles the plan allows may see it.', noContact: 'no contact given', target: 'Target', orders: 'Orders', products: 'Products', stores: 'Stores', demands: 'Demands (诉求)', editDemands: 'Save demands', description: 'Description', evidence: 'Evidence', emotion: 'Emotion', history: 'History', historyLine: '{tickets} earlier tickets, {posts} earlier posts: counted as {n} repeat complaints', remedies: 'Remedies', approve: 'Approve', reject: 'Reject', agreed: 'Customer agreed', declined: 'Customer declined', publicUpdates: 'What the complainant was told', notifications: 'Paging', attempts: 'attempts',
   },
+  users: {
+    title: 'Users, API keys and the audit log', hint: 'Disabling or deleting a user, or changing their role, ends what they hold: their tokens stop within a minute, their sessions at once. Revoked keys fail at their next request. Every change is in the audit log below.',
+    users: 'Users', name: 'Name', role: 'Role', status: 'Status', created: 'Created', changed: 'Last change', you: 'you', enabled: 'enabled', disabled: 'disabled',
+    enable: 'Enable', disable: 'Disable', delete: 'Delete', add: 'Add user', confirmDelete: 'Delete user {name}? Their sign-ins stop working.', passwordOnce: 'Password of {name} (shown once, pass it on safely):',
+  },
+  keys: { title: 'API keys', none: 'No API keys.', name: 'Name', hint: 'Starts with', createdBy: 'Created by', active: 'active', revoked: 'revoked by {by}', revoke: 'Revoke', create: 'Create key', confirmRevoke: 'Revoke key {name}? Machines using it are refused from their next request.', once: 'Key {name} (shown once; send it as X-API-Key):' },
+  audit: { title: 'Audit log (latest 30)', hint: 'Sign-ins and admin actions; all of them: GET /api/audit or vigil audit.', none: 'Nothing yet.', at: 'When', what: 'What', actor: 'Who', target: 'To whom', address: 'From', detail: 'Detail' },
+  auditKind: { sign_in: 'signed in', sign_in_failed: 'sign-in failed', sign_in_throttled: 'sign-in refused (too many failures)', sign_out: 'signed out', session_reuse: 'stolen session cookie refused', user_created: 'user added', user_disabled: 'user disabled', user_enabled: 'user enabled', user_role_changed: 'role changed', user_deleted: 'user deleted', api_key_created: 'API key created', api_key_revoked: 'API key revoked' },
   common: { loading: 'Loading…', error: 'Error: {msg}', never: '—' },
   reports: reportsEn,
   incident: incidentEn,

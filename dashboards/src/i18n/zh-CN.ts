@@ -3,7 +3,7 @@ import { reportsZh, incidentZh, analyticsZh } from './analytics.zh-CN';
 
 export const zhCN: Messages = {
   app: { title: 'Vigil 舆情监测', signOut: '退出', language: 'English' },
-  nav: { watches: '监测方案', live: '实时', board: '危机看板', clusters: '聚类', search: '搜索', sources: '数据源', plan: '应急预案', analytics: '统计分析', reports: '报告' },
+  nav: { watches: '监测方案', live: '实时', board: '危机看板', clusters: '聚类', search: '搜索', sources: '数据源', plan: '应急预案', analytics: '统计分析', reports: '报告', users: '用户与密钥' },
   status: { live: '实时', connecting: '连接中…', offline: '离线', resyncing: '重新同步…' },
   login: { title: '登录 Vigil', username: '用户名', password: '密码', submit: '登录', failed: '登录失败：{msg}', hint: '首次启动时，admin 密码只在终端打印一次（或设置 VIGIL_ADMIN_PASSWORD）。' },
   level: { general: '一般', important: '重要', urgent: '紧急', major: '重大' },
@@ -75,6 +75,14 @@ export const zhCN: Messages = {
   complaint: {
     title: '投诉记录', reference: '受理编号', channel: '渠道', received: '提交时间', complainant: '投诉人', contact: '联系方式', showContact: '查看联系方式', contactNote: '每次查看都会被记录；仅预案允许的角色可查看。', noContact: '未留联系方式', target: '投诉对象', orders: '订单号', products: '商品', stores: '门店', demands: '诉求', editDemands: '保存诉求', description: '投诉内容', evidence: '证据', emotion: '情绪', history: '历史', historyLine: '此前工单 {tickets} 个、帖子 {posts} 条：计为重复投诉 {n} 次', remedies: '处理方案', approve: '批准', reject: '驳回', agreed: '客户同意', declined: '客户拒绝', publicUpdates: '已告知客户的进展', notifications: '通知记录', attempts: '次尝试',
   },
+  users: {
+    title: '用户、API 密钥与审计日志', hint: '停用或删除用户、修改其角色后，其持有的凭证即失效：令牌在一分钟内停止工作，会话立即结束。吊销的密钥在下一次请求时即被拒绝。每项变更都记录在下方的审计日志中。',
+    users: '用户', name: '名称', role: '角色', status: '状态', created: '创建时间', changed: '最近变更', you: '本人', enabled: '已启用', disabled: '已停用',
+    enable: '启用', disable: '停用', delete: '删除', add: '添加用户', confirmDelete: '确定删除用户 {name}？其登录将立即失效。', passwordOnce: '{name} 的密码（仅显示一次，请安全转交）：',
+  },
+  keys: { title: 'API 密钥', none: '暂无 API 密钥。', name: '名称', hint: '开头', createdBy: '创建者', active: '有效', revoked: '已由 {by} 吊销', revoke: '吊销', create: '创建密钥', confirmRevoke: '确定吊销密钥 {name}？使用它的系统将从下一次请求起被拒绝。', once: '密钥 {name}（仅显示一次；以 X-API-Key 发送）：' },
+  audit: { title: '审计日志（最近 30 条）', hint: '登录与管理操作；完整记录：GET /api/audit 或 vigil audit。', none: '暂无记录。', at: '时间', what: '事件', actor: '操作者', target: '对象', address: '来源地址', detail: '详情' },
+  auditKind: { sign_in: '登录', sign_in_failed: '登录失败', sign_in_throttled: '登录被拒（失败次数过多）', sign_out: '退出登录', session_reuse: '拒绝被盗用的会话 Cookie', user_created: '添加用户', user_disabled: '停用用户', user_enabled: '启用用户', user_role_changed: '修改角色', user_deleted: '删除用户', api_key_created: '创建 API 密钥', api_key_revoked: '吊销 API 密钥' },
   common: { loading: '加载中…', error: '错误：{msg}', never: '—' },
   reports: reportsZh,
   incident: incidentZh,

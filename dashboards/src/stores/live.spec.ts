@@ -41,7 +41,7 @@ describe('live store: the client side of the live protocol', () => {
 
   it('asks for a resync on a gap or a new server instance, and applies nothing until the snapshot', () => {
     const live = useLiveStore();
-    live.start('token');
+    live.start(() => 'token', async () => true);
     live.applySnapshot(snapshot(10));
     expect(live.applyDelta(alertDelta(12))).toBe('resync');
     expect(live.applyDelta(alertDelta(1, 1, 'api-2'))).toBe('resync');
@@ -89,7 +89,7 @@ describe('live store: the client side of the live protocol', () => {
     const tickets = useTicketsStore();
     const calls: string[] = [];
     tickets.$onAction(({ name }) => void calls.push(name));
-    live.start('token');
+    live.start(() => 'token', async () => true);
     live.applySnapshot(snapshot(10));
     const event: TicketEvent = { eventId: 'CR-2026-000001:3', ticketId: 'CR-2026-000001', seq: 3, type: 'acknowledged', actor: 'li', at: '2026-11-23T10:00:00Z' };
     expect(live.applyDelta({ type: 'ticket', seq: 12, instanceId: 'api-1', at: '2026-11-23T10:00:00Z', event })).toBe('resync');

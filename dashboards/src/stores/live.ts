@@ -69,13 +69,15 @@ export const useLiveStore = defineStore('live', () => {
     if (TOAST_LEVELS.includes(a.level) && a.type !== 'updated' && a.type !== 'cooling') useToastStore().push({ kind: 'alert', level: a.level, text: `${a.ticketId} ${a.title}` });
   }
 
-  function start(token: string): void {
+  /** `token` is read at every (re)connect; `renew` gets a new one when the server ends the socket's sign-in. */
+  function start(token: () => string | undefined, renew: () => Promise<boolean>): void {
     stop();
     conn = connectLive(token, {
       onSnapshot: applySnapshot,
       onDelta: applyDelta,
       onStatus: (s) => (status.value = s === 'live' ? 'live' : s),
       onError: (e) => (lastError.value = e.message),
+      onAuthLost: renew,
     });
   }
 

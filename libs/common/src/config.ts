@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { AllowList, parseAllowList } from './address-guard';
+import { ConfigError } from './config-error';
+import { ServiceSecuritySettings } from './service-connections';
 
 /** Settings every process reads. Each app extends this with its own keys. */
 export const BaseConfig = z.object({
@@ -14,10 +17,24 @@ export const BaseConfig = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   /** Also write the JSON lines to this file (`vigil start`: logs/vigil.log under the state folder). */
   LOG_FILE: z.string().optional(),
+  ...ServiceSecuritySettings,
 });
 export type BaseConfig = z.infer<typeof BaseConfig>;
 
-export class ConfigError extends Error {}
+/** A comma-separated `host:port` allow-list (COLLECTOR_ALLOW_HOSTS, WEBHOOK_ALLOW_HOSTS): a bare host is a config error. */
+export const AllowListSetting = z
+  .string()
+  .default('')
+  .transform((s, ctx): AllowList => {
+    try {
+      return parseAllowList(s);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
+
+export { ConfigError };
 
 /** Keys whose values are never printed, not even in error messages. */
 const SECRET = /KEY|TOKEN|SECRET|PASSWORD/i;
@@ -36,8 +53,13 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Process
   if (r.success) return r.data;
   const lines = r.error.issues.map((i) => {
     const key = String(i.path[0] ?? '(root)');
-    const shown = SECRET.test(key) ? '(hidden)' : JSON.stringify(input[key]);
+    const shown = SECRET.test(key) ? '(hidden)' : JSON.stringify(withoutUserinfo(input[key]));
     return `  ${key}=${shown}: ${i.message}`;
   });
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** `https://user:pass@host` → `https://***@host`: a URL's credentials are never printed either. */
+export function withoutUserinfo<T>(value: T): T {
+  return (typeof value === 'string' ? value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1***@') : value) as T;
 }

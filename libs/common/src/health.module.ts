@@ -21,10 +21,25 @@ export class HealthController {
   @ApiResponse({ status: 200, description: 'every dependency answers', type: HealthAnswerDto.Output })
   @ApiResponse({ status: 503, description: 'one or more do not', type: HealthAnswerDto.Output })
   async health(@Res({ passthrough: true }) res: { status(code: number): unknown }): Promise<{ status: 'ok' | 'degraded'; checks: HealthStatus[] }> {
-    const checks = await Promise.all(this.indicators.map((i) => i.health()));
+    const checks = await Promise.all(this.indicators.map((i) => withDeadline(i)));
     const ok = checks.every((c) => c.healthy);
     if (!ok) res.status(503);
     return { status: ok ? 'ok' : 'degraded', checks };
+  }
+}
+
+/** A check that does not answer in time counts as unhealthy: a hung dependency must not hang /health. */
+const CHECK_DEADLINE_MS = 4_000;
+
+async function withDeadline(i: HealthIndicator): Promise<HealthStatus> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<HealthStatus>((resolve) => {
+    timer = setTimeout(() => resolve({ name: i.constructor.name, healthy: false, detail: `no answer within ${CHECK_DEADLINE_MS} ms` }), CHECK_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([i.health().catch((e: Error) => ({ name: i.constructor.name, healthy: false, detail: e.message })), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

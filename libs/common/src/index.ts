@@ -7,3 +7,6 @@ export * from './health.module';
 export * from './address-guard';
 export * from './data-keys';
 export * from './progress-token';
+export * from './http-security';
+export * from './guarded-fetch';
+export * from './service-connections';

@@ -3,6 +3,7 @@ import { RawMention } from './raw-mention.schema';
 import { Analysis } from './analysis.schema';
 import { WatchMatch } from './watch-match.schema';
 import { MentionCorrection } from './correction.schema';
+import { EventTimeNote } from './event-time.schema';
 
 /** The scored post. Key on `mentions.enriched`: the mention id. Text is PII-masked. */
 export const EnrichedMention = RawMention.extend({
@@ -12,5 +13,7 @@ export const EnrichedMention = RawMention.extend({
   watches: z.array(WatchMatch).max(64).optional(),
   /** An analyst's correction: `analysis` then shows the analyst's values, the model's are in `correction.original`. */
   correction: MentionCorrection.optional(),
+  /** Set when `publishedAt` was clamped (future) or the post is too old to alarm; absent otherwise. */
+  eventTime: EventTimeNote.optional(),
 });
 export type EnrichedMention = z.infer<typeof EnrichedMention>;

@@ -44,5 +44,11 @@ export const RawMention = z.object({
   contact: SealedContact.optional(),
   /** Files a pushed complaint carried (metadata only). */
   attachments: z.array(AttachmentMeta).max(20).optional(),
+  /**
+   * Kinds of personal data the collector masked in text and title before writing the post
+   * (phone, email, id_card): nothing personal is kept in mentions.raw, and the processor, which
+   * then sees only the masks, still reports what was there.
+   */
+  piiKinds: z.array(z.string().max(32)).max(8).optional(),
 });
 export type RawMention = z.infer<typeof RawMention>;

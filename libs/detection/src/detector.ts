@@ -50,6 +50,12 @@ export interface Detector {
   advanceTo(time: string | number | Date): DetectorOutput;
   /** The collector's coverage gaps per source (replaces what was known of those sources). */
   setCoverage(gaps: readonly CoverageGapInput[]): void;
+  /**
+   * The latest event time (ms) the clock may reach, e.g. wall time plus the skew allowed; undefined
+   * lifts it. A post dated past it counts at the bound, advanceTo() stops there, and restore() does
+   * not bring back a clock beyond it: one post dated 9999 must not age every cluster out.
+   */
+  setClockBound(bound: number | undefined): void;
   /** Clusters changed since the last flush and not yet returned by process(): persist them in one bulk write. */
   flushClusterUpdates(): ClusterDoc[];
   /** Baseline states (warming up, coverage gap, ready) that changed since the last call: persist these. */
@@ -86,6 +92,7 @@ class VigilDetector implements Detector {
   private readonly rulesLearnt = new Set<string>();
   private seen: SeenSet;
   private clock = 0;
+  private clockBound = Number.POSITIVE_INFINITY;
   /** Clusters changed since the last flush (deferred persistence). */
   private dirty = new Set<string>();
 
@@ -100,7 +107,7 @@ class VigilDetector implements Detector {
   process(m: EnrichedMention): DetectorOutput {
     const out: DetectorOutput = { signals: [], clusterUpdates: [] };
     if (this.seen.has(m.id)) return out;
-    const at = Date.parse(m.publishedAt);
+    const at = Math.min(Date.parse(m.publishedAt), this.clockBound);
     if (!Number.isFinite(at)) return out;
     this.seen.add(m.id, at);
     this.housekeeping(Math.max(this.clock, at), out);
@@ -191,8 +198,13 @@ class VigilDetector implements Detector {
   advanceTo(time: string | number | Date): DetectorOutput {
     const t = typeof time === 'number' ? time : new Date(time).getTime();
     const out: DetectorOutput = { signals: [], clusterUpdates: [] };
-    this.housekeeping(Math.max(this.clock, t), out);
+    this.housekeeping(Math.max(this.clock, Math.min(t, this.clockBound)), out);
     return out;
+  }
+
+  setClockBound(bound: number | undefined): void {
+    this.clockBound = bound ?? Number.POSITIVE_INFINITY;
+    this.clock = Math.min(this.clock, this.clockBound);
   }
 
   private housekeeping(now: number, out: DetectorOutput): void {
@@ -286,12 +298,12 @@ class VigilDetector implements Detector {
     if (s.volume) this.volume.import(s.volume);
     if (s.closed) this.closed.import(s.closed);
     this.incidents.import(s.incidents);
-    this.clock = s.clock;
+    this.clock = Math.min(s.clock, this.clockBound);
   }
 
   restoreClusters(docs: readonly ClusterDoc[]): void {
     this.clusterer.load(docs);
-    for (const d of docs) this.clock = Math.max(this.clock, Date.parse(d.lastSeen));
+    for (const d of docs) this.clock = Math.max(this.clock, Math.min(Date.parse(d.lastSeen), this.clockBound));
   }
 
   stats(): DetectorStats {

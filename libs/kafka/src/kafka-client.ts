@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Kafka, type Admin } from 'kafkajs';
+import { Kafka, type Admin, type SASLOptions } from 'kafkajs';
 import { topicName, type TopicKey } from '@vigil/contracts';
 import { createLogger, type HealthIndicator, type HealthStatus } from '@vigil/common';
 import { KAFKA_OPTIONS, type KafkaOptions } from './kafka-options';
@@ -16,6 +17,9 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      // TLS and SASL for brokers beyond this machine (see serviceConnections and docs/security.md).
+      ssl: options.ssl ? (options.ssl.caFile ? { ca: [fs.readFileSync(options.ssl.caFile, 'utf8')] } : true) : undefined,
+      sasl: options.sasl as SASLOptions | undefined,
       logCreator: kafkaLogCreator(this.logger),
       retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 10_000 },
     });

@@ -1,4 +1,6 @@
-export interface KafkaOptions {
+import type { KafkaConnection } from '@vigil/common';
+
+export interface KafkaOptions extends KafkaConnection {
   brokers: string[];
   clientId: string;
   /** Prefix for every topic name (tests, parallel deployments). */

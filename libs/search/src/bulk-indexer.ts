@@ -59,4 +59,16 @@ export class BulkIndexer {
     }
     return { indexed, failed };
   }
+
+  /** Deletes by index and id; a document already gone counts as deleted. Throws when the request fails as a whole. */
+  async remove(docs: { index: string; id: string }[]): Promise<BulkResult> {
+    if (!docs.length) return { indexed: 0, failed: [] };
+    const res = await this.client.es.bulk({ operations: docs.map((d) => ({ delete: { _index: d.index, _id: d.id } })) });
+    const failed: BulkFailure[] = [];
+    res.items.forEach((item, i) => {
+      const r = item.delete!;
+      if (r.error && r.status !== 404) failed.push({ id: docs[i].id, status: r.status, error: `${r.error.type}: ${r.error.reason ?? ''}`.slice(0, 2000) });
+    });
+    return { indexed: docs.length - failed.length, failed };
+  }
 }

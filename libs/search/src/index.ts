@@ -6,3 +6,4 @@ export * from './bulk-indexer';
 export * from './search.module';
 export * from './es-errors';
 export * from './versioned';
+export * from './search-error.filter';

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import { isAlreadyExists } from './es-errors';
@@ -13,7 +14,14 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
   readonly logger = createLogger('search');
 
   constructor(@Inject(SEARCH_OPTIONS) readonly options: SearchOptions) {
-    this.es = new Client({ node: options.node, maxRetries: 3, requestTimeout: 30_000 });
+    this.es = new Client({
+      node: options.node,
+      maxRetries: 3,
+      requestTimeout: 30_000,
+      // Credentials and a private CA for a secured cluster (see serviceConnections and docs/security.md).
+      ...(options.auth ? { auth: options.auth } : {}),
+      ...(options.caFile ? { tls: { ca: fs.readFileSync(options.caFile, 'utf8') } } : {}),
+    });
     this.names = indexNames(options.indexPrefix);
   }
 
@@ -71,7 +79,8 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
 
   async health(): Promise<HealthStatus> {
     try {
-      const h = await this.es.cluster.health({ timeout: '2s' });
+      // No retries and a short timeout: /health must answer while the server is away, not queue behind it.
+      const h = await this.es.cluster.health({ timeout: '2s' }, { requestTimeout: 3_000, maxRetries: 0 });
       return { name: 'elasticsearch', healthy: h.status !== 'red', detail: `cluster ${h.status}` };
     } catch (e) {
       return { name: 'elasticsearch', healthy: false, detail: (e as Error).message };

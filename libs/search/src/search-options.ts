@@ -1,4 +1,6 @@
-export interface SearchOptions {
+import type { SearchConnection } from '@vigil/common';
+
+export interface SearchOptions extends SearchConnection {
   node: string;
   /** Prefix of every index, template and alias name. */
   indexPrefix: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Clock, createLogger } from '@vigil/common';
 import { API_CONFIG, type ApiConfig } from '../api.config';
-import { createUser } from './create-user.usecase';
+import { UserAdminUseCase } from './user-admin.usecase';
 import { UsersRepository } from './users.repository';
 
 /**
@@ -15,14 +15,15 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
 
   constructor(
     private readonly users: UsersRepository,
+    private readonly admin: UserAdminUseCase,
     private readonly clock: Clock,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.users.ensureIndices();
-    if ((await this.users.countUsers()) > 0) return;
-    const r = await createUser(this.users, { username: 'admin', role: 'admin', password: this.config.VIGIL_ADMIN_PASSWORD }, this.clock.now());
+    await this.users.ensureIndex();
+    if ((await this.users.count()) > 0) return;
+    const r = await this.admin.create({ username: 'admin', role: 'admin', password: this.config.VIGIL_ADMIN_PASSWORD }, 'vigil (first start)', this.clock.now());
     if (!r.ok) return; // another instance made it first
     this.logger.info({ username: 'admin' }, 'created the first admin user');
     if (r.generatedPassword) {

@@ -16,12 +16,12 @@ export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export type CreateUserResult = { ok: true; username: string; role: Role; generatedPassword?: string } | { ok: false; reason: 'exists' };
 
-/** Shared by the admin route, `vigil users add` and the first-start bootstrap. */
+/** Shared by the admin route, `vigil users add` and the first-start bootstrap (auditing is the caller's). */
 export async function createUser(users: UsersRepository, input: CreateUserInput, now: Date): Promise<CreateUserResult> {
   const generated = input.password ? undefined : randomBytes(12).toString('base64url');
   const password = input.password ?? generated!;
-  await users.ensureIndices();
-  const created = await users.createUser({ username: input.username, role: input.role, passwordHash: await hashPassword(password), createdAt: now.toISOString() });
+  await users.ensureIndex();
+  const created = await users.create({ username: input.username, role: input.role, passwordHash: await hashPassword(password), createdAt: now.toISOString() });
   if (!created) return { ok: false, reason: 'exists' };
   return { ok: true, username: input.username, role: input.role, generatedPassword: generated };
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { Role } from '@vigil/contracts';
 
-/** Lowest first: each role can do what the roles before it can. */
-export const Role = z.enum(['viewer', 'analyst', 'responder', 'admin']);
-export type Role = z.infer<typeof Role>;
+export { Role };
 
 export const roleRank = (r: Role): number => Role.options.indexOf(r);
 

@@ -12,7 +12,8 @@ describe('TokenService', () => {
     const tokens = new TokenService(config(), clock);
     const { token, expiresAt } = await tokens.issue({ username: 'li', role: 'responder' });
     expect(expiresAt).toBe('2026-11-23T11:00:00.000Z');
-    expect(await tokens.verify(token)).toEqual({ name: 'li', role: 'responder', kind: 'user' });
+    expect(await tokens.verify(token)).toEqual({ username: 'li', role: 'responder', version: 0 });
+    expect(await tokens.verify((await tokens.issue({ username: 'li', role: 'responder', tokenVersion: 3 })).token)).toMatchObject({ version: 3 });
     clock.advance(61 * 60_000);
     expect(await tokens.verify(token)).toBeUndefined();
   });

@@ -3,11 +3,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT, jwtVerify } from 'jose';
 import { Clock, createLogger } from '@vigil/common';
 import { API_CONFIG, type ApiConfig } from '../api.config';
-import { Role, type Principal } from './roles';
+import { Role } from './roles';
 
 const ISSUER = 'vigil';
 
-/** Login tokens: HS256 JWTs carrying the user name and role. */
+/** What a valid access token says; the user's current record decides whether it still counts. */
+export interface TokenClaims {
+  username: string;
+  role: Role;
+  /** The user's tokenVersion when it was issued. */
+  version: number;
+}
+
+/** Access tokens: short-lived HS256 JWTs carrying the user name, role and token version. */
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
@@ -24,10 +32,10 @@ export class TokenService {
     this.ttlSeconds = config.API_JWT_TTL_MINUTES * 60;
   }
 
-  async issue(user: { username: string; role: Role }): Promise<{ token: string; expiresAt: string }> {
+  async issue(user: { username: string; role: Role; tokenVersion?: number }): Promise<{ token: string; expiresAt: string }> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     const exp = now + this.ttlSeconds;
-    const token = await new SignJWT({ role: user.role })
+    const token = await new SignJWT({ role: user.role, ver: user.tokenVersion ?? 0 })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.username)
       .setIssuer(ISSUER)
@@ -38,12 +46,12 @@ export class TokenService {
   }
 
   /** undefined for anything but a valid, unexpired token of ours. */
-  async verify(token: string): Promise<Principal | undefined> {
+  async verify(token: string): Promise<TokenClaims | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'], currentDate: this.clock.now() });
       const role = Role.safeParse(payload.role);
       if (!payload.sub || !role.success) return undefined;
-      return { name: payload.sub, role: role.data, kind: 'user' };
+      return { username: payload.sub, role: role.data, version: typeof payload.ver === 'number' ? payload.ver : 0 };
     } catch {
       return undefined;
     }

@@ -49,4 +49,11 @@ describe('LiveState', () => {
     clock.advance(61 * 60_000);
     expect(s.counters()).toMatchObject({ mentionsPerMinute: 0, negativeShare: 0, timeline: [] });
   });
+
+  it('leaves posts marked old out of the live counters (a back-fill is not a storm)', () => {
+    const s = new LiveState('api-1', new ManualClock(new Date('2026-11-23T10:00:10Z')));
+    const old = { analysis: { sentiment: { label: 'negative' } }, eventTime: { kind: 'old', claimedAt: '2019-01-01T00:00:00Z', reason: 'old' } } as never;
+    s.onMentions([old, old, old, mention('positive')]);
+    expect(s.counters()).toMatchObject({ mentionsPerMinute: 1, negativeShare: 0 });
+  });
 });

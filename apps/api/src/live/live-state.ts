@@ -59,7 +59,9 @@ export class LiveState {
     return this.delta({ type: 'ticket', event });
   }
 
-  onMentions(mentions: Pick<EnrichedMention, 'analysis'>[]): void {
+  /** Posts marked old (a back-fill of last year's reviews) are searchable but no part of what is happening now. */
+  onMentions(all: Pick<EnrichedMention, 'analysis' | 'eventTime'>[]): void {
+    const mentions = all.filter((m) => m.eventTime?.kind !== 'old');
     const now = this.clock.now().getTime();
     const minute = now - (now % MINUTE);
     const second = now - (now % 1000);

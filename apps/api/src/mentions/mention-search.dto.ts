@@ -26,6 +26,19 @@ const filters = {
   riskCue: list,
   watch: list.describe('watch ids (comma-separated; deleted watches too); _none: mentions of no watch'),
 };
+/** The deepest hit a search can page to (Elasticsearch's index.max_result_window). */
+export const MAX_RESULT_WINDOW = 10_000;
+
+/** Known to the runtime's time-zone database (the same IANA names Elasticsearch knows). */
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const fromNotAfterTo = (q: { from?: string; to?: string }) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
 const fromNotAfterToError = { message: '`from` must not be after `to`', path: ['from'] };
 
@@ -35,10 +48,14 @@ export const MentionSearchQuery = z
     page: z.coerce.number().int().min(1).max(1000).default(1).describe('1-based'),
     size: z.coerce.number().int().min(0).max(100).default(20),
     sort: z.enum(['newest', 'oldest', 'relevance']).default('newest'),
-    tz: z.string().regex(/^[A-Za-z0-9_+\-/]{1,64}$/, 'an IANA time zone such as Asia/Shanghai').default('UTC').describe('time zone of the per-day / per-hour buckets'),
+    tz: z.string().regex(/^[A-Za-z0-9_+\-/]{1,64}$/, 'an IANA time zone such as Asia/Shanghai').refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai (this one is unknown)').default('UTC').describe('time zone of the per-day / per-hour buckets'),
     interval: z.enum(['hour', 'day']).default('day').describe('bucket of the sentiment timeline'),
   })
-  .refine(fromNotAfterTo, fromNotAfterToError);
+  .refine(fromNotAfterTo, fromNotAfterToError)
+  .refine((q) => q.page * q.size <= MAX_RESULT_WINDOW, {
+    message: `page × size must not pass ${MAX_RESULT_WINDOW.toLocaleString('en')}: narrow the search, or export it as CSV`,
+    path: ['page'],
+  });
 export type MentionSearchQuery = z.infer<typeof MentionSearchQuery>;
 export class MentionSearchQueryDto extends createZodDto(MentionSearchQuery) {}
 

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SourceDoc, type ConfigAction } from '@vigil/contracts';
-import { assertPublicAddress, BlockedAddressError, Clock, createLogger } from '@vigil/common';
+import { lookup } from 'node:dns/promises';
+import { BlockedAddressError, checkAddress, checkLiteralHost, Clock, createLogger, urlPort } from '@vigil/common';
 import { ConfigHistoryReader, SearchClient, SourcesReader } from '@vigil/search';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { VersionedDocs, type ChangeResult } from '../config-docs/versioned-docs';
-import { checkSourceForm, hostsOf, keepMaskedSecrets } from './source-form';
+import { checkSourceForm, endpointsOf, keepMaskedSecrets } from './source-form';
 
 export type SourceSaveResult = { ok: true; source: SourceDoc } | { ok: false; status: 400 | 404 | 409; message: string; issues?: { field: string; message: string }[] };
 
@@ -12,7 +13,7 @@ export type SourceSaveResult = { ok: true; source: SourceDoc } | { ok: false; st
  * Adds, edits, pauses, resumes, deletes and restores sources managed in the product, each change
  * a version with its history entry. A form is checked as the collector will read it, and a URL
  * that points at a private address is refused here already (the collector's guard refuses it
- * again at every fetch), unless COLLECTOR_ALLOW_HOSTS lists the host.
+ * again at every fetch), unless COLLECTOR_ALLOW_HOSTS lists that host and port.
  */
 @Injectable()
 export class SaveSourceUseCase {
@@ -69,10 +70,10 @@ export class SaveSourceUseCase {
   async check(form: unknown): Promise<{ ok: true; id: string; config: Record<string, unknown> } | { ok: false; status: 400; message: string; issues: { field: string; message: string }[] }> {
     const r = checkSourceForm(form);
     if (!r.ok) return { ok: false, status: 400, message: 'invalid source', issues: r.issues };
-    for (const host of hostsOf(r.source)) {
-      if (host === 'placeholder') continue;
+    for (const url of endpointsOf(r.source)) {
+      if (url.hostname === 'placeholder') continue;
       try {
-        await assertPublicAddress(host, this.config.COLLECTOR_ALLOW_HOSTS);
+        await checkEndpoint(url, this.config.COLLECTOR_ALLOW_HOSTS);
       } catch (e) {
         // A name that does not resolve from here may from the collector: the test fetch will say.
         if (!(e instanceof BlockedAddressError)) continue;
@@ -91,4 +92,11 @@ export class SaveSourceUseCase {
     this.logger.info({ sourceId: r.doc.id, actor, action, version: r.doc.version }, 'source changed');
     return { ok: true, source: r.doc };
   }
+}
+
+/** The collector's guard, asked once at save: every address the host resolves to, on the URL's port. */
+async function checkEndpoint(url: URL, allow: ApiConfig['COLLECTOR_ALLOW_HOSTS']): Promise<void> {
+  checkLiteralHost(url, allow, 'COLLECTOR_ALLOW_HOSTS');
+  const port = urlPort(url);
+  for (const a of await lookup(url.hostname, { all: true })) checkAddress(url.hostname, a.address, port, allow, 'COLLECTOR_ALLOW_HOSTS');
 }

@@ -44,15 +44,15 @@ function isPlaceholderOnly(v: string): boolean {
 }
 
 /** Hosts a source fetches from, for the private-address check at save. */
-export function hostsOf(s: SourceConfig): string[] {
+export function endpointsOf(s: SourceConfig): URL[] {
   switch (s.type) {
     case 'rss':
     case 'json':
-      return [new URL(s.url).hostname];
+      return [new URL(s.url)];
     case 'appstore':
-      return [new URL(s.baseUrl).hostname];
+      return [new URL(s.baseUrl)];
     case 'mastodon':
-      return [new URL(s.instance).hostname];
+      return [new URL(s.instance)];
     case 'googleplay':
       return [];
   }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { Channel, MAX_TEXT_CHARS, mentionId, type RawMention } from '@vigil/contracts';
 import { readRows } from '../rows/read-rows';
+import { maskRawMention } from '@vigil/collector';
 
 /** One historical post to replay, with the incident it belongs to when the file is labelled. */
 export interface ReplayRow {
@@ -52,7 +53,8 @@ export function toReplayRow(rec: Record<string, unknown>, line: number, sourceId
   const incident = pick(rec, INCIDENT);
   const watchRaw = pick(rec, WATCH);
   const watch = watchRaw === undefined ? undefined : String(watchRaw).trim().slice(0, 128);
-  const mention: RawMention = {
+  // Masked as the collector masks live posts: a replay's topics hold no personal data either.
+  const mention: RawMention = maskRawMention({
     id: mentionId(sourceId, externalId),
     sourceId,
     sourceType: 'replay',
@@ -72,7 +74,7 @@ export function toReplayRow(rec: Record<string, unknown>, line: number, sourceId
     rating: rating !== undefined && rating >= 1 && rating <= 5 ? rating : undefined,
     reach: num(rec.reach),
     ...(watch ? { meta: { watch } } : {}),
-  };
+  });
   return { line, mention, incident: incident === undefined ? ('incident' in rec || 'storm' in rec ? '' : undefined) : String(incident) };
 }
 

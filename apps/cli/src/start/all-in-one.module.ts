@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HealthModule } from '@vigil/common';
+import { HealthModule, serviceConnections } from '@vigil/common';
 import { KafkaClient, KafkaModule } from '@vigil/kafka';
 import { SearchClient, SearchModule } from '@vigil/search';
 import { ApiModule, loadApiConfig } from '@vigil/api';
@@ -35,8 +35,8 @@ export class AllInOneModule {
     return {
       module: AllInOneModule,
       imports: [
-        KafkaModule.forRoot({ brokers: base.KAFKA_BROKERS.split(','), clientId: 'vigil', topicPrefix: base.VIGIL_TOPIC_PREFIX, partitions: base.KAFKA_TOPIC_PARTITIONS }),
-        SearchModule.forRoot({ node: base.ELASTICSEARCH_URL, indexPrefix: base.VIGIL_INDEX_PREFIX }),
+        KafkaModule.forRoot({ ...serviceConnections(base).kafka, clientId: 'vigil', topicPrefix: base.VIGIL_TOPIC_PREFIX, partitions: base.KAFKA_TOPIC_PARTITIONS }),
+        SearchModule.forRoot({ ...serviceConnections(base).search, indexPrefix: base.VIGIL_INDEX_PREFIX }),
         HealthModule.register([KafkaClient, SearchClient]),
         ...ALL_APPS.filter((a) => apps.includes(a)).map((a) => modules[a]()),
       ],

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NestFactory } from '@nestjs/core';
-import { createLogger, PinoNestLogger } from '@vigil/common';
+import { createLogger, PinoNestLogger, withoutUserinfo } from '@vigil/common';
 import { configureHttpApp, loadApiConfig } from '@vigil/api';
 import { createIntakeKey } from '@vigil/collector';
 import { startDemoFeedServer } from '../demo/demo-feed-server';
@@ -35,7 +35,26 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
   process.env.LOG_FILE ??= path.join(services.paths.homeDir, 'logs', 'vigil.log');
   const logger = createLogger('vigil');
   logger.info(`starting; every log line as JSON in ${process.env.LOG_FILE}`);
-  const { kafkaBrokers, elasticsearchUrl, started } = await services.ensureServices();
+  // The apps' own failures are logged; none of them may take the others (and the servers) down.
+  process.on('unhandledRejection', (e) => logger.error({ err: (e as Error)?.message ?? String(e) }, 'unhandled rejection'));
+  const ready = services.ensureServices();
+  // From here on, whatever happens (a Ctrl-C while a server is still starting included), the
+  // servers this run started are stopped again, and only those: ones already running stay.
+  const stopper = new StartStopper(logger, async () => {
+    const s = await ready.catch(() => undefined);
+    if (opts.stopServicesOnExit && s?.started.length) await services.stopServices(s.started);
+  });
+  stopper.listen();
+  try {
+    const { kafkaBrokers, elasticsearchUrl } = await ready;
+    await startApps(kafkaBrokers, elasticsearchUrl, stopper, logger);
+  } catch (e) {
+    logger.error({ err: (e as Error).message }, 'start failed; stopping what was started');
+    await stopper.stop('start failed', 1);
+  }
+}
+
+async function startApps(kafkaBrokers: string, elasticsearchUrl: string, stopper: StartStopper, logger: ReturnType<typeof createLogger>): Promise<void> {
   process.env.KAFKA_BROKERS = kafkaBrokers;
   process.env.ELASTICSEARCH_URL = elasticsearchUrl;
 
@@ -65,19 +84,23 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
     process.env.ANALYSIS_USER_DICT ??= path.join(root, 'demo', 'products.txt');
     // The default plan's webhook URLs are placeholders (REPLACE_ME): the demo pages nobody.
     process.env.WEBHOOKS_ENABLED ??= 'false';
-    // Only the demo's own feed server is allowed past the private-address guard.
-    process.env.COLLECTOR_ALLOW_HOSTS = [process.env.COLLECTOR_ALLOW_HOSTS, '127.0.0.1'].filter(Boolean).join(',');
+    // Only the demo's own feed server (that host and port, nothing else on 127.0.0.1) is allowed past the private-address guard.
+    process.env.COLLECTOR_ALLOW_HOSTS = [process.env.COLLECTOR_ALLOW_HOSTS, `127.0.0.1:${new URL(demo.url).port}`].filter(Boolean).join(',');
   }
 
   const api = loadApiConfig();
   // Reports link to this dashboard.
   process.env.REPORT_LINK_BASE ??= `http://${api.API_HOST}:${api.API_PORT}`;
+  const demoServer = demo;
+  if (demoServer) stopper.add(() => demoServer.close());
   if (demo) {
     const seeded = await seedDemoWatches(api, path.join(repoRoot(), 'demo', 'watches.yaml'));
     if (seeded.length) logger.info({ watches: seeded }, 'demo watches created (edit them under Watches in the dashboard)');
   }
   const app = await NestFactory.create(AllInOneModule.forRoot(), { logger: new PinoNestLogger(logger) });
-  configureHttpApp(app);
+  // Not Nest's shutdown hooks: they re-raise the signal and end the process while the servers are still stopping.
+  configureHttpApp(app, { shutdownHooks: false });
+  stopper.add(() => app.close(), 'the apps');
   await app.listen(api.API_PORT, api.API_HOST);
   const base = `http://${api.API_HOST}:${api.API_PORT}`;
   process.stdout.write(
@@ -90,23 +113,55 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
       `  Health:         ${base}/health`,
       demo ? `  Demo feeds:     ${demo.url}/scenario/weibo.rss (a scripted storm unfolds over ~2 min: RSS, App Store, Mastodon, intake)` : '',
       `  Kafka:          ${kafkaBrokers}`,
-      `  Elasticsearch:  ${elasticsearchUrl}`,
+      `  Elasticsearch:  ${withoutUserinfo(elasticsearchUrl)}`,
       process.env.LOG_FILE ? `  Logs (JSON):    ${process.env.LOG_FILE}` : '',
       'Press Ctrl-C to stop everything.',
       '',
     ].filter(Boolean).join('\n') + '\n',
   );
+}
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    await app.close();
-    await demo?.close();
-    if (opts.stopServicesOnExit && started.length) await services.stopServices(started);
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+/** Runs the stop steps once, last added first, each bounded; a second Ctrl-C says what it is waiting for. */
+export class StartStopper {
+  private readonly steps: { name: string; run: () => Promise<void> }[] = [];
+  private stopping?: Promise<void>;
+
+  constructor(
+    private readonly logger: ReturnType<typeof createLogger>,
+    private readonly stopServers: () => Promise<void>,
+  ) {}
+
+  add(run: () => Promise<void>, name = 'the demo feeds'): void {
+    this.steps.push({ name, run });
+  }
+
+  /**
+   * A Ctrl-C reaches this process up to three times at once (from the terminal, and passed on
+   * by npm and by scripts/start.mjs): echoes within 2 s are one signal.
+   */
+  listen(): void {
+    let first = 0;
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.on(signal, () => {
+        if (this.stopping && Date.now() - first > 2_000) process.stderr.write('\nStill stopping (Elasticsearch can take up to 30 s)…\n');
+        first ||= Date.now();
+        void this.stop(signal, 0);
+      });
+    }
+  }
+
+  stop(reason: string, code: number): Promise<void> {
+    this.stopping ??= (async () => {
+      this.logger.info({ reason }, 'stopping');
+      for (const step of [...this.steps].reverse()) await bounded(step.run(), 20_000).catch((e: Error) => this.logger.warn({ err: e.message }, `stopping ${step.name} failed`));
+      await this.stopServers().catch((e: Error) => this.logger.error({ err: e.message }, 'stopping Kafka / Elasticsearch failed'));
+      process.exit(code);
+    })();
+    return this.stopping;
+  }
+}
+
+function bounded(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<void>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms)))]).finally(() => clearTimeout(timer));
 }

@@ -1,6 +1,6 @@
-import { SearchClient } from '@vigil/search';
 import { describeIssues } from '@vigil/contracts';
-import { createUser, CreateUserInput, loadApiConfig, UsersRepository } from '@vigil/api';
+import { CreateUserInput } from '@vigil/api';
+import { withIdentity } from './identity-kit';
 
 /**
  * `vigil users add <name> --role <role>`: writes the user straight into Elasticsearch
@@ -13,10 +13,8 @@ export async function runUsersAdd(name: string, opts: { role: string }, out: (s:
     out(`vigil users add: ${describeIssues(input.error)}\n`);
     return 2;
   }
-  const config = loadApiConfig(env);
-  const search = new SearchClient({ node: config.ELASTICSEARCH_URL, indexPrefix: config.VIGIL_INDEX_PREFIX });
-  try {
-    const r = await createUser(new UsersRepository(search), input.data, new Date());
+  return withIdentity(env, async ({ admin, actor }) => {
+    const r = await admin.create(input.data, actor, new Date());
     if (!r.ok) {
       out(`vigil users add: user "${name}" exists already\n`);
       return 1;
@@ -24,7 +22,5 @@ export async function runUsersAdd(name: string, opts: { role: string }, out: (s:
     out(`created user "${r.username}" with role ${r.role}\n`);
     if (r.generatedPassword) out(`password (shown once): ${r.generatedPassword}\n`);
     return 0;
-  } finally {
-    await search.onApplicationShutdown();
-  }
+  });
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Bottleneck from 'bottleneck';
-import { assertPublicAddress } from '@vigil/common';
+import type { Response } from 'undici';
+import { AllowList, BlockedAddressError, createGuardedFetch, type GuardedFetch, type Resolver } from '@vigil/common';
 
 export interface FetchRequest {
   url: string;
@@ -26,7 +27,10 @@ export class FetchError extends Error {
 export interface HttpFetcherOptions {
   timeoutMs: number;
   maxBytes: number;
-  allowedHosts: ReadonlySet<string>;
+  /** Private `host:port`s the operator allowed (COLLECTOR_ALLOW_HOSTS). */
+  allowedHosts: AllowList;
+  /** Name resolution; the system's unless a test brings its own. */
+  resolve?: Resolver;
   /** Requests per second per host, unless `hostRates` names the host. */
   perHostRate: number;
   /** Requests per second for particular hosts (`host:port` or `host`), from the sources file. */
@@ -46,8 +50,11 @@ const MAX_REDIRECTS = 5;
 @Injectable()
 export class HttpFetcher {
   private readonly limiters = new Map<string, Bottleneck>();
+  private readonly guardedFetch: GuardedFetch;
 
-  constructor(@Inject(HTTP_FETCHER_OPTIONS) private readonly options: HttpFetcherOptions) {}
+  constructor(@Inject(HTTP_FETCHER_OPTIONS) private readonly options: HttpFetcherOptions) {
+    this.guardedFetch = createGuardedFetch({ allow: options.allowedHosts, setting: 'COLLECTOR_ALLOW_HOSTS', connectTimeoutMs: options.timeoutMs, resolve: options.resolve });
+  }
 
   /** Sources changed in the product: hosts whose rate changed get a new limiter from their next request. */
   setHostRates(rates: ReadonlyMap<string, number>): void {
@@ -79,18 +86,18 @@ export class HttpFetcher {
     const origin = url.origin;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`unsupported scheme ${url.protocol} in ${url.href}`);
-      await assertPublicAddress(url.hostname, this.options.allowedHosts).catch((e: Error) => {
-        throw new FetchError(e.message);
-      });
       // Credentials from the sources file go to the origin they were written for, never to where it redirects.
       const headers: Record<string, string> = { 'user-agent': this.options.userAgent, accept: '*/*', ...(url.origin === origin ? req.headers : {}) };
       if (hop === 0 && req.etag) headers['if-none-match'] = req.etag;
       if (hop === 0 && req.lastModified) headers['if-modified-since'] = req.lastModified;
       let res: Response;
       try {
-        res = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs) });
+        // The address guard runs inside the connection itself (every hop is a new connection).
+        res = await this.guardedFetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs) });
       } catch (e) {
         const err = e as Error;
+        const blocked = err instanceof BlockedAddressError ? err : (err as { cause?: unknown }).cause;
+        if (blocked instanceof BlockedAddressError) throw new FetchError(blocked.message);
         const reason = err.name === 'TimeoutError' ? `timed out after ${this.options.timeoutMs} ms` : `${err.message}${(err as { cause?: Error }).cause ? ` (${(err as { cause?: Error }).cause!.message})` : ''}`;
         throw new FetchError(`GET ${url.href} failed: ${reason}`);
       }

@@ -13,6 +13,7 @@ import {
 } from '@vigil/contracts';
 import { Clock, createLogger, DataKeyRing, normaliseContact, progressToken } from '@vigil/common';
 import { MessageProducer } from '@vigil/kafka';
+import { maskRawMention } from '../privacy/mask-raw-mention';
 
 export const DATA_KEYS = Symbol('DATA_KEYS');
 
@@ -34,6 +35,8 @@ export function maskName(name: string): string {
  * The full name and the contact are sealed with the data key (bound to the mention id) before
  * anything leaves the collector; the mention carries the sealed box, keyed hashes to find the same
  * person again, and a masked display name. Without a data key such a message cannot be accepted.
+ * Personal data written in the text itself (a phone in the complaint) is masked like any post's
+ * before the mention is written to mentions.raw.
  */
 export function intakeToRawMention(channel: IntakeChannel, msg: IntakeMessage, keyName: string, now: string, ring?: DataKeyRing): RawMention {
   const sourceId = intakeSourceId(channel);
@@ -43,7 +46,7 @@ export function intakeToRawMention(channel: IntakeChannel, msg: IntakeMessage, k
   const contact = sealContact(msg, id, ring);
   if (contact) meta.hasContact = contact.fields.some((f) => f !== 'name');
   const author = msg.author ? { ...msg.author, ...(msg.author.name !== undefined && { name: maskName(msg.author.name) }) } : undefined;
-  return {
+  return maskRawMention({
     id,
     sourceId,
     sourceType: 'intake',
@@ -60,7 +63,7 @@ export function intakeToRawMention(channel: IntakeChannel, msg: IntakeMessage, k
     meta,
     ...(contact && { contact }),
     ...(msg.attachments?.length && { attachments: msg.attachments }),
-  };
+  });
 }
 
 function sealContact(msg: IntakeMessage, id: string, ring: DataKeyRing | undefined): SealedContact | undefined {

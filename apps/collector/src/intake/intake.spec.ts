@@ -46,6 +46,12 @@ describe('intakeToRawMention', () => {
     expect([maskName('Jane Doe'), maskName('王')]).toEqual(['J*******', '*']);
   });
 
+  it('masks personal data the customer typed into the text, and says which kinds (issue 20, item 11)', () => {
+    const typed = intakeToRawMention('form', { ...msg, text: '请回电 13900139000', contact: undefined, author: undefined }, 'desk', '2026-11-23T00:01:00.000Z');
+    expect(typed.text).toBe('请回电 139****9000');
+    expect(typed.piiKinds).toEqual(['phone']);
+  });
+
   it('accepts only phone formats the masker recognises', () => {
     const bad = IntakeMessage.safeParse({ ...msg, contact: { phone: '12345' } });
     expect(bad.success).toBe(false);

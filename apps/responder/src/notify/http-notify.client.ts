@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { assertPublicAddress, BlockedAddressError } from '@vigil/common';
+import { BlockedAddressError, createGuardedFetch, type GuardedFetch } from '@vigil/common';
 import { chatAccepted, type DeliveryResult, type OutgoingMessage } from '@vigil/plan';
 import { WEBHOOK_OPTIONS, type WebhookOptions } from '../responder.tokens';
 
@@ -14,13 +14,16 @@ const RETRYABLE_4XX = new Set([408, 425, 429]);
 @Injectable()
 export class HttpNotifyClient implements OnModuleDestroy {
   private readonly abort = new AbortController();
+  private readonly guardedFetch: GuardedFetch;
 
-  constructor(@Inject(WEBHOOK_OPTIONS) private readonly options: WebhookOptions) {}
+  constructor(@Inject(WEBHOOK_OPTIONS) private readonly options: WebhookOptions) {
+    this.guardedFetch = createGuardedFetch({ allow: options.allowedHosts, setting: 'WEBHOOK_ALLOW_HOSTS', connectTimeoutMs: options.timeoutMs, resolve: options.resolve });
+  }
 
   async send(id: string, msg: Extract<OutgoingMessage, { kind: 'http' }>): Promise<DeliveryResult> {
     try {
-      await assertPublicAddress(new URL(msg.url).hostname, this.options.allowedHosts, 'WEBHOOK_ALLOW_HOSTS');
-      const res = await fetch(msg.url, {
+      // The address guard runs inside the connection: the address checked is the one connected to.
+      const res = await this.guardedFetch(new URL(msg.url), {
         method: msg.method,
         // The receiver can drop a notification re-sent after a crash by this key.
         headers: { ...msg.headers, 'idempotency-key': msg.idempotencyKey },
@@ -35,8 +38,11 @@ export class HttpNotifyClient implements OnModuleDestroy {
       const retryable = res.status >= 500 || RETRYABLE_4XX.has(res.status) || (res.status >= 200 && res.status < 300);
       return { id, ok: false, code: res.status, error: verdict.error, retryable };
     } catch (e) {
-      const blocked = e instanceof BlockedAddressError || (e instanceof TypeError && /Invalid URL/.test(e.message));
-      return { id, ok: false, error: (e as Error).message, retryable: !blocked };
+      // undici reports a refusal inside the connection as the cause of its "fetch failed".
+      const cause = (e as { cause?: unknown }).cause;
+      const blocked = e instanceof BlockedAddressError ? e : cause instanceof BlockedAddressError ? cause : undefined;
+      const invalid = e instanceof TypeError && /Invalid URL/.test(e.message);
+      return { id, ok: false, error: (blocked ?? (e as Error)).message, retryable: !blocked && !invalid };
     }
   }
 

@@ -14,7 +14,7 @@ import { contactViewsIndex, ContactViewsReader } from './contact-views.index';
 import { correctionsIndex, CorrectionsReader } from './corrections.index';
 import { detectorStateIndex, DetectorStateReader } from './detector-state.index';
 import { incidentsIndex, IncidentsReader } from './incidents.index';
-import { mentionsIndex, MentionsReader } from './mentions.index';
+import { mentionsIndex, MentionsReader, type MentionsWindow } from './mentions.index';
 import { modelUpdatesIndex, ModelUpdatesReader } from './model-updates.index';
 import { planIndex, PlanReader } from './plan.index';
 import { planVersionsIndex, PlanVersionsReader } from './plan-versions.index';
@@ -27,6 +27,10 @@ import { ticketsIndex, TicketsReader } from './tickets.index';
 import { watchesIndex, WatchesReader } from './watches.index';
 import { configHistoryIndex, ConfigHistoryReader } from './config-history.index';
 import { sourcesIndex, SourcesReader } from './sources.index';
+import { usersIndex, UsersReader } from './users.index';
+import { apiKeysIndex, ApiKeysReader } from './api-keys.index';
+import { sessionsIndex, SessionsReader } from './sessions.index';
+import { auditIndex, AuditReader } from './audit.index';
 
 export * from './stored-index';
 export * from './mentions.index';
@@ -49,6 +53,10 @@ export * from './baselines.index';
 export * from './watches.index';
 export * from './config-history.index';
 export * from './sources.index';
+export * from './users.index';
+export * from './api-keys.index';
+export * from './sessions.index';
+export * from './audit.index';
 
 /** Every stored document, by the key it has in `search.names`. */
 export const INDICES = {
@@ -72,16 +80,20 @@ export const INDICES = {
   watches: watchesIndex,
   configHistory: configHistoryIndex,
   sources: sourcesIndex,
+  users: usersIndex,
+  apiKeys: apiKeysIndex,
+  sessions: sessionsIndex,
+  audit: auditIndex,
 } as const;
 
-export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader, WatchesReader, ConfigHistoryReader, SourcesReader];
+export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader, WatchesReader, ConfigHistoryReader, SourcesReader, UsersReader, ApiKeysReader, SessionsReader, AuditReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
-export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date): string; readonly mentionsPattern: string } & {
+export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date, window?: MentionsWindow): string; readonly mentionsArchive: string; readonly mentionsPattern: string } & {
   readonly [K in keyof typeof INDICES]: string;
 };
 
 export function indexNames(prefix: string): IndexNames {
   const names = Object.fromEntries(Object.entries(INDICES).map(([key, index]) => [key, index.name(prefix)])) as { [K in keyof typeof INDICES]: string };
-  return { ...names, prefix, mentionsPattern: mentionsIndex.pattern(prefix), mentionsFor: (publishedAt) => mentionsIndex.monthly(prefix, publishedAt) };
+  return { ...names, prefix, mentionsPattern: mentionsIndex.pattern(prefix), mentionsArchive: mentionsIndex.archive(prefix), mentionsFor: (publishedAt, window) => mentionsIndex.monthly(prefix, publishedAt, window) };
 }

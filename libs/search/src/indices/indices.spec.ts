@@ -40,7 +40,7 @@ describe('indices/', () => {
 
   it('names indices under the prefix, mentions by month in UTC', () => {
     expect(INDICES.tickets.name('vigil-')).toBe('vigil-tickets');
-    expect(INDICES.mentions.monthly('vigil-', '2026-12-31T23:30:00-02:00')).toBe('vigil-mentions-2027.01');
+    expect(INDICES.mentions.monthly('vigil-', '2026-12-31T23:30:00-02:00', { now: new Date('2026-12-06T00:00:00Z') })).toBe('vigil-mentions-2027.01');
     expect(INDICES.mentions.definition('p-')).toMatchObject({ pattern: 'p-mentions-*', alias: 'p-mentions' });
   });
 });

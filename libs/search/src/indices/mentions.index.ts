@@ -39,6 +39,7 @@ const mentionsMapping: estypes.MappingTypeMapping = {
     // A pushed complaint's sealed contact: only its match keys are searchable (earlier complaints of one person).
     contact: { properties: { matchKeys: keyword, fields: keyword, box: { type: 'object', enabled: false } } },
     attachments: { type: 'object', enabled: false },
+    eventTime: { properties: { kind: keyword, claimedAt: { type: 'keyword', index: false }, reason: { type: 'keyword', index: false } } },
     watches: { properties: { id: keyword, rule: { type: 'keyword', index: false }, competitor: { type: 'boolean' } } },
     // An analyst's correction; `analysis` shows the corrected values, the model's are in `original`.
     correction: {
@@ -76,25 +77,47 @@ const mentionsMapping: estypes.MappingTypeMapping = {
   },
 };
 
+/** Months before now that get an index of their own unless configured (INDEXER_MONTHLY_INDICES). */
+export const DEFAULT_MONTHLY_INDICES = 24;
+
+export interface MentionsWindow {
+  /** The indexer's clock; default: the wall clock. */
+  now?: Date;
+  /** Months (the current one included) that get an index each. */
+  months?: number;
+}
+
+const monthNumber = (d: Date): number => d.getUTCFullYear() * 12 + d.getUTCMonth();
+
 /**
  * Mentions (writer: indexer; read by the api, the cli and the tests). One document per post,
  * `_id` = mention id, in monthly indices `<prefix>mentions-YYYY.MM` behind the alias
  * `<prefix>mentions`: old data goes by deleting an index (the bare server has no
- * delete-by-query). A post whose date moves it to another month is stored twice; readers by
- * id allow for that.
+ * delete-by-query). A post whose date moves it to another month is moved by the indexer
+ * (written to the new index, removed from the old), so it stays one document.
  */
-export const mentionsIndex: StoredIndex<typeof EnrichedMention> & { monthly(prefix: string, publishedAt: string | Date): string; pattern(prefix: string): string } = {
+export const mentionsIndex: StoredIndex<typeof EnrichedMention> & { monthly(prefix: string, publishedAt: string | Date, window?: MentionsWindow): string; archive(prefix: string): string; pattern(prefix: string): string } = {
   document: 'mentions',
   writer: 'indexer',
   schema: EnrichedMention,
   mappings: mentionsMapping,
   /** The alias over every month: what readers read. */
   name: (prefix: string) => `${prefix}mentions`,
-  /** The month a post is written to (by its publishedAt, UTC). */
-  monthly(prefix: string, publishedAt: string | Date): string {
-    const d = new Date(publishedAt);
-    return `${prefix}mentions-${d.getUTCFullYear()}.${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  /**
+   * The index a post is written to, by its publishedAt (UTC). The set is bounded whatever dates
+   * posts carry: the `months` before `now` (and the next month, for clock skew at a month's end)
+   * get an index each, anything older shares the archive index, anything later goes to next
+   * month at most. Dates spread over centuries make at most months + 2 indices.
+   */
+  monthly(prefix: string, publishedAt: string | Date, window: MentionsWindow = {}): string {
+    const at = monthNumber(new Date(publishedAt));
+    const current = monthNumber(window.now ?? new Date());
+    if (!(at >= current - (window.months ?? DEFAULT_MONTHLY_INDICES) + 1)) return mentionsIndex.archive(prefix);
+    const m = Math.min(at, current + 1);
+    return `${prefix}mentions-${Math.floor(m / 12)}.${String((m % 12) + 1).padStart(2, '0')}`;
   },
+  /** Posts older than the monthly window, all in one index (under the same pattern and alias). */
+  archive: (prefix: string) => `${prefix}mentions-archive`,
   pattern: (prefix: string) => `${prefix}mentions-*`,
   definition: (prefix: string) => ({ name: `${prefix}mentions`, pattern: `${prefix}mentions-*`, mappings: mentionsMapping, alias: `${prefix}mentions` }),
 };
@@ -140,8 +163,7 @@ export class MentionsReader {
    */
   async byIds(ids: string[]): Promise<{ mentions: EnrichedMention[]; missing: string[] }> {
     const res = await this.query({
-      // Room for a post stored twice (its date moved it to another monthly index): no id crowds out another.
-      size: ids.length * 2,
+      size: ids.length,
       query: { bool: { filter: [{ terms: { id: ids } }] } },
     });
     const found = new Map(res.hits.hits.map((h) => [h._source!.id, h._source!]));

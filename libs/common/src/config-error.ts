@@ -1,0 +1,2 @@
+/** A configuration the process cannot run with; its message lists every bad key. */
+export class ConfigError extends Error {}

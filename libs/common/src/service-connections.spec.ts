@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { BaseConfig, ConfigError, loadConfig, withoutUserinfo } from './config';
+import { serviceConnections } from './service-connections';
+
+const load = (env: Record<string, string>) => serviceConnections(loadConfig(BaseConfig, env));
+
+describe('serviceConnections (issue 20, item 11)', () => {
+  it('connects to the embedded servers on this machine as they are', () => {
+    expect(load({})).toEqual({ kafka: { brokers: ['127.0.0.1:19092'] }, search: { node: 'http://127.0.0.1:19200' } });
+  });
+
+  it('refuses Kafka and Elasticsearch on another machine without TLS and credentials, naming the settings', () => {
+    const e = (() => {
+      try {
+        load({ KAFKA_BROKERS: 'kafka-1.internal:9092', ELASTICSEARCH_URL: 'http://es.internal:9200' });
+      } catch (x) {
+        return x as Error;
+      }
+    })();
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e!.message).toMatch(/KAFKA_BROKERS names kafka-1\.internal:9092 .*KAFKA_SSL=true/);
+    expect(e!.message).toMatch(/ELASTICSEARCH_URL is on es\.internal .*https:\/\//);
+    expect(() => load({ ELASTICSEARCH_URL: 'https://es.internal:9200' })).toThrow(/ELASTICSEARCH_URL/);
+    expect(() => load({ KAFKA_BROKERS: 'k:9093', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'vigil' })).toThrow(/KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD/);
+  });
+
+  it('passes TLS and credentials on to the clients when they are set', () => {
+    const c = load({
+      KAFKA_BROKERS: 'k1:9093,k2:9093', KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/etc/vigil/ca.pem', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'vigil', KAFKA_SASL_PASSWORD: 's3cret',
+      ELASTICSEARCH_URL: 'https://es.internal:9200', ELASTICSEARCH_API_KEY: 'aWQ6a2V5', ELASTICSEARCH_CA_FILE: '/etc/vigil/es-ca.pem',
+    });
+    expect(c.kafka).toEqual({ brokers: ['k1:9093', 'k2:9093'], ssl: { caFile: '/etc/vigil/ca.pem' }, sasl: { mechanism: 'scram-sha-512', username: 'vigil', password: 's3cret' } });
+    expect(c.search).toEqual({ node: 'https://es.internal:9200', auth: { apiKey: 'aWQ6a2V5' }, caFile: '/etc/vigil/es-ca.pem' });
+    expect(load({ ELASTICSEARCH_URL: 'https://vigil:pw@es.internal:9200' }).search.node).toBe('https://vigil:pw@es.internal:9200');
+  });
+
+  it('allows plain connections on a trusted private network when told so', () => {
+    expect(load({ KAFKA_BROKERS: 'kafka:9092', ELASTICSEARCH_URL: 'http://elasticsearch:9200', VIGIL_INSECURE_SERVICES: 'true' }).kafka.brokers).toEqual(['kafka:9092']);
+  });
+
+  it('never prints a URL’s credentials', () => {
+    expect(withoutUserinfo('https://vigil:pw@es.internal:9200')).toBe('https://***@es.internal:9200');
+    expect(() => loadConfig(BaseConfig, { ELASTICSEARCH_URL: 'https://vigil:pw@' })).toThrow(/ELASTICSEARCH_URL="https:\/\/\*\*\*@"/);
+  });
+});
