@@ -67,11 +67,14 @@ describe('kill -9 the processor mid-stream: every item is in Elasticsearch exact
     for (let i = 0; i < N; i += 500) {
       await tc.produce('mentionsRaw', Array.from({ length: 500 }, (_, k) => rawMention(i + k)).map((m) => ({ key: m.id, value: JSON.stringify(m) })));
     }
+    // Progress is read from what the processor has produced, not from Elasticsearch: the indexer's
+    // bulks are large enough to land all N at once, long after the processor was done.
+    const enriched = await tc.collect('mentionsEnriched');
     const first = startProcessor();
-    const mid = await pollUntil('the processor to be part-way through', count, (c) => c >= 200, { timeoutMs: 90_000, intervalMs: 100 });
+    const mid = await pollUntil('the processor to be part-way through', async () => enriched.length, (c) => c >= 200, { timeoutMs: 90_000, intervalMs: 20 });
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
-    const atKill = await count();
+    const atKill = enriched.length;
     expect(atKill).toBeLessThan(N); // really mid-stream
     startProcessor();
     await pollUntil(`all ${N} mentions indexed`, count, (c) => c >= N, { timeoutMs: 150_000, intervalMs: 500 });

@@ -96,7 +96,8 @@ describe('Ctrl-C on `npm start` stops what it started and nothing else (issue 20
     npm = spawn('npm', ['start', '--silent'], { cwd: REPO, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     npm.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     npm.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => npm!.on('exit', (code, signal) => resolve({ code, signal })));
+    // 'close', not 'exit': 'exit' can come before the last output (the stop lines) is read from the pipes.
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => npm!.on('close', (code, signal) => resolve({ code, signal })));
     await pollUntil('Vigil is running', async () => output, (o) => o.includes('Press Ctrl-C to stop everything') || npm!.exitCode !== null, { timeoutMs: 240_000, intervalMs: 500 });
     expect(output).toContain('Vigil is running.');
     expect(output).toMatch(/Kafka already running \(pid \d+\)/);
