@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SeverityLevel } from './severity';
 import { SlaTarget, TicketId } from './ticket.schema';
+import { TICKET_DIMENSION_CAP } from './ticket-analytics.schema';
 
 /** What people are told (dashboard, webhooks). Key on `alerts`: ticketId. */
 /**
@@ -41,5 +42,10 @@ export const Alert = z.object({
   evidence: z.object({ signals: z.number().int().nonnegative(), posts: z.number().int().nonnegative(), addedPosts: z.number().int().nonnegative() }).optional(),
   /** An immediate escalation folded into this alert (opening and escalating at once is one alert). */
   escalated: z.boolean().optional(),
+  /**
+   * The watches of the ticket's signals (its `analytics.watchIds` after the change), so the
+   * dashboard can say which brand an alert is about. Absent on alerts written before watches.
+   */
+  watchIds: z.array(z.string().max(128)).max(TICKET_DIMENSION_CAP).optional(),
 });
 export type Alert = z.infer<typeof Alert>;

@@ -1,4 +1,4 @@
-import { TICKET_DIMENSION_CAP, type Signal, type SlaTarget, type Ticket, type TicketAnalytics } from '@vigil/contracts';
+import { TICKET_DIMENSION_CAP, type Alert, type Signal, type SlaTarget, type Ticket, type TicketAnalytics } from '@vigil/contracts';
 import { SLA_TARGETS, type Plan } from './plan.schema';
 
 /**
@@ -34,15 +34,19 @@ function union(list: string[], more: readonly (string | undefined)[]): string[] 
  */
 export function noteSignal(ticket: Ticket, signal: Signal, repeatOf?: string): Ticket {
   const a = ticket.analytics ? structuredClone(ticket.analytics) : emptyAnalytics();
-  // Signals carry their watch once detection keys by watch (#15); until then the list stays empty.
-  const watchId = (signal as Signal & { watchId?: string }).watchId;
-  a.watchIds = union(a.watchIds, [watchId]);
+  a.watchIds = union(a.watchIds, [signal.watchId]);
   a.categories = union(a.categories, signal.categories);
   a.channels = union(a.channels, signal.channels);
   a.places = union(a.places, signal.places);
   if (repeatOf && repeatOf !== ticket.id && !a.repeatOf) a.repeatOf = repeatOf;
   a.repeat = a.repeat || a.repeatOf !== undefined;
   return { ...ticket, analytics: a };
+}
+
+/** The ticket's watches on each alert its change raised (the alerts are made before `noteSignal` runs). */
+export function withAlertWatches(alerts: readonly Alert[], ticket: Ticket): Alert[] {
+  const watchIds = ticket.analytics?.watchIds ?? [];
+  return watchIds.length ? alerts.map((a) => ({ ...a, watchIds: [...watchIds] })) : [...alerts];
 }
 
 /**

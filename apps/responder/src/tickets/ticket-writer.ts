@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { TicketChange, TicketEvent } from '@vigil/contracts';
 import { createLogger } from '@vigil/common';
 import { MessageProducer } from '@vigil/kafka';
-import { hasPendingNotifications, planNotifications, recordAnalytics, withNotifications, withTicketChanges } from '@vigil/plan';
+import { hasPendingNotifications, planNotifications, recordAnalytics, withAlertWatches, withNotifications, withTicketChanges } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
 import { PrivacyMasker } from '../privacy/privacy-masker';
 import { WEBHOOK_OPTIONS, type WebhookOptions } from '../responder.tokens';
@@ -45,7 +45,9 @@ export class TicketWriter {
     const ticket = recordAnalytics(this.plans.plan, expected?.ticket, withNotifications(safe.ticket, planned));
     // The last event says what this write changed, so live dashboards update without reading the ticket.
     const events = withTicketChanges(safe.events, expected?.ticket, ticket);
-    const stored = await this.tickets.write(ticket, { events, alerts: safe.alerts }, expected);
+    // Alerts say which watches (brands) the ticket is about, for a dashboard that shows several.
+    const alerts = withAlertWatches(safe.alerts, ticket);
+    const stored = await this.tickets.write(ticket, { events, alerts }, expected);
     if (stored) await this.flush(stored);
     if (stored && hasPendingNotifications(stored.ticket) && planned.length) for (const l of this.notifyListeners) l(stored.ticket.id);
     return stored;
