@@ -2,7 +2,7 @@ import type { Ticket, TicketAction } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { decideOnSignal, openTicket } from './decide-on-signal';
 import { evaluateClock } from './sla-clock';
-import { activeMinutes, noteSignal, recordAnalytics, teamsOf } from './ticket-analytics';
+import { activeMinutes, noteSignal, recordAnalytics, teamsOf, withAlertWatches } from './ticket-analytics';
 import { applyAction } from './ticket-lifecycle';
 import { action, defaultPlan, makeSignal, plusMinutes } from '../../../test/support/plan-fixtures';
 
@@ -34,6 +34,21 @@ describe('ticket analytics', () => {
     expect(t.analytics!.teams).toEqual(['crisis_core', 'service_desk']);
     const more = noteSignal(t, makeSignal({ id: 'sig-2', categories: ['refund', 'quality'], channels: ['social'] }));
     expect(more.analytics).toMatchObject({ categories: ['refund', 'delivery', 'quality'], channels: ['review', 'social'] });
+  });
+
+  it('unions the watches of its signals and stamps them on the alerts of the change', () => {
+    const signal = makeSignal({ key: 'k1', severity: { level: 'important' }, watchId: 'brand-a' });
+    const d = decideOnSignal(plan, signal, undefined, undefined, t0);
+    if (d.type !== 'open') throw new Error(d.type);
+    const opening = openTicket(plan, d, 'CR-2026-000001', t0);
+    const t = noteSignal(opening.ticket, signal);
+    expect(t.analytics!.watchIds).toEqual(['brand-a']);
+    expect(noteSignal(noteSignal(t, makeSignal({ id: 'sig-2', watchId: 'brand-b' })), makeSignal({ id: 'sig-3', watchId: 'brand-a' })).analytics!.watchIds).toEqual(['brand-a', 'brand-b']);
+    const alerts = withAlertWatches(opening.alerts, t);
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts.every((a) => a.watchIds?.join() === 'brand-a')).toBe(true);
+    // A ticket without watches leaves its alerts as they were (no empty list on the wire).
+    expect(withAlertWatches(opening.alerts, opened())[0]).not.toHaveProperty('watchIds');
   });
 
   it('a signal that opens the next ticket of an incident key marks it a repeat', () => {
