@@ -5240,6 +5240,8 @@ export interface operations {
                 state?: string | string[];
                 /** @description comma-separated, or the parameter repeated */
                 level?: string | string[];
+                /** @description watch ids (analytics.watchIds), comma-separated or repeated; a ticket of any of them */
+                watch?: string | string[];
                 /** @description 1–500, default 150 */
                 size?: number;
             };

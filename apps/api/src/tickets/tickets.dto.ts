@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { DemandKind, PlaybookStepId, RemedyProposal, RootCauseKind, SeverityLevel, Ticket, TicketEvent, TicketId, TicketReview, TicketState } from '@vigil/contracts';
+import { DemandKind, IMPLICIT_WATCH_ID, PlaybookStepId, RemedyProposal, RootCauseKind, SeverityLevel, Ticket, TicketEvent, TicketId, TicketReview, TicketState, WatchId } from '@vigil/contracts';
 
 const csv = z
   .union([z.string(), z.array(z.string())])
@@ -11,6 +11,8 @@ const csv = z
 export const TicketListQuery = z.object({
   state: csv.pipe(z.array(TicketState).max(20)),
   level: csv.pipe(z.array(SeverityLevel).max(20)),
+  // `_all` is the implicit watch of tickets opened without watch configuration.
+  watch: csv.pipe(z.array(z.union([WatchId, z.literal(IMPLICIT_WATCH_ID)])).max(50)).describe('watch ids (analytics.watchIds), comma-separated or repeated; a ticket of any of them'),
   size: z.coerce.number().int().min(1).max(500).default(150).describe('1–500, default 150'),
 });
 export type TicketListQuery = z.infer<typeof TicketListQuery>;

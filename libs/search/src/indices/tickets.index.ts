@@ -100,6 +100,8 @@ export interface TicketListQuery {
   /** Empty: every state. */
   state: TicketState[];
   level: SeverityLevel[];
+  /** Watch ids: a ticket whose signals came from any of them (`analytics.watchIds`). Empty or absent: every watch. */
+  watch?: string[];
   size: number;
 }
 
@@ -176,11 +178,12 @@ export class TicketsReader {
     });
   }
 
-  /** Newest opened first, filtered by state and level. */
+  /** Newest opened first, filtered by state, level and watch. */
   async list(q: TicketListQuery): Promise<{ total: number; tickets: Ticket[] }> {
     const filter: estypes.QueryDslQueryContainer[] = [];
     if (q.state.length) filter.push({ terms: { state: q.state } });
     if (q.level.length) filter.push({ terms: { level: q.level } });
+    if (q.watch?.length) filter.push({ terms: { 'analytics.watchIds': q.watch } });
     const res = await this.search.es.search<TicketDoc>({
       ...TOLERATE_MISSING,
       index: this.index,
