@@ -19,7 +19,7 @@ fakeApi((call) => {
   return stored.has(id) ? { ticket: stored.get(id), events: [] } : new Promise(() => undefined);
 });
 
-const { useTicketsStore } = await import('./tickets');
+const { matchesFilters, useTicketsStore } = await import('./tickets');
 const { useToastStore } = await import('./toasts');
 
 const ticket = (id: string, over: Partial<Ticket> = {}) => ({ id, title: id, level: 'urgent', state: 'open', assignees: [], seq: 1, ...over }) as Ticket;
@@ -133,6 +133,45 @@ describe('tickets store', () => {
     await vi.runAllTimersAsync();
     expect(reads).toEqual(['/api/tickets?state=open&size=150']);
     expect(tickets.tickets[0]).toMatchObject({ seq: 4, state: 'acknowledged' });
+  });
+
+  it('asks for the watch filter, and keeps a live ticket of another watch off the filtered list', async () => {
+    const tickets = useTicketsStore();
+    const withWatch = (id: string, watchIds: string[], over: Partial<Ticket> = {}) => ticket(id, { analytics: { watchIds } as Ticket['analytics'], ...over });
+    stored.set('CR-2026-000001', withWatch('CR-2026-000001', ['brand-a'], { seq: 3 }));
+    await tickets.load({ state: ['open'], watch: ['brand-a'] });
+    expect(reads).toEqual(['/api/tickets?state=open&watch=brand-a&size=150']);
+    const opened = (id: string, watchIds: string[], over: Partial<Ticket> = {}) => {
+      const { recentRequestIds: _r, ...set } = { ...withWatch(id, watchIds, over), recentRequestIds: [] };
+      tickets.onTicketEvent(event({ ticketId: id, seq: 1, type: 'opened', changes: { set, unset: [] } }));
+    };
+    opened('CR-2026-000008', ['brand-b']);
+    opened('CR-2026-000009', ['brand-b', 'brand-a']);
+    opened('CR-2026-000010', []);
+    // Of the watch, but not in a state the list asked for.
+    opened('CR-2026-000011', ['brand-a'], { state: 'resolved' });
+    await vi.runAllTimersAsync();
+    expect(tickets.tickets.map((t) => t.id)).toEqual(['CR-2026-000009', 'CR-2026-000001']);
+    // A reopened ticket of another watch read on a state change stays off too.
+    stored.set('CR-2026-000012', withWatch('CR-2026-000012', ['brand-b'], { seq: 4 }));
+    tickets.onTicketEvent(event({ ticketId: 'CR-2026-000012', seq: 4, type: 'reopened', changes: { set: { state: 'open', seq: 4 }, unset: [] } }));
+    await vi.runAllTimersAsync();
+    expect(reads).toContain('/api/tickets/CR-2026-000012');
+    expect(tickets.tickets.map((t) => t.id)).toEqual(['CR-2026-000009', 'CR-2026-000001']);
+    // Unfiltered, every watch's ticket shows.
+    await tickets.load({ state: ['open'] });
+    opened('CR-2026-000013', ['brand-b']);
+    expect(tickets.tickets[0].id).toBe('CR-2026-000013');
+  });
+
+  it('matchesFilters: empty filters take any ticket; a watch filter needs one of the ticket’s watches', () => {
+    const t = ticket('CR-2026-000001', { analytics: { watchIds: ['brand-a', '_all'] } as Ticket['analytics'] });
+    expect(matchesFilters(t, undefined)).toBe(true);
+    expect(matchesFilters(t, { state: [], level: [], watch: [] })).toBe(true);
+    expect(matchesFilters(t, { watch: ['brand-b', 'brand-a'] })).toBe(true);
+    expect(matchesFilters(t, { watch: ['brand-b'] })).toBe(false);
+    expect(matchesFilters(ticket('CR-2026-000002'), { watch: ['brand-a'] })).toBe(false);
+    expect(matchesFilters(t, { level: ['major'] })).toBe(false);
   });
 
   it('makes no read for a thousand in-sequence events (the cost of an escalation storm is the socket, not the api)', async () => {

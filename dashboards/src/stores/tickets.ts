@@ -12,7 +12,19 @@ export interface TicketDetail {
 }
 /** An action as the api takes it; the store adds the requestId. */
 export type ActionBody = paths['/api/tickets/{id}/actions']['post']['requestBody']['content']['application/json'];
-type Filters = { state?: string[]; level?: string[] };
+export type Filters = { state?: string[]; level?: string[]; watch?: string[] };
+
+/**
+ * Whether a ticket belongs on a list read with these filters (empty or absent: any). The live
+ * feed brings every ticket; a ticket opened for another watch stays off a board filtered by watch.
+ */
+export function matchesFilters(t: Ticket, f: Filters | undefined): boolean {
+  if (!f) return true;
+  if (f.state?.length && !f.state.includes(t.state)) return false;
+  if (f.level?.length && !f.level.includes(t.level)) return false;
+  if (f.watch?.length && !(t.analytics?.watchIds ?? []).some((w) => f.watch!.includes(w))) return false;
+  return true;
+}
 
 const LIST_CAP = 150;
 /** How long a write's last event may take to follow its first before the ticket is read. */
@@ -100,7 +112,9 @@ export const useTicketsStore = defineStore('tickets', () => {
     }
     if (listed) return;
     const created = createdTicket(e.changes);
-    if (created) tickets.value = [created, ...tickets.value].slice(0, LIST_CAP);
+    if (created) {
+      if (matchesFilters(created, lastFilters)) tickets.value = [created, ...tickets.value].slice(0, LIST_CAP);
+    }
     // A ticket outside the list whose state or level moved (a reopen) may belong on it now.
     else if (e.changes && ('state' in e.changes.set || 'level' in e.changes.set)) reread(e.ticketId);
   }
@@ -137,7 +151,8 @@ export const useTicketsStore = defineStore('tickets', () => {
         void fetchDetail(id)
           .then((d) => {
             const known = tickets.value.some((t) => t.id === id);
-            tickets.value = known ? tickets.value.map((t) => (t.id === id ? newer(t, d.ticket) : t)) : [d.ticket, ...tickets.value].slice(0, LIST_CAP);
+            if (known || matchesFilters(d.ticket, lastFilters))
+              tickets.value = known ? tickets.value.map((t) => (t.id === id ? newer(t, d.ticket) : t)) : [d.ticket, ...tickets.value].slice(0, LIST_CAP);
             if (detail.value?.ticket.id === id && d.ticket.seq >= detail.value.ticket.seq) detail.value = d;
           })
           .catch(() => undefined)
