@@ -16,4 +16,15 @@ describe('AlertList', () => {
     expect(w.find('.title').text()).toBe(title);
     expect(w.text()).toContain('New ticket');
   });
+
+  it('names the watches an alert is about (by name when known), and nothing for the implicit _all', () => {
+    const i18n = createI18n({ legacy: false, locale: 'en', messages: { en } });
+    const base = { type: 'new_ticket' as const, level: 'urgent' as const, title: 't', at: '2026-11-23T10:00:00Z', notify: [] };
+    const alerts: Alert[] = [
+      { ...base, alertId: 'a1', ticketId: 'CR-2026-000001', watchIds: ['brand-a', 'brand-x'] },
+      { ...base, alertId: 'a2', ticketId: 'CR-2026-000002', watchIds: ['_all'] },
+    ];
+    const w = mount(AlertList, { props: { alerts, watchNames: { 'brand-a': '甲品牌' } }, global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } } });
+    expect(w.findAll('[data-test=alert-watches]').map((x) => x.text())).toEqual(['Watch: 甲品牌, brand-x']);
+  });
 });
