@@ -1,7 +1,7 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 
 /**
- * The crisis board keeps its watch filter in the URL (`/board?watch=brand-a`, or a comma list),
+ * The crisis board keeps its watch filter in the URL (`#/board?watch=brand-a`, or a comma list),
  * so a link someone shares opens the same board. No `watch`: every watch.
  */
 export function watchesFromQuery(q: LocationQuery): string[] {
