@@ -218,7 +218,8 @@ describe('single complaints: from the intake endpoint and a feed to tickets with
       return { status: r.status, headers: r.headers, body: (await r.json()) as Record<string, unknown> };
     };
     const token = progressPath.slice(3);
-    const closed = await json(`/api/public/progress/${token}`);
+    // The earlier test's close reaches the stored ticket a moment after its action was accepted.
+    const closed = await pollUntil('the closed case', () => json(`/api/public/progress/${token}`), (r) => r.body.status === 'closed');
     expect(closed.status).toBe(200);
     expect(closed.headers.get('cache-control')).toBe('no-store');
     expect(closed.body).toEqual({ reference: managerTicket.complaint!.reference, status: 'closed', receivedAt: managerTicket.complaint!.receivedAt, updatedAt: expect.any(String) });

@@ -92,7 +92,8 @@ describe('ConsumerRunner against a real broker', () => {
     await tc.produce('mentionsRaw', Array.from({ length: 20 }, (_, i) => ({ key: 'c', value: JSON.stringify({ n: 100 + i, pad }) })));
     await pollUntil('the 20 padded messages handled', async () => calls.flat().filter((n) => n >= 100), (ns) => ns.length >= 20);
     const padded = calls.filter((c) => c.some((n) => n >= 100));
-    expect(padded.every((c) => c.length <= 3)).toBe(true);
+    // The group reads from the beginning, so the earlier tests' small messages may share a call: the cap is on bytes.
+    expect(padded.every((c) => c.filter((n) => n >= 100).length <= 3)).toBe(true);
     expect(padded.flat()).toEqual(Array.from({ length: 20 }, (_, i) => 100 + i));
     await first.stop();
 
