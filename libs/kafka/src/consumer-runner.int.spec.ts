@@ -94,7 +94,7 @@ describe('ConsumerRunner against a real broker', () => {
     const padded = calls.filter((c) => c.some((n) => n >= 100));
     // The group reads from the beginning, so the earlier tests' small messages may share a call: the cap is on bytes.
     expect(padded.every((c) => c.filter((n) => n >= 100).length <= 3)).toBe(true);
-    expect(padded.flat()).toEqual(Array.from({ length: 20 }, (_, i) => 100 + i));
+    expect(padded.flat().filter((n) => n >= 100)).toEqual(Array.from({ length: 20 }, (_, i) => 100 + i));
     await first.stop();
 
     const again: number[][] = [];
