@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AllowListSetting, BaseConfig, loadConfig } from '@vigil/common';
+import { AllowListSetting, BaseConfig, loadConfig, SmtpSettings } from '@vigil/common';
 
 export const ReporterConfig = BaseConfig.extend({
   /** How often the schedule is checked (ms); 0 turns the schedule off (`vigil report` still works). */
@@ -19,13 +19,7 @@ export const ReporterConfig = BaseConfig.extend({
    * so one server configuration serves notifications and reports. Unset SMTP_HOST: reports are
    * not e-mailed (the archive says so).
    */
-  SMTP_HOST: z.string().optional(),
-  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
-  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  SMTP_STARTTLS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-  SMTP_USER: z.string().optional(),
-  SMTP_PASSWORD: z.string().optional(),
-  SMTP_FROM: z.string().default('Vigil <vigil@localhost>'),
+  ...SmtpSettings,
   /** Hosts report webhooks may reach on a private address (host names or addresses, comma-separated). */
   REPORT_WEBHOOK_ALLOW_HOSTS: AllowListSetting,
   REPORT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),

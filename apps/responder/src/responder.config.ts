@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AllowListSetting, BaseConfig, loadConfig } from '@vigil/common';
+import { AllowListSetting, BaseConfig, loadConfig, SmtpSettings } from '@vigil/common';
 
 /** The bundled plan, found from the source tree and from `dist/` alike. */
 function defaultPlanFile(): string {
@@ -47,14 +47,7 @@ export const ResponderConfig = BaseConfig.extend({
   /** The dashboard's address, for links in notifications. */
   DASHBOARD_URL: z.url().optional(),
   /** The SMTP server e-mail channels send through; unset: e-mail notifications fail (and are recorded so). */
-  SMTP_HOST: z.string().optional(),
-  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
-  /** true: TLS from the first byte (port 465); false: plain, upgraded with STARTTLS when SMTP_STARTTLS. */
-  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  SMTP_STARTTLS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-  SMTP_USER: z.string().optional(),
-  SMTP_PASSWORD: z.string().optional(),
-  SMTP_FROM: z.string().default('Vigil <vigil@localhost>'),
+  ...SmtpSettings,
 });
 export type ResponderConfig = z.infer<typeof ResponderConfig>;
 export const loadResponderConfig = (env = process.env) => loadConfig(ResponderConfig, env);

@@ -34,6 +34,21 @@ export const AllowListSetting = z
     }
   });
 
+/**
+ * The SMTP server, one configuration for the responder's e-mail notifications and the reporter's
+ * reports. Unset SMTP_HOST: nothing is e-mailed (each app records that it could not send).
+ */
+export const SmtpSettings = {
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the first byte (port 465); false: plain, upgraded with STARTTLS when SMTP_STARTTLS. */
+  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SMTP_STARTTLS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default('Vigil <vigil@localhost>'),
+};
+
 export { ConfigError };
 
 /** Keys whose values are never printed, not even in error messages. */

@@ -9,6 +9,21 @@ import { z } from 'zod';
 export const ConfigKind = z.enum(['watch', 'source']);
 export type ConfigKind = z.infer<typeof ConfigKind>;
 
+/**
+ * What every stored configuration document (a watch, a source) carries besides its content: its
+ * version (the optimistic-concurrency check of the next edit), who made and last changed it, and
+ * when it was deleted, if it was (a soft delete: its history and mentions stay).
+ */
+export const VersionStamp = {
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime({ offset: true }),
+  createdBy: z.string(),
+  updatedAt: z.iso.datetime({ offset: true }),
+  updatedBy: z.string(),
+  deletedAt: z.iso.datetime({ offset: true }).optional(),
+  deletedBy: z.string().optional(),
+};
+
 export const ConfigAction = z.enum(['create', 'update', 'delete', 'restore', 'seed']);
 export type ConfigAction = z.infer<typeof ConfigAction>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel } from './raw-mention.schema';
+import { VersionStamp } from './config-change.schema';
 
 /**
  * What the collector reads, one source each: the sources YAML (which seeds a deployment) and the
@@ -124,14 +125,8 @@ export const SourceDoc = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/),
   /** The configuration as written (SourceConfig's input, placeholders kept). */
   config: z.record(z.string(), z.unknown()),
-  version: z.number().int().positive(),
-  createdAt: z.iso.datetime({ offset: true }),
-  createdBy: z.string(),
-  updatedAt: z.iso.datetime({ offset: true }),
-  updatedBy: z.string(),
-  /** Set when deleted: it is no longer polled; its mentions and history stay. */
-  deletedAt: z.iso.datetime({ offset: true }).optional(),
-  deletedBy: z.string().optional(),
+  // Deleted (deletedAt set): it is no longer polled; its mentions and history stay.
+  ...VersionStamp,
 });
 export type SourceDoc = z.infer<typeof SourceDoc>;
 

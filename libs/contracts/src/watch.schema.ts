@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language } from './analysis.schema';
+import { VersionStamp } from './config-change.schema';
 
 /**
  * A watch (监测方案): what a team monitors. Stored in Elasticsearch (`<prefix>watches`, one
@@ -97,16 +98,8 @@ export type WatchConfig = z.infer<typeof WatchConfig>;
 export type WatchConfigInput = z.input<typeof WatchConfig>;
 
 /** A watch as stored: the configuration, its version and who last changed it. */
-export const WatchDoc = WatchConfig.extend({
-  version: z.number().int().positive(),
-  createdAt: z.iso.datetime({ offset: true }),
-  createdBy: z.string(),
-  updatedAt: z.iso.datetime({ offset: true }),
-  updatedBy: z.string(),
-  /** Set when deleted: the watch stops matching, mentions keep its id and stay searchable by it. */
-  deletedAt: z.iso.datetime({ offset: true }).optional(),
-  deletedBy: z.string().optional(),
-});
+// Deleted (deletedAt set): the watch stops matching, mentions keep its id and stay searchable by it.
+export const WatchDoc = WatchConfig.extend(VersionStamp);
 export type WatchDoc = z.infer<typeof WatchDoc>;
 
 /** Mentions of no watch, in a search filter: `watch=_none`. */

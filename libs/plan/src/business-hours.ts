@@ -110,3 +110,13 @@ export function businessMinutesBetween(cal: Calendar, from: number, to: number):
   }
   return total / MINUTE;
 }
+
+/** Known to the runtime's time-zone database (the same IANA names Elasticsearch knows). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

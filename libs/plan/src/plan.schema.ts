@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './business-hours';
 import { AlertType, PlaybookStepId, RiskCueKind, SeverityLevel, SignalKind, SlaTarget } from '@vigil/contracts';
 
 /**
@@ -304,11 +305,3 @@ export type PlanInput = z.input<typeof Plan>;
 
 export const SLA_TARGETS = SlaTarget.options;
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { isTimeZone } from '@vigil/plan';
 import {
   AnalyticsDimension,
   BacklogBucket,
@@ -27,14 +28,6 @@ const DAY = 86_400_000;
 const MAX_DAYS = 3 * 366;
 const MAX_BUCKETS = 400;
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The period and the ticket dimensions; the last 7 days when no period is given. */
 const period = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { isTimeZone } from '@vigil/plan';
 import { EnrichedMention } from '@vigil/contracts';
 
 /** `a,b` or repeated params, to a list. */
@@ -29,15 +30,6 @@ const filters = {
 /** The deepest hit a search can page to (Elasticsearch's index.max_result_window). */
 export const MAX_RESULT_WINDOW = 10_000;
 
-/** Known to the runtime's time-zone database (the same IANA names Elasticsearch knows). */
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const fromNotAfterTo = (q: { from?: string; to?: string }) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
 const fromNotAfterToError = { message: '`from` must not be after `to`', path: ['from'] };

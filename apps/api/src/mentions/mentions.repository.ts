@@ -76,20 +76,10 @@ export class MentionsRepository {
    * Posts published since `from` that a query selects, newest first, page by page (a watch
    * preview re-matches each one).
    */
-  async *candidates(query: estypes.QueryDslQueryContainer | null, from: string, limit: number, pageSize = 500): AsyncGenerator<EnrichedMention[]> {
-    let after: estypes.SortResults | undefined;
-    let left = limit;
+  candidates(query: estypes.QueryDslQueryContainer | null, from: string, limit: number, pageSize = 500): AsyncGenerator<EnrichedMention[]> {
     const filter: estypes.QueryDslQueryContainer[] = [{ range: { publishedAt: { gte: from } } }];
     if (query) filter.push(query);
-    while (left > 0) {
-      const res = await this.mentions.query({ size: Math.min(pageSize, left), query: { bool: { filter } }, sort: SORT_FOR_PAGING, search_after: after, track_total_hits: false });
-      const hits = res.hits.hits;
-      if (!hits.length) return;
-      left -= hits.length;
-      after = hits[hits.length - 1].sort;
-      yield hits.map((h) => h._source!);
-      if (hits.length < pageSize) return;
-    }
+    return this.pages({ bool: { filter } }, limit, pageSize);
   }
 
   /** How many posts since `from` a query selects. */
@@ -100,17 +90,16 @@ export class MentionsRepository {
   }
 
   /** Every match, newest first, page by page (search_after), up to `limit` rows. */
-  async *scan(q: MentionFilters, limit: number, pageSize = 500): AsyncGenerator<EnrichedMention[]> {
+  scan(q: MentionFilters, limit: number, pageSize = 500): AsyncGenerator<EnrichedMention[]> {
+    return this.pages(mentionQuery(q), limit, pageSize);
+  }
+
+  /** What a query selects, newest first, page by page (search_after), up to `limit` rows. */
+  private async *pages(query: estypes.QueryDslQueryContainer, limit: number, pageSize: number): AsyncGenerator<EnrichedMention[]> {
     let after: estypes.SortResults | undefined;
     let left = limit;
     while (left > 0) {
-      const res = await this.mentions.query({
-        size: Math.min(pageSize, left),
-        query: mentionQuery(q),
-        sort: SORT_FOR_PAGING,
-        search_after: after,
-        track_total_hits: false,
-      });
+      const res = await this.mentions.query({ size: Math.min(pageSize, left), query, sort: SORT_FOR_PAGING, search_after: after, track_total_hits: false });
       const hits = res.hits.hits;
       if (!hits.length) return;
       left -= hits.length;
