@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer, shippedSentimentModels, toDeploymentModels } from '@vigil/analysis';
 import type { EnrichedMention } from '@vigil/contracts';
 import { ConsumerFactory, KafkaClient, MessageProducer } from '@vigil/kafka';
-import { AnalysisModelsReader, MentionsReader, SearchClient } from '@vigil/search';
+import { AnalysisModelsReader, CorrectionsReader, MentionsReader, ModelUpdatesReader, SearchClient } from '@vigil/search';
+import type { ApiConfig } from '../../apps/api/src/api.config';
+import { DescribeModelsUseCase } from '../../apps/api/src/corrections/describe-models.usecase';
 import { ApplyRescoresUseCase } from '../../apps/indexer/src/rescoring/apply-rescores.usecase';
 import { RescoredMentionsConsumer } from '../../apps/indexer/src/rescoring/rescored-mentions.consumer';
 import { applyCorrection } from '../../apps/indexer/src/corrections/apply-correction';
@@ -111,5 +113,14 @@ describe('after a model update the window is scored again in the background: onc
     const again = await apply.execute([{ mentionId: m.id, modelVersion: 1, sentiment: { label: 'positive', score: 1, confidence: 1 }, emotion: { level: 'calm', intensity: 0 }, riskCues: [] }]);
     expect(again).toEqual({ applied: 0, already: 1, missing: 0 });
     expect((await stored()).get(m.id)!.version).toBe(2);
+  });
+
+  it("the model-status page's answer: the update in force, its training sizes and the progress read from the stored posts", async () => {
+    const page = await new DescribeModelsUseCase(new AnalysisModelsReader(search), new ModelUpdatesReader(search), new CorrectionsReader(search), mentions, { ANALYSIS_RESCORE_DAYS: 30 } as ApiConfig).execute();
+    expect(page.rescoring).toEqual({ modelVersion: 1, windowDays: 30, since: new Date(now - 30 * DAY).toISOString(), total: 45, done: 45 });
+    const sentiment = page.components.find((c) => c.component === 'sentiment')!;
+    expect(sentiment).toMatchObject({ source: 'published', modelVersion: 1, learnsFromCorrections: true });
+    expect(sentiment.trainedOn.find((t) => t.language === 'zh')).toMatchObject({ corrections: 1, rows: expect.any(Number) });
+    expect(page.components.filter((c) => c.source === 'rules').map((c) => c.component)).toEqual(['emotion', 'category', 'cues']);
   });
 });
