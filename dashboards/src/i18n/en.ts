@@ -87,7 +87,7 @@ export const en = {
     components: 'Components', component: 'Component', source: 'Source', version: 'Version', trainedOn: 'Trained on', learns: 'Learns from corrections', pending: 'Corrections pending',
     componentName: { sentiment: 'Sentiment', emotion: 'Emotion', category: 'Categories', cues: 'Risk cues' },
     sourceName: { published: 'deployment update', shipped: 'shipped model', rules: 'rules and lexicons' },
-    rulesOnly: 'hand-written rules (no training data)', rows: '{n} labelled rows', corrections: '{n} corrections', yes: 'yes', notYet: 'not yet (corrections are applied to their posts only)',
+    noRows: 'rows not recorded (hover for the model’s note)', rulesOnly: 'hand-written rules (no training data)', rows: '{n} labelled rows', corrections: '{n} corrections', yes: 'yes', notYet: 'not yet (corrections are applied to their posts only)',
     pendingSince: '{n} corrections since the newest one the model in force learnt from ({t}).', pendingAll: '{n} corrections stored; no update has learnt from any yet.',
     heldOut: 'Held-out checks of the last update', noUpdate: 'No model update yet: the shipped models are in force.', heldOutFrom: { published: 'The update in force, checked before it was published (accuracy before → after).', 'latest run': 'The latest run (not published), checked before → after.', none: '' },
     language: 'Language', heldOutSet: 'Held-out set', checkSet: 'Corrections check', decision: 'Decision', accepted: 'accepted', refused: 'refused',

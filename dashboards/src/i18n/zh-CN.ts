@@ -88,7 +88,7 @@ export const zhCN: Messages = {
     components: '组成部分', component: '部分', source: '来源', version: '版本', trainedOn: '训练数据', learns: '从纠正中学习', pending: '待学习的纠正',
     componentName: { sentiment: '情感', emotion: '情绪', category: '分类', cues: '风险线索' },
     sourceName: { published: '本部署的更新', shipped: '内置模型', rules: '规则与词典' },
-    rulesOnly: '人工规则（无训练数据）', rows: '{n} 条标注数据', corrections: '{n} 条纠正', yes: '是', notYet: '暂不（纠正只作用于对应帖子）',
+    noRows: '未记录行数（悬停查看模型说明）', rulesOnly: '人工规则（无训练数据）', rows: '{n} 条标注数据', corrections: '{n} 条纠正', yes: '是', notYet: '暂不（纠正只作用于对应帖子）',
     pendingSince: '在用模型学过的最新纠正（{t}）之后又有 {n} 条纠正。', pendingAll: '已存 {n} 条纠正，尚无更新学习过。',
     heldOut: '最近一次更新的留出集检验', noUpdate: '尚无模型更新：正在使用内置模型。', heldOutFrom: { published: '在用的更新，发布前检验（准确率 更新前 → 更新后）。', 'latest run': '最近一次运行（未发布），检验 更新前 → 更新后。', none: '' },
     language: '语言', heldOutSet: '留出集', checkSet: '纠正检验集', decision: '结论', accepted: '通过', refused: '拒绝',
