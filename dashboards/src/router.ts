@@ -12,7 +12,7 @@ declare module 'vue-router' {
   }
 }
 
-export type Section = 'live' | 'board' | 'clusters' | 'search' | 'analytics' | 'reports' | 'watches' | 'sources' | 'plan' | 'users';
+export type Section = 'live' | 'board' | 'clusters' | 'search' | 'analytics' | 'reports' | 'watches' | 'sources' | 'plan' | 'models' | 'users';
 
 /**
  * Hash URLs (`#/tickets/CR-2026-000001`), as before: links people saved keep working and
@@ -39,6 +39,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/sources', name: 'sources', component: () => import('./pages/SourcesPage.vue'), meta: { section: 'sources' } },
   // The api serves the plan from the analyst role up (responders and admins included); admins edit it there.
   { path: '/plan', name: 'plan', component: () => import('./pages/PlanPage.vue'), meta: { section: 'plan', role: 'analyst' } },
+  { path: '/models', name: 'models', component: () => import('./pages/ModelsPage.vue'), meta: { section: 'models', role: 'analyst' } },
   { path: '/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { section: 'users', role: 'admin' } },
   // Anything else lands on the live page, as the hash router did.
   { path: '/:rest(.*)*', redirect: '/live' },

@@ -27,7 +27,7 @@ describe('the processor folds corrections into its models: checked, published on
   const followers: ModelFollower[] = [];
   let seq = 0;
 
-  const options = (over: Partial<ModelOptions> = {}): ModelOptions => ({ pollMs: 0, trainEveryMs: 0, minCorrections: 10, referenceDir: dir, instance: `test-${followers.length}`, ...over });
+  const options = (over: Partial<ModelOptions> = {}): ModelOptions => ({ pollMs: 0, trainEveryMs: 0, minCorrections: 10, rescoreDays: 0, rescoreEveryMs: 0, rescorePage: 200, referenceDir: dir, instance: `test-${followers.length}`, ...over });
   const instance = (over: Partial<ModelOptions> = {}) => {
     const o = options(over);
     const models = new AnalysisModelsRepository(search);

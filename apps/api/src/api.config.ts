@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AllowListSetting, BaseConfig, DataKeysSetting, loadConfig } from '@vigil/common';
+import { DEFAULT_RESCORE_DAYS } from '@vigil/contracts';
 
 export const ApiConfig = BaseConfig.extend({
   API_HOST: z.string().default('127.0.0.1'),
@@ -34,6 +35,8 @@ export const ApiConfig = BaseConfig.extend({
   PROGRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   /** `host:port`s a source form may name past the private-address guard (the collector's own setting, read here to refuse others at save). */
   COLLECTOR_ALLOW_HOSTS: AllowListSetting,
+  /** Days before a model update whose posts the processor scores again (its own setting, read here for the progress). */
+  ANALYSIS_RESCORE_DAYS: z.coerce.number().int().min(0).max(3_660).default(DEFAULT_RESCORE_DAYS),
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;
 export const loadApiConfig = (env = process.env) => loadConfig(ApiConfig, env);

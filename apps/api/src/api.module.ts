@@ -28,6 +28,7 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { AnalysisModelsController } from './corrections/analysis-models.controller';
 import { CorrectionsController } from './corrections/corrections.controller';
 import { RequestCorrectionUseCase } from './corrections/request-correction.usecase';
+import { DescribeModelsUseCase } from './corrections/describe-models.usecase';
 import { LiveFeedService } from './live/live-feed.service';
 import { LiveGateway } from './live/live.gateway';
 import { LivePublisher } from './live/live.publisher';
@@ -109,6 +110,7 @@ export class ApiModule {
         ViewContactUseCase,
         ShowProgressUseCase,
         RequestCorrectionUseCase,
+        DescribeModelsUseCase,
         LivePublisher,
         LiveFeedService,
         LiveGateway,

@@ -10,7 +10,7 @@ export class IndexerBootstrap implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.kafka.ensureTopics(['mentionsEnriched', 'mentionsCorrections', 'dlq']);
+    await this.kafka.ensureTopics(['mentionsEnriched', 'mentionsCorrections', 'mentionsRescored', 'dlq']);
     await this.search.ensureIndices();
   }
 }

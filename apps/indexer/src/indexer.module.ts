@@ -10,6 +10,8 @@ import { ApplyCorrectionUseCase } from './corrections/apply-correction.usecase';
 import { CorrectionsConsumer } from './corrections/corrections.consumer';
 import { CorrectionsRepository } from './corrections/corrections.repository';
 import { INDEXER_OPTIONS } from './indexer.tokens';
+import { ApplyRescoresUseCase } from './rescoring/apply-rescores.usecase';
+import { RescoredMentionsConsumer } from './rescoring/rescored-mentions.consumer';
 
 @Module({})
 export class IndexerModule {
@@ -30,6 +32,8 @@ export class IndexerModule {
         CorrectionsRepository,
         ApplyCorrectionUseCase,
         CorrectionsConsumer,
+        ApplyRescoresUseCase,
+        RescoredMentionsConsumer,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { Clock } from '@vigil/common';
 import { WatchesRegistry } from './watches/watches-registry.service';
 import { checkEventTime, type EventTimePolicy } from './event-time';
 import { EVENT_TIME_POLICY } from './processor.tokens';
+import { ModelFollower } from './models/model-follower.service';
 
 /**
  * Scores one raw post: deterministic id, analysis, personal data masked in what is kept, its
@@ -16,6 +17,7 @@ export class EnrichMentionUseCase {
     private readonly watches: WatchesRegistry,
     private readonly clock: Clock,
     @Inject(EVENT_TIME_POLICY) private readonly timePolicy: EventTimePolicy,
+    private readonly models: ModelFollower,
   ) {}
 
   execute(raw: RawMention): EnrichedMention {
@@ -34,6 +36,8 @@ export class EnrichMentionUseCase {
         },
       },
     );
+    // Read after the analysis: a swap happens between posts, never inside one.
+    const modelVersion = this.models.modelVersion;
     const now = this.clock.now();
     const time = checkEventTime(raw.publishedAt, raw.fetchedAt, now, this.timePolicy);
     return {
@@ -46,6 +50,8 @@ export class EnrichMentionUseCase {
       analysis: {
         ...analysis,
         truncated: analysis.truncated || raw.truncated,
+        // Scored by published models: re-scoring after this version passes it by.
+        ...(modelVersion > 0 ? { modelVersion } : {}),
         // What the collector masked before mentions.raw, plus anything found here (a replayed file).
         entities: raw.piiKinds?.length ? { ...analysis.entities, piiKinds: [...new Set([...analysis.entities.piiKinds, ...raw.piiKinds])] } : analysis.entities,
       },

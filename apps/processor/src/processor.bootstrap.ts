@@ -10,7 +10,7 @@ export class ProcessorBootstrap implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.kafka.ensureTopics(['mentionsRaw', 'mentionsEnriched', 'dlq']);
+    await this.kafka.ensureTopics(['mentionsRaw', 'mentionsEnriched', 'mentionsRescored', 'dlq']);
     // The published models and the model-update runs live in Elasticsearch.
     await this.search.ensureIndices();
   }

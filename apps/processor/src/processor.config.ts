@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BaseConfig, loadConfig } from '@vigil/common';
+import { DEFAULT_RESCORE_DAYS } from '@vigil/contracts';
 
 export const ProcessorConfig = BaseConfig.extend({
   /** Brand and product terms (one per line) added to segmentation and the product catalogue. */
@@ -16,6 +17,10 @@ export const ProcessorConfig = BaseConfig.extend({
   /** The labelled reference data an update is checked against (../shared/data layout); defaults to VIGIL_DATA_DIR. */
   ANALYSIS_REFERENCE_DIR: z.string().optional(),
   VIGIL_DATA_DIR: z.string().optional(),
+  /** Days before a model update whose stored posts are scored again with it (0 = none; the api reads the same for its progress). */
+  ANALYSIS_RESCORE_DAYS: z.coerce.number().int().min(0).max(3_660).default(DEFAULT_RESCORE_DAYS),
+  /** How often a re-scoring pass looks for posts the models in force have not scored yet (0 = never). */
+  ANALYSIS_RESCORE_EVERY_MS: z.coerce.number().int().min(0).default(60_000),
   /** How often the processor asks Elasticsearch whether a watch changed (ms). */
   WATCHES_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** A watch file (YAML/JSON) to use instead of the watches stored in Elasticsearch (replays, offline runs). */

@@ -15,6 +15,8 @@ import { MODEL_OPTIONS, type ModelOptions } from './models/model-options';
 import { ModelUpdatesRepository } from './models/model-updates.repository';
 import { UpdateModelsJob } from './models/update-models.job';
 import { UpdateModelsUseCase } from './models/update-models.usecase';
+import { RescoreMentionsJob } from './models/rescore-mentions.job';
+import { RescoreMentionsUseCase } from './models/rescore-mentions.usecase';
 import { EVENT_TIME_POLICY, PROCESSOR_GROUP } from './processor.tokens';
 import type { EventTimePolicy } from './event-time';
 
@@ -32,6 +34,9 @@ export class ProcessorModule {
       trainEveryMs: config.ANALYSIS_TRAIN_EVERY_MS,
       minCorrections: config.ANALYSIS_TRAIN_MIN_CORRECTIONS,
       ...((config.ANALYSIS_REFERENCE_DIR ?? config.VIGIL_DATA_DIR) ? { referenceDir: config.ANALYSIS_REFERENCE_DIR ?? config.VIGIL_DATA_DIR } : {}),
+      rescoreDays: config.ANALYSIS_RESCORE_DAYS,
+      rescoreEveryMs: config.ANALYSIS_RESCORE_EVERY_MS,
+      rescorePage: 200,
       instance: `${os.hostname()}:${process.pid}`,
     };
     return {
@@ -57,6 +62,8 @@ export class ProcessorModule {
         ModelUpdatesRepository,
         UpdateModelsUseCase,
         UpdateModelsJob,
+        RescoreMentionsUseCase,
+        RescoreMentionsJob,
         { provide: PROCESSOR_GROUP, useValue: config.PROCESSOR_GROUP },
         { provide: EVENT_TIME_POLICY, useValue: { maxFutureMs: config.EVENT_TIME_MAX_FUTURE_MINUTES * 60_000, oldAfterMs: config.EVENT_TIME_OLD_AFTER_HOURS * 3_600_000 } satisfies EventTimePolicy },
         EnrichMentionUseCase,

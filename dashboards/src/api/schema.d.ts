@@ -243,6 +243,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analysis/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The model-status page: each component (sentiment, emotion, category, cues) with its source, version and training sizes, the held-out checks of the update in force, corrections pending and re-scoring progress */
+        get: operations["AnalysisModelsController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets": {
         parameters: {
             query?: never;
@@ -1189,6 +1206,7 @@ export interface components {
                     emojis: string[];
                     /** @default false */
                     truncated: boolean;
+                    modelVersion?: number;
                 };
                 /** Format: date-time */
                 processedAt: string;
@@ -1407,6 +1425,7 @@ export interface components {
                     emojis: string[];
                     /** @default false */
                     truncated: boolean;
+                    modelVersion?: number;
                 };
                 /** Format: date-time */
                 processedAt: string;
@@ -1556,6 +1575,70 @@ export interface components {
                     [key: string]: unknown;
                 }[];
             }[];
+        };
+        ModelPageDto_Output: {
+            components: {
+                /** @enum {string} */
+                component: "sentiment" | "emotion" | "category" | "cues";
+                /** @enum {string} */
+                source: "published" | "shipped" | "rules";
+                modelVersion: number;
+                publishedAt?: string;
+                learnsFromCorrections: boolean;
+                trainedOn: {
+                    language: string;
+                    note: string;
+                    rows?: number;
+                    corrections?: number;
+                }[];
+                pendingCorrections: number;
+            }[];
+            heldOut: {
+                language: string;
+                accepted: boolean;
+                reason: string;
+                corrections?: number;
+                heldOut: {
+                    n: number;
+                    before: number;
+                    after: number;
+                };
+                check?: {
+                    n: number;
+                    before: number;
+                    after: number;
+                };
+            }[];
+            /** @enum {string} */
+            heldOutFrom: "published" | "latest run" | "none";
+            lastRun: {
+                id: string;
+                /** Format: date-time */
+                startedAt: string;
+                /** Format: date-time */
+                finishedAt?: string;
+                instance: string;
+                /** @enum {string} */
+                outcome: "running" | "published" | "refused" | "failed";
+                corrections: number;
+                /** Format: date-time */
+                lastCorrectionAt?: string;
+                modelVersion?: number;
+                reason?: string;
+                /** @default [] */
+                reports: {
+                    [key: string]: unknown;
+                }[];
+            } | null;
+            lastCorrectionAt?: string;
+            pendingCorrections: number;
+            rescoring: {
+                modelVersion: number;
+                windowDays: number;
+                since: string;
+                total: number;
+                done: number;
+            } | null;
         };
         TicketListDto_Output: {
             total: number;
@@ -5215,6 +5298,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModelStatusDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalysisModelsController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelPageDto_Output"];
                 };
             };
             /** @description no or bad credentials */

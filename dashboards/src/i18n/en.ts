@@ -2,7 +2,7 @@ import { reportsEn, incidentEn, analyticsEn } from './analytics.en';
 
 export const en = {
   app: { title: 'Vigil', signOut: 'Sign out', language: '中文' },
-  nav: { watches: 'Watches', live: 'Live', board: 'Crisis board', clusters: 'Clusters', search: 'Search', sources: 'Sources', plan: 'Plan', analytics: 'Analytics', reports: 'Reports', users: 'Users & keys' },
+  nav: { watches: 'Watches', live: 'Live', board: 'Crisis board', clusters: 'Clusters', search: 'Search', sources: 'Sources', plan: 'Plan', models: 'Models', analytics: 'Analytics', reports: 'Reports', users: 'Users & keys' },
   status: { live: 'live', connecting: 'connecting…', offline: 'offline', resyncing: 'resyncing…' },
   login: { title: 'Sign in to Vigil', username: 'User name', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed: {msg}', hint: 'First start: the admin password is printed in the terminal once (or set VIGIL_ADMIN_PASSWORD).' },
   level: { general: 'General', important: 'Important', urgent: 'Urgent', major: 'Major' },
@@ -82,6 +82,19 @@ export const en = {
   keys: { title: 'API keys', none: 'No API keys.', name: 'Name', hint: 'Starts with', createdBy: 'Created by', active: 'active', revoked: 'revoked by {by}', revoke: 'Revoke', create: 'Create key', confirmRevoke: 'Revoke key {name}? Machines using it are refused from their next request.', once: 'Key {name} (shown once; send it as X-API-Key):' },
   audit: { title: 'Audit log (latest 30)', hint: 'Sign-ins and admin actions; all of them: GET /api/audit or vigil audit.', none: 'Nothing yet.', at: 'When', what: 'What', actor: 'Who', target: 'To whom', address: 'From', detail: 'Detail' },
   auditKind: { sign_in: 'signed in', sign_in_failed: 'sign-in failed', sign_in_throttled: 'sign-in refused (too many failures)', sign_out: 'signed out', session_reuse: 'stolen session cookie refused', user_created: 'user added', user_disabled: 'user disabled', user_enabled: 'user enabled', user_role_changed: 'role changed', user_deleted: 'user deleted', api_key_created: 'API key created', api_key_revoked: 'API key revoked' },
+  models: {
+    title: 'Analysis models', hint: 'Which model scores each part of the analysis, what it learnt from, how its last update did on held-out data, and how far re-scoring of recent posts has come.',
+    components: 'Components', component: 'Component', source: 'Source', version: 'Version', trainedOn: 'Trained on', learns: 'Learns from corrections', pending: 'Corrections pending',
+    componentName: { sentiment: 'Sentiment', emotion: 'Emotion', category: 'Categories', cues: 'Risk cues' },
+    sourceName: { published: 'deployment update', shipped: 'shipped model', rules: 'rules and lexicons' },
+    noRows: 'rows not recorded (hover for the model’s note)', rulesOnly: 'hand-written rules (no training data)', rows: '{n} labelled rows', corrections: '{n} corrections', yes: 'yes', notYet: 'not yet (corrections are applied to their posts only)',
+    pendingSince: '{n} corrections since the newest one the model in force learnt from ({t}).', pendingAll: '{n} corrections stored; no update has learnt from any yet.',
+    heldOut: 'Held-out checks of the last update', noUpdate: 'No model update yet: the shipped models are in force.', heldOutFrom: { published: 'The update in force, checked before it was published (accuracy before → after).', 'latest run': 'The latest run (not published), checked before → after.', none: '' },
+    language: 'Language', heldOutSet: 'Held-out set', checkSet: 'Corrections check', decision: 'Decision', accepted: 'accepted', refused: 'refused',
+    lastRun: 'Latest run {t}: {outcome}.', outcome: { running: 'running', published: 'published', refused: 'refused', failed: 'failed' },
+    rescoring: 'Re-scoring after the update', noRescoring: 'Nothing to re-score: no update was published (or re-scoring is switched off).',
+    progress: '{done} of {total} posts scored by v{v} ({pct} %)', window: 'Posts published in the {days} days before the update ({since}) and since; analysts’ corrections stay shown over the new scores.',
+  },
   common: { loading: 'Loading…', error: 'Error: {msg}', never: '—' },
   reports: reportsEn,
   incident: incidentEn,

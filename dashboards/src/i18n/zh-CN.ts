@@ -3,7 +3,7 @@ import { reportsZh, incidentZh, analyticsZh } from './analytics.zh-CN';
 
 export const zhCN: Messages = {
   app: { title: 'Vigil 舆情监测', signOut: '退出', language: 'English' },
-  nav: { watches: '监测方案', live: '实时', board: '危机看板', clusters: '聚类', search: '搜索', sources: '数据源', plan: '应急预案', analytics: '统计分析', reports: '报告', users: '用户与密钥' },
+  nav: { watches: '监测方案', live: '实时', board: '危机看板', clusters: '聚类', search: '搜索', sources: '数据源', plan: '应急预案', models: '分析模型', analytics: '统计分析', reports: '报告', users: '用户与密钥' },
   status: { live: '实时', connecting: '连接中…', offline: '离线', resyncing: '重新同步…' },
   login: { title: '登录 Vigil', username: '用户名', password: '密码', submit: '登录', failed: '登录失败：{msg}', hint: '首次启动时，admin 密码只在终端打印一次（或设置 VIGIL_ADMIN_PASSWORD）。' },
   level: { general: '一般', important: '重要', urgent: '紧急', major: '重大' },
@@ -83,6 +83,19 @@ export const zhCN: Messages = {
   keys: { title: 'API 密钥', none: '暂无 API 密钥。', name: '名称', hint: '开头', createdBy: '创建者', active: '有效', revoked: '已由 {by} 吊销', revoke: '吊销', create: '创建密钥', confirmRevoke: '确定吊销密钥 {name}？使用它的系统将从下一次请求起被拒绝。', once: '密钥 {name}（仅显示一次；以 X-API-Key 发送）：' },
   audit: { title: '审计日志（最近 30 条）', hint: '登录与管理操作；完整记录：GET /api/audit 或 vigil audit。', none: '暂无记录。', at: '时间', what: '事件', actor: '操作者', target: '对象', address: '来源地址', detail: '详情' },
   auditKind: { sign_in: '登录', sign_in_failed: '登录失败', sign_in_throttled: '登录被拒（失败次数过多）', sign_out: '退出登录', session_reuse: '拒绝被盗用的会话 Cookie', user_created: '添加用户', user_disabled: '停用用户', user_enabled: '启用用户', user_role_changed: '修改角色', user_deleted: '删除用户', api_key_created: '创建 API 密钥', api_key_revoked: '吊销 API 密钥' },
+  models: {
+    title: '分析模型', hint: '分析的每个部分由哪个模型打分、用什么数据训练、最近一次更新在留出数据上的表现，以及近期帖子重新打分的进度。',
+    components: '组成部分', component: '部分', source: '来源', version: '版本', trainedOn: '训练数据', learns: '从纠正中学习', pending: '待学习的纠正',
+    componentName: { sentiment: '情感', emotion: '情绪', category: '分类', cues: '风险线索' },
+    sourceName: { published: '本部署的更新', shipped: '内置模型', rules: '规则与词典' },
+    noRows: '未记录行数（悬停查看模型说明）', rulesOnly: '人工规则（无训练数据）', rows: '{n} 条标注数据', corrections: '{n} 条纠正', yes: '是', notYet: '暂不（纠正只作用于对应帖子）',
+    pendingSince: '在用模型学过的最新纠正（{t}）之后又有 {n} 条纠正。', pendingAll: '已存 {n} 条纠正，尚无更新学习过。',
+    heldOut: '最近一次更新的留出集检验', noUpdate: '尚无模型更新：正在使用内置模型。', heldOutFrom: { published: '在用的更新，发布前检验（准确率 更新前 → 更新后）。', 'latest run': '最近一次运行（未发布），检验 更新前 → 更新后。', none: '' },
+    language: '语言', heldOutSet: '留出集', checkSet: '纠正检验集', decision: '结论', accepted: '通过', refused: '拒绝',
+    lastRun: '最近一次运行 {t}：{outcome}。', outcome: { running: '运行中', published: '已发布', refused: '已拒绝', failed: '失败' },
+    rescoring: '更新后的重新打分', noRescoring: '无需重新打分：尚未发布更新（或已关闭重新打分）。',
+    progress: '{total} 条中已有 {done} 条由 v{v} 打分（{pct} %）', window: '更新前 {days} 天内（{since} 起）及之后发布的帖子；分析师的纠正始终显示在新分数之上。',
+  },
   common: { loading: '加载中…', error: '错误：{msg}', never: '—' },
   reports: reportsZh,
   incident: incidentZh,

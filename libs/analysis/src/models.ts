@@ -28,6 +28,18 @@ export function shippedSentimentModels(): SentimentModels {
   return shipped;
 }
 
+/** What a shipped model learnt from: its note, and the rows of its training split when the note says. */
+export interface ModelFacts { trainedOn: string; rows?: number }
+
+/** The shipped models' facts without decoding their weights (the model-status page). */
+export function shippedModelFacts(): Record<'zh' | 'en' | 'enNeutral', ModelFacts> {
+  const facts = (trainedOn: string): ModelFacts => {
+    const rows = /(\d+) rows/.exec(trainedOn)?.[1];
+    return { trainedOn, ...(rows ? { rows: Number(rows) } : {}) };
+  };
+  return { zh: facts(ZH_SENTIMENT_MODEL.trainedOn), en: facts(EN_SENTIMENT_MODEL.trainedOn), enNeutral: facts(EN_NEUTRAL_MODEL.trainedOn) };
+}
+
 export function zhPositiveProb(normalized: string, words: readonly string[], models: SentimentModels = shippedSentimentModels()): number {
   return predictZh(models.zh, normalized, words);
 }

@@ -86,5 +86,10 @@ export const Analysis = z.object({
   riskReasons: z.array(z.string()),
   emojis: z.array(z.string()).default([]),
   truncated: z.boolean().default(false),
+  /**
+   * The published sentiment models that scored it (`analysis-models` version); absent: the
+   * shipped (or `vigil train` file) models. Re-scoring after an update moves it up, once per version.
+   */
+  modelVersion: z.number().int().positive().optional(),
 });
 export type Analysis = z.infer<typeof Analysis>;

@@ -33,4 +33,5 @@ export * from './ticket-store.schema';
 export * from './detector-state.schema';
 export * from './plan-store.schema';
 export * from './correction.schema';
+export * from './rescore.schema';
 export * from './identity.schema';

@@ -9,6 +9,8 @@ export const Topics = {
   planEdits: 'plan.edits',
   /** Analysts' corrections of a post's analysis (key: mention id), from the api to the indexer. */
   mentionsCorrections: 'mentions.corrections',
+  /** A stored post scored again by newly published models (key: mention id), from the processor to the indexer only. */
+  mentionsRescored: 'mentions.rescored',
   dlq: 'dlq',
   /** api → collector: fetch a source once (the form's "test fetch"). */
   sourceTests: 'source.tests',

@@ -35,18 +35,19 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
     return names.length;
   }
 
-  /** Every stored document's template and index, from `indices/` (one file per document). */
-  definitions(): IndexDefinition[] {
-    return Object.values(INDICES).map((index) => index.definition(this.options.indexPrefix));
+  /** Every stored document's template and index, from `indices/` (one file per document), or only those named. */
+  definitions(only?: readonly (keyof typeof INDICES)[]): IndexDefinition[] {
+    return (only ? only.map((k) => INDICES[k]) : Object.values(INDICES)).map((index) => index.definition(this.options.indexPrefix));
   }
 
   /**
    * Templates first, so an index created by a first write already has its mapping; then the
    * single indices, so readers and writers never meet a missing one. Every app calls this at
-   * start, so whichever starts first makes every index. Idempotent.
+   * start, so whichever starts first makes every index. Idempotent. `only` (tests) makes just
+   * the named ones: each template and index is a cluster-state update the shared server queues.
    */
-  async ensureIndices(): Promise<void> {
-    const defs = this.definitions();
+  async ensureIndices(only?: readonly (keyof typeof INDICES)[]): Promise<void> {
+    const defs = this.definitions(only);
     // In parallel: the server batches the cluster-state updates, and every app start waits on this.
     await Promise.all(defs.map((def) =>
       this.es.indices.putIndexTemplate({

@@ -3,7 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnalysisModelsReader, ModelUpdatesReader } from '@vigil/search';
 import { Authenticated, Roles } from '../auth/auth.decorators';
 import { ApiResult } from '../openapi/api-result.decorator';
-import { ModelStatusDto } from './corrections.dto';
+import { ModelPageDto, ModelStatusDto } from './corrections.dto';
+import { DescribeModelsUseCase } from './describe-models.usecase';
 
 @ApiTags('analysis')
 @Authenticated()
@@ -13,6 +14,7 @@ export class AnalysisModelsController {
   constructor(
     private readonly models: AnalysisModelsReader,
     private readonly runs: ModelUpdatesReader,
+    private readonly describe: DescribeModelsUseCase,
   ) {}
 
   @Get('models')
@@ -21,5 +23,12 @@ export class AnalysisModelsController {
   async status() {
     const [current, runs] = await Promise.all([this.models.version(), this.runs.list(20)]);
     return { current: current ?? null, runs };
+  }
+
+  @Get('status')
+  @ApiOperation({ summary: 'The model-status page: each component (sentiment, emotion, category, cues) with its source, version and training sizes, the held-out checks of the update in force, corrections pending and re-scoring progress' })
+  @ApiResult(ModelPageDto)
+  page() {
+    return this.describe.execute();
   }
 }

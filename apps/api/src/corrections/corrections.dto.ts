@@ -22,3 +22,37 @@ export const ModelStatus = z.object({
   runs: z.array(ModelUpdateRun),
 });
 export class ModelStatusDto extends createZodDto(ModelStatus) {}
+
+const Share = z.object({ n: z.number(), before: z.number(), after: z.number() });
+
+/** One analysis component on the model-status page. */
+export const ComponentStatus = z.object({
+  component: z.enum(['sentiment', 'emotion', 'category', 'cues']),
+  /** published: a deployment update in force; shipped: the learned models in the repository; rules: hand-written rules and lexicons. */
+  source: z.enum(['published', 'shipped', 'rules']),
+  /** The published version in force (0: none, the shipped models or the rules). */
+  modelVersion: z.number().int().nonnegative(),
+  publishedAt: z.string().optional(),
+  /** Whether model updates learn from this component's corrections (only sentiment so far). */
+  learnsFromCorrections: z.boolean(),
+  /** What it learnt from, per language: the shipped training split, and the corrections of an update. */
+  trainedOn: z.array(z.object({ language: z.string(), note: z.string(), rows: z.number().optional(), corrections: z.number().optional() })),
+  /** Corrections of this component no update has learnt from yet (applied to their posts all the same). */
+  pendingCorrections: z.number().int().nonnegative(),
+});
+
+/** The model-status page: components, the held-out checks of the update in force, pending corrections and re-scoring progress. */
+export const ModelPage = z.object({
+  components: z.array(ComponentStatus),
+  /** Held-out accuracy before/after, per language, of the update in force (or the latest run when none was published). */
+  heldOut: z.array(z.object({ language: z.string(), accepted: z.boolean(), reason: z.string(), corrections: z.number().optional(), heldOut: Share, check: Share.optional() })),
+  heldOutFrom: z.enum(['published', 'latest run', 'none']),
+  lastRun: ModelUpdateRun.nullable(),
+  /** The newest correction the update in force learnt from. */
+  lastCorrectionAt: z.string().optional(),
+  pendingCorrections: z.number().int().nonnegative(),
+  /** Posts of the window the models in force have scored (null: no update published, or re-scoring off). */
+  rescoring: z.object({ modelVersion: z.number(), windowDays: z.number(), since: z.string(), total: z.number(), done: z.number() }).nullable(),
+});
+export type ModelPage = z.infer<typeof ModelPage>;
+export class ModelPageDto extends createZodDto(ModelPage) {}

@@ -9,6 +9,12 @@ export interface ModelOptions {
   minCorrections: number;
   /** The labelled reference data (held-out sets and replayed rows; ../shared/data layout). */
   referenceDir?: string;
+  /** Days before an update's publication whose stored posts are scored again (0 = none). */
+  rescoreDays: number;
+  /** How often a re-scoring pass looks for posts the models in force have not scored (0 = never). */
+  rescoreEveryMs: number;
+  /** Posts per page of a re-scoring pass. */
+  rescorePage: number;
   /** Names this instance in the run documents. */
   instance: string;
 }

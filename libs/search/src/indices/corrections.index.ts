@@ -72,6 +72,19 @@ export class CorrectionsReader {
     return out;
   }
 
+  /** Corrections after `since` (all when absent), in all and per corrected field: what a model update has not learnt from yet. */
+  async countSince(since: string | undefined): Promise<{ total: number; sentiment: number; emotion: number; categories: number; riskCues: number }> {
+    const fields = ['sentiment', 'emotion', 'categories', 'riskCues'] as const;
+    const r = await this.search.es.search({
+      ...TOLERATE_MISSING, index: this.index, size: 0, track_total_hits: true,
+      ...(since ? { query: { range: { at: { gt: since } } } } : {}),
+      aggs: Object.fromEntries(fields.map((f) => [f, { filter: { exists: { field: f } } }])),
+    });
+    const aggs = r.aggregations as Record<string, { doc_count: number }> | undefined;
+    const total = typeof r.hits.total === 'number' ? r.hits.total : r.hits.total?.value ?? 0;
+    return { total, ...Object.fromEntries(fields.map((f) => [f, aggs?.[f]?.doc_count ?? 0])) } as { total: number; sentiment: number; emotion: number; categories: number; riskCues: number };
+  }
+
   /** Every correction, oldest first, page by page (the model-update job folds them per post). */
   async *scan(): AsyncGenerator<StoredCorrection[]> {
     let after: (string | number)[] | undefined;

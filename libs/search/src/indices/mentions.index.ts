@@ -72,6 +72,8 @@ const mentionsMapping: estypes.MappingTypeMapping = {
         riskReasons: { type: 'keyword', index: false },
         emojis: keyword,
         truncated: { type: 'boolean' },
+        // Which published models scored it: re-scoring finds the posts below the version in force.
+        modelVersion: { type: 'integer' },
       },
     },
   },
@@ -122,6 +124,11 @@ export const mentionsIndex: StoredIndex<typeof EnrichedMention> & { monthly(pref
   definition: (prefix: string) => ({ name: `${prefix}mentions`, pattern: `${prefix}mentions-*`, mappings: mentionsMapping, alias: `${prefix}mentions` }),
 };
 
+/** Posts published since `since` that no published models at or above `modelVersion` scored yet. */
+export function notRescoredQuery(since: string, modelVersion: number): estypes.QueryDslQueryContainer {
+  return { bool: { filter: [{ range: { publishedAt: { gte: since } } }], must_not: [{ range: { 'analysis.modelVersion': { gte: modelVersion } } }] } };
+}
+
 /** Read-only access to mentions. Searches never fail for a missing index: before the first post there is none. */
 @Injectable()
 export class MentionsReader {
@@ -138,6 +145,12 @@ export class MentionsReader {
 
   async count(query?: estypes.QueryDslQueryContainer): Promise<number> {
     return (await this.search.es.count({ ...TOLERATE_MISSING, index: this.index, query })).count;
+  }
+
+  /** Re-scoring's progress: posts published since `since`, and those of them `modelVersion` (or later) scored. */
+  async rescoreProgress(since: string, modelVersion: number): Promise<{ total: number; done: number }> {
+    const [total, left] = await Promise.all([this.count({ range: { publishedAt: { gte: since } } }), this.count(notRescoredQuery(since, modelVersion))]);
+    return { total, done: total - left };
   }
 
   /**

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { createI18n } from 'vue-i18n';
+import { en } from '../i18n/en';
+import { zhCN } from '../i18n/zh-CN';
+import { useAuthStore } from '../stores/auth';
+import { fakeApi, reply } from '../test-support/fake-api';
+
+const at = '2026-12-06T10:00:00.000Z';
+const report = { language: 'zh', accepted: true, reason: 'not worse on the held-out set', corrections: 120, heldOut: { n: 6000, before: 0.912, after: 0.915 }, check: { n: 30, before: 0.5, after: 0.8 } };
+const status = (done: number) => ({
+  components: [
+    { component: 'sentiment', source: 'published', modelVersion: 3, publishedAt: at, learnsFromCorrections: true, pendingCorrections: 4, trainedOn: [{ language: 'zh', note: 'deployment update', rows: 49881, corrections: 120 }] },
+    { component: 'emotion', source: 'rules', modelVersion: 0, learnsFromCorrections: false, pendingCorrections: 2, trainedOn: [] },
+    { component: 'category', source: 'rules', modelVersion: 0, learnsFromCorrections: false, pendingCorrections: 7, trainedOn: [] },
+    { component: 'cues', source: 'rules', modelVersion: 0, learnsFromCorrections: false, pendingCorrections: 1, trainedOn: [] },
+  ],
+  heldOut: [report], heldOutFrom: 'published', lastRun: null, lastCorrectionAt: at, pendingCorrections: 9,
+  rescoring: { modelVersion: 3, windowDays: 30, since: '2026-11-06T10:00:00.000Z', total: 2000, done },
+});
+
+const ModelsPage = (await import('./ModelsPage.vue')).default;
+
+async function mountAs(locale: 'en' | 'zh-CN') {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  useAuthStore().session = { token: 't', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: { username: 'ana', role: 'analyst' } };
+  const w = mount(ModelsPage, { global: { plugins: [pinia, createI18n({ legacy: false, locale, messages: { en, 'zh-CN': zhCN } })] } });
+  await flushPromises();
+  return w;
+}
+
+describe('ModelsPage (issue 18: which model is in force, how it was checked, how far re-scoring has come)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('shows every component with its source, version, training size and pending corrections, in Chinese', async () => {
+    const calls = fakeApi((c) => (c.url === '/api/analysis/status' ? status(500) : reply(404)));
+    const w = await mountAs('zh-CN');
+    expect(calls[0]).toMatchObject({ method: 'GET', url: '/api/analysis/status' });
+    const sentiment = w.get('[data-test="component-sentiment"]').text();
+    expect(sentiment).toContain('情感');
+    expect(sentiment).toContain('本部署的更新');
+    expect(sentiment).toContain('v3');
+    expect(sentiment).toContain('49,881 条标注数据');
+    expect(sentiment).toContain('120 条纠正');
+    expect(w.get('[data-test="component-category"]').text()).toContain('规则与词典');
+    expect(w.get('[data-test="component-category"]').text()).toContain('7');
+    expect(w.get('[data-test="held-out"]').text()).toContain('91.2 % → 91.5 %');
+    expect(w.get('[data-test="rescoring"]').text()).toContain('2,000 条中已有 500 条由 v3 打分（25 %）');
+  });
+
+  it('looks again while re-scoring runs, and stops once every post is scored', async () => {
+    vi.useFakeTimers();
+    let done = 500;
+    const calls = fakeApi(() => status(done));
+    const w = await mountAs('en');
+    expect(w.get('[data-test="rescoring"]').text()).toContain('500 of 2,000 posts scored by v3 (25 %)');
+    done = 2000;
+    await vi.advanceTimersByTimeAsync(5_000);
+    await flushPromises();
+    expect(w.get('[data-test="rescoring"]').text()).toContain('2,000 of 2,000 posts scored by v3 (100 %)');
+    const n = calls.length;
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(calls.length).toBe(n);
+  });
+
+  it('says when no update was published, and shows an api error as text', async () => {
+    fakeApi(() => ({ ...status(0), components: status(0).components.map((c) => ({ ...c, source: c.source === 'published' ? 'shipped' : c.source, modelVersion: 0 })), heldOut: [], heldOutFrom: 'none', rescoring: null }));
+    const w = await mountAs('en');
+    expect(w.get('[data-test="no-held-out"]').text()).toContain('No model update yet');
+    expect(w.find('[data-test="no-rescoring"]').exists()).toBe(true);
+    fakeApi(() => reply(403, { message: 'needs the analyst role <b>' }));
+    const e = await mountAs('en');
+    expect(e.get('[data-test="models-error"]').text()).toContain('needs the analyst role <b>');
+  });
+});
