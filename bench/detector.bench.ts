@@ -4,7 +4,7 @@
  * complaints over `watches` watches go into mentions.enriched; the time runs from the first send
  * until both of the detector's groups (re-keying, and the detectors on mentions.by-watch) have
  * committed everything. Each run has its own topic and index prefix, deleted at the end.
- * Usage: node dist/bench/detector.bench.js [posts=20000] [watches=12]   (run by `npm run bench:detection`)
+ * Usage: npm run bench:detection (this, then the one-core detector bench) or npm run bench:detection:scaleout -- [posts=20000] [watches=12]
  * Prints figures; asserts nothing.
  */
 import { fork, type ChildProcess } from 'node:child_process';
