@@ -44,7 +44,18 @@ function posts(): EnrichedMention[] {
   });
 }
 
-function startInstance(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+/** A start that fails (a busy shared Elasticsearch times out the index templates) is tried again, three times in all. */
+async function startInstance(env: NodeJS.ProcessEnv, attempt = 1): Promise<ChildProcess> {
+  try {
+    return await forkInstance(env);
+  } catch (e) {
+    if (attempt >= 3) throw e;
+    console.log(`  (a detector did not start: ${(e as Error).message}; trying again)`);
+    return startInstance(env, attempt + 1);
+  }
+}
+
+function forkInstance(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'detector-app.js'), [], { env, detached: true, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     child.once('message', () => resolve(child));
