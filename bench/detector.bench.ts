@@ -11,6 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
 import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
+import { Partitioners } from 'kafkajs';
 import { detectionKey } from '@vigil/detection';
 import { KafkaClient, partitionForKey } from '@vigil/kafka';
 import type { EnrichedMention } from '@vigil/contracts';
@@ -91,7 +92,7 @@ async function round(instances: number, data: EnrichedMention[], kafkaBrokers: s
       if (split.every((p) => p.length) && split.flat().length === PARTITIONS) break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const producer = kafka.kafka.producer();
+    const producer = kafka.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     const t0 = Date.now();
     for (let i = 0; i < data.length; i += 2000) {
