@@ -5,10 +5,9 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterDoc, EnrichedMention, mentionId, type RawMention } from '@vigil/contracts';
-import type { Detector } from '@vigil/detection';
 import { SearchClient } from '@vigil/search';
 import { AllInOneModule } from '../../apps/cli/src/start/all-in-one.module';
-import { DETECTOR } from '../../apps/detector/src/detect-mentions.usecase';
+import { DetectMentionsUseCase } from '../../apps/detector/src/detect-mentions.usecase';
 import { KafkaTestClient } from '../support/kafka-test-client';
 import { pollUntil, testEnv } from '../support/test-env';
 
@@ -66,19 +65,19 @@ describe('event time: future posts clamped, old ones kept quiet, indices bounded
     expect(poison.doc.eventTime!.reason).toMatch(/after it was collected/);
     expect(Math.abs(Date.parse(poison.doc.publishedAt) - Date.parse(poison.doc.fetchedAt))).toBeLessThan(1000);
     // The detector took it in (its snapshot was written after it) with its clock still near now.
-    const detector = app.get<Detector>(DETECTOR, { strict: false });
+    const detector = app.get(DetectMentionsUseCase, { strict: false });
     await pollUntil('the detector saw the poison post', async () => detector.stats().seen, (n) => n >= 9, { timeoutMs: 30_000 });
     expect(detector.stats().clock).toBeLessThanOrEqual(Date.now() + 5 * MIN);
     expect((await clusters()).filter((c) => c.status === 'evicted')).toEqual([]);
   });
 
   it('an old post is searchable but never reaches the detector', async () => {
-    const seen = app.get<Detector>(DETECTOR, { strict: false }).stats().seen;
+    const seen = app.get(DetectMentionsUseCase, { strict: false }).stats().seen;
     await send([raw('old-1', '鲜达外卖阳光花园小区配送超时，退款被拒绝，三年前的事', Date.now() - 3 * 365 * DAY)]);
     const [old] = await pollUntil('the old post indexed', () => docs({ term: { externalId: 'old-1' } }), (d) => d.length === 1, { timeoutMs: 30_000 });
     expect(old.doc.eventTime).toMatchObject({ kind: 'old' });
     expect(old.index).toBe(`${env.VIGIL_INDEX_PREFIX}mentions-archive`);
-    expect(app.get<Detector>(DETECTOR, { strict: false }).stats().seen).toBe(seen);
+    expect(app.get(DetectMentionsUseCase, { strict: false }).stats().seen).toBe(seen);
   });
 
   it('300 posts over 300 different months make a bounded set of indices, every one indexed, none in the DLQ', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BaselineStatus, ClusterDoc, EnrichedMention, Signal } from '@vigil/contracts';
-import type { Detector, DetectorOutput } from '@vigil/detection';
+import type { CoverageGapInput, Detector, DetectorOutput, DetectorStats } from '@vigil/detection';
 import { Clock, createLogger } from '@vigil/common';
 import { MessageProducer } from '@vigil/kafka';
 import { BaselinesRepository } from './baselines.repository';
@@ -8,26 +8,35 @@ import { ClustersRepository } from './clusters.repository';
 import { SourceCoverageRepository } from './source-coverage.repository';
 import { DetectorStateRepository } from './detector-state.repository';
 import { DETECTOR_OPTIONS, type DetectorOptions } from './detector.tokens';
+import { RestoreDetectorUseCase } from './restore-detector.usecase';
 
-export const DETECTOR = Symbol('DETECTOR');
+/** A partition's detector and the outputs it made that are not yet durable. */
+interface Held {
+  detector: Detector;
+  signals: Signal[];
+  clusters: Map<string, ClusterDoc>;
+  baselines: BaselineStatus[];
+}
 
 /**
- * Feeds mentions (or the passing of time) to the detector and makes its output
- * durable: clusters and baseline states to Elasticsearch, signals to Kafka, then the working state.
+ * Feeds mentions (or the passing of time) to the detector of their partition of
+ * mentions.by-watch and makes its output durable: clusters and baseline states to
+ * Elasticsearch, signals to Kafka, then that partition's working state.
  * Outputs are kept until all three writes succeed, because the detector will not
  * produce them a second time (it remembers what it has seen and signalled).
- * Calls are serialised: the consumer and the ticker share one detector.
+ * A partition this instance is given is restored from its saved state; one it loses is
+ * dropped, so getting it back later restores what the other instance saved meanwhile.
+ * Calls are serialised: the consumer, the ticker and rebalances share the detectors.
  */
 @Injectable()
 export class DetectMentionsUseCase {
   private readonly logger = createLogger('detector');
-  private pendingSignals: Signal[] = [];
-  private pendingClusters = new Map<string, ClusterDoc>();
-  private pendingBaselines: BaselineStatus[] = [];
+  private readonly held = new Map<number, Held>();
+  private gaps: CoverageGapInput[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    @Inject(DETECTOR) private readonly detector: Detector,
+    private readonly restore: RestoreDetectorUseCase,
     private readonly clusters: ClustersRepository,
     private readonly baselines: BaselinesRepository,
     private readonly coverage: SourceCoverageRepository,
@@ -37,30 +46,76 @@ export class DetectMentionsUseCase {
     @Inject(DETECTOR_OPTIONS) private readonly options: DetectorOptions,
   ) {}
 
-  /** Posts the processor marked old are kept for search only: they never reach the detector. */
-  execute(mentions: EnrichedMention[]): Promise<void> {
-    return this.serialise(() => {
-      this.bound();
-      return this.collect(mentions.filter((m) => m.eventTime?.kind !== 'old').map((m) => this.detector.process(m)));
+  /** One partition's chunk. Posts the processor marked old are kept for search only: they never reach the detector. */
+  execute(partition: number, mentions: EnrichedMention[]): Promise<void> {
+    return this.serialise(async () => {
+      const h = await this.hold(partition);
+      this.bound(h.detector);
+      await this.collect(partition, h, mentions.filter((m) => m.eventTime?.kind !== 'old').map((m) => h.detector.process(m)));
     });
   }
 
-  /** Event time moves on without posts: windows close, bursts cool, quiet clusters close. */
+  /** Event time moves on without posts in every partition held: windows close, bursts cool, quiet clusters close. */
   advanceTo(time: Date): Promise<void> {
-    return this.serialise(() => {
-      this.bound();
-      return this.collect([this.detector.advanceTo(time)]);
+    return this.serialise(async () => {
+      for (const [partition, h] of this.held) {
+        this.bound(h.detector);
+        await this.collect(partition, h, [h.detector.advanceTo(time)]);
+      }
     });
   }
 
-  /** Event time may run ahead of the wall clock by the allowed skew, never further (issue 20). */
-  bound(): void {
-    this.detector.setClockBound(this.clock.now().getTime() + this.options.maxFutureMs);
+  /**
+   * After a rebalance: the partitions this instance holds now. The others' detectors go (their
+   * saved state is the new owner's to restore); new ones are restored now, so a quiet partition's
+   * bursts still cool. A restore that fails here is tried again by the partition's first chunk.
+   */
+  assign(partitions: readonly number[]): Promise<void> {
+    return this.serialise(async () => {
+      for (const p of [...this.held.keys()]) if (!partitions.includes(p)) this.held.delete(p);
+      for (const p of partitions) {
+        await this.hold(p).catch((e) => this.logger.warn({ partition: p, err: (e as Error).message }, 'partition not restored yet; its first chunk tries again'));
+      }
+      this.logger.info({ partitions }, 'partitions held');
+    });
+  }
+
+  /** The partitions whose detectors are in memory. */
+  partitions(): number[] {
+    return [...this.held.keys()].sort((a, b) => a - b);
+  }
+
+  /** The held detectors' sizes added up; the clock is the latest of theirs. */
+  stats(): DetectorStats {
+    const total: DetectorStats = { clock: 0, clusters: 0, seen: 0, burstKeys: 0, lshBuckets: 0, termPostings: 0 };
+    for (const { detector } of this.held.values()) {
+      const s = detector.stats();
+      total.clock = Math.max(total.clock, s.clock);
+      for (const k of ['clusters', 'seen', 'burstKeys', 'lshBuckets', 'termPostings'] as const) total[k] += s[k];
+    }
+    return total;
   }
 
   /** The collector's coverage gaps, so a dip or a catch-up inside one is neither learnt nor judged. */
   refreshCoverage(): Promise<void> {
-    return this.serialise(async () => this.detector.setCoverage(await this.coverage.gaps()));
+    return this.serialise(async () => {
+      this.gaps = await this.coverage.gaps();
+      for (const h of this.held.values()) h.detector.setCoverage(this.gaps);
+    });
+  }
+
+  /** Event time may run ahead of the wall clock by the allowed skew, never further (issue 20). */
+  private bound(d: Detector): void {
+    d.setClockBound(this.clock.now().getTime() + this.options.maxFutureMs);
+  }
+
+  private async hold(partition: number): Promise<Held> {
+    const known = this.held.get(partition);
+    if (known) return known;
+    const detector = await this.restore.execute(partition, this.clock.now().getTime() + this.options.maxFutureMs, this.gaps);
+    const h: Held = { detector, signals: [], clusters: new Map(), baselines: [] };
+    this.held.set(partition, h);
+    return h;
   }
 
   private serialise(work: () => Promise<void>): Promise<void> {
@@ -69,23 +124,23 @@ export class DetectMentionsUseCase {
     return next;
   }
 
-  private async collect(outputs: DetectorOutput[]): Promise<void> {
+  private async collect(partition: number, h: Held, outputs: DetectorOutput[]): Promise<void> {
     for (const o of outputs) {
-      this.pendingSignals.push(...o.signals);
-      for (const c of o.clusterUpdates) this.pendingClusters.set(c.id, c);
+      h.signals.push(...o.signals);
+      for (const c of o.clusterUpdates) h.clusters.set(c.id, c);
     }
-    for (const c of this.detector.flushClusterUpdates()) this.pendingClusters.set(c.id, c);
-    await this.clusters.save([...this.pendingClusters.values()]);
-    this.pendingClusters.clear();
-    this.pendingBaselines.push(...this.detector.takeBaselineChanges());
-    await this.baselines.save(this.pendingBaselines);
-    this.pendingBaselines = [];
-    if (this.pendingSignals.length) {
-      await this.producer.send('signals', this.pendingSignals.map((s) => ({ key: s.key, value: s })));
-      for (const s of this.pendingSignals) this.logger.info({ signalId: s.id, kind: s.kind, clusterId: s.clusterId, severity: s.severity.level }, 'signal');
-      this.pendingSignals = [];
+    for (const c of h.detector.flushClusterUpdates()) h.clusters.set(c.id, c);
+    await this.clusters.save([...h.clusters.values()]);
+    h.clusters.clear();
+    h.baselines.push(...h.detector.takeBaselineChanges());
+    await this.baselines.save(h.baselines);
+    h.baselines = [];
+    if (h.signals.length) {
+      await this.producer.send('signals', h.signals.map((s) => ({ key: s.key, value: s })));
+      for (const s of h.signals) this.logger.info({ signalId: s.id, kind: s.kind, clusterId: s.clusterId, severity: s.severity.level, partition }, 'signal');
+      h.signals = [];
     }
-    const { clusters: _clusters, ...rest } = this.detector.snapshot();
-    await this.state.save(rest, this.clock.now().toISOString());
+    const { clusters: _clusters, ...rest } = h.detector.snapshot();
+    await this.state.save(partition, rest, this.clock.now().toISOString());
   }
 }

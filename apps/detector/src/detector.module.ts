@@ -8,16 +8,18 @@ import { BaselinesRepository } from './baselines.repository';
 import { ClustersRepository } from './clusters.repository';
 import { SourceCoverageRepository } from './source-coverage.repository';
 import { DetectorStateRepository } from './detector-state.repository';
-import { DETECTOR, DetectMentionsUseCase } from './detect-mentions.usecase';
+import { DetectMentionsUseCase } from './detect-mentions.usecase';
 import { RestoreDetectorUseCase } from './restore-detector.usecase';
 import { EnrichedMentionsConsumer } from './enriched-mentions.consumer';
 import { EventTimeTicker } from './event-time.ticker';
+import { RekeyMentionsConsumer } from './rekey-mentions.consumer';
 import { DetectorBootstrap } from './detector.bootstrap';
-import { DETECTION_CONFIG, DETECTOR_OPTIONS } from './detector.tokens';
+import { DETECTION_CONFIG, DETECTOR_FACTORY, DETECTOR_OPTIONS, detectorStateGroup } from './detector.tokens';
 
 /**
- * The detector keeps every cluster in memory, so it runs as one instance (one
- * consumer in its group): a second instance would split the stream and the clusters.
+ * The detector keeps its clusters in memory, one detector per partition of mentions.by-watch
+ * (keyed by watch, so a watch's clusters and incidents stay on one partition). Several instances
+ * in one group split the partitions; a rebalance hands a partition's saved state to its new owner.
  */
 @Module({})
 export class DetectorModule {
@@ -32,11 +34,14 @@ export class DetectorModule {
       providers: [
         opts.clock ? { provide: Clock, useValue: opts.clock } : { provide: Clock, useClass: SystemClock },
         {
-          provide: DETECTOR,
-          useFactory: () => createDetector(config.DETECTOR_GROUP_MIN_AUTHORS ? { group: { minAuthors: config.DETECTOR_GROUP_MIN_AUTHORS } } : undefined),
+          provide: DETECTOR_FACTORY,
+          useValue: () => createDetector(config.DETECTOR_GROUP_MIN_AUTHORS ? { group: { minAuthors: config.DETECTOR_GROUP_MIN_AUTHORS } } : undefined),
         },
-        { provide: DETECTION_CONFIG, useFactory: (d: Detector) => d.config, inject: [DETECTOR] },
-        { provide: DETECTOR_OPTIONS, useValue: { groupId: config.DETECTOR_GROUP, tickMs: config.DETECTOR_TICK_MS, maxFutureMs: config.EVENT_TIME_MAX_FUTURE_MINUTES * 60_000 } },
+        { provide: DETECTION_CONFIG, useFactory: (create: () => Detector) => create().config, inject: [DETECTOR_FACTORY] },
+        {
+          provide: DETECTOR_OPTIONS,
+          useValue: { groupId: config.DETECTOR_GROUP, stateGroupId: detectorStateGroup(config.DETECTOR_GROUP), tickMs: config.DETECTOR_TICK_MS, maxFutureMs: config.EVENT_TIME_MAX_FUTURE_MINUTES * 60_000 },
+        },
         DetectorBootstrap,
         ClustersRepository,
         BaselinesRepository,
@@ -44,6 +49,7 @@ export class DetectorModule {
         DetectorStateRepository,
         DetectMentionsUseCase,
         RestoreDetectorUseCase,
+        RekeyMentionsConsumer,
         EnrichedMentionsConsumer,
         EventTimeTicker,
       ],

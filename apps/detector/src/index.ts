@@ -2,3 +2,4 @@
 export { DetectorModule } from './detector.module';
 export { DetectorConfig, loadDetectorConfig } from './detector.config';
 export { DetectMentionsUseCase } from './detect-mentions.usecase';
+export { detectorStateGroup } from './detector.tokens';

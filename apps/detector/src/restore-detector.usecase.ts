@@ -1,35 +1,45 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Detector } from '@vigil/detection';
+import { IMPLICIT_WATCH_ID } from '@vigil/contracts';
+import type { CoverageGapInput, Detector } from '@vigil/detection';
 import { createLogger } from '@vigil/common';
+import { KafkaClient, partitionForKey } from '@vigil/kafka';
 import { ClustersRepository } from './clusters.repository';
 import { DetectorStateRepository } from './detector-state.repository';
 import { SourceCoverageRepository } from './source-coverage.repository';
-import { DETECTOR, DetectMentionsUseCase } from './detect-mentions.usecase';
+import { DETECTOR_FACTORY } from './detector.tokens';
 
 /**
- * After a restart: the saved working state plus the active clusters from
- * Elasticsearch. Without a saved state (first start, or state lost) the clusters
- * alone still prevent re-opening what was already found.
+ * A partition of mentions.by-watch given to this instance (at start or in a rebalance): a new
+ * detector with that partition's saved working state plus its active clusters from
+ * Elasticsearch — those whose watch the re-keying step sends to this partition. Without a saved
+ * state (first start, or state lost) the clusters alone still prevent re-opening what was already found.
  */
 @Injectable()
 export class RestoreDetectorUseCase {
   private readonly logger = createLogger('detector');
+  private partitionCount?: number;
 
   constructor(
-    @Inject(DETECTOR) private readonly detector: Detector,
+    @Inject(DETECTOR_FACTORY) private readonly create: () => Detector,
+    private readonly kafka: KafkaClient,
     private readonly clusters: ClustersRepository,
     private readonly state: DetectorStateRepository,
     private readonly coverage: SourceCoverageRepository,
-    private readonly detect: DetectMentionsUseCase,
   ) {}
 
-  async execute(): Promise<void> {
-    const [saved, clusters, gaps] = await Promise.all([this.state.load(), this.clusters.listActive(), this.coverage.gaps()]);
-    // Before restoring: a clock saved in the future (a post dated 9999 before the bound existed) stays there.
-    this.detect.bound();
-    if (saved) this.detector.restore({ ...saved, clusters } as Parameters<Detector['restore']>[0]);
-    else if (clusters.length) this.detector.restoreClusters(clusters);
-    this.detector.setCoverage(gaps);
-    this.logger.info({ clusters: clusters.length, state: saved ? 'restored' : 'cold' }, 'detector ready');
+  /** `clockBound`: set before restoring, so a clock saved in the future (a post dated 9999 before the bound existed) stays there. */
+  async execute(partition: number, clockBound: number, gaps?: CoverageGapInput[]): Promise<Detector> {
+    // The count decides which watch lives where; it is read once (adding partitions later would move watches).
+    this.partitionCount ??= await this.kafka.partitionCount('mentionsByWatch');
+    const n = this.partitionCount;
+    const [saved, active, knownGaps] = await Promise.all([this.state.load(partition), this.clusters.listActive(), gaps ?? this.coverage.gaps()]);
+    const clusters = active.filter((c) => partitionForKey(c.watchId ?? IMPLICIT_WATCH_ID, n) === partition);
+    const detector = this.create();
+    detector.setClockBound(clockBound);
+    if (saved) detector.restore({ ...saved, clusters } as Parameters<Detector['restore']>[0]);
+    else if (clusters.length) detector.restoreClusters(clusters);
+    detector.setCoverage(knownGaps);
+    this.logger.info({ partition, clusters: clusters.length, state: saved ? 'restored' : 'cold' }, 'partition ready');
+    return detector;
   }
 }

@@ -2,6 +2,11 @@
 export const Topics = {
   mentionsRaw: 'mentions.raw',
   mentionsEnriched: 'mentions.enriched',
+  /**
+   * mentions.enriched again, keyed by the watch a post is clustered under (the detector re-keys
+   * it), so one partition holds whole watches and detector instances can split the partitions.
+   */
+  mentionsByWatch: 'mentions.by-watch',
   signals: 'signals',
   ticketActions: 'ticket.actions',
   ticketEvents: 'tickets.events',

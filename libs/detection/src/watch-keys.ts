@@ -32,3 +32,13 @@ export function watchesOf(m: EnrichedMention): MentionWatches {
   }
   return own.length ? { own, rules } : NONE;
 }
+
+/**
+ * The Kafka key that keeps a post's detection state together: the watch it is clustered under
+ * (its first own watch, `_all` without a watch configuration), so a watch's clusters, bursts and
+ * incidents live on one partition. A post that counts for no watch never alarms: its own id
+ * spreads such posts over the partitions.
+ */
+export function detectionKey(m: EnrichedMention): string {
+  return watchesOf(m).own[0] ?? m.id;
+}

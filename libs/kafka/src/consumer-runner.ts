@@ -39,6 +39,12 @@ export interface ConsumeOptions<T> {
   /** Fetch size per partition (kafkajs' default is 1 MiB); a chunk never spans two fetches. */
   maxBytesPerPartition?: number;
   fromBeginning?: boolean;
+  /**
+   * The partitions of the topic this member holds after each rebalance (kafkajs' GROUP_JOIN),
+   * before any batch of the new generation is handled: a stateful consumer drops the state of
+   * partitions it no longer holds, so a partition it gets back is restored afresh.
+   */
+  onAssign?: (partitions: number[]) => void;
   logger: Logger;
 }
 
@@ -79,6 +85,11 @@ export class ConsumerRunner<T> {
       // kafkajs gives up on non-retriable errors; start over rather than sit idle.
       if (!restart && !this.stopping) void this.restart();
     });
+    if (this.options.onAssign) {
+      const onAssign = this.options.onAssign;
+      const name = this.client.topic(topic);
+      consumer.on(consumer.events.GROUP_JOIN, (e) => onAssign([...(e.payload.memberAssignment[name] ?? [])].sort((a, b) => a - b)));
+    }
     await consumer.connect();
     await consumer.subscribe({ topic: this.client.topic(topic), fromBeginning });
     await consumer.run({

@@ -4,3 +4,4 @@ export * from './message-producer';
 export * from './consumer-runner';
 export * from './consumer-factory';
 export * from './kafka.module';
+export * from './partitions';

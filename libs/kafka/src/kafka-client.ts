@@ -86,6 +86,15 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
   }
 
   /** Deletes every topic whose name starts with `prefix` (a run's `<prefix>.`). Returns how many. */
+  /** How many partitions a topic has now (it must exist). */
+  async partitionCount(key: TopicKey): Promise<number> {
+    const admin = await this.getAdmin();
+    const { topics } = await admin.fetchTopicMetadata({ topics: [this.topic(key)] });
+    const n = topics[0]?.partitions.length ?? 0;
+    if (!n) throw new Error(`topic ${this.topic(key)} has no partitions`);
+    return n;
+  }
+
   async deleteTopicsWithPrefix(prefix: string): Promise<number> {
     const admin = await this.getAdmin();
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));

@@ -6,7 +6,7 @@ import { Signal, type ClusterView, type Ticket } from '@vigil/contracts';
 import { sleep } from '@vigil/common';
 import { KafkaClient, MessageProducer } from '@vigil/kafka';
 import { ClustersReader, SearchClient, TicketsReader } from '@vigil/search';
-import { DetectMentionsUseCase } from '@vigil/detector';
+import { DetectMentionsUseCase, detectorStateGroup } from '@vigil/detector';
 import { AllInOneModule } from '../start/all-in-one.module';
 import { loadServicesScript } from '../start/start.command';
 import { dropRun } from './drop-run';
@@ -106,6 +106,7 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     const stall = opts.stallMs ?? 120_000;
     await kafka.waitForGroup(env.PROCESSOR_GROUP!, 'mentionsRaw', stall);
     await kafka.waitForGroup(env.DETECTOR_GROUP!, 'mentionsEnriched', stall);
+    await kafka.waitForGroup(detectorStateGroup(env.DETECTOR_GROUP!), 'mentionsByWatch', stall);
     // The end of the history: let windows close and bursts cool, as time would have.
     await app.get(DetectMentionsUseCase, { strict: false }).advanceTo(new Date(Date.parse(file.rows.at(-1)!.mention.publishedAt) + COOL_DOWN_MS));
     await kafka.waitForGroup(env.RESPONDER_SIGNALS_GROUP!, 'signals', stall);

@@ -7,8 +7,10 @@ import { singleIndex } from './stored-index';
 
 /**
  * The detector's working memory outside the clusters (writer: detector; read by the detector
- * at start). One document, `_id` = `detector`, saved after every chunk before offsets are
- * committed; the snapshot inside is the detector's own (gzip'd JSON, base64).
+ * when it is given a partition). One document per partition of mentions.by-watch,
+ * `_id` = `partition-<n>`, saved after every chunk before that partition's offsets are committed;
+ * the snapshot inside is the detector's own (gzip'd JSON, base64). `_id` = `detector` is the
+ * single-instance document of earlier versions (no longer written).
  */
 export const detectorStateIndex = singleIndex({
   document: 'detector state',
@@ -19,6 +21,7 @@ export const detectorStateIndex = singleIndex({
 });
 
 export const DETECTOR_STATE_ID = 'detector';
+export const detectorStateId = (partition: number): string => `partition-${partition}`;
 
 @Injectable()
 export class DetectorStateReader {
@@ -28,10 +31,10 @@ export class DetectorStateReader {
     return detectorStateIndex.name(this.search.options.indexPrefix);
   }
 
-  /** The saved document, undefined before the first save. */
-  async get(): Promise<DetectorStateDoc | undefined> {
+  /** A partition's saved document (`detectorStateId(n)`), undefined before its first save. */
+  async get(id: string = DETECTOR_STATE_ID): Promise<DetectorStateDoc | undefined> {
     try {
-      return (await this.search.es.get<DetectorStateDoc>({ index: this.index, id: DETECTOR_STATE_ID }))._source;
+      return (await this.search.es.get<DetectorStateDoc>({ index: this.index, id }))._source;
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
