@@ -5,6 +5,7 @@
  */
 import type { RiskCueKind } from '@vigil/contracts';
 import { firstPersonEn, hypothetical, windowTest } from './cue-context';
+import { REPEAT_EN, REPEAT_ZH } from './repeat-cue';
 
 export type Assess = (t: string, s: number, e: number, word: string) => number;
 export interface CueRule { trigger: RegExp; assess?: Assess }
@@ -206,22 +207,7 @@ export const CUE_RULES: CueKindRules[] = [
       assess: (t, s, e, w) => (/^(?:大家都|集体|好多人都|很多人都|所有人都)$/.test(w) ? (ZH_COMPLAINT_NEAR.test(t.slice(e, e + 12)) && !/好评|推荐|好吃|喜欢|说好|不错/.test(t.slice(Math.max(0, s - 6), e + 12)) ? 0.6 : 0) : 0.85) },
     en: { trigger: /\b(?:all of us|everyone in (?:my|our|the) (?:building|neighbou?rhood|area|street|complex)|many of us|all my neighbou?rs|other customers (?:too|also|are)|petition|we are not the only|not the only one)\b/i,
       assess: (t, s, e, w) => (/^(?:all of us|many of us)$/i.test(w) ? (EN_FAILURE_NEAR.test(t.slice(Math.max(0, s - 40), e + 40)) ? 0.6 : 0) : 0.8) } },
-  { kind: 'repeat_complaint',
-    zh: { trigger: /又(?=是|来|坏|没|不|出|被|要|迟|晚|送错|漏|卡|闪|失败|扣|一次|双叒|错|慢|凉|洒|少|找)|再次|再一次|第[二三四五六七八九十两\d]+次|还是没|依然没|仍然没|仍未|至今没|到现在还没|多次|屡次|反复|三番五次|不止一次/,
-      assess: (t, s, e, w) => {
-        if (w === '又' && (/^又[^又，。！？,.!?]{1,3}又/.test(t.slice(s, s + 6)) || /又[^又，。！？,.!?]{1,3}$/.test(t.slice(Math.max(0, s - 4), s)))) return 0;
-        const next = t.slice(e, e + 10);
-        if (/购买|买|回购|光顾|入住|住|来吃|点了|订/.test(next) || /买|购/.test(t.slice(Math.max(0, s - 3), s))) return 0;
-        if (/还是没|依然没|仍然没|仍未|至今没|到现在还没|屡次|三番五次|不止一次/.test(w)) return 0.8;
-        if (w === '又' && /^(?:坏|没|不|迟|晚|送错|漏|卡|闪|失败|扣|错|慢|凉|洒|少|出问题|被)/.test(next)) return 0.75;
-        return ZH_COMPLAINT_NEAR.test(t.slice(Math.max(0, s - 6), e + 12)) ? 0.7 : 0;
-      } },
-    en: { trigger: /\bagain\b|\bstill (?:not|no|hasn't|haven't|hasnt|havent|doesn't|don't|didn't|waiting|broken)\b|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bmultiple times\b|\brepeatedly\b|\bfor weeks\b/i,
-      assess: (t, s, e, w) => {
-        if (/^still/i.test(w)) return 0.8;
-        if (/\b(?:would|will|definitely|gladly|happily|can't wait to|cannot wait to|thanks|thank you)\b[^.!?]{0,25}$/i.test(t.slice(Math.max(0, s - 40), s))) return 0;
-        return EN_FAILURE_NEAR.test(t.slice(Math.max(0, s - 50), e + 40)) ? 0.7 : 0;
-      } } },
+  { kind: 'repeat_complaint', zh: REPEAT_ZH, en: REPEAT_EN },
   { kind: 'compensation_demand', negatable: true,
     zh: { trigger: /退款|退钱|赔偿|赔钱|索赔|赔付|补偿|退一赔[三十]|假一赔|全额退|要求赔/,
       assess: (t, s, e) => (/已经?(?:退款|退钱|赔偿|补偿)|(?:退款|赔偿|补偿)(?:已经?)?(?:到账|收到)|退款了/.test(t.slice(Math.max(0, s - 3), e + 6)) ? 0 : 0.8) },
