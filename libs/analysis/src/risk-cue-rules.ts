@@ -4,7 +4,7 @@
  * Precision per kind is measured on labelled samples of real posts (data/cue-samples/).
  */
 import type { RiskCueKind } from '@vigil/contracts';
-import { firstPersonEn, hypothetical, windowTest } from './cue-context';
+import { firstPersonEn, hypothetical, medicalHistoryEn, simileZh, storyContext, windowTest } from './cue-context';
 import { REPEAT_EN, REPEAT_ZH } from './repeat-cue';
 
 export type Assess = (t: string, s: number, e: number, word: string) => number;
@@ -24,6 +24,12 @@ const ZH_BODY = /手(?!机)|脚|腿|头(?!发|皮屑)|脸|眼|皮肤|嘴|孩子|
 
 function zhSafety(t: string, s: number, e: number, w: string): number {
   if (ZH_SAFETY_IDIOM.test(t.slice(Math.max(0, s - 8), e + 3))) return 0;
+  // A book's plot, a simile, health advice read elsewhere: nothing happened to the writer.
+  if (storyContext(t, s, e, true) || simileZh(t, s, e) || /症状|预防|的办法|注意事项/.test(t.slice(e, e + 8))) return 0;
+  // 屏炸了 (the screen cracked), 卡炸了 (it lags badly), 心态炸了: slang for broken, not a blast.
+  if ((w === '炸了' || w === '爆炸') && /(?:屏|屏幕|显示屏|卡|网|服务器|心态|心|群|电话|消息)[^，。！？]{0,2}$/.test(t.slice(Math.max(0, s - 6), s))) return 0;
+  // 手机有点划伤: the object is scratched, nobody is hurt.
+  if (w === '划伤' && /(?:手机|屏|屏幕|机身|外观|表面|外壳|壳|漆|镜头|表盘|包装|盒子|箱子)[^，。！？]{0,4}$/.test(t.slice(Math.max(0, s - 8), s))) return 0;
   const before = t.slice(Math.max(0, s - 10), s);
   // "小伙伴们以为我中毒了": what someone thought, a joke.
   if (/以为/.test(t.slice(Math.max(0, s - 8), s))) return 0;
@@ -46,10 +52,13 @@ function enSafety(t: string, s: number, e: number, w: string): number {
   const win = t.slice(Math.max(0, s - 60), e + 60);
   let c: number;
   if (/insult to injur|injury to insult/i.test(t.slice(Math.max(0, s - 20), e + 10))) return 0;
+  if (storyContext(t, s, e, false)) return 0;
+  // A work accident, a surgery, radiation burns: the writer's medical history, not a product's harm.
+  if (/^(?:injur|burn|hurt)/.test(lw) && medicalHistoryEn(t, s, e) && !EN_DEVICE.test(t.slice(Math.max(0, s - 40), e + 40))) return 0;
   if (/^(?:caught fire|catch(?:es|ing)? fire|burst into flames|fire hazard|fire (?:broke out|started)|food poisoning|electric shock|electrocuted|allergic reaction|choking hazard|choked on)$/.test(lw) || /^(?:house|kitchen|car|electrical|battery) fire$/.test(lw)) c = 0.9;
   else if (lw === 'on fire') c = EN_DEVICE.test(t.slice(Math.max(0, s - 30), e + 10)) ? 0.85 : 0;
   else if (/^explo/.test(lw)) {
-    if (/kittens|with (?:messages|notifications|calls|e?mails|texts)|my (?:head|brain|mind)|(?:gonna|going to|about to|will|'ll) explode|feel like explod|popularity|internet|twitter|timeline/i.test(win)) return 0;
+    if (/kittens|with (?:messages|notifications|calls|e?mails|texts)|my (?:head|brain|mind)|heads? (?:exploded|explode|exploding)|(?:gonna|going to|about to|will|'ll) explode|feel like explod|popularity|internet|twitter|timeline/i.test(win)) return 0;
     c = EN_DEVICE.test(win) ? 0.85 : lw === 'exploded' && firstPersonEn(t, s, e) ? 0.6 : 0;
   } else if (/^injur/.test(lw)) {
     // An injury is the brand's risk when something caused it, not a medical history or a game.
@@ -110,6 +119,9 @@ const ZH_INTENT_BEFORE = /(?:我要|我会|就|准备|马上|已经|一定|必�
 
 function zhMedia(t: string, s: number, e: number, w: string): number {
   const left = t.slice(Math.max(0, s - 8), s);
+  // 真想传到网上……后来想想算了: a wish the writer dropped, not a threat.
+  if (/(?:真想|本想|本来想|想过|差点|恨不得)[^，。！？]{0,8}$/.test(t.slice(Math.max(0, s - 12), s)) || /算了|作罢|还是不/.test(t.slice(e, e + 30))) return 0.4;
+  if (storyContext(t, s, e, true) && !/我|我们/.test(left)) return 0;
   if (w === '曝光') return ZH_PHOTO.test(t.slice(Math.max(0, s - 12), e + 12)) ? 0 : 0.9;
   if (/^(?:发|上|传)/.test(w)) {
     if (t[s - 1] === '转') return 0;

@@ -101,6 +101,15 @@ describe('risk cues', () => {
     ['等了一个半小时，等得都炸了', 'safety'],
     ['热豆浆到了都凉了，想让我拉肚子吗？', 'safety'],
     ['衣服掉色，小伙伴们以为我中毒了', 'safety'],
+    ['装到一半机器响个不停，像要爆炸了一样', 'safety'],
+    ['用了半年，显示屏就炸了', 'safety'],
+    ['手机有点划伤还不给退', 'safety'],
+    ['这本书写得好，夫差中毒的时候那段最揪心', 'safety'],
+    ['没煮熟的豆浆会引起中毒症状', 'safety'],
+    ['I have been out of work due to an injury on the job', 'safety'],
+    ['He has a brain injury from birth', 'safety'],
+    ['Trump received a phone call, heads exploded', 'safety'],
+    ['真想拍下来传到网上，后来想想算了', 'media'],
     ['This wasn\'t a fraudulent charge after all', 'data_leak'],
   ])('no cue for an idiom, quote, negation or figurative use: "%s" (%s)', (text, kind) => {
     expect(kinds(text)).not.toContain(kind);
