@@ -33,6 +33,7 @@ describe('risk cues', () => {
     ['repeat_complaint', "I called twice and they still haven't replied", "still haven't"],
     ['repeat_complaint', '打了三次电话，至今没有回复', '至今没'],
     ['repeat_complaint', '已经多次联系客服了', '多次'],
+    ['repeat_complaint', '鲜达外卖又送晚了两个小时', '又'],
     ['repeat_complaint', 'I have contacted them multiple times', 'multiple times'],
     ['repeat_complaint', 'I called Equifax again and nobody helped', 'again'],
     ['compensation_demand', '我要求退款', '退款'],
