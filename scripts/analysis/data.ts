@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 export const repoRoot = path.resolve(__dirname, '../..');
-export const dataDir = process.env.VIGIL_DATA_DIR ?? path.resolve(repoRoot, '../shared/data');
+/** VIGIL_DATA_DIR, else ../shared/data beside the checkout (or beside the folder of worktrees). */
+export const dataDir =
+  process.env.VIGIL_DATA_DIR ?? [path.resolve(repoRoot, '../shared/data'), path.resolve(repoRoot, '../../shared/data')].find((d) => fs.existsSync(d)) ?? path.resolve(repoRoot, '../shared/data');
 /** Corpora this project added (data/README.md names each source and licence). */
 export const addedDataDir = path.join(repoRoot, 'data');
 

@@ -8,7 +8,9 @@
  *      rate, false alarms per replayed day; and a storm-free control run.
  *   C. Real streams (streams/): per-brand replays of real texts at realistic rhythms and of CFPB's
  *      real dates and companies; Vigil beside a per-brand spike rule, tickets by the plan.
- * Usage: tsx scripts/detection/eval.ts [--quick] [--only=clustering|bursts|streams]
+ *    D. Risk-cue precision on the labelled samples of real posts (cue-precision.ts), beside the
+ *      last sample's figures as the baseline.
+ * Usage: tsx scripts/detection/eval.ts [--quick] [--only=clustering|bursts|streams|cues]
  */
 import type { EnrichedMention, Signal } from '@vigil/contracts';
 import { createDetector, type DeepPartial, type DetectionConfig } from '../../libs/detection/src';
@@ -22,6 +24,7 @@ import { diurnal } from '../../test/support/synthetic-streams';
 import { TermStats } from '../../libs/detection/src/term-stats';
 import { dataDir, loadCfpb, loadShoppingNegative, loadUciNegative, loadWaimaiNegative } from './data';
 import { evalStreams } from './streams/run-streams';
+import { evalCuePrecision } from './cue-precision';
 import { adjustedRandIndex, pairwise, purity, purityOfClustersAtLeast } from './metrics';
 
 const quick = process.argv.includes('--quick');
@@ -250,4 +253,5 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 if (!only || only === 'clustering') evalClustering();
 if (!only || only === 'bursts') evalBursts();
 if (!only || only === 'streams') evalStreams({ quick });
+if (!only || only === 'cues') evalCuePrecision();
 console.log(`\n(done in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);

@@ -1,6 +1,9 @@
 // Real parts: Elasticsearch and the api module (HTTP) on 127.0.0.1. Mentions are seeded as
-// the indexer writes them, at chosen times relative to now.
+// the indexer writes them, at chosen times relative to now; baseline statuses as the detector does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BaselineStatus } from '@vigil/contracts';
+import { baselinesIndex } from '@vigil/search';
+import type { BaselinesAnswer } from '../../apps/api/src/baselines/baselines.dto';
 import type { VolumeAnswer } from '../../apps/api/src/volume/volume.controller';
 import { mentionFactory, seedMentions } from '../support/mention-factory';
 import { startApi, type ApiKit } from '../support/api-kit';
@@ -33,6 +36,19 @@ describe('api: volume against the usual for this time of day', () => {
       mentionFactory('off-1', { publishedAt: at(2 * 60 * MIN) }, neg),
       mentionFactory('off-2', { publishedAt: at(DAY + 2 * 60 * MIN) }, neg),
     ]);
+    const status = (key: string, watchId: string, dimension: BaselineStatus['dimension'], state: BaselineStatus['state'], learntHours: number): BaselineStatus => ({
+      key, watchId, dimension, value: dimension === 'watch' ? watchId : key.split(':').pop()!, state, reason: `${state} for the test`, since: at(DAY), firstSeen: at(2 * DAY),
+      learntHours, neededHours: 72, expectedPerHour: state === 'ready' ? 12.5 : 0, dispersion: 1, at: at(MIN),
+    });
+    const index = baselinesIndex.name(api.search.options.indexPrefix);
+    for (const s of [
+      status('burst:new', 'new', 'watch', 'warming_up', 30),
+      status('burst:new:category:delivery', 'new', 'category', 'warming_up', 30),
+      status('burst:old', 'old', 'watch', 'ready', 400),
+      status('burst:old:category:delivery', 'old', 'category', 'coverage_gap', 400),
+      status('burst:old:category:refund', 'old', 'category', 'ready', 400),
+    ]) await api.search.es.index({ index, id: s.key, document: s });
+    await api.search.es.indices.refresh({ index });
     token = await api.login('admin', 'admin-password-1');
   });
 
@@ -55,5 +71,17 @@ describe('api: volume against the usual for this time of day', () => {
     const bad = await fetch(`${base}/api/volume?days=99`, { headers: { authorization: `Bearer ${token}` } });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('days');
+  });
+
+  it("says per watch whether the detector's baseline is learnt: a learning watch with hours seen of hours needed first", async () => {
+    const r = await fetch(`${base}/api/baselines`, { headers: { authorization: `Bearer ${token}` } });
+    expect(r.status).toBe(200);
+    const { watches } = (await r.json()) as BaselinesAnswer;
+    expect(watches.map((w) => w.watchId)).toEqual(['new', 'old']);
+    expect(watches[0]).toMatchObject({ state: 'warming_up', learning: true, hoursSeen: 30, hoursNeeded: 72, categories: 1, categoriesNotReady: 1 });
+    expect(watches[1]).toMatchObject({ state: 'ready', learning: false, expectedPerHour: 12.5, categories: 2, categoriesNotReady: 1 });
+    const one = (await (await fetch(`${base}/api/baselines?watch=old`, { headers: { authorization: `Bearer ${token}` } })).json()) as BaselinesAnswer;
+    expect(one.watches.map((w) => w.watchId)).toEqual(['old']);
+    expect((await fetch(`${base}/api/baselines`)).status).toBe(401);
   });
 });

@@ -43,6 +43,7 @@ import { SourcesController } from './sources/sources.controller';
 import { RequestTicketActionUseCase } from './tickets/request-ticket-action.usecase';
 import { TicketsController } from './tickets/tickets.controller';
 import { VolumeController } from './volume/volume.controller';
+import { BaselinesController } from './baselines/baselines.controller';
 import { VolumeRepository } from './volume/volume.repository';
 import { PreviewWatchUseCase } from './watches/preview-watch.usecase';
 import { SaveWatchUseCase } from './watches/save-watch.usecase';
@@ -61,7 +62,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, AuditController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController, WatchesController];
+export const API_CONTROLLERS = [AuthController, UsersController, AuditController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController, WatchesController, BaselinesController];
 
 @Module({})
 export class ApiModule {

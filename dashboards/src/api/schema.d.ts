@@ -964,6 +964,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/baselines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per watch, whether the detector's baseline is learnt: learning (hours seen of hours needed, no bursts yet), a coverage gap, or ready */
+        get: operations["BaselinesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -4603,6 +4620,22 @@ export interface components {
                 position?: number;
             }[];
         };
+        BaselinesAnswerDto_Output: {
+            watches: {
+                watchId: string;
+                /** @enum {string} */
+                state: "warming_up" | "coverage_gap" | "ready";
+                learning: boolean;
+                hoursSeen: number;
+                hoursNeeded: number | null;
+                since: string;
+                at: string;
+                reason: string;
+                expectedPerHour: number;
+                categories: number;
+                categoriesNotReady: number;
+            }[];
+        };
         HealthAnswerDto_Output: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -7178,6 +7211,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WatchSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BaselinesController_list: {
+        parameters: {
+            query?: {
+                /** @description only these watches (comma-separated ids) */
+                watch?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaselinesAnswerDto_Output"];
                 };
             };
             /** @description no or bad credentials */

@@ -38,6 +38,11 @@ export const en = {
     playbook: 'Playbook (every ticket)', roles: 'Who to call',
     when: 'When', outcome: 'What happened', by: 'By', acceptedAs: 'version {n} taken into force', refusedEdit: 'edit refused', byPerson: '{who} (dashboard)', byFile: 'plan file {file}',
   },
+  baseline: {
+    title: 'Baselines still learning', column: 'Baseline', hint: 'No bursts are raised for these watches until the detector has learnt what is usual for them (days of history, each hour of the day) and their sources have no gap.',
+    learning: 'learning: {seen} of {needed} {unit}', learningOpen: 'learning: {seen} h seen', gap: 'coverage gap', ready: 'ready', days: 'days', hours: 'h',
+    categories: '{n} of {total} categories not ready', asOf: 'as of {t}: {reason}', unknown: 'no data yet', unknownHint: 'The detector has not stored a baseline for this watch (no post yet, or the detector is not running).',
+  },
   watches: {
     title: 'Watches', intro: 'A watch is what you monitor: a brand with its names, products, keyword rules, exclusions, sources and complaint categories. Every post is tagged with the watches it matches; bursts and tickets are kept per watch.',
     new: 'New watch', empty: 'No watch yet. Until one exists every post counts for one implicit watch.', showDeleted: 'Show deleted', back: '← Watches',

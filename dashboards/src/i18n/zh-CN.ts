@@ -39,6 +39,11 @@ export const zhCN: Messages = {
     playbook: '处置清单（每个工单）', roles: '联系人',
     when: '时间', outcome: '结果', by: '来源', acceptedAs: '第 {n} 版生效', refusedEdit: '修改被拒绝', byPerson: '{who}（看板）', byFile: '预案文件 {file}',
   },
+  baseline: {
+    title: '基线学习中', column: '基线', hint: '检测引擎学到这些监测对象的常态（数天历史、每个时段）且其来源无采集缺口之前，不会对其发出突增告警。',
+    learning: '学习中：{seen} / {needed} {unit}', learningOpen: '学习中：已有 {seen} 小时', gap: '采集缺口', ready: '已就绪', days: '天', hours: '小时',
+    categories: '{total} 个分类中 {n} 个未就绪', asOf: '截至 {t}：{reason}', unknown: '暂无数据', unknownHint: '检测引擎尚未保存该监测对象的基线（还没有帖子，或检测引擎未运行）。',
+  },
   watches: {
     title: '监测方案', intro: '监测方案即监测对象：品牌及其各种名称、产品、关键词规则、排除词、数据源与投诉分类。每条帖子标注所命中的方案；突增和工单按方案分别计算。',
     new: '新建方案', empty: '尚无方案。在建立方案之前，所有帖子归入一个隐含方案。', showDeleted: '显示已删除', back: '← 监测方案',

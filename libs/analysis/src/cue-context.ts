@@ -38,7 +38,7 @@ export function quoted(t: string, s: number): boolean {
   return open > 0 || ascii % 2 === 1 || t[s - 1] === '#';
 }
 
-const HYPOTHETICAL_ZH = /(?:如果|要是|假如|万一|会不会|怕|担心|以免|可能会|小心|不然|否则|早就|怀疑|快要?|会)[^，。！？,.!?]{0,10}$/;
+const HYPOTHETICAL_ZH = /(?:如果|要是|假如|万一|会不会|怕|担心|以免|以防|预防|防止|避免|可能会|估计|恐怕|小心|不然|否则|早就|怀疑|快要?|会|真想|本想|本来想|恨不得)[^，。！？,.!?]{0,10}$/;
 const HYPOTHETICAL_EN = /\b(?:if|could|might|would|may|afraid|worried|in case|risk of|what if|imagine|pretend)\b[^.!?]{0,30}$/i;
 
 /** Said as a possibility, a fear or a condition, not as something that happened. */
@@ -50,3 +50,19 @@ export function hypothetical(t: string, s: number, zh: boolean): boolean {
 const FIRST_PERSON_EN = /\b(?:i|i'm|i've|my|me|we|our|us|mine|son|daughter|kid|kids|child|children|wife|husband|mom|dad|mother|father|baby)\b/i;
 /** The writer or their family appears near the cue: their own experience, not news. */
 export const firstPersonEn = (t: string, s: number, e: number) => FIRST_PERSON_EN.test(around(t, s, e, 60, 40));
+
+const STORY_ZH = /这本书|本书|此书|小说|故事|剧情|情节|主角|主人公|电视剧|电影|作者|书中|书里|读完|看完这/;
+const STORY_EN = /\b(?:novel|the book|this book|movie|film|the plot|character|episode|chapter|author|season finale|tv show)\b/i;
+/** A book, film or story review: what happens in it did not happen to the writer. */
+export const storyContext = (t: string, s: number, e: number, zh: boolean) => (zh ? STORY_ZH : STORY_EN).test(around(t, s, e, 120, 80));
+
+/** A simile in the clause ("像要爆炸了一样", "跟…似的"): a comparison, not an event. */
+export function simileZh(t: string, s: number, e: number): boolean {
+  const left = t.slice(Math.max(0, s - 10), s).split(/[，。！？,.!?]/).pop() ?? '';
+  const right = t.slice(e, e + 6).split(/[，。！？,.!?]/)[0] ?? '';
+  return /像|好像|仿佛|好比|犹如/.test(left) && /一样|似的|般/.test(right) || /^[了的]?(?:一样|似的|般)/.test(right) && /像|跟|和/.test(left);
+}
+
+const MEDICAL_HISTORY_EN = /\b(?:from birth|on the job|at work|work(?:place)? injur\w*|workers'? comp\w*|knee|acl|back injur\w*|lower back|surgery|disabilit\w*|chronic|years ago|radiation|chemo\w*|seizures?|physical therapy|rehab\w*|fibromyalgia|car accident|auto accident)\b/i;
+/** An injury told as the writer's medical history (a work accident, a surgery), not one a product or service caused. */
+export const medicalHistoryEn = (t: string, s: number, e: number) => MEDICAL_HISTORY_EN.test(around(t, s, e, 80, 60));

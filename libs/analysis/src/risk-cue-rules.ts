@@ -4,7 +4,8 @@
  * Precision per kind is measured on labelled samples of real posts (data/cue-samples/).
  */
 import type { RiskCueKind } from '@vigil/contracts';
-import { firstPersonEn, hypothetical, windowTest } from './cue-context';
+import { firstPersonEn, hypothetical, medicalHistoryEn, simileZh, storyContext, windowTest } from './cue-context';
+import { REPEAT_EN, REPEAT_ZH } from './repeat-cue';
 
 export type Assess = (t: string, s: number, e: number, word: string) => number;
 export interface CueRule { trigger: RegExp; assess?: Assess }
@@ -23,6 +24,12 @@ const ZH_BODY = /手(?!机)|脚|腿|头(?!发|皮屑)|脸|眼|皮肤|嘴|孩子|
 
 function zhSafety(t: string, s: number, e: number, w: string): number {
   if (ZH_SAFETY_IDIOM.test(t.slice(Math.max(0, s - 8), e + 3))) return 0;
+  // A book's plot, a simile, health advice read elsewhere: nothing happened to the writer.
+  if (storyContext(t, s, e, true) || simileZh(t, s, e) || /症状|预防|的办法|注意事项/.test(t.slice(e, e + 8))) return 0;
+  // 屏炸了 (the screen cracked), 卡炸了 (it lags badly), 心态炸了: slang for broken, not a blast.
+  if ((w === '炸了' || w === '爆炸') && /(?:屏|屏幕|显示屏|卡|网|服务器|心态|心|群|电话|消息)[^，。！？]{0,2}$/.test(t.slice(Math.max(0, s - 6), s))) return 0;
+  // 手机有点划伤: the object is scratched, nobody is hurt.
+  if (w === '划伤' && /(?:手机|屏|屏幕|机身|外观|表面|外壳|壳|漆|镜头|表盘|包装|盒子|箱子)[^，。！？]{0,4}$/.test(t.slice(Math.max(0, s - 8), s))) return 0;
   const before = t.slice(Math.max(0, s - 10), s);
   // "小伙伴们以为我中毒了": what someone thought, a joke.
   if (/以为/.test(t.slice(Math.max(0, s - 8), s))) return 0;
@@ -45,10 +52,13 @@ function enSafety(t: string, s: number, e: number, w: string): number {
   const win = t.slice(Math.max(0, s - 60), e + 60);
   let c: number;
   if (/insult to injur|injury to insult/i.test(t.slice(Math.max(0, s - 20), e + 10))) return 0;
+  if (storyContext(t, s, e, false)) return 0;
+  // A work accident, a surgery, radiation burns: the writer's medical history, not a product's harm.
+  if (/^(?:injur|burn|hurt)/.test(lw) && medicalHistoryEn(t, s, e) && !EN_DEVICE.test(t.slice(Math.max(0, s - 40), e + 40))) return 0;
   if (/^(?:caught fire|catch(?:es|ing)? fire|burst into flames|fire hazard|fire (?:broke out|started)|food poisoning|electric shock|electrocuted|allergic reaction|choking hazard|choked on)$/.test(lw) || /^(?:house|kitchen|car|electrical|battery) fire$/.test(lw)) c = 0.9;
   else if (lw === 'on fire') c = EN_DEVICE.test(t.slice(Math.max(0, s - 30), e + 10)) ? 0.85 : 0;
   else if (/^explo/.test(lw)) {
-    if (/kittens|with (?:messages|notifications|calls|e?mails|texts)|my (?:head|brain|mind)|(?:gonna|going to|about to|will|'ll) explode|feel like explod|popularity|internet|twitter|timeline/i.test(win)) return 0;
+    if (/kittens|with (?:messages|notifications|calls|e?mails|texts)|my (?:head|brain|mind)|heads? (?:exploded|explode|exploding)|(?:gonna|going to|about to|will|'ll) explode|feel like explod|popularity|internet|twitter|timeline/i.test(win)) return 0;
     c = EN_DEVICE.test(win) ? 0.85 : lw === 'exploded' && firstPersonEn(t, s, e) ? 0.6 : 0;
   } else if (/^injur/.test(lw)) {
     // An injury is the brand's risk when something caused it, not a medical history or a game.
@@ -109,6 +119,9 @@ const ZH_INTENT_BEFORE = /(?:我要|我会|就|准备|马上|已经|一定|必�
 
 function zhMedia(t: string, s: number, e: number, w: string): number {
   const left = t.slice(Math.max(0, s - 8), s);
+  // 真想传到网上……后来想想算了: a wish the writer dropped, not a threat.
+  if (/(?:真想|本想|本来想|想过|差点|恨不得)[^，。！？]{0,8}$/.test(t.slice(Math.max(0, s - 12), s)) || /算了|作罢|还是不/.test(t.slice(e, e + 30))) return 0.4;
+  if (storyContext(t, s, e, true) && !/我|我们/.test(left)) return 0;
   if (w === '曝光') return ZH_PHOTO.test(t.slice(Math.max(0, s - 12), e + 12)) ? 0 : 0.9;
   if (/^(?:发|上|传)/.test(w)) {
     if (t[s - 1] === '转') return 0;
@@ -206,22 +219,7 @@ export const CUE_RULES: CueKindRules[] = [
       assess: (t, s, e, w) => (/^(?:大家都|集体|好多人都|很多人都|所有人都)$/.test(w) ? (ZH_COMPLAINT_NEAR.test(t.slice(e, e + 12)) && !/好评|推荐|好吃|喜欢|说好|不错/.test(t.slice(Math.max(0, s - 6), e + 12)) ? 0.6 : 0) : 0.85) },
     en: { trigger: /\b(?:all of us|everyone in (?:my|our|the) (?:building|neighbou?rhood|area|street|complex)|many of us|all my neighbou?rs|other customers (?:too|also|are)|petition|we are not the only|not the only one)\b/i,
       assess: (t, s, e, w) => (/^(?:all of us|many of us)$/i.test(w) ? (EN_FAILURE_NEAR.test(t.slice(Math.max(0, s - 40), e + 40)) ? 0.6 : 0) : 0.8) } },
-  { kind: 'repeat_complaint',
-    zh: { trigger: /又(?=是|来|坏|没|不|出|被|要|迟|晚|送错|漏|卡|闪|失败|扣|一次|双叒|错|慢|凉|洒|少|找)|再次|再一次|第[二三四五六七八九十两\d]+次|还是没|依然没|仍然没|仍未|至今没|到现在还没|多次|屡次|反复|三番五次|不止一次/,
-      assess: (t, s, e, w) => {
-        if (w === '又' && (/^又[^又，。！？,.!?]{1,3}又/.test(t.slice(s, s + 6)) || /又[^又，。！？,.!?]{1,3}$/.test(t.slice(Math.max(0, s - 4), s)))) return 0;
-        const next = t.slice(e, e + 10);
-        if (/购买|买|回购|光顾|入住|住|来吃|点了|订/.test(next) || /买|购/.test(t.slice(Math.max(0, s - 3), s))) return 0;
-        if (/还是没|依然没|仍然没|仍未|至今没|到现在还没|屡次|三番五次|不止一次/.test(w)) return 0.8;
-        if (w === '又' && /^(?:坏|没|不|迟|晚|送错|漏|卡|闪|失败|扣|错|慢|凉|洒|少|出问题|被)/.test(next)) return 0.75;
-        return ZH_COMPLAINT_NEAR.test(t.slice(Math.max(0, s - 6), e + 12)) ? 0.7 : 0;
-      } },
-    en: { trigger: /\bagain\b|\bstill (?:not|no|hasn't|haven't|hasnt|havent|doesn't|don't|didn't|waiting|broken)\b|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bmultiple times\b|\brepeatedly\b|\bfor weeks\b/i,
-      assess: (t, s, e, w) => {
-        if (/^still/i.test(w)) return 0.8;
-        if (/\b(?:would|will|definitely|gladly|happily|can't wait to|cannot wait to|thanks|thank you)\b[^.!?]{0,25}$/i.test(t.slice(Math.max(0, s - 40), s))) return 0;
-        return EN_FAILURE_NEAR.test(t.slice(Math.max(0, s - 50), e + 40)) ? 0.7 : 0;
-      } } },
+  { kind: 'repeat_complaint', zh: REPEAT_ZH, en: REPEAT_EN },
   { kind: 'compensation_demand', negatable: true,
     zh: { trigger: /退款|退钱|赔偿|赔钱|索赔|赔付|补偿|退一赔[三十]|假一赔|全额退|要求赔/,
       assess: (t, s, e) => (/已经?(?:退款|退钱|赔偿|补偿)|(?:退款|赔偿|补偿)(?:已经?)?(?:到账|收到)|退款了/.test(t.slice(Math.max(0, s - 3), e + 6)) ? 0 : 0.8) },

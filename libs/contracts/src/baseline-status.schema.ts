@@ -23,6 +23,8 @@ export const BaselineStatus = z.object({
   /** Event time of the key's first post, and how many hours of it the baseline has learnt. */
   firstSeen: z.iso.datetime({ offset: true }),
   learntHours: z.number().int().nonnegative(),
+  /** Hours of history the key needs before a rise is judged (the detector's warm-up; absent in statuses written before it was stored). */
+  neededHours: z.number().int().nonnegative().optional(),
   /** What the baseline expects in the current hour, and the overdispersion it has measured (1 = Poisson). */
   expectedPerHour: z.number().nonnegative(),
   dispersion: z.number().positive(),

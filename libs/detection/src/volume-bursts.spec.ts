@@ -86,6 +86,24 @@ describe('volume bursts per watch', { timeout: 60_000 }, () => {
     expect(d.takeBaselineChanges()).toEqual([]);
   });
 
+  it('a warming-up key stores its progress as it learns (hours seen of hours needed), not only when its state changes', () => {
+    const d = createDetector();
+    const mentions = brand('late', 2, 30, 43, START);
+    const seen: number[] = [];
+    for (const m of mentions) {
+      d.process(m);
+      for (const st of d.takeBaselineChanges()) if (st.key === 'burst:late' && st.state === 'warming_up') seen.push(st.learntHours);
+    }
+    const last = d.baselineStatuses().find((s) => s.key === 'burst:late')!;
+    expect(last.state).toBe('warming_up');
+    expect(last.neededHours).toBe(72);
+    // Reported again and again while it learns, the hours growing, and none of them past what it needs.
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(Math.max(...seen)).toBeGreaterThanOrEqual(24);
+    expect(Math.max(...seen)).toBeLessThan(72);
+  });
+
   it('does not learn or judge across a coverage gap: a source back after an outage is not a storm', () => {
     const d = createDetector();
     const bg = brand('dash', 6, 40, 51);

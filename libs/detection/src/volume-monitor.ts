@@ -74,6 +74,8 @@ const STEP_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 const MAX_RECENT = 30;
 const MAX_SOURCES = 32;
+/** How often (hours learnt) a warming-up key's progress is stored. */
+const REPORT_LEARNING_HOURS = 6;
 
 /**
  * Per-watch and per-category volume against a learnt seasonal baseline. A key fires when any of
@@ -88,6 +90,7 @@ export class VolumeMonitor {
   private lastTickStep = -1;
   /** Keys whose status changed since the last takeStatusChanges(). */
   private readonly changed = new Set<string>();
+  private readonly learningReported = new Map<string, number>();
   /** The windows' lengths, ascending (tests() walks the ring once for all of them). */
   private readonly windowMinutes: number[];
 
@@ -160,6 +163,15 @@ export class VolumeMonitor {
       st.reason = reason;
       this.changed.add(st.key);
     } else st.reason = reason;
+    // While a key learns, its progress is stored every REPORT_LEARNING_HOURS so the dashboard can
+    // say how far it is (the report marks live here, not in snapshots: after a restore it reports once more).
+    if (state === 'warming_up') {
+      const mark = Math.floor(base.s.learntHours / REPORT_LEARNING_HOURS);
+      if (this.learningReported.get(st.key) !== mark) {
+        this.learningReported.set(st.key, mark);
+        this.changed.add(st.key);
+      }
+    } else this.learningReported.delete(st.key);
     return state;
   }
 
@@ -284,7 +296,7 @@ export class VolumeMonitor {
     const base = new SeasonalBaseline(st.base);
     return {
       key: st.key, watchId: st.watchId, dimension: st.dim, value: st.value, state: st.state, reason: st.reason,
-      since: isoTime(st.stateSince), firstSeen: isoTime(st.base.firstSeen), learntHours: st.base.learntHours,
+      since: isoTime(st.stateSince), firstSeen: isoTime(st.base.firstSeen), learntHours: st.base.learntHours, neededHours: this.cfg.warmupHours,
       expectedPerHour: Math.round(base.expectedPerHour() * 100) / 100, dispersion: Math.round(base.dispersion() * 100) / 100, at: isoTime(now),
     };
   }
@@ -293,7 +305,10 @@ export class VolumeMonitor {
   private evictKeys(): void {
     const quiet = [...this.keys.values()].filter((k) => k.phase !== 'active').sort((a, b) => a.lastPost - b.lastPost || (a.key < b.key ? -1 : 1));
     const drop = this.keys.size - Math.floor(this.cfg.maxKeys * 0.9);
-    for (const k of quiet.slice(0, drop)) this.keys.delete(k.key);
+    for (const k of quiet.slice(0, drop)) {
+      this.keys.delete(k.key);
+      this.learningReported.delete(k.key);
+    }
   }
 
   get size(): number {

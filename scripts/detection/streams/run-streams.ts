@@ -10,7 +10,7 @@ import { cfpbCompanies } from './cfpb';
 import { enrich } from './enrich';
 import { HOUR } from './rhythm';
 import { enSocial, zhDelivery, zhShopping, type Scenario } from './scenarios';
-import { ALARM_KINDS, scoreScenario, type ScenarioScore } from './score';
+import { ALARM_KINDS, CRISIS_TRIGGERS, scoreScenario, type ScenarioScore } from './score';
 import { runSpikeRule, SPIKE_RULE } from './spike-baseline';
 import { RESOLVE_AFTER_HOURS } from './tickets';
 
@@ -58,6 +58,7 @@ function printRow(r: Row): void {
   const [worstWatch, worst] = Object.entries(sc.ticketsPerQuietDay).sort((a, b) => b[1] - a[1])[0] ?? ['-', 0];
   const det = Object.values(sc.detectorTicketsPerQuietDay);
   const detMean = det.length ? det.reduce((a, b) => a + b, 0) / det.length : 0;
+  const meanOf = (r: Record<string, number>) => { const v = Object.values(r); return v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0; };
   const prec = ALARM_KINDS.map((k) => {
     const p = sc.precision[k];
     return `${k.replace('cluster_', 'c_').replace('group_complaint', 'group').replace('risk_flag', 'risk')} ${p ? `${pct(p[0], p[1])}/${p[1]}` : '-'}`;
@@ -66,7 +67,7 @@ function printRow(r: Row): void {
     ? '(storm-free control)'.padEnd(57)
     : `signalled ${String(found.length).padStart(2)}/${String(sc.storms.length).padEnd(2)} ≤2h ${String(within).padStart(2)} ${fmtMin(med(found.map((x) => x.delayMin!))).padStart(7)}, alerted ${String(alerted.length).padStart(2)} ≤2h ${String(alertedIn).padStart(2)} ${fmtMin(med(alerted.map((x) => x.alertDelayMin!))).padStart(7)}`;
   console.log(
-    `  ${r.detector.padEnd(10)} ${storms} | tickets/brand/quiet day ${mean.toFixed(2)} (worst ${worstWatch} ${worst.toFixed(2)}; without single-post tickets ${detMean.toFixed(2)}) | tickets ${sc.tickets} (${sc.ticketsOnIncidents} on incidents), alerts/ticket ${sc.alertsPerTicket.toFixed(1)} | ${prec}`,
+    `  ${r.detector.padEnd(10)} ${storms} | tickets/brand/quiet day ${mean.toFixed(2)} (worst ${worstWatch} ${worst.toFixed(2)}; crisis ${meanOf(sc.crisisTicketsPerQuietDay).toFixed(2)}, service ${meanOf(sc.serviceTicketsPerQuietDay).toFixed(2)}; without single-post tickets ${detMean.toFixed(2)}) | tickets ${sc.tickets} (${sc.ticketsOnIncidents} on incidents), alerts/ticket ${sc.alertsPerTicket.toFixed(1)} | ${prec}`,
   );
   for (const f of sc.falseEvents) console.log(`  ${''.padEnd(10)} non-incident ${f.incident.id}: ${f.signals} alarm signal(s)`);
   const byTrigger = Object.entries(sc.quietSinglePostTriggers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -152,6 +153,9 @@ export function evalStreams(opts: StreamsOptions): Row[] {
     const alerted = storms.filter((x) => x.alerted);
     const perBrand = mine.flatMap((r) => Object.values(r.score.ticketsPerQuietDay));
     const perBrandDet = mine.flatMap((r) => Object.values(r.score.detectorTicketsPerQuietDay));
+    const perBrandCrisis = mine.flatMap((r) => Object.values(r.score.crisisTicketsPerQuietDay));
+    const perBrandService = mine.flatMap((r) => Object.values(r.score.serviceTicketsPerQuietDay));
+    const avg = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)).toFixed(2);
     const triggers: Record<string, number> = {};
     let quietDays = 0;
     for (const r of mine) {
@@ -162,6 +166,7 @@ export function evalStreams(opts: StreamsOptions): Row[] {
     console.log(
       `  ${det.name.padEnd(10)} storms signalled ${found.length}/${storms.length} (within 2 h ${found.filter((x) => x.delayMin! <= 120).length}, median ${fmtMin(med(found.map((x) => x.delayMin!)))}), alerted ${alerted.length}/${storms.length} (within 2 h ${alerted.filter((x) => x.alertDelayMin! <= 120).length}, median ${fmtMin(med(alerted.map((x) => x.alertDelayMin!)))}); tickets per brand per quiet day ${(perBrand.reduce((a, b) => a + b, 0) / Math.max(1, perBrand.length)).toFixed(2)} (worst ${Math.max(0, ...perBrand).toFixed(2)}; ${(perBrandDet.reduce((a, b) => a + b, 0) / Math.max(1, perBrandDet.length)).toFixed(2)} without single-post tickets); group-complaint precision ${pct(groups[0], groups[1])} of ${groups[1]}`,
     );
+    console.log(`  ${''.padEnd(10)} crisis tickets per brand per quiet day ${avg(perBrandCrisis)} (worst ${Math.max(0, ...perBrandCrisis).toFixed(2)}; target ≤ 1) — the detector's and single posts with a crisis trigger (${[...CRISIS_TRIGGERS].join(', ')}); service tickets (one complaint, service triggers only) ${avg(perBrandService)} (worst ${Math.max(0, ...perBrandService).toFixed(2)})`);
     const byTrigger = Object.entries(triggers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     if (byTrigger.length) console.log(`  ${''.padEnd(10)} single-post tickets per brand per quiet day by the plan's trigger (all held-out rows, controls included): ${byTrigger.map(([t, n]) => `${t} ${(n / Math.max(1, quietDays)).toFixed(2)}`).join(', ')}`);
   }

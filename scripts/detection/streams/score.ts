@@ -25,6 +25,20 @@ export const ALARM_KINDS: Signal['kind'][] = ['risk_flag', 'cluster_new', 'clust
  */
 export const isSinglePost = (s: Signal): boolean => s.kind === 'risk_flag' && s.key.startsWith('mention:');
 
+/**
+ * The plan's triggers that make a single post a crisis-team matter: harm, a data leak, the press,
+ * a regulator or a lawyer, a group. Every other single-post ticket (pushed through a form, a repeat
+ * complaint, a manager asked for, money above the front line's limit, a vulnerable person, a
+ * medical appointment) is a service ticket: one customer's complaint for the front line, with its
+ * SLA, which each such customer should get; it is workload, not an alarm. The ≤ 1 ticket per brand
+ * per quiet day target of #14 is about alarms, so the eval counts crisis and service tickets apart.
+ */
+export const CRISIS_TRIGGERS: ReadonlySet<string> = new Set(['safety-or-data-leak', 'media-attention', 'regulator-or-legal', 'possible-group-complaint', 'group-complaint-in-public', 'fast-spread']);
+
+/** A ticket is the crisis team's unless one complaint opened it for service reasons only. */
+export const isServiceTicket = (signal: Signal, triggers: readonly string[]): boolean =>
+  isSinglePost(signal) && !triggers.some((t) => CRISIS_TRIGGERS.has(t));
+
 export interface StormResult {
   incident: Incident;
   found: boolean;
@@ -53,6 +67,10 @@ export interface ScenarioScore {
   quietSinglePostTriggers: Record<string, number>;
   /** Per watch: tickets on quiet days opened by anything but a single-post risk flag / its quiet days. */
   detectorTicketsPerQuietDay: Record<string, number>;
+  /** Per watch: crisis tickets (the detector's, and single posts with a crisis trigger) on quiet days / its quiet days. */
+  crisisTicketsPerQuietDay: Record<string, number>;
+  /** Per watch: service tickets (one complaint, service triggers only) on quiet days / its quiet days. */
+  serviceTicketsPerQuietDay: Record<string, number>;
   tickets: number;
   ticketsOnIncidents: number;
   alertsPerTicket: number;
@@ -146,6 +164,7 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
   const ticketsPerQuietDay: Record<string, number> = {};
   const quietCount = new Map<string, number>();
   const quietDetector = new Map<string, number>();
+  const quietService = new Map<string, number>();
   let quietTickets = 0;
   let quietRiskFlagTickets = 0;
   const quietSinglePostTriggers: Record<string, number> = {};
@@ -161,6 +180,7 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
     if (w && quiet.get(w)?.has(localDay(o.at))) {
       quietCount.set(w, (quietCount.get(w) ?? 0) + 1);
       quietTickets++;
+      if (isServiceTicket(o.signal, o.triggers)) quietService.set(w, (quietService.get(w) ?? 0) + 1);
       if (isSinglePost(o.signal)) {
         quietRiskFlagTickets++;
         for (const t of o.triggers) quietSinglePostTriggers[t] = (quietSinglePostTriggers[t] ?? 0) + 1;
@@ -169,14 +189,18 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
   }
   let quietDays = 0;
   const detectorTicketsPerQuietDay: Record<string, number> = {};
+  const crisisTicketsPerQuietDay: Record<string, number> = {};
+  const serviceTicketsPerQuietDay: Record<string, number> = {};
   for (const w of s.watches) {
     const n = quiet.get(w)!.size;
     quietDays += n;
     ticketsPerQuietDay[w] = n ? (quietCount.get(w) ?? 0) / n : 0;
     detectorTicketsPerQuietDay[w] = n ? (quietDetector.get(w) ?? 0) / n : 0;
+    serviceTicketsPerQuietDay[w] = n ? (quietService.get(w) ?? 0) / n : 0;
+    crisisTicketsPerQuietDay[w] = n ? ((quietCount.get(w) ?? 0) - (quietService.get(w) ?? 0)) / n : 0;
   }
   return {
-    storms, falseEvents, quietDays, ticketsPerQuietDay, quietTickets, quietRiskFlagTickets, quietSinglePostTriggers, detectorTicketsPerQuietDay, tickets, ticketsOnIncidents: onIncidents,
+    storms, falseEvents, quietDays, ticketsPerQuietDay, quietTickets, quietRiskFlagTickets, quietSinglePostTriggers, detectorTicketsPerQuietDay, crisisTicketsPerQuietDay, serviceTicketsPerQuietDay, tickets, ticketsOnIncidents: onIncidents,
     alertsPerTicket: tickets ? alertsTotal / tickets : 0, precision, signals: scoredSignals,
   };
 }

@@ -30,6 +30,7 @@ export const baselinesIndex = singleIndex({
       since: { type: 'date' },
       firstSeen: { type: 'date' },
       learntHours: { type: 'integer' },
+      neededHours: { type: 'integer' },
       expectedPerHour: { type: 'float' },
       dispersion: { type: 'float' },
       at: { type: 'date' },
