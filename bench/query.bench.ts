@@ -180,7 +180,7 @@ async function main(): Promise<void> {
     const ticketKpis = new TicketAnalyticsReader(client);
     const mentionKpis = new MentionAnalyticsReader(client);
     const span = (k: number, days: number) => ({ from: `${day(k + days)}T00:00:00.000Z`, to: `${day(k)}T00:00:00.000Z` });
-    const ticketFilter = (k: number, days: number): AnalyticsFilter => ({ ...span(k, days), tz: 'Asia/Shanghai', watch: [], team: [], level: [], category: [], channel: [] });
+    const ticketFilter = (k: number, days: number): AnalyticsFilter => ({ ...span(k, days), tz: 'Asia/Shanghai', watch: [], team: [], level: [], category: [], channel: [], rootCause: [] });
     const volume = new VolumeRepository(new MentionsReader(client));
     const day = (k: number) => new Date(END - (k % 300) * 86_400_000).toISOString().slice(0, 10);
     // Each request varies (word, month, channel, day), so the shard request cache does not answer a repeat.
