@@ -95,6 +95,9 @@ describe('api: analytics', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toMatch(/level/);
     expect(JSON.stringify(bad.body)).toMatch(/tz/);
+    const cause = await get(`/api/analytics/tickets?from=${week.from}&to=${week.to}&rootCause=system,nonsense`);
+    expect(cause.status).toBe(400);
+    expect(JSON.stringify(cause.body)).toMatch(/rootCause/);
     const long = await get(`/api/analytics/tickets?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z&interval=day`);
     expect(long.status).toBe(400);
     const order = await get(`/api/analytics/mentions?from=${week.to}&to=${week.from}`);

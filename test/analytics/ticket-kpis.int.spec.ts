@@ -19,7 +19,7 @@ const DAY = 24 * 60 * MIN;
 /** Monday 2 March 2026, 09:00 in Shanghai. */
 const t0 = Date.parse('2026-03-02T01:00:00.000Z');
 /** The week of t0 in Shanghai, Monday 00:00 to Monday 00:00. */
-const WEEK: AnalyticsFilter = { from: '2026-03-01T16:00:00.000Z', to: '2026-03-08T16:00:00.000Z', tz: 'Asia/Shanghai', watch: [], team: [], level: [], category: [], channel: [] };
+const WEEK: AnalyticsFilter = { from: '2026-03-01T16:00:00.000Z', to: '2026-03-08T16:00:00.000Z', tz: 'Asia/Shanghai', watch: [], team: [], level: [], category: [], channel: [], rootCause: [] };
 const review = { rootCause: '系统故障', category: 'refund', actionsTaken: ['人工处理'], lessons: '退款接口需要监控' };
 
 describe('ticket analytics over tickets the responder wrote', () => {
@@ -106,7 +106,15 @@ describe('ticket analytics over tickets the responder wrote', () => {
     await open('T5', t5, { key: 'k1', id: 'sig-k1-again', categories: ['refund'] });
     await act('T5', t5 + 20 * MIN, 'acknowledge');
 
-    await app.get(SearchClient).es.indices.refresh({ index: app.get(SearchClient).names.tickets });
+    // A ticket stored before root causes were kept (no resolution, no analytics), resolved this week
+    // but opened weeks before: it counts only in the root-cause figure, as "not recorded".
+    const search = app.get(SearchClient);
+    await search.es.index({
+      index: search.names.tickets,
+      id: 'CR-2026-LEGACY',
+      document: { id: 'CR-2026-LEGACY', title: '旧工单', level: 'important', state: 'closed', openedAt: new Date(t0 - 20 * DAY).toISOString(), resolvedAt: new Date(t0 + 2 * DAY).toISOString() },
+    });
+    await search.es.indices.refresh({ index: search.names.tickets });
     report = await reader.kpis({ ...WEEK }, { asOf: new Date(t5 + 90 * MIN), groupBy: 'category' });
   }, 180_000);
 
@@ -186,6 +194,35 @@ describe('ticket analytics over tickets the responder wrote', () => {
     expect(urgent.current).toMatchObject({ volume: 1, firstResponse: { count: 1, p50: 90 }, escalations: { count: 1, steps: 2 } });
   });
 
+  it('tickets resolved in the week by root cause (the latest resolution), beside the week before', () => {
+    // T2 and T7 process, T1 system, T3 third party (its first resolution said process; reopened, the
+    // second says third party); the legacy ticket has none. The week before: T6 process.
+    expect(report.rootCauses).toEqual([
+      { key: 'incidental', count: 0, previous: 0 },
+      { key: 'process', count: 2, previous: 1 },
+      { key: 'system', count: 1, previous: 0 },
+      { key: 'product', count: 0, previous: 0 },
+      { key: 'third_party', count: 1, previous: 0 },
+      { key: 'not_recorded', count: 1, previous: 0 },
+    ]);
+  });
+
+  it('filters and groups by root cause; "not recorded" is a ticket without one', async () => {
+    const asOf = new Date(t0 + 5 * DAY);
+    const process = await reader.kpis({ ...WEEK, rootCause: ['process'] }, { asOf });
+    expect(process.current).toMatchObject({ volume: 1, handling: { count: 2, p50: 1520 } }); // opened: T2; resolved: T2 100, T7 2,940
+    expect(process.rootCauses.find((r) => r.key === 'process')).toEqual({ key: 'process', count: 2, previous: 1 });
+    expect(process.rootCauses.filter((r) => r.key !== 'process').every((r) => r.count === 0 && r.previous === 0)).toBe(true);
+    const none = await reader.kpis({ ...WEEK, rootCause: ['not_recorded'] }, { asOf });
+    expect(none.current.volume).toBe(2); // T4 and T5, not resolved yet
+    expect(none.rootCauses.find((r) => r.key === 'not_recorded')!.count).toBe(1);
+    const both = await reader.kpis({ ...WEEK, rootCause: ['system', 'not_recorded'] }, { asOf });
+    expect(both.current.volume).toBe(3); // T1, T4, T5
+    const grouped = await reader.kpis({ ...WEEK }, { asOf, groupBy: 'rootCause' });
+    expect(Object.fromEntries(grouped.groups.map((g) => [g.key, g.values.volume]))).toEqual({ process: 1, system: 1, third_party: 1, not_recorded: 2 });
+    expect((await reader.dimensionValues()).rootCause).toEqual(['incidental', 'process', 'system', 'product', 'third_party', 'not_recorded']);
+  });
+
   it('each figure lists the tickets behind it', async () => {
     const asOf = new Date(t0 + 4 * DAY + 90 * MIN);
     const behind = (q: Record<string, unknown>) => reader.ticketsBehind({ ...WEEK, page: 1, size: 25, slice: 'all', ...q } as never, asOf);
@@ -201,6 +238,8 @@ describe('ticket analytics over tickets the responder wrote', () => {
     expect((await behind({ kpi: 'fcr', slice: 'no' })).tickets.map((t) => t.id).sort()).toEqual([ids.T2, ids.T3].sort());
     expect((await behind({ kpi: 'csat', slice: 'no' })).tickets.map((t) => [t.id, t.value])).toEqual([[ids.T2, 2]]);
     expect((await behind({ kpi: 'backlog', bucket: 'd3to7' })).tickets.map((t) => t.id)).toEqual([ids.T4]);
+    expect((await behind({ kpi: 'rootCause', dimension: 'rootCause', value: 'process' })).tickets.map((t) => [t.id, t.value]).sort()).toEqual([[ids.T2, 'process'], [ids.T7, 'process']].sort());
+    expect((await behind({ kpi: 'rootCause', dimension: 'rootCause', value: 'not_recorded' })).tickets.map((t) => [t.id, t.value])).toEqual([['CR-2026-LEGACY', null]]);
     const volume = await behind({ kpi: 'volume', dimension: 'category', value: 'refund' });
     expect(volume.total).toBe(4);
     expect(volume.tickets.map((t) => t.id)).not.toContain(ids.T8);

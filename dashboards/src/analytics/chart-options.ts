@@ -118,9 +118,28 @@ export function groupsTable(r: KpiReport, t: T): Table {
     columns: [t(`analytics.dims.${r.groupBy ?? 'level'}`), t('analytics.kpi.volume'), ...['acknowledge', 'firstResponse', 'handling'].map(minutes), ...['sla', 'fcr', 'csat', 'repeat', 'reopen', 'escalations'].map(rate)],
     rows: r.groups.map((g) => {
       const v = g.values;
-      const key = r.groupBy === 'level' ? t(`level.${g.key}`) : g.key;
+      const key = r.groupBy === 'level' ? t(`level.${g.key}`) : r.groupBy === 'rootCause' ? t(`analytics.rootCauses.${g.key}`) : g.key;
       return [key, v.volume, v.acknowledge.p50, v.firstResponse.p50, v.handling.p50, pct(v.sla.rate), pct(v.fcr.rate), pct(v.csat.rate), pct(v.repeat.rate), pct(v.reopen.rate), pct(v.escalations.rate)];
     }),
+  };
+}
+
+/** Tickets resolved in the period by root cause, beside the period before (every kind, "not recorded" last). */
+export function rootCauseChart(r: KpiReport, t: T): ChartView {
+  const names = r.rootCauses.map((c) => t(`analytics.rootCauses.${c.key}`));
+  return {
+    option: {
+      ...base,
+      grid: { left: 96, right: 24, top: 32, bottom: 20 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: names },
+      series: [
+        { name: t('analytics.series.current'), type: 'bar', itemStyle: { color: '#5b8def' }, data: r.rootCauses.map((c) => c.count) },
+        { name: t('analytics.series.previous'), type: 'bar', itemStyle: { color: '#c0c4cc' }, data: r.rootCauses.map((c) => c.previous) },
+      ],
+    },
+    table: { columns: [t('analytics.dims.rootCause'), t('analytics.series.current'), t('analytics.series.previous')], rows: r.rootCauses.map((c, i) => [names[i]!, c.count, c.previous]) },
   };
 }
 

@@ -2,7 +2,7 @@ import type { Answer } from '../api/http';
 
 export type KpiReport = Answer<'get', '/api/analytics/tickets'>;
 export type KpiValues = KpiReport['current'];
-export type TicketKpi = 'volume' | 'acknowledge' | 'firstResponse' | 'handling' | 'sla' | 'fcr' | 'csat' | 'repeat' | 'reopen' | 'escalations' | 'backlog';
+export type TicketKpi = 'volume' | 'acknowledge' | 'firstResponse' | 'handling' | 'sla' | 'fcr' | 'csat' | 'repeat' | 'reopen' | 'escalations' | 'backlog' | 'rootCause';
 export type Slice = 'all' | 'yes' | 'no' | 'met' | 'breached' | 'pending';
 type T = (key: string, values?: Record<string, unknown>) => string;
 

@@ -3667,6 +3667,8 @@ export interface components {
                 category: string[];
                 /** @default [] */
                 channel: string[];
+                /** @default [] */
+                rootCause: ("incidental" | "process" | "system" | "product" | "third_party" | "not_recorded")[];
             };
             previous: {
                 /** Format: date-time */
@@ -3903,7 +3905,7 @@ export interface components {
                 }[];
             };
             /** @enum {string} */
-            groupBy?: "level" | "team" | "category" | "channel" | "watch";
+            groupBy?: "level" | "team" | "category" | "channel" | "watch" | "rootCause";
             groups: {
                 key: string;
                 values: {
@@ -3956,6 +3958,12 @@ export interface components {
                         average: number | null;
                     };
                 };
+            }[];
+            rootCauses: {
+                /** @enum {string} */
+                key: "incidental" | "process" | "system" | "product" | "third_party" | "not_recorded";
+                count: number;
+                previous: number;
             }[];
         };
         TicketsBehindDto_Output: {
@@ -6286,7 +6294,9 @@ export interface operations {
                 category?: string | string[];
                 /** @description comma-separated, or the parameter repeated */
                 channel?: string | string[];
-                groupBy?: "level" | "team" | "category" | "channel" | "watch";
+                /** @description comma-separated, or the parameter repeated */
+                rootCause?: string | string[];
+                groupBy?: "level" | "team" | "category" | "channel" | "watch" | "rootCause";
                 /** @description trend buckets; by default days up to 2 months, then weeks, then months */
                 interval?: "day" | "week" | "month";
             };
@@ -6339,11 +6349,13 @@ export interface operations {
                 category?: string | string[];
                 /** @description comma-separated, or the parameter repeated */
                 channel?: string | string[];
-                kpi: "volume" | "acknowledge" | "firstResponse" | "handling" | "sla" | "fcr" | "csat" | "repeat" | "reopen" | "escalations" | "backlog";
+                /** @description comma-separated, or the parameter repeated */
+                rootCause?: string | string[];
+                kpi: "volume" | "acknowledge" | "firstResponse" | "handling" | "sla" | "fcr" | "csat" | "repeat" | "reopen" | "escalations" | "backlog" | "rootCause";
                 slice?: "all" | "yes" | "no" | "met" | "breached" | "pending";
                 target?: "acknowledge" | "firstResponse" | "resolve";
                 bucket?: "lt1h" | "h1to4" | "h4to24" | "d1to3" | "d3to7" | "gt7d";
-                dimension?: "level" | "team" | "category" | "channel" | "watch";
+                dimension?: "level" | "team" | "category" | "channel" | "watch" | "rootCause";
                 value?: string;
                 page?: number;
                 size?: number;

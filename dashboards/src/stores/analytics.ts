@@ -5,8 +5,8 @@ import { browserTimeZone, periodOf, type Period, type Preset } from '../analytic
 import type { KpiReport, Slice, TicketKpi } from '../analytics/kpi-view';
 import type { Overview } from '../analytics/chart-options';
 
-export type Dimension = 'level' | 'team' | 'category' | 'channel' | 'watch';
-export const DIMENSIONS: Dimension[] = ['watch', 'team', 'level', 'category', 'channel'];
+export type Dimension = 'level' | 'team' | 'category' | 'channel' | 'watch' | 'rootCause';
+export const DIMENSIONS: Dimension[] = ['watch', 'team', 'level', 'category', 'channel', 'rootCause'];
 export type Behind = Answer<'get', '/api/analytics/tickets/behind'>;
 
 export interface AnalyticsForm {
@@ -32,7 +32,7 @@ export interface Drill {
 const PAGE = 20;
 
 export const useAnalyticsStore = defineStore('analytics', () => {
-  const form = reactive<AnalyticsForm>({ preset: 'last7', from: '', to: '', dims: { level: '', team: '', category: '', channel: '', watch: '' }, groupBy: 'level' });
+  const form = reactive<AnalyticsForm>({ preset: 'last7', from: '', to: '', dims: { level: '', team: '', category: '', channel: '', watch: '', rootCause: '' }, groupBy: 'level' });
   const period = ref<Period>();
   const report = ref<KpiReport>();
   const overview = ref<Overview>();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SeverityLevel } from './severity';
 import { SlaTarget } from './ticket.schema';
+import { RootCauseKind } from './complaint.schema';
 
 /**
  * Ticket analytics (issue #17): the figures, the filters they are cut by, and what a figure's
@@ -12,8 +13,17 @@ const Instant = z.iso.datetime({ offset: true });
 const Names = z.array(z.string().min(1).max(200)).max(50);
 
 /** What tickets can be cut by (and grouped by). */
-export const AnalyticsDimension = z.enum(['level', 'team', 'category', 'channel', 'watch']);
+export const AnalyticsDimension = z.enum(['level', 'team', 'category', 'channel', 'watch', 'rootCause']);
 export type AnalyticsDimension = z.infer<typeof AnalyticsDimension>;
+
+/**
+ * A ticket's root cause as analytics counts it: the kind chosen from the plan's controlled list
+ * when it was (last) resolved (`resolution.rootCause`), or `not_recorded` for a ticket without
+ * one (resolved before root causes were indexed, or not resolved at all).
+ */
+export const NOT_RECORDED = 'not_recorded';
+export const RootCauseValue = z.enum([...RootCauseKind.options, NOT_RECORDED]);
+export type RootCauseValue = z.infer<typeof RootCauseValue>;
 
 export const TrendInterval = z.enum(['day', 'week', 'month']);
 export type TrendInterval = z.infer<typeof TrendInterval>;
@@ -29,11 +39,12 @@ export const AnalyticsFilter = z.object({
   level: z.array(SeverityLevel).max(4).default([]),
   category: Names.default([]),
   channel: Names.default([]),
+  rootCause: z.array(RootCauseValue).max(RootCauseValue.options.length).default([]),
 });
 export type AnalyticsFilter = z.infer<typeof AnalyticsFilter>;
 
 /** The ticket figures, each with the tickets behind it (see `KpiSlice`). */
-export const TicketKpi = z.enum(['volume', 'acknowledge', 'firstResponse', 'handling', 'sla', 'fcr', 'csat', 'repeat', 'reopen', 'escalations', 'backlog']);
+export const TicketKpi = z.enum(['volume', 'acknowledge', 'firstResponse', 'handling', 'sla', 'fcr', 'csat', 'repeat', 'reopen', 'escalations', 'backlog', 'rootCause']);
 export type TicketKpi = z.infer<typeof TicketKpi>;
 
 /** Median and 90th percentile (minutes) over `count` tickets; null when there are none. */
@@ -94,6 +105,11 @@ export const TicketKpiReport = z.object({
   /** Per value of `groupBy` (first 30 by volume), when asked. */
   groupBy: AnalyticsDimension.optional(),
   groups: z.array(z.object({ key: z.string(), values: KpiValues })),
+  /**
+   * Tickets resolved in the period (their latest resolution, `resolvedAt`) by root cause, beside the
+   * period before: every kind of the list in its order, `not_recorded` last; zeros included.
+   */
+  rootCauses: z.array(z.object({ key: RootCauseValue, count: z.number().int().nonnegative(), previous: z.number().int().nonnegative() })),
 });
 export type TicketKpiReport = z.infer<typeof TicketKpiReport>;
 

@@ -7,6 +7,7 @@ import {
   DimensionValues,
   KpiSlice,
   MentionOverview,
+  RootCauseValue,
   SeverityLevel,
   SlaTarget,
   TicketKpi,
@@ -35,7 +36,7 @@ const period = {
   to: z.iso.datetime({ offset: true }).default(() => new Date().toISOString()).describe('end, exclusive (ISO date-time); default now'),
 };
 const tz = z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai').default('UTC').describe('time zone of the trend’s days, weeks and months');
-const dims = { watch: csv(name), team: csv(name), level: csv(SeverityLevel), category: csv(name), channel: csv(name) };
+const dims = { watch: csv(name), team: csv(name), level: csv(SeverityLevel), category: csv(name), channel: csv(name), rootCause: csv(RootCauseValue) };
 
 const periodChecks = <T extends z.ZodType<{ from: string; to: string; interval?: z.infer<typeof TrendInterval> }>>(schema: T) =>
   schema

@@ -33,7 +33,7 @@ export class CollectReportDataUseCase {
 
   async execute(r: ReportRequest, now: Date): Promise<ReportData> {
     const watch = r.watch === ALL_WATCHES ? [] : [r.watch];
-    const f: AnalyticsFilter = { from: r.from, to: r.to, tz: r.timeZone, watch, team: [], level: [], category: [], channel: [] };
+    const f: AnalyticsFilter = { from: r.from, to: r.to, tz: r.timeZone, watch, team: [], level: [], category: [], channel: [], rootCause: [] };
     const [kpis, overview, mentionTrend, top, breached, lessons, opened, scores] = await Promise.all([
       this.tickets.kpis(f, { asOf: now, groupBy: 'category', interval: TREND[r.kind] }),
       this.mentions.overview({ from: r.from, to: r.to, watch, category: [], channel: [] }),

@@ -10,7 +10,7 @@ const XSS = '<img src=x onerror=alert(1)>';
 
 function data(over: Partial<ReportData> = {}, volume = 1): ReportData {
   const kpis: TicketKpiReport = {
-    filter: { from: '2026-03-09T16:00:00.000Z', to: '2026-03-10T16:00:00.000Z', tz: 'Asia/Shanghai', watch: [], team: [], level: [], category: [], channel: [] },
+    filter: { from: '2026-03-09T16:00:00.000Z', to: '2026-03-10T16:00:00.000Z', tz: 'Asia/Shanghai', watch: [], team: [], level: [], category: [], channel: [], rootCause: [] },
     previous: { from: '2026-03-08T16:00:00.000Z', to: '2026-03-09T16:00:00.000Z' },
     current: values(volume),
     previousValues: values(0),
@@ -20,6 +20,14 @@ function data(over: Partial<ReportData> = {}, volume = 1): ReportData {
     sla: [],
     backlog: { asOf: '2026-03-11T01:00:00.000Z', buckets: [{ bucket: 'lt1h', total: 1, perLevel: { general: 0, important: 1, urgent: 0, major: 0 } }] },
     groups: [],
+    rootCauses: [
+      { key: 'incidental', count: 0, previous: 0 },
+      { key: 'process', count: 3, previous: 1 },
+      { key: 'system', count: 0, previous: 0 },
+      { key: 'product', count: 0, previous: 0 },
+      { key: 'third_party', count: 1, previous: 0 },
+      { key: 'not_recorded', count: 0, previous: 2 },
+    ],
   };
   const ticket = { id: 'CR-2026-000001', title: `退款 ${XSS}`, level: 'important' as const, peakLevel: 'important' as const, state: 'open' as const, openedAt: '2026-03-10T02:00:00.000Z', reopenCount: 0, evidence: { signalCount: 1, maxSize: 3 } };
   return {
@@ -66,6 +74,17 @@ describe('report HTML', () => {
     const html = renderReportHtml({ ...d, top: { total: 1, items: [{ ...resolved, events }] }, lessons: { total: 1, tickets: [resolved] } });
     expect(html).toContain('解决 (根因: 第三方)');
     expect(html).toContain('<td>第三方 · 支付渠道接口超时</td>');
+  });
+
+  it('root causes: the kinds with tickets now or before, each with its share of this period', () => {
+    const html = renderReportHtml(data());
+    const section = html.slice(html.indexOf('<section id="root-causes">'), html.indexOf('<section id="lessons">'));
+    expect(section).toContain('<h2>根因分布</h2>');
+    expect(section).toContain('<tr><td>流程</td><td class="num">3</td><td>75%</td><td class="num">1</td></tr>');
+    expect(section).toContain('<tr><td>第三方</td><td class="num">1</td><td>25%</td><td class="num">0</td></tr>');
+    expect(section).toContain('<tr><td>未记录</td><td class="num">0</td><td>0%</td><td class="num">2</td></tr>');
+    expect(section).not.toContain('偶发');
+    expect(renderReportHtml({ ...data(), language: 'en' })).toContain('<tr><td>third party</td><td class="num">1</td><td>25%</td><td class="num">0</td></tr>');
   });
 
   it('an empty period says so instead of empty tables', () => {

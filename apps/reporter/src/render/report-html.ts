@@ -47,6 +47,7 @@ export function renderReportHtml(d: ReportData): string {
         section('breaches', m.sections.breaches, ticketTable(d.breached, m, local, true)),
         section('hotspots', m.sections.hotspots, hotSpots(d, m)),
         section('satisfaction', m.sections.satisfaction, satisfaction(d, m)),
+        section('root-causes', m.sections.rootCauses, rootCauses(d, m)),
         section('lessons', m.sections.lessons, lessons(d.lessons, m)),
         section('backlog', m.sections.backlog, backlog(d, m)),
         section('definitions', m.sections.definitions, `<dl class="defs">${Object.entries(m.def).map(([k, v]) => `<dt>${esc(m.kpi[k as keyof ReportMessages['kpi']])}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`),
@@ -143,6 +144,18 @@ function satisfaction(d: ReportData, m: ReportMessages): string {
   const c = d.kpis.current.csat;
   if (!c.of) return `<p>${esc(m.none)}</p>`;
   return `<p class="big">${esc(pct(c.rate))} <small>(${c.count}/${c.of}, ${esc(fill(m.avg, { v: c.average?.toFixed(2) ?? '—' }))})</small></p>${table([m.col.score, m.col.count], ['5', '4', '3', '2', '1'].map((s) => [s, d.scores[s] ?? 0]))}`;
+}
+
+/** Tickets resolved in the period by the root cause chosen when resolving, beside the period before. */
+function rootCauses(d: ReportData, m: ReportMessages): string {
+  const rows = d.kpis.rootCauses.filter((r) => r.count || r.previous);
+  if (!rows.length) return `<p>${esc(m.none)}</p>`;
+  const total = rows.reduce((s, r) => s + r.count, 0);
+  const share = (n: number) => (total ? `${Math.round((n / total) * 1000) / 10}%` : '—');
+  const names = rows.map((r) => m.rootCauseKind[r.key] ?? r.key);
+  const chart = barChart(names, [{ values: rows.map((r) => r.count), colour: '#5b8def' }, { values: rows.map((r) => r.previous), colour: '#c0c4cc' }], { caption: `${m.col.rootCause} (${m.col.now} / ${m.col.before})` });
+  const body = table([m.col.rootCause, m.col.now, '%', m.col.before], rows.map((r, i) => [names[i], r.count, share(r.count), r.previous] as Row), 'root-causes');
+  return `${chart}${body}<p class="note">${esc(m.rootCausesNote)}</p>`;
 }
 
 function lessons(list: ReportTicketList, m: ReportMessages): string {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
-import type { AnalyticsDimension, AnalyticsFilter, TicketDoc, TicketKpiReport, TicketsBehind, TicketsBehindQuery, TrendInterval } from '@vigil/contracts';
+import { NOT_RECORDED, RootCauseValue, type AnalyticsDimension, type AnalyticsFilter, type TicketDoc, type TicketKpiReport, type TicketsBehind, type TicketsBehindQuery, type TrendInterval } from '@vigil/contracts';
 import type { SearchClient } from '../search-client';
 import { SEARCH_CLIENT } from '../search-options';
 import { ticketsIndex } from '../indices/tickets.index';
@@ -18,7 +18,9 @@ import {
   readGroups,
   readPeriod,
   readSla,
+  readRootCauses,
   readTrend,
+  rootCauseAggs,
   slaAggs,
   SLA_TARGETS,
   trendAggs,
@@ -58,9 +60,11 @@ export class TicketAnalyticsReader {
       ...trendAggs(previous, interval, filter.tz, 'before'),
       ...slaAggs(period),
       ...backlogAggs(opts.asOf),
+      ...rootCauseAggs(period, 'rootCause#now'),
+      ...rootCauseAggs(previous, 'rootCause#before'),
     };
     if (opts.groupBy) {
-      aggs.groups = { filter: activeInPeriod(period), aggs: { g: { terms: { field: DIMENSION_FIELD[opts.groupBy], size: GROUPS }, aggs: periodAggs(period) } } };
+      aggs.groups = { filter: activeInPeriod(period), aggs: { g: { terms: { field: DIMENSION_FIELD[opts.groupBy], size: GROUPS, ...(opts.groupBy === 'rootCause' ? { missing: NOT_RECORDED } : {}) }, aggs: periodAggs(period) } } };
     }
     const res = await this.search.es.search({ ...TOLERATE_MISSING, index: this.index, size: 0, query: { bool: { filter: dimensionFilter(filter) } }, aggs });
     const a = res.aggregations as Record<string, unknown> | undefined;
@@ -76,6 +80,7 @@ export class TicketAnalyticsReader {
       backlog: { asOf: opts.asOf.toISOString(), buckets: readBacklog(a as never) },
       ...(opts.groupBy ? { groupBy: opts.groupBy } : {}),
       groups: opts.groupBy ? readGroups(a as never) : [],
+      rootCauses: readRootCauses(a as never, 'rootCause#now', 'rootCause#before'),
     };
   }
 
@@ -89,7 +94,9 @@ export class TicketAnalyticsReader {
       aggs: Object.fromEntries(dims.map((d) => [d, { terms: { field: DIMENSION_FIELD[d], size: 100 } }])),
     });
     const a = res.aggregations as Record<string, { buckets?: { key: string }[] }> | undefined;
-    return Object.fromEntries(dims.map((d) => [d, (a?.[d]?.buckets ?? []).map((b) => String(b.key))])) as Record<AnalyticsDimension, string[]>;
+    const stored = Object.fromEntries(dims.map((d) => [d, (a?.[d]?.buckets ?? []).map((b) => String(b.key))])) as Record<AnalyticsDimension, string[]>;
+    // Root causes come from a fixed list: offer every kind (and "not recorded"), stored or not yet.
+    return { ...stored, rootCause: [...RootCauseValue.options] };
   }
 
   /** The tickets a figure counts (or one slice of it), a page at a time, with each one's value. */
@@ -101,7 +108,7 @@ export class TicketAnalyticsReader {
       from: (q.page - 1) * q.size,
       size: q.size,
       track_total_hits: true,
-      _source_includes: ['id', 'title', 'level', 'state', 'openedAt', 'reopenCount', 'analytics', 'satisfaction'],
+      _source_includes: ['id', 'title', 'level', 'state', 'openedAt', 'reopenCount', 'analytics', 'satisfaction', 'resolution.rootCause'],
       query: { bool: { filter, must_not: mustNot } },
       sort,
     });

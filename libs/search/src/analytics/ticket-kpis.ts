@@ -1,5 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import {
+  NOT_RECORDED,
+  RootCauseValue,
   SEVERITY_LEVELS,
   SlaTarget,
   type AnalyticsDimension,
@@ -36,13 +38,14 @@ export const DIMENSION_FIELD: Record<AnalyticsDimension, string> = {
   category: 'analytics.categories',
   channel: 'analytics.channels',
   watch: 'analytics.watchIds',
+  rootCause: 'resolution.rootCause',
 };
 
 export const SLA_TARGETS = SlaTarget.options;
 const ACTIVE = ['open', 'acknowledged', 'investigating', 'responding'];
 
 /** The date each figure is counted by: opening, first resolution, or when the score was recorded. */
-export const KPI_DATE: Record<Exclude<TicketKpi, 'backlog'>, 'openedAt' | 'analytics.firstResolvedAt' | 'satisfaction.at'> = {
+export const KPI_DATE: Record<Exclude<TicketKpi, 'backlog'>, 'openedAt' | 'analytics.firstResolvedAt' | 'satisfaction.at' | 'resolvedAt'> = {
   volume: 'openedAt',
   acknowledge: 'openedAt',
   firstResponse: 'openedAt',
@@ -53,17 +56,29 @@ export const KPI_DATE: Record<Exclude<TicketKpi, 'backlog'>, 'openedAt' | 'analy
   fcr: 'analytics.firstResolvedAt',
   reopen: 'analytics.firstResolvedAt',
   csat: 'satisfaction.at',
+  // The latest resolution: a reopened ticket loses its root cause until it is resolved again.
+  rootCause: 'resolvedAt',
 };
 
 const inPeriod = (field: string, p: Period): Q => ({ range: { [field]: { gte: p.from, lt: p.to } } });
 const exists = (field: string): Q => ({ exists: { field } });
 
+/** Tickets with one of these values of a dimension; for root cause, `not_recorded` is a ticket without one. */
+export function valuesFilter(dim: AnalyticsDimension, values: readonly string[]): Q {
+  const field = DIMENSION_FIELD[dim];
+  const named = values.filter((v) => dim !== 'rootCause' || v !== NOT_RECORDED);
+  if (named.length === values.length) return { terms: { [field]: [...values] } };
+  const should: Q[] = [{ bool: { must_not: [exists(field)] } }];
+  if (named.length) should.push({ terms: { [field]: named } });
+  return { bool: { should, minimum_should_match: 1 } };
+}
+
 /** The dimension filters every figure shares; merged tickets are left out (the ticket they joined counts). */
 export function dimensionFilter(f: Pick<AnalyticsFilter, AnalyticsDimension>): Q[] {
   const out: Q[] = [{ bool: { must_not: [{ term: { state: 'merged' } }] } }];
   for (const dim of Object.keys(DIMENSION_FIELD) as AnalyticsDimension[]) {
-    const values = f[dim];
-    if (values.length) out.push({ terms: { [DIMENSION_FIELD[dim]]: values } });
+    const values = f[dim] ?? [];
+    if (values.length) out.push(valuesFilter(dim, values));
   }
   return out;
 }
@@ -92,6 +107,8 @@ export function population(kpi: Exclude<TicketKpi, 'backlog'>, p: Period): { all
       return { all: [when], yes: { range: { 'analytics.escalations': { gt: 0 } } }, value: 'analytics.escalations' };
     case 'csat':
       return { all: [when, exists('satisfaction.score')], yes: { range: { 'satisfaction.score': { gte: 4 } } }, value: 'satisfaction.score' };
+    case 'rootCause':
+      return { all: [when], value: 'resolution.rootCause' };
   }
 }
 
@@ -152,6 +169,11 @@ export function slaAggs(p: Period): Aggs {
   return { 'sla#levels': { filter: inPeriod('openedAt', p), aggs: { lv: { terms: { field: 'level', size: SEVERITY_LEVELS.length }, aggs: perTarget } } } };
 }
 
+/** Tickets resolved in the period by root cause (`not_recorded` for those without one). */
+export function rootCauseAggs(p: Period, name: string): Aggs {
+  return { [name]: { filter: inPeriod(KPI_DATE.rootCause, p), aggs: { c: { terms: { field: DIMENSION_FIELD.rootCause, missing: NOT_RECORDED, size: RootCauseValue.options.length } } } } };
+}
+
 export const BACKLOG_EDGES: [BacklogBucket, number | undefined, number | undefined][] = [
   // [bucket, at least … hours old, younger than … hours]
   ['lt1h', 0, 1],
@@ -194,7 +216,7 @@ export const activeInPeriod = (p: Period): Q => ({
 export function behindQuery(q: TicketsBehindQuery, asOf: Date): { filter: Q[]; mustNot: Q[]; sort: estypes.Sort; value?: string } {
   const filter = dimensionFilter(q);
   const mustNot: Q[] = [];
-  if (q.dimension && q.value !== undefined) filter.push({ term: { [DIMENSION_FIELD[q.dimension]]: q.value } });
+  if (q.dimension && q.value !== undefined) filter.push(valuesFilter(q.dimension, [q.value]));
   const newest: estypes.Sort = [{ openedAt: 'desc' }, { id: 'asc' }];
   if (q.kpi === 'backlog') return { filter: [...filter, ...backlogQuery(asOf, q.bucket)], mustNot, sort: [{ openedAt: 'asc' }, { id: 'asc' }] };
   const pop = population(q.kpi, q);
@@ -209,7 +231,7 @@ export function behindQuery(q: TicketsBehindQuery, asOf: Date): { filter: Q[]; m
   if (pop.yes && q.slice === 'yes') filter.push(pop.yes);
   if (pop.yes && q.slice === 'no') mustNot.push(pop.yes);
   // Durations: the slowest first, the ones to look at.
-  const sort: estypes.Sort = pop.value && !pop.yes ? [{ [pop.value]: 'desc' }, { id: 'asc' }] : newest;
+  const sort: estypes.Sort = pop.value && !pop.yes && q.kpi !== 'rootCause' ? [{ [pop.value]: 'desc' }, { id: 'asc' }] : newest;
   return { filter, mustNot, sort, value: pop.value };
 }
 
@@ -297,6 +319,14 @@ export function readBacklog(aggs: Agg | undefined) {
 
 export function readGroups(aggs: Agg | undefined): { key: string; values: KpiValues }[] {
   return buckets(sub(sub(aggs, 'groups'), 'g')).map((b) => ({ key: String(b.key), values: readPeriod(b) }));
+}
+
+/** Every root cause in the list's order with its count now and in the period before, zeros included. */
+export function readRootCauses(aggs: Agg | undefined, current: string, previous: string): { key: RootCauseValue; count: number; previous: number }[] {
+  const counts = (name: string) => new Map(buckets(sub(sub(aggs, name), 'c')).map((b) => [String(b.key), b.doc_count]));
+  const now = counts(current);
+  const before = counts(previous);
+  return RootCauseValue.options.map((key) => ({ key, count: now.get(key) ?? 0, previous: before.get(key) ?? 0 }));
 }
 
 /** The trend interval for a period when none is asked: days up to ~2 months, then weeks, then months. */

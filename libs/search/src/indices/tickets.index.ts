@@ -64,6 +64,10 @@ export const ticketsIndex = singleIndex({
       },
       satisfaction: { properties: { score: { type: 'integer' }, at: date } },
       review: { properties: { category: keyword } },
+      // The kind chosen from the controlled list when resolving (RootCauseKind), for the root-cause
+      // figure and filter. The review's own rootCause is free text and stays unindexed: words vary
+      // too much to count ("接口超时" / "退款接口超时了"), so it is read, not aggregated.
+      resolution: { properties: { rootCause: keyword, at: date } },
       // What analytics aggregates (ticket-analytics.schema.ts): keywords, numbers and dates only.
       analytics: {
         properties: {
