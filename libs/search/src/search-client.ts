@@ -10,6 +10,13 @@ import { INDICES, indexKeys, indexNames, type IndexDefinition, type IndexKey, ty
 /** Where ensureIndices marks what it put (template `_meta` and index mapping `_meta`). */
 const STAMP = 'vigil_definition';
 const TEMPLATE_SETTINGS = { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' };
+/**
+ * Making indices waits on the cluster's one queue of state updates: on a busy server (a shared
+ * one under eight test runs, 2026-12-07) two dozen creations took longer than the client's 30 s
+ * and failed the app's start. A start waits up to two minutes for them instead.
+ */
+const SETUP_WAIT = { master_timeout: '2m' } as const;
+const SETUP_REQUEST = { requestTimeout: 150_000 } as const;
 
 /** A hash of everything ensureIndices puts for one stored document: the same stamp on the server means nothing to change. */
 function stampOf(def: IndexDefinition): string {
@@ -93,7 +100,8 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
               mappings: { ...def.mappings, _meta: { [STAMP]: stamp } },
               aliases: def.alias ? { [def.alias]: {} } : undefined,
             },
-          }),
+            ...SETUP_WAIT,
+          }, SETUP_REQUEST),
         ),
     );
     await Promise.all(defs.flatMap(({ def }) => (def.createIndex && !present.indices.has(def.createIndex) ? [this.createIfMissing(def.createIndex)] : [])));
@@ -103,15 +111,15 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
       const found = defs.find(({ def }) => def.createIndex === index) ?? defs.find(({ def }) => !def.createIndex && index.startsWith(def.pattern.replace(/\*$/, '')));
       return found && found.stamp !== stamp && found.def.mappings.properties ? [{ index, ...found }] : [];
     });
-    await Promise.all(stale.map(({ index, def, stamp }) => this.es.indices.putMapping({ index, properties: def.mappings.properties, _meta: { [STAMP]: stamp } })));
+    await Promise.all(stale.map(({ index, def, stamp }) => this.es.indices.putMapping({ index, properties: def.mappings.properties, _meta: { [STAMP]: stamp }, ...SETUP_WAIT, timeout: '2m' }, SETUP_REQUEST)));
   }
 
   /** The stamps of the templates and of the existing indices (concrete and monthly) of `defs`: two reads, no cluster-state update. */
   private async stampsOnServer(defs: IndexDefinition[]): Promise<{ templates: Map<string, string | undefined>; indices: Map<string, string | undefined> }> {
     const stampIn = (meta: unknown) => (meta as Record<string, unknown> | undefined)?.[STAMP] as string | undefined;
     const [found, mappings] = await Promise.all([
-      this.es.indices.getIndexTemplate({ name: `${this.options.indexPrefix}*` }, { ignore: [404] }),
-      this.es.indices.getMapping({ index: defs.map((d) => d.createIndex ?? d.pattern).join(','), ignore_unavailable: true, allow_no_indices: true }),
+      this.es.indices.getIndexTemplate({ name: `${this.options.indexPrefix}*`, ...SETUP_WAIT }, { ignore: [404], ...SETUP_REQUEST }),
+      this.es.indices.getMapping({ index: defs.map((d) => d.createIndex ?? d.pattern).join(','), ignore_unavailable: true, allow_no_indices: true, ...SETUP_WAIT }, SETUP_REQUEST),
     ]);
     return {
       templates: new Map((found.index_templates ?? []).map((t) => [t.name, stampIn(t.index_template._meta)])),
@@ -121,7 +129,7 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
 
   async createIfMissing(index: string): Promise<void> {
     try {
-      await this.es.indices.create({ index });
+      await this.es.indices.create({ index, ...SETUP_WAIT, timeout: '2m' }, SETUP_REQUEST);
     } catch (e) {
       if (!isAlreadyExists(e)) throw e;
     }
