@@ -53,8 +53,14 @@ export default defineConfig({
           globalSetup: ['test/setup/services.global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // Two cores and one Kafka + one Elasticsearch: files run one after another.
-          fileParallelism: false,
+          // Two files at a time (VIGIL_TEST_WORKERS=1: one after another). Files share nothing but the
+          // servers: testEnv() gives each its own topic, index and consumer-group prefix, and
+          // every port is the system's pick (0) or, for ctrl-c's own servers, probed in 18300–18399.
+          // Most of a file's time is waiting (app boots, the servers' cluster-state updates,
+          // polling), so two at a time overlap the waits on a 2-core machine.
+          maxWorkers: Number(process.env.VIGIL_TEST_WORKERS ?? 2),
+          // After the unit and dashboard files (group 0), which keep vitest's default worker count.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

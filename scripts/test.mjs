@@ -2,6 +2,7 @@
 // type-checks and lints, then runs unit tests and integration tests against a real Kafka
 // and a real Elasticsearch that the test setup starts (and stops) itself.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureChromium, ensureDeps, ensurePdfTools, repoRoot, run } from './ensure-deps.mjs';
 
@@ -9,20 +10,28 @@ ensureDeps();
 const started = Date.now();
 ensureChromium();
 ensurePdfTools();
-if (run('npm', ['run', '--silent', 'typecheck']) !== 0) {
+const steps = [];
+const timed = (name, fn) => {
+  const t = Date.now();
+  const r = fn();
+  steps.push(`${name} ${Math.round((Date.now() - t) / 1000)} s`);
+  return r;
+};
+if (timed('typecheck', () => run('npm', ['run', '--silent', 'typecheck'])) !== 0) {
   console.error('type check failed');
   process.exit(1);
 }
 // Cached in node_modules/.cache/eslint: a second run lints only the files that changed.
-if (run('npm', ['run', '--silent', 'lint']) !== 0) {
+if (timed('lint', () => run('npm', ['run', '--silent', 'lint'])) !== 0) {
   console.error('lint failed (npm run lint; the rules and the package boundaries are in eslint.config.mjs)');
   process.exit(1);
 }
-if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
+if (timed('build', () => run('npm', ['run', '--silent', 'build'])) !== 0) process.exit(1);
 
 const report = path.join(repoRoot, 'test', 'artifacts', 'vitest-report.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });
-const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+// The durations reporter prints where the time went, per file (import, hooks, tests), after the results.
+const code = timed('vitest', () => run('npx', ['vitest', 'run', '--reporter=default', '--reporter=./test/support/durations-reporter.ts', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]));
 
 let summary = 'no report';
 try {
@@ -31,6 +40,6 @@ try {
 } catch {
   /* vitest failed before writing its report; its exit code says so */
 }
-console.log(`\ntotal time ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`\ntotal time ${Math.round((Date.now() - started) / 1000)} s (${steps.join(', ')}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 console.log(summary);
 process.exit(code);

@@ -23,6 +23,7 @@ export default async function setup(project: TestProject) {
   // The embedded Elasticsearch keeps its data between runs: without this, every run's
   // indices stay behind until the node's 1,000-shard limit refuses new ones.
   await deleteTestIndices(elasticsearchUrl, isLeftover);
+  await deleteTestTemplates(elasticsearchUrl, isLeftover, 500);
   await deleteTestTopics(kafkaBrokers, isLeftover);
   const runTag = randomBytes(2).toString('hex').slice(0, 3);
   const ours = (m: RegExpExecArray) => m[2] === runTag;
@@ -31,6 +32,7 @@ export default async function setup(project: TestProject) {
   project.provide('testRunTag', runTag);
   return async () => {
     await deleteTestIndices(elasticsearchUrl, ours);
+    await deleteTestTemplates(elasticsearchUrl, ours);
     await deleteTestTopics(kafkaBrokers, ours);
     if (process.env.VIGIL_KEEP_SERVICES === '1') return;
     if (started.length) await stopServices(started);
@@ -60,6 +62,31 @@ async function deleteTestIndices(url: string, which: (m: RegExpExecArray) => boo
     if (!del.ok) throw new Error(`deleting test indices at ${url}: HTTP ${del.status} ${await del.text()}`);
   }
   if (names.length) console.log(`[test setup] deleted ${names.length} test indices`);
+}
+
+/**
+ * Deletes the index templates test runs made (ensureIndices puts one per index, under the index's
+ * name). Left behind, they piled up to 13,000 in the shared server's cluster state, and every
+ * template and index creation (each test file's setup) had to rewrite and match all of them.
+ * At most `limit` per call (oldest first), so a backlog costs each run's start a bounded time.
+ * Best effort: a busy server's timeout is reported, and the next run deletes what is left.
+ */
+async function deleteTestTemplates(url: string, which: (m: RegExpExecArray) => boolean, limit = Infinity): Promise<void> {
+  try {
+    const res = await fetch(`${url}/_index_template?filter_path=index_templates.name`);
+    if (!res.ok) throw new Error(`listing: HTTP ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { index_templates?: Array<{ name: string }> };
+    const names = (body.index_templates ?? []).map((t) => t.name).filter((n) => matching(TEST_INDEX, n, which)).sort().slice(0, limit);
+    // 50 names to a request: the request line must stay under the server's 4 KB.
+    for (let i = 0; i < names.length; i += 50) {
+      const del = await fetch(`${url}/_index_template/${names.slice(i, i + 50).join(',')}?master_timeout=2m`, { method: 'DELETE' });
+      // 404: another run on the same server deleted one of them first.
+      if (!del.ok && del.status !== 404) throw new Error(`deleting: HTTP ${del.status} ${(await del.text()).slice(0, 300)}`);
+    }
+    if (names.length) console.log(`[test setup] deleted ${names.length} test index templates`);
+  } catch (e) {
+    console.warn(`[test setup] test index templates at ${url} not all deleted (the next run goes on): ${(e as Error).message}`);
+  }
 }
 
 /** Topic names testEnv() makes: the same run id, then `.`. */

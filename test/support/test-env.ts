@@ -1,8 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
+import type { IndexKey } from '@vigil/search';
 
-/** Unique topic and index prefixes per test file, so runs and files never see each other's data. */
-export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export interface TestEnvOptions {
+  /**
+   * Only these stored documents' indices (and templates) are made when the file's apps start
+   * (VIGIL_INDICES); absent: all ~25, as in production. Each one costs the shared Elasticsearch a
+   * cluster-state update, so a file that boots one or two apps lists what they read and write.
+   * A document left out is missing: its readers answer empty and a write makes an unmapped index,
+   * so the file's tests fail rather than pass by accident.
+   */
+  indices?: readonly IndexKey[];
+}
+
+/**
+ * Unique topic and index prefixes per test file, so runs and files never see each other's data.
+ * `testEnv({ API_PORT: '0' }, { indices: ['mentions', 'clusters'] })`: only those indices are made.
+ */
+export function testEnv(extra: Record<string, string> = {}, options: TestEnvOptions = {}): NodeJS.ProcessEnv {
   // The run's tag lets its teardown delete exactly its own topics and indices (see the global setup).
   const id = `t${Date.now().toString(36)}${inject('testRunTag')}${randomBytes(2).toString('hex').slice(0, 3)}`;
   return {
@@ -12,6 +27,7 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     VIGIL_TOPIC_PREFIX: id,
     VIGIL_INDEX_PREFIX: `${id}-`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...(options.indices ? { VIGIL_INDICES: options.indices.join(',') } : {}),
     ...extra,
   };
 }

@@ -10,6 +10,12 @@ export const BaseConfig = z.object({
   /** Prefixes keep test runs and parallel deployments apart on one Kafka / Elasticsearch. */
   VIGIL_TOPIC_PREFIX: z.string().regex(/^[a-z0-9._-]*$/).default(''),
   VIGIL_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]*$/).default('vigil-'),
+  /**
+   * Comma-separated stored documents (keys of `search.names`, e.g. `mentions,clusters`) whose
+   * indices the apps make at start; unset: all. For tests that use a few (testEnv's `indices`):
+   * each index and template costs the shared server a cluster-state update.
+   */
+  VIGIL_INDICES: z.string().regex(/^[A-Za-z,\s]*$/).optional(),
   /** Partitions of the topics Vigil creates; a replay uses 1 so every app sees event-time order. */
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

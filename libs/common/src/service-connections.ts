@@ -35,6 +35,8 @@ export interface SearchConnection {
   node: string;
   auth?: { apiKey: string } | { username: string; password: string };
   caFile?: string;
+  /** Only these stored documents' indices are made at start (keys of `search.names`); absent: all of them. */
+  indices?: string[];
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)$/i;
@@ -68,6 +70,11 @@ export function serviceConnections(c: BaseConfig): { kafka: KafkaConnection; sea
   if (problems.length) throw new ConfigError(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {
     kafka: { brokers, ...(c.KAFKA_SSL ? { ssl: { caFile: c.KAFKA_SSL_CA_FILE } } : {}), ...(sasl ? { sasl } : {}) },
-    search: { node: c.ELASTICSEARCH_URL, ...(auth ? { auth } : {}), ...(c.ELASTICSEARCH_CA_FILE ? { caFile: c.ELASTICSEARCH_CA_FILE } : {}) },
+    search: {
+      node: c.ELASTICSEARCH_URL,
+      ...(auth ? { auth } : {}),
+      ...(c.ELASTICSEARCH_CA_FILE ? { caFile: c.ELASTICSEARCH_CA_FILE } : {}),
+      ...(c.VIGIL_INDICES ? { indices: c.VIGIL_INDICES.split(',').map((k) => k.trim()).filter(Boolean) } : {}),
+    },
   };
 }

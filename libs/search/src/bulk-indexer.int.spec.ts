@@ -10,8 +10,9 @@ describe('BulkIndexer against a real Elasticsearch', () => {
   const bulk = new BulkIndexer(client);
 
   beforeAll(async () => {
-    await client.ensureIndices();
-    await client.ensureIndices(); // idempotent
+    // Only the mentions: the BulkIndexer writes nothing else here.
+    await client.ensureIndices(['mentions']);
+    await client.ensureIndices(['mentions']); // idempotent
   });
   afterAll(async () => {
     // By name: Elasticsearch refuses a wildcard delete (the old call's .catch hid that).

@@ -86,6 +86,16 @@ export const INDICES = {
   audit: auditIndex,
 } as const;
 
+/** A stored document's key in `INDICES` and `search.names`. */
+export type IndexKey = keyof typeof INDICES;
+
+/** The keys `names` lists, checked: an unknown one (a typo in VIGIL_INDICES) is an error naming the known ones. */
+export function indexKeys(names: readonly string[]): IndexKey[] {
+  const unknown = names.filter((n) => !(n in INDICES));
+  if (unknown.length) throw new Error(`unknown stored document(s) ${unknown.join(', ')} in VIGIL_INDICES; known: ${Object.keys(INDICES).join(', ')}`);
+  return [...new Set(names)] as IndexKey[];
+}
+
 export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader, WatchesReader, ConfigHistoryReader, SourcesReader, UsersReader, ApiKeysReader, SessionsReader, AuditReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
