@@ -2,19 +2,28 @@
 // Real Kafka (KRaft, one node) and real Elasticsearch (single node) on 127.0.0.1,
 // fetched from Maven Central with the machine's Maven, cached outside git, started
 // and stopped by pid. No Docker needed. Usage:
-//   node scripts/services.mjs start|stop|status|reset|env
+//   node scripts/services.mjs start|stop|status|reset|env [--cluster]
+// --cluster: 3 Kafka brokers (replication 3, min.insync.replicas 2) and 2 Elasticsearch nodes.
 // When KAFKA_BROKERS / ELASTICSEARCH_URL are set, that service is not started.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir, defaultUrls, homeDir, log, ServiceError } from './services/env.mjs';
+import { cacheDir, cluster, defaultUrls, homeDir, log, nodes, ServiceError } from './services/env.mjs';
 import { alive, readPid, stopPid } from './services/process.mjs';
 import { kafkaHealthy, startKafka, fetchKafka } from './services/kafka.mjs';
 import { esHealthy, startElasticsearch, fetchElasticsearch } from './services/elasticsearch.mjs';
 
-export { versions, ports, defaultUrls } from './services/env.mjs';
-export { fetchKafka } from './services/kafka.mjs';
-export { fetchElasticsearch } from './services/elasticsearch.mjs';
+export { versions, ports, defaultUrls, nodes, cluster } from './services/env.mjs';
+export { fetchKafka, startKafkaNode } from './services/kafka.mjs';
+export { fetchElasticsearch, startElasticsearchNode } from './services/elasticsearch.mjs';
+export { readPid, alive } from './services/process.mjs';
+
+const clusterMarker = path.join(homeDir, 'run', 'cluster');
+const allNames = () => [...nodes.kafka, ...nodes.elasticsearch].map((n) => n.name);
+const running = (name) => {
+  const pid = readPid(name);
+  return !!(pid && alive(pid));
+};
 
 /** The download cache and the state folder (server data, pid files, logs: also Vigil's own log file under `vigil start`). */
 export const paths = { cacheDir, homeDir };
@@ -28,14 +37,16 @@ export async function ensureServices() {
   const kafkaBrokers = process.env.KAFKA_BROKERS || defaultUrls.kafkaBrokers;
   const elasticsearchUrl = process.env.ELASTICSEARCH_URL || defaultUrls.elasticsearchUrl;
   const tasks = [];
+  if (cluster) {
+    fs.mkdirSync(path.dirname(clusterMarker), { recursive: true });
+    fs.writeFileSync(clusterMarker, new Date().toISOString());
+  }
   if (!process.env.KAFKA_BROKERS) {
-    const pid = readPid('kafka');
-    if (!(pid && alive(pid))) started.push('kafka');
+    if (!nodes.kafka.every((n) => running(n.name))) started.push('kafka');
     tasks.push(startKafka());
   } else log(`KAFKA_BROKERS is set (${kafkaBrokers}): not starting Kafka`);
   if (!process.env.ELASTICSEARCH_URL) {
-    const pid = readPid('elasticsearch');
-    if (!(pid && alive(pid))) started.push('elasticsearch');
+    if (!nodes.elasticsearch.every((n) => running(n.name))) started.push('elasticsearch');
     tasks.push(startElasticsearch());
   } else log(`ELASTICSEARCH_URL is set (${elasticsearchUrl}): not starting Elasticsearch`);
   // Fetches are synchronous (Maven), so both downloads happen before either JVM waits.
@@ -45,16 +56,19 @@ export async function ensureServices() {
   return { kafkaBrokers, elasticsearchUrl, started };
 }
 
+/** Stops the named services ('kafka', 'elasticsearch': every node of each), or single nodes by name. */
 export async function stopServices(names = ['kafka', 'elasticsearch']) {
-  for (const n of names) {
+  const expand = (n) => (n === 'kafka' || n === 'elasticsearch' ? nodes[n].map((x) => x.name) : [n]);
+  for (const n of names.flatMap(expand)) {
     if (await stopPid(n)) log(`stopped ${n}`);
   }
+  if (cluster && allNames().every((n) => !running(n))) fs.rmSync(clusterMarker, { force: true });
 }
 
 async function status() {
   for (const [name, check, url] of [
-    ['kafka', () => kafkaHealthy(defaultUrls.kafkaBrokers), defaultUrls.kafkaBrokers],
-    ['elasticsearch', () => esHealthy(defaultUrls.elasticsearchUrl), defaultUrls.elasticsearchUrl],
+    ...nodes.kafka.map((n) => [n.name, () => kafkaHealthy(`127.0.0.1:${n.port}`), `127.0.0.1:${n.port}`]),
+    ...nodes.elasticsearch.map((n) => [n.name, () => esHealthy(`http://127.0.0.1:${n.port}`), `http://127.0.0.1:${n.port}`]),
   ]) {
     const pid = readPid(name);
     const running = pid && alive(pid);
@@ -80,7 +94,8 @@ async function main() {
       break;
     case 'reset':
       await stopServices();
-      for (const d of ['kafka', 'elasticsearch']) fs.rmSync(path.join(homeDir, d), { recursive: true, force: true });
+      for (const d of allNames()) fs.rmSync(path.join(homeDir, d), { recursive: true, force: true });
+      fs.rmSync(path.join(homeDir, 'kafka-cluster-id'), { force: true });
       log(`removed data under ${homeDir} (the download cache ${cacheDir} is kept)`);
       break;
     case 'fetch':
@@ -92,7 +107,7 @@ async function main() {
       console.log(`KAFKA_BROKERS=${defaultUrls.kafkaBrokers}\nELASTICSEARCH_URL=${defaultUrls.elasticsearchUrl}`);
       break;
     default:
-      console.error('usage: npm run services -- start|stop|status|reset|fetch|env');
+      console.error('usage: npm run services -- start|stop|status|reset|fetch|env [--cluster]');
       process.exit(2);
   }
 }
