@@ -4,21 +4,25 @@
 // and stopped by pid. No Docker needed. Usage:
 //   node scripts/services.mjs start|stop|status|reset|env [--cluster]
 // --cluster: 3 Kafka brokers (replication 3, min.insync.replicas 2) and 2 Elasticsearch nodes.
+// --secure: Elasticsearch with security, TLS on HTTP (own CA) and users (see es-security.mjs).
 // When KAFKA_BROKERS / ELASTICSEARCH_URL are set, that service is not started.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir, cluster, defaultUrls, homeDir, log, nodes, ServiceError } from './services/env.mjs';
+import { cacheDir, cluster, defaultUrls, homeDir, log, nodes, secure, ServiceError } from './services/env.mjs';
+import { secureClientEnv, secureEsHealthy } from './services/es-security.mjs';
 import { alive, readPid, stopPid } from './services/process.mjs';
 import { kafkaHealthy, startKafka, fetchKafka } from './services/kafka.mjs';
 import { esHealthy, startElasticsearch, fetchElasticsearch } from './services/elasticsearch.mjs';
 
-export { versions, ports, defaultUrls, nodes, cluster } from './services/env.mjs';
+export { versions, ports, defaultUrls, nodes, cluster, secure } from './services/env.mjs';
+export { secureClientEnv } from './services/es-security.mjs';
 export { fetchKafka, startKafkaNode } from './services/kafka.mjs';
 export { fetchElasticsearch, startElasticsearchNode } from './services/elasticsearch.mjs';
 export { readPid, alive } from './services/process.mjs';
 
 const clusterMarker = path.join(homeDir, 'run', 'cluster');
+const secureMarker = path.join(homeDir, 'run', 'secure');
 const allNames = () => [...nodes.kafka, ...nodes.elasticsearch].map((n) => n.name);
 const running = (name) => {
   const pid = readPid(name);
@@ -37,9 +41,10 @@ export async function ensureServices() {
   const kafkaBrokers = process.env.KAFKA_BROKERS || defaultUrls.kafkaBrokers;
   const elasticsearchUrl = process.env.ELASTICSEARCH_URL || defaultUrls.elasticsearchUrl;
   const tasks = [];
-  if (cluster) {
-    fs.mkdirSync(path.dirname(clusterMarker), { recursive: true });
-    fs.writeFileSync(clusterMarker, new Date().toISOString());
+  for (const [on, marker] of [[cluster, clusterMarker], [secure, secureMarker]]) {
+    if (!on) continue;
+    fs.mkdirSync(path.dirname(marker), { recursive: true });
+    fs.writeFileSync(marker, new Date().toISOString());
   }
   if (!process.env.KAFKA_BROKERS) {
     if (!nodes.kafka.every((n) => running(n.name))) started.push('kafka');
@@ -62,13 +67,13 @@ export async function stopServices(names = ['kafka', 'elasticsearch']) {
   for (const n of names.flatMap(expand)) {
     if (await stopPid(n)) log(`stopped ${n}`);
   }
-  if (cluster && allNames().every((n) => !running(n))) fs.rmSync(clusterMarker, { force: true });
+  if (allNames().every((n) => !running(n))) for (const m of [clusterMarker, secureMarker]) fs.rmSync(m, { force: true });
 }
 
 async function status() {
   for (const [name, check, url] of [
     ...nodes.kafka.map((n) => [n.name, () => kafkaHealthy(`127.0.0.1:${n.port}`), `127.0.0.1:${n.port}`]),
-    ...nodes.elasticsearch.map((n) => [n.name, () => esHealthy(`http://127.0.0.1:${n.port}`), `http://127.0.0.1:${n.port}`]),
+    ...nodes.elasticsearch.map((n) => [n.name, () => (secure ? secureEsHealthy(n) : esHealthy(`http://127.0.0.1:${n.port}`)), `${secure ? 'https' : 'http'}://127.0.0.1:${n.port}`]),
   ]) {
     const pid = readPid(name);
     const running = pid && alive(pid);
@@ -78,12 +83,19 @@ async function status() {
   console.log(`cache: ${cacheDir}\nstate: ${homeDir}`);
 }
 
+/** The settings to point Vigil at these servers (with --secure: the CA file and the user too). */
+function printEnv(kafkaBrokers, elasticsearchUrl) {
+  console.log(`KAFKA_BROKERS=${kafkaBrokers}`);
+  if (!secure || process.env.ELASTICSEARCH_URL) return console.log(`ELASTICSEARCH_URL=${elasticsearchUrl}`);
+  for (const [k, v] of Object.entries(secureClientEnv(nodes.elasticsearch[0]))) console.log(`${k}=${v}`);
+}
+
 async function main() {
   const cmd = process.argv[2] ?? 'status';
   switch (cmd) {
     case 'start': {
       const r = await ensureServices();
-      console.log(`KAFKA_BROKERS=${r.kafkaBrokers}\nELASTICSEARCH_URL=${r.elasticsearchUrl}`);
+      printEnv(r.kafkaBrokers, r.elasticsearchUrl);
       break;
     }
     case 'stop':
@@ -104,10 +116,10 @@ async function main() {
       log(`cached in ${cacheDir}`);
       break;
     case 'env':
-      console.log(`KAFKA_BROKERS=${defaultUrls.kafkaBrokers}\nELASTICSEARCH_URL=${defaultUrls.elasticsearchUrl}`);
+      printEnv(defaultUrls.kafkaBrokers, defaultUrls.elasticsearchUrl);
       break;
     default:
-      console.error('usage: npm run services -- start|stop|status|reset|fetch|env [--cluster]');
+      console.error('usage: npm run services -- start|stop|status|reset|fetch|env [--cluster | --secure]');
       process.exit(2);
   }
 }

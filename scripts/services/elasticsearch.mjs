@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir, checkJava, checkMaven, defaultUrls, esUser, homeDir, isRoot, log, nodes, runMaven, ServiceError, versions, which } from './env.mjs';
+import { cacheDir, checkJava, checkMaven, defaultUrls, esUser, homeDir, isRoot, log, nodes, runMaven, secure, ServiceError, versions, which } from './env.mjs';
+import { prepareSecurity, secureEsHealthy } from './es-security.mjs';
 import { alreadyRunning, ensurePortsFree, startDetached, waitFor } from './process.mjs';
 
 function esDistDir() {
@@ -58,7 +59,7 @@ export async function startElasticsearch() {
   const todo = nodes.elasticsearch.filter((n) => !alreadyRunning(n.name, `Elasticsearch ${n.name}`, `http://127.0.0.1:${n.port}`));
   const started = [];
   for (const n of todo) started.push(await launchEsNode(n));
-  for (const [n, pid, logFile] of started) await waitFor(`Elasticsearch ${n.name}`, () => esHealthy(`http://127.0.0.1:${n.port}`, nodes.elasticsearch.length), 180_000, logFile, pid);
+  for (const [n, pid, logFile] of started) await waitFor(`Elasticsearch ${n.name}`, () => nodeHealthy(n), 180_000, logFile, pid);
   if (todo.length) log(`Elasticsearch is healthy (${defaultUrls.elasticsearchUrl})`);
 }
 
@@ -67,10 +68,12 @@ export async function startElasticsearchNode(name) {
   const n = nodes.elasticsearch.find((e) => e.name === name);
   if (!n) throw new ServiceError(`no Elasticsearch node ${name}`);
   const [, pid, logFile] = await launchEsNode(n);
-  await waitFor(`Elasticsearch ${n.name}`, () => esHealthy(`http://127.0.0.1:${n.port}`, nodes.elasticsearch.length), 180_000, logFile, pid);
+  await waitFor(`Elasticsearch ${n.name}`, () => nodeHealthy(n), 180_000, logFile, pid);
 }
 
-function esSettings(n, dir) {
+const nodeHealthy = (n) => (secure ? secureEsHealthy(n) : esHealthy(`http://127.0.0.1:${n.port}`, nodes.elasticsearch.length));
+
+function esSettings(n, dir, security) {
   const clustered = nodes.elasticsearch.length > 1;
   return [
     'cluster.name: vigil',
@@ -89,7 +92,8 @@ function esSettings(n, dir) {
     'cluster.routing.allocation.disk.threshold_enabled: false',
     // The integ-test zip does carry the security module; left on, the first start
     // auto-configures TLS and passwords. Local use only: see the README for production.
-    'xpack.security.enabled: false',
+    // `--secure` turns it on with our own CA and users (es-security.mjs).
+    ...(security ?? ['xpack.security.enabled: false']),
     '',
   ].join('\n');
 }
@@ -106,7 +110,9 @@ async function launchEsNode(n) {
   fs.mkdirSync(path.join(homeDir, 'logs'), { recursive: true });
   for (const f of ['jvm.options', 'log4j2.properties']) fs.copyFileSync(path.join(dist, 'config', f), path.join(conf, f));
   fs.mkdirSync(path.join(conf, 'jvm.options.d'), { recursive: true });
-  fs.writeFileSync(path.join(conf, 'elasticsearch.yml'), esSettings(n, dir));
+  if (secure && nodes.elasticsearch.length > 1) throw new ServiceError('--secure runs one Elasticsearch node: it cannot be combined with --cluster');
+  const security = secure ? prepareSecurity(dist, conf, home, n.name) : undefined;
+  fs.writeFileSync(path.join(conf, 'elasticsearch.yml'), esSettings(n, dir, security));
   const env = {
     ES_JAVA_HOME: home,
     ES_PATH_CONF: conf,

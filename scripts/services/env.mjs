@@ -35,6 +35,13 @@ export function clusterMode() {
 }
 export const cluster = clusterMode();
 
+/**
+ * Secured mode (`start --secure`, or VIGIL_ES_SECURE=true): Elasticsearch with security on, TLS on
+ * HTTP from a CA made with elasticsearch-certutil, and users with passwords. Remembered like
+ * cluster mode. It exercises the path a deployment takes to a secured cluster (docs/security.md).
+ */
+export const secure = process.argv.includes('--secure') || process.env.VIGIL_ES_SECURE === 'true' || fs.existsSync(path.join(homeDir, 'run', 'secure'));
+
 const kafkaPort = Number(process.env.VIGIL_KAFKA_PORT ?? 19092);
 const esPort = Number(process.env.VIGIL_ES_PORT ?? 19200);
 export const ports = {
@@ -63,7 +70,7 @@ export const nodes = {
 
 export const defaultUrls = {
   kafkaBrokers: nodes.kafka.map((n) => `127.0.0.1:${n.port}`).join(','),
-  elasticsearchUrl: nodes.elasticsearch.map((n) => `http://127.0.0.1:${n.port}`).join(','),
+  elasticsearchUrl: nodes.elasticsearch.map((n) => `${secure ? 'https' : 'http'}://127.0.0.1:${n.port}`).join(','),
 };
 
 export class ServiceError extends Error {}
