@@ -84,7 +84,7 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Process
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
 }
 
-/** `https://user:pass@host` → `https://***@host`: a URL's credentials are never printed either. */
+/** `https://user:pass@host` → `https://***@host`: a URL's credentials are never printed either (each of a comma-separated list). */
 export function withoutUserinfo<T>(value: T): T {
-  return (typeof value === 'string' ? value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1***@') : value) as T;
+  return (typeof value === 'string' ? value.replace(/(^|,\s*)([a-z][a-z0-9+.-]*:\/\/)[^/@\s,]+@/gi, '$1$2***@') : value) as T;
 }
