@@ -128,7 +128,7 @@ async function launchEsNode(n) {
     cmd = 'setpriv';
   }
   const logFile = path.join(homeDir, 'logs', `${n.name}.log`);
-  log(`starting Elasticsearch ${versions.elasticsearch} ${n.name} on http://127.0.0.1:${n.port} (log: ${logFile})`);
+  log(`starting Elasticsearch ${versions.elasticsearch} ${n.name} on ${secure ? 'https' : 'http'}://127.0.0.1:${n.port} (log: ${logFile})`);
   const pid = startDetached(n.name, cmd, args, env, logFile);
   return [n, pid, logFile];
 }

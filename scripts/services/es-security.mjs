@@ -43,6 +43,8 @@ export function prepareSecurity(dist, conf, javaHome, name) {
   const credFile = credentialsFile(name);
   if (!fs.existsSync(credFile)) {
     fs.writeFileSync(path.join(conf, 'roles.yml'), VIGIL_ROLE);
+    // The tool adds to these files and refuses to start without them.
+    for (const f of ['users', 'users_roles']) fs.writeFileSync(path.join(conf, f), '', { flag: 'a' });
     const creds = { username: 'vigil', password: randomBytes(18).toString('base64url'), adminUsername: 'vigil-admin', adminPassword: randomBytes(18).toString('base64url') };
     run(dist, 'elasticsearch-users', ['useradd', creds.username, '-p', creds.password, '-r', 'vigil'], env);
     run(dist, 'elasticsearch-users', ['useradd', creds.adminUsername, '-p', creds.adminPassword, '-r', 'superuser'], env);
