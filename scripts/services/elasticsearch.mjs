@@ -56,7 +56,7 @@ function ensureEsUser() {
 
 /** Starts every node not yet running (one, or two in cluster mode) and waits for the cluster. */
 export async function startElasticsearch() {
-  const todo = nodes.elasticsearch.filter((n) => !alreadyRunning(n.name, `Elasticsearch ${n.name}`, `http://127.0.0.1:${n.port}`));
+  const todo = nodes.elasticsearch.filter((n) => !alreadyRunning(n.name, nodes.elasticsearch.length > 1 ? `Elasticsearch ${n.name}` : 'Elasticsearch', `http://127.0.0.1:${n.port}`));
   const started = [];
   for (const n of todo) started.push(await launchEsNode(n));
   for (const [n, pid, logFile] of started) await waitFor(`Elasticsearch ${n.name}`, () => nodeHealthy(n), 180_000, logFile, pid);
@@ -128,7 +128,7 @@ async function launchEsNode(n) {
     cmd = 'setpriv';
   }
   const logFile = path.join(homeDir, 'logs', `${n.name}.log`);
-  log(`starting Elasticsearch ${versions.elasticsearch} ${n.name} on ${secure ? 'https' : 'http'}://127.0.0.1:${n.port} (log: ${logFile})`);
+  log(`starting Elasticsearch ${versions.elasticsearch}${nodes.elasticsearch.length > 1 ? ` ${n.name}` : ''} on ${secure ? 'https' : 'http'}://127.0.0.1:${n.port} (log: ${logFile})`);
   const pid = startDetached(n.name, cmd, args, env, logFile);
   return [n, pid, logFile];
 }

@@ -66,7 +66,7 @@ export async function kafkaHealthy(brokers) {
 /** Starts every broker not yet running (one, or three in cluster mode) and waits for all of them. */
 export async function startKafka() {
   const cp = `${fetchKafka()}/*`;
-  const todo = nodes.kafka.filter((n) => !alreadyRunning(n.name, `Kafka ${n.name}`, `127.0.0.1:${n.port}`));
+  const todo = nodes.kafka.filter((n) => !alreadyRunning(n.name, nodes.kafka.length > 1 ? `Kafka ${n.name}` : 'Kafka', `127.0.0.1:${n.port}`));
   const started = [];
   for (const n of todo) started.push(await launchKafkaNode(n, cp));
   for (const [n, pid, logFile] of started) {
@@ -156,7 +156,7 @@ async function launchKafkaNode(n, cp) {
     if (f.status !== 0) throw new ServiceError(`formatting Kafka storage failed:\n${f.stdout}${f.stderr}`);
   }
   const logFile = path.join(homeDir, 'logs', `${n.name}.log`);
-  log(`starting Kafka ${versions.kafka} ${n.name} on 127.0.0.1:${n.port} (log: ${logFile})`);
+  log(`starting Kafka ${versions.kafka}${nodes.kafka.length > 1 ? ` ${n.name}` : ''} on 127.0.0.1:${n.port} (log: ${logFile})`);
   const pid = startDetached(n.name, java, [...jvm, '-XX:+UseG1GC', '-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.Kafka', props], {}, logFile);
   return [n, pid, logFile];
 }
