@@ -2,19 +2,32 @@
 // Real Kafka (KRaft, one node) and real Elasticsearch (single node) on 127.0.0.1,
 // fetched from Maven Central with the machine's Maven, cached outside git, started
 // and stopped by pid. No Docker needed. Usage:
-//   node scripts/services.mjs start|stop|status|reset|env
+//   node scripts/services.mjs start|stop|status|reset|env [--cluster]
+// --cluster: 3 Kafka brokers (replication 3, min.insync.replicas 2) and 2 Elasticsearch nodes.
+// --secure: Elasticsearch with security, TLS on HTTP (own CA) and users (see es-security.mjs).
 // When KAFKA_BROKERS / ELASTICSEARCH_URL are set, that service is not started.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir, defaultUrls, homeDir, log, ServiceError } from './services/env.mjs';
+import { cacheDir, cluster, defaultUrls, homeDir, log, nodes, secure, ServiceError } from './services/env.mjs';
+import { secureClientEnv, secureEsHealthy } from './services/es-security.mjs';
 import { alive, readPid, stopPid } from './services/process.mjs';
 import { kafkaHealthy, startKafka, fetchKafka } from './services/kafka.mjs';
 import { esHealthy, startElasticsearch, fetchElasticsearch } from './services/elasticsearch.mjs';
 
-export { versions, ports, defaultUrls } from './services/env.mjs';
-export { fetchKafka } from './services/kafka.mjs';
-export { fetchElasticsearch } from './services/elasticsearch.mjs';
+export { versions, ports, defaultUrls, nodes, cluster, secure } from './services/env.mjs';
+export { secureClientEnv } from './services/es-security.mjs';
+export { fetchKafka, startKafkaNode } from './services/kafka.mjs';
+export { fetchElasticsearch, startElasticsearchNode } from './services/elasticsearch.mjs';
+export { readPid, alive } from './services/process.mjs';
+
+const clusterMarker = path.join(homeDir, 'run', 'cluster');
+const secureMarker = path.join(homeDir, 'run', 'secure');
+const allNames = () => [...nodes.kafka, ...nodes.elasticsearch].map((n) => n.name);
+const running = (name) => {
+  const pid = readPid(name);
+  return !!(pid && alive(pid));
+};
 
 /** The download cache and the state folder (server data, pid files, logs: also Vigil's own log file under `vigil start`). */
 export const paths = { cacheDir, homeDir };
@@ -28,14 +41,17 @@ export async function ensureServices() {
   const kafkaBrokers = process.env.KAFKA_BROKERS || defaultUrls.kafkaBrokers;
   const elasticsearchUrl = process.env.ELASTICSEARCH_URL || defaultUrls.elasticsearchUrl;
   const tasks = [];
+  for (const [on, marker] of [[cluster, clusterMarker], [secure, secureMarker]]) {
+    if (!on) continue;
+    fs.mkdirSync(path.dirname(marker), { recursive: true });
+    fs.writeFileSync(marker, new Date().toISOString());
+  }
   if (!process.env.KAFKA_BROKERS) {
-    const pid = readPid('kafka');
-    if (!(pid && alive(pid))) started.push('kafka');
+    if (!nodes.kafka.every((n) => running(n.name))) started.push('kafka');
     tasks.push(startKafka());
   } else log(`KAFKA_BROKERS is set (${kafkaBrokers}): not starting Kafka`);
   if (!process.env.ELASTICSEARCH_URL) {
-    const pid = readPid('elasticsearch');
-    if (!(pid && alive(pid))) started.push('elasticsearch');
+    if (!nodes.elasticsearch.every((n) => running(n.name))) started.push('elasticsearch');
     tasks.push(startElasticsearch());
   } else log(`ELASTICSEARCH_URL is set (${elasticsearchUrl}): not starting Elasticsearch`);
   // Fetches are synchronous (Maven), so both downloads happen before either JVM waits.
@@ -45,16 +61,19 @@ export async function ensureServices() {
   return { kafkaBrokers, elasticsearchUrl, started };
 }
 
+/** Stops the named services ('kafka', 'elasticsearch': every node of each), or single nodes by name. */
 export async function stopServices(names = ['kafka', 'elasticsearch']) {
-  for (const n of names) {
+  const expand = (n) => (n === 'kafka' || n === 'elasticsearch' ? nodes[n].map((x) => x.name) : [n]);
+  for (const n of names.flatMap(expand)) {
     if (await stopPid(n)) log(`stopped ${n}`);
   }
+  if (allNames().every((n) => !running(n))) for (const m of [clusterMarker, secureMarker]) fs.rmSync(m, { force: true });
 }
 
 async function status() {
   for (const [name, check, url] of [
-    ['kafka', () => kafkaHealthy(defaultUrls.kafkaBrokers), defaultUrls.kafkaBrokers],
-    ['elasticsearch', () => esHealthy(defaultUrls.elasticsearchUrl), defaultUrls.elasticsearchUrl],
+    ...nodes.kafka.map((n) => [n.name, () => kafkaHealthy(`127.0.0.1:${n.port}`), `127.0.0.1:${n.port}`]),
+    ...nodes.elasticsearch.map((n) => [n.name, () => (secure ? secureEsHealthy(n) : esHealthy(`http://127.0.0.1:${n.port}`)), `${secure ? 'https' : 'http'}://127.0.0.1:${n.port}`]),
   ]) {
     const pid = readPid(name);
     const running = pid && alive(pid);
@@ -64,12 +83,19 @@ async function status() {
   console.log(`cache: ${cacheDir}\nstate: ${homeDir}`);
 }
 
+/** The settings to point Vigil at these servers (with --secure: the CA file and the user too). */
+function printEnv(kafkaBrokers, elasticsearchUrl) {
+  console.log(`KAFKA_BROKERS=${kafkaBrokers}`);
+  if (!secure || process.env.ELASTICSEARCH_URL) return console.log(`ELASTICSEARCH_URL=${elasticsearchUrl}`);
+  for (const [k, v] of Object.entries(secureClientEnv(nodes.elasticsearch[0]))) console.log(`${k}=${v}`);
+}
+
 async function main() {
   const cmd = process.argv[2] ?? 'status';
   switch (cmd) {
     case 'start': {
       const r = await ensureServices();
-      console.log(`KAFKA_BROKERS=${r.kafkaBrokers}\nELASTICSEARCH_URL=${r.elasticsearchUrl}`);
+      printEnv(r.kafkaBrokers, r.elasticsearchUrl);
       break;
     }
     case 'stop':
@@ -80,7 +106,8 @@ async function main() {
       break;
     case 'reset':
       await stopServices();
-      for (const d of ['kafka', 'elasticsearch']) fs.rmSync(path.join(homeDir, d), { recursive: true, force: true });
+      for (const d of allNames()) fs.rmSync(path.join(homeDir, d), { recursive: true, force: true });
+      fs.rmSync(path.join(homeDir, 'kafka-cluster-id'), { force: true });
       log(`removed data under ${homeDir} (the download cache ${cacheDir} is kept)`);
       break;
     case 'fetch':
@@ -89,10 +116,10 @@ async function main() {
       log(`cached in ${cacheDir}`);
       break;
     case 'env':
-      console.log(`KAFKA_BROKERS=${defaultUrls.kafkaBrokers}\nELASTICSEARCH_URL=${defaultUrls.elasticsearchUrl}`);
+      printEnv(defaultUrls.kafkaBrokers, defaultUrls.elasticsearchUrl);
       break;
     default:
-      console.error('usage: npm run services -- start|stop|status|reset|fetch|env');
+      console.error('usage: npm run services -- start|stop|status|reset|fetch|env [--cluster | --secure]');
       process.exit(2);
   }
 }

@@ -24,16 +24,53 @@ export const cacheDir = process.env.VIGIL_CACHE_DIR ?? (isRoot ? '/var/cache/vig
 export const homeDir = process.env.VIGIL_HOME ?? (isRoot ? '/var/lib/vigil' : path.join(repoRoot, '.vigil'));
 export const esUser = process.env.VIGIL_ES_USER ?? 'vigil-es';
 
+/**
+ * Cluster mode (`start --cluster`, or VIGIL_CLUSTER=true): three Kafka brokers and two
+ * Elasticsearch nodes on consecutive ports from the same bases. It is remembered in the state
+ * folder, so `stop`, `status` and `env` find the nodes a cluster start made.
+ */
+export function clusterMode() {
+  if (process.argv.includes('--cluster') || process.env.VIGIL_CLUSTER === 'true') return true;
+  return fs.existsSync(path.join(homeDir, 'run', 'cluster'));
+}
+export const cluster = clusterMode();
+
+/**
+ * Secured mode (`start --secure`, or VIGIL_ES_SECURE=true): Elasticsearch with security on, TLS on
+ * HTTP from a CA made with elasticsearch-certutil, and users with passwords. Remembered like
+ * cluster mode. It exercises the path a deployment takes to a secured cluster (docs/security.md).
+ */
+export const secure = process.argv.includes('--secure') || process.env.VIGIL_ES_SECURE === 'true' || fs.existsSync(path.join(homeDir, 'run', 'secure'));
+
+const kafkaPort = Number(process.env.VIGIL_KAFKA_PORT ?? 19092);
+const esPort = Number(process.env.VIGIL_ES_PORT ?? 19200);
 export const ports = {
-  kafka: Number(process.env.VIGIL_KAFKA_PORT ?? 19092),
-  kafkaController: Number(process.env.VIGIL_KAFKA_CONTROLLER_PORT ?? 19093),
-  es: Number(process.env.VIGIL_ES_PORT ?? 19200),
-  esTransport: Number(process.env.VIGIL_ES_TRANSPORT_PORT ?? 19300),
+  kafka: kafkaPort,
+  // One node: the port after the broker's; a cluster's three brokers take three ports, so +100.
+  kafkaController: Number(process.env.VIGIL_KAFKA_CONTROLLER_PORT ?? kafkaPort + (cluster ? 100 : 1)),
+  es: esPort,
+  esTransport: Number(process.env.VIGIL_ES_TRANSPORT_PORT ?? esPort + 100),
+};
+
+/** The nodes to run: one of each, or 3 brokers (ids 1–3) and 2 Elasticsearch nodes in cluster mode. */
+export const nodes = {
+  kafka: Array.from({ length: cluster ? 3 : 1 }, (_, i) => ({
+    id: i + 1,
+    name: cluster ? `kafka-${i + 1}` : 'kafka',
+    port: ports.kafka + i,
+    controllerPort: ports.kafkaController + i,
+  })),
+  elasticsearch: Array.from({ length: cluster ? 2 : 1 }, (_, i) => ({
+    id: i + 1,
+    name: cluster ? `elasticsearch-${i + 1}` : 'elasticsearch',
+    port: ports.es + i,
+    transportPort: ports.esTransport + i,
+  })),
 };
 
 export const defaultUrls = {
-  kafkaBrokers: `127.0.0.1:${ports.kafka}`,
-  elasticsearchUrl: `http://127.0.0.1:${ports.es}`,
+  kafkaBrokers: nodes.kafka.map((n) => `127.0.0.1:${n.port}`).join(','),
+  elasticsearchUrl: nodes.elasticsearch.map((n) => `${secure ? 'https' : 'http'}://127.0.0.1:${n.port}`).join(','),
 };
 
 export class ServiceError extends Error {}

@@ -1,9 +1,9 @@
-// Kafka 4.x in KRaft mode (one node: broker + controller), fetched from Maven Central.
+// Kafka 4.x in KRaft mode (one node, or three in cluster mode: each broker + controller), fetched from Maven Central.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { cacheDir, checkJava, checkMaven, defaultUrls, homeDir, log, ports, repoRoot, runMaven, ServiceError, versions } from './env.mjs';
+import { cacheDir, checkJava, checkMaven, defaultUrls, homeDir, log, nodes, repoRoot, runMaven, ServiceError, versions } from './env.mjs';
 import { alreadyRunning, ensurePortsFree, startDetached, waitFor } from './process.mjs';
 
 function kafkaLibDir() {
@@ -63,41 +63,66 @@ export async function kafkaHealthy(brokers) {
   }
 }
 
+/** Starts every broker not yet running (one, or three in cluster mode) and waits for all of them. */
 export async function startKafka() {
-  if (alreadyRunning('kafka', 'Kafka', defaultUrls.kafkaBrokers)) return;
-  await ensurePortsFree([ports.kafka, ports.kafkaController], 'choose other ports with VIGIL_KAFKA_PORT / VIGIL_KAFKA_CONTROLLER_PORT (or set KAFKA_BROKERS to use that broker)');
+  const cp = `${fetchKafka()}/*`;
+  const todo = nodes.kafka.filter((n) => !alreadyRunning(n.name, nodes.kafka.length > 1 ? `Kafka ${n.name}` : 'Kafka', `127.0.0.1:${n.port}`));
+  const started = [];
+  for (const n of todo) started.push(await launchKafkaNode(n, cp));
+  for (const [n, pid, logFile] of started) {
+    await waitFor(`Kafka ${n.name}`, () => kafkaHealthy(`127.0.0.1:${n.port}`), 120_000, logFile, pid);
+  }
+  if (todo.length) log(`Kafka is healthy (${defaultUrls.kafkaBrokers})`);
+}
+
+/** Starts one broker again (the chaos suite restarts the one it killed); waits until it answers. */
+export async function startKafkaNode(name) {
+  const n = nodes.kafka.find((k) => k.name === name);
+  if (!n) throw new ServiceError(`no Kafka node ${name}`);
+  const [, pid, logFile] = await launchKafkaNode(n, `${fetchKafka()}/*`);
+  await waitFor(`Kafka ${n.name}`, () => kafkaHealthy(`127.0.0.1:${n.port}`), 120_000, logFile, pid);
+}
+
+function serverProperties(n, dataDir) {
+  const clustered = nodes.kafka.length > 1;
+  const rf = clustered ? 3 : 1;
+  const isr = clustered ? 2 : 1;
+  return [
+    'process.roles=broker,controller',
+    `node.id=${n.id}`,
+    `controller.quorum.voters=${nodes.kafka.map((k) => `${k.id}@127.0.0.1:${k.controllerPort}`).join(',')}`,
+    `listeners=PLAINTEXT://127.0.0.1:${n.port},CONTROLLER://127.0.0.1:${n.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${n.port}`,
+    'controller.listener.names=CONTROLLER',
+    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'inter.broker.listener.name=PLAINTEXT',
+    `log.dirs=${dataDir}`,
+    'num.partitions=3',
+    // One node: every internal topic must have replication 1 or groups never form. A cluster keeps
+    // three copies and accepts a write (acks=all) once two have it, so one broker may die.
+    `default.replication.factor=${rf}`,
+    `min.insync.replicas=${isr}`,
+    `offsets.topic.replication.factor=${rf}`,
+    `transaction.state.log.replication.factor=${rf}`,
+    `transaction.state.log.min.isr=${isr}`,
+    `share.coordinator.state.topic.replication.factor=${rf}`,
+    `share.coordinator.state.topic.min.isr=${isr}`,
+    'group.initial.rebalance.delay.ms=0',
+    'auto.create.topics.enable=false',
+    'log.retention.hours=168',
+    '',
+  ].join('\n');
+}
+
+async function launchKafkaNode(n, cp) {
+  await ensurePortsFree([n.port, n.controllerPort], 'choose other ports with VIGIL_KAFKA_PORT / VIGIL_KAFKA_CONTROLLER_PORT (or set KAFKA_BROKERS to use that broker)');
   const { java } = checkJava();
-  const libs = fetchKafka();
-  const dir = path.join(homeDir, 'kafka');
+  const dir = path.join(homeDir, n.name);
   const dataDir = path.join(dir, 'data');
   fs.mkdirSync(dataDir, { recursive: true });
   fs.mkdirSync(path.join(homeDir, 'logs'), { recursive: true });
   const props = path.join(dir, 'server.properties');
-  fs.writeFileSync(
-    props,
-    [
-      'process.roles=broker,controller',
-      'node.id=1',
-      `controller.quorum.voters=1@127.0.0.1:${ports.kafkaController}`,
-      `listeners=PLAINTEXT://127.0.0.1:${ports.kafka},CONTROLLER://127.0.0.1:${ports.kafkaController}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${ports.kafka}`,
-      'controller.listener.names=CONTROLLER',
-      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-      'inter.broker.listener.name=PLAINTEXT',
-      `log.dirs=${dataDir}`,
-      'num.partitions=3',
-      // One node: every internal topic must have replication 1 or groups never form.
-      'offsets.topic.replication.factor=1',
-      'transaction.state.log.replication.factor=1',
-      'transaction.state.log.min.isr=1',
-      'share.coordinator.state.topic.replication.factor=1',
-      'share.coordinator.state.topic.min.isr=1',
-      'group.initial.rebalance.delay.ms=0',
-      'auto.create.topics.enable=false',
-      'log.retention.hours=168',
-      '',
-    ].join('\n'),
-  );
+  fs.writeFileSync(props, serverProperties(n, dataDir));
   const log4j = path.join(dir, 'log4j2.properties');
   fs.writeFileSync(
     log4j,
@@ -118,16 +143,20 @@ export async function startKafka() {
       '',
     ].join('\n'),
   );
-  const cp = `${libs}/*`;
-  const jvm = (process.env.VIGIL_KAFKA_HEAP ?? '-Xms512m -Xmx512m').split(' ');
+  const jvm = (process.env.VIGIL_KAFKA_HEAP ?? (nodes.kafka.length > 1 ? '-Xms384m -Xmx384m' : '-Xms512m -Xmx512m')).split(' ');
   if (!fs.existsSync(path.join(dataDir, 'meta.properties'))) {
-    const id = spawnSync(java, ['-cp', cp, 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' }).stdout.trim().split('\n').pop();
+    // The nodes of a cluster share one cluster id, kept beside them.
+    const idFile = path.join(homeDir, 'kafka-cluster-id');
+    let id = nodes.kafka.length > 1 && fs.existsSync(idFile) ? fs.readFileSync(idFile, 'utf8').trim() : '';
+    if (!id) {
+      id = spawnSync(java, ['-cp', cp, 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' }).stdout.trim().split('\n').pop();
+      if (nodes.kafka.length > 1) fs.writeFileSync(idFile, id);
+    }
     const f = spawnSync(java, ['-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', props], { encoding: 'utf8' });
     if (f.status !== 0) throw new ServiceError(`formatting Kafka storage failed:\n${f.stdout}${f.stderr}`);
   }
-  const logFile = path.join(homeDir, 'logs', 'kafka.log');
-  log(`starting Kafka ${versions.kafka} on ${defaultUrls.kafkaBrokers} (log: ${logFile})`);
-  const started = startDetached('kafka', java, [...jvm, '-XX:+UseG1GC', '-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.Kafka', props], {}, logFile);
-  await waitFor('Kafka', () => kafkaHealthy(defaultUrls.kafkaBrokers), 90_000, logFile, started);
-  log('Kafka is healthy');
+  const logFile = path.join(homeDir, 'logs', `${n.name}.log`);
+  log(`starting Kafka ${versions.kafka}${nodes.kafka.length > 1 ? ` ${n.name}` : ''} on 127.0.0.1:${n.port} (log: ${logFile})`);
+  const pid = startDetached(n.name, java, [...jvm, '-XX:+UseG1GC', '-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.Kafka', props], {}, logFile);
+  return [n, pid, logFile];
 }

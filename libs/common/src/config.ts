@@ -6,7 +6,11 @@ import { ServiceSecuritySettings } from './service-connections';
 /** Settings every process reads. Each app extends this with its own keys. */
 export const BaseConfig = z.object({
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:19092'),
-  ELASTICSEARCH_URL: z.url().default('http://127.0.0.1:19200'),
+  /** One URL, or several comma-separated (the nodes of one cluster: the client fails over between them). */
+  ELASTICSEARCH_URL: z
+    .string()
+    .default('http://127.0.0.1:19200')
+    .refine((s) => s.split(',').every((u) => URL.canParse(u.trim())), { message: 'one URL or several, comma-separated' }),
   /** Prefixes keep test runs and parallel deployments apart on one Kafka / Elasticsearch. */
   VIGIL_TOPIC_PREFIX: z.string().regex(/^[a-z0-9._-]*$/).default(''),
   VIGIL_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]*$/).default('vigil-'),
@@ -80,7 +84,7 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Process
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
 }
 
-/** `https://user:pass@host` → `https://***@host`: a URL's credentials are never printed either. */
+/** `https://user:pass@host` → `https://***@host`: a URL's credentials are never printed either (each of a comma-separated list). */
 export function withoutUserinfo<T>(value: T): T {
-  return (typeof value === 'string' ? value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1***@') : value) as T;
+  return (typeof value === 'string' ? value.replace(/(^|,\s*)([a-z][a-z0-9+.-]*:\/\/)[^/@\s,]+@/gi, '$1$2***@') : value) as T;
 }

@@ -38,8 +38,15 @@ describe('serviceConnections (issue 20, item 11)', () => {
     expect(load({ KAFKA_BROKERS: 'kafka:9092', ELASTICSEARCH_URL: 'http://elasticsearch:9200', VIGIL_INSECURE_SERVICES: 'true' }).kafka.brokers).toEqual(['kafka:9092']);
   });
 
+  it('takes several Elasticsearch nodes, comma-separated, and checks each (cluster mode)', () => {
+    expect(load({ ELASTICSEARCH_URL: 'http://127.0.0.1:29200,http://127.0.0.1:29201' }).search.node).toBe('http://127.0.0.1:29200,http://127.0.0.1:29201');
+    expect(() => load({ ELASTICSEARCH_URL: 'http://127.0.0.1:29200,http://es-2.internal:9200' })).toThrow(/ELASTICSEARCH_URL is on es-2\.internal/);
+    expect(() => loadConfig(BaseConfig, { ELASTICSEARCH_URL: 'http://127.0.0.1:29200,not a url' })).toThrow(/ELASTICSEARCH_URL=.*one URL or several, comma-separated/);
+  });
+
   it('never prints a URL’s credentials', () => {
     expect(withoutUserinfo('https://vigil:pw@es.internal:9200')).toBe('https://***@es.internal:9200');
+    expect(withoutUserinfo('https://a:b@es-1:9200, https://c:d@es-2:9200')).toBe('https://***@es-1:9200, https://***@es-2:9200');
     expect(() => loadConfig(BaseConfig, { ELASTICSEARCH_URL: 'https://vigil:pw@' })).toThrow(/ELASTICSEARCH_URL="https:\/\/\*\*\*@"/);
   });
 });

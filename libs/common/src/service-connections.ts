@@ -57,15 +57,17 @@ export function serviceConnections(c: BaseConfig): { kafka: KafkaConnection; sea
   if (remoteBrokers.length && !c.VIGIL_INSECURE_SERVICES && !(c.KAFKA_SSL && sasl)) {
     problems.push(`KAFKA_BROKERS names ${remoteBrokers.join(', ')} (not this machine): set KAFKA_SSL=true and KAFKA_SASL_MECHANISM/USERNAME/PASSWORD, or VIGIL_INSECURE_SERVICES=true on a private network you trust`);
   }
-  const url = new URL(c.ELASTICSEARCH_URL);
+  const urls = c.ELASTICSEARCH_URL.split(',').map((u) => new URL(u.trim()));
   const auth = c.ELASTICSEARCH_API_KEY
     ? { apiKey: c.ELASTICSEARCH_API_KEY }
     : c.ELASTICSEARCH_USERNAME
       ? { username: c.ELASTICSEARCH_USERNAME, password: c.ELASTICSEARCH_PASSWORD ?? '' }
       : undefined;
-  const hasCredentials = !!auth || !!url.username;
-  if (!isLoopback(url.hostname) && !c.VIGIL_INSECURE_SERVICES && !(url.protocol === 'https:' && hasCredentials)) {
-    problems.push(`ELASTICSEARCH_URL is on ${url.hostname} (not this machine): use https:// with ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/PASSWORD, or VIGIL_INSECURE_SERVICES=true on a private network you trust`);
+  for (const url of urls) {
+    const hasCredentials = !!auth || !!url.username;
+    if (!isLoopback(url.hostname) && !c.VIGIL_INSECURE_SERVICES && !(url.protocol === 'https:' && hasCredentials)) {
+      problems.push(`ELASTICSEARCH_URL is on ${url.hostname} (not this machine): use https:// with ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/PASSWORD, or VIGIL_INSECURE_SERVICES=true on a private network you trust`);
+    }
   }
   if (problems.length) throw new ConfigError(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {

@@ -56,10 +56,13 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     const existing = new Set(await admin.listTopics());
     const missing = keys.map((k) => this.topic(k)).filter((t) => !existing.has(t));
     if (!missing.length) return;
+    // Three copies on a cluster of three or more brokers (which then accepts a write once
+    // min.insync.replicas of them have it), one on a single broker.
+    const replicationFactor = Math.min(3, (await admin.describeCluster()).brokers.length);
     try {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: 1 })),
+        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor })),
       });
     } catch (e) {
       // Another process created it between list and create: fine.

@@ -9,7 +9,9 @@ import { INDICES, indexKeys, indexNames, type IndexDefinition, type IndexKey, ty
 
 /** Where ensureIndices marks what it put (template `_meta` and index mapping `_meta`). */
 const STAMP = 'vigil_definition';
-const TEMPLATE_SETTINGS = { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' };
+// One replica as soon as a second node is there (cluster mode), none on a single node (where a
+// replica could never be placed and the index would stay yellow).
+const TEMPLATE_SETTINGS = { number_of_shards: 1, auto_expand_replicas: '0-1', refresh_interval: '1s' };
 /**
  * Making indices waits on the cluster's one queue of state updates: on a busy server (a shared
  * one under eight test runs, 2026-12-07) two dozen creations took longer than the client's 30 s
@@ -33,8 +35,15 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
   private readonly ensured: IndexKey[];
 
   constructor(@Inject(SEARCH_OPTIONS) readonly options: SearchOptions) {
+    // Several comma-separated URLs are one cluster's nodes: the client spreads requests over them
+    // and fails over when one goes away.
+    const nodes = options.node.split(',').map((u) => u.trim()).filter(Boolean);
     this.es = new Client({
-      node: options.node,
+      // A dead node comes back into use after the resurrect timeout without a ping: the client
+      // pings with `HEAD /`, which the integ-test distribution does not answer, so with the
+      // default strategy a node once marked dead stayed dead and, both dead, every request failed
+      // with "There are no living connections" (seen in cluster mode at start, under load).
+      ...(nodes.length > 1 ? { nodes, resurrectStrategy: 'optimistic' as const } : { node: options.node }),
       maxRetries: 3,
       requestTimeout: 30_000,
       // Credentials and a private CA for a secured cluster (see serviceConnections and docs/security.md).
