@@ -67,7 +67,7 @@ describe('promises, follow-ups and the reopen rules, across a responder restart'
     const created = await fetch(`${api.base}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ username: 'alice', role: 'responder', password: 'alice-password-1' }) });
     expect(created.status).toBe(201);
     alice = await api.login('alice', 'alice-password-1');
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await responder?.close();
