@@ -230,7 +230,7 @@ export class TicketsReader {
       track_total_hits: true,
       _source_excludes: HIDDEN,
       query: { bool: { filter: [...FOLLOW_UP_PENDING, ...(q.assignee ? [{ term: { 'followUp.assignee': q.assignee } }] : [])], must_not: [{ exists: { field: 'followUp.doneAt' } }] } },
-      sort: [{ 'followUp.dueAt': 'asc' }, { id: 'asc' }],
+      sort: [{ 'followUp.dueAt': { order: 'asc', unmapped_type: 'date' } }, { id: 'asc' }],
     });
     return { total: totalOf(r.hits.total), tickets: r.hits.hits.map((h) => Ticket.parse(h._source)) };
   }
