@@ -113,11 +113,6 @@ export function applyRepeatComplaint(plan: Plan, earlier: Ticket, newTicketId: s
   return { ticket: d.t, due: [{ kind: 'escalation', id: marker, dueAt: d.iso }], events: d.events, alerts: d.alerts };
 }
 
-/** A ticket whose follow-up clock has something to watch: a pending promise or a pending follow-up. */
-export function followUpPending(t: Ticket): boolean {
-  return (t.state === 'resolved' && !!t.followUp && !t.followUp.doneAt && !t.followUp.overdueAt) || (!!t.promise && !t.promise.metAt && !t.promise.missedAt);
-}
-
 /** Promise missed and follow-up overdue, when due at `now`; announced once (the ticket records it). */
 export function evaluateFollowUpClock(plan: Plan, ticket: Ticket, now: Date): ClockResult {
   const d = startDraft(ticket, now);
