@@ -12,7 +12,7 @@ declare module 'vue-router' {
   }
 }
 
-export type Section = 'live' | 'board' | 'clusters' | 'search' | 'analytics' | 'reports' | 'watches' | 'sources' | 'plan' | 'models' | 'users';
+export type Section = 'live' | 'board' | 'followUps' | 'clusters' | 'search' | 'analytics' | 'reports' | 'watches' | 'sources' | 'plan' | 'models' | 'users';
 
 /**
  * Hash URLs (`#/tickets/CR-2026-000001`), as before: links people saved keep working and
@@ -26,6 +26,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/board', name: 'board', component: () => import('./pages/BoardPage.vue'), meta: { section: 'board' } },
   { path: '/tickets', redirect: { name: 'board' } },
   { path: '/tickets/:id', name: 'ticket', component: () => import('./pages/TicketPage.vue'), props: true, meta: { section: 'board' } },
+  { path: '/follow-ups', name: 'followUps', component: () => import('./pages/FollowUpsPage.vue'), meta: { section: 'followUps', role: 'responder' } },
   { path: '/clusters', name: 'clusters', component: () => import('./pages/ClustersPage.vue'), meta: { section: 'clusters' } },
   { path: '/clusters/:id', name: 'cluster', component: () => import('./pages/ClusterPage.vue'), props: true, meta: { section: 'clusters' } },
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { section: 'search', role: 'analyst' } },

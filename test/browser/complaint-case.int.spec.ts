@@ -131,7 +131,12 @@ describe('a complaint handled from two dashboards at once', () => {
     await act(agent, 'resolve');
     expect(await agent.textContent('[data-test=form-errors]')).toContain('请填写根因');
 
-    await act(agent, 'propose_remedy', { 'f-remedy-kind': 'refund', 'f-amount': '800', 'f-description': '全额退款 800 元' });
+    // 提出方案 with a promised time ("we call you back within two hours"): both pages show its countdown.
+    const in2h = new Date(Date.now() + 2 * 3_600_000);
+    const promised = new Date(in2h.getTime() - in2h.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await act(agent, 'propose_remedy', { 'f-remedy-kind': 'refund', 'f-amount': '800', 'f-description': '全额退款 800 元', 'f-promised': promised });
+    await lead.waitForSelector('[data-test=promise-left]');
+    expect(await lead.textContent('[data-test=promise]')).toContain('agent');
     // The lead's page, without a reload, shows the proposal waiting for them, and approves it.
     await lead.waitForSelector('[data-test=approve-r1]');
     expect(await timeline(lead)).toContain('remedy_proposed');
@@ -140,6 +145,8 @@ describe('a complaint handled from two dashboards at once', () => {
     expect(await agent.textContent('[data-test=remedy-status-r1]')).toBe('已批准');
     await agent.click('[data-test=agree-r1]');
     await lead.waitForSelector('[data-test=remedy-status-r1]:has-text("客户同意")');
+    // The customer's answer came within the promised time: the promise is kept.
+    await agent.waitForSelector('[data-test=promise]:has-text("已兑现")');
     await act(agent, 'resolve', { 'f-root-cause': 'system', 'f-note': '退款接口超时，已人工退款' });
     await lead.waitForSelector('[data-test=resolution]');
     for (const page of [agent, lead]) {
@@ -147,5 +154,31 @@ describe('a complaint handled from two dashboards at once', () => {
     }
     await screenshot(agent, 'ticket-complaint-agent');
     await screenshot(lead, 'ticket-complaint-lead');
+  });
+
+  it('回访归档: the follow-up waits in the agent\'s queue, is recorded with a CSAT, and the case closes with its review', async () => {
+    // Resolving scheduled the follow-up for the agent (the resolver; nobody else was assigned).
+    await agent.waitForSelector('[data-test=follow-up]:has-text("待回访")');
+    await agent.click('nav a[href="#/follow-ups"]');
+    await agent.waitForSelector(`[data-test=fu-queue] tr[data-ticket="${ticketId}"]`);
+    await screenshot(agent, 'follow-up-queue');
+    await agent.click(`[data-test=fu-queue] tr[data-ticket="${ticketId}"] a`);
+    await agent.waitForSelector('[data-test=follow-up-form]');
+    // Reached but no score: refused in the form, nothing sent.
+    await agent.selectOption('[data-test=fu-outcome]', 'reached');
+    await agent.click('[data-test=fu-submit]');
+    expect(await agent.textContent('[data-test=fu-error]')).toContain('满意度');
+    await agent.selectOption('[data-test=fu-score]', '4');
+    await agent.fill('[data-test=fu-comment]', '退款已到账，满意');
+    await agent.click('[data-test=fu-submit]');
+    await lead.waitForSelector('[data-test=follow-up]:has-text("已回访")');
+    expect(await lead.textContent('[data-test=follow-up]')).toContain('CSAT 4/5');
+    expect(await agent.isChecked('.checklist li:nth-child(5) input')).toBe(true);
+    await act(agent, 'close_with_review', { 'f-review-root': '退款接口超时', 'f-category': 'refund', 'f-actions-taken': '人工退款\n回访确认到账' });
+    await lead.waitForSelector('.state:has-text("已关闭")');
+    for (const page of [agent, lead]) {
+      expect(await timeline(page)).toEqual(expect.arrayContaining(['promise_set', 'promise_kept', 'follow_up_scheduled', 'follow_up_recorded', 'closed']));
+    }
+    await screenshot(agent, 'ticket-follow-up-closed');
   });
 });

@@ -42,6 +42,7 @@ import { SavedSearchesRepository } from './saved-searches/saved-searches.reposit
 import { SourcesController } from './sources/sources.controller';
 import { RequestTicketActionUseCase } from './tickets/request-ticket-action.usecase';
 import { TicketsController } from './tickets/tickets.controller';
+import { FollowUpsController } from './tickets/follow-ups.controller';
 import { VolumeController } from './volume/volume.controller';
 import { BaselinesController } from './baselines/baselines.controller';
 import { VolumeRepository } from './volume/volume.repository';
@@ -62,7 +63,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, AuditController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController, WatchesController, BaselinesController];
+export const API_CONTROLLERS = [AuthController, UsersController, AuditController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, FollowUpsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController, WatchesController, BaselinesController];
 
 @Module({})
 export class ApiModule {

@@ -311,6 +311,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups (回访) not recorded yet, soonest due first; scope=mine: assigned to you */
+        get: operations["FollowUpsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters": {
         parameters: {
             query?: never;
@@ -1923,6 +1940,33 @@ export interface components {
                         deadline?: string;
                     };
                 }[];
+                promise?: {
+                    /** Format: date-time */
+                    dueAt: string;
+                    text?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                    /** Format: date-time */
+                    metAt?: string;
+                    /** Format: date-time */
+                    missedAt?: string;
+                };
+                followUp?: {
+                    cycle: number;
+                    /** Format: date-time */
+                    dueAt: string;
+                    assignee: string;
+                    /** Format: date-time */
+                    overdueAt?: string;
+                    /** Format: date-time */
+                    doneAt?: string;
+                    doneBy?: string;
+                    /** @enum {string} */
+                    outcome?: "reached" | "unreachable";
+                    score?: number;
+                    comment?: string;
+                };
                 analytics?: {
                     watchIds: string[];
                     categories: string[];
@@ -2219,6 +2263,33 @@ export interface components {
                         deadline?: string;
                     };
                 }[];
+                promise?: {
+                    /** Format: date-time */
+                    dueAt: string;
+                    text?: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                    /** Format: date-time */
+                    metAt?: string;
+                    /** Format: date-time */
+                    missedAt?: string;
+                };
+                followUp?: {
+                    cycle: number;
+                    /** Format: date-time */
+                    dueAt: string;
+                    assignee: string;
+                    /** Format: date-time */
+                    overdueAt?: string;
+                    /** Format: date-time */
+                    doneAt?: string;
+                    doneBy?: string;
+                    /** @enum {string} */
+                    outcome?: "reached" | "unreachable";
+                    score?: number;
+                    comment?: string;
+                };
                 analytics?: {
                     watchIds: string[];
                     categories: string[];
@@ -2254,7 +2325,7 @@ export interface components {
                 ticketId: string;
                 seq: number;
                 /** @enum {string} */
-                type: "opened" | "evidence_attached" | "reopened" | "acknowledged" | "assigned" | "unassigned" | "commented" | "transitioned" | "level_changed" | "merged_into" | "merged_from" | "satisfaction_recorded" | "response_recorded" | "step_checked" | "waiting_started" | "waiting_ended" | "closed" | "sla_warning" | "sla_breached" | "escalation_fired" | "action_rejected" | "remedy_proposed" | "remedy_decided" | "agreement_recorded" | "resolved" | "complaint_edited" | "public_update_posted" | "notification_sent" | "notification_failed";
+                type: "opened" | "evidence_attached" | "reopened" | "acknowledged" | "assigned" | "unassigned" | "commented" | "transitioned" | "level_changed" | "merged_into" | "merged_from" | "satisfaction_recorded" | "response_recorded" | "step_checked" | "waiting_started" | "waiting_ended" | "closed" | "sla_warning" | "sla_breached" | "escalation_fired" | "action_rejected" | "remedy_proposed" | "remedy_decided" | "agreement_recorded" | "resolved" | "complaint_edited" | "public_update_posted" | "notification_sent" | "notification_failed" | "promise_set" | "promise_kept" | "promise_missed" | "follow_up_scheduled" | "follow_up_overdue" | "follow_up_recorded" | "repeat_complaint";
                 actor: string;
                 /** Format: date-time */
                 at: string;
@@ -2463,6 +2534,33 @@ export interface components {
                             /** Format: date-time */
                             at: string;
                         };
+                        promise?: {
+                            /** Format: date-time */
+                            dueAt: string;
+                            text?: string;
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: date-time */
+                            metAt?: string;
+                            /** Format: date-time */
+                            missedAt?: string;
+                        };
+                        followUp?: {
+                            cycle: number;
+                            /** Format: date-time */
+                            dueAt: string;
+                            assignee: string;
+                            /** Format: date-time */
+                            overdueAt?: string;
+                            /** Format: date-time */
+                            doneAt?: string;
+                            doneBy?: string;
+                            /** @enum {string} */
+                            outcome?: "reached" | "unreachable";
+                            score?: number;
+                            comment?: string;
+                        };
                         analytics?: {
                             watchIds: string[];
                             categories: string[];
@@ -2561,7 +2659,7 @@ export interface components {
                             };
                         }[];
                     };
-                    unset: ("id" | "incidentKey" | "clusterId" | "title" | "level" | "peakLevel" | "state" | "openedAt" | "slaStartedAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "closedAt" | "updatedAt" | "lastSignalAt" | "slaDeadlines" | "slaOverrides" | "pausedIntervals" | "escalations" | "slaNotices" | "triggers" | "assignees" | "evidence" | "checklist" | "holdingStatement" | "review" | "satisfaction" | "mergedInto" | "mergedFrom" | "reopenCount" | "commentCount" | "seq" | "recentRequestIds" | "complaint" | "remedies" | "resolution" | "publicUpdates" | "notifications" | "analytics")[];
+                    unset: ("id" | "incidentKey" | "clusterId" | "title" | "level" | "peakLevel" | "state" | "openedAt" | "slaStartedAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "closedAt" | "updatedAt" | "lastSignalAt" | "slaDeadlines" | "slaOverrides" | "pausedIntervals" | "escalations" | "slaNotices" | "triggers" | "assignees" | "evidence" | "checklist" | "holdingStatement" | "review" | "satisfaction" | "mergedInto" | "mergedFrom" | "reopenCount" | "commentCount" | "seq" | "recentRequestIds" | "complaint" | "remedies" | "resolution" | "publicUpdates" | "notifications" | "promise" | "followUp" | "analytics")[];
                 };
             }[];
         };
@@ -2652,6 +2750,23 @@ export interface components {
                 currency: string;
                 description: string;
             };
+            /** Format: date-time */
+            promisedBy?: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "set_promise";
+            /** Format: date-time */
+            dueAt: string;
+            text?: string;
+        } | {
+            requestId?: string;
+            /** @enum {string} */
+            type: "record_follow_up";
+            /** @enum {string} */
+            outcome: "reached" | "unreachable";
+            score?: number;
+            comment?: string;
         } | {
             requestId?: string;
             /** @enum {string} */
@@ -3331,7 +3446,7 @@ export interface components {
                          * @enum {string}
                          */
                         minLevel: "general" | "important" | "urgent" | "major";
-                        on?: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened" | "approval_requested" | "updated")[];
+                        on?: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened" | "approval_requested" | "updated" | "promise_missed" | "follow_up_overdue")[];
                     }[];
                     /** @default [] */
                     webhooks: {
@@ -3348,7 +3463,7 @@ export interface components {
                         headers: {
                             [key: string]: string;
                         };
-                        on: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened" | "approval_requested" | "updated")[];
+                        on: ("new_ticket" | "level_raised" | "sla_warning" | "sla_breached" | "escalated" | "cooling" | "reopened" | "approval_requested" | "updated" | "promise_missed" | "follow_up_overdue")[];
                         /**
                          * @default general
                          * @enum {string}
@@ -3409,6 +3524,42 @@ export interface components {
                             [key: string]: string;
                         };
                     }[];
+                };
+                promises: {
+                    /** @default [] */
+                    notify: string[];
+                    /** @default false */
+                    raiseOneLevel: boolean;
+                    /** @default 336 */
+                    maxHours: number;
+                };
+                followUp: {
+                    /** @default 1 */
+                    afterWorkingDays: number;
+                    /** @default [] */
+                    notifyOverdue: string[];
+                    lowSatisfaction: {
+                        /** @default 2 */
+                        atOrBelow: number;
+                        /**
+                         * @default reopen
+                         * @enum {string}
+                         */
+                        action: "reopen" | "escalate";
+                        /** @default [] */
+                        notify: string[];
+                    };
+                    repeatComplaint: {
+                        /** @default 7 */
+                        withinDays: number;
+                        /**
+                         * @default reopen
+                         * @enum {string}
+                         */
+                        action: "reopen" | "escalate";
+                        /** @default [] */
+                        notify: string[];
+                    };
                 };
             };
         };
@@ -5488,6 +5639,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionAcceptedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_list: {
+        parameters: {
+            query?: {
+                /** @description mine: follow-ups assigned to the signed-in user */
+                scope?: "mine" | "all";
+                /** @description 1–500, default 200 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketListDto_Output"];
                 };
             };
             /** @description no or bad credentials */

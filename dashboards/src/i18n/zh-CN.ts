@@ -3,12 +3,12 @@ import { reportsZh, incidentZh, analyticsZh } from './analytics.zh-CN';
 
 export const zhCN: Messages = {
   app: { title: 'Vigil 舆情监测', signOut: '退出', language: 'English' },
-  nav: { watches: '监测方案', live: '实时', board: '危机看板', clusters: '聚类', search: '搜索', sources: '数据源', plan: '应急预案', models: '分析模型', analytics: '统计分析', reports: '报告', users: '用户与密钥' },
+  nav: { followUps: '回访', watches: '监测方案', live: '实时', board: '危机看板', clusters: '聚类', search: '搜索', sources: '数据源', plan: '应急预案', models: '分析模型', analytics: '统计分析', reports: '报告', users: '用户与密钥' },
   status: { live: '实时', connecting: '连接中…', offline: '离线', resyncing: '重新同步…' },
   login: { title: '登录 Vigil', username: '用户名', password: '密码', submit: '登录', failed: '登录失败：{msg}', hint: '首次启动时，admin 密码只在终端打印一次（或设置 VIGIL_ADMIN_PASSWORD）。' },
   level: { general: '一般', important: '重要', urgent: '紧急', major: '重大' },
   state: { open: '待处理', acknowledged: '已确认', investigating: '调查中', responding: '回应中', resolved: '已解决', closed: '已关闭', merged: '已合并' },
-  alertType: { new_ticket: '新工单', level_raised: '级别上调', sla_warning: 'SLA 预警', sla_breached: 'SLA 超时', escalated: '已升级', cooling: '降温', reopened: '重新打开', updated: '已更新', approval_requested: '待审批' },
+  alertType: { promise_missed: '承诺未兑现', follow_up_overdue: '回访逾期', new_ticket: '新工单', level_raised: '级别上调', sla_warning: 'SLA 预警', sla_breached: 'SLA 超时', escalated: '已升级', cooling: '降温', reopened: '重新打开', updated: '已更新', approval_requested: '待审批' },
   live: { escalated: '已立即升级', addedPosts: '新增 {n} 条', nowLevel: '现为{level}', alerts: '告警', noAlerts: '本页连接后暂无告警，新告警会自动出现，无需刷新。', perMinute: '每分钟声量', negativeShare: '负面占比（{n} 分钟）', volume: '近一小时声量', usual: '往常 {n}', noHistory: '暂无历史可比', openTickets: '未关闭工单', timeline: '近一小时情感走势（每分钟）', noTimeline: 'api 启动后尚无新帖子。' },
   board: { title: '危机看板', empty: '暂无工单。响应器会按预案自动开单。', acknowledge: '确认', assignMe: '指派给我', sent: '已发送，等待响应器处理…', filterState: '状态', filterLevel: '级别', all: '全部', active: '进行中', filterWatch: '监测方案', allWatches: '全部方案', watches: '监测方案' },
   sla: { acknowledge: '确认', firstResponse: '首次回应', resolve: '解决', left: '剩余 {t}', overdue: '已超时 {t}', met: '已达成' },
@@ -68,7 +68,16 @@ export const zhCN: Messages = {
   },
   role: { viewer: '查看者', analyst: '分析员', responder: '响应员', admin: '管理员' },
   forbidden: { title: '当前角色无权访问', text: '“{page}”需要{role}及以上角色；您当前以 {user}（{yours}）登录。', back: '返回实时页面' },
-  eventType: { opened: '开单', evidence_attached: '追加证据', reopened: '重新打开', acknowledged: '已确认', assigned: '已指派', unassigned: '取消指派', commented: '备注', transitioned: '状态变更', level_changed: '级别变更', merged_into: '合并到', merged_from: '合并自', satisfaction_recorded: '满意度', response_recorded: '已回复', step_checked: '处置步骤', waiting_started: '等待客户', waiting_ended: '客户已回复', closed: '复盘并关闭', sla_warning: 'SLA 预警', sla_breached: 'SLA 超时', escalation_fired: '已升级', action_rejected: '已拒绝', remedy_proposed: '提出方案', remedy_decided: '方案审批', agreement_recorded: '客户答复', resolved: '已解决', complaint_edited: '更正投诉记录', public_update_posted: '告知客户进展', notification_sent: '已通知', notification_failed: '通知失败' },
+  followUp: {
+    promiseTitle: '承诺反馈时间', promisedBy: '承诺 {t} 前反馈（{by}）', promise_kept: '已兑现', promise_missed: '已逾期未兑现', promise_running: '进行中',
+    inHours: '{n} 小时内', promiseText: '承诺内容（选填）', promise: '承诺', dueRequired: '请选择承诺时间', duePast: '承诺时间必须晚于现在',
+    title: '回访', dueBy: '应于 {t} 前回访（{who}）', status_due: '待回访', status_overdue: '回访逾期', status_done: '已回访',
+    outcome: '回访结果', outcome_reached: '已联系到客户', outcome_unreachable: '未联系上', score: '满意度', comment: '客户意见（选填）', record: '记录回访',
+    csat1: '很不满意', csat2: '不满意', csat3: '一般', csat4: '满意', csat5: '很满意',
+    outcomeRequired: '请选择回访结果', scoreRequired: '联系到客户时请记录满意度（1–5）', noScoreUnreached: '未联系上客户，不能记录满意度',
+    queue: '回访队列', mine: '我的', everyone: '全部', allPending: '全部待回访', refresh: '刷新', none: '没有待回访的工单。', ticket: '工单', status: '状态', due: '截止', assignee: '回访人',
+  },
+  eventType: { promise_set: '承诺反馈时间', promise_kept: '承诺已兑现', promise_missed: '承诺未兑现', follow_up_scheduled: '回访已排期', follow_up_overdue: '回访逾期', follow_up_recorded: '回访已记录', repeat_complaint: '重复投诉', opened: '开单', evidence_attached: '追加证据', reopened: '重新打开', acknowledged: '已确认', assigned: '已指派', unassigned: '取消指派', commented: '备注', transitioned: '状态变更', level_changed: '级别变更', merged_into: '合并到', merged_from: '合并自', satisfaction_recorded: '满意度', response_recorded: '已回复', step_checked: '处置步骤', waiting_started: '等待客户', waiting_ended: '客户已回复', closed: '复盘并关闭', sla_warning: 'SLA 预警', sla_breached: 'SLA 超时', escalation_fired: '已升级', action_rejected: '已拒绝', remedy_proposed: '提出方案', remedy_decided: '方案审批', agreement_recorded: '客户答复', resolved: '已解决', complaint_edited: '更正投诉记录', public_update_posted: '告知客户进展', notification_sent: '已通知', notification_failed: '通知失败' },
   act: {
     pick: '操作', acknowledge: '确认接单', assign: '指派', assignee: '处理人（用户名）', role: '或角色', comment: '备注', level: '调整级别', reason: '原因', transition: '转为', remedy: '提出处理方案', wait: '等待客户回复', resume: '客户已回复', resolve: '解决', rootCause: '根因', note: '处理说明', satisfaction: '满意度', close: '复盘并关闭', reviewRootCause: '根本原因（复盘）', category: '分类', actionsTaken: '已采取的措施（每行一条）', lessons: '经验教训', merge: '合并到', mergeTarget: '工单号（CR-2026-000001）', reopen: '重新打开', publicUpdate: '告知客户的进展', promisedBy: '承诺时间', response: '记录已发出的回复', channel: '渠道', text: '内容', submit: '提交', score: '评分 1–5', optional: '（可选）',
     required: '请填写{field}', badTicket: '工单号格式如 CR-2026-000001', badAmount: '金额须为 0 或以上', pastPromise: '承诺时间须晚于现在', lowerNeedsReason: '降级需要填写原因', noneHere: '“{state}”状态的工单没有可用操作。',

@@ -8,7 +8,7 @@ import { TICKET_DIMENSION_CAP } from './ticket-analytics.schema';
  * `updated`: a follow-up signal added evidence to an open incident without raising it; the
  * dashboard folds it into the incident's row ("+12 posts") instead of adding a row.
  */
-export const AlertType = z.enum(['new_ticket', 'level_raised', 'sla_warning', 'sla_breached', 'escalated', 'cooling', 'reopened', 'approval_requested', 'updated']);
+export const AlertType = z.enum(['new_ticket', 'level_raised', 'sla_warning', 'sla_breached', 'escalated', 'cooling', 'reopened', 'approval_requested', 'updated', 'promise_missed', 'follow_up_overdue']);
 export type AlertType = z.infer<typeof AlertType>;
 
 export const Alert = z.object({

@@ -75,6 +75,42 @@ export type RemedyProposal = z.infer<typeof RemedyProposal>;
 export const RemedyStatus = z.enum(['proposed', 'awaiting_approval', 'approved', 'rejected', 'agreed', 'declined']);
 export type RemedyStatus = z.infer<typeof RemedyStatus>;
 
+/** reached: the customer answered (a score is then required); unreachable: nobody answered, the follow-up is done. */
+export const FollowUpOutcome = z.enum(['reached', 'unreachable']);
+export type FollowUpOutcome = z.infer<typeof FollowUpOutcome>;
+
+/**
+ * A promised feedback time (承诺反馈时间). Met by the next reply, agreement or resolution after it was
+ * made; `missedAt` records that the clock announced it missed, so it is announced once.
+ */
+export const TicketPromise = z.object({
+  dueAt: Instant,
+  text: z.string().optional(),
+  by: Actor,
+  at: Instant,
+  metAt: Instant.optional(),
+  missedAt: Instant.optional(),
+});
+export type TicketPromise = z.infer<typeof TicketPromise>;
+
+/**
+ * 回访: due some working days after resolving (plan `followUp.afterWorkingDays`, plan calendar). `cycle`
+ * is the reopenCount it belongs to; `overdueAt` records that the clock announced it overdue (once).
+ */
+export const FollowUp = z.object({
+  cycle: z.number().int().nonnegative(),
+  dueAt: Instant,
+  /** Who should call: the first person assigned, else whoever resolved it. */
+  assignee: Actor,
+  overdueAt: Instant.optional(),
+  doneAt: Instant.optional(),
+  doneBy: Actor.optional(),
+  outcome: FollowUpOutcome.optional(),
+  score: z.number().int().min(1).max(5).optional(),
+  comment: z.string().max(2000).optional(),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
 // ---------------------------------------------------------------------------
 // ticket.actions (api → responder). `requestId` makes a retried request harmless.
 
@@ -106,7 +142,17 @@ export const TicketAction = z.discriminatedUnion('type', [
   ActionBase.extend({ type: z.literal('check_step'), step: PlaybookStepId, done: z.boolean() }),
   ActionBase.extend({ type: z.literal('pause_waiting'), reason: z.string().max(2000).optional() }),
   ActionBase.extend({ type: z.literal('resume_waiting') }),
-  ActionBase.extend({ type: z.literal('propose_remedy'), remedy: RemedyProposal }),
+  /** `promisedBy`: the time the customer was promised an answer ("we call you back by …"), with its own clock. */
+  ActionBase.extend({ type: z.literal('propose_remedy'), remedy: RemedyProposal, promisedBy: Instant.optional() }),
+  /** A promised feedback time on its own (X 小时内给您反馈); replaces an earlier unmet one. */
+  ActionBase.extend({ type: z.literal('set_promise'), dueAt: Instant, text: z.string().trim().max(1000).optional() }),
+  /** 回访: the follow-up call after resolving, with the customer's satisfaction when they were reached. */
+  ActionBase.extend({
+    type: z.literal('record_follow_up'),
+    outcome: FollowUpOutcome,
+    score: z.number().int().min(1).max(5).optional(),
+    comment: z.string().max(2000).optional(),
+  }),
   /** A lead's decision on a remedy above the front line's money limit. */
   ActionBase.extend({ type: z.literal('approve_remedy'), remedyId: z.string().min(1).max(20), approve: z.boolean(), note: z.string().max(2000).optional() }),
   /** The customer's answer to a remedy. */
@@ -245,6 +291,10 @@ export const Ticket = z.object({
   publicUpdates: z.array(PublicUpdate).max(PUBLIC_UPDATE_CAP).default([]),
   /** Who was paged about this ticket, through which channel, and how delivery went. */
   notifications: z.array(NotificationRecord).max(NOTIFICATION_CAP).default([]),
+  /** The promised feedback time of the current cycle, if one was given. */
+  promise: TicketPromise.optional(),
+  /** The follow-up (回访) after the last resolution. */
+  followUp: FollowUp.optional(),
   /** Figures for analytics, kept by the responder's write path (see ticket-analytics.schema.ts). Absent on tickets stored before it. */
   analytics: TicketAnalytics.optional(),
 });
@@ -304,6 +354,13 @@ export const TicketEventType = z.enum([
   'public_update_posted',
   'notification_sent',
   'notification_failed',
+  'promise_set',
+  'promise_kept',
+  'promise_missed',
+  'follow_up_scheduled',
+  'follow_up_overdue',
+  'follow_up_recorded',
+  'repeat_complaint',
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 

@@ -120,3 +120,20 @@ export function isTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+/**
+ * The end of the last business window of the `days`-th business day after the local day of `from`
+ * (a day with no window — weekend, holiday — does not count; a make-up day does). Follow-ups are due
+ * by then: "within one working day" of a Friday-evening resolution is Monday's close of business.
+ */
+export function endOfWorkingDaysAfter(cal: Calendar, from: number, days: number): number {
+  const l = toLocal(from, cal.timeZone);
+  let counted = 0;
+  for (let i = 1; i < MAX_DAYS; i++) {
+    const d = new Date(Date.UTC(l.year, l.month - 1, l.day + i));
+    const windows = windowsOn(cal, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    if (windows.length === 0) continue;
+    if (++counted === days) return Math.max(...windows.map(([, b]) => b));
+  }
+  throw new Error(`calendar ${cal.timeZone}: no business hours within ${MAX_DAYS} days`);
+}

@@ -82,6 +82,12 @@ export function resolve(d: TicketDraft, a: Action<'resolve'>, opts: Opts, endPau
 export function reopenCase(plan: Plan, d: TicketDraft, a: Action<'reopen'>, opts: Opts) {
   const t = d.t;
   if (t.state !== 'resolved' && t.state !== 'closed') reject('not_resolved', `only a resolved or closed ticket can be reopened (${t.id} is ${t.state})`);
+  reopenTicket(plan, d, a.actor, a.reason, opts);
+}
+
+/** Reopens a resolved or closed ticket (a person, or a plan rule: low satisfaction, a repeat complaint). */
+export function reopenTicket(plan: Plan, d: TicketDraft, actor: string, reason: string, opts: Partial<Opts> = {}, extraNotify: string[] = []) {
+  const t = d.t;
   const before = { state: t.state, reopenCount: t.reopenCount };
   t.reopenCount += 1;
   t.state = 'investigating';
@@ -93,8 +99,10 @@ export function reopenCase(plan: Plan, d: TicketDraft, a: Action<'reopen'>, opts
   t.resolution = undefined;
   const review = t.checklist.find((c) => c.step === 'review');
   if (review) Object.assign(review, { done: false, doneAt: undefined, doneBy: undefined });
-  d.event('reopened', a.actor, { ...opts, before, after: { state: 'investigating', reopenCount: t.reopenCount }, note: a.reason });
-  d.alert('reopened', `${t.reopenCount}`, `reopened by ${a.actor}: ${a.reason}`, { notify: plan.levels[t.level].notify });
+  // A follow-up not made yet belongs to the cycle that just ended.
+  if (t.followUp && !t.followUp.doneAt) t.followUp = undefined;
+  d.event('reopened', actor, { ...opts, before, after: { state: 'investigating', reopenCount: t.reopenCount }, note: reason });
+  d.alert('reopened', `${t.reopenCount}`, `reopened by ${actor}: ${reason}`, { notify: [...new Set([...plan.levels[t.level].notify, ...extraNotify])] });
 }
 
 export function editComplaint(d: TicketDraft, a: Action<'edit_complaint'>, opts: Opts) {

@@ -46,6 +46,10 @@ function crossCheck(plan: Plan): YamlCheckProblem[] {
   unique(plan.triggers.map((t) => t.id), ['triggers']);
   checkRoles(plan.authority.approverRoles, ['authority', 'approverRoles']);
   checkRoles(plan.privacy.contactRoles, ['privacy', 'contactRoles']);
+  checkRoles(plan.promises.notify, ['promises', 'notify']);
+  checkRoles(plan.followUp.notifyOverdue, ['followUp', 'notifyOverdue']);
+  checkRoles(plan.followUp.lowSatisfaction.notify, ['followUp', 'lowSatisfaction', 'notify']);
+  checkRoles(plan.followUp.repeatComplaint.notify, ['followUp', 'repeatComplaint', 'notify']);
   const triggerIds = plan.triggers.map((t) => t.id);
   plan.opening.singlePost?.triggers.forEach((id, i) => {
     if (!triggerIds.includes(id)) out.push({ path: ['opening', 'singlePost', 'triggers', i], message: `unknown trigger "${id}" (known: ${triggerIds.join(', ')})` });

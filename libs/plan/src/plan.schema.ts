@@ -236,6 +236,37 @@ export const ReportsSpec = z.strictObject({
 });
 export type ReportsSpec = z.infer<typeof ReportsSpec>;
 
+/** What happens to a ticket when a rule below fires: reopened (a new SLA cycle) or escalated (roles told, level raised one step). */
+const RuleAction = z.enum(['reopen', 'escalate']);
+
+/** 承诺反馈时间: a time promised to the customer, with its own clock. */
+export const PromisesSpec = z.strictObject({
+  /** Roles told when a promised time passes unmet (with the level's roles when it is raised). */
+  notify: z.array(Id).default([]),
+  /** Raise the ticket one level when a promise is missed. */
+  raiseOneLevel: z.boolean().default(false),
+  /** The furthest ahead an agent may promise, in hours (a mistyped date is refused). */
+  maxHours: z.number().positive().max(24 * 90).default(24 * 14),
+});
+export type PromisesSpec = z.infer<typeof PromisesSpec>;
+
+/** 回访: the follow-up after resolution, and what a bad follow-up or a repeat complaint does. */
+export const FollowUpSpec = z.strictObject({
+  /** Due at the end of this many working days (the calendar's) after the day of resolution: 1–3. */
+  afterWorkingDays: z.number().int().min(1, 'a follow-up is due 1 to 3 working days after resolution').max(3, 'a follow-up is due 1 to 3 working days after resolution').default(1),
+  /** Roles told when a follow-up is overdue. */
+  notifyOverdue: z.array(Id).default([]),
+  /** A satisfaction score at or below this (1–5) reopens or escalates the ticket. */
+  lowSatisfaction: z
+    .strictObject({ atOrBelow: z.number().int().min(1).max(5).default(2), action: RuleAction.default('reopen'), notify: z.array(Id).default([]) })
+    .prefault({}),
+  /** A new complaint of the same complainant within `withinDays` of an earlier ticket's resolution. */
+  repeatComplaint: z
+    .strictObject({ withinDays: z.number().positive().max(365).default(7), action: RuleAction.default('reopen'), notify: z.array(Id).default([]) })
+    .prefault({}),
+});
+export type FollowUpSpec = z.infer<typeof FollowUpSpec>;
+
 export const PiiKind = z.enum(['phone', 'id_card', 'email', 'order_id', 'name', 'address', 'bank_card', 'plate']);
 export const PiiSurface = z.enum(['webhooks', 'alerts', 'tickets', 'dashboard', 'exports', 'logs']);
 
@@ -299,6 +330,8 @@ export const Plan = z.strictObject({
     contactAssignees: z.boolean().default(true),
   }),
   reports: ReportsSpec.prefault({}),
+  promises: PromisesSpec.prefault({}),
+  followUp: FollowUpSpec.prefault({}),
 });
 export type Plan = z.infer<typeof Plan>;
 export type PlanInput = z.input<typeof Plan>;

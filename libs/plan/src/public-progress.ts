@@ -10,7 +10,9 @@ export function publicProgress(mentionId: string, ticket: Ticket | undefined, no
   if (!ticket) return { reference, status: 'received' };
   const own = ticket.complaint?.mentionId === mentionId;
   const last = own ? ticket.publicUpdates.at(-1) : undefined;
-  const promise = own ? [...ticket.publicUpdates].reverse().find((u) => u.promisedBy)?.promisedBy : undefined;
+  // The ticket's open promise (made with a remedy or on its own) before one written in an update.
+  const openPromise = ticket.promise && !ticket.promise.metAt ? ticket.promise.dueAt : undefined;
+  const promise = own ? (openPromise ?? [...ticket.publicUpdates].reverse().find((u) => u.promisedBy)?.promisedBy) : undefined;
   const open = !['resolved', 'closed'].includes(ticket.state);
   return {
     reference,

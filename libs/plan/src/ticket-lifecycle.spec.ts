@@ -46,7 +46,9 @@ describe('applyAction lifecycle', () => {
     expect(t.resolution).toEqual({ rootCause: 'system', note: '退款接口超时，已人工退款', by: 'alice', at: plusMinutes(t0, 8).toISOString() });
     expect(t.checklist.filter((c) => c.done).map((c) => c.step)).toEqual(['record_facts', 'investigate_cause', 'review']);
     expect(t.assignees).toMatchObject([{ actor: 'bob', role: 'cs_lead' }]);
-    expect(t.seq).toBe(11); // opened + 10 changes
+    // The follow-up falls to bob, the person assigned: by the close of the next working day.
+    expect(t.followUp).toEqual({ cycle: 0, dueAt: '2026-03-03T10:00:00.000Z', assignee: 'bob' });
+    expect(t.seq).toBe(12); // opened + 10 changes + the follow-up scheduled on resolving
   });
 
   it('every change is an audit event with who, when, before and after', () => {

@@ -12,6 +12,7 @@ import { mergeInto } from './merge-tickets';
 import { Rejection, reject } from './rejection';
 import { slaDeadlines } from './sla-clock';
 import { pushBounded, startDraft, type TicketDraft } from './ticket-draft';
+import { keepPromise, recordFollowUp, scheduleFollowUp, setPromise, setPromiseAction } from './follow-up';
 import { ACTIVE, approveRemedy, editComplaint, postPublicUpdate, proposeRemedy, recordAgreement, reopenCase, resolve } from './case-actions';
 
 export interface ActionError {
@@ -128,6 +129,7 @@ function apply(plan: Plan, d: TicketDraft, a: TicketAction, ctx: ActionContext) 
       if (!['open', ...ACTIVE].includes(t.state)) reject('not_active', `cannot record a response on a ${t.state} ticket`);
       if (!t.firstResponseAt) t.firstResponseAt = d.iso;
       d.event('response_recorded', a.actor, { ...opts, after: { firstResponseAt: t.firstResponseAt, channel: a.channel }, note: a.text });
+      keepPromise(d, a.actor, `response via ${a.channel}`);
       return;
     case 'check_step': {
       const item = t.checklist.find((c) => c.step === a.step);
@@ -172,13 +174,24 @@ function apply(plan: Plan, d: TicketDraft, a: TicketAction, ctx: ActionContext) 
     case 'merge':
       return mergeInto(plan, d, a, ctx.mergeTarget);
     case 'propose_remedy':
-      return proposeRemedy(plan, d, a, opts);
+      proposeRemedy(plan, d, a, opts);
+      if (a.promisedBy) setPromise(plan, d, a.promisedBy, a.actor, opts);
+      return;
+    case 'set_promise':
+      return setPromiseAction(plan, d, a, opts);
+    case 'record_follow_up':
+      return recordFollowUp(plan, d, a, opts);
     case 'approve_remedy':
       return approveRemedy(plan, d, a, opts);
     case 'record_agreement':
-      return recordAgreement(d, a, opts);
+      recordAgreement(d, a, opts);
+      keepPromise(d, a.actor, `customer's answer to ${a.remedyId}`);
+      return;
     case 'resolve':
-      return resolve(d, a, opts, () => endPause(d, a.actor, opts));
+      resolve(d, a, opts, () => endPause(d, a.actor, opts));
+      keepPromise(d, a.actor, 'resolved');
+      scheduleFollowUp(plan, d, a.actor);
+      return;
     case 'reopen':
       return reopenCase(plan, d, a, opts);
     case 'edit_complaint':

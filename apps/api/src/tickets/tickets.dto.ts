@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { DemandKind, IMPLICIT_WATCH_ID, PlaybookStepId, RemedyProposal, RootCauseKind, SeverityLevel, Ticket, TicketEvent, TicketId, TicketReview, TicketState, WatchId } from '@vigil/contracts';
+import { DemandKind, FollowUpOutcome, IMPLICIT_WATCH_ID, PlaybookStepId, RemedyProposal, RootCauseKind, SeverityLevel, Ticket, TicketEvent, TicketId, TicketReview, TicketState, WatchId } from '@vigil/contracts';
 
 const csv = z
   .union([z.string(), z.array(z.string())])
@@ -39,7 +39,9 @@ export const TicketActionBody = z.discriminatedUnion('type', [
   Body.extend({ type: z.literal('check_step'), step: PlaybookStepId, done: z.boolean() }),
   Body.extend({ type: z.literal('pause_waiting'), reason: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('resume_waiting') }),
-  Body.extend({ type: z.literal('propose_remedy'), remedy: RemedyProposal }),
+  Body.extend({ type: z.literal('propose_remedy'), remedy: RemedyProposal, promisedBy: z.iso.datetime({ offset: true }).optional() }),
+  Body.extend({ type: z.literal('set_promise'), dueAt: z.iso.datetime({ offset: true }), text: z.string().trim().max(1000).optional() }),
+  Body.extend({ type: z.literal('record_follow_up'), outcome: FollowUpOutcome, score: z.number().int().min(1).max(5).optional(), comment: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('approve_remedy'), remedyId: z.string().min(1).max(20), approve: z.boolean(), note: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('record_agreement'), remedyId: z.string().min(1).max(20), agreed: z.boolean(), note: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('resolve'), rootCause: RootCauseKind, note: z.string().trim().min(1).max(10_000) }),
@@ -70,3 +72,9 @@ export class TicketDetailDto extends createZodDto(TicketDetail) {}
 /** The action is on its way to the responder; its outcome arrives live as a ticket event with this requestId. */
 export const ActionAccepted = z.object({ requestId: z.string(), ticketId: TicketId, type: z.string() });
 export class ActionAcceptedDto extends createZodDto(ActionAccepted) {}
+
+export const FollowUpQuery = z.object({
+  scope: z.enum(['mine', 'all']).default('all').describe('mine: follow-ups assigned to the signed-in user'),
+  size: z.coerce.number().int().min(1).max(500).default(200).describe('1–500, default 200'),
+});
+export class FollowUpQueryDto extends createZodDto(FollowUpQuery) {}

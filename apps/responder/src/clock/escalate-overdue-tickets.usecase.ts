@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, CONFLICT, createLogger, retryOnConflict, type Conflict } from '@vigil/common';
-import { evaluateClock } from '@vigil/plan';
+import { evaluateClock, evaluateFollowUpClock } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { TicketWriter } from '../tickets/ticket-writer';
@@ -41,7 +41,8 @@ export class EscalateOverdueTicketsUseCase {
     const summary: TickSummary = { checked: 0, changed: [], fired: [], failed: 0, notified: 0 };
     // Changes whose publishing was interrupted (crash between write and send) go out now.
     for (const id of await this.tickets.listPendingOutbox()) await this.writer.load(id).catch(() => undefined);
-    for await (const listed of this.tickets.eachOpen()) {
+    // Promises ride on active tickets; follow-ups on resolved ones (the second list).
+    for await (const listed of this.each()) {
       summary.checked++;
       try {
         const fired = await this.evaluate(listed.id);
@@ -63,6 +64,11 @@ export class EscalateOverdueTicketsUseCase {
     return summary;
   }
 
+  private async *each(): AsyncGenerator<{ id: string }> {
+    yield* this.tickets.eachOpen();
+    yield* this.tickets.eachFollowUpWatched();
+  }
+
   private evaluate(id: string): Promise<string[]> {
     return retryOnConflict(() => this.attempt(id), { maxAttempts: MAX_ATTEMPTS, what: `clock on ${id}` });
   }
@@ -70,7 +76,10 @@ export class EscalateOverdueTicketsUseCase {
   private async attempt(id: string): Promise<string[] | Conflict> {
     const current = await this.writer.load(id);
     if (!current) return [];
-    const r = evaluateClock(this.plans.plan, current.ticket, this.clock.now());
+    const now = this.clock.now();
+    const sla = evaluateClock(this.plans.plan, current.ticket, now);
+    const promised = evaluateFollowUpClock(this.plans.plan, sla.ticket, now);
+    const r = { ticket: promised.ticket, due: [...sla.due, ...promised.due], events: [...sla.events, ...promised.events], alerts: [...sla.alerts, ...promised.alerts] };
     if (!r.due.length) return [];
     if (!(await this.writer.commit(r, current))) return CONFLICT;
     this.logger.info({ ticketId: id, due: r.due.map((d) => d.id) }, 'clock items fired');

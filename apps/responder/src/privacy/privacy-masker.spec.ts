@@ -33,4 +33,12 @@ describe('PrivacyMasker', () => {
     expect(JSON.stringify(c.ticket.review)).not.toContain('13912345678');
     expect(c.events[0].eventId).toBe(event.eventId);
   });
+
+  it("masks the follow-up's comment and a promise's wording", () => {
+    const ticket = { followUp: { cycle: 0, dueAt: '2026-03-03T10:00:00.000Z', assignee: 'alice', comment: '客户说回拨 13912345678' }, promise: { dueAt: '2026-03-02T03:00:00.000Z', by: 'alice', at: '2026-03-02T01:00:00.000Z', text: '两小时内回电 13912345678' } };
+    const c = masker().change({ ticket: ticket as never, events: [], alerts: [] });
+    expect(c.ticket.followUp!.comment).toContain('139****5678');
+    expect(c.ticket.promise!.text).toContain('139****5678');
+    expect(c.ticket.followUp!.dueAt).toBe(ticket.followUp.dueAt);
+  });
 });

@@ -55,6 +55,9 @@ export class PrivacyMasker {
     const t = { ...c.ticket };
     if (t.review) t.review = this.deep(t.review, 'tickets');
     if (t.satisfaction) t.satisfaction = this.deep(t.satisfaction, 'tickets');
+    // The follow-up's comment and a promise's wording are typed by people too.
+    if (t.followUp?.comment) t.followUp = { ...t.followUp, comment: this.text(t.followUp.comment, 'tickets') };
+    if (t.promise?.text) t.promise = { ...t.promise, text: this.text(t.promise.text, 'tickets') };
     return {
       ticket: t,
       events: c.events.map((e) => ({

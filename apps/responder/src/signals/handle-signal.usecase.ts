@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { ComplaintHistory, Signal, TicketChange } from '@vigil/contracts';
+import type { ComplaintHistory, Signal, Ticket, TicketChange } from '@vigil/contracts';
 import { Clock, CONFLICT, createLogger, retryOnConflict, type Conflict } from '@vigil/common';
 import { detectDemands } from '@vigil/analysis';
-import { complaintRecord, decideOnSignal, formatTicketId, isSinglePost, noteSignal, openTicket, planReadsHistory, type Plan, type SignalContext } from '@vigil/plan';
+import { applyRepeatComplaint, complaintRecord, decideOnSignal, formatTicketId, isSinglePost, noteSignal, openTicket, planReadsHistory, type Plan, type SignalContext } from '@vigil/plan';
 import { ComplaintHistoryService } from '../complaints/complaint-history.service';
 import { PlanStore } from '../plan/plan.store';
 import { ACTIVE_STATES, incidentHash, type StoredPointer } from '@vigil/search';
@@ -54,7 +54,11 @@ export class HandleSignalUseCase {
     const t = current?.ticket;
     // One ticket per complaint: a signal a ticket already holds (replayed, or long after that
     // ticket was closed) is never a reason for another.
-    if (t?.evidence.signalIds.includes(signal.id)) return { type: 'ignore', reason: `signal ${signal.id} already on ${t.id}`, ticketId: t.id };
+    if (t?.evidence.signalIds.includes(signal.id)) {
+      // Redelivered after a crash between opening and the repeat rule: the rule runs again (it is idempotent).
+      await this.applyRepeats(t);
+      return { type: 'ignore', reason: `signal ${signal.id} already on ${t.id}`, ticketId: t.id };
+    }
     const open = t && ACTIVE_STATES.includes(t.state) ? current : undefined;
     const resolved = t && (t.state === 'resolved' || t.state === 'closed') ? current : undefined;
     const decision = decideOnSignal(plan, signal, open?.ticket, resolved?.ticket, now, ctx);
@@ -79,6 +83,7 @@ export class HandleSignalUseCase {
         const won = await this.incidents.claim({ incidentKey: signal.key, ticketId: opening.ticket.id, cycle, claimedAt: now.toISOString(), opening }, pointer);
         if (!won) return CONFLICT;
         await this.materialize(opening);
+        await this.applyRepeats(opening.ticket);
         this.logger.info({ signalId: signal.id, incidentKey: signal.key, ticketId: opening.ticket.id, severity: opening.ticket.level }, 'ticket opened');
         return { type: 'open', ticketId: opening.ticket.id };
       }
@@ -103,6 +108,28 @@ export class HandleSignalUseCase {
       if (again.type === 'ignore') return again;
     }
     return { type: 'go', ctx, history };
+  }
+
+  /**
+   * The plan's repeat-complaint rule (followUp.repeatComplaint): the complainant's earlier tickets
+   * resolved within N days are reopened or escalated. The rule marks each repeat on the earlier
+   * ticket, so running it twice changes nothing.
+   */
+  private async applyRepeats(ticket: Ticket): Promise<void> {
+    const earlier = (ticket.complaint?.history.tickets ?? []).filter((e) => e.state === 'resolved' || e.state === 'closed');
+    for (const e of earlier) {
+      await retryOnConflict(
+        async () => {
+          const current = await this.writer.load(e.id);
+          const change = current && applyRepeatComplaint(this.plans.plan, current.ticket, ticket.id, this.clock.now());
+          if (!change) return undefined;
+          if (!(await this.writer.commit(change, current))) return CONFLICT;
+          this.logger.info({ ticketId: e.id, repeat: ticket.id, action: this.plans.plan.followUp.repeatComplaint.action }, 'repeat complaint rule applied');
+          return undefined;
+        },
+        { maxAttempts: MAX_ATTEMPTS, what: `repeat rule on ${e.id}` },
+      );
+    }
   }
 
   /** The ticket the pointer names, finishing an opening whose writer died, following merges. */

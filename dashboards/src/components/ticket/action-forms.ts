@@ -115,7 +115,9 @@ export function buildAction(kind: FormKind, f: FormFields, t: Ticket, now: Date)
       const amount = f.amount.trim() === '' ? undefined : Number(f.amount);
       if (amount !== undefined && !(Number.isFinite(amount) && amount >= 0)) errors.amount = ['badAmount'];
       const description = need('description', 'description');
-      return done({ type: 'propose_remedy', remedy: { kind: f.remedyKind, ...(amount !== undefined && { amount }), currency: 'CNY', description } });
+      // 提出方案 with a promised time ("we call you back by …"): the ticket's promise clock starts.
+      const promisedBy = promise(f, now, errors);
+      return done({ type: 'propose_remedy', remedy: { kind: f.remedyKind, ...(amount !== undefined && { amount }), currency: 'CNY', description }, ...(promisedBy && { promisedBy }) });
     }
     case 'record_response':
       return done({ type: 'record_response', channel: need('channel', 'channel'), ...(f.text.trim() && { text: f.text.trim() }) });
@@ -126,12 +128,7 @@ export function buildAction(kind: FormKind, f: FormFields, t: Ticket, now: Date)
     }
     case 'post_public_update': {
       const text = need('text', 'text');
-      let promisedBy: string | undefined;
-      if (f.promisedBy) {
-        const at = new Date(f.promisedBy);
-        if (!(at.getTime() > now.getTime())) errors.promisedBy = ['pastPromise'];
-        else promisedBy = at.toISOString();
-      }
+      const promisedBy = promise(f, now, errors);
       return done({ type: 'post_public_update', text, ...(promisedBy && { promisedBy }) });
     }
     case 'record_satisfaction': {
@@ -156,4 +153,15 @@ export function buildAction(kind: FormKind, f: FormFields, t: Ticket, now: Date)
     case 'reopen':
       return done({ type: 'reopen', reason: need('reason', 'reason') });
   }
+}
+
+/** The optional promised time of a form (a local datetime-local value), checked to lie ahead. */
+function promise(f: FormFields, now: Date, errors: FieldErrors): string | undefined {
+  if (!f.promisedBy) return undefined;
+  const at = new Date(f.promisedBy);
+  if (!(at.getTime() > now.getTime())) {
+    errors.promisedBy = ['pastPromise'];
+    return undefined;
+  }
+  return at.toISOString();
 }

@@ -63,6 +63,8 @@ export const ticketsIndex = singleIndex({
         },
       },
       satisfaction: { properties: { score: { type: 'integer' }, at: date } },
+      promise: { properties: { dueAt: date, at: date, by: keyword, metAt: date, missedAt: date } },
+      followUp: { properties: { cycle: { type: 'integer' }, dueAt: date, assignee: keyword, overdueAt: date, doneAt: date, doneBy: keyword, outcome: keyword, score: { type: 'integer' } } },
       review: { properties: { category: keyword } },
       // The kind chosen from the controlled list when resolving (RootCauseKind), for the root-cause
       // figure and filter. The review's own rootCause is free text and stays unindexed: words vary
@@ -96,6 +98,8 @@ export const ticketsIndex = singleIndex({
 
 /** The sealed contact stays in the store: readers hand tickets out without it (see `sealedContact`). */
 const HIDDEN = ['outbox', 'notificationsPending', 'complaint.complainant.contact'];
+
+const FOLLOW_UP_PENDING = [{ term: { state: 'resolved' } }, { exists: { field: 'followUp.dueAt' } }];
 
 /** States whose SLA clocks run and that count as "the open ticket" of an incident. */
 export const ACTIVE_STATES: readonly TicketState[] = ['open', 'acknowledged', 'investigating', 'responding'];
@@ -212,6 +216,42 @@ export class TicketsReader {
       sort: [{ openedAt: 'desc' }, { id: 'asc' }],
     });
     return r.hits.hits.map((h) => Ticket.parse(h._source));
+  }
+
+  /**
+   * Resolved tickets whose follow-up (回访) is not recorded yet, soonest due first; `assignee`: only
+   * that person's. The dashboard's follow-up queue.
+   */
+  async listFollowUps(q: { assignee?: string; size: number }): Promise<{ total: number; tickets: Ticket[] }> {
+    const r = await this.search.es.search<TicketDoc>({
+      ...TOLERATE_MISSING,
+      index: this.index,
+      size: q.size,
+      track_total_hits: true,
+      _source_excludes: HIDDEN,
+      query: { bool: { filter: [...FOLLOW_UP_PENDING, ...(q.assignee ? [{ term: { 'followUp.assignee': q.assignee } }] : [])], must_not: [{ exists: { field: 'followUp.doneAt' } }] } },
+      sort: [{ 'followUp.dueAt': { order: 'asc', unmapped_type: 'date' } }, { id: 'asc' }],
+    });
+    return { total: totalOf(r.hits.total), tickets: r.hits.hits.map((h) => Ticket.parse(h._source)) };
+  }
+
+  /** Resolved tickets whose follow-up is neither recorded nor announced overdue: the follow-up clock's work. */
+  async *eachFollowUpWatched(pageSize = 500): AsyncGenerator<Ticket> {
+    let after: estypes.SortResults | undefined;
+    for (;;) {
+      const r = await this.search.es.search<TicketDoc>({
+        ...TOLERATE_MISSING,
+        index: this.index,
+        size: pageSize,
+        _source_excludes: HIDDEN,
+        query: { bool: { filter: FOLLOW_UP_PENDING, must_not: [{ exists: { field: 'followUp.doneAt' } }, { exists: { field: 'followUp.overdueAt' } }] } },
+        sort: [{ openedAt: 'asc' }, { id: 'asc' }],
+        ...(after && { search_after: after }),
+      });
+      for (const h of r.hits.hits) yield Ticket.parse(h._source);
+      if (r.hits.hits.length < pageSize) return;
+      after = r.hits.hits.at(-1)!.sort;
+    }
   }
 
   /** Every active ticket, a page at a time (search_after), however many there are. */
