@@ -34,3 +34,4 @@ export * from './detector-state.schema';
 export * from './plan-store.schema';
 export * from './correction.schema';
 export * from './identity.schema';
+export * from './knowledge.schema';

@@ -17,3 +17,4 @@ export * from './notifications';
 export * from './notification-messages';
 export * from './ticket-analytics';
 export * from './report-schedule';
+export * from './knowledge';
