@@ -12,7 +12,7 @@ declare module 'vue-router' {
   }
 }
 
-export type Section = 'live' | 'board' | 'followUps' | 'clusters' | 'search' | 'analytics' | 'reports' | 'watches' | 'sources' | 'plan' | 'models' | 'users';
+export type Section = 'live' | 'board' | 'followUps' | 'clusters' | 'search' | 'analytics' | 'reports' | 'watches' | 'sources' | 'plan' | 'knowledge' | 'models' | 'users';
 
 /**
  * Hash URLs (`#/tickets/CR-2026-000001`), as before: links people saved keep working and
@@ -41,6 +41,8 @@ export const routes: RouteRecordRaw[] = [
   // The api serves the plan from the analyst role up (responders and admins included); admins edit it there.
   { path: '/plan', name: 'plan', component: () => import('./pages/PlanPage.vue'), meta: { section: 'plan', role: 'analyst' } },
   { path: '/models', name: 'models', component: () => import('./pages/ModelsPage.vue'), meta: { section: 'models', role: 'analyst' } },
+  // Responders read it (and use it on tickets); admins and the plan's leads change it (the api decides).
+  { path: '/knowledge', name: 'knowledge', component: () => import('./pages/KnowledgePage.vue'), meta: { section: 'knowledge', role: 'responder' } },
   { path: '/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { section: 'users', role: 'admin' } },
   // Anything else lands on the live page, as the hash router did.
   { path: '/:rest(.*)*', redirect: '/live' },

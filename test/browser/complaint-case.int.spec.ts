@@ -1,6 +1,7 @@
 // Real parts: Kafka, Elasticsearch, the responder and the api (HTTP + socket.io serving the built
 // dashboard) against them, and Chromium driven by playwright-core with two people signed in at once.
 // A single complaint's signal is produced on Kafka as the detector would send it; nothing is mocked.
+// The knowledge base holds the demo's seeds (demo/knowledge.yaml), loaded as `npm start` loads them.
 import type { AddressInfo } from 'node:net';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -8,7 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataKeyRing, ManualClock, normaliseContact } from '@vigil/common';
 import { complaintReference, type Signal } from '@vigil/contracts';
-import { SearchClient } from '@vigil/search';
+import { ConfigHistoryReader, SearchClient } from '@vigil/search';
+import { KnowledgeRepository } from '../../apps/api/src/knowledge/knowledge.repository';
+import { loadKnowledgeFile, seedKnowledge } from '../../apps/api/src/knowledge/knowledge-file';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { loadApiConfig } from '../../apps/api/src/api.config';
 import { configureHttpApp } from '../../apps/api/src/http-app';
@@ -41,6 +44,7 @@ describe('a complaint handled from two dashboards at once', () => {
   let agent: Page;
   let lead: Page;
   let ticketId: string;
+  let adminToken: string;
 
   const signIn = async (page: Page, user: string) => {
     await page.goto(`${base}/#/login`);
@@ -70,6 +74,10 @@ describe('a complaint handled from two dashboards at once', () => {
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'case-admin-pw' }) });
     const admin = ((await login.json()) as { token: string }).token;
+    adminToken = admin;
+    const kbSearch = new SearchClient({ node: env.ELASTICSEARCH_URL!, indexPrefix: env.VIGIL_INDEX_PREFIX! });
+    await seedKnowledge(new KnowledgeRepository(kbSearch, new ConfigHistoryReader(kbSearch)), loadKnowledgeFile(`${__dirname}/../../demo/knowledge.yaml`, 500), 'seed:test', new Date().toISOString());
+    await kbSearch.onApplicationShutdown();
     // The test plan names `agent` (front line) and `lead` (CS lead) as role members.
     for (const u of ['agent', 'lead']) {
       const r = await fetch(`${base}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ username: u, role: 'responder', password: `${u}-password-1` }) });
@@ -85,6 +93,7 @@ describe('a complaint handled from two dashboards at once', () => {
       label: '我要找你们经理，退款800元',
       riskCues: ['manager_request'],
       channels: ['form'],
+      categories: ['billing_refund'],
       metrics: { size: 1, distinctAuthors: 1, velocityPerHour: 0, reach: 0, maxMoney: 800 },
       sampleMentionIds: [MENTION],
       post: {
@@ -131,10 +140,23 @@ describe('a complaint handled from two dashboards at once', () => {
     await act(agent, 'resolve');
     expect(await agent.textContent('[data-test=form-errors]')).toContain('请填写根因');
 
-    // 提出方案 with a promised time ("we call you back within two hours"): both pages show its countdown.
-    const in2h = new Date(Date.now() + 2 * 3_600_000);
-    const promised = new Date(in2h.getTime() - in2h.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-    await act(agent, 'propose_remedy', { 'f-remedy-kind': 'refund', 'f-amount': '800', 'f-description': '全额退款 800 元', 'f-promised': promised });
+    // The remedy comes from the knowledge base: the entries for this category and level, filled in
+    // with the record (the masked name and the order, never the contact the agent just opened).
+    await agent.waitForSelector('[data-test=kb-pick-remedy-refund-large]');
+    expect(await agent.locator('[data-test=kb-picker] [data-test^=kb-pick-]').evaluateAll((els) => els.map((e) => e.getAttribute('data-test')))).toEqual(
+      expect.arrayContaining(['kb-pick-remedy-refund-large', 'kb-pick-remedy-refund-small', 'kb-pick-reply-first-contact']),
+    );
+    expect(await agent.locator('[data-test^=kb-pick-remedy-reship]').count()).toBe(0);
+    await agent.click('[data-test=kb-pick-remedy-refund-large]');
+    const draft = await agent.inputValue('[data-test=kb-text]');
+    expect(draft).toContain('订单2026112300123');
+    expect(draft).toContain('800 CNY');
+    expect(draft).not.toContain('13800138000');
+    await agent.fill('[data-test=kb-text]', `${draft}（已与客户电话确认）`);
+    await screenshot(agent, 'ticket-knowledge-picker');
+    await agent.click('[data-test=kb-use]');
+    // A promised feedback time set on its own ("we call you back within two hours"): both pages show its countdown.
+    await agent.click('[data-test=promise-2h]');
     await lead.waitForSelector('[data-test=promise-left]');
     expect(await lead.textContent('[data-test=promise]')).toContain('agent');
     // The lead's page, without a reload, shows the proposal waiting for them, and approves it.
@@ -152,6 +174,11 @@ describe('a complaint handled from two dashboards at once', () => {
     for (const page of [agent, lead]) {
       expect(await timeline(page)).toEqual(expect.arrayContaining(['acknowledged', 'remedy_proposed', 'remedy_decided', 'agreement_recorded', 'resolved']));
     }
+    // The remedy records the entry it came from, and the entry's use is counted once.
+    expect(await agent.locator('text=（已与客户电话确认）').count()).toBeGreaterThan(0);
+    const kb = await fetch(`${base}/api/knowledge?category=billing_refund`, { headers: { authorization: `Bearer ${adminToken}` } }).then((r) => r.json() as Promise<{ entries: { entry: { id: string }; usage: number }[] }>);
+    expect(kb.entries.find((e) => e.entry.id === 'remedy-refund-large')?.usage).toBe(1);
+    expect(kb.entries.find((e) => e.entry.id === 'remedy-refund-small')?.usage).toBe(0);
     await screenshot(agent, 'ticket-complaint-agent');
     await screenshot(lead, 'ticket-complaint-lead');
   });
@@ -180,5 +207,33 @@ describe('a complaint handled from two dashboards at once', () => {
       expect(await timeline(page)).toEqual(expect.arrayContaining(['promise_set', 'promise_kept', 'follow_up_scheduled', 'follow_up_recorded', 'closed']));
     }
     await screenshot(agent, 'ticket-follow-up-closed');
+  });
+
+  it('an admin manages the knowledge base: an unknown placeholder is shown on its field, a fixed entry is saved, then retired', async () => {
+    const admin = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    await admin.goto(`${base}/#/login`);
+    await admin.fill('input[name=username]', 'admin');
+    await admin.fill('input[name=password]', 'case-admin-pw');
+    await admin.click('[data-test=login-submit]');
+    await admin.waitForURL(/#\/live/);
+    await admin.goto(`${base}/#/knowledge`);
+    await admin.waitForSelector('[data-test=kb-row-remedy-refund-large]');
+    await admin.click('[data-test=kb-add]');
+    await admin.fill('[data-test=kb-f-id]', 'reply-callback');
+    await admin.fill('[data-test=kb-f-title-zh]', '回电告知');
+    await admin.fill('[data-test=kb-f-title-en]', 'Call back');
+    await admin.fill('[data-test=kb-f-text-zh]', '{customer}您好，我们将在{promisedAt}前致电{phone}。');
+    await admin.fill('[data-test=kb-f-text-en]', 'Dear {customer}, we will call you by {promisedAt}.');
+    await admin.click('[data-test=kb-save]');
+    await admin.waitForSelector('[data-test=kb-err-text-zh]:has-text("unknown placeholder {phone}")');
+    expect(await admin.locator('[data-test=kb-row-reply-callback]').count()).toBe(0);
+    await admin.fill('[data-test=kb-f-text-zh]', '{customer}您好，我们将在{promisedAt}前给您回电。');
+    await admin.click('[data-test=kb-save]');
+    await admin.waitForSelector('[data-test=kb-row-reply-callback]');
+    await screenshot(admin, 'knowledge-page');
+    admin.on('dialog', (d) => void d.accept());
+    await admin.click('[data-test=kb-retire-reply-callback]');
+    await admin.waitForSelector('[data-test=kb-row-reply-callback]', { state: 'detached' });
+    await admin.close();
   });
 });

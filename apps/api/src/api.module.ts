@@ -50,6 +50,10 @@ import { PreviewWatchUseCase } from './watches/preview-watch.usecase';
 import { SaveWatchUseCase } from './watches/save-watch.usecase';
 import { WatchesController } from './watches/watches.controller';
 import { WatchesRepository } from './watches/watches.repository';
+import { KnowledgeController } from './knowledge/knowledge.controller';
+import { KnowledgeRepository } from './knowledge/knowledge.repository';
+import { SaveKnowledgeUseCase } from './knowledge/save-knowledge.usecase';
+import { SuggestKnowledgeUseCase } from './knowledge/suggest-knowledge.usecase';
 import { ListSourcesUseCase } from './sources/list-sources.usecase';
 import { SaveSourceUseCase } from './sources/save-source.usecase';
 import { SourceTestsClient } from './sources/source-tests.client';
@@ -63,7 +67,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ProgressController } from './progress/progress.controller';
 import { ShowProgressUseCase } from './progress/show-progress.usecase';
 
-export const API_CONTROLLERS = [AuthController, UsersController, AuditController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, FollowUpsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController, WatchesController, BaselinesController];
+export const API_CONTROLLERS = [AuthController, UsersController, AuditController, MentionsController, CorrectionsController, AnalysisModelsController, TicketsController, FollowUpsController, ClustersController, PlanController, SourcesController, VolumeController, ComplaintsController, ProgressController, AnalyticsController, ExportsController, SavedSearchesController, IncidentsController, ReportsController, WatchesController, BaselinesController, KnowledgeController];
 
 @Module({})
 export class ApiModule {
@@ -119,6 +123,9 @@ export class ApiModule {
         WatchesRepository,
         SaveWatchUseCase,
         PreviewWatchUseCase,
+        KnowledgeRepository,
+        SaveKnowledgeUseCase,
+        SuggestKnowledgeUseCase,
         ListSourcesUseCase,
         SaveSourceUseCase,
         SourceTestsClient,

@@ -12,3 +12,5 @@ export { AuditLog } from './auth/audit-log';
 export { UserAdminUseCase, type AdminResult } from './auth/user-admin.usecase';
 export { KeyAdminUseCase } from './auth/key-admin.usecase';
 export { CreateApiKeyBody } from './auth/auth.dto';
+export { KnowledgeRepository } from './knowledge/knowledge.repository';
+export { loadKnowledgeFile, seedKnowledge } from './knowledge/knowledge-file';

@@ -998,6 +998,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entries by category, level, kind and keywords (in a language), best first, each with its usage count */
+        get: operations["KnowledgeController_list"];
+        put?: never;
+        /** Create an entry (admins and the plan's leads); an unknown placeholder or an authority below the plan's limit is a 400 naming the field */
+        post: operations["KnowledgeController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entries for one ticket (its categories and level), previewed with the ticket's facts filled in; needsApproval: a lead must approve the remedy */
+        get: operations["KnowledgeController_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry (retired ones too) */
+        get: operations["KnowledgeController_get"];
+        /** Replace an entry (a new version); ?version= the version you edited, a later change by someone else is a 409 */
+        put: operations["KnowledgeController_update"];
+        post?: never;
+        /** Retire an entry: no longer offered or usable; tickets that used it keep its id and version */
+        delete: operations["KnowledgeController_retire"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of an entry, newest first */
+        get: operations["KnowledgeController_historyOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2341,6 +2412,10 @@ export interface components {
                     code: string;
                     message: string;
                 };
+                knowledge?: {
+                    entryId: string;
+                    version: number;
+                };
                 changes?: {
                     set: {
                         id?: string;
@@ -2722,6 +2797,11 @@ export interface components {
             type: "record_response";
             channel: string;
             text?: string;
+            /** @description the knowledge-base entry and version the reply came from (counted as usage once accepted) */
+            knowledge?: {
+                entryId: string;
+                version: number;
+            };
         } | {
             requestId?: string;
             /** @enum {string} */
@@ -2752,6 +2832,11 @@ export interface components {
             };
             /** Format: date-time */
             promisedBy?: string;
+            /** @description the knowledge-base entry and version the remedy came from; its authority is taken from the stored entry */
+            knowledge?: {
+                entryId: string;
+                version: number;
+            };
         } | {
             requestId?: string;
             /** @enum {string} */
@@ -3705,7 +3790,7 @@ export interface components {
         SourceHistoryDto_Output: {
             history: {
                 /** @enum {string} */
-                kind: "watch" | "source";
+                kind: "watch" | "source" | "knowledge";
                 targetId: string;
                 version: number;
                 /** @enum {string} */
@@ -4689,7 +4774,7 @@ export interface components {
         WatchHistoryDto_Output: {
             history: {
                 /** @enum {string} */
-                kind: "watch" | "source";
+                kind: "watch" | "source" | "knowledge";
                 targetId: string;
                 version: number;
                 /** @enum {string} */
@@ -4794,6 +4879,216 @@ export interface components {
                 categories: number;
                 categoriesNotReady: number;
             }[];
+        };
+        KnowledgeListDto_Output: {
+            entries: {
+                entry: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "remedy" | "reply";
+                    category: string;
+                    levels: ("general" | "important" | "urgent" | "major")[];
+                    /** @enum {string} */
+                    authority: "frontline" | "lead";
+                    remedy?: {
+                        /** @enum {string} */
+                        kind: "refund" | "exchange" | "reship" | "coupon" | "visit" | "apology" | "explanation" | "compensation" | "other";
+                        amount?: number;
+                        /** @default CNY */
+                        currency: string;
+                    };
+                    title: {
+                        zh: string;
+                        en: string;
+                    };
+                    text: {
+                        zh: string;
+                        en: string;
+                    };
+                    /** @default [] */
+                    keywords: string[];
+                    version: number;
+                    /** Format: date-time */
+                    createdAt: string;
+                    createdBy: string;
+                    /** Format: date-time */
+                    updatedAt: string;
+                    updatedBy: string;
+                    /** Format: date-time */
+                    deletedAt?: string;
+                    deletedBy?: string;
+                };
+                usage: number;
+            }[];
+        };
+        SuggestionsDto_Output: {
+            ticketId: string;
+            categories: string[];
+            /** @enum {string} */
+            level: "general" | "important" | "urgent" | "major";
+            suggestions: {
+                entry: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "remedy" | "reply";
+                    category: string;
+                    levels: ("general" | "important" | "urgent" | "major")[];
+                    /** @enum {string} */
+                    authority: "frontline" | "lead";
+                    remedy?: {
+                        /** @enum {string} */
+                        kind: "refund" | "exchange" | "reship" | "coupon" | "visit" | "apology" | "explanation" | "compensation" | "other";
+                        amount?: number;
+                        /** @default CNY */
+                        currency: string;
+                    };
+                    title: {
+                        zh: string;
+                        en: string;
+                    };
+                    text: {
+                        zh: string;
+                        en: string;
+                    };
+                    /** @default [] */
+                    keywords: string[];
+                    version: number;
+                    /** Format: date-time */
+                    createdAt: string;
+                    createdBy: string;
+                    /** Format: date-time */
+                    updatedAt: string;
+                    updatedBy: string;
+                    /** Format: date-time */
+                    deletedAt?: string;
+                    deletedBy?: string;
+                };
+                usage: number;
+                filled: {
+                    title: string;
+                    text: string;
+                    missing: string[];
+                };
+                needsApproval: boolean;
+            }[];
+        };
+        KnowledgeEntryDto_Output: {
+            id: string;
+            /** @enum {string} */
+            kind: "remedy" | "reply";
+            category: string;
+            levels: ("general" | "important" | "urgent" | "major")[];
+            /** @enum {string} */
+            authority: "frontline" | "lead";
+            remedy?: {
+                /** @enum {string} */
+                kind: "refund" | "exchange" | "reship" | "coupon" | "visit" | "apology" | "explanation" | "compensation" | "other";
+                amount?: number;
+                /** @default CNY */
+                currency: string;
+            };
+            title: {
+                zh: string;
+                en: string;
+            };
+            text: {
+                zh: string;
+                en: string;
+            };
+            /** @default [] */
+            keywords: string[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            /** Format: date-time */
+            deletedAt?: string;
+            deletedBy?: string;
+        };
+        KnowledgeHistoryDto_Output: {
+            history: {
+                /** @enum {string} */
+                kind: "watch" | "source" | "knowledge";
+                targetId: string;
+                version: number;
+                /** @enum {string} */
+                action: "create" | "update" | "delete" | "restore" | "seed";
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                changes: string[];
+                note?: string;
+                snapshot: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        KnowledgeEntryInputDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "remedy" | "reply";
+            category: string;
+            levels: ("general" | "important" | "urgent" | "major")[];
+            /** @enum {string} */
+            authority: "frontline" | "lead";
+            remedy?: {
+                /** @enum {string} */
+                kind: "refund" | "exchange" | "reship" | "coupon" | "visit" | "apology" | "explanation" | "compensation" | "other";
+                amount?: number;
+                /** @default CNY */
+                currency: string;
+            };
+            title: {
+                zh: string;
+                en: string;
+            };
+            text: {
+                zh: string;
+                en: string;
+            };
+            /** @default [] */
+            keywords: string[];
+        };
+        KnowledgeSavedDto_Output: {
+            entry: {
+                id: string;
+                /** @enum {string} */
+                kind: "remedy" | "reply";
+                category: string;
+                levels: ("general" | "important" | "urgent" | "major")[];
+                /** @enum {string} */
+                authority: "frontline" | "lead";
+                remedy?: {
+                    /** @enum {string} */
+                    kind: "refund" | "exchange" | "reship" | "coupon" | "visit" | "apology" | "explanation" | "compensation" | "other";
+                    amount?: number;
+                    /** @default CNY */
+                    currency: string;
+                };
+                title: {
+                    zh: string;
+                    en: string;
+                };
+                text: {
+                    zh: string;
+                    en: string;
+                };
+                /** @default [] */
+                keywords: string[];
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+                /** Format: date-time */
+                deletedAt?: string;
+                deletedBy?: string;
+            };
         };
         HealthAnswerDto_Output: {
             /** @enum {string} */
@@ -7448,6 +7743,275 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BaselinesAnswerDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnowledgeController_list: {
+        parameters: {
+            query?: {
+                /** @description keywords, matched in the title, text and keywords (in `lang` when given) */
+                q?: string;
+                /** @description a category id: its own entries and those for any category */
+                category?: string;
+                level?: "general" | "important" | "urgent" | "major";
+                kind?: "remedy" | "reply";
+                lang?: "zh" | "en";
+                /** @description true: retired entries too */
+                includeRetired?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeListDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnowledgeController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeEntryInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnowledgeController_suggest: {
+        parameters: {
+            query: {
+                /** @description the ticket whose category, level and record fill the entries */
+                ticket: string;
+                lang?: "zh" | "en";
+                kind?: "remedy" | "reply";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionsDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnowledgeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeEntryDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnowledgeController_update: {
+        parameters: {
+            query?: {
+                /** @description the version you edited: a later change by someone else is a 409 */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeEntryInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnowledgeController_retire: {
+        parameters: {
+            query?: {
+                /** @description the version you edited: a later change by someone else is a 409 */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSavedDto_Output"];
+                };
+            };
+            /** @description no or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description role too low */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnowledgeController_historyOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeHistoryDto_Output"];
                 };
             };
             /** @description no or bad credentials */

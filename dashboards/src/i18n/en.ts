@@ -1,8 +1,9 @@
 import { reportsEn, incidentEn, analyticsEn } from './analytics.en';
+import { knowledgeEn } from './knowledge.en';
 
 export const en = {
   app: { title: 'Vigil', signOut: 'Sign out', language: '中文' },
-  nav: { followUps: 'Follow-ups', watches: 'Watches', live: 'Live', board: 'Crisis board', clusters: 'Clusters', search: 'Search', sources: 'Sources', plan: 'Plan', models: 'Models', analytics: 'Analytics', reports: 'Reports', users: 'Users & keys' },
+  nav: { followUps: 'Follow-ups', watches: 'Watches', live: 'Live', board: 'Crisis board', clusters: 'Clusters', search: 'Search', sources: 'Sources', plan: 'Plan', models: 'Models', analytics: 'Analytics', reports: 'Reports', users: 'Users & keys', knowledge: 'Knowledge' },
   status: { live: 'live', connecting: 'connecting…', offline: 'offline', resyncing: 'resyncing…' },
   login: { title: 'Sign in to Vigil', username: 'User name', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed: {msg}', hint: 'First start: the admin password is printed in the terminal once (or set VIGIL_ADMIN_PASSWORD).' },
   level: { general: 'General', important: 'Important', urgent: 'Urgent', major: 'Major' },
@@ -113,5 +114,6 @@ export const en = {
   reports: reportsEn,
   incident: incidentEn,
   analytics: analyticsEn,
+  knowledge: knowledgeEn,
 };
 export type Messages = typeof en;

@@ -1,9 +1,10 @@
 import type { Messages } from './en';
 import { reportsZh, incidentZh, analyticsZh } from './analytics.zh-CN';
+import { knowledgeZh } from './knowledge.zh-CN';
 
 export const zhCN: Messages = {
   app: { title: 'Vigil 舆情监测', signOut: '退出', language: 'English' },
-  nav: { followUps: '回访', watches: '监测方案', live: '实时', board: '危机看板', clusters: '聚类', search: '搜索', sources: '数据源', plan: '应急预案', models: '分析模型', analytics: '统计分析', reports: '报告', users: '用户与密钥' },
+  nav: { followUps: '回访', watches: '监测方案', live: '实时', board: '危机看板', clusters: '聚类', search: '搜索', sources: '数据源', plan: '应急预案', models: '分析模型', analytics: '统计分析', reports: '报告', users: '用户与密钥', knowledge: '知识库' },
   status: { live: '实时', connecting: '连接中…', offline: '离线', resyncing: '重新同步…' },
   login: { title: '登录 Vigil', username: '用户名', password: '密码', submit: '登录', failed: '登录失败：{msg}', hint: '首次启动时，admin 密码只在终端打印一次（或设置 VIGIL_ADMIN_PASSWORD）。' },
   level: { general: '一般', important: '重要', urgent: '紧急', major: '重大' },
@@ -114,4 +115,5 @@ export const zhCN: Messages = {
   reports: reportsZh,
   incident: incidentZh,
   analytics: analyticsZh,
+  knowledge: knowledgeZh,
 };

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * (id `<kind>:<targetId>:<version>`), so every version stays readable and searchable after
  * later edits and after a delete.
  */
-export const ConfigKind = z.enum(['watch', 'source']);
+export const ConfigKind = z.enum(['watch', 'source', 'knowledge']);
 export type ConfigKind = z.infer<typeof ConfigKind>;
 
 /**

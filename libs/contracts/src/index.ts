@@ -35,3 +35,4 @@ export * from './plan-store.schema';
 export * from './correction.schema';
 export * from './rescore.schema';
 export * from './identity.schema';
+export * from './knowledge.schema';

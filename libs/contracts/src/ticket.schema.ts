@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SeverityLevel } from './severity';
 import { ComplaintRecord, DemandKind, RootCauseKind } from './complaint.schema';
+import { KnowledgeAuthority, KnowledgeRef, RemedyKind } from './knowledge.schema';
 import { NOTIFICATION_CAP, NotificationRecord } from './notification.schema';
 import { TicketAnalytics } from './ticket-analytics.schema';
 
@@ -59,8 +60,6 @@ export const TicketReview = z.object({
 export type TicketReview = z.infer<typeof TicketReview>;
 
 /** Standard remedies (退款、换货、补发、优惠券、上门、道歉 …). */
-export const RemedyKind = z.enum(['refund', 'exchange', 'reship', 'coupon', 'visit', 'apology', 'explanation', 'compensation', 'other']);
-export type RemedyKind = z.infer<typeof RemedyKind>;
 
 export const RemedyProposal = z.object({
   kind: RemedyKind,
@@ -138,12 +137,20 @@ export const TicketAction = z.discriminatedUnion('type', [
   ActionBase.extend({ type: z.literal('record_satisfaction'), score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
   ActionBase.extend({ type: z.literal('close_with_review'), review: TicketReview }),
   /** A public or customer-facing reply went out: stops the first-response clock. */
-  ActionBase.extend({ type: z.literal('record_response'), channel: z.string().min(1).max(100), text: z.string().max(10_000).optional() }),
+  ActionBase.extend({ type: z.literal('record_response'), channel: z.string().min(1).max(100), text: z.string().max(10_000).optional(), knowledge: KnowledgeRef.optional() }),
   ActionBase.extend({ type: z.literal('check_step'), step: PlaybookStepId, done: z.boolean() }),
   ActionBase.extend({ type: z.literal('pause_waiting'), reason: z.string().max(2000).optional() }),
   ActionBase.extend({ type: z.literal('resume_waiting') }),
-  /** `promisedBy`: the time the customer was promised an answer ("we call you back by …"), with its own clock. */
-  ActionBase.extend({ type: z.literal('propose_remedy'), remedy: RemedyProposal, promisedBy: Instant.optional() }),
+  /**
+   * `promisedBy`: the time the customer was promised an answer ("we call you back by …"), with its own clock.
+   * `knowledge`: the entry the remedy came from; the api sets its authority from the stored entry (a `lead` entry needs approval whatever the amount).
+   */
+  ActionBase.extend({
+    type: z.literal('propose_remedy'),
+    remedy: RemedyProposal,
+    promisedBy: Instant.optional(),
+    knowledge: KnowledgeRef.extend({ authority: KnowledgeAuthority }).optional(),
+  }),
   /** A promised feedback time on its own (X 小时内给您反馈); replaces an earlier unmet one. */
   ActionBase.extend({ type: z.literal('set_promise'), dueAt: Instant, text: z.string().trim().max(1000).optional() }),
   /** 回访: the follow-up call after resolving, with the customer's satisfaction when they were reached. */
@@ -379,6 +386,8 @@ export const TicketEvent = z.object({
   after: z.record(z.string(), z.unknown()).optional(),
   note: z.string().optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** The knowledge-base entry (and version) an accepted action used: what usage counts are counted from. */
+  knowledge: KnowledgeRef.optional(),
   /** On the last event of a write only: what the write changed (see TicketChanges). */
   changes: TicketChanges.optional(),
 });

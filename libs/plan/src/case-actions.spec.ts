@@ -115,3 +115,14 @@ describe('the complaint record and what the complainant is told', () => {
     expect(refused(u, action(u, 'post_public_update', { text: 'x', promisedBy: t0.toISOString() }))).toMatchObject({ code: 'promise_in_past' });
   });
 });
+
+describe('remedies from the knowledge base', () => {
+  it('an entry that needs a lead waits for approval whatever its amount, and the event records the entry and version', () => {
+    const t0k = acknowledged();
+    const r = applyAction(plan, t0k, action(t0k, 'propose_remedy', { remedy: { kind: 'visit', currency: 'CNY', description: '上门处理' }, knowledge: { entryId: 'home-visit', version: 3, authority: 'lead' } }), plusMinutes(t0, 2));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.ticket.remedies[0]).toMatchObject({ kind: 'visit', status: 'awaiting_approval' });
+    expect(r.events.find((e) => e.type === 'remedy_proposed')).toMatchObject({ knowledge: { entryId: 'home-visit', version: 3 } });
+    expect(r.alerts.map((a) => a.type)).toContain('approval_requested');
+  });
+});

@@ -26,16 +26,18 @@ export function proposeRemedy(plan: Plan, d: TicketDraft, a: Action<'propose_rem
   mustBeActive(d, 'propose a remedy');
   if (t.remedies.length >= REMEDY_CAP) reject('too_many_remedies', `${t.id} already has ${REMEDY_CAP} remedies`);
   const limit = plan.authority.frontlineMoneyLimit;
-  const over = (a.remedy.amount ?? 0) > limit;
+  // A knowledge-base entry that needs a lead (a home visit, say) waits for one whatever its amount.
+  const over = (a.remedy.amount ?? 0) > limit || a.knowledge?.authority === 'lead';
   const approver = holdsAny(plan, a.actor, plan.authority.approverRoles);
   // Above the front line's authority the remedy waits for a lead instead of being offered.
   const status = over && !approver ? 'awaiting_approval' : 'proposed';
   const id = `r${t.remedies.length + 1}`;
   t.remedies = [...t.remedies, { ...a.remedy, id, status, proposedBy: a.actor, proposedAt: d.iso }];
-  d.event('remedy_proposed', a.actor, { ...opts, after: { remedyId: id, kind: a.remedy.kind, amount: a.remedy.amount, currency: a.remedy.currency, status }, note: a.remedy.description });
+  d.event('remedy_proposed', a.actor, { ...opts, after: { remedyId: id, kind: a.remedy.kind, amount: a.remedy.amount, currency: a.remedy.currency, status }, note: a.remedy.description, ...(a.knowledge && { knowledge: { entryId: a.knowledge.entryId, version: a.knowledge.version } }) });
   if (status === 'awaiting_approval') {
     const notify = plan.authority.approverRoles;
-    d.alert('approval_requested', id, `remedy ${id} (${a.remedy.amount} ${a.remedy.currency}) is above the front line's limit of ${limit}: a lead must approve it`, { notify });
+    const why = (a.remedy.amount ?? 0) > limit ? `(${a.remedy.amount} ${a.remedy.currency}) is above the front line's limit of ${limit}` : `(knowledge entry ${a.knowledge?.entryId}) needs a lead's authority`;
+    d.alert('approval_requested', id, `remedy ${id} ${why}: a lead must approve it`, { notify });
   }
 }
 

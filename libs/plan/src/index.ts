@@ -18,3 +18,4 @@ export * from './notification-messages';
 export * from './ticket-analytics';
 export * from './report-schedule';
 export * from './follow-up';
+export * from './knowledge';

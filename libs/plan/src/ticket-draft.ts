@@ -9,7 +9,7 @@ export interface TicketDraft {
   events: TicketEvent[];
   alerts: Alert[];
   iso: string;
-  event(type: TicketEventType, actor: string, opts?: Partial<Pick<TicketEvent, 'before' | 'after' | 'note' | 'requestId'>>): void;
+  event(type: TicketEventType, actor: string, opts?: Partial<Pick<TicketEvent, 'before' | 'after' | 'note' | 'requestId' | 'knowledge'>>): void;
   alert(type: AlertType, cause: string, detail?: string, extra?: Partial<Alert>): void;
 }
 

@@ -128,7 +128,7 @@ function apply(plan: Plan, d: TicketDraft, a: TicketAction, ctx: ActionContext) 
     case 'record_response':
       if (!['open', ...ACTIVE].includes(t.state)) reject('not_active', `cannot record a response on a ${t.state} ticket`);
       if (!t.firstResponseAt) t.firstResponseAt = d.iso;
-      d.event('response_recorded', a.actor, { ...opts, after: { firstResponseAt: t.firstResponseAt, channel: a.channel }, note: a.text });
+      d.event('response_recorded', a.actor, { ...opts, after: { firstResponseAt: t.firstResponseAt, channel: a.channel }, note: a.text, ...(a.knowledge && { knowledge: a.knowledge }) });
       keepPromise(d, a.actor, `response via ${a.channel}`);
       return;
     case 'check_step': {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { DemandKind, FollowUpOutcome, IMPLICIT_WATCH_ID, PlaybookStepId, RemedyProposal, RootCauseKind, SeverityLevel, Ticket, TicketEvent, TicketId, TicketReview, TicketState, WatchId } from '@vigil/contracts';
+import { DemandKind, FollowUpOutcome, IMPLICIT_WATCH_ID, KnowledgeRef, PlaybookStepId, RemedyProposal, RootCauseKind, SeverityLevel, Ticket, TicketEvent, TicketId, TicketReview, TicketState, WatchId } from '@vigil/contracts';
 
 const csv = z
   .union([z.string(), z.array(z.string())])
@@ -35,11 +35,16 @@ export const TicketActionBody = z.discriminatedUnion('type', [
   Body.extend({ type: z.literal('merge'), intoTicketId: TicketId, reason: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('record_satisfaction'), score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('close_with_review'), review: TicketReview }),
-  Body.extend({ type: z.literal('record_response'), channel: z.string().min(1).max(100), text: z.string().max(10_000).optional() }),
+  Body.extend({ type: z.literal('record_response'), channel: z.string().min(1).max(100), text: z.string().max(10_000).optional(), knowledge: KnowledgeRef.optional().describe('the knowledge-base entry and version the reply came from (counted as usage once accepted)') }),
   Body.extend({ type: z.literal('check_step'), step: PlaybookStepId, done: z.boolean() }),
   Body.extend({ type: z.literal('pause_waiting'), reason: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('resume_waiting') }),
-  Body.extend({ type: z.literal('propose_remedy'), remedy: RemedyProposal, promisedBy: z.iso.datetime({ offset: true }).optional() }),
+  Body.extend({
+    type: z.literal('propose_remedy'),
+    remedy: RemedyProposal,
+    promisedBy: z.iso.datetime({ offset: true }).optional(),
+    knowledge: KnowledgeRef.optional().describe('the knowledge-base entry and version the remedy came from; its authority is taken from the stored entry'),
+  }),
   Body.extend({ type: z.literal('set_promise'), dueAt: z.iso.datetime({ offset: true }), text: z.string().trim().max(1000).optional() }),
   Body.extend({ type: z.literal('record_follow_up'), outcome: FollowUpOutcome, score: z.number().int().min(1).max(5).optional(), comment: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('approve_remedy'), remedyId: z.string().min(1).max(20), approve: z.boolean(), note: z.string().max(2000).optional() }),

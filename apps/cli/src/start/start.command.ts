@@ -9,6 +9,8 @@ import { repoRoot } from '../repo-root';
 import { AllInOneModule } from './all-in-one.module';
 import { localDataKeys } from './local-data-keys';
 import { seedDemoWatches } from './seed-demo-watches';
+import { seedDemoKnowledge } from './seed-demo-knowledge';
+import { loadResponderConfig } from '@vigil/responder';
 
 interface ServicesScript {
   ensureServices(): Promise<{ kafkaBrokers: string; elasticsearchUrl: string; started: string[] }>;
@@ -96,6 +98,8 @@ async function startApps(kafkaBrokers: string, elasticsearchUrl: string, stopper
   if (demo) {
     const seeded = await seedDemoWatches(api, path.join(repoRoot(), 'demo', 'watches.yaml'));
     if (seeded.length) logger.info({ watches: seeded }, 'demo watches created (edit them under Watches in the dashboard)');
+    const knowledge = await seedDemoKnowledge(api, path.join(repoRoot(), 'demo', 'knowledge.yaml'), loadResponderConfig().PLAN_FILE);
+    if (knowledge.length) logger.info({ entries: knowledge.length }, 'demo knowledge base created (remedies and replies; manage them under Knowledge in the dashboard)');
   }
   const app = await NestFactory.create(AllInOneModule.forRoot(), { logger: new PinoNestLogger(logger) });
   // Not Nest's shutdown hooks: they re-raise the signal and end the process while the servers are still stopping.

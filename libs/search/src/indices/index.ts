@@ -31,6 +31,7 @@ import { usersIndex, UsersReader } from './users.index';
 import { apiKeysIndex, ApiKeysReader } from './api-keys.index';
 import { sessionsIndex, SessionsReader } from './sessions.index';
 import { auditIndex, AuditReader } from './audit.index';
+import { knowledgeIndex, KnowledgeReader } from './knowledge.index';
 
 export * from './stored-index';
 export * from './mentions.index';
@@ -57,6 +58,7 @@ export * from './users.index';
 export * from './api-keys.index';
 export * from './sessions.index';
 export * from './audit.index';
+export * from './knowledge.index';
 
 /** Every stored document, by the key it has in `search.names`. */
 export const INDICES = {
@@ -84,6 +86,7 @@ export const INDICES = {
   apiKeys: apiKeysIndex,
   sessions: sessionsIndex,
   audit: auditIndex,
+  knowledge: knowledgeIndex,
 } as const;
 
 /** A stored document's key in `INDICES` and `search.names`. */
@@ -96,7 +99,7 @@ export function indexKeys(names: readonly string[]): IndexKey[] {
   return [...new Set(names)] as IndexKey[];
 }
 
-export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader, WatchesReader, ConfigHistoryReader, SourcesReader, UsersReader, ApiKeysReader, SessionsReader, AuditReader];
+export const READERS = [MentionsReader, ClustersReader, TicketsReader, TicketEventsReader, IncidentsReader, TicketSequencesReader, SourceStateReader, DetectorStateReader, PlanReader, PlanVersionsReader, ContactViewsReader, SavedSearchesReader, ReportsReader, CorrectionsReader, AnalysisModelsReader, ModelUpdatesReader, BaselinesReader, WatchesReader, ConfigHistoryReader, SourcesReader, UsersReader, ApiKeysReader, SessionsReader, AuditReader, KnowledgeReader];
 
 /** The names under one prefix, for raw queries in tests, benchmarks and tools. */
 export type IndexNames = { readonly prefix: string; mentionsFor(publishedAt: string | Date, window?: MentionsWindow): string; readonly mentionsArchive: string; readonly mentionsPattern: string } & {

@@ -31,6 +31,8 @@ export const ticketEventsIndex = singleIndex({
       before: opaque,
       after: opaque,
       error: { properties: { code: { type: 'keyword' }, message: { type: 'text' } } },
+      // Usage counts of knowledge-base entries are counted from these (one per accepted action).
+      knowledge: { properties: { entryId: { type: 'keyword' }, version: { type: 'integer' } } },
     },
   },
 });
