@@ -13,7 +13,15 @@ export class PdfRenderer {
 
   async render(html: string): Promise<Buffer> {
     const timeout = this.config.REPORT_RENDER_TIMEOUT_MS;
-    const browser = await chromium.launch({ executablePath: this.config.CHROMIUM_PATH, timeout, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+    const browser = await chromium.launch({
+      executablePath: this.config.CHROMIUM_PATH,
+      timeout,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+      // Playwright's own Ctrl-C handler ends the whole process (exit 130) once its browsers are
+      // closed: under `vigil start` that cut the stop short while a report was rendering, and
+      // Elasticsearch was left running. The process's owner stops it; `finally` closes the browser.
+      handleSIGINT: false,
+    });
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       const page = await context.newPage();
