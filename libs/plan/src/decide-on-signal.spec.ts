@@ -97,5 +97,12 @@ describe('decideOnSignal', () => {
     expect(d.ticket).toMatchObject({ state: 'open', level: 'urgent', reopenCount: 1, slaStartedAt: now.toISOString(), acknowledgedAt: undefined, resolvedAt: undefined });
     expect(d.alerts).toMatchObject([{ type: 'reopened', alertId: 'CR-2026-000001:reopened:1' }]);
     expect(d.ticket.slaDeadlines.acknowledge).toBe(plusMinutes(now, 10).toISOString());
+    // The last cycle's root cause and its pending follow-up go with it, as on a person's reopen.
+    const before = resolvedTicket();
+    expect(before.resolution?.rootCause).toBe('incidental');
+    expect(before.followUp?.doneAt).toBeUndefined();
+    expect(before.followUp).toBeDefined();
+    expect(d.ticket.resolution).toBeUndefined();
+    expect(d.ticket.followUp).toBeUndefined();
   });
 });

@@ -164,6 +164,10 @@ function reopen(plan: Plan, resolved: Ticket, signal: Signal, tr: TriggerResult,
   t.firstResponseAt = undefined;
   t.resolvedAt = undefined;
   t.closedAt = undefined;
+  // As a person's reopen does: the root cause belonged to the cycle that ended (analytics would
+  // otherwise count an open ticket under its old cause), and so does a follow-up not made yet.
+  t.resolution = undefined;
+  if (t.followUp && !t.followUp.doneAt) t.followUp = undefined;
   t.level = maxSeverity(t.level, tr.level);
   t.peakLevel = maxSeverity(t.peakLevel, t.level);
   t.holdingStatement = plan.holdingStatements[t.level];
