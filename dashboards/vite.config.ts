@@ -11,8 +11,10 @@ export default defineConfig({
   plugins: [vue()],
   // vue-i18n's compile-time flags: composition API only, no devtools in production.
   define: { __VUE_I18N_FULL_INSTALL__: true, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
-  // Only types come from contracts; the alias lets `import type` resolve in editors and vue-tsc.
-  resolve: { alias: { '@vigil/contracts': here('../libs/contracts/src/index.ts') } },
+  // Only types come from contracts (its index imports node:crypto); the alias lets `import type`
+  // resolve in editors and vue-tsc. The one value taken is the crisis/service rule, a file without
+  // imports, by its own path (stores/board-query.ts); the first alias that matches wins.
+  resolve: { alias: { '@vigil/contracts/ticket-kind': here('../libs/contracts/src/ticket-kind.ts'), '@vigil/contracts': here('../libs/contracts/src/index.ts') } },
   build: { outDir: here('dist'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     proxy: {

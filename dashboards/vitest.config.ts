@@ -8,6 +8,6 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   root: here('.'),
   plugins: [vue()],
-  resolve: { alias: { '@vigil/contracts': here('../libs/contracts/src/index.ts') } },
+  resolve: { alias: { '@vigil/contracts/ticket-kind': here('../libs/contracts/src/ticket-kind.ts'), '@vigil/contracts': here('../libs/contracts/src/index.ts') } },
   test: { name: 'dashboard', include: ['src/**/*.spec.ts'], environment: 'happy-dom' },
 });

@@ -4,7 +4,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@vigil/common';
-import { Alert, type Ticket } from '@vigil/contracts';
+import { Alert, ticketKind, type PostFacts, type RiskCueKind, type Ticket } from '@vigil/contracts';
 import { startApi, type ApiKit } from '../support/api-kit';
 import { TestFeedServer } from '../support/feed-server';
 import { KafkaTestClient } from '../support/kafka-test-client';
@@ -13,7 +13,7 @@ import { makeSignal, startResponder, writeTestPlan } from '../responder/responde
 
 type List = { total: number; tickets: Ticket[] };
 
-describe('api: GET /api/tickets?watch= lists the tickets of those watches', () => {
+describe('api: GET /api/tickets?watch= and ?kind= filter the tickets', () => {
   const hooks = new TestFeedServer();
   const clock = new ManualClock(new Date('2026-03-02T01:00:00.000Z'));
   let env: NodeJS.ProcessEnv;
@@ -92,5 +92,43 @@ describe('api: GET /api/tickets?watch= lists the tickets of those watches', () =
     const b = (await list('?watch=brand-b')).body.tickets[0]!;
     const got = await pollUntil('the new_ticket alert of brand-b', async () => alerts.map((m) => Alert.parse(JSON.parse(m.value))).filter((x) => x.ticketId === b.id), (xs) => xs.some((x) => x.type === 'new_ticket'));
     expect(got.every((x) => x.watchIds?.join() === 'brand-b')).toBe(true);
+  });
+
+  // One complaint each: a manager asked for (a service trigger only) and the press (a crisis trigger).
+  const single = (n: number, cue: RiskCueKind, text: string) => {
+    const mentionId = String(n).repeat(32);
+    const post: PostFacts = {
+      mentionId, sourceId: 'intake-form', sourceType: 'intake', channel: 'form', publishedAt: clock.now().toISOString(),
+      author: { id: `user-${n}`, name: '周先生' }, text, language: 'zh', sentiment: -0.8, emotion: { level: 'angry', intensity: 0.8 },
+      orderIds: [], money: [], products: [], places: [], cues: [{ kind: cue, evidence: text, confidence: 0.95 }],
+    };
+    return makeSignal({ id: `risk_flag:mention:${mentionId}`, kind: 'risk_flag', key: `mention:${mentionId}`, clusterId: undefined, watchId: 'brand-a', riskCues: [cue], channels: ['form'], metrics: { size: 1, distinctAuthors: 1, velocityPerHour: 0, reach: 0 }, post });
+  };
+
+  it('?kind=service lists single complaints opened for service reasons only; ?kind=crisis the rest', async () => {
+    const signals = [single(7, 'manager_request', '我要找你们经理，退款还没到'), single(8, 'media', '我已经联系了记者')];
+    await tc.produce('signals', signals.map((s) => ({ key: s.key, value: JSON.stringify(s) })));
+    await pollUntil('five tickets listed', () => list(''), (r) => r.body.total === 5);
+    const service = await list('?kind=service');
+    expect(service.status).toBe(200);
+    expect(keysOf(service.body)).toEqual([signals[0]!.key]);
+    const crisis = await list('?kind=crisis');
+    expect(keysOf(crisis.body)).toEqual(['cluster:a-delivery', 'cluster:a-refunds', 'cluster:b-refunds', signals[1]!.key].sort());
+    // The query and the eval's rule (ticketKind) agree on every ticket.
+    for (const t of service.body.tickets) expect(ticketKind(t)).toBe('service');
+    for (const t of crisis.body.tickets) expect(ticketKind(t)).toBe('crisis');
+    expect(crisis.body.tickets.find((t) => t.incidentKey === signals[1]!.key)?.triggers).toContain('media-attention');
+    // With the other filters; absent = both kinds.
+    expect((await list('?kind=service&watch=brand-b')).body.total).toBe(0);
+    expect((await list('?kind=crisis&watch=brand-b')).body.total).toBe(1);
+    expect((await list('')).body.total).toBe(5);
+  });
+
+  it('refuses a kind that is neither crisis nor service, saying which parameter', async () => {
+    for (const q of ['?kind=alarm', '?kind=', '?kind=crisis&kind=service']) {
+      const r = await api.get(`/api/tickets${q}`, token);
+      expect(r.status, q).toBe(400);
+      expect(JSON.stringify(r.body), q).toContain('kind');
+    }
   });
 });

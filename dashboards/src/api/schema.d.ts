@@ -5845,6 +5845,8 @@ export interface operations {
                 level?: string | string[];
                 /** @description watch ids (analytics.watchIds), comma-separated or repeated; a ticket of any of them */
                 watch?: string | string[];
+                /** @description crisis: the detector's tickets and single posts with a crisis trigger; service: one complaint opened for service reasons only; absent: both */
+                kind?: "crisis" | "service";
                 /** @description 1–500, default 150 */
                 size?: number;
             };

@@ -9,19 +9,22 @@ import { zhCN } from '../i18n/zh-CN';
 import { fakeApi } from '../test-support/fake-api';
 import { watchesFromQuery, withWatches } from '../stores/board-query';
 
-const ticket = (id: string, watchIds: string[]) =>
-  ({ id, title: id, level: 'urgent', state: 'open', assignees: [], seq: 1, openedAt: '2026-11-23T10:00:00Z', slaDeadlines: {}, pausedIntervals: [], analytics: { watchIds } }) as unknown as Ticket;
-const stored = [ticket('CR-2026-000001', ['brand-a']), ticket('CR-2026-000002', ['brand-b', 'brand-a']), ticket('CR-2026-000003', ['brand-b'])];
+const ticket = (id: string, watchIds: string[], incidentKey = `cluster:${id}`, triggers: string[] = []) =>
+  ({ id, title: id, incidentKey, triggers, level: 'urgent', state: 'open', assignees: [], seq: 1, openedAt: '2026-11-23T10:00:00Z', slaDeadlines: {}, pausedIntervals: [], analytics: { watchIds } }) as unknown as Ticket;
+// 000003 is one complaint for a manager (service); 000002 one complaint to the press (crisis).
+const stored = [ticket('CR-2026-000001', ['brand-a']), ticket('CR-2026-000002', ['brand-b', 'brand-a'], 'mention:m2', ['media-attention']), ticket('CR-2026-000003', ['brand-b'], 'mention:m3', ['manager-request'])];
+const isService = (t: Ticket) => t.incidentKey.startsWith('mention:') && !t.triggers.includes('media-attention');
 const watches = [
   { id: 'brand-a', name: '甲品牌', version: 1 },
   { id: 'brand-b', name: 'Brand B', version: 1 },
 ];
-// The api as it answers: tickets filtered by `watch` (any of the ids), the watches list.
+// The api as it answers: tickets filtered by `watch` (any of the ids) and `kind`, the watches list.
 const calls = fakeApi((call) => {
   if (call.url.startsWith('/api/watches')) return { watches };
   const q = new URLSearchParams(call.url.split('?')[1]);
   const want = q.getAll('watch');
-  const tickets = stored.filter((t) => !want.length || t.analytics!.watchIds.some((w) => want.includes(w)));
+  const kind = q.get('kind');
+  const tickets = stored.filter((t) => (!want.length || t.analytics!.watchIds.some((w) => want.includes(w))) && (!kind || isService(t) === (kind === 'service')));
   return { total: tickets.length, tickets };
 });
 
@@ -70,6 +73,47 @@ describe('BoardPage watch filter', () => {
     const options = w.find('[data-test=watch-filter]').findAll('option').map((o) => o.text());
     expect(options).toEqual(['全部方案', '甲品牌', 'Brand B', 'gone']);
     expect(w.text()).toContain('监测方案');
+  });
+});
+
+describe('BoardPage crisis/service selector', () => {
+  it('reads the kind from the link, asks the api for it, and keeps the watch filter beside it', async () => {
+    calls.length = 0;
+    const { w } = await mountAt('/board?kind=crisis&watch=brand-b');
+    expect(ticketReads()).toEqual(['/api/tickets?state=open&state=acknowledged&state=investigating&state=responding&watch=brand-b&kind=crisis&size=150']);
+    expect(shown(w)).toEqual(['CR-2026-000002']);
+    expect((w.find('[data-test=kind-filter]').element as HTMLSelectElement).value).toBe('crisis');
+  });
+
+  it('choosing a kind puts it in the URL and reloads; both kinds takes it out; a bad kind in a link is both', async () => {
+    const { w, router } = await mountAt('/board?kind=alarm');
+    expect(shown(w)).toHaveLength(3);
+    const select = w.find('[data-test=kind-filter]');
+    expect(select.findAll('option').map((o) => o.attributes('value'))).toEqual(['', 'crisis', 'service']);
+    await select.setValue('service');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ kind: 'service' });
+    expect(shown(w)).toEqual(['CR-2026-000003']);
+    await select.setValue('');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({});
+    expect(shown(w)).toHaveLength(3);
+  });
+
+  it('a live crisis ticket stays off a service board (the rule is the api’s), and the selector speaks Chinese', async () => {
+    const { w } = await mountAt('/board?kind=service', 'zh-CN');
+    expect(w.find('[data-test=kind-filter]').findAll('option').map((o) => o.text())).toEqual(['危机与服务', '危机（检测器发现的，及带危机触发条件的单帖）', '服务（单个客户投诉，仅因服务原因开单）']);
+    const { useTicketsStore } = await import('../stores/tickets');
+    const tickets = useTicketsStore();
+    const opened = (t: Ticket) => {
+      const { recentRequestIds: _r, ...set } = { ...t, recentRequestIds: [] };
+      tickets.onTicketEvent({ eventId: `e-${t.id}`, ticketId: t.id, seq: 1, type: 'opened', actor: 'system:rules', at: '2026-11-23T10:00:00Z', changes: { set, unset: [] } } as never);
+    };
+    opened(ticket('CR-2026-000009', ['brand-b'], 'mention:m9', ['safety-or-data-leak']));
+    opened(ticket('CR-2026-000010', ['brand-b'], 'mention:m10', ['repeat-complaint']));
+    opened(ticket('CR-2026-000011', ['brand-a'], 'cluster:x'));
+    await flushPromises();
+    expect(shown(w)).toEqual(['CR-2026-000003', 'CR-2026-000010']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { Ticket, TicketEvent } from '@vigil/contracts';
+import { ticketKind, type TicketKind } from './board-query';
 import { api, ok } from '../api/http';
 import type { paths } from '../api/schema';
 import { advance, createdTicket } from './ticket-copy';
@@ -12,17 +13,19 @@ export interface TicketDetail {
 }
 /** An action as the api takes it; the store adds the requestId. */
 export type ActionBody = paths['/api/tickets/{id}/actions']['post']['requestBody']['content']['application/json'];
-export type Filters = { state?: string[]; level?: string[]; watch?: string[] };
+export type Filters = { state?: string[]; level?: string[]; watch?: string[]; kind?: TicketKind };
 
 /**
  * Whether a ticket belongs on a list read with these filters (empty or absent: any). The live
- * feed brings every ticket; a ticket opened for another watch stays off a board filtered by watch.
+ * feed brings every ticket; a ticket opened for another watch, or of the other kind (crisis or
+ * service, by the api's own rule), stays off a filtered board.
  */
 export function matchesFilters(t: Ticket, f: Filters | undefined): boolean {
   if (!f) return true;
   if (f.state?.length && !f.state.includes(t.state)) return false;
   if (f.level?.length && !f.level.includes(t.level)) return false;
   if (f.watch?.length && !(t.analytics?.watchIds ?? []).some((w) => f.watch!.includes(w))) return false;
+  if (f.kind && ticketKind(t) !== f.kind) return false;
   return true;
 }
 

@@ -18,6 +18,7 @@ export * from './parse';
 export * from './parse-yaml';
 export * from './ticket-analytics.schema';
 export * from './ticket.schema';
+export * from './ticket-kind';
 export * from './analytics.schema';
 export * from './saved-search.schema';
 export * from './incident.schema';

@@ -4,13 +4,13 @@
  * (spike-baseline.ts); both are scored the same way (score.ts), tickets by the plan's decision.
  * Each synthetic scenario also runs as a storm-free control (the same background, no incidents).
  */
-import type { EnrichedMention, Signal } from '@vigil/contracts';
+import { CRISIS_TRIGGERS, type EnrichedMention, type Signal } from '@vigil/contracts';
 import { createDetector } from '../../../libs/detection/src';
 import { cfpbCompanies } from './cfpb';
 import { enrich } from './enrich';
 import { HOUR } from './rhythm';
 import { enSocial, zhDelivery, zhShopping, type Scenario } from './scenarios';
-import { ALARM_KINDS, CRISIS_TRIGGERS, scoreScenario, type ScenarioScore } from './score';
+import { ALARM_KINDS, scoreScenario, type ScenarioScore } from './score';
 import { runSpikeRule, SPIKE_RULE } from './spike-baseline';
 import { RESOLVE_AFTER_HOURS } from './tickets';
 

@@ -11,7 +11,7 @@
  *   warm-up, inside the watch's coverage, that no incident touches (to 12 h after its end).
  * Nothing here looks at which detector produced the signals.
  */
-import type { EnrichedMention, Signal } from '@vigil/contracts';
+import { ticketKind, type EnrichedMention, type Signal } from '@vigil/contracts';
 import { DAY, HOUR } from './rhythm';
 import type { Incident, Scenario } from './scenarios';
 import { simulateTickets } from './tickets';
@@ -26,18 +26,11 @@ export const ALARM_KINDS: Signal['kind'][] = ['risk_flag', 'cluster_new', 'clust
 export const isSinglePost = (s: Signal): boolean => s.kind === 'risk_flag' && s.key.startsWith('mention:');
 
 /**
- * The plan's triggers that make a single post a crisis-team matter: harm, a data leak, the press,
- * a regulator or a lawyer, a group. Every other single-post ticket (pushed through a form, a repeat
- * complaint, a manager asked for, money above the front line's limit, a vulnerable person, a
- * medical appointment) is a service ticket: one customer's complaint for the front line, with its
- * SLA, which each such customer should get; it is workload, not an alarm. The ≤ 1 ticket per brand
- * per quiet day target of #14 is about alarms, so the eval counts crisis and service tickets apart.
+ * Crisis and service tickets are counted apart by the rule the board uses (`ticketKind` in
+ * @vigil/contracts): a ticket is the crisis team's unless one complaint opened it for service
+ * reasons only. Only a single post's risk flag has a `mention:` key.
  */
-export const CRISIS_TRIGGERS: ReadonlySet<string> = new Set(['safety-or-data-leak', 'media-attention', 'regulator-or-legal', 'possible-group-complaint', 'group-complaint-in-public', 'fast-spread']);
-
-/** A ticket is the crisis team's unless one complaint opened it for service reasons only. */
-export const isServiceTicket = (signal: Signal, triggers: readonly string[]): boolean =>
-  isSinglePost(signal) && !triggers.some((t) => CRISIS_TRIGGERS.has(t));
+export const isServiceTicket = (signal: Signal, triggers: readonly string[]): boolean => ticketKind({ incidentKey: signal.key, triggers }) === 'service';
 
 export interface StormResult {
   incident: Incident;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { DemandKind, FollowUpOutcome, IMPLICIT_WATCH_ID, KnowledgeRef, PlaybookStepId, RemedyProposal, RootCauseKind, SeverityLevel, Ticket, TicketEvent, TicketId, TicketReview, TicketState, WatchId } from '@vigil/contracts';
+import { DemandKind, FollowUpOutcome, IMPLICIT_WATCH_ID, KnowledgeRef, PlaybookStepId, RemedyProposal, RootCauseKind, SeverityLevel, Ticket, TicketEvent, TICKET_KINDS, TicketId, TicketReview, TicketState, WatchId } from '@vigil/contracts';
 
 const csv = z
   .union([z.string(), z.array(z.string())])
@@ -13,6 +13,7 @@ export const TicketListQuery = z.object({
   level: csv.pipe(z.array(SeverityLevel).max(20)),
   // `_all` is the implicit watch of tickets opened without watch configuration.
   watch: csv.pipe(z.array(z.union([WatchId, z.literal(IMPLICIT_WATCH_ID)])).max(50)).describe('watch ids (analytics.watchIds), comma-separated or repeated; a ticket of any of them'),
+  kind: z.enum(TICKET_KINDS).optional().describe('crisis: the detector\'s tickets and single posts with a crisis trigger; service: one complaint opened for service reasons only; absent: both'),
   size: z.coerce.number().int().min(1).max(500).default(150).describe('1–500, default 150'),
 });
 export type TicketListQuery = z.infer<typeof TicketListQuery>;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
-import { Ticket, TicketDoc, type ContactField, type SealedBox, type SeverityLevel, type TicketState } from '@vigil/contracts';
+import { CRISIS_TRIGGERS, SINGLE_POST_KEY_PREFIX, Ticket, TicketDoc, type ContactField, type TicketKind, type SealedBox, type SeverityLevel, type TicketState } from '@vigil/contracts';
 import { isNotFound } from '../es-errors';
 import type { SearchClient } from '../search-client';
 import { SEARCH_CLIENT } from '../search-options';
@@ -110,7 +110,20 @@ export interface TicketListQuery {
   level: SeverityLevel[];
   /** Watch ids: a ticket whose signals came from any of them (`analytics.watchIds`). Empty or absent: every watch. */
   watch?: string[];
+  /** `ticketKind` of @vigil/contracts; absent: both kinds. */
+  kind?: TicketKind;
   size: number;
+}
+
+/**
+ * `ticketKind` as a query: service = opened on a single post's key with no crisis trigger;
+ * crisis = everything else. The tickets api test checks each ticket found against `ticketKind`.
+ */
+function kindQuery(kind: TicketKind): estypes.QueryDslQueryContainer {
+  const service: estypes.QueryDslQueryContainer = {
+    bool: { filter: [{ prefix: { incidentKey: SINGLE_POST_KEY_PREFIX } }], must_not: [{ terms: { triggers: [...CRISIS_TRIGGERS] } }] },
+  };
+  return kind === 'service' ? service : { bool: { must_not: [service] } };
 }
 
 /**
@@ -192,6 +205,7 @@ export class TicketsReader {
     if (q.state.length) filter.push({ terms: { state: q.state } });
     if (q.level.length) filter.push({ terms: { level: q.level } });
     if (q.watch?.length) filter.push({ terms: { 'analytics.watchIds': q.watch } });
+    if (q.kind) filter.push(kindQuery(q.kind));
     const res = await this.search.es.search<TicketDoc>({
       ...TOLERATE_MISSING,
       index: this.index,
