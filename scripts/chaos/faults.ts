@@ -76,6 +76,29 @@ async function esNodeToKill(ctx: FaultContext): Promise<string> {
   return nodes.find((n) => `vigil-${n.id}` !== master)!.name;
 }
 
+/**
+ * Moves the processor's and the indexer's main consumer groups back to the earliest offsets of
+ * every topic they committed to. kafkajs resets only a group without members, so both apps are
+ * stopped first; the collector keeps accepting meanwhile. Returns what was reset.
+ */
+async function resetToEarliest(ctx: FaultContext, groups: string[]): Promise<string> {
+  const admin = new Kafka({ brokers: ctx.kafkaBrokers.split(','), clientId: 'vigil-chaos', logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const done: string[] = [];
+    for (const groupId of groups) {
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+        await admin.resetOffsets({ groupId, topic, earliest: true });
+        const behind = partitions.reduce((a, p) => a + Math.max(0, Number(p.offset)), 0);
+        done.push(`${groupId.slice(ctx.topicPrefix.length + 1)} on ${topic.slice(ctx.topicPrefix.length + 1)} (${behind} messages again)`);
+      }
+    }
+    return done.join(', ');
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 const appFault = (app: ChaosApp): Fault => ({
   name: `kill -9 ${app}`,
   async inject(ctx) {
@@ -131,6 +154,20 @@ export const FAULTS: Fault[] = [
     },
     async heal(ctx) {
       await ctx.apps.stop('processor-2', 'SIGTERM');
+    },
+  },
+  {
+    // Every post since the start goes through the processor and the indexer again (and the
+    // enriched copies on to the detector and the responder): still one document per post, one ticket per incident.
+    name: 'replay from offset 0',
+    async inject(ctx) {
+      await Promise.all(['processor', 'indexer'].map((a) => ctx.apps.stop(a, 'SIGTERM')));
+      const what = await resetToEarliest(ctx, ['vigil-processor', 'vigil-indexer'].map((g) => `${ctx.topicPrefix}.${g}`));
+      ctx.say(`reset to the earliest offsets: ${what}`);
+      return 'processor, indexer';
+    },
+    async heal(ctx) {
+      for (const a of ['processor', 'indexer'] as ChaosApp[]) ctx.apps.start(a, a, appPort(a));
     },
   },
   {

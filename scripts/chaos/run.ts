@@ -2,8 +2,9 @@
  * The fault suite (issue #20): every app as its own process on its own Kafka and Elasticsearch
  * (never the shared ones: it kills them), steady intake load, and one fault after another —
  * SIGKILL of a Kafka broker (the leader in cluster mode), of Elasticsearch (a node in cluster
- * mode), of each app, a consumer-group rebalance, a slow Elasticsearch. Prints per fault what was
- * accepted, indexed, lost, duplicated, the duplicate tickets and the seconds to recover.
+ * mode), of each app, a consumer-group rebalance, a replay from offset 0, a slow Elasticsearch. Prints
+ * per fault what was accepted, indexed, lost, duplicated, the duplicate tickets, the SLA escalations
+ * fired, repeated and lost, and the seconds to recover.
  * Usage: npm run chaos [-- --cluster] [--only kafka,processor] [--rate 15] [--keep-services]
  */
 import { randomBytes } from 'node:crypto';
@@ -16,7 +17,7 @@ import { createIntakeKey } from '../../apps/collector/src/intake/intake-keys';
 import { DataKeyRing } from '../../libs/common/src/data-keys';
 import { indexNames } from '../../libs/search/src/indices';
 import { AppProcesses, CHAOS_APPS } from './app-processes';
-import { auditPosts, auditTickets, isIndexed } from './audit';
+import { auditEscalations, auditPosts, auditTickets, isIndexed } from './audit';
 import { EsProxy } from './es-proxy';
 import { APP_PORT_BASE, appPort, FAULTS, PROXY_PORT_BASE, type Fault, type FaultContext, type ServicesScript } from './faults';
 import { IntakeLoad } from './intake-load';
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
     VIGIL_DATA_KEYS: DataKeyRing.generateEntry('chaos1'),
     API_JWT_SECRET: randomBytes(32).toString('hex'),
     SOURCES_FILE: writeEmptySources(),
+    PLAN_FILE: writeFastLadderPlan(),
+    RESPONDER_TICK_MS: '2000',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     LOG_FORMAT: 'json',
   };
@@ -110,7 +113,9 @@ async function main(): Promise<void> {
     }, RECOVERY_LIMIT_MS);
     say(`pipeline flowing (first post searchable after ${((firstUp ?? 0) / 1000).toFixed(1)} s); load ${rate} posts/s`);
     await sleep(6_000);
-    rows.push({ phase: 'warmup', fault: 'none (steady load)', ledger: load.ledger('warmup'), indexed: 0, lost: 0, duplicated: 0, duplicateTickets: 0, recoverS: 0 });
+    const escalationsNow = () => auditEscalations(es, names.tickets, names.ticketEvents);
+    let escBefore = await escalationsNow();
+    rows.push({ phase: 'warmup', fault: 'none (steady load)', ledger: load.ledger('warmup'), indexed: 0, lost: 0, duplicated: 0, duplicateTickets: 0, recoverS: 0, escalations: escBefore });
     const ctx: FaultContext = { services, apps, proxies, kafkaBrokers, elasticsearchUrls: esUrls, topicPrefix: prefix, say };
     const faults = only ? FAULTS.filter((f) => only.some((o) => f.name.toLowerCase().includes(o.toLowerCase()))) : FAULTS;
     let ticketDupsBefore = 0;
@@ -119,6 +124,10 @@ async function main(): Promise<void> {
       const t = await auditTickets(es, names.tickets);
       row.duplicateTickets = t.duplicates - ticketDupsBefore;
       ticketDupsBefore = t.duplicates;
+      // Escalations during the fault and its recovery: the audit's growth since the row before.
+      const esc = await escalationsNow();
+      row.escalations = { fired: esc.fired - escBefore.fired, repeated: esc.repeated - escBefore.repeated, lost: esc.lost - escBefore.lost };
+      escBefore = esc;
       rows.push(row);
     }
     await load.stop();
@@ -131,13 +140,14 @@ async function main(): Promise<void> {
     }, DRAIN_LIMIT_MS);
     for (const r of rows) Object.assign(r, await auditPosts(es, names.mentionsPattern, r.phase, r.ledger.accepted));
     const tickets = await auditTickets(es, names.tickets);
+    const escalations = await escalationsNow();
     const crashed = apps.crashed();
-    const out = printTable(rows, { mode: cluster ? 'cluster' : 'default', rate, tickets: tickets.tickets, crashed });
+    const out = printTable(rows, { mode: cluster ? 'cluster' : 'default', rate, tickets: tickets.tickets, escalations, crashed });
     process.stdout.write(out);
     const file = path.join(process.env.VIGIL_HOME!, `chaos-${cluster ? 'cluster' : 'default'}-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
     fs.writeFileSync(file, out);
     say(`table also in ${file}`);
-    process.exitCode = rows.every((r) => r.lost === 0 && r.duplicated === 0 && r.duplicateTickets === 0 && r.recoverS !== null) && !crashed.length ? 0 : 1;
+    process.exitCode = rows.every((r) => r.lost === 0 && r.duplicated === 0 && r.duplicateTickets === 0 && r.recoverS !== null) && escalations.repeated === 0 && escalations.lost === 0 && !crashed.length ? 0 : 1;
   } finally {
     clearTimeout(hardStop);
     await load.stop().catch(() => undefined);
@@ -169,13 +179,27 @@ async function runFault(fault: Fault, phase: string, ctx: FaultContext, load: In
   say(`${fault.name}: ${recoverS === null ? 'NOT recovered' : `recovered in ${recoverS.toFixed(1)} s`}`);
   await sleep(4_000);
   const ledger = load.ledger(phase);
-  return { phase, fault: fault.name, ledger, indexed: 0, lost: 0, duplicated: 0, duplicateTickets: 0, recoverS };
+  return { phase, fault: fault.name, ledger, indexed: 0, lost: 0, duplicated: 0, duplicateTickets: 0, recoverS, escalations: { fired: 0, repeated: 0, lost: 0 } };
 }
 
 function writeEmptySources(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-chaos-'));
   const file = path.join(dir, 'sources.yaml');
   fs.writeFileSync(file, 'sources: []\n');
+  return file;
+}
+
+/**
+ * The bundled plan with its escalation ladder in seconds instead of minutes (30 min → 30 s, 24 h →
+ * 24 min), so ladder steps fall due during the run, across the app kills, and the suite can see
+ * one fired twice or never. Everything else of the plan is as shipped.
+ */
+function writeFastLadderPlan(): string {
+  const text = fs.readFileSync(path.join(root, 'libs/plan/default-plan.yaml'), 'utf8');
+  const fast = text.replace(/afterMinutes: (\d+(?:\.\d+)?)/g, (_, n: string) => `afterMinutes: ${Number(n) / 60}`);
+  if (fast === text) throw new Error('libs/plan/default-plan.yaml has no afterMinutes: the chaos plan needs updating');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-chaos-')), 'plan.yaml');
+  fs.writeFileSync(file, fast);
   return file;
 }
 
