@@ -124,6 +124,7 @@ describe('a complaint handled from two dashboards at once', () => {
   });
 
   it('shows the complaint record, opens the contact for an allowed role, and runs remedy → approval → agreement → resolve live on both pages', async () => {
+    // Each page gets the last events live, one after the other: wait for both.
     for (const page of [agent, lead]) {
       await page.goto(`${base}/#/tickets/${ticketId}`);
       await page.waitForSelector('[data-test=complaint-record]');
@@ -171,8 +172,9 @@ describe('a complaint handled from two dashboards at once', () => {
     await agent.waitForSelector('[data-test=promise]:has-text("已兑现")');
     await act(agent, 'resolve', { 'f-root-cause': 'system', 'f-note': '退款接口超时，已人工退款' });
     await lead.waitForSelector('[data-test=resolution]');
+    // Each page gets the last events live, one after the other: wait for both.
     for (const page of [agent, lead]) {
-      expect(await timeline(page)).toEqual(expect.arrayContaining(['acknowledged', 'remedy_proposed', 'remedy_decided', 'agreement_recorded', 'resolved']));
+      await expect.poll(() => timeline(page), { timeout: 15_000 }).toEqual(expect.arrayContaining(['acknowledged', 'remedy_proposed', 'remedy_decided', 'agreement_recorded', 'resolved']));
     }
     // The remedy records the entry it came from, and the entry's use is counted once.
     expect(await agent.locator('text=（已与客户电话确认）').count()).toBeGreaterThan(0);
@@ -203,8 +205,9 @@ describe('a complaint handled from two dashboards at once', () => {
     expect(await agent.isChecked('.checklist li:nth-child(5) input')).toBe(true);
     await act(agent, 'close_with_review', { 'f-review-root': '退款接口超时', 'f-category': 'refund', 'f-actions-taken': '人工退款\n回访确认到账' });
     await lead.waitForSelector('.state:has-text("已关闭")');
+    // Each page gets the last events live, one after the other: wait for both.
     for (const page of [agent, lead]) {
-      expect(await timeline(page)).toEqual(expect.arrayContaining(['promise_set', 'promise_kept', 'follow_up_scheduled', 'follow_up_recorded', 'closed']));
+      await expect.poll(() => timeline(page), { timeout: 15_000 }).toEqual(expect.arrayContaining(['promise_set', 'promise_kept', 'follow_up_scheduled', 'follow_up_recorded', 'closed']));
     }
     await screenshot(agent, 'ticket-follow-up-closed');
   });
