@@ -167,8 +167,9 @@ describe('paging people: every kind of channel, recorded on the ticket, failures
     // Personal data in the alert never leaves unmasked.
     for (const body of [...received.map((r) => JSON.stringify(r.body)), ...mails.map((m) => mailText(m.raw))]) expect(body).not.toContain('13912345678');
 
-    // The timeline shows every delivery and the failed attempts with when they will be tried again.
-    const trail = await pollUntil('notification events', async () => events.map((e) => TicketEvent.parse(JSON.parse(e.value))).filter((e) => e.ticketId === id), (es) => es.filter((e) => e.type === 'notification_sent').length === after.notifications.length);
+    // The timeline shows every delivery and the failed attempts with when they will be tried again. The
+    // events reach the topic after the ticket is stored (the outbox): on a busy machine that can take a while.
+    const trail = await pollUntil('notification events', async () => events.map((e) => TicketEvent.parse(JSON.parse(e.value))).filter((e) => e.ticketId === id), (es) => es.filter((e) => e.type === 'notification_sent').length === after.notifications.length, { timeoutMs: 90_000 });
     const failed = trail.filter((e) => e.type === 'notification_failed');
     expect(failed.map((e) => e.after!.channelId).sort()).toEqual(['email', 'slack-legal']);
     expect(failed.every((e) => typeof e.after!.retryAt === 'string')).toBe(true);
