@@ -250,26 +250,17 @@ export class TicketsReader {
   }
 
   /** Resolved tickets whose follow-up is neither recorded nor announced overdue: the follow-up clock's work. */
-  async *eachFollowUpWatched(pageSize = 500): AsyncGenerator<Ticket> {
-    let after: estypes.SortResults | undefined;
-    for (;;) {
-      const r = await this.search.es.search<TicketDoc>({
-        ...TOLERATE_MISSING,
-        index: this.index,
-        size: pageSize,
-        _source_excludes: HIDDEN,
-        query: { bool: { filter: FOLLOW_UP_PENDING, must_not: [{ exists: { field: 'followUp.doneAt' } }, { exists: { field: 'followUp.overdueAt' } }] } },
-        sort: [{ openedAt: 'asc' }, { id: 'asc' }],
-        ...(after && { search_after: after }),
-      });
-      for (const h of r.hits.hits) yield Ticket.parse(h._source);
-      if (r.hits.hits.length < pageSize) return;
-      after = r.hits.hits.at(-1)!.sort;
-    }
+  eachFollowUpWatched(pageSize = 500): AsyncGenerator<Ticket> {
+    return this.eachPage({ bool: { filter: FOLLOW_UP_PENDING, must_not: [{ exists: { field: 'followUp.doneAt' } }, { exists: { field: 'followUp.overdueAt' } }] } }, pageSize);
   }
 
   /** Every active ticket, a page at a time (search_after), however many there are. */
-  async *eachOpen(pageSize = 500): AsyncGenerator<Ticket> {
+  eachOpen(pageSize = 500): AsyncGenerator<Ticket> {
+    return this.eachPage({ terms: { state: [...ACTIVE_STATES] } }, pageSize);
+  }
+
+  /** The tickets a query matches, oldest first, a page at a time (search_after), however many there are. */
+  private async *eachPage(query: estypes.QueryDslQueryContainer, pageSize: number): AsyncGenerator<Ticket> {
     let after: estypes.SortResults | undefined;
     for (;;) {
       const r = await this.search.es.search<TicketDoc>({
@@ -277,7 +268,7 @@ export class TicketsReader {
         index: this.index,
         size: pageSize,
         _source_excludes: HIDDEN,
-        query: { terms: { state: [...ACTIVE_STATES] } },
+        query,
         sort: [{ openedAt: 'asc' }, { id: 'asc' }],
         ...(after && { search_after: after }),
       });
