@@ -1,4 +1,5 @@
 import type { Channel, RiskCueKind, SeverityLevel } from '@vigil/contracts';
+import type { RiseConfig } from './sustained-rise';
 
 /** Every threshold of the detector. Defaults are starting points, measured by scripts/detection/eval.ts. */
 export interface DetectionConfig {
@@ -95,6 +96,11 @@ export interface DetectionConfig {
     refractoryMinutes: number;
     /** While a key is active, a closing hour teaches the baseline at most this × its expectation. */
     learnCapDuringBurst: number;
+    /**
+     * The sustained-rise test beside the windows (sustained-rise.ts): a CUSUM per key over 15-minute
+     * blocks, on the keys of `rise.dimensions`; its threshold follows from the false-alarm rate, not per key.
+     */
+    rise: RiseConfig & { dimensions: Array<'watch' | 'category'> };
     /** Volume keys: the watch as a whole, and each complaint category within it. */
     dimensions: Array<'watch' | 'category'>;
     maxKeys: number;
@@ -190,6 +196,7 @@ export const DEFAULT_CONFIG: DetectionConfig = {
     coolSteps: 3,
     refractoryMinutes: 60,
     learnCapDuringBurst: 1.2,
+    rise: { enabled: true, ratio: 2, meanDaysBetweenFalseAlarms: 100, minExcess: 10, dimensions: ['watch', 'category'] },
     dimensions: ['watch', 'category'],
     maxKeys: 5_000,
   },

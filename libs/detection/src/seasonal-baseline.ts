@@ -1,4 +1,5 @@
 import { poissonTailScore } from './poisson';
+import { BLOCK_MINUTES, type RiseBlock } from './sustained-rise';
 
 const HOUR_MS = 3_600_000;
 const STEP_MS = 5 * 60_000;
@@ -32,6 +33,12 @@ export interface SeasonalState {
   aDen: number;
   dispN: number;
   learntHours: number;
+  /**
+   * How far whole days stray from what the profile expected: an EWMA of (day / expected − 1)² over
+   * closed days, and how many days it rests on (absent in states from before it was kept).
+   */
+  dayVar?: number;
+  dayVarN?: number;
   step: number;
   /** Posts per 5-minute step, oldest first; the last entry is the current step. */
   steps: number[];
@@ -154,6 +161,13 @@ export class SeasonalBaseline {
   /** A weekday's factor learns from whole days only, once the hour profile rests on a week. */
   private closeDay(next: number): void {
     const s = this.s;
+    if (s.dayHours >= 20 && s.dayExpected >= 5 && s.learntHours >= 24 * 3) {
+      const dev = s.dayCount / (s.dayExpected * s.dow[s.day % 7]!) - 1;
+      const n = s.dayVarN ?? 0;
+      const a = n < 10 ? 1 / (n + 1) : 0.1;
+      s.dayVar = (s.dayVar ?? 0) + a * (dev * dev - (s.dayVar ?? 0));
+      s.dayVarN = n + 1;
+    }
     if (s.dayHours >= 20 && s.dayExpected >= 5 && s.learntHours >= 24 * 7) {
       const wd = s.day % 7;
       const ratio = Math.min(2, Math.max(0.5, s.dayCount / s.dayExpected)) * s.dow[wd]!;
@@ -210,6 +224,18 @@ export class SeasonalBaseline {
     return Math.min(2, Math.max(0.02, (n * measured + 48 * 0.1) / (n + 48)));
   }
 
+  /**
+   * Standard deviation of a whole day's level around the profile (the baseline's own error: weekday
+   * effects not yet learnt, growth, ordinary good and bad days), shrunk toward 0.2 with the weight of
+   * three days and never below 0.05.
+   */
+  daySd(): number {
+    const s = this.s;
+    const n = Math.min(s.dayVarN ?? 0, 60);
+    const v = ((s.dayVar ?? 0) * n + 0.04 * 3) / (n + 3);
+    return Math.max(0.05, Math.sqrt(v));
+  }
+
   /** variance / mean of an hour's count at the current expectation. */
   dispersion(): number {
     return 1 + this.a() * this.expectedPerHour();
@@ -263,6 +289,26 @@ export class SeasonalBaseline {
       out.push({ minutes: k * 5, observed, expected, ratio, score });
     }
     return out;
+  }
+
+  /**
+   * Posts in 15-minute block `b` (blocks since the epoch; steps that left the ring count 0), what the
+   * baseline expected of it, the variance / mean of that hour's count (its measured
+   * overdispersion, widened for how few days the hour rests on, as in tests()), and how far whole
+   * days stray from the baseline (daySd).
+   */
+  block(b: number): RiseBlock {
+    const s = this.s;
+    const per = BLOCK_MINUTES / 5;
+    let count = 0;
+    for (let k = 0; k < per; k++) {
+      const back = s.step - (b * per + k);
+      if (back >= 0 && back < RING_STEPS) count += s.steps[RING_STEPS - 1 - back]!;
+    }
+    const h = Math.floor((b * BLOCK_MINUTES * 60_000) / HOUR_MS);
+    const eHour = this.expectedAtHour(h);
+    const n = Math.max(1, Math.min(s.hodN[h % 24]!, 12));
+    return { count, expected: eHour / (60 / BLOCK_MINUTES), phi: (1 + this.a() * eHour) * (1 + 1 / n), levelSd: this.daySd() };
   }
 
   /** Days (at least 2) of this hour of day, and 3 days in all, before anything is judged. */

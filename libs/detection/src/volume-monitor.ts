@@ -2,7 +2,8 @@ import type { BaselineState, BaselineStatus, RiskCueKind } from '@vigil/contract
 import type { DetectionConfig } from './config';
 import type { CoverageBook } from './coverage';
 import { isoTime } from './iso-time';
-import { SeasonalBaseline, type SeasonalState, type WindowTest } from './seasonal-baseline';
+import { RING_STEPS, SeasonalBaseline, type SeasonalState, type WindowTest } from './seasonal-baseline';
+import { BLOCK_MINUTES, addRiseBlock, createRise, resetRise, riseFires, riseScore, type RiseState } from './sustained-rise';
 
 export type VolumeDimension = 'watch' | 'category';
 
@@ -49,6 +50,8 @@ export interface VolumeKeyState {
   stateSince: number;
   reason: string;
   recent: RecentPost[];
+  /** The sustained-rise test's state (absent in snapshots from before it: it starts at the next block). */
+  rise?: RiseState;
 }
 
 export interface VolumeSnapshot {
@@ -71,6 +74,9 @@ export interface VolumeEvent {
 }
 
 const STEP_MS = 5 * 60_000;
+const BLOCK_MS = BLOCK_MINUTES * 60_000;
+/** Blocks still in the baseline's ring of 5-minute steps. */
+const RING_BLOCKS = Math.floor((RING_STEPS * 5) / BLOCK_MINUTES);
 const HOUR_MS = 3_600_000;
 const MAX_RECENT = 30;
 const MAX_SOURCES = 32;
@@ -180,8 +186,13 @@ export class VolumeMonitor {
       st.phase = 'quiet';
       st.hotRun = 0;
     }
-    if (st.phase !== 'quiet') return undefined;
-    if (this.assess(st, base, at) !== 'ready') return undefined;
+    if (st.phase !== 'quiet') {
+      this.holdRise(st, base);
+      return undefined;
+    }
+    const ready = this.assess(st, base, at) === 'ready';
+    const rising = this.advanceRise(st, base, ready);
+    if (!ready) return undefined;
     let best: WindowTest | undefined;
     let bestImmediate = false;
     const ws = this.cfg.windows;
@@ -196,20 +207,70 @@ export class VolumeMonitor {
         bestImmediate = w.sustainSteps <= 1 || t.score >= w.score + this.cfg.immediateMargin;
       }
     }
-    if (!best) return undefined;
     const step = base.s.step;
-    if (st.lastHotStep !== step) {
-      st.hotRun = st.lastHotStep === step - 1 ? st.hotRun + 1 : 1;
-      st.lastHotStep = step;
+    if (best) {
+      if (st.lastHotStep !== step) {
+        st.hotRun = st.lastHotStep === step - 1 ? st.hotRun + 1 : 1;
+        st.lastHotStep = step;
+      }
+      if (bestImmediate || st.hotRun >= 2) {
+        this.holdRise(st, base);
+        return this.fire(st, step, at, best);
+      }
     }
-    if (!bestImmediate && st.hotRun < 2) return undefined;
+    return rising ? this.fireRise(st, base, at) : undefined;
+  }
+
+  private fire(st: VolumeKeyState, step: number, at: number, t: WindowTest): VolumeEvent {
     st.phase = 'active';
     st.coolRun = 0;
     st.lastClosedStep = step - 1;
-    st.firedMinutes = best.minutes;
-    st.episodeStart = (step + 1) * STEP_MS - best.minutes * 60_000;
+    st.firedMinutes = t.minutes;
+    st.episodeStart = (step + 1) * STEP_MS - t.minutes * 60_000;
     this.active.add(st.key);
-    return this.event('burst', st, at, best);
+    return this.event('burst', st, at, t);
+  }
+
+  private riseOn(st: VolumeKeyState): boolean {
+    return this.cfg.rise.enabled && this.cfg.rise.dimensions.includes(st.dim);
+  }
+
+  /** No rise is summed while the key is warming up, in a coverage gap, or in a burst: it starts again at the next block. */
+  private holdRise(st: VolumeKeyState, base: SeasonalBaseline): void {
+    if (!this.riseOn(st)) return;
+    const current = Math.floor((base.s.step * STEP_MS) / BLOCK_MS);
+    if (st.rise) resetRise(st.rise, current);
+    else st.rise = createRise(current);
+  }
+
+  /** Judge the blocks closed since the last call; true when the sustained rise has reached its threshold. */
+  private advanceRise(st: VolumeKeyState, base: SeasonalBaseline, ready: boolean): boolean {
+    if (!this.riseOn(st)) return false;
+    if (!ready || !st.rise) {
+      this.holdRise(st, base);
+      return false;
+    }
+    const r = st.rise;
+    const current = Math.floor((base.s.step * STEP_MS) / BLOCK_MS);
+    if (current <= r.nextBlock) return false;
+    // Blocks that left the ring had no posts (a post would have rolled the ring): they only pull the sum down.
+    if (current - r.nextBlock > RING_BLOCKS) resetRise(r, current - RING_BLOCKS);
+    while (r.nextBlock < current) addRiseBlock(r, base.block(r.nextBlock), this.cfg.rise);
+    return riseFires(r, this.cfg.rise);
+  }
+
+  /** The run since the sum last stood at 0 is the burst's window (the cooling watch is capped to the ring). */
+  private fireRise(st: VolumeKeyState, base: SeasonalBaseline, at: number): VolumeEvent {
+    const r = st.rise!;
+    const minutes = (r.nextBlock - r.runStart) * BLOCK_MINUTES;
+    const t: WindowTest = { minutes, observed: r.observed, expected: r.expected, ratio: r.expected > 0 ? r.observed / r.expected : Infinity, score: riseScore(r) };
+    const step = base.s.step;
+    const ev = this.fire(st, step, at, t);
+    st.episodeStart = r.runStart * BLOCK_MS;
+    st.firedMinutes = Math.min(RING_STEPS * 5, Math.max(60, minutes));
+    ev.episodeStart = st.episodeStart;
+    resetRise(r, r.nextBlock);
+    return ev;
   }
 
   /** Event time passes: close steps and hours for every key, cool active ones. */
@@ -224,7 +285,10 @@ export class VolumeMonitor {
       if (st.phase === 'active') {
         const ev = this.cool(st, base, step);
         if (ev) out.push(ev);
-      } else if (st.phase === 'quiet') this.assess(st, base, now);
+      } else if (st.phase === 'quiet') {
+        const ready = this.assess(st, base, now) === 'ready';
+        if (this.advanceRise(st, base, ready)) out.push(this.fireRise(st, base, now));
+      } else this.holdRise(st, base);
     }
     return out;
   }

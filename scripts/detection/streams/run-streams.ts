@@ -30,6 +30,18 @@ export const vigil: DetectorUnderTest = {
   },
 };
 
+/** Vigil with the sustained-rise test off (the windows alone): the detector before it, in the same run. */
+export const vigilWindowsOnly: DetectorUnderTest = {
+  name: 'Vigil −rise',
+  run(s, stream) {
+    const d = createDetector({ burst: { rise: { enabled: false } } });
+    const out: Signal[] = [];
+    for (const m of stream) for (const x of d.process(m).signals) out.push(x);
+    for (const x of d.advanceTo(s.end + 6 * HOUR).signals) out.push(x);
+    return out;
+  },
+};
+
 export const spikeRule: DetectorUnderTest = {
   name: 'spike rule',
   run: (_s, stream) => runSpikeRule(stream),
@@ -67,11 +79,11 @@ function printRow(r: Row): void {
     ? '(storm-free control)'.padEnd(57)
     : `signalled ${String(found.length).padStart(2)}/${String(sc.storms.length).padEnd(2)} ≤2h ${String(within).padStart(2)} ${fmtMin(med(found.map((x) => x.delayMin!))).padStart(7)}, alerted ${String(alerted.length).padStart(2)} ≤2h ${String(alertedIn).padStart(2)} ${fmtMin(med(alerted.map((x) => x.alertDelayMin!))).padStart(7)}`;
   console.log(
-    `  ${r.detector.padEnd(10)} ${storms} | tickets/brand/quiet day ${mean.toFixed(2)} (worst ${worstWatch} ${worst.toFixed(2)}; crisis ${meanOf(sc.crisisTicketsPerQuietDay).toFixed(2)}, service ${meanOf(sc.serviceTicketsPerQuietDay).toFixed(2)}; without single-post tickets ${detMean.toFixed(2)}) | tickets ${sc.tickets} (${sc.ticketsOnIncidents} on incidents), alerts/ticket ${sc.alertsPerTicket.toFixed(1)} | ${prec}`,
+    `  ${r.detector.padEnd(11)} ${storms} | tickets/brand/quiet day ${mean.toFixed(2)} (worst ${worstWatch} ${worst.toFixed(2)}; crisis ${meanOf(sc.crisisTicketsPerQuietDay).toFixed(2)}, service ${meanOf(sc.serviceTicketsPerQuietDay).toFixed(2)}; without single-post tickets ${detMean.toFixed(2)}) | tickets ${sc.tickets} (${sc.ticketsOnIncidents} on incidents), alerts/ticket ${sc.alertsPerTicket.toFixed(1)} | ${prec}`,
   );
-  for (const f of sc.falseEvents) console.log(`  ${''.padEnd(10)} non-incident ${f.incident.id}: ${f.signals} alarm signal(s)`);
+  for (const f of sc.falseEvents) console.log(`  ${''.padEnd(11)} non-incident ${f.incident.id}: ${f.signals} alarm signal(s)`);
   const byTrigger = Object.entries(sc.quietSinglePostTriggers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  if (byTrigger.length) console.log(`  ${''.padEnd(10)} quiet-day single-post tickets (${sc.quietRiskFlagTickets}) by the plan's trigger: ${byTrigger.map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  if (byTrigger.length) console.log(`  ${''.padEnd(11)} quiet-day single-post tickets (${sc.quietRiskFlagTickets}) by the plan's trigger: ${byTrigger.map(([t, n]) => `${t} ${n}`).join(', ')}`);
 }
 
 function perKind(rows: Row[]): void {
@@ -93,7 +105,7 @@ function perKind(rows: Row[]): void {
     }
   }
   for (const [det, t] of totals) {
-    console.log(`    ${det.padEnd(10)} ` + [...t].map(([k, [f, n]]) => {
+    console.log(`    ${det.padEnd(11)} ` + [...t].map(([k, [f, n]]) => {
       const delays = kinds.get(det)?.get(k) ?? [];
       return `${k} ${f}/${n} (≤2h ${delays.filter((d) => d <= 120).length}, median ${fmtMin(med(delays)).trim()})`;
     }).join('; '));
@@ -103,8 +115,8 @@ function perKind(rows: Row[]): void {
 export interface StreamsOptions { quick: boolean; detectors?: DetectorUnderTest[] }
 
 export function evalStreams(opts: StreamsOptions): Row[] {
-  const detectors = opts.detectors ?? [vigil, spikeRule];
-  console.log('\n=== C. Real streams: per-brand replays of real texts and real dates, Vigil beside a per-brand spike rule ===');
+  const detectors = opts.detectors ?? [vigil, vigilWindowsOnly, spikeRule];
+  console.log('\n=== C. Real streams: per-brand replays of real texts and real dates, Vigil beside itself without the sustained-rise test and a per-brand spike rule ===');
   console.log(`spike rule (ElastAlert2 "spike" per watch, negative posts): timeframe ${SPIKE_RULE.timeframeMinutes} min, spike_height ${SPIKE_RULE.spikeHeight}, threshold_cur ${SPIKE_RULE.thresholdCur}, threshold_ref ${SPIKE_RULE.thresholdRef}, realert ${SPIKE_RULE.realertMinutes} min`);
   console.log(`tickets: libs/plan decideOnSignal with the default plan over each detector's signals; a ticket counts as resolved ${RESOLVE_AFTER_HOURS} h after it opened (a later signal on its key goes through the plan's reopen rule, a reopen counts as a ticket)`);
   console.log('columns: storms signalled / labelled, within 2 h of onset, median delay; alerted (a ticket opened, reopened, raised or escalated by a signal about it; the own ticket of a single complaint does not find a storm), within 2 h, median delay | tickets per brand per quiet day (mean over brands, worst brand) | tickets after warm-up (opened by a signal about an incident), alerts per ticket | precision per signal kind (about a labelled incident / signals)');
@@ -164,11 +176,11 @@ export function evalStreams(opts: StreamsOptions): Row[] {
     }
     const groups = mine.filter((r) => !r.control).reduce((acc, r) => [acc[0] + (r.score.precision.group_complaint?.[0] ?? 0), acc[1] + (r.score.precision.group_complaint?.[1] ?? 0)], [0, 0]);
     console.log(
-      `  ${det.name.padEnd(10)} storms signalled ${found.length}/${storms.length} (within 2 h ${found.filter((x) => x.delayMin! <= 120).length}, median ${fmtMin(med(found.map((x) => x.delayMin!)))}), alerted ${alerted.length}/${storms.length} (within 2 h ${alerted.filter((x) => x.alertDelayMin! <= 120).length}, median ${fmtMin(med(alerted.map((x) => x.alertDelayMin!)))}); tickets per brand per quiet day ${(perBrand.reduce((a, b) => a + b, 0) / Math.max(1, perBrand.length)).toFixed(2)} (worst ${Math.max(0, ...perBrand).toFixed(2)}; ${(perBrandDet.reduce((a, b) => a + b, 0) / Math.max(1, perBrandDet.length)).toFixed(2)} without single-post tickets); group-complaint precision ${pct(groups[0], groups[1])} of ${groups[1]}`,
+      `  ${det.name.padEnd(11)} storms signalled ${found.length}/${storms.length} (within 2 h ${found.filter((x) => x.delayMin! <= 120).length}, median ${fmtMin(med(found.map((x) => x.delayMin!)))}), alerted ${alerted.length}/${storms.length} (within 2 h ${alerted.filter((x) => x.alertDelayMin! <= 120).length}, median ${fmtMin(med(alerted.map((x) => x.alertDelayMin!)))}); tickets per brand per quiet day ${(perBrand.reduce((a, b) => a + b, 0) / Math.max(1, perBrand.length)).toFixed(2)} (worst ${Math.max(0, ...perBrand).toFixed(2)}; ${(perBrandDet.reduce((a, b) => a + b, 0) / Math.max(1, perBrandDet.length)).toFixed(2)} without single-post tickets); group-complaint precision ${pct(groups[0], groups[1])} of ${groups[1]}`,
     );
-    console.log(`  ${''.padEnd(10)} crisis tickets per brand per quiet day ${avg(perBrandCrisis)} (worst ${Math.max(0, ...perBrandCrisis).toFixed(2)}; target ≤ 1) — the detector's and single posts with a crisis trigger (${[...CRISIS_TRIGGERS].join(', ')}); service tickets (one complaint, service triggers only) ${avg(perBrandService)} (worst ${Math.max(0, ...perBrandService).toFixed(2)})`);
+    console.log(`  ${''.padEnd(11)} crisis tickets per brand per quiet day ${avg(perBrandCrisis)} (worst ${Math.max(0, ...perBrandCrisis).toFixed(2)}; target ≤ 1) — the detector's and single posts with a crisis trigger (${[...CRISIS_TRIGGERS].join(', ')}); service tickets (one complaint, service triggers only) ${avg(perBrandService)} (worst ${Math.max(0, ...perBrandService).toFixed(2)})`);
     const byTrigger = Object.entries(triggers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    if (byTrigger.length) console.log(`  ${''.padEnd(10)} single-post tickets per brand per quiet day by the plan's trigger (all held-out rows, controls included): ${byTrigger.map(([t, n]) => `${t} ${(n / Math.max(1, quietDays)).toFixed(2)}`).join(', ')}`);
+    if (byTrigger.length) console.log(`  ${''.padEnd(11)} single-post tickets per brand per quiet day by the plan's trigger (all held-out rows, controls included): ${byTrigger.map(([t, n]) => `${t} ${(n / Math.max(1, quietDays)).toFixed(2)}`).join(', ')}`);
   }
   return rows;
 }
