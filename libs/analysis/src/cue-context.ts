@@ -41,6 +41,23 @@ export function quoted(t: string, s: number): boolean {
 const HYPOTHETICAL_ZH = /(?:如果|要是|假如|万一|会不会|怕|担心|以免|以防|预防|防止|避免|可能会|估计|恐怕|小心|不然|否则|早就|怀疑|快要?|会|真想|本想|本来想|恨不得)[^，。！？,.!?]{0,10}$/;
 const HYPOTHETICAL_EN = /\b(?:if|could|might|would|may|afraid|worried|in case|risk of|what if|imagine|pretend)\b[^.!?]{0,30}$/i;
 
+/**
+ * The match sits in a question nobody in it answers for the writer: "要曝光三元了么？", "will they go
+ * public with the info before the Super Bowl?". A question with the writer as the one acting
+ * ("你们是想让我找媒体吗？", "should I go to the press?") is left alone: that is a threat.
+ */
+export function speculativeQuestion(t: string, s: number, e: number, zh: boolean): boolean {
+  if (zh) {
+    const right = /^[^，。！!；;\n]{0,14}/.exec(t.slice(e, e + 15))?.[0] ?? '';
+    const left = t.slice(Math.max(0, s - 15), s).split(/[，。！？!?；;\n]/).pop() ?? '';
+    return /(?:吗|(?<![什怎那这多要])么|嘛)[？?]?$|[？?]/.test(right) && !/我/.test(left);
+  }
+  const start = Math.max(t.lastIndexOf('.', s), t.lastIndexOf('!', s), t.lastIndexOf('?', s - 1), t.lastIndexOf('\n', s)) + 1;
+  const end = t.slice(e).search(/[.!?\n]/);
+  if (end < 0 || t[e + end] !== '?') return false;
+  return !/\b(?:i|i'm|i'll|we|we're|we'll|me|us)\b/i.test(t.slice(start, e + end));
+}
+
 /** Said as a possibility, a fear or a condition, not as something that happened. */
 export function hypothetical(t: string, s: number, zh: boolean): boolean {
   const left = t.slice(Math.max(0, s - 40), s);

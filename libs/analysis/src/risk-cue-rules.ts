@@ -4,7 +4,7 @@
  * Precision per kind is measured on labelled samples of real posts (data/cue-samples/).
  */
 import type { RiskCueKind } from '@vigil/contracts';
-import { firstPersonEn, hypothetical, medicalHistoryEn, simileZh, storyContext, windowTest } from './cue-context';
+import { firstPersonEn, hypothetical, medicalHistoryEn, simileZh, speculativeQuestion, storyContext, windowTest } from './cue-context';
 import { REPEAT_EN, REPEAT_ZH } from './repeat-cue';
 
 export type Assess = (t: string, s: number, e: number, word: string) => number;
@@ -118,6 +118,8 @@ const ZH_CONTACT_BEFORE = /(?:找|联系|告诉|打给|打电话给|投诉到|�
 const ZH_INTENT_BEFORE = /(?:我要|我会|就|准备|马上|已经|一定|必须|直接|还不)[^，。！？]{0,4}$/;
 
 function zhMedia(t: string, s: number, e: number, w: string): number {
+  // A guess about someone else's exposure ("要曝光三元了么？") is not the writer going to the press.
+  if (speculativeQuestion(t, s, e, true)) return 0.45;
   const left = t.slice(Math.max(0, s - 8), s);
   // 真想传到网上……后来想想算了: a wish the writer dropped, not a threat.
   if (/(?:真想|本想|本来想|想过|差点|恨不得)[^，。！？]{0,8}$/.test(t.slice(Math.max(0, s - 12), s)) || /算了|作罢|还是不/.test(t.slice(e, e + 30))) return 0.4;
@@ -141,6 +143,7 @@ const EN_WRITER_INTENT = /\b(?:i|i'm|i am|i'll|i will|we|we're|we'll|we will|mak
 
 function enMedia(t: string, s: number, e: number, w: string): number {
   const lw = w.toLowerCase();
+  if (speculativeQuestion(t, s, e, false)) return 0.45;
   if (/^expos/.test(lw) || /^story for the/.test(lw)) return 0.85;
   if (/^go(?:ing|es)? (?:viral|public)/.test(lw)) {
     if (t[s - 1] === '-') return 0;

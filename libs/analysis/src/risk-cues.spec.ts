@@ -128,6 +128,10 @@ describe('risk cues', () => {
     ['再不处理我就找媒体曝光', 'media'],
     ['I am contacting the local news about this', 'media'],
     ['我要发微博让大家都知道你们的服务', 'media'],
+    // A question with the writer acting is a threat, not a guess.
+    ['你们再拖，是想让我找记者曝光吗？', 'media'],
+    ['Should I go to the local news with this?', 'media'],
+    ['媒体都曝光过这家平台卖假货，你们还不处理？', 'media'],
     ['已經向消保會申訴了', 'regulator'],
     ['我要去消基會檢舉你們', 'regulator'],
     ['手机坏了，举报315', 'regulator'],
@@ -142,6 +146,10 @@ describe('risk cues', () => {
     ['So going to local news right after the show', 'media'],
     ['Brady out with an injury, writes the Globe', 'safety'],
     ['Someone could fax in a fraudulent account', 'data_leak'],
+    // A guess about someone else's exposure is not the writer going to the press (the failure class of final3's wrong media fires).
+    ['伊利最近很受伤啊，继光明后要曝光伊利了么？', 'media'],
+    ['这家店会不会被电视台报道啊？', 'media'],
+    ['Does anyone think the league will go to the press with it before the final?', 'media'],
   ])('not confident enough to open a ticket alone: "%s" (%s)', (text, kind) => {
     expect(cues(text).find((c) => c.kind === kind)?.confidence ?? 0).toBeLessThan(CONFIDENT_CUE);
   });
