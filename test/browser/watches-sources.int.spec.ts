@@ -1,6 +1,7 @@
-// Real parts: Kafka, Elasticsearch, the collector, processor, indexer and api in one process (as
-// `npm start` runs them) serving the built dashboard, a feed served on 127.0.0.1, and Chromium
-// driven by playwright-core. Everything is set up from the dashboard: nothing is seeded.
+// Real parts: Kafka, Elasticsearch, the collector, processor, indexer, detector and api in one process
+// (as `npm start` runs them) serving the built dashboard, a feed served on 127.0.0.1, and Chromium
+// driven by playwright-core. Everything is set up from the dashboard: nothing is seeded (the
+// baselines the last test reads are the ones the detector stores for the watch's posts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +37,7 @@ describe('watches and sources, set up from the dashboard in a real browser', () 
       SOURCES_FILE: path.join(dir, 'sources.yaml'), COLLECTOR_ALLOW_HOSTS: `127.0.0.1:${new URL(server.url).port}`, SOURCES_POLL_MS: '300', WATCHES_POLL_MS: '300',
       VIGIL_ADMIN_PASSWORD: 'browser-admin-pw', API_JWT_SECRET: 'w'.repeat(40), API_DASHBOARD_DIR: DASHBOARD_DIST, API_PORT: '0', KAFKA_TOPIC_PARTITIONS: '1',
     });
-    app = await NestFactory.create(AllInOneModule.forRoot(env, ['collector', 'processor', 'indexer', 'api']), { logger: false });
+    app = await NestFactory.create(AllInOneModule.forRoot(env, ['collector', 'processor', 'indexer', 'detector', 'api']), { logger: false });
     configureHttpApp(app);
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -141,5 +142,33 @@ describe('watches and sources, set up from the dashboard in a real browser', () 
     expect(hits.every((h) => h.includes('鲜达外卖 / FreshDash'))).toBe(true);
     expect(hits.some((h) => h.includes('今天天气不错'))).toBe(false);
     await screenshot(page, 'watches-05-search-by-watch');
+  });
+
+  it('the new watch is learning its baseline: the Live page lists it with a progress bar, the Watches page says so in its Baseline column', async () => {
+    // The detector saw the watch's posts a moment ago: its key is warming up (3 days of history needed).
+    await page.goto(`${base}/#/`);
+    await pollUntil(
+      'the learning watch on the Live page',
+      async () => {
+        await page.reload();
+        await page.waitForSelector('[data-test=live-status]');
+        return page.locator('[data-test=baselines-learning] [data-test=baseline-row]').allInnerTexts();
+      },
+      (rows) => rows.some((r) => r.includes('鲜达外卖 / FreshDash')),
+      { timeoutMs: 60_000, intervalMs: 2000 },
+    );
+    const row = page.locator('[data-test=baseline-row]', { hasText: '鲜达外卖 / FreshDash' });
+    expect(await row.innerText()).toMatch(/learning: \d+(\.\d)? of 3 days/);
+    expect(await row.locator('[data-test=baseline].warming_up .bar').count()).toBe(1);
+    expect(await page.locator('[data-test=baselines-learning] h2').innerText()).toBe('Baselines still learning');
+    await screenshot(page, 'watches-06-live-baseline-learning');
+
+    await page.goto(`${base}/#/watches`);
+    const cell = page.locator('tr', { hasText: '鲜达外卖 / FreshDash' }).locator('[data-test=baseline]');
+    await cell.waitFor({ timeout: 30_000 });
+    expect(await cell.getAttribute('class')).toContain('warming_up');
+    expect(await cell.innerText()).toMatch(/learning: \d+(\.\d)? of 3 days/);
+    expect(await page.locator('th', { hasText: 'Baseline' }).count()).toBe(1);
+    await screenshot(page, 'watches-07-watches-baseline-column');
   });
 });
