@@ -23,6 +23,20 @@ function feed(b: SeasonalBaseline, from: number, hours: number, rate: (h: number
 }
 
 describe('seasonal baseline', () => {
+  it('measures how far whole days stray from the baseline (the sustained-rise test’s σ_day): small for steady days, large when days swing', () => {
+    const rate = (t: number) => SHAPE[new Date(t).getUTCHours()]!;
+    const steady = new SeasonalBaseline(SeasonalBaseline.create(START));
+    feed(steady, START, 21 * 24, rate, mulberry(5));
+    // Every other day runs at 0.6× and 1.4× the shape.
+    const swinging = new SeasonalBaseline(SeasonalBaseline.create(START));
+    feed(swinging, START, 21 * 24, (t) => rate(t) * (Math.floor((t - START) / (24 * H)) % 2 ? 1.4 : 0.6), mulberry(5));
+    expect(steady.daySd()).toBeLessThan(0.15);
+    expect(swinging.daySd()).toBeGreaterThan(0.25);
+    // A state stored before the field existed reads the prior (0.2), not NaN.
+    const { dayVar: _v, dayVarN: _n, ...old } = steady.s;
+    expect(new SeasonalBaseline({ ...old }).daySd()).toBeCloseTo(0.2, 6);
+  });
+
   it('learns the hour-of-day shape in a few days and expects the evening to be busier than the night', () => {
     const b = new SeasonalBaseline(SeasonalBaseline.create(START));
     feed(b, START, 5 * 24, (t) => SHAPE[new Date(t).getUTCHours()]!, mulberry(1));
