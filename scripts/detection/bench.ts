@@ -56,7 +56,7 @@ function chunk(from: number, n: number): EnrichedMention[] {
   return out;
 }
 
-const d = createDetector({ clustering: { useLsh } });
+const d = createDetector({ clustering: { useLsh }, burst: { rise: { enabled: !args.includes('--no-rise') } } });
 const CHUNK = 10_000;
 let processed = 0;
 let busyMs = 0;
