@@ -24,7 +24,7 @@ export function oldSearch(client: SearchClient, q: MentionSearchQuery): Promise<
     from: (q.page - 1) * q.size,
     size: q.size,
     track_total_hits: true,
-    query: mentionQuery(q),
+    query: mentionQuery(q, true),
     sort,
     highlight: q.q ? { fields: { text: { number_of_fragments: 2, fragment_size: 160 }, title: {} }, encoder: 'html' } : undefined,
     aggs: {

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MentionAnalyticsFilter } from '@vigil/contracts';
 import { MentionAnalyticsReader, MentionsReader, SearchClient } from '@vigil/search';
+import { MentionsRepository } from '../../apps/api/src/mentions/mentions.repository';
+import { MentionSearchQuery } from '../../apps/api/src/mentions/mention-search.dto';
 import { mentionFactory } from '../support/mention-factory';
 import { testEnv } from '../support/test-env';
 
@@ -80,5 +82,22 @@ describe('hot words over many posts come from a random sample (issue #19)', () =
     expect(sampled.sample.probability).toBe(0.25);
     expect(sampled.terms.map((t) => t.term)).toEqual(['鲜达', '超时', '退款']);
     expect(Math.abs(sampled.terms[0].count - 540)).toBeLessThanOrEqual(0.4 * 540);
+  });
+
+  it('the api search: words as a filter unless by relevance (same posts), posts per day read from the daily timeline', async () => {
+    const repo = new MentionsRepository(new MentionsReader(search));
+    const q = { q: 'refund', from: week.from, to: week.to, size: 100, tz: 'Asia/Shanghai' };
+    const newest = await repo.search(MentionSearchQuery.parse(q));
+    const relevance = await repo.search(MentionSearchQuery.parse({ ...q, sort: 'relevance' }));
+    expect(newest.total).toBe(600);
+    expect(relevance.total).toBe(600);
+    expect(newest.hits[0].highlight?.text?.[0]).toContain('<em>refund</em>');
+    const byDay = await repo.search(MentionSearchQuery.parse({ from: week.from, to: week.to, size: 0, tz: 'Asia/Shanghai', interval: 'day' }));
+    const byHour = await repo.search(MentionSearchQuery.parse({ from: week.from, to: week.to, size: 0, tz: 'Asia/Shanghai', interval: 'hour' }));
+    // perDay is its own aggregation by hour and the timeline's buckets by day: the same counts.
+    expect(byDay.aggregations.perDay).toEqual(byHour.aggregations.perDay);
+    expect(byDay.aggregations.perDay.reduce((n, b) => n + b.count, 0)).toBe(600);
+    expect(byDay.aggregations.topTermsSample).toEqual({ probability: 1, posts: 600 });
+    expect(byDay.aggregations.topTerms.slice(0, 2)).toEqual([{ key: '鲜达', count: 540 }, { key: '超时', count: 240 }]);
   });
 });

@@ -18,7 +18,7 @@ export class MentionsRepository {
 
   async search(q: MentionSearchQuery): Promise<MentionSearchResult> {
     const sort: estypes.Sort = q.sort === 'relevance' && q.q ? ['_score', { publishedAt: 'desc' }] : [{ publishedAt: q.sort === 'oldest' ? 'asc' : 'desc' }, { id: 'asc' }];
-    const query = mentionQuery(q);
+    const query = mentionQuery(q, q.sort === 'relevance');
     const res = await this.mentions.query({
       from: (q.page - 1) * q.size,
       size: q.size,
@@ -104,7 +104,7 @@ export class MentionsRepository {
 
   /** Every match, newest first, page by page (search_after), up to `limit` rows. */
   scan(q: MentionFilters, limit: number, pageSize = 500): AsyncGenerator<EnrichedMention[]> {
-    return this.pages(mentionQuery(q), limit, pageSize);
+    return this.pages(mentionQuery(q, false), limit, pageSize);
   }
 
   /** What a query selects, newest first, page by page (search_after), up to `limit` rows. */
