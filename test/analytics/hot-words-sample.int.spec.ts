@@ -76,9 +76,9 @@ describe('hot words over many posts come from a random sample (issue #19)', () =
   it('the top words of a search without words: sampled the same way', async () => {
     const mentions = new MentionsReader(search);
     const query = { bool: { filter: [{ range: { publishedAt: { gte: week.from, lt: week.to } } }] } };
-    const exact = await mentions.topTerms(query, 600, 'analysis.tokens', 3);
+    const exact = await mentions.topTerms(query, 'analysis.tokens', 3);
     expect(exact).toEqual({ terms: [{ term: '鲜达', count: 540 }, { term: '超时', count: 240 }, { term: '退款', count: 150 }], sample: { probability: 1, posts: 600 } });
-    const sampled = await mentions.topTerms(query, 600, 'analysis.tokens', 3, 150);
+    const sampled = await mentions.topTerms(query, 'analysis.tokens', 3, 150);
     expect(sampled.sample.probability).toBe(0.25);
     expect(sampled.terms.map((t) => t.term)).toEqual(['鲜达', '超时', '退款']);
     expect(Math.abs(sampled.terms[0].count - 540)).toBeLessThanOrEqual(0.4 * 540);

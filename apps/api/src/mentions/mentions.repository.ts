@@ -19,7 +19,7 @@ export class MentionsRepository {
   async search(q: MentionSearchQuery): Promise<MentionSearchResult> {
     const sort: estypes.Sort = q.sort === 'relevance' && q.q ? ['_score', { publishedAt: 'desc' }] : [{ publishedAt: q.sort === 'oldest' ? 'asc' : 'desc' }, { id: 'asc' }];
     const query = mentionQuery(q, q.sort === 'relevance');
-    const res = await this.mentions.query({
+    const main = this.mentions.query({
       from: (q.page - 1) * q.size,
       size: q.size,
       track_total_hits: true,
@@ -47,13 +47,12 @@ export class MentionsRepository {
         ...(q.q ? { topTerms: { terms: { field: 'analysis.tokens', size: TOP_TERMS } } } : {}),
       },
     });
+    // Without words, the words of every match are most of an analytics request's time: over many
+    // posts they come from a random sample, asked for beside this request (it repeats only cheap filters).
+    const [res, sampledWords] = await Promise.all([main, q.q ? undefined : this.mentions.topTerms(query, 'analysis.tokens', TOP_TERMS)]);
     const raw = (name: string) => res.aggregations?.[name] as RawBuckets | undefined;
     const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
-    // Without words, the words of every match are most of an analytics request's time: over many
-    // posts they come from a random sample, in a second request that repeats only cheap filters.
-    const words = q.q
-      ? { terms: (raw('topTerms')?.buckets ?? []).map((b) => ({ term: String(b.key), count: b.doc_count })), sample: { probability: 1, posts: total } }
-      : await this.mentions.topTerms(query, total, 'analysis.tokens', TOP_TERMS);
+    const words = sampledWords ?? { terms: (raw('topTerms')?.buckets ?? []).map((b) => ({ term: String(b.key), count: b.doc_count })), sample: { probability: 1, posts: total } };
     const buckets = (agg?: RawBuckets): Bucket[] => (agg?.buckets ?? []).map((b) => ({ key: b.key_as_string ?? String(b.key), count: b.doc_count }));
     const timeline = (raw('timeline')?.buckets ?? []).map((b) => {
       const by = Object.fromEntries(buckets(b.bySentiment).map((s) => [s.key, s.count]));

@@ -49,12 +49,29 @@ export function readCounts(agg: unknown): Map<string, number> {
   return new Map(Object.entries(b).map(([k, v]) => [k, v.doc_count]));
 }
 
+/** How many posts `query` selects, and how many of them are negative (one request; cached for closed months). */
+export async function countPosts(search: SearchClient, index: string, query: Q): Promise<{ total: number; negative: number }> {
+  const res = await search.es.search({
+    ...TOLERATE_MISSING,
+    index,
+    size: 0,
+    track_total_hits: true,
+    request_cache: true,
+    query,
+    aggs: { negative: { filter: { term: { 'analysis.sentiment.label': 'negative' } } } },
+  });
+  const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
+  return { total, negative: (res.aggregations as Record<string, Bucket> | undefined)?.negative?.doc_count ?? 0 };
+}
+
 /**
- * The `size` most frequent words of `field` among the `posts` posts `query` selects. Over more than
- * TERM_SAMPLE_POSTS posts they are the words of a random sample, their counts estimates (the sample's
- * count ÷ the probability); `sample` says which.
+ * The `size` most frequent words of `field` among the posts `query` selects: counts them first
+ * (cheap, and sent beside the caller's own request), then over more than TERM_SAMPLE_POSTS posts
+ * reads the words of a random sample, their counts estimates (the sample's count ÷ the
+ * probability); `sample` says which.
  */
-export async function topTerms(search: SearchClient, index: string, query: Q, posts: number, field: string, size: number, samplePosts = TERM_SAMPLE_POSTS): Promise<{ terms: TermCount[]; sample: TermSample }> {
+export async function topTerms(search: SearchClient, index: string, query: Q, field: string, size: number, samplePosts = TERM_SAMPLE_POSTS): Promise<{ terms: TermCount[]; sample: TermSample }> {
+  const posts = (await countPosts(search, index, query)).total;
   if (posts === 0) return { terms: [], sample: { probability: 1, posts: 0 } };
   const probability = sampleProbability(posts, samplePosts);
   const res = await search.es.search({

@@ -6,7 +6,7 @@ import { SEARCH_CLIENT } from '../search-options';
 import { mentionsIndex } from '../indices/mentions.index';
 import { TOLERATE_MISSING } from '../indices/stored-index';
 import { previousPeriod } from './ticket-kpis';
-import { countsOf, readCounts, sampled, sampleProbability, TERM_SAMPLE_POSTS } from './hot-terms';
+import { countPosts, countsOf, readCounts, sampled, sampleProbability, TERM_SAMPLE_POSTS } from './hot-terms';
 
 type Q = estypes.QueryDslQueryContainer;
 type Bucket = { key: string | number; doc_count: number } & Record<string, unknown>;
@@ -32,9 +32,9 @@ export function mentionFilter(f: Omit<MentionAnalyticsFilter, 'from' | 'to'>, pe
 
 /**
  * Figures over posts (issue #17): where complaints come from, the words they use, and each
- * watch's share of voice with its sentiment. Plain aggregations on keyword fields; three searches
- * (the period; its hot words, from a random sample over many posts; their counts in the period
- * before, sampled alike). Places come as found;
+ * watch's share of voice with its sentiment. Plain aggregations on keyword fields; the period's
+ * figures in one search, and beside it the hot words: the posts counted, the words (from a random
+ * sample over many posts), their counts in the period before (sampled alike). Places come as found;
  * `rollUpPlaces` of @vigil/analysis groups them by province and country.
  */
 @Injectable()
@@ -48,7 +48,9 @@ export class MentionAnalyticsReader {
   /** `samplePosts`: how many posts the hot words are read from at most (TERM_SAMPLE_POSTS; tests set fewer). */
   async overview(f: MentionAnalyticsFilter, samplePosts = TERM_SAMPLE_POSTS): Promise<Omit<MentionOverview, 'regions'>> {
     const period = { from: f.from, to: f.to };
-    const res = await this.search.es.search({
+    // The hot words need the counts first (to size the sample): a cheap request, sent beside the main one.
+    const words = countPosts(this.search, this.index, { bool: { filter: mentionFilter(f, period) } }).then((c) => this.hotWords(f, c.total, c.negative, samplePosts));
+    const figures = this.search.es.search({
       ...TOLERATE_MISSING,
       index: this.index,
       size: 0,
@@ -63,11 +65,11 @@ export class MentionAnalyticsReader {
         },
       },
     });
+    const [res, { hotWords, ubiquitous, sample }] = await Promise.all([figures, words]);
     const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
     const a = res.aggregations as Record<string, Bucket> | undefined;
     const negative = a?.negative?.doc_count ?? 0;
     const places: PlaceCount[] = bucketsOf(a?.negative?.places).map((b) => ({ name: String(b.key), count: b.doc_count }));
-    const { hotWords, ubiquitous, sample } = await this.hotWords(f, total, negative, samplePosts);
     return { filter: f, mentions: total, negative, places, hotWords, hotWordsSample: sample, ubiquitous, shareOfVoice: shares(bucketsOf(a?.watches)) };
   }
 

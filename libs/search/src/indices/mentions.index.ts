@@ -144,9 +144,9 @@ export class MentionsReader {
     return this.search.es.search<EnrichedMention, A>({ ...TOLERATE_MISSING, ...request, index: this.index });
   }
 
-  /** The `size` most frequent values of `field` among the `posts` posts `query` selects, with exact counts (a sampled choice over many posts: `topTerms`). */
-  topTerms(query: estypes.QueryDslQueryContainer, posts: number, field: string, size: number, samplePosts?: number): ReturnType<typeof topTerms> {
-    return topTerms(this.search, this.index, query, posts, field, size, samplePosts);
+  /** The `size` most frequent values of `field` among the posts `query` selects; over many posts, of a random sample (`topTerms`). */
+  topTerms(query: estypes.QueryDslQueryContainer, field: string, size: number, samplePosts?: number): ReturnType<typeof topTerms> {
+    return topTerms(this.search, this.index, query, field, size, samplePosts);
   }
 
   async count(query?: estypes.QueryDslQueryContainer): Promise<number> {
