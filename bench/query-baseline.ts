@@ -6,7 +6,7 @@
  */
 import type { estypes } from '@elastic/elasticsearch';
 import { NO_WATCH_FILTER, type MentionAnalyticsFilter } from '@vigil/contracts';
-import { mentionFilter, previousPeriod, type SearchClient } from '@vigil/search';
+import { mentionFilter, previousPeriod, TicketAnalyticsReader, type SearchClient } from '@vigil/search';
 import { mentionQuery } from '../apps/api/src/mentions/mention-query';
 import type { MentionSearchQuery } from '../apps/api/src/mentions/mention-search.dto';
 
@@ -81,4 +81,22 @@ export async function oldOverview(client: SearchClient, f: MentionAnalyticsFilte
     query: { bool: { filter: [...mentionFilter(f, previousPeriod(f)), NEGATIVE] } },
     aggs: { words: { terms: { field: 'analysis.tokens', size: words.length, include: words } } },
   });
+}
+
+/**
+ * TicketAnalyticsReader before: the same aggregations over every ticket (the search was not narrowed
+ * to the tickets of the two periods and the backlog, `kpiScope`). The reader now puts that scope last
+ * in the search's filters; this one sends its searches without it.
+ */
+export function oldTicketReader(client: SearchClient): TicketAnalyticsReader {
+  const es = new Proxy(client.es, {
+    get(target, key, receiver) {
+      if (key !== 'search') return Reflect.get(target, key, receiver) as unknown;
+      return (req: estypes.SearchRequest) => {
+        const filter = req.query?.bool?.filter;
+        return target.search(Array.isArray(filter) ? { ...req, query: { bool: { ...req.query!.bool, filter: filter.slice(0, -1) } } } : req);
+      };
+    },
+  });
+  return new TicketAnalyticsReader(Object.create(client, { es: { value: es } }) as SearchClient);
 }

@@ -32,7 +32,7 @@ import { VolumeRepository } from '../apps/api/src/volume/volume.repository';
 import { SpeedLog } from '../scripts/machine-speed';
 import { prng, rate, samplePost, services } from './bench-support';
 import { loadAverage } from './cpu-accounting';
-import { oldOverview, oldSearch } from './query-baseline';
+import { oldOverview, oldSearch, oldTicketReader } from './query-baseline';
 
 const root = path.resolve(__dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -221,6 +221,8 @@ async function main(): Promise<void> {
       (k) => repo.search(MentionSearchQuery.parse(q(k))),
       (k) => oldSearch(client, MentionSearchQuery.parse(q(k))),
     ];
+    const oldTickets = oldTicketReader(client);
+    const tickets = (call: (r: TicketAnalyticsReader, k: number) => Promise<unknown>): [Call, Call] => [(k) => call(ticketKpis, k), (k) => call(oldTickets, k)];
     const overview = (k: number) => ({ ...span(k, 30), watch: [], category: [], channel: [] });
     // [name, the query now, the query before the #19 query work (bench/query-baseline.ts) where it changed]
     const queries: [string, Call, Call?][] = [
@@ -230,10 +232,10 @@ async function main(): Promise<void> {
       ['analytics: 12 months, no words, timeline by day with sentiment, channel/category/place', ...search((k) => ({ from: day(365 + k), to: day(k), size: 0, interval: 'day' }))],
       ['analytics: negative only, last 7 days by hour', ...search((k) => ({ sentiment: 'negative', from: day(k + 7), to: day(k), size: 0, interval: 'hour' }))],
       ['KPIs: volume vs the same hours on the past 7 days', (k) => volume.windows(new Date(END - (k % 200) * 3_600_000), 1, 7)],
-      ['analytics page: ticket figures, 30 days beside the 30 before, trend by day, SLA, backlog, by category', (k) =>
-        ticketKpis.kpis(ticketFilter(k, 30), { asOf: new Date(END), groupBy: 'category' })],
-      ['analytics page: ticket figures, 12 months by week, one watch', (k) =>
-        ticketKpis.kpis({ ...ticketFilter(k, 365), watch: [WATCHES[k % 2]!] }, { asOf: new Date(END), interval: 'week' })],
+      ['analytics page: ticket figures, 30 days beside the 30 before, trend by day, SLA, backlog, by category', ...tickets((r, k) =>
+        r.kpis(ticketFilter(k, 30), { asOf: new Date(END), groupBy: 'category' }))],
+      ['analytics page: ticket figures, 12 months by week, one watch', ...tickets((r, k) =>
+        r.kpis({ ...ticketFilter(k, 365), watch: [WATCHES[k % 2]!] }, { asOf: new Date(END), interval: 'week' }))],
       ['analytics page: posts by place, hot words vs before, share of voice, 30 days', (k) => mentionKpis.overview(overview(k)), (k) => oldOverview(client, overview(k))],
     ];
     const lines: string[] = [];
