@@ -73,15 +73,20 @@ describe('hot words over many posts come from a random sample (issue #19)', () =
     expect(await reader.overview(week, 150)).toEqual(o);
   });
 
-  it('the top words of a search without words: sampled the same way', async () => {
-    const mentions = new MentionsReader(search);
-    const query = { bool: { filter: [{ range: { publishedAt: { gte: week.from, lt: week.to } } }] } };
-    const exact = await mentions.topTerms(query, 'analysis.tokens', 3);
-    expect(exact).toEqual({ terms: [{ term: '鲜达', count: 540 }, { term: '超时', count: 240 }, { term: '退款', count: 150 }], sample: { probability: 1, posts: 600 } });
-    const sampled = await mentions.topTerms(query, 'analysis.tokens', 3, 150);
-    expect(sampled.sample.probability).toBe(0.25);
-    expect(sampled.terms.map((t) => t.term)).toEqual(['鲜达', '超时', '退款']);
-    expect(Math.abs(sampled.terms[0].count - 540)).toBeLessThanOrEqual(0.4 * 540);
+  it('the api search without words: its top words sampled the same way', async () => {
+    const repo = new MentionsRepository(new MentionsReader(search));
+    const q = MentionSearchQuery.parse({ from: week.from, to: week.to, size: 0 });
+    const exact = (await repo.search(q)).aggregations;
+    expect(exact.topTerms.slice(0, 3)).toEqual([{ key: '鲜达', count: 540 }, { key: '超时', count: 240 }, { key: '退款', count: 150 }]);
+    expect(exact.topTermsSample).toEqual({ probability: 1, posts: 600 });
+    const sampled = (await repo.search(q, 150)).aggregations;
+    expect(sampled.topTermsSample.probability).toBe(0.25);
+    expect(sampled.topTermsSample.posts).toBeGreaterThan(100);
+    expect(sampled.topTermsSample.posts).toBeLessThan(200);
+    expect(sampled.topTerms.slice(0, 3).map((t) => t.key)).toEqual(['鲜达', '超时', '退款']);
+    expect(Math.abs(sampled.topTerms[0].count - 540)).toBeLessThanOrEqual(0.4 * 540);
+    // Read from the sample: 150 is no multiple of 4, so 退款's estimate (its sample count ÷ 0.25) cannot be exact.
+    expect(sampled.topTerms[2].count).not.toBe(150);
   });
 
   it('the api search: words as a filter unless by relevance (same posts), posts per day read from the daily timeline', async () => {

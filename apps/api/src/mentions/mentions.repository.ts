@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
 import { NO_WATCH_FILTER, type EnrichedMention } from '@vigil/contracts';
-import { MentionsReader } from '@vigil/search';
+import { MentionsReader, sampled, sampleProbability, TERM_SAMPLE_POSTS } from '@vigil/search';
 import { mentionQuery } from './mention-query';
 import type { MentionsByIds } from './mention-ids.dto';
 import type { Bucket, MentionFilters, MentionSearchQuery, MentionSearchResult } from './mention-search.dto';
@@ -16,10 +16,15 @@ const TOP_TERMS = 30;
 export class MentionsRepository {
   constructor(private readonly mentions: MentionsReader) {}
 
-  async search(q: MentionSearchQuery): Promise<MentionSearchResult> {
+  /** `samplePosts`: how many posts the top terms are read from at most (TERM_SAMPLE_POSTS; tests set fewer). */
+  async search(q: MentionSearchQuery, samplePosts = TERM_SAMPLE_POSTS): Promise<MentionSearchResult> {
     const sort: estypes.Sort = q.sort === 'relevance' && q.q ? ['_score', { publishedAt: 'desc' }] : [{ publishedAt: q.sort === 'oldest' ? 'asc' : 'desc' }, { id: 'asc' }];
     const query = mentionQuery(q, q.sort === 'relevance');
-    const main = this.mentions.query({
+    // Without words, the words of every match are most of an analytics request's time: over many
+    // posts they are read from a random sample, sized by a count first (cheap: filters only). With
+    // words, counting first would run the text query twice (most of such a search's time): all are read.
+    const probability = q.q ? 1 : sampleProbability((await this.mentions.countPosts(query)).total, samplePosts);
+    const res = await this.mentions.query({
       from: (q.page - 1) * q.size,
       size: q.size,
       track_total_hits: true,
@@ -43,16 +48,16 @@ export class MentionsRepository {
         perCategory: { terms: { field: 'analysis.categories.id', size: 20 } },
         perWatch: { terms: { field: 'watches.id', size: 100, missing: NO_WATCH_FILTER } },
         topPlaces: { terms: { field: 'analysis.entities.places.name', size: 20 } },
-        // With words searched for, asking again would run the text query twice (most of such a search's time).
-        ...(q.q ? { topTerms: { terms: { field: 'analysis.tokens', size: TOP_TERMS } } } : {}),
+        topTerms: sampled(probability, { w: { terms: { field: 'analysis.tokens', size: TOP_TERMS } } }),
       },
     });
-    // Without words, the words of every match are most of an analytics request's time: over many
-    // posts they come from a random sample, asked for beside this request (it repeats only cheap filters).
-    const [res, sampledWords] = await Promise.all([main, q.q ? undefined : this.mentions.topTerms(query, 'analysis.tokens', TOP_TERMS)]);
     const raw = (name: string) => res.aggregations?.[name] as RawBuckets | undefined;
     const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
-    const words = sampledWords ?? { terms: (raw('topTerms')?.buckets ?? []).map((b) => ({ term: String(b.key), count: b.doc_count })), sample: { probability: 1, posts: total } };
+    const sample = res.aggregations?.topTerms as { doc_count?: number; w?: RawBuckets } | undefined;
+    const words = {
+      terms: (sample?.w?.buckets ?? []).map((b) => ({ term: String(b.key), count: b.doc_count })),
+      sample: { probability, posts: probability === 1 ? total : (sample?.doc_count ?? 0) },
+    };
     const buckets = (agg?: RawBuckets): Bucket[] => (agg?.buckets ?? []).map((b) => ({ key: b.key_as_string ?? String(b.key), count: b.doc_count }));
     const timeline = (raw('timeline')?.buckets ?? []).map((b) => {
       const by = Object.fromEntries(buckets(b.bySentiment).map((s) => [s.key, s.count]));

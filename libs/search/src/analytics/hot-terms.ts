@@ -1,11 +1,9 @@
 import type { estypes } from '@elastic/elasticsearch';
-import type { TermSample } from '@vigil/contracts';
 import type { SearchClient } from '../search-client';
 import { TOLERATE_MISSING } from '../indices/stored-index';
 
 type Q = estypes.QueryDslQueryContainer;
 type Bucket = { key: string | number; doc_count: number } & Record<string, unknown>;
-const bucketsOf = (a: unknown): Bucket[] => ((a as { buckets?: Bucket[] } | undefined)?.buckets ?? []);
 
 /**
  * How many posts the words are chosen from. A terms aggregation over `analysis.tokens` reads every
@@ -22,11 +20,6 @@ const SEED = 19;
 export function sampleProbability(posts: number, target = TERM_SAMPLE_POSTS): number {
   if (posts <= target) return 1;
   return Math.min(MAX_SAMPLED_PROBABILITY, target / posts);
-}
-
-export interface TermCount {
-  term: string;
-  count: number;
 }
 
 /**
@@ -62,30 +55,4 @@ export async function countPosts(search: SearchClient, index: string, query: Q):
   });
   const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
   return { total, negative: (res.aggregations as Record<string, Bucket> | undefined)?.negative?.doc_count ?? 0 };
-}
-
-/**
- * The `size` most frequent words of `field` among the posts `query` selects: counts them first
- * (cheap, and sent beside the caller's own request), then over more than TERM_SAMPLE_POSTS posts
- * reads the words of a random sample, their counts estimates (the sample's count ÷ the
- * probability); `sample` says which.
- */
-export async function topTerms(search: SearchClient, index: string, query: Q, field: string, size: number, samplePosts = TERM_SAMPLE_POSTS): Promise<{ terms: TermCount[]; sample: TermSample }> {
-  const posts = (await countPosts(search, index, query)).total;
-  if (posts === 0) return { terms: [], sample: { probability: 1, posts: 0 } };
-  const probability = sampleProbability(posts, samplePosts);
-  const res = await search.es.search({
-    ...TOLERATE_MISSING,
-    index,
-    size: 0,
-    track_total_hits: false,
-    request_cache: true,
-    query,
-    aggs: { s: sampled(probability, { w: { terms: { field, size } } }) },
-  });
-  const s = (res.aggregations as Record<string, Bucket> | undefined)?.s;
-  return {
-    terms: bucketsOf(s?.w).map((b) => ({ term: String(b.key), count: b.doc_count })),
-    sample: { probability, posts: probability === 1 ? posts : (s?.doc_count ?? 0) },
-  };
 }

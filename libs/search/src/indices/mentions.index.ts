@@ -4,7 +4,7 @@ import { EnrichedMention } from '@vigil/contracts';
 import type { SearchClient } from '../search-client';
 import { SEARCH_CLIENT } from '../search-options';
 import { TOLERATE_MISSING, type StoredIndex } from './stored-index';
-import { topTerms } from '../analytics/hot-terms';
+import { countPosts } from '../analytics/hot-terms';
 
 const keyword: estypes.MappingProperty = { type: 'keyword', ignore_above: 512 };
 
@@ -144,9 +144,9 @@ export class MentionsReader {
     return this.search.es.search<EnrichedMention, A>({ ...TOLERATE_MISSING, ...request, index: this.index });
   }
 
-  /** The `size` most frequent values of `field` among the posts `query` selects; over many posts, of a random sample (`topTerms`). */
-  topTerms(query: estypes.QueryDslQueryContainer, field: string, size: number, samplePosts?: number): ReturnType<typeof topTerms> {
-    return topTerms(this.search, this.index, query, field, size, samplePosts);
+  /** How many posts a query selects, and how many of them are negative (one size-0 request the request cache can answer). */
+  countPosts(query: estypes.QueryDslQueryContainer): ReturnType<typeof countPosts> {
+    return countPosts(this.search, this.index, query);
   }
 
   async count(query?: estypes.QueryDslQueryContainer): Promise<number> {
