@@ -1,5 +1,5 @@
 /**
- * `npm run bench:query [-- N] [--tickets T] [--concurrency 1,20] [--requests R] [--budget-min M]`: the analysts'
+ * `npm run bench:query [-- N] [--tickets T] [--concurrency 1,20] [--requests R] [--budget-min M] [--reuse] [--only 1,3]`: the analysts'
  * side. Loads N mentions (default 200,000; the issue's 1 M is `-- 1000000`) into indices of their
  * own prefix, dated over the 12 months before 2026-12-01, on 10 channels, 12 sources, 4 watches,
  * and T tickets (default 50,000) over the same months, their figures kept by the responder's own
@@ -10,7 +10,7 @@
  * have passed since the load ended, the queries not yet measured are listed as skipped (a 1 M load
  * on the shared 2-core server makes each 12-month aggregation take seconds). Ctrl-C stops the
  * same way and still deletes the indices.
- * The indices are deleted at the end. Prints figures; asserts nothing. Do not load the shared
+ * The indices are deleted at the end (kept with `--reuse`, see REUSE). Prints figures; asserts nothing. Do not load the shared
  * Elasticsearch with more than a few hundred thousand mentions while others work on it.
  *
  * The text of a mention is one of POOL posts analysed beforehand (bench-support's zh/en/mixed
@@ -32,6 +32,7 @@ import { VolumeRepository } from '../apps/api/src/volume/volume.repository';
 import { SpeedLog } from '../scripts/machine-speed';
 import { prng, rate, samplePost, services } from './bench-support';
 import { loadAverage } from './cpu-accounting';
+import { oldOverview, oldSearch, oldTicketReader } from './query-baseline';
 
 const root = path.resolve(__dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -41,6 +42,13 @@ const CONCURRENCY = (flag('concurrency') ?? '1,20').split(',').map(Number);
 const REQUESTS = Number(flag('requests') ?? 60);
 const TICKETS = Number(flag('tickets') ?? 50_000);
 const BUDGET_MS = Number(flag('budget-min') ?? Infinity) * 60_000;
+/**
+ * `--reuse`: indices under the fixed prefix `qbench-keep-`, kept at the end; a later run with the
+ * same N and T finds them complete (counts equal) and skips the load (17 min at 1 M).
+ */
+const REUSE = args.includes('--reuse');
+/** `--only 3,8`: measure only those queries (numbered as printed). */
+const ONLY = flag('only')?.split(',').map(Number);
 /** Set by the budget or Ctrl-C: measure nothing more, print what was measured, delete the indices. */
 let stop = false;
 process.once('SIGINT', () => {
@@ -142,50 +150,63 @@ async function measure(concurrency: number, requests: number, call: (k: number) 
   return out.sort((a, b) => a - b);
 }
 
+/** Loads N mentions and T tickets under the client's prefix; returns the mentions written. */
+async function load(client: SearchClient, speed: SpeedLog): Promise<number> {
+  await client.ensureIndices();
+  const posts = pool();
+  const rand = prng(11);
+  const bulk = new BulkIndexer(client);
+  speed.sample(50);
+  const t0 = Date.now();
+  // Two requests in flight: one is built and sent while Elasticsearch writes the other.
+  let written = 0;
+  const batches = Math.ceil(N / BULK_DOCS);
+  let nextBatch = 0;
+  await Promise.all(
+    [0, 1].map(async () => {
+      while (nextBatch < batches && !stop) {
+        const b = nextBatch++;
+        const docs = [];
+        for (let i = b * BULK_DOCS; i < Math.min(N, (b + 1) * BULK_DOCS); i++) {
+          const m = mention(i, posts[i % POOL], rand);
+          docs.push({ index: client.names.mentionsFor(m.publishedAt), id: m.id, doc: m });
+        }
+        const res = await bulk.index(docs);
+        if (res.failed.length) throw new Error(`bulk failures: ${res.failed[0].error}`);
+        written += docs.length;
+      }
+    }),
+  );
+  await client.es.indices.refresh({ index: client.names.mentions });
+  const loadMs = Date.now() - t0;
+  const indices = Object.keys(await client.es.indices.get({ index: client.names.mentions }));
+  process.stdout.write(`loaded ${written} mentions into ${indices.length} indices in ${(loadMs / 1000).toFixed(1)} s (${rate(written, loadMs)}/s)\n`);
+  speed.sample(50);
+
+  const plan = parsePlan(readFileSync(path.join(root, 'libs/plan/default-plan.yaml'), 'utf8'));
+  if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+  const tt = Date.now();
+  const tickets = await loadTickets(client, plan.plan, TICKETS);
+  process.stdout.write(`loaded ${tickets} tickets in ${((Date.now() - tt) / 1000).toFixed(1)} s\n`);
+  return written;
+}
+
 async function main(): Promise<void> {
   const { elasticsearchUrl } = await (await services(root)).ensureServices();
-  const prefix = `qbench${Date.now().toString(36)}-`;
+  const prefix = REUSE ? 'qbench-keep-' : `qbench${Date.now().toString(36)}-`;
   const client = new SearchClient({ node: elasticsearchUrl, indexPrefix: prefix });
   const speed = new SpeedLog();
   const loadBefore = loadAverage();
+  let keep = false;
   try {
-    await client.ensureIndices();
-    const posts = pool();
-    const rand = prng(11);
-    const bulk = new BulkIndexer(client);
-    speed.sample(50);
-    const t0 = Date.now();
-    // Two requests in flight: one is built and sent while Elasticsearch writes the other.
-    let written = 0;
-    const batches = Math.ceil(N / BULK_DOCS);
-    let nextBatch = 0;
-    await Promise.all(
-      [0, 1].map(async () => {
-        while (nextBatch < batches && !stop) {
-          const b = nextBatch++;
-          const docs = [];
-          for (let i = b * BULK_DOCS; i < Math.min(N, (b + 1) * BULK_DOCS); i++) {
-            const m = mention(i, posts[i % POOL], rand);
-            docs.push({ index: client.names.mentionsFor(m.publishedAt), id: m.id, doc: m });
-          }
-          const res = await bulk.index(docs);
-          if (res.failed.length) throw new Error(`bulk failures: ${res.failed[0].error}`);
-          written += docs.length;
-        }
-      }),
-    );
-    await client.es.indices.refresh({ index: client.names.mentions });
-    const loadMs = Date.now() - t0;
+    const count = (index: string) => client.es.count({ index, ignore_unavailable: true, allow_no_indices: true }).then((r) => r.count, () => -1);
+    const reused = REUSE && (await count(client.names.mentions)) === N && (await count(client.names.tickets)) === TICKETS;
+    if (REUSE && !reused) await client.deleteIndices(`${prefix}*`);
+    let written = N;
+    if (reused) process.stdout.write(`reusing ${N} mentions and ${TICKETS} tickets under ${prefix} (--reuse; the load is not timed again)\n`);
+    else written = await load(client, speed);
+    keep = REUSE;
     const indices = Object.keys(await client.es.indices.get({ index: client.names.mentions }));
-    process.stdout.write(`loaded ${written} mentions into ${indices.length} indices in ${(loadMs / 1000).toFixed(1)} s (${rate(written, loadMs)}/s)\n`);
-    speed.sample(50);
-
-    const plan = parsePlan(readFileSync(path.join(root, 'libs/plan/default-plan.yaml'), 'utf8'));
-    if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
-    const tt = Date.now();
-    const tickets = await loadTickets(client, plan.plan, TICKETS);
-    process.stdout.write(`loaded ${tickets} tickets in ${((Date.now() - tt) / 1000).toFixed(1)} s\n`);
-
     const repo = new MentionsRepository(new MentionsReader(client));
     const ticketKpis = new TicketAnalyticsReader(client);
     const mentionKpis = new MentionAnalyticsReader(client);
@@ -193,39 +214,60 @@ async function main(): Promise<void> {
     const ticketFilter = (k: number, days: number): AnalyticsFilter => ({ ...span(k, days), tz: 'Asia/Shanghai', watch: [], team: [], level: [], category: [], channel: [], rootCause: [] });
     const volume = new VolumeRepository(new MentionsReader(client));
     const day = (k: number) => new Date(END - (k % 300) * 86_400_000).toISOString().slice(0, 10);
-    // Each request varies (word, month, channel, day), so the shard request cache does not answer a repeat.
-    const queries: [string, (k: number) => Promise<unknown>][] = [
-      ['search: words + channel + 30 days, newest, 50 a page, all aggregations', (k) =>
-        repo.search(MentionSearchQuery.parse({ q: WORDS[k % WORDS.length], channel: CHANNELS[k % CHANNELS.length], from: day(k + 30), to: day(k), size: 50 }))],
-      ['search: words, by relevance, 12 months', (k) => repo.search(MentionSearchQuery.parse({ q: WORDS[k % WORDS.length], sort: 'relevance', from: day(365 + k), size: 50 }))],
-      ['analytics: 12 months, no words, timeline by day with sentiment, channel/category/place', (k) =>
-        repo.search(MentionSearchQuery.parse({ from: day(365 + k), to: day(k), size: 0, interval: 'day' }))],
-      ['analytics: negative only, last 7 days by hour', (k) =>
-        repo.search(MentionSearchQuery.parse({ sentiment: 'negative', from: day(k + 7), to: day(k), size: 0, interval: 'hour' }))],
+    // Each request varies (word, day, channel), so none repeats another whole; the months it covers whole
+    // can come from the shard request cache, as they do for analysts looking at the same months.
+    type Call = (k: number) => Promise<unknown>;
+    /** A dashboard search: through the api's repository now, and as the request was before. */
+    const search = (q: (k: number) => Record<string, unknown>): [Call, Call] => [
+      (k) => repo.search(MentionSearchQuery.parse(q(k))),
+      (k) => oldSearch(client, MentionSearchQuery.parse(q(k))),
+    ];
+    const oldTickets = oldTicketReader(client);
+    const tickets = (call: (r: TicketAnalyticsReader, k: number) => Promise<unknown>): [Call, Call] => [(k) => call(ticketKpis, k), (k) => call(oldTickets, k)];
+    const overview = (k: number) => ({ ...span(k, 30), watch: [], category: [], channel: [] });
+    // [name, the query now, the query before the #19 query work (bench/query-baseline.ts) where it changed]
+    const queries: [string, Call, Call?][] = [
+      ['search: words + channel + 30 days, newest, 50 a page, all aggregations',
+        ...search((k) => ({ q: WORDS[k % WORDS.length], channel: CHANNELS[k % CHANNELS.length], from: day(k + 30), to: day(k), size: 50 }))],
+      ['search: words, by relevance, 12 months', ...search((k) => ({ q: WORDS[k % WORDS.length], sort: 'relevance', from: day(365 + k), size: 50 }))],
+      ['analytics: 12 months, no words, timeline by day with sentiment, channel/category/place', ...search((k) => ({ from: day(365 + k), to: day(k), size: 0, interval: 'day' }))],
+      ['analytics: negative only, last 7 days by hour', ...search((k) => ({ sentiment: 'negative', from: day(k + 7), to: day(k), size: 0, interval: 'hour' }))],
       ['KPIs: volume vs the same hours on the past 7 days', (k) => volume.windows(new Date(END - (k % 200) * 3_600_000), 1, 7)],
-      ['analytics page: ticket figures, 30 days beside the 30 before, trend by day, SLA, backlog, by category', (k) =>
-        ticketKpis.kpis(ticketFilter(k, 30), { asOf: new Date(END), groupBy: 'category' })],
-      ['analytics page: ticket figures, 12 months by week, one watch', (k) =>
-        ticketKpis.kpis({ ...ticketFilter(k, 365), watch: [WATCHES[k % 2]!] }, { asOf: new Date(END), interval: 'week' })],
-      ['analytics page: posts by place, hot words vs before, share of voice, 30 days', (k) =>
-        mentionKpis.overview({ ...span(k, 30), watch: [], category: [], channel: [] })],
+      ['analytics page: ticket figures, 30 days beside the 30 before, trend by day, SLA, backlog, by category', ...tickets((r, k) =>
+        r.kpis(ticketFilter(k, 30), { asOf: new Date(END), groupBy: 'category' }))],
+      ['analytics page: ticket figures, 12 months by week, one watch', ...tickets((r, k) =>
+        r.kpis({ ...ticketFilter(k, 365), watch: [WATCHES[k % 2]!] }, { asOf: new Date(END), interval: 'week' }))],
+      ['analytics page: posts by place, hot words vs before, share of voice, 30 days', (k) => mentionKpis.overview(overview(k)), (k) => oldOverview(client, overview(k))],
     ];
     const lines: string[] = [];
     const deadline = Date.now() + BUDGET_MS;
+    const line = (text: string) => {
+      lines.push(text);
+      process.stdout.write(`${text}\n`);
+    };
+    // Each form starts with an empty request cache: its first request ("cold") reads every shard; the
+    // later ones, with other days, find the months they share with earlier requests in the cache.
+    const clearCache = () => client.es.indices.clearCache({ index: `${prefix}*`, request: true });
     for (const c of CONCURRENCY) {
-      for (const [name, call] of queries) {
-        if (Date.now() > deadline) stop = true;
-        if (stop) {
-          lines.push(`${String(c).padStart(2)} analyst${c > 1 ? 's' : ' '}  skipped (budget or Ctrl-C)  ${name}`);
-          process.stdout.write(`${lines.at(-1)}\n`);
-          continue;
+      for (const [i, [name, now, before]] of queries.entries()) {
+        if (ONLY && !ONLY.includes(i + 1)) continue;
+        for (const [form, call] of [['before', before], ['now', now]] as const) {
+          if (!call) continue;
+          if (Date.now() > deadline) stop = true;
+          const who = `${String(c).padStart(2)} analyst${c > 1 ? 's' : ' '}  ${before ? form.padEnd(6) : '(same)'}`;
+          if (stop) {
+            line(`${who}  skipped (budget or Ctrl-C)  ${i + 1}. ${name}`);
+            continue;
+          }
+          await clearCache();
+          const cold = await measure(1, 1, call);
+          await measure(c, Math.min(5, c), call); // warm-up
+          const ms = await measure(c, Math.max(REQUESTS, c * 5), call);
+          speed.sample(20);
+          if (!ms.length) continue;
+          const f = (v: number) => v.toFixed(0).padStart(5);
+          line(`${who}  p50 ${f(pct(ms, 50))} ms  p95 ${f(pct(ms, 95))} ms  p99 ${f(pct(ms, 99))} ms  cold ${f(cold[0] ?? NaN)} ms  (${ms.length}, load ${os.loadavg()[0].toFixed(1)})  ${i + 1}. ${name}`);
         }
-        await measure(c, Math.min(5, c), call); // warm-up
-        const ms = await measure(c, Math.max(REQUESTS, c * 5), call);
-        speed.sample(20);
-        if (!ms.length) continue;
-        lines.push(`${String(c).padStart(2)} analyst${c > 1 ? 's' : ' '}  p50 ${pct(ms, 50).toFixed(0).padStart(5)} ms  p95 ${pct(ms, 95).toFixed(0).padStart(5)} ms  p99 ${pct(ms, 99).toFixed(0).padStart(5)} ms  (${ms.length})  ${name}`);
-        process.stdout.write(`${lines.at(-1)}\n`);
       }
     }
     process.stdout.write(
@@ -239,8 +281,8 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    const dropped = await client.deleteIndices(`${prefix}*`);
-    process.stdout.write(`deleted ${dropped} indices of ${prefix}\n`);
+    if (keep) process.stdout.write(`kept the indices of ${prefix} (--reuse); \`npm run bench:query -- ${N} --tickets ${TICKETS} --reuse\` measures them again\n`);
+    else process.stdout.write(`deleted ${await client.deleteIndices(`${prefix}*`)} indices of ${prefix}\n`);
     await client.onApplicationShutdown();
   }
 }

@@ -61,6 +61,8 @@ describe('api: analytics', () => {
     expect(body.regions.en).toEqual([{ name: 'United States', count: 1, parts: [{ name: 'Washington', count: 1 }] }]);
     // 鲜达 is in 4 of the 6 posts: it names the brand, not the complaint.
     expect(body.ubiquitous).toEqual(['鲜达']);
+    // Four negative posts are far under the sample size: every one is read, the counts are exact.
+    expect(body.hotWordsSample).toEqual({ probability: 1, posts: 4 });
     expect(body.hotWords.slice(0, 2)).toEqual([
       { term: '超时', count: 3, previous: 0 },
       { term: '退款', count: 2, previous: 1 },

@@ -1413,6 +1413,10 @@ export interface components {
                     key: string;
                     count: number;
                 }[];
+                topTermsSample: {
+                    probability: number;
+                    posts: number;
+                };
                 topPlaces: {
                     key: string;
                     count: number;
@@ -4262,6 +4266,10 @@ export interface components {
                 count: number;
                 previous: number;
             }[];
+            hotWordsSample: {
+                probability: number;
+                posts: number;
+            };
             ubiquitous: string[];
             shareOfVoice: {
                 watchId: string;

@@ -68,7 +68,7 @@ export const analyticsEn = {
     rootCauses: 'Tickets resolved in the period (their latest resolution) by the root cause chosen when resolving, beside the period before. “Not recorded”: resolved tickets stored without one (before root causes were kept). Click a bar for the tickets.',
     groups: 'Each row counts the tickets with that value; a ticket with several values counts in each.',
     places: 'Places named in the period’s negative posts. Chinese places by province (cities rolled up), English places by country (split by state). Districts and compounds are not rolled up.',
-    hotWords: 'The words most frequent in the period’s negative posts, beside their count in the period before. Words in more than half of all posts (the brand’s own name) are left out: {words}.',
+    hotWords: 'The words most frequent in the period’s negative posts, beside their count in the period before. Words in more than half of all posts (the brand’s own name) are left out: {words}. Over more than 10,000 negative posts the words and counts come from a random sample of about 10,000, so the counts are estimates.',
     share: 'Posts per watch in the period; a post matching two watches counts for both. Competitor watches are marked.',
     sentiment: 'Negative, neutral and positive posts per watch.',
   },

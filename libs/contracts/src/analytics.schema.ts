@@ -171,6 +171,15 @@ export const RegionCount = z.object({
 });
 export type RegionCount = z.infer<typeof RegionCount>;
 
+/**
+ * Which posts top words were counted in (issue #19): every post (`probability` 1: counts exact), or a
+ * random sample of about 10,000 of them (each post kept with `probability`; `posts` were read): the
+ * words are the sample's most frequent and each count is its count in the sample ÷ `probability`, an
+ * estimate (a word in 2 % of the posts is off by about 7 %). The same seed gives the same sample.
+ */
+export const TermSample = z.object({ probability: z.number().gt(0).lte(1), posts: z.number().int().nonnegative() });
+export type TermSample = z.infer<typeof TermSample>;
+
 export const HotWord = z.object({ term: z.string(), count: z.number().int().nonnegative(), previous: z.number().int().nonnegative() });
 export type HotWord = z.infer<typeof HotWord>;
 
@@ -196,6 +205,8 @@ export const MentionOverview = z.object({
   regions: z.object({ zh: z.array(RegionCount), en: z.array(RegionCount) }),
   /** Words of the period's negative posts, most frequent first, with their count in the period before. */
   hotWords: z.array(HotWord),
+  /** The negative posts the hot words were counted in (all, or a random sample: see TermSample); the period before is sampled with the same probability, and a word's share of its language for `ubiquitous` is read from a sample of all posts the same way. */
+  hotWordsSample: TermSample,
   /** Words left out of the hot words for being in more than half of the period's posts in their language (the brand's own name, usually). */
   ubiquitous: z.array(z.string()),
   shareOfVoice: z.array(VoiceShare),

@@ -5,9 +5,11 @@ import type { MentionFilters } from './mention-search.dto';
 /**
  * The Elasticsearch query for a search's filters. User text reaches Elasticsearch only
  * through match, match_phrase and term queries: no query_string syntax, so a user
- * cannot inject query operators.
+ * cannot inject query operators. The words count towards a score only when `scored` (a search by
+ * relevance): otherwise they are a filter too, which selects the same posts without scoring each
+ * (a quarter less time for a month of posts at 1 M, issue #19).
  */
-export function mentionQuery(q: MentionFilters): estypes.QueryDslQueryContainer {
+export function mentionQuery(q: MentionFilters, scored: boolean): estypes.QueryDslQueryContainer {
   const filter: estypes.QueryDslQueryContainer[] = [];
   if (q.from || q.to) filter.push({ range: { publishedAt: { gte: q.from, lte: q.to } } });
   const terms = (field: string, values: string[]) => values.length && filter.push({ terms: { [field]: values } });
@@ -36,7 +38,7 @@ export function mentionQuery(q: MentionFilters): estypes.QueryDslQueryContainer 
         },
       ]
     : [];
-  return { bool: { filter, must } };
+  return scored ? { bool: { filter, must } } : { bool: { filter: [...filter, ...must] } };
 }
 
 /** Mentions of any of these watches (deleted ones too); `_none`: mentions of no watch. */

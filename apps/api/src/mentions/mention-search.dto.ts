@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { isTimeZone } from '@vigil/plan';
-import { EnrichedMention } from '@vigil/contracts';
+import { EnrichedMention, TermSample } from '@vigil/contracts';
 
 /** `a,b` or repeated params, to a list. */
 const list = z
@@ -81,7 +81,9 @@ export const MentionSearchResult = z.object({
     perCategory: z.array(Bucket),
     /** Mentions per watch (share of voice when competitors are watched); `_none` for mentions of no watch. */
     perWatch: z.array(Bucket),
+    /** The most frequent words; over many posts, of a random sample, with estimated counts (see `topTermsSample`). */
     topTerms: z.array(Bucket),
+    topTermsSample: TermSample,
     topPlaces: z.array(Bucket),
   }),
 });

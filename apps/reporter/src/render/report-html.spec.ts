@@ -39,7 +39,7 @@ function data(over: Partial<ReportData> = {}, volume = 1): ReportData {
     period: { from: kpis.filter.from, to: kpis.filter.to, timeZone: 'Asia/Shanghai' },
     generatedAt: '2026-03-11T01:00:00.000Z',
     kpis,
-    mentions: { filter: { from: kpis.filter.from, to: kpis.filter.to, watch: [], category: [], channel: [] }, mentions: volume ? 3 : 0, negative: 2, places: [], regions: { zh: [], en: [] }, hotWords: [{ term: XSS, count: 2, previous: 0 }], ubiquitous: [], shareOfVoice: [] },
+    mentions: { filter: { from: kpis.filter.from, to: kpis.filter.to, watch: [], category: [], channel: [] }, mentions: volume ? 3 : 0, negative: 2, places: [], regions: { zh: [], en: [] }, hotWords: [{ term: XSS, count: 2, previous: 0 }], hotWordsSample: { probability: 1, posts: 2 }, ubiquitous: [], shareOfVoice: [] },
     mentionTrend: [],
     top: { total: volume, items: volume ? [{ ...ticket, events: [{ eventId: 'e1', ticketId: ticket.id, seq: 1, type: 'opened', actor: 'system:detector', at: ticket.openedAt, note: XSS }] }] : [] },
     breached: { total: 0, tickets: [] },

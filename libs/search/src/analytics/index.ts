@@ -12,5 +12,6 @@ export * from './ticket-analytics.reader';
 export * from './mention-analytics.reader';
 export * from './incident.reader';
 export * from './report.reader';
+export * from './hot-terms';
 
 export const ANALYTICS_READERS = [TicketAnalyticsReader, MentionAnalyticsReader, IncidentReader, ReportReader];

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
-import type { EnrichedMention, HotWord, MentionAnalyticsFilter, MentionOverview, PlaceCount, VoiceShare } from '@vigil/contracts';
+import type { EnrichedMention, HotWord, MentionAnalyticsFilter, MentionOverview, PlaceCount, TermSample, VoiceShare } from '@vigil/contracts';
 import type { SearchClient } from '../search-client';
 import { SEARCH_CLIENT } from '../search-options';
 import { mentionsIndex } from '../indices/mentions.index';
 import { TOLERATE_MISSING } from '../indices/stored-index';
 import { previousPeriod } from './ticket-kpis';
+import { countPosts, countsOf, readCounts, sampled, sampleProbability, TERM_SAMPLE_POSTS } from './hot-terms';
 
 type Q = estypes.QueryDslQueryContainer;
 type Bucket = { key: string | number; doc_count: number } & Record<string, unknown>;
@@ -31,8 +32,9 @@ export function mentionFilter(f: Omit<MentionAnalyticsFilter, 'from' | 'to'>, pe
 
 /**
  * Figures over posts (issue #17): where complaints come from, the words they use, and each
- * watch's share of voice with its sentiment. Plain terms aggregations on keyword fields; two
- * searches (the period, then the hot words' counts in the period before). Places come as found;
+ * watch's share of voice with its sentiment. Plain aggregations on keyword fields; the period's
+ * figures in one search, and beside it the hot words: the posts counted, the words (from a random
+ * sample over many posts), their counts in the period before (sampled alike). Places come as found;
  * `rollUpPlaces` of @vigil/analysis groups them by province and country.
  */
 @Injectable()
@@ -43,63 +45,84 @@ export class MentionAnalyticsReader {
     return mentionsIndex.name(this.search.options.indexPrefix);
   }
 
-  async overview(f: MentionAnalyticsFilter): Promise<Omit<MentionOverview, 'regions'>> {
+  /** `samplePosts`: how many posts the hot words are read from at most (TERM_SAMPLE_POSTS; tests set fewer). */
+  async overview(f: MentionAnalyticsFilter, samplePosts = TERM_SAMPLE_POSTS): Promise<Omit<MentionOverview, 'regions'>> {
     const period = { from: f.from, to: f.to };
-    const res = await this.search.es.search({
+    // The hot words need the counts first (to size the sample): a cheap request, sent beside the main one.
+    const words = countPosts(this.search, this.index, { bool: { filter: mentionFilter(f, period) } }).then((c) => this.hotWords(f, c.total, c.negative, samplePosts));
+    const figures = this.search.es.search({
       ...TOLERATE_MISSING,
       index: this.index,
       size: 0,
       track_total_hits: true,
+      request_cache: true,
       query: { bool: { filter: mentionFilter(f, period) } },
       aggs: {
-        negative: {
-          filter: NEGATIVE,
-          aggs: {
-            places: { terms: { field: 'analysis.entities.places.name', size: PLACES } },
-            words: { terms: { field: 'analysis.tokens', size: HOT_WORDS * 2 } },
-          },
-        },
-        // Per language: a brand is named in its own words in each language, each in most of that language's posts.
-        common: { terms: { field: 'analysis.language', size: 5 }, aggs: { words: { terms: { field: 'analysis.tokens', size: 10 } } } },
+        negative: { filter: NEGATIVE, aggs: { places: { terms: { field: 'analysis.entities.places.name', size: PLACES } } } },
         watches: {
           terms: { field: 'watches.id', size: WATCHES },
           aggs: { sentiment: { terms: { field: 'analysis.sentiment.label', size: 3 } }, sample: { top_hits: { size: 1, _source: { includes: ['watches'] } } } },
         },
       },
     });
+    const [res, { hotWords, ubiquitous, sample }] = await Promise.all([figures, words]);
     const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
     const a = res.aggregations as Record<string, Bucket> | undefined;
     const negative = a?.negative?.doc_count ?? 0;
     const places: PlaceCount[] = bucketsOf(a?.negative?.places).map((b) => ({ name: String(b.key), count: b.doc_count }));
+    return { filter: f, mentions: total, negative, places, hotWords, hotWordsSample: sample, ubiquitous, shareOfVoice: shares(bucketsOf(a?.watches)) };
+  }
+
+  /**
+   * The hot words of the period's negative posts, less the words in most posts of their language,
+   * with their count in the period of the same length before. Over many posts both periods are read
+   * from random samples with the same probability (see `topTerms`), so the counts are estimates.
+   */
+  private async hotWords(f: MentionAnalyticsFilter, total: number, negative: number, samplePosts: number): Promise<{ hotWords: HotWord[]; ubiquitous: string[]; sample: TermSample }> {
+    const probability = sampleProbability(negative, samplePosts);
+    if (!total) return { hotWords: [], ubiquitous: [], sample: { probability: 1, posts: 0 } };
+    const res = await this.search.es.search({
+      ...TOLERATE_MISSING,
+      index: this.index,
+      size: 0,
+      track_total_hits: false,
+      request_cache: true,
+      query: { bool: { filter: mentionFilter(f, f) } },
+      aggs: {
+        negative: sampled(probability, { n: { filter: NEGATIVE, aggs: { words: { terms: { field: 'analysis.tokens', size: HOT_WORDS * 2 } } } } }),
+        // Per language: a brand is named in its own words in each language, each in most of that language's posts.
+        common: sampled(sampleProbability(total, samplePosts), { lang: { terms: { field: 'analysis.language', size: 5 }, aggs: { words: { terms: { field: 'analysis.tokens', size: 10 } } } } }),
+      },
+    });
+    const a = res.aggregations as Record<string, Bucket> | undefined;
+    const n = a?.negative?.n as Bucket | undefined;
+    // Counts under the sampler are scaled up by 1 / probability, the negative posts read too.
+    const sample = { probability, posts: probability === 1 ? negative : Math.round((n?.doc_count ?? 0) * probability) };
     const ubiquitous = [
       ...new Set(
-        bucketsOf(a?.common).flatMap((lang) =>
+        bucketsOf(a?.common?.lang).flatMap((lang) =>
           bucketsOf(lang.words)
             .filter((w) => lang.doc_count >= MIN_LANGUAGE_POSTS && w.doc_count / lang.doc_count > UBIQUITOUS_SHARE)
             .map((w) => String(w.key)),
         ),
       ),
     ];
-    const words = bucketsOf(a?.negative?.words)
+    const words = bucketsOf(n?.words)
       .map((b) => ({ term: String(b.key), count: b.doc_count }))
       .filter((w) => !ubiquitous.includes(w.term))
       .slice(0, HOT_WORDS);
-    const hotWords = await this.withPrevious(f, words);
-    return { filter: f, mentions: total, negative, places, hotWords, ubiquitous, shareOfVoice: shares(bucketsOf(a?.watches)) };
-  }
-
-  /** The hot words' counts in the period of the same length before. */
-  private async withPrevious(f: MentionAnalyticsFilter, words: { term: string; count: number }[]): Promise<HotWord[]> {
-    if (!words.length) return [];
-    const res = await this.search.es.search({
+    if (!words.length) return { hotWords: [], ubiquitous, sample };
+    const before = await this.search.es.search({
       ...TOLERATE_MISSING,
       index: this.index,
       size: 0,
+      track_total_hits: false,
+      request_cache: true,
       query: { bool: { filter: [...mentionFilter(f, previousPeriod(f)), NEGATIVE] } },
-      aggs: { words: { terms: { field: 'analysis.tokens', size: words.length, include: words.map((w) => w.term) } } },
+      aggs: { s: sampled(probability, { words: countsOf('analysis.tokens', words.map((w) => w.term)) }) },
     });
-    const before = new Map(bucketsOf((res.aggregations as Record<string, unknown> | undefined)?.words).map((b) => [String(b.key), b.doc_count]));
-    return words.map((w) => ({ ...w, previous: before.get(w.term) ?? 0 }));
+    const counts = readCounts(((before.aggregations as Record<string, Bucket> | undefined)?.s as Bucket | undefined)?.words);
+    return { hotWords: words.map((w) => ({ ...w, previous: counts.get(w.term) ?? 0 })), ubiquitous, sample };
   }
 }
 

@@ -12,6 +12,7 @@ import {
   defaultInterval,
   DIMENSION_FIELD,
   dimensionFilter,
+  kpiScope,
   periodAggs,
   previousPeriod,
   readBacklog,
@@ -66,7 +67,7 @@ export class TicketAnalyticsReader {
     if (opts.groupBy) {
       aggs.groups = { filter: activeInPeriod(period), aggs: { g: { terms: { field: DIMENSION_FIELD[opts.groupBy], size: GROUPS, ...(opts.groupBy === 'rootCause' ? { missing: NOT_RECORDED } : {}) }, aggs: periodAggs(period) } } };
     }
-    const res = await this.search.es.search({ ...TOLERATE_MISSING, index: this.index, size: 0, query: { bool: { filter: dimensionFilter(filter) } }, aggs });
+    const res = await this.search.es.search({ ...TOLERATE_MISSING, index: this.index, size: 0, query: { bool: { filter: [...dimensionFilter(filter), kpiScope({ from: previous.from, to: period.to }, opts.asOf)] } }, aggs });
     const a = res.aggregations as Record<string, unknown> | undefined;
     return {
       filter,

@@ -207,6 +207,17 @@ export function backlogQuery(asOf: Date, bucket?: BacklogBucket): Q[] {
   return out;
 }
 
+/**
+ * The tickets some figure of a report over `span` (the period and the one before) can count: dated
+ * within it by one of the figures' date fields, or in the backlog at `asOf`. Every figure is a filter
+ * inside the search, so narrowing the search to these changes none of them; it spares the
+ * aggregations every older ticket (about half the time of a 30-day report over 50,000 tickets, #19).
+ */
+export function kpiScope(span: Period, asOf: Date): Q {
+  const fields = [...new Set(Object.values(KPI_DATE))];
+  return { bool: { should: [...fields.map((f) => inPeriod(f, span)), { bool: { filter: backlogQuery(asOf) } }], minimum_should_match: 1 } };
+}
+
 /** Tickets that count in the period at all (for ranking groups by activity). */
 export const activeInPeriod = (p: Period): Q => ({
   bool: { should: [inPeriod('openedAt', p), inPeriod('analytics.firstResolvedAt', p), inPeriod('satisfaction.at', p)], minimum_should_match: 1 },

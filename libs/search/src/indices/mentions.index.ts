@@ -4,6 +4,7 @@ import { EnrichedMention } from '@vigil/contracts';
 import type { SearchClient } from '../search-client';
 import { SEARCH_CLIENT } from '../search-options';
 import { TOLERATE_MISSING, type StoredIndex } from './stored-index';
+import { countPosts } from '../analytics/hot-terms';
 
 const keyword: estypes.MappingProperty = { type: 'keyword', ignore_above: 512 };
 
@@ -141,6 +142,11 @@ export class MentionsReader {
   /** Any query over the alias (the api builds its filters and aggregations); hits are not re-validated. */
   query<A = Record<string, estypes.AggregationsAggregate>>(request: Omit<estypes.SearchRequest, 'index'>): Promise<estypes.SearchResponse<EnrichedMention, A>> {
     return this.search.es.search<EnrichedMention, A>({ ...TOLERATE_MISSING, ...request, index: this.index });
+  }
+
+  /** How many posts a query selects, and how many of them are negative (one size-0 request the request cache can answer). */
+  countPosts(query: estypes.QueryDslQueryContainer): ReturnType<typeof countPosts> {
+    return countPosts(this.search, this.index, query);
   }
 
   async count(query?: estypes.QueryDslQueryContainer): Promise<number> {
