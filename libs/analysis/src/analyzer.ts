@@ -2,6 +2,8 @@ import { MIN_CUE_CONFIDENCE, type Analysis, type Language, type RiskCue } from '
 import { compileTaxonomy, DEFAULT_TAXONOMY, detectCategories, type CategoryDef, type Taxonomy } from './categories';
 import { emojiScore, extractEmojis } from './emoji';
 import { detectEmotion } from './emotion';
+import { featuresEn, featuresZh, LEXICON_FEATURE_IDS } from './features';
+import { nudge } from './learned-labels';
 import {
   compileProducts, DEFAULT_ORDER_PATTERNS, findAppVersion, findDevice, findMoney, findOrderIds, findPlaces, findProducts,
   type MoneySpan, type Place, type ProductDef,
@@ -85,9 +87,17 @@ export interface AnalyzeOptions {
 /** What the sentiment of a post was combined from (to fit the combination: `vigil train`, the eval). */
 export interface SentimentParts { language: Language; rules: RuleSentiment; modelProb?: number; neutralProb?: number; contentLength: number }
 
+/**
+ * What the emotion and the categories of a post were decided from before any learnt nudge: the
+ * features the nudges read, the rules' emotion score and each category's rule evidence (to learn
+ * the nudges: a model update).
+ */
+export interface LabelParts { language: Language; feats: number[]; emotionScore: number; evidence: ReadonlyMap<string, number> }
+
 export interface Analyzer {
   analyze(input: AnalyzeInput, options?: AnalyzeOptions): AnalyzeResult;
   sentimentParts(input: AnalyzeInput): SentimentParts;
+  labelParts(input: AnalyzeInput, options?: AnalyzeOptions): LabelParts;
   /** A taxonomy compiled with this analyzer's segmenter (its examples' words need it). */
   compileTaxonomy(defs: readonly CategoryDef[]): Taxonomy;
 }
@@ -112,7 +122,17 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
 
   // Set only while sentimentParts() runs: analyze() then keeps what it combined.
   let capture: { parts?: SentimentParts } | undefined;
+  let captureLabels: { parts?: LabelParts } | undefined;
   return {
+    labelParts(input, options) {
+      captureLabels = {};
+      try {
+        this.analyze(input, options);
+        return captureLabels.parts!;
+      } finally {
+        captureLabels = undefined;
+      }
+    },
     sentimentParts(input) {
       capture = {};
       try {
@@ -146,9 +166,14 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       if (capture) capture.parts = { language: lang.language, rules, contentLength, ...probs(modelProb, neutralProb) };
       const stack = lang.language === 'zh' ? models.zhStack : lang.language === 'en' ? models.enStack : undefined;
       const sentiment = combineSentiment({ rules, modelProb, neutralProb, rating: input.rating, contentLength, ...(stack ? { stack } : {}) });
-      const emotion = angriestWindow(text, windows, sentiment.score);
+      const labels = models.labels;
+      const feats = labels || captureLabels ? labelFeatures(lang.language, text, words) : [];
+      const emotion = angriestWindow(text, windows, sentiment.score, nudge(labels?.emotion, feats));
       const view: TextView = { text, language: lang.language, ...(isSegmented(lang.language) ? { words } : {}) };
-      const categories = detectCategories(text, options?.taxonomyFor?.(view) ?? taxonomy, sentiment.label === 'negative', tokens);
+      const evidence = captureLabels ? new Map<string, number>() : undefined;
+      const learnt = labels?.categories || evidence ? { nudgeOf: (id: string) => nudge(labels?.categories?.[id], feats), ...(evidence ? { evidence } : {}) } : undefined;
+      const categories = detectCategories(text, options?.taxonomyFor?.(view) ?? taxonomy, sentiment.label === 'negative', tokens, learnt);
+      if (captureLabels) captureLabels.parts = { language: lang.language, feats, emotionScore: emotion.score, evidence: evidence! };
 
       const money: MoneySpan[] = findMoney(bodyNorm);
       const titleMoney = titleNorm !== undefined ? findMoney(titleNorm) : [];
@@ -240,14 +265,23 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   }
 
   /** The tone of a long post is that of its angriest window, not a count over the whole text. */
-  function angriestWindow(text: string, windows: TextWindow[], sentimentScore: number): ReturnType<typeof detectEmotion> {
-    if (windows.length === 1) return detectEmotion({ text, sentimentScore });
+  function angriestWindow(text: string, windows: TextWindow[], sentimentScore: number, nudged: number): ReturnType<typeof detectEmotion> {
+    if (windows.length === 1) return detectEmotion({ text, sentimentScore, nudge: nudged });
     let best: ReturnType<typeof detectEmotion> | undefined;
     for (const w of windows) {
-      const e = detectEmotion({ text: text.slice(w.start, w.end), sentimentScore });
+      const e = detectEmotion({ text: text.slice(w.start, w.end), sentimentScore, nudge: nudged });
       if (!best || e.intensity > best.intensity) best = e;
     }
     return best!;
+  }
+
+  /**
+   * The features a learnt nudge reads: the sentiment models' own n-grams of the analysed text,
+   * each once, without their polarity-lexicon summaries (the emotion rules read the sentiment already).
+   */
+  function labelFeatures(language: Language, text: string, words: readonly string[]): number[] {
+    const all = language === 'zh' || language === 'mixed' ? featuresZh(text, words) : language === 'en' ? featuresEn(text, []) : [];
+    return [...new Set(all)].filter((f) => !LEXICON_FEATURE_IDS.has(f));
   }
 
   function sentimentParts(language: Language, text: string, emo: number): { words: string[]; rules: RuleSentiment; modelProb?: number; neutralProb?: number } {

@@ -10,6 +10,7 @@ import { fnv1a, HASH_BITS, type LinearModel } from '../features';
 import type { SentimentModels } from '../models';
 import { drain, trainLogisticSteps, type SparseExample } from './logistic';
 import { modelFeatures } from './prepare';
+import type { ReasonCode } from './update-labels';
 
 export interface LabelledText { text: string; label: 'negative' | 'neutral' | 'positive' }
 type Lang = 'zh' | 'en';
@@ -40,6 +41,8 @@ export interface LanguageReport {
   heldOut: { n: number; before: number; after: number };
   check: { n: number; before: number; after: number };
   accepted: boolean;
+  /** Why, as a code the dashboard words in each language (`reason`: the same in English). */
+  reasonCode: ReasonCode;
   reason: string;
 }
 
@@ -146,13 +149,14 @@ export function* updateModelsSteps(
     const heldOk = !significantlyWorse(heldBefore, heldAfter);
     const checkOk = !significantlyWorse(checkBefore, checkAfter);
     const accepted = heldOut[lang].length > 0 && heldOk && checkOk;
-    const reason = heldOut[lang].length === 0 ? 'no held-out set to check it against'
-      : !heldOk ? 'worse on the held-out sets' : !checkOk ? 'worse on the corrections kept aside' : 'not worse on the held-out sets nor on the corrections kept aside';
+    const reasonCode: ReasonCode = heldOut[lang].length === 0 ? 'no-held-out' : !heldOk ? 'worse-held-out' : !checkOk ? 'worse-kept-aside' : 'not-worse';
+    const reason = { 'no-held-out': 'no held-out set to check it against', 'worse-held-out': 'worse on the held-out sets', 'worse-kept-aside': 'worse on the corrections kept aside',
+      'not-worse': 'not worse on the held-out sets nor on the corrections kept aside', 'too-few-kept-aside': '' }[reasonCode];
     const updated = lang === 'en' ? { en: candidate.en, enNeutral: candidate.enNeutral } : { zh: candidate.zh };
     Object.assign(all, updated);
     if (accepted) Object.assign(models, updated);
     reports.push({
-      language: lang, corrections: train.length, checked: check.length, accepted, reason,
+      language: lang, corrections: train.length, checked: check.length, accepted, reasonCode, reason,
       heldOut: { n: heldOut[lang].length, before: share(heldBefore), after: share(heldAfter) },
       check: { n: check.length, before: share(checkBefore), after: share(checkAfter) },
     });
