@@ -1675,6 +1675,11 @@ export interface components {
                 lastCorrectionAt?: string;
                 modelVersion?: number;
                 reason?: string;
+                /** @enum {string} */
+                reasonCode?: "no-reference-data" | "updated" | "all-refused" | "published-elsewhere" | "failed";
+                reasonParams?: {
+                    [key: string]: string | number;
+                };
                 /** @default [] */
                 reports: {
                     [key: string]: unknown;
@@ -1699,8 +1704,15 @@ export interface components {
                 pendingCorrections: number;
             }[];
             heldOut: {
-                language: string;
+                /**
+                 * @default sentiment
+                 * @enum {string}
+                 */
+                component: "sentiment" | "emotion" | "categories";
+                language?: string;
                 accepted: boolean;
+                /** @enum {string} */
+                reasonCode?: "no-held-out" | "too-few-kept-aside" | "worse-held-out" | "worse-kept-aside" | "not-worse";
                 reason: string;
                 corrections?: number;
                 heldOut: {
@@ -1730,6 +1742,11 @@ export interface components {
                 lastCorrectionAt?: string;
                 modelVersion?: number;
                 reason?: string;
+                /** @enum {string} */
+                reasonCode?: "no-reference-data" | "updated" | "all-refused" | "published-elsewhere" | "failed";
+                reasonParams?: {
+                    [key: string]: string | number;
+                };
                 /** @default [] */
                 reports: {
                     [key: string]: unknown;
