@@ -31,6 +31,12 @@ export interface UpdateOptions {
    * shipped models on every correction so far, and compares with the update in force).
    */
   current?: SentimentModels;
+  /**
+   * true (default): every correction trains the update, and each is checked by a model trained on
+   * the other four fifths (cross-checking: the update checked on all of them, out of fold); false:
+   * a fifth is kept aside, never trained on, and checks the update.
+   */
+  crossCheck?: boolean;
 }
 
 export interface LanguageReport {
@@ -49,8 +55,11 @@ export interface LanguageReport {
 /** `models`: what replaces the current ones (refused languages unchanged); `candidate`: every language updated, for reports. */
 export interface UpdateResult { models: SentimentModels; candidate: SentimentModels; reports: LanguageReport[] }
 
-/** A fifth of the corrections (by hash) check the update instead of training it. */
-export const isCheckRow = (text: string) => fnv1a('check:' + text) % 5 === 0;
+/** Corrections fall into CHECK_FOLDS folds by hash. */
+export const CHECK_FOLDS = 5;
+const foldOf = (text: string) => fnv1a('check:' + text) % CHECK_FOLDS;
+/** One fold of the corrections (a fifth, by hash), kept aside where an update is checked on them without cross-checking. */
+export const isCheckRow = (text: string) => foldOf(text) === 0;
 
 /** Rows analysed between two pauses. */
 const STEP = 64;
@@ -108,7 +117,7 @@ function* finetune(base: LinearModel, rows: readonly LabelledText[], replay: rea
   return yield* trainLogisticSteps(ex, { bits: HASH_BITS, epochs: o.epochs, l2: o.anchor, init: base, anchored: true, lr: 0.1 });
 }
 
-type Options = Required<Omit<UpdateOptions, 'current'>>;
+type Options = Required<Omit<UpdateOptions, 'current' | 'crossCheck'>>;
 
 export function updateModels(
   base: SentimentModels,
@@ -134,16 +143,33 @@ export function* updateModelsSteps(
   for (const lang of ['zh', 'en'] as const) {
     const given = corrections[lang];
     if (given.length === 0) continue;
-    const train = given.filter((r) => !isCheckRow(r.text));
-    const check = given.filter((r) => isCheckRow(r.text));
-    const candidate: SentimentModels = { ...models };
+    const crossCheck = options.crossCheck ?? true;
+    const train = crossCheck ? given : given.filter((r) => !isCheckRow(r.text));
+    const check = crossCheck ? given : given.filter((r) => isCheckRow(r.text));
     const replay = o.replay[lang] ?? [];
-    candidate[lang] = yield* finetune(base[lang], train, replay, lang, (l) => (l === 'positive' ? 1 : l === 'negative' ? 0 : undefined), o);
-    if (lang === 'en' && base.enNeutral) candidate.enNeutral = yield* finetune(base.enNeutral, train, replay, lang, (l) => (l === 'neutral' ? 1 : 0), o);
+    const fit = function* (rows: readonly LabelledText[]): Generator<void, SentimentModels> {
+      const m: SentimentModels = { ...models };
+      m[lang] = yield* finetune(base[lang], rows, replay, lang, (l) => (l === 'positive' ? 1 : l === 'negative' ? 0 : undefined), o);
+      if (lang === 'en' && base.enNeutral) m.enNeutral = yield* finetune(base.enNeutral, rows, replay, lang, (l) => (l === 'neutral' ? 1 : 0), o);
+      return m;
+    };
+    const candidate = yield* fit(train);
     const heldBefore = yield* correct(models, heldOut[lang]);
     const heldAfter = yield* correct(candidate, heldOut[lang]);
     const checkBefore = yield* correct(models, check);
-    const checkAfter = yield* correct(candidate, check);
+    let checkAfter: boolean[];
+    if (!crossCheck) checkAfter = yield* correct(candidate, check);
+    else {
+      // Each correction judged by a model that never saw it: the update's procedure, checked on every correction.
+      checkAfter = new Array<boolean>(check.length).fill(false);
+      for (let k = 0; k < CHECK_FOLDS; k++) {
+        const at = check.map((r, i) => (foldOf(r.text) === k ? i : -1)).filter((i) => i >= 0);
+        if (at.length === 0) continue;
+        const outOfFold = yield* fit(check.filter((r) => foldOf(r.text) !== k));
+        const answers = yield* correct(outOfFold, at.map((i) => check[i]!));
+        at.forEach((i, j) => { checkAfter[i] = answers[j]!; });
+      }
+    }
     const share = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : NaN);
     // Never worse (beyond noise) on the held-out sets, nor on this deployment's own posts kept aside.
     const heldOk = !significantlyWorse(heldBefore, heldAfter);
