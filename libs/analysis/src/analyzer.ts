@@ -2,8 +2,8 @@ import { MIN_CUE_CONFIDENCE, type Analysis, type Language, type RiskCue } from '
 import { compileTaxonomy, DEFAULT_TAXONOMY, detectCategories, type CategoryDef, type Taxonomy } from './categories';
 import { emojiScore, extractEmojis } from './emoji';
 import { detectEmotion } from './emotion';
-import { featuresEn, featuresZh, LEXICON_FEATURE_IDS } from './features';
-import { nudge } from './learned-labels';
+import { featuresEn, featuresZh, HASH_BITS, LEXICON_FEATURE_IDS } from './features';
+import { compileLabels, nudges, type CompiledLabels } from './learned-labels';
 import {
   compileProducts, DEFAULT_ORDER_PATTERNS, findAppVersion, findDevice, findMoney, findOrderIds, findPlaces, findProducts,
   type MoneySpan, type Place, type ProductDef,
@@ -120,6 +120,19 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   const source = config.modelSource;
   let seen = source ? -1 : 0;
 
+  let seenIds: Uint32Array | undefined;
+  let stamp = 0;
+  // The label nudges of `models`, compiled once per models object.
+  let compiledFor: SentimentModels | undefined;
+  let compiled: CompiledLabels | undefined;
+  const compiledLabels = (): CompiledLabels | undefined => {
+    if (compiledFor !== models) {
+      compiledFor = models;
+      compiled = models.labels && (models.labels.emotion || models.labels.categories) ? compileLabels(models.labels) : undefined;
+    }
+    return compiled;
+  };
+
   // Set only while sentimentParts() runs: analyze() then keeps what it combined.
   let capture: { parts?: SentimentParts } | undefined;
   let captureLabels: { parts?: LabelParts } | undefined;
@@ -166,12 +179,14 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       if (capture) capture.parts = { language: lang.language, rules, contentLength, ...probs(modelProb, neutralProb) };
       const stack = lang.language === 'zh' ? models.zhStack : lang.language === 'en' ? models.enStack : undefined;
       const sentiment = combineSentiment({ rules, modelProb, neutralProb, rating: input.rating, contentLength, ...(stack ? { stack } : {}) });
-      const labels = models.labels;
+      const labels = compiledLabels();
       const feats = labels || captureLabels ? labelFeatures(lang.language, text, words) : [];
-      const emotion = angriestWindow(text, windows, sentiment.score, nudge(labels?.emotion, feats));
+      const nudged = labels ? nudges(labels, feats) : undefined;
+      const emotion = angriestWindow(text, windows, sentiment.score, nudged?.[0] ?? 0);
       const view: TextView = { text, language: lang.language, ...(isSegmented(lang.language) ? { words } : {}) };
       const evidence = captureLabels ? new Map<string, number>() : undefined;
-      const learnt = labels?.categories || evidence ? { nudgeOf: (id: string) => nudge(labels?.categories?.[id], feats), ...(evidence ? { evidence } : {}) } : undefined;
+      const nudgeOf = (id: string) => { const k = labels?.categories.get(id); return k === undefined ? 0 : nudged![k]!; };
+      const learnt = labels?.categories.size || evidence ? { nudgeOf, ...(evidence ? { evidence } : {}) } : undefined;
       const categories = detectCategories(text, options?.taxonomyFor?.(view) ?? taxonomy, sentiment.label === 'negative', tokens, learnt);
       if (captureLabels) captureLabels.parts = { language: lang.language, feats, emotionScore: emotion.score, evidence: evidence! };
 
@@ -281,7 +296,16 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
    */
   function labelFeatures(language: Language, text: string, words: readonly string[]): number[] {
     const all = language === 'zh' || language === 'mixed' ? featuresZh(text, words) : language === 'en' ? featuresEn(text, []) : [];
-    return [...new Set(all)].filter((f) => !LEXICON_FEATURE_IDS.has(f));
+    // Each id once: a stamp per id (1 MB, made on first use) instead of a Set per post.
+    const seenAt = (seenIds ??= new Uint32Array(1 << HASH_BITS));
+    stamp = (stamp + 1) >>> 0 || 1;
+    const out: number[] = [];
+    for (const f of all) {
+      if (seenAt[f] === stamp || LEXICON_FEATURE_IDS.has(f)) continue;
+      seenAt[f] = stamp;
+      out.push(f);
+    }
+    return out;
   }
 
   function sentimentParts(language: Language, text: string, emo: number): { words: string[]; rules: RuleSentiment; modelProb?: number; neutralProb?: number } {
