@@ -2,7 +2,7 @@ import { MIN_CUE_CONFIDENCE, type Analysis, type Language, type RiskCue } from '
 import { compileTaxonomy, DEFAULT_TAXONOMY, detectCategories, type CategoryDef, type Taxonomy } from './categories';
 import { emojiScore, extractEmojis } from './emoji';
 import { detectEmotion } from './emotion';
-import { featuresEn, featuresZh, HASH_BITS, LEXICON_FEATURE_IDS } from './features';
+import { featuresEn, featuresZh, HASH_BITS } from './features';
 import { compileLabels, nudges, type CompiledLabels } from './learned-labels';
 import {
   compileProducts, DEFAULT_ORDER_PATTERNS, findAppVersion, findDevice, findMoney, findOrderIds, findPlaces, findProducts,
@@ -295,13 +295,14 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
    * each once, without their polarity-lexicon summaries (the emotion rules read the sentiment already).
    */
   function labelFeatures(language: Language, text: string, words: readonly string[]): number[] {
-    const all = language === 'zh' || language === 'mixed' ? featuresZh(text, words) : language === 'en' ? featuresEn(text, []) : [];
+    // Feature set 1: the same n-gram ids as the models' set 2, without the lexicon summaries.
+    const all = language === 'zh' || language === 'mixed' ? featuresZh(text, words, 1) : language === 'en' ? featuresEn(text, [], 1) : [];
     // Each id once: a stamp per id (1 MB, made on first use) instead of a Set per post.
     const seenAt = (seenIds ??= new Uint32Array(1 << HASH_BITS));
     stamp = (stamp + 1) >>> 0 || 1;
     const out: number[] = [];
     for (const f of all) {
-      if (seenAt[f] === stamp || LEXICON_FEATURE_IDS.has(f)) continue;
+      if (seenAt[f] === stamp) continue;
       seenAt[f] = stamp;
       out.push(f);
     }

@@ -76,9 +76,6 @@ const ZH_LEX_IDS = { p: lexId('p'), n: lexId('n'), px: lexId('px'), nx: lexId('n
 const EN_LEX_IDS: Record<string, number> = Object.fromEntries(
   ['p1', 'p2', 'n1', 'n2', 'p1x', 'p2x', 'n1x', 'n2x'].map((c) => [c, lexId(c)]));
 
-/** The polarity-lexicon features (sentiment summaries, repeated LEX_REPEAT times), which are not n-grams of the text. */
-export const LEXICON_FEATURE_IDS: ReadonlySet<number> = new Set([...Object.values(ZH_LEX_IDS), ...Object.values(EN_LEX_IDS)]);
-
 function pushLex(out: number[], id: number): void {
   for (let k = 0; k < LEX_REPEAT; k++) out.push(id);
 }
