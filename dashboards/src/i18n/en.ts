@@ -108,7 +108,7 @@ export const en = {
     language: 'Component', heldOutSet: 'Held-out set', checkSet: 'Corrections check', decision: 'Decision', accepted: 'accepted', refused: 'refused',
     reportReason: {
       'no-held-out': 'no held-out set to check it against', 'too-few-kept-aside': 'too few corrections kept aside to check it against',
-      'worse-held-out': 'worse on the held-out set', 'worse-kept-aside': 'worse on the corrections kept aside', 'not-worse': 'not worse on the held-out set nor on the corrections kept aside',
+      'worse-held-out': 'worse on the held-out set', 'worse-kept-aside': 'worse on the corrections it was checked on', 'not-worse': 'not worse on the held-out set nor on the corrections it was checked on',
     },
     listSeparator: ', ',
     runReason: {

@@ -109,7 +109,7 @@ export const zhCN: Messages = {
     language: '部分', heldOutSet: '留出集', checkSet: '纠正检验集', decision: '结论', accepted: '通过', refused: '拒绝',
     reportReason: {
       'no-held-out': '没有可供检验的留出集', 'too-few-kept-aside': '留作检验的纠正太少，无法检验',
-      'worse-held-out': '在留出集上变差', 'worse-kept-aside': '在留作检验的纠正上变差', 'not-worse': '在留出集和留作检验的纠正上都没有变差',
+      'worse-held-out': '在留出集上变差', 'worse-kept-aside': '在用于检验的纠正上变差', 'not-worse': '在留出集和用于检验的纠正上都没有变差',
     },
     listSeparator: '、',
     runReason: {

@@ -176,8 +176,9 @@ export function* updateModelsSteps(
     const checkOk = !significantlyWorse(checkBefore, checkAfter);
     const accepted = heldOut[lang].length > 0 && heldOk && checkOk;
     const reasonCode: ReasonCode = heldOut[lang].length === 0 ? 'no-held-out' : !heldOk ? 'worse-held-out' : !checkOk ? 'worse-kept-aside' : 'not-worse';
-    const reason = { 'no-held-out': 'no held-out set to check it against', 'worse-held-out': 'worse on the held-out sets', 'worse-kept-aside': 'worse on the corrections kept aside',
-      'not-worse': 'not worse on the held-out sets nor on the corrections kept aside', 'too-few-kept-aside': '' }[reasonCode];
+    const onCorrections = crossCheck ? 'the corrections (each checked out of fold)' : 'the corrections kept aside';
+    const reason = { 'no-held-out': 'no held-out set to check it against', 'worse-held-out': 'worse on the held-out sets', 'worse-kept-aside': `worse on ${onCorrections}`,
+      'not-worse': `not worse on the held-out sets nor on ${onCorrections}`, 'too-few-kept-aside': '' }[reasonCode];
     const updated = lang === 'en' ? { en: candidate.en, enNeutral: candidate.enNeutral } : { zh: candidate.zh };
     Object.assign(all, updated);
     if (accepted) Object.assign(models, updated);
