@@ -2,8 +2,10 @@
  * Learning from the team, measured: accuracy on a domain no model trained on (hotel reviews,
  * airline tweets) after 0, 100 and 500 corrections from that domain, as `vigil train` would fold
  * them in (updateModels: continue from the shipped weights, checked against the held-out sets).
- * The corrections are the domain's first rows in a seeded order; the test rows are the rest.
+ * The corrections are the domain's first rows in a seeded order; the test rows are the rest
+ * (never a correction). Every correction trains the update; each is checked out of fold.
  */
+import * as os from 'node:os';
 import { shippedSentimentModels } from '../../libs/analysis/src/models';
 import { fnv1a } from '../../libs/analysis/src/features';
 import { accuracy, updateModels, type LabelledText } from '../../libs/analysis/src/training/update-models';
@@ -29,7 +31,8 @@ export function printLearningCurve(steps = [0, 100, 500]): void {
     { lang: 'zh' as const, domain: zhDomains().find((d) => d.name.startsWith('hotel'))!, classes: 2 as const },
     { lang: 'en' as const, domain: enDomains().find((d) => d.name.startsWith('airline'))!, classes: 3 as const },
   ] as const);
-  console.log('\n## Learning from corrections: accuracy on a left-out domain after N corrections from it (vigil train\'s update, gated by the held-out sets)');
+  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`\n## Learning from corrections: accuracy on a left-out domain after N corrections from it (vigil train's update, gated by the held-out sets; load ${load()})`);
   const rows: string[][] = [];
   for (const c of cases) {
     const all = (c.classes === 2 ? binaryRows(c.domain) : c.domain.rows).map((r) => ({ text: r.text, label: toLabel(c.classes, r.label) }))
@@ -48,6 +51,7 @@ export function printLearningCurve(steps = [0, 100, 500]): void {
     }
   }
   console.log(table(['left-out domain', 'corrections', 'accuracy', '(refused update)', 'held-out before → after', 'update'], rows));
+  console.log(`load at the end: ${load()}`);
 }
 
 if (require.main === module) printLearningCurve();

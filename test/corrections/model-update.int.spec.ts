@@ -18,6 +18,10 @@ import { UpdateModelsUseCase } from '../../apps/processor/src/models/update-mode
 import { writeReferenceData } from '../support/reference-data';
 import { pollUntil, testEnv } from '../support/test-env';
 
+// Words the emotion rules and the taxonomy do not know: 忽悠 (to con someone), 纸盒 (carton).
+const CON = ['这家店就是在忽悠人', '又被忽悠了一次', '全是忽悠，别信', '客服满嘴忽悠', '忽悠消费者的商家'];
+const BOX = ['纸盒压扁了', '外面的纸盒破了一个洞', '纸盒湿透了', '收到时纸盒变形', '纸盒上全是泥'];
+const PRAISE = ['味道很好，送得也快', '非常满意，下次还买', '包装很好，质量不错', '客服很热情，推荐给大家', '东西很新鲜，好吃'];
 const HOTEL = [['房间很干净，前台热情', 'positive'], ['早餐丰富，位置方便', 'positive'], ['隔音太差，一夜没睡', 'negative'], ['空调坏了没人修', 'negative']] as const;
 
 describe('the processor folds corrections into its models: checked, published once, followed without a restart', () => {
@@ -34,6 +38,13 @@ describe('the processor folds corrections into its models: checked, published on
     const follower = new ModelFollower(o, models);
     followers.push(follower);
     return { follower, update: new UpdateModelsUseCase(o, new CorrectionsReader(search), models, new ModelUpdatesRepository(search), follower, new SystemClock()) };
+  };
+  const label = async (texts: readonly string[], n: number, value: Pick<StoredCorrection, 'emotion' | 'categories'>) => {
+    for (let i = 0; i < n; i++, seq++) {
+      const c: StoredCorrection = { id: `c${seq}`, mentionId: `m${seq}`, text: `${texts[i % texts.length]!}${seq}`, language: 'zh', ...value, by: 'ana', at: new Date(Date.UTC(2026, 11, 1, 0, 0, seq)).toISOString() };
+      await search.es.index({ index: search.names.corrections, id: c.id, document: c });
+    }
+    await search.es.indices.refresh({ index: search.names.corrections });
   };
   const correct = async (n: number) => {
     for (let i = 0; i < n; i++, seq++) {
@@ -99,5 +110,57 @@ describe('the processor folds corrections into its models: checked, published on
     const runs = await new ModelUpdatesReader(search).list();
     expect(runs.map((x) => x.outcome)).toEqual(['published', 'refused']);
     expect((await a.update.execute('2026-12-02T00:00:00.000Z')).outcome).toBe('nothing new');
+  });
+
+  it('folds emotion and category corrections into their models, each checked held-out before → after, and followed by every processor', async () => {
+    const runner = instance();
+    const watcher = instance({ pollMs: 200 });
+    await watcher.follower.onModuleInit();
+    const analyzer = createAnalyzer({ modelSource: watcher.follower.holder });
+    const angry = '别再忽悠我们了';
+    const carton = '纸盒又湿了';
+    expect(analyzer.analyze({ text: angry }).analysis.emotion.level).toBe('calm');
+    expect(analyzer.analyze({ text: carton }).analysis.categories.map((c) => c.id)).not.toContain('logistics');
+
+    await label(CON, 40, { emotion: 'angry' });
+    await label(BOX, 40, { categories: ['logistics'] });
+    const r = await runner.update.execute('2026-12-02T06:00:00.000Z');
+    expect(r.outcome).toBe('published');
+    expect(r.run).toMatchObject({ modelVersion: 2, reasonCode: 'updated' });
+    expect(String(r.run!.reasonParams!.components)).toMatch(/emotion.*categories/);
+    type Report = { component: string; accepted: boolean; reasonCode: string; heldOut: { n: number; before: number; after: number }; check: { n: number; before: number; after: number } };
+    const reports = r.run!.reports as Report[];
+    const emotion = reports.find((x) => x.component === 'emotion')!;
+    const categories = reports.find((x) => x.component === 'categories')!;
+    expect(emotion).toMatchObject({ accepted: true, reasonCode: 'not-worse' });
+    expect(emotion.heldOut.n).toBeGreaterThan(0);
+    expect(emotion.check.after).toBeGreaterThan(emotion.check.before);
+    expect(categories).toMatchObject({ accepted: true, reasonCode: 'not-worse' });
+    expect(categories.heldOut.n).toBeGreaterThanOrEqual(5);
+    expect(categories.heldOut.after).toBeGreaterThan(categories.heldOut.before);
+
+    const published = (await new AnalysisModelsRepository(search).current())!;
+    expect(published.modelVersion).toBe(2);
+    expect(published.models.emotion).toBeDefined();
+    expect(Object.keys(published.models.categories ?? {})).toContain('logistics');
+    // The sentiment update of the earlier run stays in force beside them.
+    expect(published.models.zh).toBeDefined();
+    await pollUntil('the other processor follows version 2', async () => watcher.follower.modelVersion, (v) => v === 2, { timeoutMs: 10_000 });
+    expect(analyzer.analyze({ text: angry }).analysis.emotion.level).not.toBe('calm');
+    expect(analyzer.analyze({ text: carton }).analysis.categories.map((c) => c.id)).toContain('logistics');
+  });
+
+  it('does not put in force an emotion update that is worse on the held-out set, and keeps the one in force', async () => {
+    const before = (await new AnalysisModelsRepository(search).current())!;
+    // Analysts who call plain praise angry: the held-out positive reviews would turn angry with it.
+    await label(PRAISE, 60, { emotion: 'angry' });
+    const r = await instance().update.execute('2026-12-02T12:00:00.000Z');
+    const emotion = (r.run!.reports as { component: string; accepted: boolean; reasonCode: string; heldOut: { before: number; after: number } }[]).find((x) => x.component === 'emotion')!;
+    expect(emotion).toMatchObject({ accepted: false, reasonCode: 'worse-held-out' });
+    expect(emotion.heldOut.after).toBeLessThan(emotion.heldOut.before);
+    const now = (await new AnalysisModelsRepository(search).current())!;
+    // Whatever else this run published, the emotion model in force is the earlier one.
+    expect(now.models.emotion).toEqual(before.models.emotion);
+    expect(String(r.run!.reasonParams?.components ?? '')).not.toMatch(/emotion/);
   });
 });

@@ -1679,6 +1679,11 @@ export interface components {
                 lastCorrectionAt?: string;
                 modelVersion?: number;
                 reason?: string;
+                /** @enum {string} */
+                reasonCode?: "no-reference-data" | "updated" | "all-refused" | "published-elsewhere" | "failed";
+                reasonParams?: {
+                    [key: string]: string | number;
+                };
                 /** @default [] */
                 reports: {
                     [key: string]: unknown;
@@ -1703,8 +1708,15 @@ export interface components {
                 pendingCorrections: number;
             }[];
             heldOut: {
-                language: string;
+                /**
+                 * @default sentiment
+                 * @enum {string}
+                 */
+                component: "sentiment" | "emotion" | "categories";
+                language?: string;
                 accepted: boolean;
+                /** @enum {string} */
+                reasonCode?: "no-held-out" | "too-few-kept-aside" | "worse-held-out" | "worse-kept-aside" | "not-worse";
                 reason: string;
                 corrections?: number;
                 heldOut: {
@@ -1734,6 +1746,11 @@ export interface components {
                 lastCorrectionAt?: string;
                 modelVersion?: number;
                 reason?: string;
+                /** @enum {string} */
+                reasonCode?: "no-reference-data" | "updated" | "all-refused" | "published-elsewhere" | "failed";
+                reasonParams?: {
+                    [key: string]: string | number;
+                };
                 /** @default [] */
                 reports: {
                     [key: string]: unknown;

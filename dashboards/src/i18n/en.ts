@@ -100,12 +100,21 @@ export const en = {
   models: {
     title: 'Analysis models', hint: 'Which model scores each part of the analysis, what it learnt from, how its last update did on held-out data, and how far re-scoring of recent posts has come.',
     components: 'Components', component: 'Component', source: 'Source', version: 'Version', trainedOn: 'Trained on', learns: 'Learns from corrections', pending: 'Corrections pending',
-    componentName: { sentiment: 'Sentiment', emotion: 'Emotion', category: 'Categories', cues: 'Risk cues' },
+    componentName: { sentiment: 'Sentiment', emotion: 'Emotion', category: 'Categories', categories: 'Categories', cues: 'Risk cues', zh: 'Chinese sentiment', en: 'English sentiment' },
     sourceName: { published: 'deployment update', shipped: 'shipped model', rules: 'rules and lexicons' },
     noRows: 'rows not recorded (hover for the model’s note)', rulesOnly: 'hand-written rules (no training data)', rows: '{n} labelled rows', corrections: '{n} corrections', yes: 'yes', notYet: 'not yet (corrections are applied to their posts only)',
     pendingSince: '{n} corrections since the newest one the model in force learnt from ({t}).', pendingAll: '{n} corrections stored; no update has learnt from any yet.',
     heldOut: 'Held-out checks of the last update', noUpdate: 'No model update yet: the shipped models are in force.', heldOutFrom: { published: 'The update in force, checked before it was published (accuracy before → after).', 'latest run': 'The latest run (not published), checked before → after.', none: '' },
-    language: 'Language', heldOutSet: 'Held-out set', checkSet: 'Corrections check', decision: 'Decision', accepted: 'accepted', refused: 'refused',
+    language: 'Component', heldOutSet: 'Held-out set', checkSet: 'Corrections check', decision: 'Decision', accepted: 'accepted', refused: 'refused',
+    reportReason: {
+      'no-held-out': 'no held-out set to check it against', 'too-few-kept-aside': 'too few corrections kept aside to check it against',
+      'worse-held-out': 'worse on the held-out set', 'worse-kept-aside': 'worse on the corrections it was checked on', 'not-worse': 'not worse on the held-out set nor on the corrections it was checked on',
+    },
+    listSeparator: ', ',
+    runReason: {
+      'no-reference-data': 'No reference data to check an update against (ANALYSIS_REFERENCE_DIR is not set).', 'no-reference-data-dir': 'No reference data to check an update against (ANALYSIS_REFERENCE_DIR = {dir} not found).',
+      updated: 'Updated: {components}.', 'all-refused': 'Every update was refused ({components}); the table says why.', 'published-elsewhere': 'Another instance published a newer model while this one trained.', failed: 'Failed: {error}',
+    },
     lastRun: 'Latest run {t}: {outcome}.', outcome: { running: 'running', published: 'published', refused: 'refused', failed: 'failed' },
     rescoring: 'Re-scoring after the update', noRescoring: 'Nothing to re-score: no update was published (or re-scoring is switched off).',
     progress: '{done} of {total} posts scored by v{v} ({pct} %)', window: 'Posts published in the {days} days before the update ({since}) and since; analysts’ corrections stay shown over the new scores.',

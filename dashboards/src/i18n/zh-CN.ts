@@ -101,12 +101,21 @@ export const zhCN: Messages = {
   models: {
     title: '分析模型', hint: '分析的每个部分由哪个模型打分、用什么数据训练、最近一次更新在留出数据上的表现，以及近期帖子重新打分的进度。',
     components: '组成部分', component: '部分', source: '来源', version: '版本', trainedOn: '训练数据', learns: '从纠正中学习', pending: '待学习的纠正',
-    componentName: { sentiment: '情感', emotion: '情绪', category: '分类', cues: '风险线索' },
+    componentName: { sentiment: '情感', emotion: '情绪', category: '分类', categories: '分类', cues: '风险线索', zh: '中文情感', en: '英文情感' },
     sourceName: { published: '本部署的更新', shipped: '内置模型', rules: '规则与词典' },
     noRows: '未记录行数（悬停查看模型说明）', rulesOnly: '人工规则（无训练数据）', rows: '{n} 条标注数据', corrections: '{n} 条纠正', yes: '是', notYet: '暂不（纠正只作用于对应帖子）',
     pendingSince: '在用模型学过的最新纠正（{t}）之后又有 {n} 条纠正。', pendingAll: '已存 {n} 条纠正，尚无更新学习过。',
     heldOut: '最近一次更新的留出集检验', noUpdate: '尚无模型更新：正在使用内置模型。', heldOutFrom: { published: '在用的更新，发布前检验（准确率 更新前 → 更新后）。', 'latest run': '最近一次运行（未发布），检验 更新前 → 更新后。', none: '' },
-    language: '语言', heldOutSet: '留出集', checkSet: '纠正检验集', decision: '结论', accepted: '通过', refused: '拒绝',
+    language: '部分', heldOutSet: '留出集', checkSet: '纠正检验集', decision: '结论', accepted: '通过', refused: '拒绝',
+    reportReason: {
+      'no-held-out': '没有可供检验的留出集', 'too-few-kept-aside': '留作检验的纠正太少，无法检验',
+      'worse-held-out': '在留出集上变差', 'worse-kept-aside': '在用于检验的纠正上变差', 'not-worse': '在留出集和用于检验的纠正上都没有变差',
+    },
+    listSeparator: '、',
+    runReason: {
+      'no-reference-data': '没有可供检验更新的参考数据（未设置 ANALYSIS_REFERENCE_DIR）。', 'no-reference-data-dir': '没有可供检验更新的参考数据（ANALYSIS_REFERENCE_DIR = {dir} 不存在）。',
+      updated: '已更新：{components}。', 'all-refused': '所有更新均未通过检验（{components}），原因见上表。', 'published-elsewhere': '训练期间另一个实例已发布了更新的模型。', failed: '失败：{error}',
+    },
     lastRun: '最近一次运行 {t}：{outcome}。', outcome: { running: '运行中', published: '已发布', refused: '已拒绝', failed: '失败' },
     rescoring: '更新后的重新打分', noRescoring: '无需重新打分：尚未发布更新（或已关闭重新打分）。',
     progress: '{total} 条中已有 {done} 条由 v{v} 打分（{pct} %）', window: '更新前 {days} 天内（{since} 起）及之后发布的帖子；分析师的纠正始终显示在新分数之上。',

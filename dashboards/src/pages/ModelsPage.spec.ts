@@ -68,6 +68,40 @@ describe('ModelsPage (issue 18: which model is in force, how it was checked, how
     expect(calls.length).toBe(n);
   });
 
+  // The run and its reports as the processor stores them now (a code and its parameters) and before (English only).
+  const coded = {
+    ...status(2000),
+    heldOut: [
+      { ...report, component: 'sentiment', reasonCode: 'not-worse' },
+      { component: 'emotion', accepted: false, reasonCode: 'worse-held-out', reason: 'worse on the held-out set', corrections: 40, heldOut: { n: 2400, before: 0.81, after: 0.7 }, check: { n: 10, before: 0, after: 1 } },
+      { component: 'categories', accepted: true, reasonCode: 'not-worse', reason: 'not worse on the held-out set nor on the corrections kept aside', corrections: 40, heldOut: { n: 9, before: 0.1, after: 0.9 }, check: { n: 9, before: 0.1, after: 0.9 } },
+    ],
+    lastRun: { id: 'run:x', startedAt: at, finishedAt: at, instance: 'p1', outcome: 'published', corrections: 200, reports: [], modelVersion: 4, reason: 'zh, categories updated', reasonCode: 'updated', reasonParams: { components: 'zh, categories' } },
+  };
+
+  it('words each update reason in Chinese from its code, never the stored English', async () => {
+    fakeApi(() => coded);
+    const w = await mountAs('zh-CN');
+    expect(w.get('[data-test="report-emotion"]').text()).toContain('情绪');
+    expect(w.get('[data-test="report-emotion"]').text()).toContain('在留出集上变差');
+    expect(w.get('[data-test="report-emotion"]').text()).toContain('81.0 % → 70.0 %');
+    expect(w.get('[data-test="report-categories"]').text()).toContain('分类');
+    expect(w.get('[data-test="report-sentiment"]').text()).toContain('中文情感');
+    expect(w.get('[data-test="last-run"]').text()).toContain('已更新：中文情感、分类。');
+    expect(w.get('[data-test="held-out"]').text() + w.get('[data-test="last-run"]').text()).not.toMatch(/worse|updated|not worse/);
+  });
+
+  it('words the same reasons in English, and shows a run stored before the codes with its English reason', async () => {
+    fakeApi(() => coded);
+    const w = await mountAs('en');
+    expect(w.get('[data-test="report-emotion"]').text()).toContain('worse on the held-out set');
+    expect(w.get('[data-test="last-run"]').text()).toContain('Updated: Chinese sentiment, Categories.');
+    fakeApi(() => ({ ...coded, heldOut: [{ ...report, component: 'sentiment' }], lastRun: { ...coded.lastRun, outcome: 'refused', reason: 'zh: worse on the held-out sets', reasonCode: undefined, reasonParams: undefined } }));
+    const old = await mountAs('zh-CN');
+    expect(old.get('[data-test="last-run"]').text()).toContain('zh: worse on the held-out sets');
+    expect(old.get('[data-test="report-sentiment"]').text()).toContain('not worse on the held-out set');
+  });
+
   it('says when no update was published, and shows an api error as text', async () => {
     fakeApi(() => ({ ...status(0), components: status(0).components.map((c) => ({ ...c, source: c.source === 'published' ? 'shipped' : c.source, modelVersion: 0 })), heldOut: [], heldOutFrom: 'none', rescoring: null }));
     const w = await mountAs('en');

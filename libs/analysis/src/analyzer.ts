@@ -2,6 +2,8 @@ import { MIN_CUE_CONFIDENCE, type Analysis, type Language, type RiskCue } from '
 import { compileTaxonomy, DEFAULT_TAXONOMY, detectCategories, type CategoryDef, type Taxonomy } from './categories';
 import { emojiScore, extractEmojis } from './emoji';
 import { detectEmotion } from './emotion';
+import { featuresEn, featuresZh, HASH_BITS } from './features';
+import { compileLabels, nudges, type CompiledLabels } from './learned-labels';
 import {
   compileProducts, DEFAULT_ORDER_PATTERNS, findAppVersion, findDevice, findMoney, findOrderIds, findPlaces, findProducts,
   type MoneySpan, type Place, type ProductDef,
@@ -85,9 +87,17 @@ export interface AnalyzeOptions {
 /** What the sentiment of a post was combined from (to fit the combination: `vigil train`, the eval). */
 export interface SentimentParts { language: Language; rules: RuleSentiment; modelProb?: number; neutralProb?: number; contentLength: number }
 
+/**
+ * What the emotion and the categories of a post were decided from before any learnt nudge: the
+ * features the nudges read, the rules' emotion score and each category's rule evidence (to learn
+ * the nudges: a model update).
+ */
+export interface LabelParts { language: Language; feats: number[]; emotionScore: number; evidence: ReadonlyMap<string, number> }
+
 export interface Analyzer {
   analyze(input: AnalyzeInput, options?: AnalyzeOptions): AnalyzeResult;
   sentimentParts(input: AnalyzeInput): SentimentParts;
+  labelParts(input: AnalyzeInput, options?: AnalyzeOptions): LabelParts;
   /** A taxonomy compiled with this analyzer's segmenter (its examples' words need it). */
   compileTaxonomy(defs: readonly CategoryDef[]): Taxonomy;
 }
@@ -110,9 +120,32 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   const source = config.modelSource;
   let seen = source ? -1 : 0;
 
+  let seenIds: Uint32Array | undefined;
+  let stamp = 0;
+  // The label nudges of `models`, compiled once per models object.
+  let compiledFor: SentimentModels | undefined;
+  let compiled: CompiledLabels | undefined;
+  const compiledLabels = (): CompiledLabels | undefined => {
+    if (compiledFor !== models) {
+      compiledFor = models;
+      compiled = models.labels && (models.labels.emotion || models.labels.categories) ? compileLabels(models.labels) : undefined;
+    }
+    return compiled;
+  };
+
   // Set only while sentimentParts() runs: analyze() then keeps what it combined.
   let capture: { parts?: SentimentParts } | undefined;
+  let captureLabels: { parts?: LabelParts } | undefined;
   return {
+    labelParts(input, options) {
+      captureLabels = {};
+      try {
+        this.analyze(input, options);
+        return captureLabels.parts!;
+      } finally {
+        captureLabels = undefined;
+      }
+    },
     sentimentParts(input) {
       capture = {};
       try {
@@ -146,9 +179,16 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       if (capture) capture.parts = { language: lang.language, rules, contentLength, ...probs(modelProb, neutralProb) };
       const stack = lang.language === 'zh' ? models.zhStack : lang.language === 'en' ? models.enStack : undefined;
       const sentiment = combineSentiment({ rules, modelProb, neutralProb, rating: input.rating, contentLength, ...(stack ? { stack } : {}) });
-      const emotion = angriestWindow(text, windows, sentiment.score);
+      const labels = compiledLabels();
+      const feats = labels || captureLabels ? labelFeatures(lang.language, text, words) : [];
+      const nudged = labels ? nudges(labels, feats) : undefined;
+      const emotion = angriestWindow(text, windows, sentiment.score, nudged?.[0] ?? 0);
       const view: TextView = { text, language: lang.language, ...(isSegmented(lang.language) ? { words } : {}) };
-      const categories = detectCategories(text, options?.taxonomyFor?.(view) ?? taxonomy, sentiment.label === 'negative', tokens);
+      const evidence = captureLabels ? new Map<string, number>() : undefined;
+      const nudgeOf = (id: string) => { const k = labels?.categories.get(id); return k === undefined ? 0 : nudged![k]!; };
+      const learnt = labels?.categories.size || evidence ? { nudgeOf, ...(evidence ? { evidence } : {}) } : undefined;
+      const categories = detectCategories(text, options?.taxonomyFor?.(view) ?? taxonomy, sentiment.label === 'negative', tokens, learnt);
+      if (captureLabels) captureLabels.parts = { language: lang.language, feats, emotionScore: emotion.score, evidence: evidence! };
 
       const money: MoneySpan[] = findMoney(bodyNorm);
       const titleMoney = titleNorm !== undefined ? findMoney(titleNorm) : [];
@@ -240,14 +280,33 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   }
 
   /** The tone of a long post is that of its angriest window, not a count over the whole text. */
-  function angriestWindow(text: string, windows: TextWindow[], sentimentScore: number): ReturnType<typeof detectEmotion> {
-    if (windows.length === 1) return detectEmotion({ text, sentimentScore });
+  function angriestWindow(text: string, windows: TextWindow[], sentimentScore: number, nudged: number): ReturnType<typeof detectEmotion> {
+    if (windows.length === 1) return detectEmotion({ text, sentimentScore, nudge: nudged });
     let best: ReturnType<typeof detectEmotion> | undefined;
     for (const w of windows) {
-      const e = detectEmotion({ text: text.slice(w.start, w.end), sentimentScore });
+      const e = detectEmotion({ text: text.slice(w.start, w.end), sentimentScore, nudge: nudged });
       if (!best || e.intensity > best.intensity) best = e;
     }
     return best!;
+  }
+
+  /**
+   * The features a learnt nudge reads: the sentiment models' own n-grams of the analysed text,
+   * each once, without their polarity-lexicon summaries (the emotion rules read the sentiment already).
+   */
+  function labelFeatures(language: Language, text: string, words: readonly string[]): number[] {
+    // Feature set 1: the same n-gram ids as the models' set 2, without the lexicon summaries.
+    const all = language === 'zh' || language === 'mixed' ? featuresZh(text, words, 1) : language === 'en' ? featuresEn(text, [], 1) : [];
+    // Each id once: a stamp per id (1 MB, made on first use) instead of a Set per post.
+    const seenAt = (seenIds ??= new Uint32Array(1 << HASH_BITS));
+    stamp = (stamp + 1) >>> 0 || 1;
+    const out: number[] = [];
+    for (const f of all) {
+      if (seenAt[f] === stamp) continue;
+      seenAt[f] = stamp;
+      out.push(f);
+    }
+    return out;
   }
 
   function sentimentParts(language: Language, text: string, emo: number): { words: string[]; rules: RuleSentiment; modelProb?: number; neutralProb?: number } {

@@ -1,5 +1,6 @@
 import type { CategoryScore } from '@vigil/contracts';
 import { allMatches, scriptsOf } from './text';
+import { CATEGORY_EVIDENCE_MIN } from './learned-labels';
 import type { CategoryDef } from './taxonomy-presets';
 
 export { AIRLINE_TAXONOMY, DEFAULT_TAXONOMY, TAXONOMY_PRESETS, type CategoryDef } from './taxonomy-presets';
@@ -113,7 +114,10 @@ function exampleTerms(defs: readonly CategoryDef[], tokenize: Tokenize): Map<str
  * Multi-label: each category scored by its distinct keyword hits plus its example words found
  * among the post's content `tokens`; `other` only for negative posts nothing else explains.
  */
-export function detectCategories(text: string, taxonomy: Taxonomy, negative: boolean, tokens: readonly string[] = []): CategoryScore[] {
+export function detectCategories(
+  text: string, taxonomy: Taxonomy, negative: boolean, tokens: readonly string[] = [],
+  learned?: { nudgeOf: (id: string) => number; evidence?: Map<string, number> },
+): CategoryScore[] {
   const out: CategoryScore[] = [];
   const { latin, nonAscii } = scriptsOf(text);
   const cats = taxonomy.categories;
@@ -134,8 +138,11 @@ export function detectCategories(text: string, taxonomy: Taxonomy, negative: boo
     const fromExamples = exampleScores && exampleScores[i]! >= EXAMPLE_THRESHOLD ? exampleScores[i]! : 0;
     // Words learnt from a handful of examples never outweigh one keyword a person chose: a category
     // with a keyword found ranks above one found by examples alone, which still gets a category.
-    const evidence = hits.size + Math.min(EXAMPLE_WEIGHT_CAP, 0.45 * fromExamples);
-    if (evidence > 0) out.push({ id: c.id, confidence: Math.round((1 - Math.exp(-0.7 * evidence)) * 1000) / 1000 });
+    const rules = hits.size + Math.min(EXAMPLE_WEIGHT_CAP, 0.45 * fromExamples);
+    learned?.evidence?.set(c.id, rules);
+    // What the deployment learnt from its analysts' corrections moves the evidence either way.
+    const evidence = learned ? rules + learned.nudgeOf(c.id) : rules;
+    if (evidence >= CATEGORY_EVIDENCE_MIN) out.push({ id: c.id, confidence: Math.round((1 - Math.exp(-0.7 * evidence)) * 1000) / 1000 });
   }
   out.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
   if (out.length === 0 && negative) out.push({ id: 'other', confidence: 0.3 });

@@ -22,10 +22,15 @@ function count(re: RegExp, text: string): number {
   return (text.match(re) ?? []).length;
 }
 
-export interface EmotionSignals { text: string; sentimentScore: number }
+export interface EmotionSignals {
+  text: string;
+  sentimentScore: number;
+  /** Added to the score: what the deployment learnt from its analysts' emotion corrections. */
+  nudge?: number;
+}
 
 /** Intensity of expression, separate from polarity: a calm negative review is not an angry rant. */
-export function detectEmotion({ text, sentimentScore }: EmotionSignals): Emotion & { signals: string[] } {
+export function detectEmotion({ text, sentimentScore, nudge = 0 }: EmotionSignals): Emotion & { signals: string[]; score: number } {
   const signals: string[] = [];
   // Chinese patterns need a non-ASCII character, English ones a Latin letter: skip what cannot match.
   const { latin, nonAscii } = scriptsOf(text);
@@ -51,7 +56,9 @@ export function detectEmotion({ text, sentimentScore }: EmotionSignals): Emotion
   if (punct) signals.push('repeated punctuation');
   if (angryEmoji) signals.push('angry emoji');
   if (capsShare >= 0.3) signals.push('capitals');
+  const rulesScore = x;
+  x = Math.max(0, x + nudge);
   const intensity = Math.round((1 - Math.exp(-x)) * 1000) / 1000;
   const level = intensity >= 0.6 ? 'angry' : intensity >= 0.3 ? 'agitated' : 'calm';
-  return { level, intensity, signals };
+  return { level, intensity, signals, score: rulesScore };
 }

@@ -1,5 +1,5 @@
 export { createAnalyzer } from './analyzer';
-export type { Analyzer, AnalyzerConfig, AnalyzeInput, AnalyzeOptions, AnalyzeResult } from './analyzer';
+export type { Analyzer, AnalyzerConfig, AnalyzeInput, AnalyzeOptions, AnalyzeResult, LabelParts } from './analyzer';
 export { AIRLINE_TAXONOMY, DEFAULT_TAXONOMY, TAXONOMY_PRESETS, EXAMPLE_THRESHOLD, resolveTaxonomy } from './categories';
 export type { CategoryDef, Taxonomy } from './categories';
 export { createTextViewer, type TextView } from './text-view';
@@ -15,7 +15,10 @@ export { SentimentModelHolder, shippedModelFacts, shippedSentimentModels } from 
 export type { ModelFacts, SentimentModels, SentimentModelSource } from './models';
 export { updateModels, updateModelsSteps, significantlyWorse } from './training/update-models';
 export type { LabelledText, LanguageReport, UpdateOptions, UpdateResult } from './training/update-models';
-export { fromDeploymentModels, toDeploymentModels } from './training/deployment-models';
+export { fromDeploymentModels, toDeploymentModels, type ModelComponent } from './training/deployment-models';
+export { updateLabels, updateLabelsSteps, MIN_KEPT_ASIDE } from './training/update-labels';
+export type { AngerRow, LabelCorrection, LabelReport, LabelUpdateOptions, LabelUpdateResult, ReasonCode } from './training/update-labels';
+export type { LabelModels } from './learned-labels';
 export { isHeldOut } from './training/prepare';
 export { detectDemands } from './demands';
 export type { DetectedDemand } from './demands';

@@ -1,4 +1,5 @@
 import { decodeModel, predictEn, predictEnPair, predictZh, type LinearModel } from './features';
+import type { LabelModels } from './learned-labels';
 import type { SentimentStack } from './sentiment';
 import { EN_NEUTRAL_MODEL } from './model/en-neutral-model';
 import { EN_SENTIMENT_MODEL } from './model/en-sentiment-model';
@@ -14,6 +15,8 @@ export interface SentimentModels {
   /** Learned combination of model and rules per language; absent = the hand-set weights. */
   zhStack?: SentimentStack;
   enStack?: SentimentStack;
+  /** What a deployment learnt from its category and emotion corrections (absent: the rules alone). */
+  labels?: LabelModels;
 }
 
 // Decoded lazily once per process: ~1 MB of Float32 per language.

@@ -92,6 +92,9 @@ export const StoredLinearModel = z.object({
 
 export const StoredStack = z.object({ bias: z.number(), weights: z.array(z.number()).max(32) });
 
+/** A nudge learnt from corrections (category evidence, emotion score): the features it weighs (Int32) and their weights (Float32), base64. */
+export const StoredNudge = z.object({ ids: z.string(), weights: z.string() });
+
 /**
  * A deployment's own sentiment models, written by `vigil train` when an update passed its checks,
  * read by the processor at start (ANALYSIS_MODEL_DIR). Languages absent here use the shipped models.
@@ -106,6 +109,10 @@ export const DeploymentModels = z.object({
     enNeutral: StoredLinearModel.optional(),
     zhStack: StoredStack.optional(),
     enStack: StoredStack.optional(),
+    /** Learnt from emotion corrections: added to the emotion rules' score. */
+    emotion: StoredNudge.optional(),
+    /** Learnt from category corrections, per category id: added to that category's rule evidence. */
+    categories: z.record(z.string(), StoredNudge).optional(),
   }),
   /** What the update was checked against, per language (printed by vigil train). */
   reports: z.array(z.record(z.string(), z.unknown())).default([]),
@@ -126,6 +133,16 @@ export const PublishedModels = DeploymentModels.extend({
 });
 export type PublishedModels = z.infer<typeof PublishedModels>;
 
+/**
+ * Why a run ended as it did, as a code the dashboard words in each language, with its parameters
+ * (`reason` keeps the same in English for logs and for runs stored before the codes):
+ * no-reference-data {dir?}: nothing to check an update against; updated {components}: published;
+ * all-refused {components}: every component's update was refused (each report says why);
+ * published-elsewhere: another instance published first; failed {error}.
+ */
+export const ModelUpdateReason = z.enum(['no-reference-data', 'updated', 'all-refused', 'published-elsewhere', 'failed']);
+export type ModelUpdateReason = z.infer<typeof ModelUpdateReason>;
+
 /** One run of the model-update job (index `model-updates`, `_id` `run:<slot>`): what it found, checked and decided. */
 export const ModelUpdateRun = z.object({
   id: z.string(),
@@ -139,6 +156,8 @@ export const ModelUpdateRun = z.object({
   /** modelVersion published by this run, or the one that stayed. */
   modelVersion: z.number().int().nonnegative().optional(),
   reason: z.string().optional(),
+  reasonCode: ModelUpdateReason.optional(),
+  reasonParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   reports: z.array(z.record(z.string(), z.unknown())).default([]),
 });
 export type ModelUpdateRun = z.infer<typeof ModelUpdateRun>;

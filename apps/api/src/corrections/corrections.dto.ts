@@ -25,6 +25,22 @@ export class ModelStatusDto extends createZodDto(ModelStatus) {}
 
 const Share = z.object({ n: z.number(), before: z.number(), after: z.number() });
 
+/**
+ * One component's checks in an update: sentiment per language, emotion, categories (runs stored
+ * before emotion and categories were learnt have a language and no component). `reasonCode` is
+ * worded by the dashboard in each language; `reason` is the same in English (older runs: only it).
+ */
+export const HeldOutReport = z.object({
+  component: z.enum(['sentiment', 'emotion', 'categories']).default('sentiment'),
+  language: z.string().optional(),
+  accepted: z.boolean(),
+  reasonCode: z.enum(['no-held-out', 'too-few-kept-aside', 'worse-held-out', 'worse-kept-aside', 'not-worse']).optional(),
+  reason: z.string(),
+  corrections: z.number().optional(),
+  heldOut: Share,
+  check: Share.optional(),
+});
+
 /** One analysis component on the model-status page. */
 export const ComponentStatus = z.object({
   component: z.enum(['sentiment', 'emotion', 'category', 'cues']),
@@ -33,7 +49,7 @@ export const ComponentStatus = z.object({
   /** The published version in force (0: none, the shipped models or the rules). */
   modelVersion: z.number().int().nonnegative(),
   publishedAt: z.string().optional(),
-  /** Whether model updates learn from this component's corrections (only sentiment so far). */
+  /** Whether model updates learn from this component's corrections (sentiment, emotion and categories; not cues yet). */
   learnsFromCorrections: z.boolean(),
   /** What it learnt from, per language: the shipped training split, and the corrections of an update. */
   trainedOn: z.array(z.object({ language: z.string(), note: z.string(), rows: z.number().optional(), corrections: z.number().optional() })),
@@ -45,7 +61,7 @@ export const ComponentStatus = z.object({
 export const ModelPage = z.object({
   components: z.array(ComponentStatus),
   /** Held-out accuracy before/after, per language, of the update in force (or the latest run when none was published). */
-  heldOut: z.array(z.object({ language: z.string(), accepted: z.boolean(), reason: z.string(), corrections: z.number().optional(), heldOut: Share, check: Share.optional() })),
+  heldOut: z.array(HeldOutReport),
   heldOutFrom: z.enum(['published', 'latest run', 'none']),
   lastRun: ModelUpdateRun.nullable(),
   /** The newest correction the update in force learnt from. */

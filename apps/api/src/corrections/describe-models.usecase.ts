@@ -1,14 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { z } from 'zod';
 import { rescoreCutoff } from '@vigil/contracts';
 import { shippedModelFacts } from '@vigil/analysis';
 import { AnalysisModelsReader, CorrectionsReader, MentionsReader, ModelUpdatesReader } from '@vigil/search';
 import { API_CONFIG, type ApiConfig } from '../api.config';
-import type { ModelPage } from './corrections.dto';
-
-const Share = z.object({ n: z.number(), before: z.number(), after: z.number() });
-/** A language report of an update's checks (stored loosely: older runs may lack fields, those are left out). */
-const Report = z.object({ language: z.string(), accepted: z.boolean(), reason: z.string(), corrections: z.number().optional(), heldOut: Share, check: Share.optional() });
+import { HeldOutReport, type ModelPage } from './corrections.dto';
 
 const LANGS = [['zh', 'zh'], ['en', 'en'], ['en (neutral)', 'enNeutral']] as const;
 
@@ -39,11 +34,16 @@ export class DescribeModelsUseCase {
       const { rows, trainedOn: note } = shipped[key];
       return { language, note: published?.trainedOn ?? note, ...(rows !== undefined ? { rows } : {}), ...(published ? { corrections: current!.corrections } : {}) };
     });
-    const rules = (component: 'emotion' | 'category' | 'cues', pending: number): ModelPage['components'][number] =>
-      ({ component, source: 'rules', modelVersion: 0, learnsFromCorrections: false, trainedOn: [], pendingCorrections: pending });
+    // Emotion and categories are rules with what an update learnt from corrections on top (when one was put in force).
+    const learnt = (component: 'emotion' | 'category', inForce: boolean, pending: number): ModelPage['components'][number] => ({
+      component, source: inForce ? 'published' : 'rules', modelVersion: inForce ? version : 0, ...(inForce ? { publishedAt: current!.publishedAt } : {}),
+      learnsFromCorrections: true, pendingCorrections: pending,
+      trainedOn: inForce ? [{ language: 'zh, en', note: 'rules, with what the update learnt from the corrections', corrections: current!.corrections }] : [],
+    });
     const reportsFrom = current?.reports.length ? 'published' : lastRun?.reports.length ? 'latest run' : 'none';
+    // Stored loosely: a report of an older run that lacks a field is left out.
     const reports = (reportsFrom === 'published' ? current!.reports : lastRun?.reports ?? []).flatMap((r) => {
-      const p = Report.safeParse(r);
+      const p = HeldOutReport.safeParse(r);
       return p.success ? [p.data] : [];
     });
     const days = this.config.ANALYSIS_RESCORE_DAYS;
@@ -55,10 +55,10 @@ export class DescribeModelsUseCase {
           component: 'sentiment', source: current ? 'published' : 'shipped', modelVersion: version, ...(current ? { publishedAt: current.publishedAt } : {}),
           learnsFromCorrections: true, trainedOn, pendingCorrections: sinceUpdate.sentiment,
         },
-        // No update learns from these yet: every one stored is pending.
-        rules('emotion', all.emotion),
-        rules('category', all.categories),
-        rules('cues', all.riskCues),
+        learnt('emotion', !!current?.models.emotion, since ? sinceUpdate.emotion : all.emotion),
+        learnt('category', !!current?.models.categories, since ? sinceUpdate.categories : all.categories),
+        // No update learns from cues yet: every one stored is pending.
+        { component: 'cues', source: 'rules', modelVersion: 0, learnsFromCorrections: false, trainedOn: [], pendingCorrections: all.riskCues },
       ],
       heldOut: reports,
       heldOutFrom: reports.length ? reportsFrom : 'none',

@@ -46,7 +46,7 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '
 /**
  * `vigil train`: folds analysts' corrections into the deployment's sentiment models. The update
  * replaces the current models only where it is not worse on the held-out sets nor on the
- * corrections kept aside; every figure is printed. Exit code 1 only for unusable input.
+ * corrections (each judged by a model trained on the other four fifths); every figure is printed. Exit code 1 only for unusable input.
  */
 export function runTrain(o: TrainOptions, log: (s: string) => void = (s) => process.stdout.write(s + '\n')): number {
   const { rows, bad, skipped } = readCorrections(o.corrections);
@@ -60,7 +60,8 @@ export function runTrain(o: TrainOptions, log: (s: string) => void = (s) => proc
   const current: SentimentModels = { ...shippedSentimentModels(), ...(previous ? fromDeploymentModels(previous) : {}) };
   const result = updateModels(current, rows, ref.heldOut, { replay: ref.replay });
   for (const r of result.reports) {
-    log(`${r.language}: trained on ${r.corrections}, checked on ${r.checked} kept aside; held-out (n=${r.heldOut.n}) ${pct(r.heldOut.before)} → ${pct(r.heldOut.after)}; kept aside ${pct(r.check.before)} → ${pct(r.check.after)}: ${r.accepted ? 'KEPT' : 'REFUSED'} (${r.reason})`);
+    // Every correction trains the update and is checked out of fold (see updateModels' crossCheck).
+    log(`${r.language}: trained on ${r.corrections}, each checked out of fold; held-out (n=${r.heldOut.n}) ${pct(r.heldOut.before)} → ${pct(r.heldOut.after)}; corrections (n=${r.check.n}) ${pct(r.check.before)} → ${pct(r.check.after)}: ${r.accepted ? 'KEPT' : 'REFUSED'} (${r.reason})`);
   }
   const accepted = result.reports.filter((r) => r.accepted).map((r) => r.language);
   if (accepted.length === 0) { log('the current models stay'); return 0; }

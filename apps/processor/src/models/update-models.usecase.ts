@@ -1,8 +1,11 @@
 import * as fs from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, createLogger } from '@vigil/common';
-import type { ModelUpdateRun, StoredCorrection } from '@vigil/contracts';
-import { fromDeploymentModels, shippedSentimentModels, toDeploymentModels, updateModelsSteps, type LabelledText, type SentimentModels } from '@vigil/analysis';
+import type { ModelUpdateReason, ModelUpdateRun, StoredCorrection } from '@vigil/contracts';
+import {
+  fromDeploymentModels, shippedSentimentModels, toDeploymentModels, updateLabelsSteps, updateModelsSteps,
+  type LabelCorrection, type LabelledText, type ModelComponent, type SentimentModels,
+} from '@vigil/analysis';
 import { CorrectionsReader } from '@vigil/search';
 import { AnalysisModelsRepository } from './analysis-models.repository';
 import { ModelFollower } from './model-follower.service';
@@ -13,26 +16,66 @@ import { runSteps } from './run-steps';
 
 export type UpdateOutcome = ModelUpdateRun['outcome'] | 'nothing new' | 'claimed elsewhere';
 
-/** The latest correction of each post, as training rows per language (sentiment only). */
-export function foldCorrections(all: readonly StoredCorrection[]): { rows: Record<'zh' | 'en', LabelledText[]>; newest?: string } {
-  const latest = new Map<string, StoredCorrection>();
+export interface FoldedCorrections {
+  /** Sentiment training rows per language. */
+  rows: Record<'zh' | 'en', LabelledText[]>;
+  /** Posts with a corrected emotion and/or categories. */
+  labels: LabelCorrection[];
+  /** Posts with anything learnt from. */
+  posts: number;
+  newest?: string;
+}
+
+/**
+ * Per post, the latest value of each corrected field (a later correction of the emotion alone
+ * keeps the sentiment corrected before): sentiment rows per language, emotion and categories.
+ * Risk cues are not learnt from (the cue rules have no learnt part yet).
+ */
+export function foldCorrections(all: readonly StoredCorrection[]): FoldedCorrections {
+  const byPost = new Map<string, StoredCorrection[]>();
   let newest: string | undefined;
   for (const c of all) {
-    const prev = latest.get(c.mentionId);
-    if (!prev || prev.at <= c.at) latest.set(c.mentionId, c);
+    byPost.set(c.mentionId, [...(byPost.get(c.mentionId) ?? []), c]);
     if (!newest || c.at > newest) newest = c.at;
   }
   const rows: Record<'zh' | 'en', LabelledText[]> = { zh: [], en: [] };
-  for (const c of latest.values()) if (c.sentiment && (c.language === 'zh' || c.language === 'en')) rows[c.language].push({ text: c.text, label: c.sentiment });
-  return { rows, newest };
+  const labels: LabelCorrection[] = [];
+  let posts = 0;
+  for (const list of byPost.values()) {
+    list.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    const last = list[list.length - 1]!;
+    if (last.language !== 'zh' && last.language !== 'en') continue;
+    const latest = <K extends 'sentiment' | 'emotion' | 'categories'>(k: K): StoredCorrection[K] => list.filter((c) => c[k] !== undefined).pop()?.[k];
+    const sentiment = latest('sentiment');
+    const emotion = latest('emotion');
+    const categories = latest('categories');
+    if (sentiment) rows[last.language].push({ text: last.text, label: sentiment });
+    if (emotion || categories) labels.push({ text: last.text, ...(emotion ? { emotion } : {}), ...(categories ? { categories } : {}) });
+    if (sentiment || emotion || categories) posts++;
+  }
+  return { rows, labels, posts, ...(newest ? { newest } : {}) };
+}
+
+const REASONS: Record<ModelUpdateReason, (p: Record<string, string | number>) => string> = {
+  'no-reference-data': (p) => `no reference data to check an update against (ANALYSIS_REFERENCE_DIR${p.dir ? ` = ${p.dir} not found` : ' not set'})`,
+  updated: (p) => `${p.components} updated`,
+  'all-refused': (p) => `every update refused: ${p.details}`,
+  'published-elsewhere': () => 'another instance published a newer model while this one trained',
+  failed: (p) => String(p.error),
+};
+
+/** A run's reason as a code with its parameters, and the same in English (logs, `vigil`, older readers). */
+export function runReason(code: ModelUpdateReason, params: Record<string, string | number> = {}): Pick<ModelUpdateRun, 'reason' | 'reasonCode' | 'reasonParams'> {
+  return { reason: REASONS[code](params), reasonCode: code, ...(Object.keys(params).length ? { reasonParams: params } : {}) };
 }
 
 /**
  * One run of the model-update job: when enough corrections came since the last run, one
  * instance claims the slot, retrains from the shipped (or file) models on every correction so
- * far (latest per post), and publishes only what is not worse than the models in force on the
- * held-out sets nor on the corrections kept aside. Training pauses every few milliseconds
- * (runSteps), so this processor keeps consuming while it trains.
+ * far (latest per post and field) — the sentiment models per language, then what is learnt for
+ * emotion and categories over them — and publishes only the components not worse than the ones
+ * in force on the held-out sets nor on the corrections kept aside. Training pauses every few
+ * milliseconds (runSteps), so this processor keeps consuming while it trains.
  */
 @Injectable()
 export class UpdateModelsUseCase {
@@ -56,47 +99,58 @@ export class UpdateModelsUseCase {
     const fresh = all.filter((c) => !since || c.at > since).length;
     if (fresh < Math.max(1, this.options.minCorrections)) return { outcome: 'nothing new' };
 
-    const { rows, newest } = foldCorrections(all);
+    const folded = foldCorrections(all);
     const run: ModelUpdateRun = {
       id: `run:${slot}`, startedAt: this.clock.now().toISOString(), instance: this.options.instance, outcome: 'running',
-      corrections: rows.zh.length + rows.en.length, ...(newest ? { lastCorrectionAt: newest } : {}), reports: [],
+      corrections: folded.posts, ...(folded.newest ? { lastCorrectionAt: folded.newest } : {}), reports: [],
     };
     if (!(await this.runs.claim(run))) return { outcome: 'claimed elsewhere' };
-    this.logger.info({ run: run.id, zh: rows.zh.length, en: rows.en.length, fresh }, 'model update started');
+    this.logger.info({ run: run.id, zh: folded.rows.zh.length, en: folded.rows.en.length, labels: folded.labels.length, fresh }, 'model update started');
     try {
-      const done = await this.train(run, rows, published?.modelVersion ?? 0);
+      const done = await this.train(run, folded, published?.modelVersion ?? 0);
       await this.runs.finish(done);
       this.logger.info({ run: run.id, outcome: done.outcome, modelVersion: done.modelVersion, reason: done.reason }, 'model update finished');
       if (done.outcome === 'published') await this.follower.check();
       return { outcome: done.outcome, run: done };
     } catch (e) {
-      const failed: ModelUpdateRun = { ...run, outcome: 'failed', reason: (e as Error).message, finishedAt: this.clock.now().toISOString() };
+      const failed: ModelUpdateRun = { ...run, outcome: 'failed', ...runReason('failed', { error: (e as Error).message }), finishedAt: this.clock.now().toISOString() };
       await this.runs.finish(failed);
       this.logger.error({ run: run.id, err: (e as Error).message }, 'model update failed');
       return { outcome: 'failed', run: failed };
     }
   }
 
-  private async train(run: ModelUpdateRun, rows: Record<'zh' | 'en', LabelledText[]>, version: number): Promise<ModelUpdateRun> {
-    const finish = (outcome: ModelUpdateRun['outcome'], reason: string, extra: Partial<ModelUpdateRun> = {}): ModelUpdateRun =>
-      ({ ...run, ...extra, outcome, reason, modelVersion: version, finishedAt: this.clock.now().toISOString() });
+  private async train(run: ModelUpdateRun, folded: FoldedCorrections, version: number): Promise<ModelUpdateRun> {
+    const finish = (outcome: ModelUpdateRun['outcome'], reason: ReturnType<typeof runReason>, extra: Partial<ModelUpdateRun> = {}): ModelUpdateRun =>
+      ({ ...run, ...extra, outcome, ...reason, modelVersion: version, finishedAt: this.clock.now().toISOString() });
     const dir = this.options.referenceDir;
     // Never replace a model unchecked: without the held-out sets the corrections stay stored and applied, nothing more.
-    if (!dir || !fs.existsSync(dir)) return finish('refused', `no reference data to check an update against (ANALYSIS_REFERENCE_DIR${dir ? ` = ${dir} not found` : ' not set'})`);
+    if (!dir || !fs.existsSync(dir)) return finish('refused', runReason('no-reference-data', dir ? { dir } : {}));
     const ref = loadReferenceData(dir);
     const base: SentimentModels = { ...shippedSentimentModels(), ...this.follower.seed };
     const publishedDoc = version > 0 ? await this.models.current() : undefined;
     const current: SentimentModels = { ...base, ...(publishedDoc ? fromDeploymentModels(publishedDoc) : {}) };
-    const result = await runSteps(updateModelsSteps(base, rows, ref.heldOut, { replay: ref.replay, current }));
-    const reports = result.reports.map((r) => ({ ...r }));
-    const accepted = result.reports.filter((r) => r.accepted).map((r) => r.language);
-    if (accepted.length === 0) return finish('refused', result.reports.map((r) => `${r.language}: ${r.reason}`).join('; '), { reports });
-    // A language updated earlier and not in this run keeps its earlier update.
-    const kept = (['zh', 'en'] as const).filter((l) => accepted.includes(l) || publishedDoc?.models[l]);
+    const result = await runSteps(updateModelsSteps(base, folded.rows, ref.heldOut, { replay: ref.replay, current }));
+    // Emotion and categories are learnt over the sentiment that will be in force (the emotion score reads it), from the rules alone.
+    const overSentiment: SentimentModels = { ...result.models, labels: base.labels };
+    const labels = await runSteps(updateLabelsSteps(overSentiment, folded.labels, { replay: ref.replayTexts, heldOutAnger: ref.heldOutAnger, current }));
+    const reports = [
+      ...result.reports.map((r) => ({ component: 'sentiment', ...r })),
+      ...labels.reports.map((r) => ({ ...r })),
+    ];
+    const accepted: ModelComponent[] = [
+      ...result.reports.filter((r) => r.accepted).map((r) => r.language),
+      ...labels.reports.filter((r) => r.accepted).map((r) => r.component),
+    ];
+    const refused = () => reports.map((r) => `${'language' in r ? r.language : r.component}: ${r.reason}`).join('; ');
+    if (accepted.length === 0) return finish('refused', runReason('all-refused', { components: reports.map((r) => ('language' in r ? r.language : r.component)).join(', '), details: refused() }), { reports });
+    // A component updated earlier and not in this run keeps its earlier update.
+    const stored = publishedDoc?.models;
+    const kept = (['zh', 'en', 'emotion', 'categories'] as const).filter((c) => accepted.includes(c) || stored?.[c]);
     const now = this.clock.now().toISOString();
-    const doc = toDeploymentModels(result.models, kept, { trainedAt: now, corrections: run.corrections, reports });
+    const doc = toDeploymentModels({ ...result.models, labels: labels.labels }, kept, { trainedAt: now, corrections: run.corrections, reports });
     const published = await this.models.publish({ ...doc, publishedAt: now, ...(run.lastCorrectionAt ? { lastCorrectionAt: run.lastCorrectionAt } : {}) }, version);
-    if (!published) return finish('refused', 'another instance published a newer model while this one trained', { reports });
-    return { ...finish('published', `${accepted.join(', ')} updated`, { reports }), modelVersion: published.modelVersion };
+    if (!published) return finish('refused', runReason('published-elsewhere'), { reports });
+    return { ...finish('published', runReason('updated', { components: accepted.join(', ') }), { reports }), modelVersion: published.modelVersion };
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedSentimentModels } from '../models';
-import { accuracy, significantlyWorse, updateModels, type LabelledText } from './update-models';
+import { accuracy, isCheckRow, significantlyWorse, updateModels, type LabelledText } from './update-models';
 
 describe('significantlyWorse', () => {
   it('is not worse for a few rows lost among many', () => {
@@ -45,6 +45,14 @@ describe('updateModels', () => {
     const r = updateModels(shipped, { zh: praise, en: [] }, { zh: praise, en: [] }, { current: inForce });
     expect(r.reports[0]!.heldOut.before).toBe(accuracy(inForce, praise));
     expect(r.models.en).toBe(inForce.en);
+  });
+
+  it('trains on every correction and checks each one out of fold; without cross-checking a fifth is kept aside untrained', () => {
+    const r = updateModels(shippedSentimentModels(), { zh: praise, en: [] }, { zh: praise, en: [] });
+    expect(r.reports[0]).toMatchObject({ corrections: praise.length, checked: praise.length });
+    const aside = praise.filter((x) => isCheckRow(x.text)).length;
+    const old = updateModels(shippedSentimentModels(), { zh: praise, en: [] }, { zh: praise, en: [] }, { crossCheck: false });
+    expect(old.reports[0]).toMatchObject({ corrections: praise.length - aside, checked: aside });
   });
 
   it('refuses without a held-out set to check against', () => {

@@ -10,6 +10,7 @@ import { fnv1a, HASH_BITS, type LinearModel } from '../features';
 import type { SentimentModels } from '../models';
 import { drain, trainLogisticSteps, type SparseExample } from './logistic';
 import { modelFeatures } from './prepare';
+import type { ReasonCode } from './update-labels';
 
 export interface LabelledText { text: string; label: 'negative' | 'neutral' | 'positive' }
 type Lang = 'zh' | 'en';
@@ -30,6 +31,12 @@ export interface UpdateOptions {
    * shipped models on every correction so far, and compares with the update in force).
    */
   current?: SentimentModels;
+  /**
+   * true (default): every correction trains the update, and each is checked by a model trained on
+   * the other four fifths (cross-checking: the update checked on all of them, out of fold); false:
+   * a fifth is kept aside, never trained on, and checks the update.
+   */
+  crossCheck?: boolean;
 }
 
 export interface LanguageReport {
@@ -40,14 +47,19 @@ export interface LanguageReport {
   heldOut: { n: number; before: number; after: number };
   check: { n: number; before: number; after: number };
   accepted: boolean;
+  /** Why, as a code the dashboard words in each language (`reason`: the same in English). */
+  reasonCode: ReasonCode;
   reason: string;
 }
 
 /** `models`: what replaces the current ones (refused languages unchanged); `candidate`: every language updated, for reports. */
 export interface UpdateResult { models: SentimentModels; candidate: SentimentModels; reports: LanguageReport[] }
 
-/** A fifth of the corrections (by hash) check the update instead of training it. */
-export const isCheckRow = (text: string) => fnv1a('check:' + text) % 5 === 0;
+/** Corrections fall into CHECK_FOLDS folds by hash. */
+export const CHECK_FOLDS = 5;
+const foldOf = (text: string) => fnv1a('check:' + text) % CHECK_FOLDS;
+/** One fold of the corrections (a fifth, by hash), kept aside where an update is checked on them without cross-checking. */
+export const isCheckRow = (text: string) => foldOf(text) === 0;
 
 /** Rows analysed between two pauses. */
 const STEP = 64;
@@ -105,7 +117,7 @@ function* finetune(base: LinearModel, rows: readonly LabelledText[], replay: rea
   return yield* trainLogisticSteps(ex, { bits: HASH_BITS, epochs: o.epochs, l2: o.anchor, init: base, anchored: true, lr: 0.1 });
 }
 
-type Options = Required<Omit<UpdateOptions, 'current'>>;
+type Options = Required<Omit<UpdateOptions, 'current' | 'crossCheck'>>;
 
 export function updateModels(
   base: SentimentModels,
@@ -131,28 +143,47 @@ export function* updateModelsSteps(
   for (const lang of ['zh', 'en'] as const) {
     const given = corrections[lang];
     if (given.length === 0) continue;
-    const train = given.filter((r) => !isCheckRow(r.text));
-    const check = given.filter((r) => isCheckRow(r.text));
-    const candidate: SentimentModels = { ...models };
+    const crossCheck = options.crossCheck ?? true;
+    const train = crossCheck ? given : given.filter((r) => !isCheckRow(r.text));
+    const check = crossCheck ? given : given.filter((r) => isCheckRow(r.text));
     const replay = o.replay[lang] ?? [];
-    candidate[lang] = yield* finetune(base[lang], train, replay, lang, (l) => (l === 'positive' ? 1 : l === 'negative' ? 0 : undefined), o);
-    if (lang === 'en' && base.enNeutral) candidate.enNeutral = yield* finetune(base.enNeutral, train, replay, lang, (l) => (l === 'neutral' ? 1 : 0), o);
+    const fit = function* (rows: readonly LabelledText[]): Generator<void, SentimentModels> {
+      const m: SentimentModels = { ...models };
+      m[lang] = yield* finetune(base[lang], rows, replay, lang, (l) => (l === 'positive' ? 1 : l === 'negative' ? 0 : undefined), o);
+      if (lang === 'en' && base.enNeutral) m.enNeutral = yield* finetune(base.enNeutral, rows, replay, lang, (l) => (l === 'neutral' ? 1 : 0), o);
+      return m;
+    };
+    const candidate = yield* fit(train);
     const heldBefore = yield* correct(models, heldOut[lang]);
     const heldAfter = yield* correct(candidate, heldOut[lang]);
     const checkBefore = yield* correct(models, check);
-    const checkAfter = yield* correct(candidate, check);
+    let checkAfter: boolean[];
+    if (!crossCheck) checkAfter = yield* correct(candidate, check);
+    else {
+      // Each correction judged by a model that never saw it: the update's procedure, checked on every correction.
+      checkAfter = new Array<boolean>(check.length).fill(false);
+      for (let k = 0; k < CHECK_FOLDS; k++) {
+        const at = check.map((r, i) => (foldOf(r.text) === k ? i : -1)).filter((i) => i >= 0);
+        if (at.length === 0) continue;
+        const outOfFold = yield* fit(check.filter((r) => foldOf(r.text) !== k));
+        const answers = yield* correct(outOfFold, at.map((i) => check[i]!));
+        at.forEach((i, j) => { checkAfter[i] = answers[j]!; });
+      }
+    }
     const share = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : NaN);
     // Never worse (beyond noise) on the held-out sets, nor on this deployment's own posts kept aside.
     const heldOk = !significantlyWorse(heldBefore, heldAfter);
     const checkOk = !significantlyWorse(checkBefore, checkAfter);
     const accepted = heldOut[lang].length > 0 && heldOk && checkOk;
-    const reason = heldOut[lang].length === 0 ? 'no held-out set to check it against'
-      : !heldOk ? 'worse on the held-out sets' : !checkOk ? 'worse on the corrections kept aside' : 'not worse on the held-out sets nor on the corrections kept aside';
+    const reasonCode: ReasonCode = heldOut[lang].length === 0 ? 'no-held-out' : !heldOk ? 'worse-held-out' : !checkOk ? 'worse-kept-aside' : 'not-worse';
+    const onCorrections = crossCheck ? 'the corrections (each checked out of fold)' : 'the corrections kept aside';
+    const reason = { 'no-held-out': 'no held-out set to check it against', 'worse-held-out': 'worse on the held-out sets', 'worse-kept-aside': `worse on ${onCorrections}`,
+      'not-worse': `not worse on the held-out sets nor on ${onCorrections}`, 'too-few-kept-aside': '' }[reasonCode];
     const updated = lang === 'en' ? { en: candidate.en, enNeutral: candidate.enNeutral } : { zh: candidate.zh };
     Object.assign(all, updated);
     if (accepted) Object.assign(models, updated);
     reports.push({
-      language: lang, corrections: train.length, checked: check.length, accepted, reason,
+      language: lang, corrections: train.length, checked: check.length, accepted, reasonCode, reason,
       heldOut: { n: heldOut[lang].length, before: share(heldBefore), after: share(heldAfter) },
       check: { n: check.length, before: share(checkBefore), after: share(checkAfter) },
     });

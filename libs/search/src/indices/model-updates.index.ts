@@ -27,6 +27,8 @@ export const modelUpdatesIndex = singleIndex({
       corrections: { type: 'integer' },
       modelVersion: { type: 'integer' },
       reason: { type: 'text', index: false },
+      reasonCode: keyword,
+      reasonParams: { type: 'object', enabled: false },
       reports: { type: 'object', enabled: false },
     },
   },
