@@ -11,6 +11,9 @@
  * - fresh texts (final4): every fire over the real texts no earlier sample scanned (feeds, the
  *   low-agreement CrowdFlower tweets; scripts/analysis/cue-sample-fresh.ts), labelled before the
  *   media rule of 2026-12-07 (third session) was scored: the rules it was drawn with beside today's.
+ * - held-out, unseen texts (final5): confident fires of the rules of ebc5e2c over the texts no earlier
+ *   sample holds (scripts/analysis/cue-sample-unseen.ts), labelled before the cues-5 rules were
+ *   scored; as drawn → today's rules with a 95 % Wilson interval, and how many real ones today keeps.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,7 +28,8 @@ import { addedDataDir } from '../analysis/data';
 const BASELINE = 'final2';
 const HELD_OUT = 'final3';
 const FRESH = 'final4';
-const ALL = ['before', 'after', 'final', 'final2'];
+const UNSEEN = 'final5';
+const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5'];
 
 interface Labelled { kind: string; id: string; confidence?: number; label: string }
 
@@ -38,6 +42,17 @@ function read(name: string): Labelled[] {
 }
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} % (${n}/${d})` : '-');
+
+/** 95 % Wilson score interval of k successes in n, in percent. */
+export function wilson(k: number, n: number, z = 1.96): [number, number] {
+  if (!n) return [0, 100];
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const mid = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [100 * Math.max(0, mid - half), 100 * Math.min(1, mid + half)];
+}
+const withCi = (k: number, n: number) => (n ? `${pct(k, n)} [${wilson(k, n).map((x) => x.toFixed(0)).join('–')}]` : '-');
 
 export function evalCuePrecision(): void {
   console.log(`\n=== D. Risk-cue precision: labelled samples of real posts (data/cue-samples/), cues confident enough to open a ticket from one post (≥ ${CONFIDENT_CUE}) ===`);
@@ -72,8 +87,20 @@ export function evalCuePrecision(): void {
       `${name.padEnd(20)} ${pct(b.filter((r) => r.label === '1').length, b.length).padEnd(28)} ${pct(now.filter((r) => r.label === '1').length, now.length).padEnd(26)} ${`${real.filter((r) => flagged(kind, r.id)).length}/${real.length}`.padEnd(18)} ${(h.length ? `${pct(h.filter((r) => r.label === '1').length, h.length)} → ${pct(hNow.filter((r) => r.label === '1').length, hNow.length)}` : '-').padEnd(40)} ${f.length ? `${pct(fDrawn.filter((r) => r.label === '1').length, fDrawn.length)} → ${pct(fNow.filter((r) => r.label === '1').length, fNow.length)} (${f.length} fires labelled)` : '-'}`,
     );
   }
+  const unseen = read(UNSEEN);
+  if (unseen.length) {
+    console.log(`\n${UNSEEN} (held out: texts no earlier sample holds, fires confident under the rules of ebc5e2c, labelled before today's rules were scored; 95 % Wilson interval):`);
+    for (const kind of ['safety', 'data_leak', 'media', 'regulator']) {
+      const u = unseen.filter((r) => r.kind === kind);
+      if (!u.length) { console.log(`  ${kind.padEnd(12)} no confident fire among the unseen texts`); continue; }
+      const drawn = u.filter((r) => (r.confidence ?? 1) >= CONFIDENT_CUE);
+      const now = u.filter((r) => flagged(kind, r.id) === true);
+      const real = u.filter((r) => r.label === '1');
+      console.log(`  ${kind.padEnd(12)} as drawn ${withCi(drawn.filter((r) => r.label === '1').length, drawn.length).padEnd(28)} → today ${withCi(now.filter((r) => r.label === '1').length, now.length).padEnd(28)} real ones kept ${now.filter((r) => r.label === '1').length}/${real.length}`);
+    }
+  }
   console.log(`${HELD_OUT} was held out until the media rule of 2026-12-07 (third session): its wrong media fires were read to find that rule's failure class, so its "today" figure for media is no longer held out; ${FRESH} is.`);
-  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows).');
+  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5 holds 25 of each key kind it found.');
 }
 
 if (require.main === module) evalCuePrecision();

@@ -12,6 +12,7 @@
  *      last sample's figures as the baseline.
  * Usage: tsx scripts/detection/eval.ts [--quick] [--only=clustering|bursts|streams|cues]
  */
+import * as os from 'node:os';
 import type { EnrichedMention, Signal } from '@vigil/contracts';
 import { createDetector, type DeepPartial, type DetectionConfig } from '../../libs/detection/src';
 import { resolveConfig } from '../../libs/detection/src/config';
@@ -247,7 +248,7 @@ function evalBursts(): void {
   }
 }
 
-console.log(`eval:detection  data: ${dataDir}${quick ? '  (quick)' : ''}  ${new Date().toISOString().slice(0, 10)}`);
+console.log(`eval:detection  data: ${dataDir}${quick ? '  (quick)' : ''}  ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC  load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (uptime)`);
 const t0 = Date.now();
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 if (!only || only === 'clustering') evalClustering();

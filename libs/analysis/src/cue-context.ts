@@ -83,3 +83,72 @@ export function simileZh(t: string, s: number, e: number): boolean {
 const MEDICAL_HISTORY_EN = /\b(?:from birth|on the job|at work|work(?:place)? injur\w*|workers'? comp\w*|knee|acl|back injur\w*|lower back|surgery|disabilit\w*|chronic|years ago|radiation|chemo\w*|seizures?|physical therapy|rehab\w*|fibromyalgia|car accident|auto accident)\b/i;
 /** An injury told as the writer's medical history (a work accident, a surgery), not one a product or service caused. */
 export const medicalHistoryEn = (t: string, s: number, e: number) => MEDICAL_HISTORY_EN.test(around(t, s, e, 80, 60));
+
+// ——— whose harm is it: a product, a service or a brand, or life in general ———
+
+const PRODUCT_EN = /\b(?:product|item|brand|company|store|shop|restaurant|cafe|hotel|airline|flight|plane|train|bus|taxi|uber|lyft|driver|staff|employee|delivery|order|meal|food|dish|salad|burger|chicken|sandwich|pizza|snack|drink|milk|juice|coffee|bought|purchased|ordered|served|drug|medication|medicine|meds?|pills?|tablets?|vaccine|shot|patch|dose|cream|lotion|shampoo|conditioner|soap|detergent|makeup|perfume|dye|sunscreen|supplement|formula|toy|mattress|this stuff|ate|eating|eat|drank|drinking|used|using|applied|applying|wore|wearing|(?:took|taking|started|after) (?:this|these|it|the)|after (?:eating|using|drinking|applying))\b/i;
+/**
+ * A product, a service or a company is in the sentence around the cue: what it did can be the
+ * company's risk. "An extreme allergic reaction to something", "sick of the accidents, injuries,
+ * deaths": harm with no one's product in it is the writer's life, not a ticket.
+ */
+export const productInvolvedEn = (t: string, s: number, e: number, device: RegExp) => {
+  const win = around(t, s, e, 80, 60);
+  return PRODUCT_EN.test(win) || device.test(win);
+};
+
+const PRODUCT_ZH = /用|洗|吃|喝|穿|戴|涂|抹|擦|敷|买|产品|这款|这个|该款|牌子|品牌|包装|店|酒店|餐|外卖|饭|菜|奶|药|霜|液|乳|膏|洗发水|护肤|化妆|油|奶粉|粉底|洗衣粉|衣|裤|鞋|床|用具|服务|做了|SPA|spa|京东|快递|骑手|司机|公交|地铁|列车|高铁|航班|飞机|网约车|出租车|客车|大巴|滴滴/;
+/** The Chinese counterpart of productInvolvedEn: 洗了过敏 or 对香菜过敏 (a dish served), not 花粉过敏. */
+export const productInvolvedZh = (t: string, s: number, e: number) => PRODUCT_ZH.test(around(t, s, e, 30, 15));
+
+const GENERAL_HARM_EN = /\b(?:reduc\w+|prevent\w*|fewer|cut(?:s|ting)? (?:down )?(?:on )?|avoid\w*|number of|rates? of|risk of|statistics?|studies|study|per year|a year|annually|every year|projected|estimated|sick of|tired of|all the time)\b|\d+\s?%/i;
+/**
+ * A statement about harm in general (a statistic, a trend, a complaint about life: "reduce injuries
+ * by 90 %", "sick of the accidents, injuries, deaths"), not one incident that happened to someone.
+ */
+export const generalHarmEn = (t: string, s: number, e: number) => GENERAL_HARM_EN.test(around(t, s, e, 50, 30));
+
+const ROAD_ACCIDENT_ZH = /车祸|交通事故|撞车|追尾|连环撞|酒驾|肇事|翻车/;
+const SERVICE_ZH = /公交|地铁|列车|高铁|火车|动车|航班|飞机|网约车|滴滴|出租车|客车|大巴|校车|外卖|骑手|快递|司机|刹车|气囊|安全带|轮胎|自燃|质量|4S店|召回/;
+/** 车祸新闻: a road accident told as news, with no service, vehicle fault or company in it (a bus, a ride, a recall would be). */
+export const roadAccidentZh = (t: string, s: number, e: number) => {
+  const win = around(t, s, e, 40, 30);
+  return ROAD_ACCIDENT_ZH.test(win) && !SERVICE_ZH.test(win);
+};
+
+// ——— what leaked: personal data, or news ———
+
+const PERSONAL_DATA_EN = /\b(?:personal (?:data|information|info|details)|(?:customer|user|client|member|patient|account|guest|employee|subscriber)s?'? (?:data|information|info|details|records|e-?mails?|names|addresses|passwords?|accounts?)|passwords?|credit cards?|card (?:numbers?|details)|bank (?:details|account)|ssns?|social security|e-?mail address(?:es)?|phone numbers?|home address(?:es)?|medical records|nudes|private (?:photos|pictures)|(?:my|our|your|his|her|their) (?:own )?(?:personal |private )?(?:data|info|information|details|photos|pictures|number|address|e-?mails?|accounts?|records|identity|id))\b/i;
+/**
+ * Personal data is what leaked: customers' records, passwords, card numbers, someone's own details.
+ * "Sources leaked that info", "leaking information to suppliers", "leaked photos of the Galaxy S8"
+ * are news or plans leaked by people: not a data leak.
+ */
+export const personalDataEn = (t: string, s: number, e: number) => PERSONAL_DATA_EN.test(around(t, s, e, 50, 50));
+
+const PERSONAL_DATA_ZH = /个人|用户|客户|顾客|会员|业主|住户|我的|我们的|他的|她的|手机号|电话号码|身份证|住址|家庭地址|地址|密码|账号|帐号|银行卡|订单|购买记录|买的东西|姓名|名字|隐私|联系方式|入住信息/;
+const NEWS_LEAK_ZH = /内部消息|内幕|消息|机密|剧透|剧情|结局|谍照|爆料|新品|新机|配置|参数|发布会|设计图|渲染图|路透|考题|试题|答案|计划|方案|文件/;
+/** 用户信息泄露 is a data leak; 内部消息泄露, 剧透, 新机谍照泄露 are news leaked by people. Returns personal, news, or neither. */
+export function leakedWhatZh(t: string, s: number, e: number): 'personal' | 'news' | 'other' {
+  const win = around(t, s, e, 12, 10);
+  if (PERSONAL_DATA_ZH.test(win)) return 'personal';
+  return NEWS_LEAK_ZH.test(win) ? 'news' : 'other';
+}
+
+// ——— a joke about a hacked account ———
+
+const GUESS_EN = /\b(?:pretty (?:sure|positive)|must have|must've|i swear|i bet|convinced|clearly|obviously|i think|i'm sure|someone (?:must|has to))\b/i;
+const PRAISE_EN = /\b(?:perfect|love|loving|amazing|awesome|exactly|so good|genius|spot on|nailed)\b/i;
+const HARM_EN = /\b(?:password|charges?|charged|money|stole|stolen|locked out|spam\w*|posted|sent (?:messages|emails)|unauthori[sz]ed|fraud\w*|bank|card|security|changed|compromised|recover\w*|support|help|scam\w*)\b/i;
+const GUESS_ZH = /是不是|肯定是|一定是|难道|莫非|感觉|怀疑|估计/;
+const PRAISE_ZH = /喜欢|爱听|太懂我|懂我|太准|好准|好听|完美|神了|哈哈|笑死/;
+const HARM_ZH = /钱|余额|消费|扣|改密码|密码|登录不了|登不上|找回|诈骗|骗|发消息|借钱|冻结|盗刷|客服/;
+/**
+ * "Pretty positive the makers of the lineup hacked into my Spotify account. It's so perfect":
+ * a guess said as praise, with nothing lost, is a joke; an account taken over is a data leak
+ * (data/README.md) when something was done with it or someone says so plainly.
+ */
+export function jokingTakeover(t: string, s: number, e: number, zh: boolean): boolean {
+  const win = around(t, s, e, 80, 80);
+  return zh ? GUESS_ZH.test(win) && PRAISE_ZH.test(win) && !HARM_ZH.test(win) : GUESS_EN.test(win) && PRAISE_EN.test(win) && !HARM_EN.test(win);
+}

@@ -4,7 +4,10 @@
  * Precision per kind is measured on labelled samples of real posts (data/cue-samples/).
  */
 import type { RiskCueKind } from '@vigil/contracts';
-import { firstPersonEn, hypothetical, medicalHistoryEn, simileZh, speculativeQuestion, storyContext, windowTest } from './cue-context';
+import {
+  firstPersonEn, generalHarmEn, hypothetical, jokingTakeover, leakedWhatZh, medicalHistoryEn, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
+  speculativeQuestion, storyContext, windowTest,
+} from './cue-context';
 import { REPEAT_EN, REPEAT_ZH } from './repeat-cue';
 
 export type Assess = (t: string, s: number, e: number, word: string) => number;
@@ -42,6 +45,8 @@ function zhSafety(t: string, s: number, e: number, w: string): number {
   else if (w === '窒息') base = /孩子|宝宝|婴儿|差点|险些|呛|卡住|憋/.test(t.slice(Math.max(0, s - 8), e + 8)) ? 0.85 : 0;
   else if (w === '中毒') base = /吃|喝|食|饭|菜|奶|肉|外卖|餐|煤气|燃气|一氧化碳|农药|甲醛/.test(t.slice(Math.max(0, s - 12), s)) ? 0.9 : 0.5;
   else base = /起火|自燃|触电|漏电|烫伤|烧伤|冒烟|火灾|泄漏|短路/.test(w) ? 0.9 : 0.8;
+  // 花粉过敏 or 车祸新闻: harm with no product, service or company in it is not the brand's risk.
+  if ((w === '过敏' && !productInvolvedZh(t, s, e)) || ((w === '受伤' || w === '出血') && roadAccidentZh(t, s, e))) base = Math.min(base, 0.5);
   // A rhetorical question ("想让我拉肚子吗") or a fear is not an incident.
   if (/^[了呀啊]?[吗么？?]/.test(t.slice(e, e + 3)) || hypothetical(t, s, true)) base *= 0.5;
   return base;
@@ -75,6 +80,9 @@ function enSafety(t: string, s: number, e: number, w: string): number {
   else if (/^overheat/.test(lw)) c = 0.6;
   else if (/^(?:sparks?|melted)$/.test(lw)) c = EN_DEVICE.test(win) ? 0.8 : 0;
   else c = 0.5;
+  // "An allergic reaction to something", "a sports injury from running", "reduce injuries by 90 %":
+  // harm in general or with no one's product or service in it does not open a ticket alone.
+  if (/^(?:injur|allergic)/.test(lw) && (!productInvolvedEn(t, s, e, EN_DEVICE) || (lw.startsWith('injur') && generalHarmEn(t, s, e)))) c = Math.min(c, 0.5);
   return hypothetical(t, s, false) ? c * 0.5 : c;
 }
 
@@ -86,8 +94,17 @@ const EN_PHYSICAL_OR_NEWS = /\b(?:fuel|oil|water|gas|roof|pipe|acid|coolant|hydr
 
 function zhLeak(t: string, s: number, e: number, w: string): number {
   const win = t.slice(Math.max(0, s - 10), e + 10);
-  if (/泄露|泄漏|外泄/.test(w)) return ZH_DATA_NOUN.test(win) ? 0.9 : ZH_PHYSICAL.test(win) ? 0 : 0.4;
+  if (/泄露|泄漏|外泄/.test(w)) {
+    // 用户信息泄露 is a data leak; 内部消息泄露, 剧透, 新机谍照泄露 are news leaked by people.
+    if (ZH_PHYSICAL.test(win) && !ZH_DATA_NOUN.test(win)) return 0;
+    const what = leakedWhatZh(t, s, e);
+    if (what === 'personal') return 0.9;
+    if (what === 'news') return 0;
+    return ZH_DATA_NOUN.test(win) ? 0.75 : 0.4;
+  }
   if (w === '隐私') return /泄露|曝光|侵犯|暴露|被卖|出卖/.test(win) ? 0.85 : 0;
+  // 网易云是不是盗号了，推荐的全是我爱听的: a joke, nothing was taken.
+  if (/盗号|被盗|账号被/.test(w) && jokingTakeover(t, s, e, true)) return 0.5;
   if (w === '被盗') return /账号|帐号|账户|卡|支付宝|微信|QQ|密码|钱|余额/.test(win) ? 0.85 : 0;
   if (/骚扰电话|诈骗电话/.test(w)) return /泄露|泄漏|信息|怎么知道|知道我|说出|叫出/.test(t.slice(Math.max(0, s - 30), e + 30)) ? 0.8 : 0;
   return 0.9;
@@ -96,7 +113,8 @@ function zhLeak(t: string, s: number, e: number, w: string): number {
 function enLeak(t: string, s: number, e: number, w: string): number {
   const lw = w.toLowerCase();
   const win = t.slice(Math.max(0, s - 50), e + 50);
-  if (/^leak/.test(lw)) return EN_PHYSICAL_OR_NEWS.test(win) ? 0 : EN_DATA.test(win) ? 0.85 : 0;
+  // Only personal data leaking is a data leak: "sources leaked that info" is news leaked by people.
+  if (/^leak/.test(lw)) return EN_PHYSICAL_OR_NEWS.test(win) ? 0 : personalDataEn(t, s, e) ? 0.85 : 0;
   if (/^data breach/.test(lw)) return 0.9;
   if (/^breach/.test(lw)) {
     if (/^\s*of (?:the |my |our |their |this )?(?:contract|warranty|duty|trust|peace|agreement|fiduciary|lease|terms)/i.test(t.slice(e, e + 30))) return 0;
@@ -105,6 +123,7 @@ function enLeak(t: string, s: number, e: number, w: string): number {
     return EN_DATA.test(win) ? 0.8 : 0;
   }
   if (/^hack/.test(lw)) {
+    if (jokingTakeover(t, s, e, false)) return 0.5;
     if (/\b(?:my|our)\b[\w\s]{0,25}\b(?:was|were|got|has been|have been)\s+hacked|hacked (?:into )?(?:my|our) (?:\w+ )?(?:accounts?|e-?mails?|system|network|data|computers?|phones?|cards?|bank|wifi|router|profile|page|website|server)|\b(?:i|we) (?:was|were|got|have been) hacked|account (?:was|got|has been) hacked/i.test(win)) return 0.9;
     return /hackers?\b/.test(lw) && EN_DATA.test(win) ? 0.8 : 0;
   }

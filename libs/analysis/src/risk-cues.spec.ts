@@ -167,3 +167,44 @@ describe('risk cues', () => {
     expect(cues('我要求退款').find((c) => c.kind === 'compensation_demand')?.amount).toBeUndefined();
   });
 });
+
+// The failure classes of the fresh sample final4 (2026-12-07, fourth session): harm with no product or
+// service in it, information leaked by people, a joke about a hacked account. Each class in zh and en,
+// beside the real cue of the same words, which must still open a ticket.
+describe('risk cues: whose harm, what leaked, a joke', () => {
+  const confidence = (text: string, kind: RiskCueKind) => Math.max(0, ...cues(text).filter((c) => c.kind === kind).map((c) => c.confidence ?? 1));
+
+  it.each<[string, RiskCueKind]>([
+    // Accidents and illness in general: a statistic, a sports injury, an allergy to nothing anyone sold.
+    ['Studies say seat belts reduce injuries by 50% on highways', 'safety'],
+    ['Got a sports injury from running last week, still limping', 'safety'],
+    ['Having an allergic reaction to something, no idea what. Benadryl?', 'safety'],
+    ['高速上发生车祸，一名男子腿部受伤', 'safety'],
+    ['最近花粉过敏，眼睛痒得难受', 'safety'],
+    // News, plans and spoilers leaked by people, not personal data.
+    ['Sources leaked details of the merger to reporters', 'data_leak'],
+    ['Insiders leaked the info to the press before the launch', 'data_leak'],
+    ['公司内部资料泄露了，新品配置全曝光', 'data_leak'],
+    ['剧透信息泄露，结局大家都知道了', 'data_leak'],
+    // A guess said as praise, nothing taken: a joke about a hacked account.
+    ['I swear Spotify hacked into my account, this playlist is exactly my taste', 'data_leak'],
+    ['难道抖音被盗号了？刷到的全是我喜欢的，烦死了停不下来', 'data_leak'],
+  ])('not confident enough to open a ticket alone: "%s" (%s)', (text, kind) => {
+    expect(confidence(text, kind)).toBeLessThan(CONFIDENT_CUE);
+  });
+
+  it.each<[string, RiskCueKind]>([
+    ['I had an allergic reaction after using your new shampoo', 'safety'],
+    ['My son was injured by the faulty car seat', 'safety'],
+    ['用了这款面霜以后脸上过敏了', 'safety'],
+    ['充电的时候手机起火了', 'safety'],
+    ['坐的大巴出了车祸，好几个乘客受伤', 'safety'],
+    ['They leaked my personal information to spammers', 'data_leak'],
+    ['Customer data leaked from the app, passwords included', 'data_leak'],
+    ['客户信息泄露，天天接到骚扰电话', 'data_leak'],
+    ['My account was hacked and the password changed', 'data_leak'],
+    ['我的QQ被盗号了，骗子还用它找朋友借钱', 'data_leak'],
+  ])('still a real %s: "%s"', (text, kind) => {
+    expect(confidence(text, kind)).toBeGreaterThanOrEqual(CONFIDENT_CUE);
+  });
+});
