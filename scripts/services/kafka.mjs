@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { cacheDir, checkJava, checkMaven, defaultUrls, homeDir, log, nodes, repoRoot, runMaven, ServiceError, versions } from './env.mjs';
+import { cacheDir, checkJava, checkMaven, defaultUrls, homeDir, log, nodes, repoRoot, runMaven, secure, ServiceError, versions } from './env.mjs';
+import { refuseUnsecuredData, scramFormatArgs, secureKafkaAdminOptions, secureListenerProperties } from './kafka-security.mjs';
 import { alreadyRunning, ensurePortsFree, startDetached, waitFor } from './process.mjs';
 
 function kafkaLibDir() {
@@ -37,6 +38,7 @@ export function fetchKafka() {
   return kafkaLibDir();
 }
 
+/** Metadata from the broker(s); with --secure over SASL_SSL as the admin user, checked against the CA. */
 export async function kafkaHealthy(brokers) {
   const [host, port] = brokers.split(',')[0].split(':');
   if (!(await new Promise((resolve) => {
@@ -51,7 +53,13 @@ export async function kafkaHealthy(brokers) {
   } catch {
     return true;
   }
-  const admin = new Kafka({ brokers: brokers.split(','), clientId: 'vigil-services', logCreator: () => () => {}, retry: { retries: 0 } }).admin();
+  let security = {};
+  try {
+    if (secure) security = secureKafkaAdminOptions();
+  } catch {
+    return false;
+  }
+  const admin = new Kafka({ brokers: brokers.split(','), clientId: 'vigil-services', logCreator: () => () => {}, retry: { retries: 0 }, ...security }).admin();
   try {
     await admin.connect();
     const c = await admin.describeCluster();
@@ -91,11 +99,15 @@ function serverProperties(n, dataDir) {
     'process.roles=broker,controller',
     `node.id=${n.id}`,
     `controller.quorum.voters=${nodes.kafka.map((k) => `${k.id}@127.0.0.1:${k.controllerPort}`).join(',')}`,
-    `listeners=PLAINTEXT://127.0.0.1:${n.port},CONTROLLER://127.0.0.1:${n.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${n.port}`,
     'controller.listener.names=CONTROLLER',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    'inter.broker.listener.name=PLAINTEXT',
+    ...(secure
+      ? secureListenerProperties(n)
+      : [
+          `listeners=PLAINTEXT://127.0.0.1:${n.port},CONTROLLER://127.0.0.1:${n.controllerPort}`,
+          `advertised.listeners=PLAINTEXT://127.0.0.1:${n.port}`,
+          'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+          'inter.broker.listener.name=PLAINTEXT',
+        ]),
     `log.dirs=${dataDir}`,
     'num.partitions=3',
     // One node: every internal topic must have replication 1 or groups never form. A cluster keeps
@@ -121,6 +133,7 @@ async function launchKafkaNode(n, cp) {
   const dataDir = path.join(dir, 'data');
   fs.mkdirSync(dataDir, { recursive: true });
   fs.mkdirSync(path.join(homeDir, 'logs'), { recursive: true });
+  if (secure) refuseUnsecuredData(n, dataDir);
   const props = path.join(dir, 'server.properties');
   fs.writeFileSync(props, serverProperties(n, dataDir));
   const log4j = path.join(dir, 'log4j2.properties');
@@ -152,11 +165,11 @@ async function launchKafkaNode(n, cp) {
       id = spawnSync(java, ['-cp', cp, 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' }).stdout.trim().split('\n').pop();
       if (nodes.kafka.length > 1) fs.writeFileSync(idFile, id);
     }
-    const f = spawnSync(java, ['-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', props], { encoding: 'utf8' });
+    const f = spawnSync(java, ['-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', props, ...(secure ? scramFormatArgs() : [])], { encoding: 'utf8' });
     if (f.status !== 0) throw new ServiceError(`formatting Kafka storage failed:\n${f.stdout}${f.stderr}`);
   }
   const logFile = path.join(homeDir, 'logs', `${n.name}.log`);
-  log(`starting Kafka ${versions.kafka}${nodes.kafka.length > 1 ? ` ${n.name}` : ''} on 127.0.0.1:${n.port} (log: ${logFile})`);
+  log(`starting Kafka ${versions.kafka}${nodes.kafka.length > 1 ? ` ${n.name}` : ''} on ${secure ? 'SASL_SSL://' : ''}127.0.0.1:${n.port} (log: ${logFile})`);
   const pid = startDetached(n.name, java, [...jvm, '-XX:+UseG1GC', '-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.Kafka', props], {}, logFile);
   return [n, pid, logFile];
 }

@@ -5,6 +5,7 @@ import { parseMessage, type DeadLetter, type ParseResult, type TopicKey } from '
 import { backoffDelay, sleep } from '@vigil/common';
 import type { KafkaClient } from './kafka-client';
 import type { MessageProducer } from './message-producer';
+import { explainConnectError } from './kafka-connect-error';
 
 export interface ConsumedMessage<T> {
   key: string | null;
@@ -90,7 +91,9 @@ export class ConsumerRunner<T> {
       const name = this.client.topic(topic);
       consumer.on(consumer.events.GROUP_JOIN, (e) => onAssign([...(e.payload.memberAssignment[name] ?? [])].sort((a, b) => a - b)));
     }
-    await consumer.connect();
+    await consumer.connect().catch((e: unknown) => {
+      throw explainConnectError(e, this.client.options);
+    });
     await consumer.subscribe({ topic: this.client.topic(topic), fromBeginning });
     await consumer.run({
       autoCommit: false,
