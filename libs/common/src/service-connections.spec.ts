@@ -57,6 +57,12 @@ describe('serviceConnections (issue 20, item 11)', () => {
     expect(load({ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: kafkaCa, ELASTICSEARCH_URL: 'https://127.0.0.1:9200', ELASTICSEARCH_CA_FILE: esCa }).kafka.ssl).toEqual({ caFile: kafkaCa });
   });
 
+  it('passes a consumer session timeout other than the default on, within Kafka\'s bounds', () => {
+    expect(load({ KAFKA_SESSION_TIMEOUT_MS: '8000' }).kafka.sessionTimeoutMs).toBe(8000);
+    expect(load({}).kafka.sessionTimeoutMs).toBeUndefined();
+    expect(() => load({ KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS/);
+  });
+
   it('allows plain connections on a trusted private network when told so', () => {
     expect(load({ KAFKA_BROKERS: 'kafka:9092', ELASTICSEARCH_URL: 'http://elasticsearch:9200', VIGIL_INSECURE_SERVICES: 'true' }).kafka.brokers).toEqual(['kafka:9092']);
   });

@@ -28,6 +28,8 @@ export const ServiceSecuritySettings = {
 
 export interface KafkaConnection {
   brokers: string[];
+  /** Consumer session timeout (KAFKA_SESSION_TIMEOUT_MS); absent: 30 s. */
+  sessionTimeoutMs?: number;
   ssl?: { caFile?: string };
   sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
 }
@@ -91,7 +93,7 @@ export function serviceConnections(c: BaseConfig): { kafka: KafkaConnection; sea
   }
   if (problems.length) throw new ConfigError(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {
-    kafka: { brokers, ...(c.KAFKA_SSL ? { ssl: { caFile: c.KAFKA_SSL_CA_FILE } } : {}), ...(sasl ? { sasl } : {}) },
+    kafka: { brokers, ...(c.KAFKA_SESSION_TIMEOUT_MS !== 30_000 ? { sessionTimeoutMs: c.KAFKA_SESSION_TIMEOUT_MS } : {}), ...(c.KAFKA_SSL ? { ssl: { caFile: c.KAFKA_SSL_CA_FILE } } : {}), ...(sasl ? { sasl } : {}) },
     search: {
       node: c.ELASTICSEARCH_URL,
       ...(auth ? { auth } : {}),

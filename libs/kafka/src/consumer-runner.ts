@@ -73,8 +73,9 @@ export class ConsumerRunner<T> {
     const { groupId, topic, fromBeginning = true } = this.options;
     const consumer = this.client.kafka.consumer({
       groupId: this.client.groupId(groupId),
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.client.options.sessionTimeoutMs ?? 30_000,
+      // Kafka's advice: a heartbeat at most a third of the session timeout.
+      heartbeatInterval: Math.min(3_000, Math.floor((this.client.options.sessionTimeoutMs ?? 30_000) / 3)),
       retry: { retries: 10 },
       maxWaitTimeInMs: 200,
       ...(this.options.maxBytesPerPartition ? { maxBytesPerPartition: this.options.maxBytesPerPartition, maxBytes: Math.max(10 * 2 ** 20, 3 * this.options.maxBytesPerPartition) } : {}),
