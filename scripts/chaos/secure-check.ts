@@ -14,8 +14,10 @@
  *    make one);
  *  - the compiled collector, processor and indexer, started with those settings only (the user,
  *    then the API key), index every intake post.
- * Usage: npm run check:secure   (VIGIL_SECURE_HOME, VIGIL_SECURE_KAFKA_PORT, VIGIL_SECURE_ES_PORT,
- * VIGIL_SECURE_APP_PORT move it; --keep-services leaves the servers running)
+ * With --cluster: three brokers and two Elasticsearch nodes (TLS between them too, one CA each), and
+ * every broker and node is checked with the same settings.
+ * Usage: npm run check:secure [-- --cluster]   (VIGIL_SECURE_HOME, VIGIL_SECURE_KAFKA_PORT,
+ * VIGIL_SECURE_ES_PORT, VIGIL_SECURE_APP_PORT move it; --keep-services leaves the servers running)
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -57,7 +59,10 @@ const expectFailure = async (fn: () => Promise<unknown>, pattern: RegExp): Promi
   throw new Error('was accepted');
 };
 
+const clustered = process.argv.includes('--cluster');
+
 interface Services {
+  cluster: boolean;
   ensureServices(): Promise<{ kafkaBrokers: string; elasticsearchUrl: string }>;
   stopServices(names?: string[]): Promise<void>;
   clientEnv(): Record<string, string>;
@@ -72,9 +77,11 @@ async function main(): Promise<void> {
   process.env.VIGIL_KAFKA_PORT = process.env.VIGIL_SECURE_KAFKA_PORT ?? '29095';
   process.env.VIGIL_SECURE = 'true';
   // Both servers are this check's own: settings for others would point it elsewhere.
-  for (const k of ['VIGIL_ES_TRANSPORT_PORT', 'VIGIL_KAFKA_CONTROLLER_PORT', 'ELASTICSEARCH_URL', 'KAFKA_BROKERS', 'VIGIL_CLUSTER', ...Object.keys(process.env).filter((k) => /^(KAFKA_SSL|KAFKA_SASL_|ELASTICSEARCH_)/.test(k))]) delete process.env[k];
+  process.env.VIGIL_CLUSTER = String(clustered);
+  for (const k of ['VIGIL_ES_TRANSPORT_PORT', 'VIGIL_KAFKA_CONTROLLER_PORT', 'ELASTICSEARCH_URL', 'KAFKA_BROKERS', ...Object.keys(process.env).filter((k) => /^(KAFKA_SSL|KAFKA_SASL_|ELASTICSEARCH_)/.test(k))]) delete process.env[k];
   const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
   const services = (await importEsm(pathToFileURL(path.join(root, 'scripts', 'services.mjs')).href)) as Services;
+  if (services.cluster !== clustered) throw new Error(`${process.env.VIGIL_HOME} holds a ${services.cluster ? 'cluster' : 'single-node'} setup: use another VIGIL_SECURE_HOME, or stop it first`);
   await services.ensureServices();
   const node = services.nodes.elasticsearch[0]!;
   const allEnv = services.clientEnv();
@@ -83,21 +90,34 @@ async function main(): Promise<void> {
   const kafkaBrokers = kafkaEnv.KAFKA_BROKERS!;
   const creds = JSON.parse(fs.readFileSync(path.join(process.env.VIGIL_HOME, node.name, 'credentials.json'), 'utf8')) as { adminUsername: string; adminPassword: string };
   const ca = fs.readFileSync(secureEnv.ELASTICSEARCH_CA_FILE!, 'utf8');
-  const admin = new Client({ node: secureEnv.ELASTICSEARCH_URL!, auth: { username: creds.adminUsername, password: creds.adminPassword }, tls: { ca } });
+  const admin = new Client({ nodes: secureEnv.ELASTICSEARCH_URL!.split(','), auth: { username: creds.adminUsername, password: creds.adminPassword }, tls: { ca } });
   const prefix = `vigil-sec${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   try {
     await kafkaChecks(kafkaEnv, `${prefix}-k`);
     const conn = serviceConnections(loadConfig(BaseConfig, { ...secureEnv, KAFKA_BROKERS: kafkaBrokers }));
-    const user = new Client({ node: conn.search.node, auth: conn.search.auth, tls: { ca: fs.readFileSync(conn.search.caFile!, 'utf8') } });
+    const user = new Client({ nodes: conn.search.node.split(','), auth: conn.search.auth, tls: { ca: fs.readFileSync(conn.search.caFile!, 'utf8') } });
     await check('user + CA from the settings: cluster health over TLS', async () => `cluster ${(await user.cluster.health()).status}`);
+    if (clustered) {
+      await check('every Elasticsearch node: TLS with the one CA file, the same user, every node joined', async () => {
+        const seen: string[] = [];
+        for (const url of conn.search.node.split(',')) {
+          const one = new Client({ node: url, auth: conn.search.auth, tls: { ca: fs.readFileSync(conn.search.caFile!, 'utf8') }, maxRetries: 0 });
+          const h = await one.cluster.health();
+          if (h.number_of_nodes !== services.nodes.elasticsearch.length) throw new Error(`${url} sees ${h.number_of_nodes} node(s)`);
+          seen.push(`${new URL(url).port}: ${h.number_of_nodes} nodes, ${h.status}`);
+          await one.close();
+        }
+        return seen.join('; ');
+      });
+    }
     await check('user + CA: write and read an index under vigil-*', async () => {
       await user.index({ index: `${prefix}-probe`, id: '1', document: { ok: true }, refresh: true });
       return `read back: ${JSON.stringify((await user.get({ index: `${prefix}-probe`, id: '1' }))._source)}`;
     });
     await check('the role stops at vigil-*: another index is refused', () => expectFailure(() => user.index({ index: 'not-vigil', document: { x: 1 } }), /security_exception|unauthorized/i));
-    await check('without the CA file the certificate is refused', () => expectFailure(() => new Client({ node: conn.search.node, auth: conn.search.auth, maxRetries: 0 }).cluster.health(), /certificate|self.signed|unable to verify/i));
-    await check('a wrong password is refused (401)', () => expectFailure(() => new Client({ node: conn.search.node, auth: { username: 'vigil', password: 'wrong' }, tls: { ca }, maxRetries: 0 }).cluster.health(), /security_exception|401|unable to authenticate/i));
-    await check('plain http to the TLS port fails', () => expectFailure(() => new Client({ node: conn.search.node.replace('https:', 'http:'), maxRetries: 0, requestTimeout: 5_000 }).cluster.health(), /.+/));
+    await check('without the CA file the certificate is refused', () => expectFailure(() => new Client({ node: conn.search.node.split(',')[0]!, auth: conn.search.auth, maxRetries: 0 }).cluster.health(), /certificate|self.signed|unable to verify/i));
+    await check('a wrong password is refused (401)', () => expectFailure(() => new Client({ node: conn.search.node.split(',')[0]!, auth: { username: 'vigil', password: 'wrong' }, tls: { ca }, maxRetries: 0 }).cluster.health(), /security_exception|401|unable to authenticate/i));
+    await check('plain http to the TLS port fails', () => expectFailure(() => new Client({ node: conn.search.node.split(',')[0]!.replace('https:', 'http:'), maxRetries: 0, requestTimeout: 5_000 }).cluster.health(), /.+/));
     // API keys live in the .security index, whose mapping needs the analysis-common module the
     // integ-test distribution lacks ("Unknown filter type [pattern_capture]"): said, not hidden.
     const key = await admin.security
@@ -110,7 +130,7 @@ async function main(): Promise<void> {
     if (key) {
       await check('an API key with the documented role writes under vigil-*', async () => {
         const c = serviceConnections(loadConfig(BaseConfig, { ELASTICSEARCH_URL: conn.search.node, ELASTICSEARCH_API_KEY: key.encoded, ELASTICSEARCH_CA_FILE: secureEnv.ELASTICSEARCH_CA_FILE }));
-        const k = new Client({ node: c.search.node, auth: c.search.auth, tls: { ca } });
+        const k = new Client({ nodes: c.search.node.split(','), auth: c.search.auth, tls: { ca } });
         await k.index({ index: `${prefix}-probe`, id: '2', document: { ok: true }, refresh: true });
         return `${(await k.count({ index: `${prefix}-probe` })).count} documents`;
       });
@@ -166,6 +186,7 @@ async function kafkaChecks(kafkaEnv: Record<string, string>, prefix: string): Pr
     try {
       const h = await client.health();
       if (!h.healthy) throw new Error(h.detail);
+      if (clustered && !h.detail?.startsWith(`${brokers.length} broker`)) throw new Error(`expected ${brokers.length} brokers: ${h.detail}`);
       await client.ensureTopics(['mentionsRaw']);
       return `${h.detail}; topic ${client.topic('mentionsRaw')} created as ${conn.sasl!.username}`;
     } finally {

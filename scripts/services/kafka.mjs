@@ -76,7 +76,12 @@ export async function startKafka() {
   const cp = `${fetchKafka()}/*`;
   const todo = nodes.kafka.filter((n) => !alreadyRunning(n.name, nodes.kafka.length > 1 ? `Kafka ${n.name}` : 'Kafka', `127.0.0.1:${n.port}`));
   const started = [];
-  for (const n of todo) started.push(await launchKafkaNode(n, cp));
+  // Every node prepared (certificates, storage formatted: a JVM each) before any starts: a broker
+  // gives up when the controller quorum is not there within its registration timeout, and
+  // preparing three one after another took longer than that on a loaded machine.
+  const ready = [];
+  for (const n of todo) ready.push(await prepareKafkaNode(n, cp));
+  for (const launch of ready) started.push(launch());
   for (const [n, pid, logFile] of started) {
     await waitFor(`Kafka ${n.name}`, () => kafkaHealthy(`127.0.0.1:${n.port}`), 120_000, logFile, pid);
   }
@@ -87,7 +92,7 @@ export async function startKafka() {
 export async function startKafkaNode(name) {
   const n = nodes.kafka.find((k) => k.name === name);
   if (!n) throw new ServiceError(`no Kafka node ${name}`);
-  const [, pid, logFile] = await launchKafkaNode(n, `${fetchKafka()}/*`);
+  const [, pid, logFile] = (await prepareKafkaNode(n, `${fetchKafka()}/*`))();
   await waitFor(`Kafka ${n.name}`, () => kafkaHealthy(`127.0.0.1:${n.port}`), 120_000, logFile, pid);
 }
 
@@ -120,13 +125,16 @@ function serverProperties(n, dataDir) {
     `share.coordinator.state.topic.replication.factor=${rf}`,
     `share.coordinator.state.topic.min.isr=${isr}`,
     'group.initial.rebalance.delay.ms=0',
+    // A cluster's brokers wait for the controller quorum; at start on a loaded machine the default minute was not enough.
+    ...(clustered ? ['initial.broker.registration.timeout.ms=180000'] : []),
     'auto.create.topics.enable=false',
     'log.retention.hours=168',
     '',
   ].join('\n');
 }
 
-async function launchKafkaNode(n, cp) {
+/** Writes the node's settings and formats its storage once; returns what starts it. */
+async function prepareKafkaNode(n, cp) {
   await ensurePortsFree([n.port, n.controllerPort], 'choose other ports with VIGIL_KAFKA_PORT / VIGIL_KAFKA_CONTROLLER_PORT (or set KAFKA_BROKERS to use that broker)');
   const { java } = checkJava();
   const dir = path.join(homeDir, n.name);
@@ -168,8 +176,10 @@ async function launchKafkaNode(n, cp) {
     const f = spawnSync(java, ['-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', props, ...(secure ? scramFormatArgs() : [])], { encoding: 'utf8' });
     if (f.status !== 0) throw new ServiceError(`formatting Kafka storage failed:\n${f.stdout}${f.stderr}`);
   }
-  const logFile = path.join(homeDir, 'logs', `${n.name}.log`);
-  log(`starting Kafka ${versions.kafka}${nodes.kafka.length > 1 ? ` ${n.name}` : ''} on ${secure ? 'SASL_SSL://' : ''}127.0.0.1:${n.port} (log: ${logFile})`);
-  const pid = startDetached(n.name, java, [...jvm, '-XX:+UseG1GC', '-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.Kafka', props], {}, logFile);
-  return [n, pid, logFile];
+  return () => {
+    const logFile = path.join(homeDir, 'logs', `${n.name}.log`);
+    log(`starting Kafka ${versions.kafka}${nodes.kafka.length > 1 ? ` ${n.name}` : ''} on ${secure ? 'SASL_SSL://' : ''}127.0.0.1:${n.port} (log: ${logFile})`);
+    const pid = startDetached(n.name, java, [...jvm, '-XX:+UseG1GC', '-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.Kafka', props], {}, logFile);
+    return [n, pid, logFile];
+  };
 }
