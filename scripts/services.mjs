@@ -4,19 +4,22 @@
 // and stopped by pid. No Docker needed. Usage:
 //   node scripts/services.mjs start|stop|status|reset|env [--cluster]
 // --cluster: 3 Kafka brokers (replication 3, min.insync.replicas 2) and 2 Elasticsearch nodes.
-// --secure: Elasticsearch with security, TLS on HTTP (own CA) and users (see es-security.mjs).
+// --secure: Elasticsearch with security, TLS on HTTP (own CA) and users (see es-security.mjs);
+//   Kafka with SASL_SSL only: own CA, SCRAM-SHA-512 users (see kafka-security.mjs).
 // When KAFKA_BROKERS / ELASTICSEARCH_URL are set, that service is not started.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, cluster, defaultUrls, homeDir, log, nodes, secure, ServiceError } from './services/env.mjs';
 import { secureClientEnv, secureEsHealthy } from './services/es-security.mjs';
+import { secureKafkaClientEnv } from './services/kafka-security.mjs';
 import { alive, readPid, stopPid } from './services/process.mjs';
 import { kafkaHealthy, startKafka, fetchKafka } from './services/kafka.mjs';
 import { esHealthy, startElasticsearch, fetchElasticsearch } from './services/elasticsearch.mjs';
 
 export { versions, ports, defaultUrls, nodes, cluster, secure } from './services/env.mjs';
 export { secureClientEnv } from './services/es-security.mjs';
+export { secureKafkaAdminOptions, secureKafkaClientEnv } from './services/kafka-security.mjs';
 export { fetchKafka, startKafkaNode } from './services/kafka.mjs';
 export { fetchElasticsearch, startElasticsearchNode } from './services/elasticsearch.mjs';
 export { readPid, alive } from './services/process.mjs';
@@ -72,7 +75,7 @@ export async function stopServices(names = ['kafka', 'elasticsearch']) {
 
 async function status() {
   for (const [name, check, url] of [
-    ...nodes.kafka.map((n) => [n.name, () => kafkaHealthy(`127.0.0.1:${n.port}`), `127.0.0.1:${n.port}`]),
+    ...nodes.kafka.map((n) => [n.name, () => kafkaHealthy(`127.0.0.1:${n.port}`), `${secure ? 'SASL_SSL://' : ''}127.0.0.1:${n.port}`]),
     ...nodes.elasticsearch.map((n) => [n.name, () => (secure ? secureEsHealthy(n) : esHealthy(`http://127.0.0.1:${n.port}`)), `${secure ? 'https' : 'http'}://127.0.0.1:${n.port}`]),
   ]) {
     const pid = readPid(name);
@@ -83,11 +86,16 @@ async function status() {
   console.log(`cache: ${cacheDir}\nstate: ${homeDir}`);
 }
 
-/** The settings to point Vigil at these servers (with --secure: the CA file and the user too). */
+/** The settings to point Vigil at these servers (with --secure: the CA files and the users too). */
+export function clientEnv(kafkaBrokers = defaultUrls.kafkaBrokers, elasticsearchUrl = defaultUrls.elasticsearchUrl) {
+  return {
+    ...(secure && !process.env.KAFKA_BROKERS ? secureKafkaClientEnv(kafkaBrokers) : { KAFKA_BROKERS: kafkaBrokers }),
+    ...(secure && !process.env.ELASTICSEARCH_URL ? secureClientEnv(nodes.elasticsearch[0]) : { ELASTICSEARCH_URL: elasticsearchUrl }),
+  };
+}
+
 function printEnv(kafkaBrokers, elasticsearchUrl) {
-  console.log(`KAFKA_BROKERS=${kafkaBrokers}`);
-  if (!secure || process.env.ELASTICSEARCH_URL) return console.log(`ELASTICSEARCH_URL=${elasticsearchUrl}`);
-  for (const [k, v] of Object.entries(secureClientEnv(nodes.elasticsearch[0]))) console.log(`${k}=${v}`);
+  for (const [k, v] of Object.entries(clientEnv(kafkaBrokers, elasticsearchUrl))) console.log(`${k}=${v}`);
 }
 
 async function main() {

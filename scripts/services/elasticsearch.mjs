@@ -56,7 +56,7 @@ function ensureEsUser() {
 
 /** Starts every node not yet running (one, or two in cluster mode) and waits for the cluster. */
 export async function startElasticsearch() {
-  const todo = nodes.elasticsearch.filter((n) => !alreadyRunning(n.name, nodes.elasticsearch.length > 1 ? `Elasticsearch ${n.name}` : 'Elasticsearch', `http://127.0.0.1:${n.port}`));
+  const todo = nodes.elasticsearch.filter((n) => !alreadyRunning(n.name, nodes.elasticsearch.length > 1 ? `Elasticsearch ${n.name}` : 'Elasticsearch', `${secure ? 'https' : 'http'}://127.0.0.1:${n.port}`));
   const started = [];
   for (const n of todo) started.push(await launchEsNode(n));
   for (const [n, pid, logFile] of started) await waitFor(`Elasticsearch ${n.name}`, () => nodeHealthy(n), 180_000, logFile, pid);
@@ -110,7 +110,6 @@ async function launchEsNode(n) {
   fs.mkdirSync(path.join(homeDir, 'logs'), { recursive: true });
   for (const f of ['jvm.options', 'log4j2.properties']) fs.copyFileSync(path.join(dist, 'config', f), path.join(conf, f));
   fs.mkdirSync(path.join(conf, 'jvm.options.d'), { recursive: true });
-  if (secure && nodes.elasticsearch.length > 1) throw new ServiceError('--secure runs one Elasticsearch node: it cannot be combined with --cluster');
   const security = secure ? prepareSecurity(dist, conf, home, n.name) : undefined;
   fs.writeFileSync(path.join(conf, 'elasticsearch.yml'), esSettings(n, dir, security));
   const env = {

@@ -36,11 +36,13 @@ export function clusterMode() {
 export const cluster = clusterMode();
 
 /**
- * Secured mode (`start --secure`, or VIGIL_ES_SECURE=true): Elasticsearch with security on, TLS on
- * HTTP from a CA made with elasticsearch-certutil, and users with passwords. Remembered like
- * cluster mode. It exercises the path a deployment takes to a secured cluster (docs/security.md).
+ * Secured mode (`start --secure`, or VIGIL_SECURE=true; VIGIL_ES_SECURE=true is the older name):
+ * Elasticsearch with security on, TLS on HTTP from a CA made with elasticsearch-certutil, and users
+ * with passwords; Kafka with SASL_SSL only (a CA made with openssl, SCRAM-SHA-512 users). Remembered
+ * like cluster mode. It exercises the path a deployment takes to secured clusters (docs/security.md).
  */
-export const secure = process.argv.includes('--secure') || process.env.VIGIL_ES_SECURE === 'true' || fs.existsSync(path.join(homeDir, 'run', 'secure'));
+export const secure =
+  process.argv.includes('--secure') || process.env.VIGIL_SECURE === 'true' || process.env.VIGIL_ES_SECURE === 'true' || fs.existsSync(path.join(homeDir, 'run', 'secure'));
 
 const kafkaPort = Number(process.env.VIGIL_KAFKA_PORT ?? 19092);
 const esPort = Number(process.env.VIGIL_ES_PORT ?? 19200);

@@ -2,12 +2,14 @@
 // CA and a node certificate made by the distribution's own elasticsearch-certutil, and two
 // file-realm users: `vigil` with the role docs/security.md gives Vigil (its templates and
 // `vigil-*` indices, cluster health), and `vigil-admin` (superuser: creates API keys, cleans up).
+// With --cluster every node gets a certificate from the first node's CA (one CA file for the
+// clients), TLS between the nodes too, and the same users and passwords.
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
-import { homeDir, ServiceError, which } from './env.mjs';
+import { homeDir, nodes, ServiceError, which } from './env.mjs';
 
 const VIGIL_ROLE = `vigil:
   cluster: [monitor, manage_index_templates]
@@ -29,15 +31,25 @@ function unzip(zip, dir) {
 /** Where the credentials of the secured node are kept (mode 0600), beside its data. */
 export const credentialsFile = (name) => path.join(homeDir, name, 'credentials.json');
 
+/** The first node's CA signs every node's certificate: one CA file for the clients. */
+const caDir = () => path.join(homeDir, nodes.elasticsearch[0].name, 'config', 'certs', 'ca');
+
 /** Certificates and users, made once per node folder; returns the settings lines for elasticsearch.yml. */
 export function prepareSecurity(dist, conf, javaHome, name) {
   const certs = path.join(conf, 'certs');
   const env = { ES_JAVA_HOME: javaHome, ES_PATH_CONF: conf };
   if (!fs.existsSync(path.join(certs, 'http', 'http.crt'))) {
     fs.mkdirSync(certs, { recursive: true });
-    run(dist, 'elasticsearch-certutil', ['ca', '--pem', '--silent', '--out', path.join(certs, 'ca.zip')], env);
-    unzip(path.join(certs, 'ca.zip'), certs);
-    run(dist, 'elasticsearch-certutil', ['cert', '--pem', '--silent', '--name', 'http', '--ip', '127.0.0.1', '--dns', 'localhost', '--ca-cert', path.join(certs, 'ca', 'ca.crt'), '--ca-key', path.join(certs, 'ca', 'ca.key'), '--out', path.join(certs, 'http.zip')], env);
+    const ownCa = path.join(certs, 'ca');
+    if (!fs.existsSync(path.join(caDir(), 'ca.crt'))) {
+      run(dist, 'elasticsearch-certutil', ['ca', '--pem', '--silent', '--out', path.join(certs, 'ca.zip')], env);
+      unzip(path.join(certs, 'ca.zip'), certs);
+    } else if (path.resolve(caDir()) !== path.resolve(ownCa)) {
+      // Elasticsearch reads TLS files from its own config folder only: a copy of the shared CA.
+      fs.mkdirSync(ownCa, { recursive: true });
+      for (const f of ['ca.crt', 'ca.key']) fs.copyFileSync(path.join(caDir(), f), path.join(ownCa, f));
+    }
+    run(dist, 'elasticsearch-certutil', ['cert', '--pem', '--silent', '--name', 'http', '--ip', '127.0.0.1', '--dns', 'localhost', '--ca-cert', path.join(ownCa, 'ca.crt'), '--ca-key', path.join(ownCa, 'ca.key'), '--out', path.join(certs, 'http.zip')], env);
     unzip(path.join(certs, 'http.zip'), certs);
   }
   const credFile = credentialsFile(name);
@@ -45,34 +57,48 @@ export function prepareSecurity(dist, conf, javaHome, name) {
     fs.writeFileSync(path.join(conf, 'roles.yml'), VIGIL_ROLE);
     // The tool adds to these files and refuses to start without them.
     for (const f of ['users', 'users_roles']) fs.writeFileSync(path.join(conf, f), '', { flag: 'a' });
-    const creds = { username: 'vigil', password: randomBytes(18).toString('base64url'), adminUsername: 'vigil-admin', adminPassword: randomBytes(18).toString('base64url') };
+    // Every node's file realm holds the same users and passwords (the first node's, once made).
+    const first = credentialsFile(nodes.elasticsearch[0].name);
+    const creds = fs.existsSync(first)
+      ? JSON.parse(fs.readFileSync(first, 'utf8'))
+      : { username: 'vigil', password: randomBytes(18).toString('base64url'), adminUsername: 'vigil-admin', adminPassword: randomBytes(18).toString('base64url') };
     run(dist, 'elasticsearch-users', ['useradd', creds.username, '-p', creds.password, '-r', 'vigil'], env);
     run(dist, 'elasticsearch-users', ['useradd', creds.adminUsername, '-p', creds.adminPassword, '-r', 'superuser'], env);
     fs.writeFileSync(credFile, JSON.stringify(creds, null, 2), { mode: 0o600 });
   }
+  const clustered = nodes.elasticsearch.length > 1;
   return [
     'xpack.security.enabled: true',
     'xpack.security.http.ssl.enabled: true',
     'xpack.security.http.ssl.key: certs/http/http.key',
     'xpack.security.http.ssl.certificate: certs/http/http.crt',
     'xpack.security.http.ssl.certificate_authorities: certs/ca/ca.crt',
-    // One node on 127.0.0.1: no transport peers to protect (a cluster needs transport TLS too).
-    'xpack.security.transport.ssl.enabled: false',
+    // One node on 127.0.0.1 has no transport peers to protect; a cluster's nodes talk over TLS,
+    // each proving itself with its certificate from the shared CA.
+    ...(clustered
+      ? [
+          'xpack.security.transport.ssl.enabled: true',
+          'xpack.security.transport.ssl.verification_mode: certificate',
+          'xpack.security.transport.ssl.key: certs/http/http.key',
+          'xpack.security.transport.ssl.certificate: certs/http/http.crt',
+          'xpack.security.transport.ssl.certificate_authorities: certs/ca/ca.crt',
+        ]
+      : ['xpack.security.transport.ssl.enabled: false']),
   ];
 }
 
-/** The settings Vigil needs to reach the secured node (what `start --secure` prints). */
-export function secureClientEnv(node) {
+/** The settings Vigil needs to reach the secured node(s) (what `start --secure` prints): every node's URL, the one CA. */
+export function secureClientEnv(node = nodes.elasticsearch[0]) {
   const creds = JSON.parse(fs.readFileSync(credentialsFile(node.name), 'utf8'));
   return {
-    ELASTICSEARCH_URL: `https://127.0.0.1:${node.port}`,
+    ELASTICSEARCH_URL: nodes.elasticsearch.map((n) => `https://127.0.0.1:${n.port}`).join(','),
     ELASTICSEARCH_CA_FILE: path.join(homeDir, node.name, 'config', 'certs', 'ca', 'ca.crt'),
     ELASTICSEARCH_USERNAME: creds.username,
     ELASTICSEARCH_PASSWORD: creds.password,
   };
 }
 
-/** Cluster health over TLS (checked against the CA) with the admin user: green or yellow. */
+/** Cluster health over TLS (checked against the CA) with the admin user: green or yellow, every node joined. */
 export function secureEsHealthy(node) {
   let creds;
   let ca;
@@ -91,7 +117,7 @@ export function secureEsHealthy(node) {
         res.on('end', () => {
           try {
             const h = JSON.parse(body);
-            resolve(res.statusCode === 200 && (h.status === 'green' || h.status === 'yellow'));
+            resolve(res.statusCode === 200 && (h.status === 'green' || h.status === 'yellow') && h.number_of_nodes >= nodes.elasticsearch.length);
           } catch {
             resolve(false);
           }

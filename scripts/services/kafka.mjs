@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { cacheDir, checkJava, checkMaven, defaultUrls, homeDir, log, nodes, repoRoot, runMaven, ServiceError, versions } from './env.mjs';
+import { cacheDir, checkJava, checkMaven, defaultUrls, homeDir, log, nodes, repoRoot, runMaven, secure, ServiceError, versions } from './env.mjs';
+import { refuseUnsecuredData, scramFormatArgs, secureKafkaAdminOptions, secureListenerProperties } from './kafka-security.mjs';
 import { alreadyRunning, ensurePortsFree, startDetached, waitFor } from './process.mjs';
 
 function kafkaLibDir() {
@@ -37,6 +38,7 @@ export function fetchKafka() {
   return kafkaLibDir();
 }
 
+/** Metadata from the broker(s); with --secure over SASL_SSL as the admin user, checked against the CA. */
 export async function kafkaHealthy(brokers) {
   const [host, port] = brokers.split(',')[0].split(':');
   if (!(await new Promise((resolve) => {
@@ -51,7 +53,13 @@ export async function kafkaHealthy(brokers) {
   } catch {
     return true;
   }
-  const admin = new Kafka({ brokers: brokers.split(','), clientId: 'vigil-services', logCreator: () => () => {}, retry: { retries: 0 } }).admin();
+  let security = {};
+  try {
+    if (secure) security = secureKafkaAdminOptions();
+  } catch {
+    return false;
+  }
+  const admin = new Kafka({ brokers: brokers.split(','), clientId: 'vigil-services', logCreator: () => () => {}, retry: { retries: 0 }, ...security }).admin();
   try {
     await admin.connect();
     const c = await admin.describeCluster();
@@ -68,7 +76,12 @@ export async function startKafka() {
   const cp = `${fetchKafka()}/*`;
   const todo = nodes.kafka.filter((n) => !alreadyRunning(n.name, nodes.kafka.length > 1 ? `Kafka ${n.name}` : 'Kafka', `127.0.0.1:${n.port}`));
   const started = [];
-  for (const n of todo) started.push(await launchKafkaNode(n, cp));
+  // Every node prepared (certificates, storage formatted: a JVM each) before any starts: a broker
+  // gives up when the controller quorum is not there within its registration timeout, and
+  // preparing three one after another took longer than that on a loaded machine.
+  const ready = [];
+  for (const n of todo) ready.push(await prepareKafkaNode(n, cp));
+  for (const launch of ready) started.push(launch());
   for (const [n, pid, logFile] of started) {
     await waitFor(`Kafka ${n.name}`, () => kafkaHealthy(`127.0.0.1:${n.port}`), 120_000, logFile, pid);
   }
@@ -79,7 +92,7 @@ export async function startKafka() {
 export async function startKafkaNode(name) {
   const n = nodes.kafka.find((k) => k.name === name);
   if (!n) throw new ServiceError(`no Kafka node ${name}`);
-  const [, pid, logFile] = await launchKafkaNode(n, `${fetchKafka()}/*`);
+  const [, pid, logFile] = (await prepareKafkaNode(n, `${fetchKafka()}/*`))();
   await waitFor(`Kafka ${n.name}`, () => kafkaHealthy(`127.0.0.1:${n.port}`), 120_000, logFile, pid);
 }
 
@@ -91,11 +104,15 @@ function serverProperties(n, dataDir) {
     'process.roles=broker,controller',
     `node.id=${n.id}`,
     `controller.quorum.voters=${nodes.kafka.map((k) => `${k.id}@127.0.0.1:${k.controllerPort}`).join(',')}`,
-    `listeners=PLAINTEXT://127.0.0.1:${n.port},CONTROLLER://127.0.0.1:${n.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${n.port}`,
     'controller.listener.names=CONTROLLER',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    'inter.broker.listener.name=PLAINTEXT',
+    ...(secure
+      ? secureListenerProperties(n)
+      : [
+          `listeners=PLAINTEXT://127.0.0.1:${n.port},CONTROLLER://127.0.0.1:${n.controllerPort}`,
+          `advertised.listeners=PLAINTEXT://127.0.0.1:${n.port}`,
+          'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+          'inter.broker.listener.name=PLAINTEXT',
+        ]),
     `log.dirs=${dataDir}`,
     'num.partitions=3',
     // One node: every internal topic must have replication 1 or groups never form. A cluster keeps
@@ -108,19 +125,23 @@ function serverProperties(n, dataDir) {
     `share.coordinator.state.topic.replication.factor=${rf}`,
     `share.coordinator.state.topic.min.isr=${isr}`,
     'group.initial.rebalance.delay.ms=0',
+    // A cluster's brokers wait for the controller quorum; at start on a loaded machine the default minute was not enough.
+    ...(clustered ? ['initial.broker.registration.timeout.ms=180000'] : []),
     'auto.create.topics.enable=false',
     'log.retention.hours=168',
     '',
   ].join('\n');
 }
 
-async function launchKafkaNode(n, cp) {
+/** Writes the node's settings and formats its storage once; returns what starts it. */
+async function prepareKafkaNode(n, cp) {
   await ensurePortsFree([n.port, n.controllerPort], 'choose other ports with VIGIL_KAFKA_PORT / VIGIL_KAFKA_CONTROLLER_PORT (or set KAFKA_BROKERS to use that broker)');
   const { java } = checkJava();
   const dir = path.join(homeDir, n.name);
   const dataDir = path.join(dir, 'data');
   fs.mkdirSync(dataDir, { recursive: true });
   fs.mkdirSync(path.join(homeDir, 'logs'), { recursive: true });
+  if (secure) refuseUnsecuredData(n, dataDir);
   const props = path.join(dir, 'server.properties');
   fs.writeFileSync(props, serverProperties(n, dataDir));
   const log4j = path.join(dir, 'log4j2.properties');
@@ -152,11 +173,13 @@ async function launchKafkaNode(n, cp) {
       id = spawnSync(java, ['-cp', cp, 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' }).stdout.trim().split('\n').pop();
       if (nodes.kafka.length > 1) fs.writeFileSync(idFile, id);
     }
-    const f = spawnSync(java, ['-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', props], { encoding: 'utf8' });
+    const f = spawnSync(java, ['-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', props, ...(secure ? scramFormatArgs() : [])], { encoding: 'utf8' });
     if (f.status !== 0) throw new ServiceError(`formatting Kafka storage failed:\n${f.stdout}${f.stderr}`);
   }
-  const logFile = path.join(homeDir, 'logs', `${n.name}.log`);
-  log(`starting Kafka ${versions.kafka}${nodes.kafka.length > 1 ? ` ${n.name}` : ''} on 127.0.0.1:${n.port} (log: ${logFile})`);
-  const pid = startDetached(n.name, java, [...jvm, '-XX:+UseG1GC', '-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.Kafka', props], {}, logFile);
-  return [n, pid, logFile];
+  return () => {
+    const logFile = path.join(homeDir, 'logs', `${n.name}.log`);
+    log(`starting Kafka ${versions.kafka}${nodes.kafka.length > 1 ? ` ${n.name}` : ''} on ${secure ? 'SASL_SSL://' : ''}127.0.0.1:${n.port} (log: ${logFile})`);
+    const pid = startDetached(n.name, java, [...jvm, '-XX:+UseG1GC', '-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.Kafka', props], {}, logFile);
+    return [n, pid, logFile];
+  };
 }

@@ -1,6 +1,8 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
+type StallDirection = 'requests' | 'answers';
+
 /**
  * A TCP relay in front of a real server, so a test can make that server "go away" (every
  * connection dropped, new ones refused) and come back on the same address, without
@@ -34,7 +36,19 @@ export class TcpProxy {
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => undefined);
       }
-      client.pipe(upstream).pipe(client);
+      // Both directions by hand, so stall() can hold what one side sends.
+      let lastRequest = '';
+      const relay = (from: net.Socket, to: net.Socket, direction: StallDirection) =>
+        from.on('data', (chunk: Buffer) => {
+          const text = chunk.toString('latin1');
+          if (direction === 'requests' && /^[A-Z]+ \S+ HTTP\/1\.[01]\r\n/.test(text)) lastRequest = text.slice(0, text.indexOf('\r\n'));
+          if (this.stalled === direction && (!this.only || this.only.test(lastRequest))) {
+            this.held.push(text);
+            this.heldSockets.add(client);
+          } else to.write(chunk);
+        });
+      relay(client, upstream, 'requests');
+      relay(upstream, client, 'answers');
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -45,6 +59,38 @@ export class TcpProxy {
     this.server = server;
     this.port = (server.address() as AddressInfo).port;
     return this;
+  }
+
+  private stalled: StallDirection | undefined;
+  private held: string[] = [];
+  private readonly heldSockets = new Set<net.Socket>();
+
+  /**
+   * The server "hangs": connections stay open, but from now on what clients send never reaches it
+   * (`requests`), or it does and its answers never come back (`answers`: the work is done, the
+   * client does not know); `only` narrows it to requests whose first line matches. What was held is
+   * kept for heldText().
+   */
+  stall(direction: StallDirection = 'requests', only?: RegExp): void {
+    this.stalled = direction;
+    this.only = only;
+  }
+
+  /** With stall(…, only): just the connections whose last request line matches (e.g. /POST \S*_bulk/). */
+  private only?: RegExp;
+
+  /** What was held while stalled, as text (requests or answers, e.g. to see a `_bulk` and its ids). */
+  heldText(): string {
+    return this.held.join('');
+  }
+
+  /** Serves again; the connections that had something held are cut (as a hung server's would be). */
+  release(): void {
+    this.stalled = undefined;
+    this.only = undefined;
+    this.held = [];
+    for (const s of this.heldSockets) s.destroy();
+    this.heldSockets.clear();
   }
 
   /** The server "dies": open connections are cut and new ones refused until start(). */

@@ -22,6 +22,12 @@ export const BaseConfig = z.object({
   VIGIL_INDICES: z.string().regex(/^[A-Za-z,\s]*$/).optional(),
   /** Partitions of the topics Vigil creates; a replay uses 1 so every app sees event-time order. */
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
+  /**
+   * How long the broker waits for a consumer's heartbeat before giving its partitions to others:
+   * after a crash (kill -9) the restarted app waits up to this long before it gets them back.
+   * Shorter fails over sooner, but a long GC pause or a busy machine may then cost a rebalance.
+   */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `json` lines (production) or `pretty` lines for a person at a terminal (`vigil start` sets it); read by createLogger. */
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),

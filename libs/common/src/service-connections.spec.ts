@@ -1,8 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BaseConfig, ConfigError, loadConfig, withoutUserinfo } from './config';
 import { serviceConnections } from './service-connections';
 
 const load = (env: Record<string, string>) => serviceConnections(loadConfig(BaseConfig, env));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-conn-'));
+const pem = (name: string, text = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n') => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+};
+const kafkaCa = pem('ca.pem');
+const esCa = pem('es-ca.pem');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('serviceConnections (issue 20, item 11)', () => {
   it('connects to the embedded servers on this machine as they are', () => {
@@ -26,12 +38,29 @@ describe('serviceConnections (issue 20, item 11)', () => {
 
   it('passes TLS and credentials on to the clients when they are set', () => {
     const c = load({
-      KAFKA_BROKERS: 'k1:9093,k2:9093', KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/etc/vigil/ca.pem', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'vigil', KAFKA_SASL_PASSWORD: 's3cret',
-      ELASTICSEARCH_URL: 'https://es.internal:9200', ELASTICSEARCH_API_KEY: 'aWQ6a2V5', ELASTICSEARCH_CA_FILE: '/etc/vigil/es-ca.pem',
+      KAFKA_BROKERS: 'k1:9093,k2:9093', KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: kafkaCa, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'vigil', KAFKA_SASL_PASSWORD: 's3cret',
+      ELASTICSEARCH_URL: 'https://es.internal:9200', ELASTICSEARCH_API_KEY: 'aWQ6a2V5', ELASTICSEARCH_CA_FILE: esCa,
     });
-    expect(c.kafka).toEqual({ brokers: ['k1:9093', 'k2:9093'], ssl: { caFile: '/etc/vigil/ca.pem' }, sasl: { mechanism: 'scram-sha-512', username: 'vigil', password: 's3cret' } });
-    expect(c.search).toEqual({ node: 'https://es.internal:9200', auth: { apiKey: 'aWQ6a2V5' }, caFile: '/etc/vigil/es-ca.pem' });
+    expect(c.kafka).toEqual({ brokers: ['k1:9093', 'k2:9093'], ssl: { caFile: kafkaCa }, sasl: { mechanism: 'scram-sha-512', username: 'vigil', password: 's3cret' } });
+    expect(c.search).toEqual({ node: 'https://es.internal:9200', auth: { apiKey: 'aWQ6a2V5' }, caFile: esCa });
     expect(load({ ELASTICSEARCH_URL: 'https://vigil:pw@es.internal:9200' }).search.node).toBe('https://vigil:pw@es.internal:9200');
+  });
+
+  it('refuses settings that would be ignored or could not work, naming them', () => {
+    // A CA without TLS: the client would talk plain text to a TLS listener, which only closes the connection.
+    expect(() => load({ KAFKA_SSL_CA_FILE: kafkaCa })).toThrow(/KAFKA_SSL_CA_FILE is set but KAFKA_SSL is not true/);
+    expect(() => load({ KAFKA_SSL: 'true', KAFKA_SASL_USERNAME: 'vigil', KAFKA_SASL_PASSWORD: 'pw' })).toThrow(/without KAFKA_SASL_MECHANISM/);
+    expect(() => load({ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: path.join(dir, 'missing.pem') })).toThrow(/KAFKA_SSL_CA_FILE=.*missing\.pem cannot be read \(ENOENT\)/);
+    expect(() => load({ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: pem('key.pem', '-----BEGIN PRIVATE KEY-----\n') })).toThrow(/holds no PEM certificate/);
+    expect(() => load({ ELASTICSEARCH_CA_FILE: esCa })).toThrow(/ELASTICSEARCH_CA_FILE is set but ELASTICSEARCH_URL is not https/);
+    expect(() => load({ ELASTICSEARCH_URL: 'https://127.0.0.1:9200', ELASTICSEARCH_CA_FILE: dir })).toThrow(/ELASTICSEARCH_CA_FILE=.* cannot be read \(EISDIR\)/);
+    expect(load({ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: kafkaCa, ELASTICSEARCH_URL: 'https://127.0.0.1:9200', ELASTICSEARCH_CA_FILE: esCa }).kafka.ssl).toEqual({ caFile: kafkaCa });
+  });
+
+  it('passes a consumer session timeout other than the default on, within Kafka\'s bounds', () => {
+    expect(load({ KAFKA_SESSION_TIMEOUT_MS: '8000' }).kafka.sessionTimeoutMs).toBe(8000);
+    expect(load({}).kafka.sessionTimeoutMs).toBeUndefined();
+    expect(() => load({ KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS/);
   });
 
   it('allows plain connections on a trusted private network when told so', () => {

@@ -5,6 +5,7 @@ import { parseMessage, type DeadLetter, type ParseResult, type TopicKey } from '
 import { backoffDelay, sleep } from '@vigil/common';
 import type { KafkaClient } from './kafka-client';
 import type { MessageProducer } from './message-producer';
+import { explainConnectError } from './kafka-connect-error';
 
 export interface ConsumedMessage<T> {
   key: string | null;
@@ -72,8 +73,9 @@ export class ConsumerRunner<T> {
     const { groupId, topic, fromBeginning = true } = this.options;
     const consumer = this.client.kafka.consumer({
       groupId: this.client.groupId(groupId),
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.client.options.sessionTimeoutMs ?? 30_000,
+      // Kafka's advice: a heartbeat at most a third of the session timeout.
+      heartbeatInterval: Math.min(3_000, Math.floor((this.client.options.sessionTimeoutMs ?? 30_000) / 3)),
       retry: { retries: 10 },
       maxWaitTimeInMs: 200,
       ...(this.options.maxBytesPerPartition ? { maxBytesPerPartition: this.options.maxBytesPerPartition, maxBytes: Math.max(10 * 2 ** 20, 3 * this.options.maxBytesPerPartition) } : {}),
@@ -90,7 +92,9 @@ export class ConsumerRunner<T> {
       const name = this.client.topic(topic);
       consumer.on(consumer.events.GROUP_JOIN, (e) => onAssign([...(e.payload.memberAssignment[name] ?? [])].sort((a, b) => a - b)));
     }
-    await consumer.connect();
+    await consumer.connect().catch((e: unknown) => {
+      throw explainConnectError(e, this.client.options);
+    });
     await consumer.subscribe({ topic: this.client.topic(topic), fromBeginning });
     await consumer.run({
       autoCommit: false,

@@ -5,6 +5,7 @@ import { topicName, type TopicKey } from '@vigil/contracts';
 import { createLogger, type HealthIndicator, type HealthStatus } from '@vigil/common';
 import { KAFKA_OPTIONS, type KafkaOptions } from './kafka-options';
 import { kafkaLogCreator } from './kafka-log';
+import { explainConnectError } from './kafka-connect-error';
 
 /** The one place that holds the kafkajs client: topic names, admin, health. */
 @Injectable()
@@ -44,7 +45,10 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
    * wait for leaders with "This server does not host this topic-partition".
    */
   ensureTopics(keys: TopicKey[]): Promise<void> {
-    const run = this.creating.then(() => this.createMissing(keys));
+    // The first request after connecting: a TLS client on a SASL listener is shut out only here.
+    const run = this.creating.then(() => this.createMissing(keys)).catch((e: unknown) => {
+      throw explainConnectError(e, this.options);
+    });
     this.creating = run.catch(() => undefined);
     return run;
   }
@@ -119,7 +123,9 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
   async getAdmin(): Promise<Admin> {
     if (!this.admin) {
       const admin = this.kafka.admin();
-      await admin.connect();
+      await admin.connect().catch((e: unknown) => {
+        throw explainConnectError(e, this.options);
+      });
       this.admin = admin;
     }
     return this.admin;

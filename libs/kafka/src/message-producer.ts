@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { CompressionTypes, Partitioners, type Producer } from 'kafkajs';
 import type { TopicKey } from '@vigil/contracts';
 import { KafkaClient } from './kafka-client';
+import { explainConnectError } from './kafka-connect-error';
 
 export interface OutgoingMessage {
   key: string;
@@ -32,7 +33,9 @@ export class MessageProducer implements OnApplicationShutdown {
     this.connecting ??= (async () => {
       // Idempotent so a retried send after a lost ack does not write the message twice.
       const p = this.client.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-      await p.connect();
+      await p.connect().catch((e: unknown) => {
+        throw explainConnectError(e, this.client.options);
+      });
       this.producer = p;
       return p;
     })().finally(() => (this.connecting = undefined));

@@ -38,6 +38,22 @@ describe('SearchClient.ensureIndices against a real Elasticsearch', () => {
     expect((await client.es.count({ index: client.names.mentions })).count).toBe(1);
   });
 
+  it('waits for the shard of an index another process has just made, and says so when it never starts', async () => {
+    // As a second app finds it while the first one's create is still starting the shard: the index
+    // is listed, its primary not yet active (here held unassigned by an allocation filter).
+    await client.es.indices.delete({ index: client.names.clusters, ignore_unavailable: true });
+    await client.es.indices.create({ index: client.names.clusters, settings: { 'index.routing.allocation.require._name': 'no-such-node' }, wait_for_active_shards: 0 });
+    await expect(client.waitForPrimaries([client.names.clusters], 1_000)).rejects.toThrow(new RegExp(`primary shards of ${client.names.clusters} did not start within 1 s`));
+    let settled = false;
+    const ensuring = client.ensureIndices().finally(() => (settled = true));
+    // Bounded: ensureIndices must still be waiting a moment later, then finish once the shard may start.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(settled).toBe(false);
+    await client.es.indices.putSettings({ index: client.names.clusters, settings: { 'index.routing.allocation.require._name': null } });
+    await ensuring;
+    expect((await client.es.count({ index: client.names.clusters })).count).toBe(0);
+  });
+
   it('refuses an unknown document in VIGIL_INDICES, naming the known ones', () => {
     expect(() => new SearchClient({ node: env.ELASTICSEARCH_URL!, indexPrefix: env.VIGIL_INDEX_PREFIX!, indices: ['clusters', 'clusterz'] })).toThrow(/unknown stored document\(s\) clusterz.*known: mentions, clusters/);
   });

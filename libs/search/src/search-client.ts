@@ -114,6 +114,11 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
         ),
     );
     await Promise.all(defs.flatMap(({ def }) => (def.createIndex && !present.indices.has(def.createIndex) ? [this.createIfMissing(def.createIndex)] : [])));
+    // Apps starting together race to make the same index: the one that finds it made (listed, or
+    // "already exists") must still wait for its shard, or its first search fails with
+    // no_shard_available_action_exception (a collector died of that at start under load).
+    const concrete = defs.flatMap(({ def }) => (def.createIndex ? [def.createIndex] : []));
+    if (concrete.length) await this.waitForPrimaries(concrete);
     // An index made by an older version gains the fields added to its mapping since (adding is
     // always allowed; documents written before are indexed for them on their next write).
     const stale = [...present.indices].flatMap(([index, stamp]) => {
@@ -134,6 +139,25 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
       templates: new Map((found.index_templates ?? []).map((t) => [t.name, stampIn(t.index_template._meta)])),
       indices: new Map(Object.entries(mappings).map(([index, m]) => [index, stampIn(m.mappings?._meta)])),
     };
+  }
+
+  /**
+   * Every primary shard of `indices` started, or an error naming those that are not after
+   * `timeoutMs`. Health "yellow" is not enough: Elasticsearch reports a new index whose primaries
+   * are still initializing as yellow, not red; each index's active primaries are counted instead.
+   */
+  async waitForPrimaries(indices: string[], timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const h = await this.es.cluster.health({ index: indices, level: 'indices', ...SETUP_WAIT }, SETUP_REQUEST);
+      const waiting = indices.filter((i) => {
+        const x = h.indices?.[i];
+        return !x || x.active_primary_shards < x.number_of_shards;
+      });
+      if (!waiting.length) return;
+      if (Date.now() > deadline) throw new Error(`Elasticsearch: the primary shards of ${waiting.join(', ')} did not start within ${timeoutMs / 1000} s (cluster ${h.status})`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 
   async createIfMissing(index: string): Promise<void> {

@@ -1,0 +1,118 @@
+// Secured mode for the embedded Kafka (`start --secure`): clients speak SASL_SSL only — TLS with a
+// certificate signed by a CA made here with openssl (one CA for every broker of the state folder),
+// and SASL/SCRAM-SHA-512 users made when the storage is formatted: `vigil` for the apps and
+// `vigil-admin` (the brokers' own user between each other; the check uses it to clean up).
+// The KRaft controller listener stays PLAINTEXT on 127.0.0.1 (brokers and controllers only).
+import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { homeDir, ServiceError, which } from './env.mjs';
+
+export const tlsDir = () => path.join(homeDir, 'kafka-tls');
+const credentialsFile = () => path.join(homeDir, 'kafka-credentials.json');
+export const SASL_MECHANISM = 'SCRAM-SHA-512';
+
+function openssl(args, what) {
+  const bin = which('openssl');
+  if (!bin) throw new ServiceError('openssl not found: --secure makes the Kafka CA and certificates with it (`apt-get install openssl`).');
+  const r = spawnSync(bin, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new ServiceError(`openssl (${what}) failed: ${r.stdout}${r.stderr}`);
+}
+
+/** The CA (made once per state folder) and this broker's PKCS12 keystore, valid for 127.0.0.1 and localhost. */
+function prepareCertificates(n) {
+  const dir = tlsDir();
+  const ca = path.join(dir, 'ca.crt');
+  const caKey = path.join(dir, 'ca.key');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(ca)) {
+    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/CN=Vigil embedded Kafka CA', '-keyout', caKey, '-out', ca], 'CA');
+  }
+  const store = path.join(dir, `${n.name}.p12`);
+  const storePassword = readCredentials().keystorePassword;
+  if (!fs.existsSync(store)) {
+    const key = path.join(dir, `${n.name}.key`);
+    const csr = path.join(dir, `${n.name}.csr`);
+    const crt = path.join(dir, `${n.name}.crt`);
+    const ext = path.join(dir, `${n.name}.ext`);
+    fs.writeFileSync(ext, 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n');
+    openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${n.name}`, '-keyout', key, '-out', csr], 'broker key');
+    openssl(['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-CAcreateserial', '-days', '3650', '-extfile', ext, '-out', crt], 'broker certificate');
+    openssl(['pkcs12', '-export', '-in', crt, '-inkey', key, '-certfile', ca, '-name', n.name, '-passout', `pass:${storePassword}`, '-out', store], 'keystore');
+    for (const f of [key, csr, ext]) fs.rmSync(f, { force: true });
+  }
+  return { ca, store, storePassword };
+}
+
+/** The users and the keystore password of this state folder (made once, mode 0600). */
+export function readCredentials() {
+  const file = credentialsFile();
+  if (!fs.existsSync(file)) {
+    const creds = {
+      username: 'vigil',
+      password: randomBytes(18).toString('base64url'),
+      adminUsername: 'vigil-admin',
+      adminPassword: randomBytes(18).toString('base64url'),
+      keystorePassword: randomBytes(18).toString('base64url'),
+    };
+    fs.mkdirSync(homeDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(creds, null, 2), { mode: 0o600 });
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** Arguments for `kafka-storage format`: the SCRAM users go into the metadata log with the cluster's first record. */
+export function scramFormatArgs() {
+  const c = readCredentials();
+  return [c.adminUsername, c.username].flatMap((name) => ['--add-scram', `${SASL_MECHANISM}=[name=${name},password=${name === c.username ? c.password : c.adminPassword}]`]);
+}
+
+/** server.properties lines that replace the PLAINTEXT client listener with SASL_SSL. */
+export function secureListenerProperties(n) {
+  const { ca, store, storePassword } = prepareCertificates(n);
+  const c = readCredentials();
+  return [
+    `listeners=SASL_SSL://127.0.0.1:${n.port},CONTROLLER://127.0.0.1:${n.controllerPort}`,
+    `advertised.listeners=SASL_SSL://127.0.0.1:${n.port}`,
+    'listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT',
+    'inter.broker.listener.name=SASL_SSL',
+    `sasl.enabled.mechanisms=${SASL_MECHANISM}`,
+    `sasl.mechanism.inter.broker.protocol=${SASL_MECHANISM}`,
+    `listener.name.sasl_ssl.${SASL_MECHANISM.toLowerCase()}.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${c.adminUsername}" password="${c.adminPassword}";`,
+    'ssl.keystore.type=PKCS12',
+    `ssl.keystore.location=${store}`,
+    `ssl.keystore.password=${storePassword}`,
+    'ssl.truststore.type=PEM',
+    `ssl.truststore.location=${ca}`,
+  ];
+}
+
+/** The settings Vigil needs to reach the secured brokers (what `start --secure` prints). */
+export function secureKafkaClientEnv(kafkaBrokers) {
+  const c = readCredentials();
+  return {
+    KAFKA_BROKERS: kafkaBrokers,
+    KAFKA_SSL: 'true',
+    KAFKA_SSL_CA_FILE: path.join(tlsDir(), 'ca.crt'),
+    KAFKA_SASL_MECHANISM: SASL_MECHANISM.toLowerCase(),
+    KAFKA_SASL_USERNAME: c.username,
+    KAFKA_SASL_PASSWORD: c.password,
+  };
+}
+
+/** kafkajs connection options for the admin user (health checks and clean-up). */
+export function secureKafkaAdminOptions() {
+  const c = readCredentials();
+  return {
+    ssl: { ca: [fs.readFileSync(path.join(tlsDir(), 'ca.crt'), 'utf8')] },
+    sasl: { mechanism: SASL_MECHANISM.toLowerCase(), username: c.adminUsername, password: c.adminPassword },
+  };
+}
+
+/** A broker formatted before --secure has no SCRAM users: say how to get a secured one. */
+export function refuseUnsecuredData(n, dataDir) {
+  if (fs.existsSync(path.join(dataDir, 'meta.properties')) && !fs.existsSync(path.join(tlsDir(), `${n.name}.p12`))) {
+    throw new ServiceError(`${dataDir} holds a Kafka formatted without --secure (no SCRAM users): use another VIGIL_HOME, or \`npm run services -- reset\` it first (this deletes its data)`);
+  }
+}
