@@ -6,6 +6,7 @@ import { backoffDelay, sleep } from '@vigil/common';
 import type { KafkaClient } from './kafka-client';
 import type { MessageProducer } from './message-producer';
 import { explainConnectError } from './kafka-connect-error';
+import { retryWhileMetadataSettles } from './metadata-retry';
 
 export interface ConsumedMessage<T> {
   key: string | null;
@@ -95,7 +96,9 @@ export class ConsumerRunner<T> {
     await consumer.connect().catch((e: unknown) => {
       throw explainConnectError(e, this.client.options);
     });
-    await consumer.subscribe({ topic: this.client.topic(topic), fromBeginning });
+    await retryWhileMetadataSettles(() => consumer.subscribe({ topic: this.client.topic(topic), fromBeginning }), {
+      onRetry: (err, attempt, delayMs) => this.options.logger.warn({ groupId, topic, attempt, retryInMs: delayMs, err: err.message }, 'topic not known to the broker yet; subscribing again'),
+    });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
