@@ -11,6 +11,6 @@ if (file) {
   process.on('SIGWINCH', () => {
     (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
-    fs.appendFileSync(file, `${JSON.stringify({ at: Date.now(), rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers })}\n`);
+    fs.appendFileSync(file, `${JSON.stringify({ at: Date.now(), rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers })}\n`);
   });
 }

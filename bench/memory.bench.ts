@@ -28,7 +28,10 @@ type App = (typeof APPS)[number];
 interface Sample {
   at: number;
   rss: number;
+  /** V8's committed heap: RSS growing with it while heapUsed stays flat is V8 keeping freed pages, not a leak. */
+  heapTotal: number;
   heapUsed: number;
+  external: number;
 }
 
 const root = path.resolve(__dirname, '..', '..');
@@ -225,7 +228,7 @@ async function main(): Promise<void> {
     const lines = [
       '',
       `posts accepted ${intake.accepted}, refused ${intake.refused} (${[...intake.reasons].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}); ${RATE} posts/s asked; samples after minute ${WARMUP} fitted`,
-      'app         rss first→last MB   heap first→last MB   growth per 100k posts: rss / live heap MB   peak RSS MB',
+      'app         rss first→last MB   heap first→last MB   growth per 100k posts: rss / live heap MB   peak RSS MB   last V8 committed / external MB',
     ];
     for (const a of APPS) {
       const s = samples.get(a)!.slice(WARMUP);
@@ -236,7 +239,7 @@ async function main(): Promise<void> {
       const x = s.map((v) => v.posts / 100_000);
       const grow = (k: 'rss' | 'heapUsed') => slope(x, s.map((v) => v[k] / 2 ** 20)).toFixed(1);
       const peak = Math.max(...samples.get(a)!.map((v) => v.rss));
-      lines.push(`${a.padEnd(11)} ${`${mb(s[0]!.rss)}→${mb(s.at(-1)!.rss)}`.padEnd(19)} ${`${mb(s[0]!.heapUsed)}→${mb(s.at(-1)!.heapUsed)}`.padEnd(20)} ${`${grow('rss')} / ${grow('heapUsed')}`.padEnd(42)} ${mb(peak)}`);
+      lines.push(`${a.padEnd(11)} ${`${mb(s[0]!.rss)}→${mb(s.at(-1)!.rss)}`.padEnd(19)} ${`${mb(s[0]!.heapUsed)}→${mb(s.at(-1)!.heapUsed)}`.padEnd(20)} ${`${grow('rss')} / ${grow('heapUsed')}`.padEnd(42)} ${mb(peak).padEnd(13)} ${mb(s.at(-1)!.heapTotal ?? 0)} / ${mb(s.at(-1)!.external ?? 0)}`);
     }
     lines.push('', `machine speed (scripts/machine-speed.ts reference loop): ${speed}`, `load average (1/5/15 min) before ${loadBefore}, after ${loadAverage()}; ${os.cpus().length} cores`, '');
     process.stdout.write(lines.join('\n'));
