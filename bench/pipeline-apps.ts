@@ -20,12 +20,12 @@ export interface PipelineApps {
 }
 
 /** Processor and indexer in this process, one thread (the all-in-one shape of `npm start`). */
-export async function startInProcess(env: NodeJS.ProcessEnv, kafkaBrokers: string, elasticsearchUrl: string, run: string): Promise<PipelineApps> {
+export async function startInProcess(env: NodeJS.ProcessEnv, kafkaBrokers: string, elasticsearchUrl: string, run: string, opts: { indexerOnly?: boolean } = {}): Promise<PipelineApps> {
   @Module({
     imports: [
       KafkaModule.forRoot({ brokers: kafkaBrokers.split(','), clientId: 'bench', topicPrefix: run }),
       SearchModule.forRoot({ node: elasticsearchUrl, indexPrefix: `${run}-` }),
-      ProcessorModule.forRoot(loadProcessorConfig(env), { withInfra: false }),
+      ...(opts.indexerOnly ? [] : [ProcessorModule.forRoot(loadProcessorConfig(env), { withInfra: false })]),
       IndexerModule.forRoot(loadIndexerConfig(env), { withInfra: false }),
     ],
   })
@@ -34,7 +34,7 @@ export async function startInProcess(env: NodeJS.ProcessEnv, kafkaBrokers: strin
   await app.init();
   const consumers = app.get(ConsumerFactory);
   return {
-    description: 'processor and indexer in this process, one thread',
+    description: opts.indexerOnly ? 'the indexer in this process' : 'processor and indexer in this process, one thread',
     pids: [],
     pause: async () => consumers.pauseAll(),
     resume: () => consumers.resumeAll(),
@@ -61,7 +61,7 @@ export async function startProcesses(env: NodeJS.ProcessEnv, processors: number)
   await Promise.all([...Array.from({ length: processors }, () => start('processor')), start('indexer')]);
   const tell = (m: string) => children.forEach((c) => c.send(m));
   return {
-    description: `${processors} processor process${processors > 1 ? 'es' : ''} in one group and 1 indexer process, each in its own session`,
+    description: processors ? `${processors} processor process${processors > 1 ? 'es' : ''} in one group and 1 indexer process, each in its own session` : '1 indexer process in its own session',
     pids: children.map((c) => c.pid!),
     pause: async () => tell('pause'),
     resume: () => tell('resume'),

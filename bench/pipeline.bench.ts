@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pipeline [-- N] [--rounds R]`: the sustained end-to-end rate from a loaded
+ * `npm run bench:pipeline [-- N] [--rounds R] [--part indexer]`: the sustained end-to-end rate from a loaded
  * mentions.raw topic to searchable documents (processor + indexer, one process) against the
  * raw bulk-indexing rate of the same documents straight into the same Elasticsearch, and
  * their ratio. Prints figures; asserts nothing.
@@ -15,6 +15,11 @@
  * last. Neither forces refreshes along the way. The apps start once, before round 1 (start-up
  * and group join are printed apart). BENCH_CPU_PROFILE=<dir> writes a CPU profile of each
  * part of round 1 (`node scripts/cpu-profile-summary.mjs <file>` summarises one).
+ *
+ * `--part indexer`: the indexer alone against the same raw bulk. Each round loads the analysed
+ * documents into mentions.enriched (the processor's messages) while the indexer is paused and
+ * times it from resuming to every offset committed and every document countable. With
+ * `--mode one-process` the indexer runs in this process, so BENCH_CPU_PROFILE profiles it.
  */
 import 'reflect-metadata';
 import os from 'node:os';
@@ -36,9 +41,11 @@ const N = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith
 const ROUNDS = Math.max(1, Number(flag('rounds') ?? 4));
 const BULK_DOCS = 500;
 const MODE = flag('mode') === 'one-process' ? 'one-process' : 'processes';
-const PROCESSORS = Number(flag('processors') ?? os.cpus().length);
+const INDEXER_ONLY = flag('part') === 'indexer';
+const PROCESSORS = INDEXER_ONLY ? 0 : Number(flag('processors') ?? os.cpus().length);
 // An even share of partitions per processor instance.
-const PARTITIONS = Number(flag('partitions') ?? (MODE === 'processes' ? 3 * PROCESSORS : 3));
+const PARTITIONS = Number(flag('partitions') ?? (MODE === 'processes' && PROCESSORS ? 3 * PROCESSORS : 3));
+const PART = INDEXER_ONLY ? 'indexer (enriched→search)' : 'end to end (raw→search)';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -99,11 +106,11 @@ async function main(): Promise<void> {
 
   // Start-up: the apps start and join their groups on empty topics.
   const s0 = Date.now();
-  const apps = MODE === 'processes' ? await startProcesses(env, PROCESSORS) : await startInProcess(env, kafkaBrokers, elasticsearchUrl, run);
+  const apps = MODE === 'processes' ? await startProcesses(env, PROCESSORS) : await startInProcess(env, kafkaBrokers, elasticsearchUrl, run, { indexerOnly: INDEXER_ONLY });
   cpu.appPids = apps.pids;
   const search = new SearchClient({ node: elasticsearchUrl, indexPrefix: `${run}-` });
   const groupsJoined = async () => {
-    const groups = await admin.describeGroups([`${run}.vigil-processor`, `${run}.vigil-indexer`]);
+    const groups = await admin.describeGroups([...(INDEXER_ONLY ? [] : [`${run}.vigil-processor`]), `${run}.vigil-indexer`]);
     return groups.groups.every((g) => g.state === 'Stable' && g.members.length > 0);
   };
   while (!(await groupsJoined())) await sleep(100);
@@ -124,8 +131,10 @@ async function main(): Promise<void> {
     await apps.pause();
     // A fetch already in flight is dropped for paused partitions; this only lets it return.
     await sleep(300);
-    for (let i = from; i < to; i += 1000) {
-      await producer.send({ topic: topicName('mentionsRaw', run), messages: raws.slice(i, Math.min(i + 1000, to)).map((m) => ({ key: m.id, value: JSON.stringify(m) })) });
+    // Enriched messages are ~2 KB: 300 of them stay under the broker's 1 MB batch on one partition.
+    const [topic, posts, per] = INDEXER_ONLY ? [enrichedTopic, enriched, 300] : [topicName('mentionsRaw', run), raws, 1000];
+    for (let i = from; i < to; i += per) {
+      await producer.send({ topic, messages: posts.slice(i, Math.min(i + per, to)).map((m) => ({ key: m.id, value: JSON.stringify(m) })) });
     }
     speed.sample(50);
 
@@ -161,7 +170,7 @@ async function main(): Promise<void> {
     e2eMs += roundE2e;
     bulkMs += roundBulk;
     const n = to - from;
-    rounds.push(`round ${r + 1}: ${n} mentions, end to end ${rate(n, roundE2e)}/s (${secs(roundE2e)}), bulk ${rate(n, roundBulk)}/s (${secs(roundBulk)}), ratio ${(roundBulk / roundE2e).toFixed(2)}`);
+    rounds.push(`round ${r + 1}: ${n} mentions, ${INDEXER_ONLY ? 'indexer' : 'end to end'} ${rate(n, roundE2e)}/s (${secs(roundE2e)}), bulk ${rate(n, roundBulk)}/s (${secs(roundBulk)}), ratio ${(roundBulk / roundE2e).toFixed(2)}`);
     process.stdout.write(`${rounds.at(-1)}\n`);
   }
 
@@ -178,11 +187,11 @@ async function main(): Promise<void> {
     [
       '',
       `mentions:                 ${N} in ${ROUNDS} alternating rounds; ${PARTITIONS} partitions; ${apps.description}`,
-      `end to end (raw→search):  ${e2e} mentions/s  (${secs(e2eMs)}; start-up and group join once before: ${secs(startupMs)})`,
+      `${PART.padEnd(25)} ${e2e} mentions/s  (${secs(e2eMs)}; start-up and group join once before: ${secs(startupMs)})`,
       `raw bulk indexing:        ${raw} mentions/s  (${secs(bulkMs)}, same documents, ${BULK_DOCS} per request)`,
-      `ratio end-to-end / bulk:  ${(e2e / raw).toFixed(2)}`,
+      `ratio ${INDEXER_ONLY ? 'indexer' : 'end-to-end'} / bulk: ${(e2e / raw).toFixed(2)}`,
       '',
-      CpuAccounting.describe('end to end', ...e2eSpans.total(), N),
+      CpuAccounting.describe(INDEXER_ONLY ? 'indexer   ' : 'end to end', ...e2eSpans.total(), N),
       CpuAccounting.describe('raw bulk  ', ...bulkSpans.total(), N),
       '',
       `machine speed during the run (scripts/machine-speed.ts reference loop): ${speed}`,
