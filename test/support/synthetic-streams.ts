@@ -39,3 +39,20 @@ export function backgroundStream(opts: { start: number; days: number; peakPerHou
   }
   return out;
 }
+
+export const STORM_TEXTS = ['暴雨天送餐超时两个小时，饭菜全凉了', '下雨送餐太慢了，等了两小时还没到', '雨天外卖超时严重，饭都凉透了', '骑手说下雨路滑，晚了快两个小时'];
+
+/** `n` storm posts whose rate rises linearly over the first quarter of `hours`, holds, then falls: organic growth. */
+export function rampStorm(watch: string, onset: number, hours: number, n: number, seed: number, tag = 'storm'): EnrichedMention[] {
+  const H = 3_600_000;
+  const rand = mulberry32(seed);
+  const f = (u: number) => (u < 0.25 ? u / 0.25 : u < 0.6 ? 1 : (1 - u) / 0.4);
+  const times: number[] = [];
+  while (times.length < n) {
+    const u = rand();
+    if (rand() <= f(u)) times.push(onset + u * hours * H);
+  }
+  return times.sort((a, b) => a - b).map((at, i) =>
+    makeMention({ ext: `${tag}-${watch}-${i}`, text: STORM_TEXTS[i % STORM_TEXTS.length]!, at, author: `${tag}-u${i}`, categories: ['delivery'], watches: watch }),
+  );
+}

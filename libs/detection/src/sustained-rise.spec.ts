@@ -4,9 +4,8 @@ import { Signal, type EnrichedMention } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from './detector';
 import { addRiseBlock, createRise, riseFires, riseScore, riseThreshold, BLOCKS_PER_DAY, type RiseConfig } from './sustained-rise';
-import { makeMention } from '../../../test/support/mention-factory';
 import { mulberry32 } from '../../../test/support/prng';
-import { backgroundStream, diurnal } from '../../../test/support/synthetic-streams';
+import { backgroundStream, diurnal, rampStorm } from '../../../test/support/synthetic-streams';
 
 const CFG: RiseConfig = { enabled: true, ratio: 2, meanDaysBetweenFalseAlarms: 100, minExcess: 10 };
 
@@ -79,20 +78,8 @@ describe('sustained-rise CUSUM (pure)', () => {
 const H = 3_600_000;
 const DAY = 24 * H;
 const START = Date.parse('2026-03-02T00:00:00Z');
-const TEXTS = ['暴雨天送餐超时两个小时，饭菜全凉了', '下雨送餐太慢了，等了两小时还没到', '雨天外卖超时严重，饭都凉透了', '骑手说下雨路滑，晚了快两个小时'];
 /** Only the rise can fire: every window asks for the impossible. */
 const RISE_ONLY = { burst: { windows: [{ minutes: 60, score: 99, minRatio: 99, minCount: 1e6, sustainSteps: 1 }] } };
-
-function rampStorm(watch: string, onset: number, hours: number, n: number, seed: number): EnrichedMention[] {
-  const rand = mulberry32(seed);
-  const f = (u: number) => (u < 0.25 ? u / 0.25 : u < 0.6 ? 1 : (1 - u) / 0.4);
-  const times: number[] = [];
-  while (times.length < n) {
-    const u = rand();
-    if (rand() <= f(u)) times.push(onset + u * hours * H);
-  }
-  return times.sort((a, b) => a - b).map((at, i) => makeMention({ ext: `rise-${watch}-${i}`, text: TEXTS[i % 4]!, at, author: `r${i}`, categories: ['delivery'], watches: watch }));
-}
 
 function feed(d: Detector, ms: readonly EnrichedMention[]): Signal[] {
   const out: Signal[] = [];
@@ -107,7 +94,7 @@ describe('sustained rise in the detector', { timeout: 60_000 }, () => {
   const bg = backgroundStream({ start: START, days: 9, peakPerHour: 40, seed: 11, extra: { watches: 'dash' } });
   const onset = START + 8 * DAY + 9 * H;
   const dayPosts = bg.filter((m) => Math.floor((Date.parse(m.publishedAt) - START) / DAY) === 7).length;
-  const stream = byTime([...bg, ...rampStorm('dash', onset, 8, dayPosts, 12)]);
+  const stream = byTime([...bg, ...rampStorm('dash', onset, 8, dayPosts, 12, 'rise')]);
 
   it('finds a slow storm that doubles a day over 8 hours with the windows off, once, after a quiet week', () => {
     const rises = feed(createDetector(RISE_ONLY), stream).filter((s) => s.kind === 'burst' && s.burst?.dimension === 'watch');

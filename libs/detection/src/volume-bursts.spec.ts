@@ -2,28 +2,11 @@ import { BaselineStatus, Signal, type EnrichedMention } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from './detector';
 import { makeMention } from '../../../test/support/mention-factory';
-import { mulberry32 } from '../../../test/support/prng';
-import { backgroundStream } from '../../../test/support/synthetic-streams';
+import { backgroundStream, rampStorm, STORM_TEXTS } from '../../../test/support/synthetic-streams';
 
 const H = 3_600_000;
 const DAY = 24 * H;
 const START = Date.parse('2026-03-02T00:00:00Z');
-const STORM_TEXTS = ['暴雨天送餐超时两个小时，饭菜全凉了', '下雨送餐太慢了，等了两小时还没到', '雨天外卖超时严重，饭都凉透了', '骑手说下雨路滑，晚了快两个小时'];
-
-/** `n` storm posts whose rate rises linearly over the first quarter of `hours`, holds, then falls: organic growth. */
-function rampStorm(watch: string, onset: number, hours: number, n: number, seed: number, tag = 'storm'): EnrichedMention[] {
-  const rand = mulberry32(seed);
-  const f = (u: number) => (u < 0.25 ? u / 0.25 : u < 0.6 ? 1 : (1 - u) / 0.4);
-  const times: number[] = [];
-  while (times.length < n) {
-    const u = rand();
-    if (rand() <= f(u)) times.push(onset + u * hours * H);
-  }
-  return times.sort((a, b) => a - b).map((at, i) =>
-    makeMention({ ext: `${tag}-${watch}-${i}`, text: STORM_TEXTS[i % STORM_TEXTS.length]!, at, author: `${tag}-u${i}`, categories: ['delivery'], watches: watch }),
-  );
-}
-
 function replay(d: Detector, ms: EnrichedMention[], until?: number): Signal[] {
   const out: Signal[] = [];
   for (const m of ms.sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt))) out.push(...d.process(m).signals);
