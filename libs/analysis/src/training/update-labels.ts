@@ -24,15 +24,21 @@ export interface AngerRow { text: string; angry: boolean }
 export type LabelComponent = 'emotion' | 'categories';
 export type ReasonCode = 'no-held-out' | 'too-few-kept-aside' | 'worse-held-out' | 'worse-kept-aside' | 'not-worse';
 
-export interface LabelReport {
-  component: LabelComponent;
+/** One component's check before it is put in force: the same shape for sentiment (per language) and the label nudges. */
+export interface UpdateCheck {
   corrections: number;
+  /** Corrections kept aside to check the update on this deployment's own posts. */
   checked: number;
   heldOut: { n: number; before: number; after: number };
   check: { n: number; before: number; after: number };
   accepted: boolean;
+  /** Why, as a code the dashboard words in each language (`reason`: the same in English). */
   reasonCode: ReasonCode;
   reason: string;
+}
+
+export interface LabelReport extends UpdateCheck {
+  component: LabelComponent;
 }
 
 export interface LabelUpdateOptions {

@@ -10,7 +10,7 @@ import { fnv1a, HASH_BITS, type LinearModel } from '../features';
 import type { SentimentModels } from '../models';
 import { drain, trainLogisticSteps, type SparseExample } from './logistic';
 import { modelFeatures } from './prepare';
-import type { ReasonCode } from './update-labels';
+import type { ReasonCode, UpdateCheck } from './update-labels';
 
 export interface LabelledText { text: string; label: 'negative' | 'neutral' | 'positive' }
 type Lang = 'zh' | 'en';
@@ -39,17 +39,8 @@ export interface UpdateOptions {
   crossCheck?: boolean;
 }
 
-export interface LanguageReport {
+export interface LanguageReport extends UpdateCheck {
   language: Lang;
-  corrections: number;
-  /** Corrections kept aside to check the update on this deployment's own posts. */
-  checked: number;
-  heldOut: { n: number; before: number; after: number };
-  check: { n: number; before: number; after: number };
-  accepted: boolean;
-  /** Why, as a code the dashboard words in each language (`reason`: the same in English). */
-  reasonCode: ReasonCode;
-  reason: string;
 }
 
 /** `models`: what replaces the current ones (refused languages unchanged); `candidate`: every language updated, for reports. */
