@@ -38,8 +38,17 @@ export function quoted(t: string, s: number): boolean {
   return open > 0 || ascii % 2 === 1 || t[s - 1] === '#';
 }
 
-const HYPOTHETICAL_ZH = /(?:如果|要是|假如|万一|会不会|怕|担心|以免|以防|预防|防止|避免|可能会|估计|恐怕|小心|不然|否则|早就|怀疑|快要?|会|真想|本想|本来想|恨不得)[^，。！？,.!?]{0,10}$/;
+const HYPOTHETICAL_ZH = /(?:如果|要是|假如|万一|会不会|怕|担心|以免|以防|预防|防止|避免|可能会|估计|恐怕|小心|不然|否则|早就|怀疑|快要?|会|真想|本想|本来想|恨不得|迟早|早晚|总有一天|说不定|搞不好)[^，。！？,.!?]{0,10}$/;
 const HYPOTHETICAL_EN = /\b(?:if|could|might|would|may|afraid|worried|in case|risk of|what if|imagine|pretend)\b[^.!?]{0,30}$/i;
+// A prediction of harm ("someone will get food poisoning", "it's going to catch fire"). Not for the
+// other kinds: "I'm going to report the fraudulent charges" is a real data leak.
+const FUTURE_EN = /\b(?:will|going to|gonna|about to)\s+(?:\w+\s+){0,2}$/i;
+// A condition after the cue in the same sentence: "对奶粉过敏，万一吃出问题谁负责", "food poisoning waiting to happen if…".
+const CONDITION_AFTER_ZH = /如果|要是|假如|万一|的话|会不会/;
+const CONDITION_AFTER_EN = /\b(?:if|unless|waiting to happen|one day|someday|sooner or later)\b/i;
+// …unless the cue is told as having happened ("洗完头过敏了，如果不给退…", "I got food poisoning, and if you…").
+const HAPPENED_ZH = /已经|导致|结果|竟然|居然|[吃喝用洗涂戴穿]了|[吃喝用洗涂戴穿]完/;
+const HAPPENED_EN = /\b(?:got|had|have had|has had|gave|caused|was|were|after|again)\b/i;
 
 /**
  * The match sits in a question nobody in it answers for the writer: "要曝光三元了么？", "will they go
@@ -58,10 +67,22 @@ export function speculativeQuestion(t: string, s: number, e: number, zh: boolean
   return !/\b(?:i|i'm|i'll|we|we're|we'll|me|us)\b/i.test(t.slice(start, e + end));
 }
 
-/** Said as a possibility, a fear or a condition, not as something that happened. */
-export function hypothetical(t: string, s: number, zh: boolean): boolean {
+/**
+ * Said as a possibility, a fear, a prediction or a condition, not as something that happened:
+ * the condition may come before the cue ("要是起火了", "this heater is going to catch fire") or
+ * after it in the same sentence ("孩子对奶粉过敏，万一吃出问题谁负责？"). With e given (harm cues),
+ * predictions and the sentence after the cue are read too, unless the cue is told as done (过敏了,
+ * "I got food poisoning").
+ */
+export function hypothetical(t: string, s: number, zh: boolean, e?: number): boolean {
   const left = t.slice(Math.max(0, s - 40), s);
-  return zh ? HYPOTHETICAL_ZH.test(left) : HYPOTHETICAL_EN.test(left);
+  if (zh ? HYPOTHETICAL_ZH.test(left) : HYPOTHETICAL_EN.test(left)) return true;
+  if (e === undefined) return false;
+  if (!zh && FUTURE_EN.test(left)) return true;
+  const rest = (zh ? t.slice(e, e + 25) : t.slice(e, e + 60)).split(zh ? /[。！？!?\n]/ : /[.!?\n]/)[0] ?? '';
+  if (!(zh ? CONDITION_AFTER_ZH : CONDITION_AFTER_EN).test(rest)) return false;
+  if (zh) return !/^[了过]/.test(t.slice(e, e + 1)) && !HAPPENED_ZH.test(t.slice(Math.max(0, s - 12), s));
+  return !HAPPENED_EN.test(left.split(/[.!?\n]/).pop() ?? '');
 }
 
 const FIRST_PERSON_EN = /\b(?:i|i'm|i've|my|me|we|our|us|mine|son|daughter|kid|kids|child|children|wife|husband|mom|dad|mother|father|baby)\b/i;
@@ -151,4 +172,50 @@ const HARM_ZH = /钱|余额|消费|扣|改密码|密码|登录不了|登不上|�
 export function jokingTakeover(t: string, s: number, e: number, zh: boolean): boolean {
   const win = around(t, s, e, 80, 80);
   return zh ? GUESS_ZH.test(win) && PRAISE_ZH.test(win) && !HARM_ZH.test(win) : GUESS_EN.test(win) && PRAISE_EN.test(win) && !HARM_EN.test(win);
+}
+
+// ——— news of war, disaster or an accident nobody's product caused ———
+
+const DISASTER_NEWS_ZH = /战争|战火|士兵|军队|袭击|空袭|轰炸|导弹|炮击|恐怖|冲突|枪击|遇难|阵亡|伤亡|地震|洪水|洪灾|台风|山火|森林火灾|泥石流|消防员|消防队|消防救援|救援|据报道|据悉|当地时间|警方|新华社|死亡人数|遇难者|死者|伤者/;
+const WRITER_ZH = /我|我们|我家|俺|咱/;
+const FAULT_ZH = /电池|充电|手机|电器|热水器|燃气灶|电动车|质量|产品|召回|缺陷|故障|品牌|厂家|商家|店家|外卖|快递|自燃|航班|列车|高铁|公交|地铁/;
+const DISASTER_NEWS_EN = /\b(?:air ?strikes?|missiles?|shelling|bomb\w*|troops|soldiers?|militants?|occupied|war|invasion|gunfire|earthquake|wildfires?|hurricane|tornado|floods?|flooding|tsunami|firefighters?|fire (?:crews?|department|officials)|blaze|officials said|police said|authorities said|death toll|casualties|evacuat\w*)\b/i;
+const WRITER_EN = /\b(?:i|i'm|i've|my|me|we|our|us)\b/i;
+const FAULT_EN = /\b(?:battery|batteries|charger|phone|laptop|e-?cig\w*|vape|hoverboard|scooter|appliance|heater|dryer|washer|toaster|fridge|airbag|recall\w*|defect\w*|faulty|malfunction\w*|caused by|blamed on|product|brand|company|airline|flight)\b|@\w+/i;
+/**
+ * A report of war, a disaster or an emergency ("Fire broke out in shops in occupied…", "居民楼起火，
+ * 消防员正在救援") with neither the writer nor anyone's product, service or fault in it: news, not a
+ * brand's safety incident. A fire from a charging e-bike or at the writer's home stays.
+ */
+export function disasterNews(t: string, s: number, e: number, zh: boolean): boolean {
+  const win = around(t, s, e, 100, 100);
+  return zh
+    ? DISASTER_NEWS_ZH.test(win) && !WRITER_ZH.test(win) && !FAULT_ZH.test(win)
+    : DISASTER_NEWS_EN.test(win) && !WRITER_EN.test(win) && !FAULT_EN.test(win);
+}
+
+// ——— an injury with no cause: the writer's circumstance, not what a product did ———
+
+const CAUSE_ZH = /被|让|把|给|导致|害|弄|造成|砸|撞|割|扎|夹|烫|刮|摔|滑|碰|掉|倒|爆|炸|时候|用|吃|喝|戴|穿|涂|洗|质量|产品|商品|包装|箱|骑手|司机|店|酒店|服务员|车祸|事故|出事|坐|乘/;
+/**
+ * 受伤, 划伤, 出血 count when something did it (被…划伤, 快递箱砸下来…受伤, 吃了…嘴巴划伤) in its clause
+ * or the one before. "最近腿受伤了，只能让快递送上楼": the injury is why the writer wants a service, no
+ * product caused it.
+ */
+export function harmWithCauseZh(t: string, s: number, e: number): boolean {
+  const clauses = t.slice(Math.max(0, s - 30), s).split(/[，。！？,.!?；;\n]/);
+  const left = clauses.slice(-2).join('');
+  const right = t.slice(e, e + 8).split(/[，。！？,.!?；;\n]/)[0] ?? '';
+  return CAUSE_ZH.test(left + right);
+}
+
+const SELF_SUBJECT_EN = /(?:^|[.!?,;:\n]\s*|\b(?:i|we|he|she|they|i've|i have|i just|just|accidentally)\s+)$/i;
+const CAUSE_AFTER_EN = /^[^.!?\n]{0,40}?\b(?:on|from|by|with|using|because of|due to|when|while|after|lifting|opening|carrying|trying)\b/i;
+/**
+ * "I hurt my back last week so I couldn't pick up the parcel", "Burned my hand cooking": a person
+ * did it to themself and nothing is named as the cause. "The kettle burned my hand", "I burned my
+ * hand on your kettle", "hurt my back lifting your package" keep their cause.
+ */
+export function selfHarmNoCauseEn(t: string, s: number, e: number): boolean {
+  return SELF_SUBJECT_EN.test(t.slice(Math.max(0, s - 20), s)) && !CAUSE_AFTER_EN.test(t.slice(e, e + 60));
 }

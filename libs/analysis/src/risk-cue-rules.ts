@@ -5,7 +5,7 @@
  */
 import type { RiskCueKind } from '@vigil/contracts';
 import {
-  firstPersonEn, generalHarmEn, hypothetical, jokingTakeover, leakedWhatZh, medicalHistoryEn, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
+  disasterNews, firstPersonEn, generalHarmEn, harmWithCauseZh, hypothetical, selfHarmNoCauseEn, jokingTakeover, leakedWhatZh, medicalHistoryEn, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
   speculativeQuestion, storyContext, windowTest,
 } from './cue-context';
 import { REPEAT_EN, REPEAT_ZH } from './repeat-cue';
@@ -47,8 +47,11 @@ function zhSafety(t: string, s: number, e: number, w: string): number {
   else base = /起火|自燃|触电|漏电|烫伤|烧伤|冒烟|火灾|泄漏|短路/.test(w) ? 0.9 : 0.8;
   // 花粉过敏 or 车祸新闻: harm with no product, service or company in it is not the brand's risk.
   if ((w === '过敏' && !productInvolvedZh(t, s, e)) || ((w === '受伤' || w === '出血') && roadAccidentZh(t, s, e))) base = Math.min(base, 0.5);
-  // A rhetorical question ("想让我拉肚子吗") or a fear is not an incident.
-  if (/^[了呀啊]?[吗么？?]/.test(t.slice(e, e + 3)) || hypothetical(t, s, true)) base *= 0.5;
+  // 居民楼起火，消防员正在救援: war, disaster or emergency news with no one's product in it.
+  // 最近腿受伤了，只能让快递送上楼: an injury nothing is said to have caused.
+  if (disasterNews(t, s, e, true) || (/^(?:受伤|划伤|出血)$/.test(w) && !harmWithCauseZh(t, s, e))) base = Math.min(base, 0.5);
+  // A rhetorical question ("想让我拉肚子吗"), a fear or a condition ("万一吃出问题") is not an incident.
+  if (/^[了呀啊]?[吗么？?]/.test(t.slice(e, e + 3)) || hypothetical(t, s, true, e)) base *= 0.5;
   return base;
 }
 
@@ -83,7 +86,10 @@ function enSafety(t: string, s: number, e: number, w: string): number {
   // "An allergic reaction to something", "a sports injury from running", "reduce injuries by 90 %":
   // harm in general or with no one's product or service in it does not open a ticket alone.
   if (/^(?:injur|allergic)/.test(lw) && (!productInvolvedEn(t, s, e, EN_DEVICE) || (lw.startsWith('injur') && generalHarmEn(t, s, e)))) c = Math.min(c, 0.5);
-  return hypothetical(t, s, false) ? c * 0.5 : c;
+  // "Fire broke out in shops in occupied…": news of war or disaster. "I hurt my back last week so…":
+  // an injury the writer tells with no cause. Neither is a product's harm.
+  if (disasterNews(t, s, e, false) || (/^(?:injured|hurt|burn(?:ed|t)? )/.test(lw) && selfHarmNoCauseEn(t, s, e))) c = Math.min(c, 0.5);
+  return hypothetical(t, s, false, e) ? c * 0.5 : c;
 }
 
 // ——— data leak ———

@@ -208,3 +208,48 @@ describe('risk cues: whose harm, what leaked, a joke', () => {
     expect(confidence(text, kind)).toBeGreaterThanOrEqual(CONFIDENT_CUE);
   });
 });
+
+// The failure classes of the held-out sample final5 (2026-12-07, cues-6): harm said as a condition or
+// a prediction, news of war, disaster or an emergency with no one's product at fault, an injury told
+// with no cause. Each class in zh and en, beside real incidents of the same words, which must stay.
+describe('risk cues: conditional harm, disaster news, an injury with no cause', () => {
+  const confidence = (text: string, kind: RiskCueKind) => Math.max(0, ...cues(text).filter((c) => c.kind === kind).map((c) => c.confidence ?? 1));
+
+  it.each<[string]>([
+    // A standing allergy or a defect with a condition or a prediction: nothing has happened yet.
+    ['孩子对奶粉过敏，万一吃出问题你们负责吗？'],
+    ['插座一直发烫，迟早要起火'],
+    ['Someone will get food poisoning if they keep serving raw chicken'],
+    ['This heater is going to catch fire one day'],
+    ['Food poisoning waiting to happen if the chicken is that raw'],
+    // War, disaster and emergency news: nobody's product, service or fault, not the writer.
+    ['当地时间周日，一栋居民楼起火，消防员正在救援'],
+    ['叙利亚一市场遭空袭后起火，多人遇难'],
+    ['Fire broke out at a market in Gaza after an airstrike, officials said'],
+    ['House fire in Ohio kills two, firefighters say'],
+    // An injury the writer tells as a circumstance, with nothing named as its cause.
+    ['最近腿受伤了，只能让快递送上楼'],
+    ['前几天手划伤了，洗碗不方便，点个外卖'],
+    ['I hurt my back last week so I could not pick up the parcel'],
+    ['Burned my hand cooking last night, so takeout tonight'],
+    ['I injured my ankle last month so the delivery guy should bring it upstairs'],
+  ])('not confident enough to open a ticket alone: "%s"', (text) => {
+    expect(confidence(text, 'safety')).toBeLessThan(CONFIDENT_CUE);
+  });
+
+  it.each<[string]>([
+    ['洗完头过敏了，如果不给退我就投诉'],
+    ['I got food poisoning, and if you do not refund me I will report you'],
+    ['我家热水器起火了，消防员都来了'],
+    ['据报道，某品牌电动车充电时起火'],
+    ['Fire broke out at the store after a phone battery exploded'],
+    ['My kitchen fire started from the toaster, firefighters came'],
+    ['快递箱子砸下来，孩子受伤了'],
+    ['吃了你家的饼干，宝宝嘴巴划伤了'],
+    ['The kettle burned my hand'],
+    ['I burned my hand on your kettle'],
+    ['I hurt my back lifting your 50 lb package'],
+  ])('still a real safety incident: "%s"', (text) => {
+    expect(confidence(text, 'safety')).toBeGreaterThanOrEqual(CONFIDENT_CUE);
+  });
+});
