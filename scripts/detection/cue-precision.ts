@@ -14,6 +14,9 @@
  * - held-out, unseen texts (final5): confident fires of the rules of ebc5e2c over the texts no earlier
  *   sample holds (scripts/analysis/cue-sample-unseen.ts), labelled before the cues-5 rules were
  *   scored; as drawn → today's rules with a 95 % Wilson interval, and how many real ones today keeps.
+ * - held-out, unseen texts (final6): the same kind of draw with the rules of fcda21f (before branch
+ *   cues-6) and a new seed over the texts neither final5 nor any earlier sample holds, labelled
+ *   before the cues-6 rules (conditional harm, disaster news, an injury with no cause) were scored.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -28,8 +31,12 @@ import { addedDataDir } from '../analysis/data';
 const BASELINE = 'final2';
 const HELD_OUT = 'final3';
 const FRESH = 'final4';
-const UNSEEN = 'final5';
-const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5'];
+/** Held-out draws over texts no earlier sample held, each with the rules it was drawn with. */
+const UNSEEN = [
+  { name: 'final5', drawnWith: 'ebc5e2c', seed: '20261207d' },
+  { name: 'final6', drawnWith: 'fcda21f', seed: '20261207e' },
+];
+const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6'];
 
 interface Labelled { kind: string; id: string; confidence?: number; label: string }
 
@@ -87,9 +94,10 @@ export function evalCuePrecision(): void {
       `${name.padEnd(20)} ${pct(b.filter((r) => r.label === '1').length, b.length).padEnd(28)} ${pct(now.filter((r) => r.label === '1').length, now.length).padEnd(26)} ${`${real.filter((r) => flagged(kind, r.id)).length}/${real.length}`.padEnd(18)} ${(h.length ? `${pct(h.filter((r) => r.label === '1').length, h.length)} → ${pct(hNow.filter((r) => r.label === '1').length, hNow.length)}` : '-').padEnd(40)} ${f.length ? `${pct(fDrawn.filter((r) => r.label === '1').length, fDrawn.length)} → ${pct(fNow.filter((r) => r.label === '1').length, fNow.length)} (${f.length} fires labelled)` : '-'}`,
     );
   }
-  const unseen = read(UNSEEN);
-  if (unseen.length) {
-    console.log(`\n${UNSEEN} (held out: texts no earlier sample holds, fires confident under the rules of ebc5e2c, labelled before today's rules were scored; 95 % Wilson interval):`);
+  for (const { name, drawnWith, seed } of UNSEEN) {
+    const unseen = read(name);
+    if (!unseen.length) continue;
+    console.log(`\n${name} (held out: texts no earlier sample holds, seed ${seed}, fires confident under the rules of ${drawnWith}, labelled before the rules after it were scored; 95 % Wilson interval):`);
     for (const kind of ['safety', 'data_leak', 'media', 'regulator']) {
       const u = unseen.filter((r) => r.kind === kind);
       if (!u.length) { console.log(`  ${kind.padEnd(12)} no confident fire among the unseen texts`); continue; }
@@ -100,7 +108,7 @@ export function evalCuePrecision(): void {
     }
   }
   console.log(`${HELD_OUT} was held out until the media rule of 2026-12-07 (third session): its wrong media fires were read to find that rule's failure class, so its "today" figure for media is no longer held out; ${FRESH} is.`);
-  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5 holds 25 of each key kind it found.');
+  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5 and final6 hold 25 of each key kind they found (final6: regulator 13, all there were).');
 }
 
 if (require.main === module) evalCuePrecision();
