@@ -219,3 +219,32 @@ const CAUSE_AFTER_EN = /^[^.!?\n]{0,40}?\b(?:on|from|by|with|using|because of|du
 export function selfHarmNoCauseEn(t: string, s: number, e: number): boolean {
   return SELF_SUBJECT_EN.test(t.slice(Math.max(0, s - 20), s)) && !CAUSE_AFTER_EN.test(t.slice(e, e + 60));
 }
+
+// ——— harm as the background of an insurance or loan claim ———
+
+const CLAIM_EN = /\b(?:insurance|insurer|adjuster|claims?|mortgage|servicer|escrow|loan|payout|forbearance|fema)\b/i;
+const CLAIM_ZH = /保险|理赔|定损|保单|房贷|贷款|按揭|银行/;
+const PRODUCT_FAULT_EN = /\b(?:battery|batteries|charger|phone|laptop|e-?cig\w*|vape|hoverboard|scooter|appliance|heater|dryer|washer|toaster|fridge|stove|oven|microwave|airbag|wiring|recall\w*|defect\w*|faulty|malfunction\w*|caused by|sold (?:me|us)|bought)\b/i;
+const PRODUCT_FAULT_ZH = /电池|充电|手机|电器|热水器|燃气灶|电动车|电暖|插座|插头|电线|质量|产品|召回|缺陷|故障|品牌|厂家|商家|自燃|买的/;
+/**
+ * "My home caught fire and the insurer still has not paid", 房子起火后保险也不赔: the fire is the
+ * insured event behind a bank's or an insurer's complaint, not something their product did. A
+ * charger or a heater that started it keeps the cue.
+ */
+export function claimBackground(t: string, s: number, e: number, zh: boolean): boolean {
+  const win = around(t, s, e, 150, 150);
+  return zh ? CLAIM_ZH.test(win) && !PRODUCT_FAULT_ZH.test(win) : CLAIM_EN.test(win) && !PRODUCT_FAULT_EN.test(win);
+}
+
+// ——— an upset stomach the writer puts down to the weather or a cold ———
+
+const OWN_CAUSE_ZH = /着凉|受凉|感冒|天气|温差|水土不服|冻坏|冻着|空调|发烧|肠胃不好|体质/;
+const EATEN_ZH = /吃|喝|食|饭|菜|奶|肉|外卖|餐|店|买/;
+/** 有点感冒，还拉肚子 / 着凉了，今天拉肚子: a cause the writer names that is no one's food or product. */
+export const ownCauseZh = (t: string, s: number) => {
+  const left = t.slice(Math.max(0, s - 25), s);
+  return OWN_CAUSE_ZH.test(left) && !EATEN_ZH.test(left);
+};
+
+/** 没有发现头发等异物, 没吃出什么异物: a finding denied a few words before the cue, in its clause. */
+export const deniedFindingZh = (t: string, s: number) => /(?:没有?|未|并未|从未|无)(?:发现|吃出|看到|见到|找到)[^，。！？,.!?]{0,12}$/.test(t.slice(Math.max(0, s - 20), s));

@@ -5,7 +5,7 @@
  */
 import type { RiskCueKind } from '@vigil/contracts';
 import {
-  disasterNews, firstPersonEn, generalHarmEn, harmWithCauseZh, hypothetical, selfHarmNoCauseEn, jokingTakeover, leakedWhatZh, medicalHistoryEn, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
+  claimBackground, deniedFindingZh, disasterNews, firstPersonEn, generalHarmEn, harmWithCauseZh, hypothetical, selfHarmNoCauseEn, jokingTakeover, leakedWhatZh, medicalHistoryEn, ownCauseZh, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
   speculativeQuestion, storyContext, windowTest,
 } from './cue-context';
 import { REPEAT_EN, REPEAT_ZH } from './repeat-cue';
@@ -27,6 +27,9 @@ const ZH_BODY = /手(?!机)|脚|腿|头(?!发|皮屑)|脸|眼|皮肤|嘴|孩子|
 
 function zhSafety(t: string, s: number, e: number, w: string): number {
   if (ZH_SAFETY_IDIOM.test(t.slice(Math.max(0, s - 8), e + 3))) return 0;
+  // 手机销量爆炸, 人气爆炸: a lot of something, not a blast.
+  if ((w === '爆炸' || w === '炸了') && /(?:销量|人气|流量|信息|订单|粉丝|播放量|热度|好吃|味道|口感)[^，。！？]{0,2}$/.test(t.slice(Math.max(0, s - 6), s))) return 0;
+  if (deniedFindingZh(t, s)) return 0;
   // A book's plot, a simile, health advice read elsewhere: nothing happened to the writer.
   if (storyContext(t, s, e, true) || simileZh(t, s, e) || /症状|预防|的办法|注意事项/.test(t.slice(e, e + 8))) return 0;
   // 屏炸了 (the screen cracked), 卡炸了 (it lags badly), 心态炸了: slang for broken, not a blast.
@@ -50,6 +53,8 @@ function zhSafety(t: string, s: number, e: number, w: string): number {
   // 居民楼起火，消防员正在救援: war, disaster or emergency news with no one's product in it.
   // 最近腿受伤了，只能让快递送上楼: an injury nothing is said to have caused.
   if (disasterNews(t, s, e, true) || (/^(?:受伤|划伤|出血)$/.test(w) && !harmWithCauseZh(t, s, e))) base = Math.min(base, 0.5);
+  // 房子起火后保险也不赔: the insured event of a claim. 着凉了，今天拉肚子: a cause no one sold.
+  if (claimBackground(t, s, e, true) || (w === '拉肚子' && ownCauseZh(t, s))) base = Math.min(base, 0.5);
   // A rhetorical question ("想让我拉肚子吗"), a fear or a condition ("万一吃出问题") is not an incident.
   if (/^[了呀啊]?[吗么？?]/.test(t.slice(e, e + 3)) || hypothetical(t, s, true, e)) base *= 0.5;
   return base;
@@ -66,7 +71,7 @@ function enSafety(t: string, s: number, e: number, w: string): number {
   if (/^(?:caught fire|catch(?:es|ing)? fire|burst into flames|fire hazard|fire (?:broke out|started)|food poisoning|electric shock|electrocuted|allergic reaction|choking hazard|choked on)$/.test(lw) || /^(?:house|kitchen|car|electrical|battery) fire$/.test(lw)) c = 0.9;
   else if (lw === 'on fire') c = EN_DEVICE.test(t.slice(Math.max(0, s - 30), e + 10)) ? 0.85 : 0;
   else if (/^explo/.test(lw)) {
-    if (/kittens|with (?:messages|notifications|calls|e?mails|texts)|my (?:head|brain|mind)|heads? (?:exploded|explode|exploding)|(?:gonna|going to|about to|will|'ll) explode|feel like explod|popularity|internet|twitter|timeline/i.test(win)) return 0;
+    if (/kittens|explosions? (?:in|of) (?:views|sales|popularity|growth|followers|traffic|interest|demand|users|downloads|likes|flavou?rs?|colou?rs?|taste)|with (?:messages|notifications|calls|e?mails|texts)|my (?:head|brain|mind)|heads? (?:exploded|explode|exploding)|(?:gonna|going to|about to|will|'ll) explode|feel like explod|popularity|internet|twitter|timeline/i.test(win)) return 0;
     c = EN_DEVICE.test(win) ? 0.85 : lw === 'exploded' && firstPersonEn(t, s, e) ? 0.6 : 0;
   } else if (/^injur/.test(lw)) {
     // An injury is the brand's risk when something caused it, not a medical history or a game.
@@ -89,6 +94,8 @@ function enSafety(t: string, s: number, e: number, w: string): number {
   // "Fire broke out in shops in occupied…": news of war or disaster. "I hurt my back last week so…":
   // an injury the writer tells with no cause. Neither is a product's harm.
   if (disasterNews(t, s, e, false) || (/^(?:injured|hurt|burn(?:ed|t)? )/.test(lw) && selfHarmNoCauseEn(t, s, e))) c = Math.min(c, 0.5);
+  // "My home caught fire and the insurer has not paid the claim": the insured event, not a product's harm.
+  if (claimBackground(t, s, e, false)) c = Math.min(c, 0.5);
   return hypothetical(t, s, false, e) ? c * 0.5 : c;
 }
 

@@ -253,3 +253,37 @@ describe('risk cues: conditional harm, disaster news, an injury with no cause', 
     expect(confidence(text, 'safety')).toBeGreaterThanOrEqual(CONFIDENT_CUE);
   });
 });
+
+// The failure classes the held-out samples final6 and final7 showed (2026-12-07, cues-6, after they were
+// scored): a fire told as the insured event of a bank's or an insurer's complaint, an upset stomach the
+// writer puts down to the weather or a cold, "an explosion in views/sales", a finding denied a few
+// words before the cue. Each class in zh and en where the language has the cue.
+describe('risk cues: a claim\'s insured event, a cause no one sold, figurative explosions, denied findings', () => {
+  const confidence = (text: string, kind: RiskCueKind) => Math.max(0, ...cues(text).filter((c) => c.kind === kind).map((c) => c.confidence ?? 1));
+
+  it.each<[string]>([
+    ['My home caught fire last year and the insurance company still has not paid the claim'],
+    ['After the house fire, the mortgage servicer refused to release the insurance check'],
+    ['房子起火后，银行还在催房贷，保险也不赔'],
+    ['家里着火了，保险公司拖了三个月还不理赔'],
+    ['由于天气温差大，有点感冒，还拉肚子'],
+    ['昨晚着凉了，今天拉肚子，外卖就点了个粥'],
+    ['My phone review video got an explosion in views today'],
+    ['这款手机销量爆炸，根本抢不到'],
+    ['检查了一下床面，没有发现头发等异物'],
+    ['饭里没吃出什么异物，就是有点咸'],
+  ])('not confident enough to open a ticket alone: "%s"', (text) => {
+    expect(confidence(text, 'safety')).toBeLessThan(CONFIDENT_CUE);
+  });
+
+  it.each<[string]>([
+    ['The charger caught fire and burned my kitchen; now the insurer refuses to pay'],
+    ['充电宝起火把房子烧了，保险公司还不赔'],
+    ['My house caught fire from the space heater you sold me'],
+    ['吃了他家的外卖，晚上就拉肚子了'],
+    ['饭里吃出了异物，头发一根'],
+    ['手机爆炸了，差点伤到人'],
+  ])('still a real safety incident: "%s"', (text) => {
+    expect(confidence(text, 'safety')).toBeGreaterThanOrEqual(CONFIDENT_CUE);
+  });
+});
