@@ -73,6 +73,20 @@ describe('sustained-rise CUSUM (pure)', () => {
   it('does not fire on a day that merely runs one day-level deviation high', () => {
     expect(run(10, 40, 7, () => 1.1)).toEqual([]);
   });
+
+  it('stays a number through a block the baseline expects nothing of (a small category at night), and can still fire after it', () => {
+    // Before the floor, expected 0 made the sum NaN for good: the key never fired nor restarted again.
+    const st = createRise(0);
+    addRiseBlock(st, { count: 0, expected: 0, phi: 1, levelSd: 0.1 }, CFG);
+    addRiseBlock(st, { count: 1, expected: 0, phi: 1, levelSd: 0.1 }, CFG);
+    expect(Number.isFinite(st.s)).toBe(true);
+    let fired = false;
+    for (let b = 0; b < 12 && !fired; b++) {
+      addRiseBlock(st, { count: 6, expected: 1, phi: 1, levelSd: 0.1 }, CFG);
+      fired = riseFires(st, CFG);
+    }
+    expect(fired).toBe(true);
+  });
 });
 
 const H = 3_600_000;
@@ -105,6 +119,18 @@ describe('sustained rise in the detector', { timeout: 60_000 }, () => {
     expect(delay).toBeLessThanOrEqual(3 * H);
     expect(rises[0]!.burst!.confidence).toBeGreaterThanOrEqual(0.999);
     expect(Date.parse(rises[0]!.burst!.windowStart)).toBeLessThan(Date.parse(rises[0]!.burst!.windowEnd));
+  });
+
+  it('keeps every key’s sum a number, a sparse category with hours it never had a post in too (it was NaN, so dead)', () => {
+    const small = byTime([
+      ...backgroundStream({ start: START, days: 8, peakPerHour: 6, seed: 31, extra: { watches: 'mei' } }),
+      ...backgroundStream({ start: START, days: 8, peakPerHour: 0.4, seed: 32, extra: { watches: 'mei', categories: ['packaging'] } }),
+    ]);
+    const d = createDetector(RISE_ONLY);
+    feed(d, small);
+    const keys = d.snapshot().volume.keys.filter((k) => k.watchId === 'mei');
+    expect(keys.map((k) => k.value).sort()).toEqual(['delivery', 'mei', 'packaging', 'service']);
+    for (const k of keys) expect([k.key, Number.isFinite(k.rise?.s)]).toEqual([k.key, true]);
   });
 
   it('is off with rise.enabled false (the same stream then raises no watch burst)', () => {

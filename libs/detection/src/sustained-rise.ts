@@ -22,6 +22,14 @@ export const BLOCKS_PER_DAY = (24 * 60) / BLOCK_MINUTES;
 
 /** The alternative stays this far above an inflated null. */
 const MIN_ALT_OVER_NULL = 1.25;
+/**
+ * Posts a block is expected to hold at least. An hour of day in which a key has never had a post
+ * (a small category at night) has an expectation of 0, and a 0 there made the sum 0·ln(0/0) = NaN,
+ * which never reaches a threshold and never restarts: the key's test was dead for good (on the
+ * eval's streams every category key's was). The floor is the windows' (0.05 posts a window), counted
+ * per block: it only ever raises the bar.
+ */
+const MIN_BLOCK_EXPECTED = 0.05;
 
 export interface RiseConfig {
   /** Off: the windows alone judge. */
@@ -79,8 +87,9 @@ export function resetRise(st: RiseState, nextBlock: number): void {
 export function addRiseBlock(st: RiseState, b: RiseBlock, cfg: RiseConfig): void {
   // The null is the baseline one day-level standard deviation high: a day that merely runs high
   // (a weekday not yet learnt, growth) drifts the sum down instead of adding up to an alarm.
-  const e0 = b.expected * (1 + Math.max(0, b.levelSd));
-  const e1 = Math.max(b.expected * cfg.ratio, e0 * MIN_ALT_OVER_NULL);
+  const e = Math.max(b.expected, MIN_BLOCK_EXPECTED);
+  const e0 = e * (1 + Math.max(0, b.levelSd));
+  const e1 = Math.max(e * cfg.ratio, e0 * MIN_ALT_OVER_NULL);
   const phi = Math.max(1, b.phi);
   const next = st.s + (b.count * Math.log(e1 / e0) - (e1 - e0)) / phi;
   const block = st.nextBlock;
@@ -94,7 +103,7 @@ export function addRiseBlock(st: RiseState, b: RiseBlock, cfg: RiseConfig): void
   }
   st.s = next;
   st.observed += b.count;
-  st.expected += b.expected;
+  st.expected += e;
 }
 
 /** Has the rise reached the threshold with enough posts behind it? */
