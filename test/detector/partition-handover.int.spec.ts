@@ -2,6 +2,7 @@
 // detector module without its consumers: the test plays the rebalances by calling assign() and
 // execute() as the consumer would. Issue 19: a handover neither loses nor repeats, and an
 // instance that lost its partition without knowing it yet (a zombie) publishes nothing.
+import { gzipSync } from 'node:zlib';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { DetectorModule } from '../../apps/detector/src/detector.module';
 import { loadDetectorConfig } from '../../apps/detector/src/detector.config';
 import { DetectMentionsUseCase } from '../../apps/detector/src/detect-mentions.usecase';
 import { householdPost, HOUSEHOLD_PLACES } from '../support/household-storm';
+import { backgroundStream } from '../support/synthetic-streams';
 import { KafkaTestClient } from '../support/kafka-test-client';
 import { pollUntil, testEnv } from '../support/test-env';
 
@@ -132,5 +134,27 @@ describe('partition handover: a chunk half saved at a crash, and a zombie instan
     // Exactly once: the zombie's copies would come before the owner's on the same partition.
     expect(signalIdsOf(watch).sort()).toEqual([...ref.ids].sort());
     expect(await clusterSizesOf(watch)).toEqual(ref.sizes);
+  }, 120_000);
+
+  // Last: the single-instance document is read by every partition restored without a state of its own.
+  it('after an upgrade from a single instance, a partition restored without a state of its own takes its watches\' learnt baselines', async () => {
+    const watch = 'mealgo';
+    const p = partitionForKey(watch, PARTITIONS);
+    const start = Date.now() - 5 * 86_400_000;
+    const legacy = createDetector();
+    const history = [watch, 'freshdash']
+      .flatMap((w, i) => backgroundStream({ start, days: 4, peakPerHour: 12, seed: 11 + i, extra: { watches: w } }).map((m) => ({ ...m, id: `${w}-${m.id}` })))
+      .sort((x, y) => Date.parse(x.publishedAt) - Date.parse(y.publishedAt));
+    for (const m of history) legacy.process(m);
+    const { clusters: _clusters, ...state } = legacy.snapshot();
+    await search.es.index({ index: search.names.detectorState, id: 'detector', document: { savedAt: new Date().toISOString(), snapshot: gzipSync(JSON.stringify(state)).toString('base64') }, refresh: true });
+
+    const upgraded = await instance();
+    await upgraded.assign([p]);
+    expect(upgraded.partitions()).toEqual([p]);
+    const own = state.volume.keys.filter((k) => k.watchId === watch).length;
+    expect(own).toBeGreaterThan(0);
+    // The watch's burst keys, not warming up from nothing; the other partition's watch's are not taken.
+    expect(upgraded.stats().burstKeys).toBe(own);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import type { BaselineStatus, ClusterDoc, DetectorStateDoc, Signal } from '@vigil/contracts';
-import { DetectorStateReader, detectorStateId, isConflict, isNotFound } from '@vigil/search';
+import { DETECTOR_STATE_ID, DetectorStateReader, detectorStateId, isConflict, isNotFound } from '@vigil/search';
 import type { DetectorSnapshot } from '@vigil/detection';
 
 export type StateWithoutClusters = Omit<DetectorSnapshot, 'clusters'>;
@@ -61,6 +61,12 @@ export class DetectorStateRepository extends DetectorStateReader {
       if (isNotFound(e)) return { outboxSent: false };
       throw e;
     }
+  }
+
+  /** The single-instance state of earlier versions (one document for every watch), read once per partition that has none of its own. */
+  async loadLegacy(): Promise<StateWithoutClusters | undefined> {
+    const doc = await this.get(DETECTOR_STATE_ID);
+    return doc?.snapshot ? unpack<StateWithoutClusters>(doc.snapshot) : undefined;
   }
 
   /** The partition is `owner`'s from now on, unless the document changed since `version` was read (then: PartitionFencedError). */

@@ -7,6 +7,7 @@ import { ClustersRepository } from './clusters.repository';
 import { DetectorStateRepository, PartitionFencedError, type Outbox, type StateVersion } from './detector-state.repository';
 import { SourceCoverageRepository } from './source-coverage.repository';
 import { DETECTOR_FACTORY } from './detector.tokens';
+import { partitionShare } from './legacy-state';
 
 /** A partition's detector, the version of its document this instance claimed, and what its last owner may not have written out. */
 export interface RestoredPartition {
@@ -25,7 +26,9 @@ const CLAIM_ATTEMPTS = 3;
  * partition's saved working state plus its active clusters from Elasticsearch — those whose watch
  * the re-keying step sends to this partition — with the last saved chunk's cluster documents laid
  * over them, as they may not have been written when the previous owner stopped. Without a saved
- * state (first start, or state lost) the clusters alone still prevent re-opening what was already found.
+ * state the partition's share of the single-instance state of earlier versions is taken (an
+ * upgrade); without either (first start, or state lost) the clusters alone still prevent
+ * re-opening what was already found.
  */
 @Injectable()
 export class RestoreDetectorUseCase {
@@ -62,12 +65,15 @@ export class RestoreDetectorUseCase {
         else byId.delete(c.id);
       }
       const clusters = [...byId.values()];
+      const legacy = saved.state ? undefined : await this.state.loadLegacy();
+      const state = saved.state ?? (legacy && partitionShare(legacy, (watchId) => partitionForKey(watchId, n) === partition));
       const detector = this.create();
       detector.setClockBound(clockBound);
-      if (saved.state) detector.restore({ ...saved.state, clusters } as Parameters<Detector['restore']>[0]);
+      if (state) detector.restore({ ...state, clusters } as Parameters<Detector['restore']>[0]);
       else if (clusters.length) detector.restoreClusters(clusters);
       detector.setCoverage(knownGaps);
-      this.logger.info({ partition, clusters: clusters.length, state: saved.state ? 'restored' : 'cold', previousOwner: saved.owner, owner }, 'partition ready');
+      const how = saved.state ? 'restored' : legacy ? 'migrated from the single-instance state' : 'cold';
+      this.logger.info({ partition, clusters: clusters.length, state: how, previousOwner: saved.owner, owner }, 'partition ready');
       return { detector, version, outbox: { ...outbox, signals: saved.outboxSent ? [] : outbox.signals } };
     }
   }
