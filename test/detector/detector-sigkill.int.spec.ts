@@ -1,5 +1,6 @@
 // Real parts: Kafka, Elasticsearch, two compiled detectors each its own OS process in one consumer
-// group (one killed with SIGKILL mid-storm), the responder module in this process, the analysis
+// group (one killed with SIGKILL mid-storm; or frozen with SIGSTOP until its partitions moved, then
+// thawed: a zombie), the responder module in this process, the analysis
 // library. Nothing is mocked. Issue 19: "I will run two detector instances and kill one mid-storm".
 // The detectors run from dist/: `npm run build:server` after changing them (built here only when missing).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -11,9 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@vigil/common';
 import { Signal, type EnrichedMention, type Ticket } from '@vigil/contracts';
 import { createDetector, detectionKey } from '@vigil/detection';
-import { partitionForKey } from '@vigil/kafka';
+import { KafkaClient, partitionForKey } from '@vigil/kafka';
 import { decideOnSignal, parsePlan } from '@vigil/plan';
 import { SearchClient } from '@vigil/search';
+import { KafkaProgress } from '../../apps/cli/src/replay/kafka-progress';
+import { detectorStateGroup } from '../../apps/detector/src/detector.tokens';
 import { householdPost, HOUSEHOLD_PLACES } from '../support/household-storm';
 import { KafkaTestClient } from '../support/kafka-test-client';
 import { pollUntil, testEnv } from '../support/test-env';
@@ -50,7 +53,16 @@ interface Instance {
   signals: string[];
 }
 
-describe('two detector processes, one killed with SIGKILL mid-storm: every signal, one ticket per incident', () => {
+/**
+ * How one of the two instances goes mid-storm: killed; or frozen until the group has given its
+ * partitions to the other, then thawed (a zombie: it wakes up mid-chunk believing it still holds them).
+ */
+const DISRUPTIONS = [
+  { name: 'killed with SIGKILL', thaws: false },
+  { name: 'frozen with SIGSTOP until its partitions moved, then thawed', thaws: true },
+] as const;
+
+describe.each(DISRUPTIONS)('two detector processes, one $name mid-storm: every signal, one ticket per incident', ({ thaws }) => {
   const env = testEnv({
     DETECTOR_TICK_MS: '0', KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
     // The broker gives a killed member's partitions away after the session timeout.
@@ -111,7 +123,7 @@ describe('two detector processes, one killed with SIGKILL mid-storm: every signa
     await s.onApplicationShutdown();
   });
 
-  it('the survivor takes the killed one\'s partitions; each expected signal comes, none unexpected, and each incident has one ticket', async () => {
+  it('the other takes its partitions; each expected signal comes, none unexpected, and each incident has one ticket', async () => {
     expect(new Set(WATCHES.map((w) => partitionForKey(w, PARTITIONS))).size).toBe(PARTITIONS);
     const expected = expectedSignals();
     expect(expected.size).toBeGreaterThanOrEqual(WATCHES.length * 3);
@@ -128,17 +140,24 @@ describe('two detector processes, one killed with SIGKILL mid-storm: every signa
       sent += per;
     }
     await pollUntil('both instances signalling', async () => [a.signals.length, b.signals.length], ([x, y]) => x! > 0 && y! > 0, { timeoutMs: 60_000 });
-    // Killed while posts keep coming: whatever it held in memory and had not saved is gone.
+    // Gone while posts keep coming: whatever it held in memory and had not saved is lost (killed)
+    // or stale (frozen).
     const victim = a;
     const outAtKill = new Set(received().map((s) => s.id)).size;
     const sending = (async () => {
       for (; sent < storm.length; sent += per) await send(storm.slice(sent, sent + per));
     })();
-    victim.child.kill('SIGKILL');
-    await new Promise((r) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? r(null) : victim.child.once('exit', r)));
+    if (thaws) {
+      victim.child.kill('SIGSTOP');
+    } else {
+      victim.child.kill('SIGKILL');
+      await new Promise((r) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? r(null) : victim.child.once('exit', r)));
+    }
     await sending;
     const survivor = b;
     await pollUntil('the survivor holds every partition', async () => survivor.held, (p) => p?.length === PARTITIONS, { timeoutMs: 60_000 });
+    // The zombie wakes, finishes what it was doing with its stale state, then rejoins the group.
+    if (thaws) victim.child.kill('SIGCONT');
     await pollUntil('every expected signal', async () => new Set(received().map((s) => s.id)), (g) => [...expected.keys()].every((id) => g.has(id)), { timeoutMs: 90_000 });
 
     // Incidents the plan opens a ticket for, judged on the reference's signals with no ticket yet.
@@ -147,12 +166,11 @@ describe('two detector processes, one killed with SIGKILL mid-storm: every signa
     const incidents = new Set([...expected.values()].filter((s) => decideOnSignal(parsed.plan, s, undefined, undefined, clock.now()).type === 'open').map((s) => s.key));
     expect(incidents.size).toBeGreaterThanOrEqual(WATCHES.length);
     await pollUntil('a ticket for every incident', tickets, (ts) => [...incidents].every((k) => ts.some((t) => t.incidentKey === k)), { timeoutMs: 90_000 });
-    // Every signal the responder will get is handled: its group has caught up with the topic.
-    const handled = async () => {
-      const ts = await tickets();
-      return ts.flatMap((t) => t.evidence.signalIds);
-    };
-    await pollUntil('signals on tickets settled', handled, (ids) => ids.length > 0, { timeoutMs: 30_000 });
+    // Every signal sent is handled: the detectors' group has committed all of mentions.by-watch
+    // (a thawed zombie has rejoined and been given its share), then the responder's all of signals.
+    const progress = new KafkaProgress(responder!.get(KafkaClient));
+    await progress.waitForGroup(detectorStateGroup(env.DETECTOR_GROUP!), 'mentionsByWatch', 60_000);
+    await progress.waitForGroup(env.RESPONDER_SIGNALS_GROUP!, 'signals', 60_000);
 
     expect(outAtKill).toBeLessThan(expected.size); // the kill was mid-storm
     const got = received();
