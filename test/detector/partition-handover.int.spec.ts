@@ -136,6 +136,23 @@ describe('partition handover: a chunk half saved at a crash, and a zombie instan
     expect(await clusterSizesOf(watch)).toEqual(ref.sizes);
   }, 120_000);
 
+  it('a chunk of a partition the group moved away, still queued at the rebalance, claims nothing and fences out no one', async () => {
+    const watch = 'dashu';
+    const p = partitionForKey(watch, PARTITIONS);
+    const posts = stormOf(watch, 'h5');
+    const ref = reference(posts);
+    const owner = await instance();
+    await owner.assign([p]);
+    // The former holder's latest assignment is another partition (not mealgo's: the last case needs it unsaved).
+    const former = await instance();
+    await former.assign([[0, 1, 2].find((q) => q !== p && q !== partitionForKey('mealgo', PARTITIONS))!]);
+    await expect(former.execute(p, posts.slice(0, 10))).rejects.toThrow(/not assigned/);
+    await owner.execute(p, posts.slice(0, 10));
+    await owner.execute(p, posts.slice(10));
+    await pollUntil('the reference\'s signals', async () => signalIdsOf(watch), (ids) => ref.ids.every((id) => ids.includes(id)));
+    expect(signalIdsOf(watch).sort()).toEqual([...ref.ids].sort());
+  }, 120_000);
+
   // Last: the single-instance document is read by every partition restored without a state of its own.
   it('after an upgrade from a single instance, a partition restored without a state of its own takes its watches\' learnt baselines', async () => {
     const watch = 'mealgo';

@@ -38,6 +38,8 @@ export class DetectMentionsUseCase {
   private readonly held = new Map<number, Held>();
   /** Partitions another instance claimed while this one held them: not taken again before the next assignment. */
   private readonly fenced = new Set<number>();
+  /** The group's latest assignment to this instance; unknown until the first (a caller that drives partitions itself, like a replay). */
+  private assigned?: ReadonlySet<number>;
   private gaps: CoverageGapInput[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -81,11 +83,17 @@ export class DetectMentionsUseCase {
    * bursts still cool. A restore that fails here is tried again by the partition's first chunk.
    */
   assign(partitions: readonly number[]): Promise<void> {
+    // Known at once, not when the queue gets here: a chunk of the old generation still queued must
+    // not claim back a partition the group has given to another instance (that would fence the
+    // rightful owner out until the next rebalance).
+    const assigned = new Set(partitions);
+    this.assigned = assigned;
+    for (const p of [...this.held.keys()]) if (!assigned.has(p)) this.held.delete(p);
+    // A new generation: what the group gives now is this instance's, whatever it was fenced from before.
+    this.fenced.clear();
     return this.serialise(async () => {
-      for (const p of [...this.held.keys()]) if (!partitions.includes(p)) this.held.delete(p);
-      // A new generation: what the group gives now is this instance's, whatever it was fenced from before.
-      this.fenced.clear();
       for (const p of partitions) {
+        if (this.assigned !== assigned) return; // a later rebalance's call restores what it gives
         await this.hold(p).catch((e) => this.logger.warn({ partition: p, err: (e as Error).message }, 'partition not restored yet; its first chunk tries again'));
       }
       this.logger.info({ partitions }, 'partitions held');
@@ -122,6 +130,7 @@ export class DetectMentionsUseCase {
   }
 
   private async hold(partition: number): Promise<Held> {
+    if (this.assigned && !this.assigned.has(partition)) throw new Error(`partition ${partition} is not assigned to this instance (a chunk from before the rebalance)`);
     const known = this.held.get(partition);
     if (known) return known;
     if (this.fenced.has(partition)) throw new PartitionFencedError(partition);
