@@ -14,7 +14,7 @@ import { EnrichedMentionsConsumer } from './enriched-mentions.consumer';
 import { EventTimeTicker } from './event-time.ticker';
 import { RekeyMentionsConsumer } from './rekey-mentions.consumer';
 import { DetectorBootstrap } from './detector.bootstrap';
-import { DETECTION_CONFIG, DETECTOR_FACTORY, DETECTOR_OPTIONS, detectorStateGroup } from './detector.tokens';
+import { DETECTION_CONFIG, DETECTOR_FACTORY, DETECTOR_OPTIONS, detectorInstanceId, detectorStateGroup } from './detector.tokens';
 
 /**
  * The detector keeps its clusters in memory, one detector per partition of mentions.by-watch
@@ -23,7 +23,8 @@ import { DETECTION_CONFIG, DETECTOR_FACTORY, DETECTOR_OPTIONS, detectorStateGrou
  */
 @Module({})
 export class DetectorModule {
-  static forRoot(config: DetectorConfig, opts: { withInfra?: boolean; clock?: Clock } = {}): DynamicModule {
+  /** `consume: false`: no consumers and no ticker, the use cases driven by the caller (the partition handover tests). */
+  static forRoot(config: DetectorConfig, opts: { withInfra?: boolean; clock?: Clock; consume?: boolean } = {}): DynamicModule {
     return {
       module: DetectorModule,
       imports: opts.withInfra === false ? [] : [
@@ -40,7 +41,7 @@ export class DetectorModule {
         { provide: DETECTION_CONFIG, useFactory: (create: () => Detector) => create().config, inject: [DETECTOR_FACTORY] },
         {
           provide: DETECTOR_OPTIONS,
-          useValue: { groupId: config.DETECTOR_GROUP, stateGroupId: detectorStateGroup(config.DETECTOR_GROUP), tickMs: config.DETECTOR_TICK_MS, maxFutureMs: config.EVENT_TIME_MAX_FUTURE_MINUTES * 60_000 },
+          useValue: { groupId: config.DETECTOR_GROUP, stateGroupId: detectorStateGroup(config.DETECTOR_GROUP), tickMs: config.DETECTOR_TICK_MS, maxFutureMs: config.EVENT_TIME_MAX_FUTURE_MINUTES * 60_000, instanceId: detectorInstanceId() },
         },
         DetectorBootstrap,
         ClustersRepository,
@@ -49,9 +50,7 @@ export class DetectorModule {
         DetectorStateRepository,
         DetectMentionsUseCase,
         RestoreDetectorUseCase,
-        RekeyMentionsConsumer,
-        EnrichedMentionsConsumer,
-        EventTimeTicker,
+        ...(opts.consume === false ? [] : [RekeyMentionsConsumer, EnrichedMentionsConsumer, EventTimeTicker]),
       ],
       exports: [ClustersRepository],
     };

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 export interface DetectorOptions {
   /** The re-keying step's group on mentions.enriched (the name deployments configure). */
   groupId: string;
@@ -6,6 +8,8 @@ export interface DetectorOptions {
   tickMs: number;
   /** How far past the wall clock event time may run (see Detector.setClockBound). */
   maxFutureMs: number;
+  /** This instance's name in the partitions' state documents (host, process, random): who claimed, who was fenced out. */
+  instanceId: string;
 }
 export const DETECTOR_OPTIONS = Symbol('DETECTOR_OPTIONS');
 
@@ -17,3 +21,6 @@ export const detectorStateGroup = (groupId: string): string => `${groupId}.by-wa
 
 /** The detection config the running detector uses, so what is persisted is scored by the same rules. */
 export const DETECTION_CONFIG = Symbol('DETECTION_CONFIG');
+
+/** Unique per module instance, even for two in one process (the tests' instances). */
+export const detectorInstanceId = (): string => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;

@@ -8,9 +8,10 @@ import { singleIndex } from './stored-index';
 /**
  * The detector's working memory outside the clusters (writer: detector; read by the detector
  * when it is given a partition). One document per partition of mentions.by-watch,
- * `_id` = `partition-<n>`, saved after every chunk before that partition's offsets are committed;
- * the snapshot inside is the detector's own (gzip'd JSON, base64). `_id` = `detector` is the
- * single-instance document of earlier versions (no longer written).
+ * `_id` = `partition-<n>`, saved after every chunk (with that chunk's outputs) before they are
+ * written out and that partition's offsets are committed, each save conditional on the version
+ * its owner last saw (the partition's fence); the snapshot and outbox inside are the detector's own
+ * (gzip'd JSON, base64). `_id` = `detector` is the single-instance document of earlier versions.
  */
 export const detectorStateIndex = singleIndex({
   document: 'detector state',
