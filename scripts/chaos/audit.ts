@@ -187,11 +187,10 @@ export function summariseEscalations(outcomes: StepOutcome[], from = -Infinity, 
 
 /**
  * Reads every ticket and every `escalation_fired` event of the run and judges them against the
- * plan (`escalationOutcomes`). The event's `after` is stored but not indexed, so it is read from `_source`.
+ * plan (`escalationOutcomes`) as of `end`. The event's `after` is stored but not indexed, so it is read from `_source`.
  */
-export async function auditEscalations(es: Client, ticketsIndex: string, eventsIndex: string, plan: Plan, graceMs: number): Promise<StepOutcome[]> {
+export async function auditEscalations(es: Client, ticketsIndex: string, eventsIndex: string, plan: Plan, end: number, graceMs: number): Promise<StepOutcome[]> {
   await es.indices.refresh({ index: `${ticketsIndex},${eventsIndex}`, ignore_unavailable: true, allow_no_indices: true });
-  const end = Date.now();
   const events = await es.search<{ ticketId: string; at: string; after?: { stepId?: string } }>({
     index: eventsIndex,
     size: 10_000,

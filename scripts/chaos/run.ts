@@ -133,6 +133,7 @@ async function main(): Promise<void> {
       rows.push(row);
     }
     await load.stop();
+    const loadStoppedAt = Date.now();
     say('load stopped; waiting for every accepted post to be searchable');
     const allAccepted = () => rows.reduce((a, r) => a + r.ledger.accepted.size, 0);
     await until('every accepted post indexed', async () => {
@@ -142,12 +143,20 @@ async function main(): Promise<void> {
     }, DRAIN_LIMIT_MS);
     for (const r of rows) Object.assign(r, await auditPosts(es, names.mentionsPattern, r.phase, r.ledger.accepted));
     const tickets = await auditTickets(es, names.tickets);
+    // Steps due before the load stopped must fire; a responder still behind (it was killed, or is
+    // working through a replay's signals) gets the drain's time to catch up, as the posts do: a
+    // late step shows in the lateness, one that never fires as lost.
+    const escalationsAt = () => auditEscalations(es, names.tickets, names.ticketEvents, parsed.plan, loadStoppedAt, ESCALATION_GRACE_MS);
+    await until('every due escalation fired', async () => summariseEscalations(await escalationsAt()).lost === 0, DRAIN_LIMIT_MS);
     // Each ladder step belongs to the row in which the plan made it due, judged once at the end.
-    const outcomes = await auditEscalations(es, names.tickets, names.ticketEvents, parsed.plan, ESCALATION_GRACE_MS);
+    const outcomes = await escalationsAt();
     rows.forEach((r, i) => (r.escalations = summariseEscalations(outcomes, r.startedAt, rows[i + 1]?.startedAt ?? Infinity)));
     const escalations = summariseEscalations(outcomes);
     const crashed = apps.crashed();
-    const out = printTable(rows, { mode: cluster ? 'cluster' : 'default', rate, tickets: tickets.tickets, escalations, crashed });
+    const lostSteps = outcomes.filter((o) => o.lost || o.fired > 1 || o.early);
+    const out =
+      printTable(rows, { mode: cluster ? 'cluster' : 'default', rate, tickets: tickets.tickets, escalations, crashed }) +
+      lostSteps.map((o) => `escalation ${o.ticketId}/${o.stepId}: due ${o.dueAt ? new Date(o.dueAt).toISOString() : 'never'}, fired ${o.fired}×${o.firstFiredAt ? ` first ${new Date(o.firstFiredAt).toISOString()}` : ''}\n`).join('');
     process.stdout.write(out);
     const file = path.join(process.env.VIGIL_HOME!, `chaos-${cluster ? 'cluster' : 'default'}-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
     fs.writeFileSync(file, out);
