@@ -26,6 +26,8 @@ export { readPid, alive } from './services/process.mjs';
 
 const clusterMarker = path.join(homeDir, 'run', 'cluster');
 const secureMarker = path.join(homeDir, 'run', 'secure');
+/** Kept after `stop` (see `secure` in env.mjs); removed by `reset` with the secured data. */
+const securedMarker = path.join(homeDir, 'secured');
 const allNames = () => [...nodes.kafka, ...nodes.elasticsearch].map((n) => n.name);
 const running = (name) => {
   const pid = readPid(name);
@@ -36,7 +38,8 @@ const running = (name) => {
 export const paths = { cacheDir, homeDir };
 
 /**
- * Starts what is not configured externally and returns the addresses to use.
+ * Starts what is not configured externally and returns the addresses to use, and in `env` every
+ * setting the apps need for them (with --secure: the CA files and the users too, as `env` prints).
  * `started` lists what this call started, so a test run can stop only that.
  */
 export async function ensureServices() {
@@ -44,7 +47,7 @@ export async function ensureServices() {
   const kafkaBrokers = process.env.KAFKA_BROKERS || defaultUrls.kafkaBrokers;
   const elasticsearchUrl = process.env.ELASTICSEARCH_URL || defaultUrls.elasticsearchUrl;
   const tasks = [];
-  for (const [on, marker] of [[cluster, clusterMarker], [secure, secureMarker]]) {
+  for (const [on, marker] of [[cluster, clusterMarker], [secure, secureMarker], [secure, securedMarker]]) {
     if (!on) continue;
     fs.mkdirSync(path.dirname(marker), { recursive: true });
     fs.writeFileSync(marker, new Date().toISOString());
@@ -61,7 +64,7 @@ export async function ensureServices() {
   const results = await Promise.allSettled(tasks);
   const failed = results.filter((r) => r.status === 'rejected');
   if (failed.length) throw failed[0].reason;
-  return { kafkaBrokers, elasticsearchUrl, started };
+  return { kafkaBrokers, elasticsearchUrl, started, env: clientEnv(kafkaBrokers, elasticsearchUrl) };
 }
 
 /** Stops the named services ('kafka', 'elasticsearch': every node of each), or single nodes by name. */
@@ -116,6 +119,8 @@ async function main() {
       await stopServices();
       for (const d of allNames()) fs.rmSync(path.join(homeDir, d), { recursive: true, force: true });
       fs.rmSync(path.join(homeDir, 'kafka-cluster-id'), { force: true });
+      // The secured servers' CA, keystores and users go with their data: the next start is plain unless --secure.
+      for (const f of [path.join(homeDir, 'kafka-tls'), path.join(homeDir, 'kafka-credentials.json'), securedMarker]) fs.rmSync(f, { recursive: true, force: true });
       log(`removed data under ${homeDir} (the download cache ${cacheDir} is kept)`);
       break;
     case 'fetch':

@@ -4,7 +4,7 @@
  * SIGKILL of a Kafka broker (the leader in cluster mode), of Elasticsearch (a node in cluster
  * mode), of each app, a consumer-group rebalance, a replay from offset 0, a slow Elasticsearch. Prints
  * per fault what was accepted, indexed, lost, duplicated, the duplicate tickets, the SLA escalations
- * fired, repeated and lost, and the seconds to recover.
+ * the plan made due in the row against those fired, repeated, lost and early, and the seconds to recover.
  * Usage: npm run chaos [-- --cluster] [--only kafka,processor] [--rate 15] [--keep-services]
  */
 import { randomBytes } from 'node:crypto';
@@ -17,7 +17,8 @@ import { createIntakeKey } from '../../apps/collector/src/intake/intake-keys';
 import { DataKeyRing } from '../../libs/common/src/data-keys';
 import { indexNames } from '../../libs/search/src/indices';
 import { AppProcesses, CHAOS_APPS } from './app-processes';
-import { auditEscalations, auditPosts, auditTickets, isIndexed } from './audit';
+import { parsePlan } from '@vigil/plan';
+import { auditEscalations, auditPosts, auditTickets, isIndexed, summariseEscalations, type EscalationAudit } from './audit';
 import { EsProxy } from './es-proxy';
 import { APP_PORT_BASE, appPort, FAULTS, PROXY_PORT_BASE, type Fault, type FaultContext, type ServicesScript } from './faults';
 import { IntakeLoad } from './intake-load';
@@ -33,6 +34,9 @@ const rate = Number(arg('--rate') ?? 15);
 const only = arg('--only')?.split(',');
 const RECOVERY_LIMIT_MS = 180_000;
 const DRAIN_LIMIT_MS = 240_000;
+/** A ladder step is judged only once its deadline is this far behind the end (the responder ticks every 2 s). */
+const ESCALATION_GRACE_MS = 30_000;
+const NO_ESCALATIONS: EscalationAudit = { due: 0, fired: 0, repeated: 0, lost: 0, early: 0, maxLateS: 0 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const say = (msg: string) => process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
@@ -74,6 +78,9 @@ async function main(): Promise<void> {
   const prefix = `chaos${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const key = createIntakeKey('chaos');
   const logDir = path.join(process.env.VIGIL_HOME!, 'logs', prefix);
+  const planFile = writeFastLadderPlan();
+  const parsed = parsePlan(fs.readFileSync(planFile, 'utf8'), planFile);
+  if (!parsed.ok) throw new Error(`the chaos plan does not parse: ${JSON.stringify(parsed.errors)}`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     KAFKA_BROKERS: kafkaBrokers,
@@ -84,7 +91,7 @@ async function main(): Promise<void> {
     VIGIL_DATA_KEYS: DataKeyRing.generateEntry('chaos1'),
     API_JWT_SECRET: randomBytes(32).toString('hex'),
     SOURCES_FILE: writeEmptySources(),
-    PLAN_FILE: writeFastLadderPlan(),
+    PLAN_FILE: planFile,
     RESPONDER_TICK_MS: '2000',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     LOG_FORMAT: 'json',
@@ -95,9 +102,9 @@ async function main(): Promise<void> {
   const load = new IntakeLoad(`http://127.0.0.1:${appPort('collector')}`, key.key, rate);
   const rows: Row[] = [];
   const hardStop = setTimeout(() => {
-    say('the suite ran over 30 minutes: stopping');
+    say('the suite ran over 45 minutes: stopping');
     process.exit(3);
-  }, 30 * 60_000);
+  }, 45 * 60_000);
   try {
     say(`apps on ports ${APP_PORT_BASE}–${APP_PORT_BASE + 7}, logs in ${logDir}`);
     // The collector first: it makes the topics and indices the others wait for.
@@ -106,6 +113,7 @@ async function main(): Promise<void> {
     for (const a of CHAOS_APPS.filter((x) => x !== 'collector')) apps.start(a, a, appPort(a));
     if ((await until('every app healthy', async () => (await apps.unhealthy()).length === 0, RECOVERY_LIMIT_MS)) === null) throw new Error(`not healthy: ${(await apps.unhealthy()).join(', ')}`);
     load.phase = 'warmup';
+    const loadStartedAt = Date.now();
     load.start();
     const firstUp = await until('the first post indexed', async () => {
       const id = [...load.ledger('warmup').accepted][0];
@@ -113,9 +121,7 @@ async function main(): Promise<void> {
     }, RECOVERY_LIMIT_MS);
     say(`pipeline flowing (first post searchable after ${((firstUp ?? 0) / 1000).toFixed(1)} s); load ${rate} posts/s`);
     await sleep(6_000);
-    const escalationsNow = () => auditEscalations(es, names.tickets, names.ticketEvents);
-    let escBefore = await escalationsNow();
-    rows.push({ phase: 'warmup', fault: 'none (steady load)', ledger: load.ledger('warmup'), indexed: 0, lost: 0, duplicated: 0, duplicateTickets: 0, recoverS: 0, escalations: escBefore });
+    rows.push({ phase: 'warmup', fault: 'none (steady load)', startedAt: loadStartedAt, ledger: load.ledger('warmup'), indexed: 0, lost: 0, duplicated: 0, duplicateTickets: 0, recoverS: 0, escalations: NO_ESCALATIONS });
     const ctx: FaultContext = { services, apps, proxies, kafkaBrokers, elasticsearchUrls: esUrls, topicPrefix: prefix, say };
     const faults = only ? FAULTS.filter((f) => only.some((o) => f.name.toLowerCase().includes(o.toLowerCase()))) : FAULTS;
     let ticketDupsBefore = 0;
@@ -124,13 +130,10 @@ async function main(): Promise<void> {
       const t = await auditTickets(es, names.tickets);
       row.duplicateTickets = t.duplicates - ticketDupsBefore;
       ticketDupsBefore = t.duplicates;
-      // Escalations during the fault and its recovery: the audit's growth since the row before.
-      const esc = await escalationsNow();
-      row.escalations = { fired: esc.fired - escBefore.fired, repeated: esc.repeated - escBefore.repeated, lost: esc.lost - escBefore.lost };
-      escBefore = esc;
       rows.push(row);
     }
     await load.stop();
+    const loadStoppedAt = Date.now();
     say('load stopped; waiting for every accepted post to be searchable');
     const allAccepted = () => rows.reduce((a, r) => a + r.ledger.accepted.size, 0);
     await until('every accepted post indexed', async () => {
@@ -140,14 +143,25 @@ async function main(): Promise<void> {
     }, DRAIN_LIMIT_MS);
     for (const r of rows) Object.assign(r, await auditPosts(es, names.mentionsPattern, r.phase, r.ledger.accepted));
     const tickets = await auditTickets(es, names.tickets);
-    const escalations = await escalationsNow();
+    // Steps due before the load stopped must fire; a responder still behind (it was killed, or is
+    // working through a replay's signals) gets the drain's time to catch up, as the posts do: a
+    // late step shows in the lateness, one that never fires as lost.
+    const escalationsAt = () => auditEscalations(es, names.tickets, names.ticketEvents, parsed.plan, loadStoppedAt, ESCALATION_GRACE_MS);
+    await until('every due escalation fired', async () => summariseEscalations(await escalationsAt()).lost === 0, DRAIN_LIMIT_MS);
+    // Each ladder step belongs to the row in which the plan made it due, judged once at the end.
+    const outcomes = await escalationsAt();
+    rows.forEach((r, i) => (r.escalations = summariseEscalations(outcomes, r.startedAt, rows[i + 1]?.startedAt ?? Infinity)));
+    const escalations = summariseEscalations(outcomes);
     const crashed = apps.crashed();
-    const out = printTable(rows, { mode: cluster ? 'cluster' : 'default', rate, tickets: tickets.tickets, escalations, crashed });
+    const lostSteps = outcomes.filter((o) => o.lost || o.fired > 1 || o.early);
+    const out =
+      printTable(rows, { mode: cluster ? 'cluster' : 'default', rate, tickets: tickets.tickets, escalations, crashed }) +
+      lostSteps.map((o) => `escalation ${o.ticketId}/${o.stepId}: due ${o.dueAt ? new Date(o.dueAt).toISOString() : 'never'}, fired ${o.fired}×${o.firstFiredAt ? ` first ${new Date(o.firstFiredAt).toISOString()}` : ''}\n`).join('');
     process.stdout.write(out);
     const file = path.join(process.env.VIGIL_HOME!, `chaos-${cluster ? 'cluster' : 'default'}-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
     fs.writeFileSync(file, out);
     say(`table also in ${file}`);
-    process.exitCode = rows.every((r) => r.lost === 0 && r.duplicated === 0 && r.duplicateTickets === 0 && r.recoverS !== null) && escalations.repeated === 0 && escalations.lost === 0 && !crashed.length ? 0 : 1;
+    process.exitCode = rows.every((r) => r.lost === 0 && r.duplicated === 0 && r.duplicateTickets === 0 && r.recoverS !== null) && escalations.repeated === 0 && escalations.lost === 0 && escalations.early === 0 && !crashed.length ? 0 : 1;
   } finally {
     clearTimeout(hardStop);
     await load.stop().catch(() => undefined);
@@ -161,6 +175,7 @@ async function main(): Promise<void> {
 
 async function runFault(fault: Fault, phase: string, ctx: FaultContext, load: IntakeLoad, es: Client, pattern: string): Promise<Row> {
   load.phase = phase;
+  const startedAt = Date.now();
   say(`${fault.name}: steady load first`);
   await sleep(6_000);
   const what = await fault.inject(ctx);
@@ -174,12 +189,12 @@ async function runFault(fault: Fault, phase: string, ctx: FaultContext, load: In
     if (!probe) probe = await load.probe(phase);
     if (!probe || !(await isIndexed(es, pattern, probe))) return false;
     return (await ctx.apps.unhealthy()).length === 0;
-  }, RECOVERY_LIMIT_MS);
+  }, fault.recoveryLimitMs ?? RECOVERY_LIMIT_MS);
   const recoverS = took === null ? null : (Date.now() - healStart) / 1000;
   say(`${fault.name}: ${recoverS === null ? 'NOT recovered' : `recovered in ${recoverS.toFixed(1)} s`}`);
   await sleep(4_000);
   const ledger = load.ledger(phase);
-  return { phase, fault: fault.name, ledger, indexed: 0, lost: 0, duplicated: 0, duplicateTickets: 0, recoverS, escalations: { fired: 0, repeated: 0, lost: 0 } };
+  return { phase, fault: fault.name, startedAt, ledger, indexed: 0, lost: 0, duplicated: 0, duplicateTickets: 0, recoverS, escalations: NO_ESCALATIONS };
 }
 
 function writeEmptySources(): string {

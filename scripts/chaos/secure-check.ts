@@ -7,7 +7,8 @@
  *  - Kafka: the printed settings (KAFKA_SSL, KAFKA_SSL_CA_FILE, KAFKA_SASL_*) pass serviceConnections
  *    and Vigil's KafkaClient reaches the broker with them; without the CA the certificate is refused;
  *    a plain-text client is refused; the compiled processor given a wrong password stops at start
- *    with a message naming the SASL settings;
+ *    with a message naming the SASL settings; with the authorizer on, an authenticated user with no
+ *    ACL can neither read nor write Vigil's topics, and the apps' user cannot create ACLs;
  *  - Elasticsearch: the settings (ELASTICSEARCH_URL https, ELASTICSEARCH_CA_FILE, user/password) pass
  *    serviceConnections and reach the node; without the CA the certificate is refused; a wrong
  *    password is refused; the role stops at `vigil-*`; an API key works (where the distribution can
@@ -25,7 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client } from '@elastic/elasticsearch';
-import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, logLevel, ResourcePatternTypes, type KafkaConfig } from 'kafkajs';
 import { BaseConfig, loadConfig, serviceConnections } from '../../libs/common/src';
 import { KafkaClient } from '../../libs/kafka/src/kafka-client';
 import { explainConnectError } from '../../libs/kafka/src/kafka-connect-error';
@@ -210,6 +211,7 @@ async function kafkaChecks(kafkaEnv: Record<string, string>, prefix: string): Pr
         }
       }, pattern),
     );
+  await aclChecks(brokers, conn, prefix);
   const sasl = conn.sasl as KafkaConfig['sasl'];
   await refused('Kafka: without the CA file the certificate is refused', { ssl: true, sasl }, { brokers, ssl: {}, sasl: conn.sasl }, /not trusted: set KAFKA_SSL_CA_FILE/);
   await refused('Kafka: a plain-text client is refused', {}, { brokers }, /closed the connection: if its listener is SASL_SSL/);
@@ -233,6 +235,58 @@ async function kafkaChecks(kafkaEnv: Record<string, string>, prefix: string): Pr
     if (log.includes('not-the-password')) throw new Error('the password was written to the log');
     return line[0];
   });
+}
+
+/**
+ * The authorizer: an authenticated user with no ACL (`vigil-outsider`, made at format time) may not
+ * see or write Vigil's topics nor join its groups, and the apps' own user may not grant itself more.
+ */
+async function aclChecks(brokers: string[], conn: ReturnType<typeof serviceConnections>['kafka'], prefix: string): Promise<void> {
+  const creds = JSON.parse(fs.readFileSync(path.join(process.env.VIGIL_HOME!, 'kafka-credentials.json'), 'utf8')) as { outsiderPassword?: string };
+  const ssl = { ca: [fs.readFileSync(conn.ssl!.caFile!, 'utf8')] };
+  const topic = `${prefix}.mentions.raw`;
+  const as = (username: string, password: string) => new Kafka({ brokers, clientId: 'vigil-secure-check', logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 5_000, ssl, sasl: { mechanism: 'scram-sha-512', username, password } });
+  const outsider = as('vigil-outsider', creds.outsiderPassword ?? '');
+  // A folder formatted before the outsider user existed refuses it at SASL, which proves nothing about ACLs.
+  const notSasl = (e: unknown) => {
+    if (/SASL|authentication failed/i.test(String((e as Error).message))) throw new Error(`vigil-outsider could not sign in (a state folder formatted before it existed: reset it): ${(e as Error).message}`);
+    throw e;
+  };
+  await check('Kafka ACLs: an authenticated user with no ACL cannot read a Vigil topic', () =>
+    expectFailure(async () => {
+      const admin = outsider.admin();
+      try {
+        await admin.connect().catch(notSasl);
+        await admin.fetchTopicMetadata({ topics: [topic] });
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+    }, /not authorized|authorization failed/i),
+  );
+  await check('Kafka ACLs: an authenticated user with no ACL cannot write to a Vigil topic', () =>
+    expectFailure(async () => {
+      const producer = outsider.producer({ retry: { retries: 0 } });
+      try {
+        await producer.connect().catch(notSasl);
+        await producer.send({ topic, messages: [{ value: 'not allowed' }] });
+      } finally {
+        await producer.disconnect().catch(() => undefined);
+      }
+    }, /not authorized|authorization failed/i),
+  );
+  await check("Kafka ACLs: the apps' user cannot grant itself more (create an ACL)", () =>
+    expectFailure(async () => {
+      const admin = as(conn.sasl!.username, conn.sasl!.password).admin();
+      try {
+        await admin.connect();
+        await admin.createAcls({
+          acl: [{ resourceType: AclResourceTypes.CLUSTER, resourceName: 'kafka-cluster', resourcePatternType: ResourcePatternTypes.LITERAL, principal: `User:${conn.sasl!.username}`, host: '*', operation: AclOperationTypes.ALL, permissionType: AclPermissionTypes.ALLOW }],
+        });
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+    }, /not authorized|authorization failed/i),
+  );
 }
 
 /** The compiled apps as their own processes with the given settings; 20 intake posts must all be searchable. */

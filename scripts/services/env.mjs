@@ -38,11 +38,14 @@ export const cluster = clusterMode();
 /**
  * Secured mode (`start --secure`, or VIGIL_SECURE=true; VIGIL_ES_SECURE=true is the older name):
  * Elasticsearch with security on, TLS on HTTP from a CA made with elasticsearch-certutil, and users
- * with passwords; Kafka with SASL_SSL only (a CA made with openssl, SCRAM-SHA-512 users). Remembered
- * like cluster mode. It exercises the path a deployment takes to secured clusters (docs/security.md).
+ * with passwords; Kafka with SASL_SSL only (a CA made with openssl, SCRAM-SHA-512 users). It
+ * exercises the path a deployment takes to secured clusters (docs/security.md). Unlike cluster mode
+ * it stays remembered after `stop` (until `reset`): a folder's secured data cannot be served plain,
+ * and `vigil start` on it must pass the apps its users and CA files.
  */
+export const secureMarkers = [path.join(homeDir, 'run', 'secure'), path.join(homeDir, 'secured'), path.join(homeDir, 'kafka-credentials.json')];
 export const secure =
-  process.argv.includes('--secure') || process.env.VIGIL_SECURE === 'true' || process.env.VIGIL_ES_SECURE === 'true' || fs.existsSync(path.join(homeDir, 'run', 'secure'));
+  process.argv.includes('--secure') || process.env.VIGIL_SECURE === 'true' || process.env.VIGIL_ES_SECURE === 'true' || secureMarkers.some((f) => fs.existsSync(f));
 
 const kafkaPort = Number(process.env.VIGIL_KAFKA_PORT ?? 19092);
 const esPort = Number(process.env.VIGIL_ES_PORT ?? 19200);

@@ -1,8 +1,13 @@
 // Secured mode for the embedded Kafka (`start --secure`): clients speak SASL_SSL only — TLS with a
 // certificate signed by a CA made here with openssl (one CA for every broker of the state folder),
-// and SASL/SCRAM-SHA-512 users made when the storage is formatted: `vigil` for the apps and
-// `vigil-admin` (the brokers' own user between each other; the check uses it to clean up).
-// The KRaft controller listener stays PLAINTEXT on 127.0.0.1 (brokers and controllers only).
+// and SASL/SCRAM-SHA-512 users made when the storage is formatted: `vigil` for the apps,
+// `vigil-admin` (the brokers' own user between each other; the check uses it to clean up) and
+// `vigil-outsider`, an authenticated user given no ACL (the check shows the authorizer refuses it).
+// The StandardAuthorizer is on with nothing allowed unless an ACL says so: `vigil-admin` and the
+// brokers are super users, `vigil` gets its ACLs (`applyAcls`) after the brokers start.
+// The KRaft controller listener is TLS with client certificates (mutual TLS) on 127.0.0.1: with the
+// authorizer on, a controller asks who a broker is before it lets it register, and on plain text
+// every caller would be the same anonymous user, which would have to be a super user.
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +17,8 @@ import { homeDir, ServiceError, which } from './env.mjs';
 export const tlsDir = () => path.join(homeDir, 'kafka-tls');
 const credentialsFile = () => path.join(homeDir, 'kafka-credentials.json');
 export const SASL_MECHANISM = 'SCRAM-SHA-512';
+/** Made at format time in folders formatted since ACLs came in; older ones lack it (the check says so). */
+export const OUTSIDER = 'vigil-outsider';
 
 function openssl(args, what) {
   const bin = which('openssl');
@@ -54,28 +61,47 @@ export function readCredentials() {
       password: randomBytes(18).toString('base64url'),
       adminUsername: 'vigil-admin',
       adminPassword: randomBytes(18).toString('base64url'),
+      outsiderPassword: randomBytes(18).toString('base64url'),
       keystorePassword: randomBytes(18).toString('base64url'),
     };
     fs.mkdirSync(homeDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(creds, null, 2), { mode: 0o600 });
   }
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  const creds = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!creds.outsiderPassword) {
+    // A folder from before the outsider user: its password is written now; the user itself exists
+    // only once the storage is formatted again (`services reset`).
+    creds.outsiderPassword = randomBytes(18).toString('base64url');
+    fs.writeFileSync(file, JSON.stringify(creds, null, 2), { mode: 0o600 });
+  }
+  return creds;
 }
 
 /** Arguments for `kafka-storage format`: the SCRAM users go into the metadata log with the cluster's first record. */
 export function scramFormatArgs() {
   const c = readCredentials();
-  return [c.adminUsername, c.username].flatMap((name) => ['--add-scram', `${SASL_MECHANISM}=[name=${name},password=${name === c.username ? c.password : c.adminPassword}]`]);
+  return [
+    [c.adminUsername, c.adminPassword],
+    [c.username, c.password],
+    [OUTSIDER, c.outsiderPassword],
+  ].flatMap(([name, password]) => ['--add-scram', `${SASL_MECHANISM}=[name=${name},password=${password}]`]);
 }
 
-/** server.properties lines that replace the PLAINTEXT client listener with SASL_SSL. */
-export function secureListenerProperties(n) {
+/** The principal a broker's certificate gives it on the mutual-TLS controller listener. */
+const brokerPrincipal = (n) => `User:CN=${n.name}`;
+
+/** server.properties lines that replace the PLAINTEXT client listener with SASL_SSL and turn the authorizer on. */
+export function secureListenerProperties(n, allNodes) {
   const { ca, store, storePassword } = prepareCertificates(n);
   const c = readCredentials();
   return [
     `listeners=SASL_SSL://127.0.0.1:${n.port},CONTROLLER://127.0.0.1:${n.controllerPort}`,
     `advertised.listeners=SASL_SSL://127.0.0.1:${n.port}`,
-    'listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT',
+    'listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:SSL',
+    'listener.name.controller.ssl.client.auth=required',
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'allow.everyone.if.no.acl.found=false',
+    `super.users=${[`User:${c.adminUsername}`, ...allNodes.map(brokerPrincipal)].join(';')}`,
     'inter.broker.listener.name=SASL_SSL',
     `sasl.enabled.mechanisms=${SASL_MECHANISM}`,
     `sasl.mechanism.inter.broker.protocol=${SASL_MECHANISM}`,
@@ -114,5 +140,35 @@ export function secureKafkaAdminOptions() {
 export function refuseUnsecuredData(n, dataDir) {
   if (fs.existsSync(path.join(dataDir, 'meta.properties')) && !fs.existsSync(path.join(tlsDir(), `${n.name}.p12`))) {
     throw new ServiceError(`${dataDir} holds a Kafka formatted without --secure (no SCRAM users): use another VIGIL_HOME, or \`npm run services -- reset\` it first (this deletes its data)`);
+  }
+}
+
+/**
+ * What the apps' user may do, and nothing more: read, write, create and delete topics and use
+ * consumer groups (any name: tests and the chaos suite give each run its own prefix, and topics
+ * are created by the apps at start), describe the cluster and produce idempotently. It may not
+ * change ACLs, users or broker settings. A deployment narrows the topics and groups to its
+ * `VIGIL_TOPIC_PREFIX` (docs/security.md). Creating an ACL that exists is a no-op, so this runs
+ * on every start.
+ */
+export function appAcls(kafkajs, username) {
+  const { AclResourceTypes: R, AclOperationTypes: O, AclPermissionTypes: P, ResourcePatternTypes: T } = kafkajs;
+  const allow = (resourceType, resourceName, ops) =>
+    ops.map((operation) => ({ resourceType, resourceName, resourcePatternType: T.LITERAL, principal: `User:${username}`, host: '*', operation, permissionType: P.ALLOW }));
+  return [
+    ...allow(R.TOPIC, '*', [O.READ, O.WRITE, O.CREATE, O.DELETE, O.DESCRIBE, O.DESCRIBE_CONFIGS]),
+    ...allow(R.GROUP, '*', [O.READ, O.DESCRIBE, O.DELETE]),
+    ...allow(R.CLUSTER, 'kafka-cluster', [O.DESCRIBE, O.IDEMPOTENT_WRITE]),
+  ];
+}
+
+/** Gives the apps' user its ACLs, as the admin user (a super user). */
+export async function applyAcls(kafkajs, brokers) {
+  const admin = new kafkajs.Kafka({ brokers: brokers.split(','), clientId: 'vigil-services', logCreator: () => () => {}, ...secureKafkaAdminOptions() }).admin();
+  await admin.connect();
+  try {
+    await admin.createAcls({ acl: appAcls(kafkajs, readCredentials().username) });
+  } finally {
+    await admin.disconnect().catch(() => {});
   }
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { cacheDir, checkJava, checkMaven, defaultUrls, homeDir, log, nodes, repoRoot, runMaven, secure, ServiceError, versions } from './env.mjs';
-import { refuseUnsecuredData, scramFormatArgs, secureKafkaAdminOptions, secureListenerProperties } from './kafka-security.mjs';
+import { applyAcls, refuseUnsecuredData, scramFormatArgs, secureKafkaAdminOptions, secureListenerProperties } from './kafka-security.mjs';
 import { alreadyRunning, ensurePortsFree, startDetached, waitFor } from './process.mjs';
 
 function kafkaLibDir() {
@@ -85,7 +85,11 @@ export async function startKafka() {
   for (const [n, pid, logFile] of started) {
     await waitFor(`Kafka ${n.name}`, () => kafkaHealthy(`127.0.0.1:${n.port}`), 120_000, logFile, pid);
   }
-  if (todo.length) log(`Kafka is healthy (${defaultUrls.kafkaBrokers})`);
+  if (secure) {
+    const kafkajs = await import(path.join(repoRoot, 'node_modules', 'kafkajs', 'index.js'));
+    await applyAcls(kafkajs.default ?? kafkajs, defaultUrls.kafkaBrokers);
+  }
+  if (todo.length) log(`Kafka is healthy (${defaultUrls.kafkaBrokers})${secure ? '; ACLs of the user vigil in place' : ''}`);
 }
 
 /** Starts one broker again (the chaos suite restarts the one it killed); waits until it answers. */
@@ -106,7 +110,7 @@ function serverProperties(n, dataDir) {
     `controller.quorum.voters=${nodes.kafka.map((k) => `${k.id}@127.0.0.1:${k.controllerPort}`).join(',')}`,
     'controller.listener.names=CONTROLLER',
     ...(secure
-      ? secureListenerProperties(n)
+      ? secureListenerProperties(n, nodes.kafka)
       : [
           `listeners=PLAINTEXT://127.0.0.1:${n.port},CONTROLLER://127.0.0.1:${n.controllerPort}`,
           `advertised.listeners=PLAINTEXT://127.0.0.1:${n.port}`,

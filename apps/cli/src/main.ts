@@ -9,7 +9,8 @@ program
   .command('start')
   .description('start Kafka, Elasticsearch (unless configured), the demo feeds and every app in one process')
   .option('--keep-services', 'leave Kafka and Elasticsearch running after Ctrl-C')
-  .action((o: { keepServices?: boolean }) => runStart({ stopServicesOnExit: !o.keepServices }));
+  .option('--secure', 'the embedded servers with TLS and passwords (as `npm run services -- start --secure`; a folder started so stays secured until `services reset`)')
+  .action((o: { keepServices?: boolean; secure?: boolean }) => runStart({ stopServicesOnExit: !o.keepServices, secure: o.secure }));
 
 program
   .command('services')

@@ -8,7 +8,7 @@ import { KafkaClient, MessageProducer } from '@vigil/kafka';
 import { ClustersReader, SearchClient, TicketsReader } from '@vigil/search';
 import { DetectMentionsUseCase, detectorStateGroup } from '@vigil/detector';
 import { AllInOneModule } from '../start/all-in-one.module';
-import { loadServicesScript } from '../start/start.command';
+import { loadServicesScript, useServices } from '../start/start.command';
 import { dropRun } from './drop-run';
 import { loadWatchesFile } from '@vigil/processor';
 import { KafkaProgress } from './kafka-progress';
@@ -66,9 +66,7 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
 
   const env = { ...process.env, ...opts.env };
   if (!env.KAFKA_BROKERS || !env.ELASTICSEARCH_URL) {
-    const { kafkaBrokers, elasticsearchUrl } = await (await loadServicesScript()).ensureServices();
-    env.KAFKA_BROKERS = kafkaBrokers;
-    env.ELASTICSEARCH_URL = elasticsearchUrl;
+    useServices(await (await loadServicesScript()).ensureServices(), env);
   }
   const runId = `replay-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   Object.assign(env, {

@@ -1,4 +1,4 @@
-import { SystemClock } from '@vigil/common';
+import { BaseConfig, serviceConnections, SystemClock } from '@vigil/common';
 import { ConfigHistoryReader, SearchClient, WatchesReader } from '@vigil/search';
 import { SaveWatchUseCase, WatchesRepository } from '@vigil/api';
 import { loadWatchesFile } from '@vigil/processor';
@@ -9,8 +9,9 @@ import { loadWatchesFile } from '@vigil/processor';
  * never held a watch: one edited or deleted in the dashboard is never brought back.
  * Returns the ids created.
  */
-export async function seedDemoWatches(env: { ELASTICSEARCH_URL: string; VIGIL_INDEX_PREFIX: string }, file: string): Promise<string[]> {
-  const search = new SearchClient({ node: env.ELASTICSEARCH_URL, indexPrefix: env.VIGIL_INDEX_PREFIX });
+export async function seedDemoWatches(env: BaseConfig, file: string): Promise<string[]> {
+  // As the apps connect: a secured Elasticsearch wants its CA file and user here too.
+  const search = new SearchClient({ ...serviceConnections(env).search, indexPrefix: env.VIGIL_INDEX_PREFIX });
   try {
     await search.ensureIndices();
     const reader = new WatchesReader(search);

@@ -12,8 +12,16 @@ import { seedDemoWatches } from './seed-demo-watches';
 import { seedDemoKnowledge } from './seed-demo-knowledge';
 import { loadResponderConfig } from '@vigil/responder';
 
+export interface ServicesStarted {
+  kafkaBrokers: string;
+  elasticsearchUrl: string;
+  started: string[];
+  /** Every setting the apps need for these servers: the addresses, and for a --secure state folder its CA files and users. */
+  env: Record<string, string>;
+}
+
 interface ServicesScript {
-  ensureServices(): Promise<{ kafkaBrokers: string; elasticsearchUrl: string; started: string[] }>;
+  ensureServices(): Promise<ServicesStarted>;
   stopServices(names?: string[]): Promise<void>;
   paths: { cacheDir: string; homeDir: string };
 }
@@ -29,7 +37,9 @@ export async function loadServicesScript(): Promise<ServicesScript> {
  * point elsewhere), the demo feed server when no sources file is given, and every
  * app in this process. Ctrl-C stops all of it, servers included.
  */
-export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<void> {
+export async function runStart(opts: { stopServicesOnExit: boolean; secure?: boolean }): Promise<void> {
+  // Read by the services script when it loads: the state folder's servers with TLS and passwords.
+  if (opts.secure) process.env.VIGIL_SECURE = 'true';
   const services = await loadServicesScript();
   // A person at a terminal reads lines, not JSON; every JSON line still goes to the state
   // folder (outside git). A deployment that runs the apps itself keeps JSON on stdout.
@@ -48,17 +58,24 @@ export async function runStart(opts: { stopServicesOnExit: boolean }): Promise<v
   });
   stopper.listen();
   try {
-    const { kafkaBrokers, elasticsearchUrl } = await ready;
-    await startApps(kafkaBrokers, elasticsearchUrl, stopper, logger);
+    const s = await ready;
+    useServices(s, process.env);
+    await startApps(s.kafkaBrokers, s.elasticsearchUrl, stopper, logger);
   } catch (e) {
     logger.error({ err: (e as Error).message }, 'start failed; stopping what was started');
     await stopper.stop('start failed', 1);
   }
 }
 
+/**
+ * Points the apps at the servers `ensureServices` gave: their addresses and, for a secured state
+ * folder, the CA files and users its servers require (without them every app was refused at start).
+ */
+export function useServices(s: ServicesStarted, env: NodeJS.ProcessEnv): void {
+  Object.assign(env, { KAFKA_BROKERS: s.kafkaBrokers, ELASTICSEARCH_URL: s.elasticsearchUrl }, s.env);
+}
+
 async function startApps(kafkaBrokers: string, elasticsearchUrl: string, stopper: StartStopper, logger: ReturnType<typeof createLogger>): Promise<void> {
-  process.env.KAFKA_BROKERS = kafkaBrokers;
-  process.env.ELASTICSEARCH_URL = elasticsearchUrl;
 
   if (!process.env.VIGIL_DATA_KEYS) {
     const local = localDataKeys();
