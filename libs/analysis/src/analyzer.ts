@@ -2,8 +2,8 @@ import { MIN_CUE_CONFIDENCE, type Analysis, type Language, type RiskCue } from '
 import { compileTaxonomy, DEFAULT_TAXONOMY, detectCategories, type CategoryDef, type Taxonomy } from './categories';
 import { emojiScore, extractEmojis } from './emoji';
 import { detectEmotion } from './emotion';
-import { featuresEn, featuresZh, HASH_BITS } from './features';
-import { compileLabels, nudges, type CompiledLabels } from './learned-labels';
+import { LabelFeatureReader } from './label-features';
+import { compileLabels, type CompiledLabels } from './learned-labels';
 import {
   compileProducts, DEFAULT_ORDER_PATTERNS, findAppVersion, findDevice, findMoney, findOrderIds, findPlaces, findProducts,
   type MoneySpan, type Place, type ProductDef,
@@ -120,8 +120,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   const source = config.modelSource;
   let seen = source ? -1 : 0;
 
-  let seenIds: Uint32Array | undefined;
-  let stamp = 0;
+  const labelFeatures = new LabelFeatureReader();
   // The label nudges of `models`, compiled once per models object.
   let compiledFor: SentimentModels | undefined;
   let compiled: CompiledLabels | undefined;
@@ -180,15 +179,15 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       const stack = lang.language === 'zh' ? models.zhStack : lang.language === 'en' ? models.enStack : undefined;
       const sentiment = combineSentiment({ rules, modelProb, neutralProb, rating: input.rating, contentLength, ...(stack ? { stack } : {}) });
       const labels = compiledLabels();
-      const feats = labels || captureLabels ? labelFeatures(lang.language, text, words) : [];
-      const nudged = labels ? nudges(labels, feats) : undefined;
+      if (labels || captureLabels) labelFeatures.read(lang.language, text, words);
+      const nudged = labels ? labelFeatures.nudges(labels) : undefined;
       const emotion = angriestWindow(text, windows, sentiment.score, nudged?.[0] ?? 0);
       const view: TextView = { text, language: lang.language, ...(isSegmented(lang.language) ? { words } : {}) };
       const evidence = captureLabels ? new Map<string, number>() : undefined;
       const nudgeOf = (id: string) => { const k = labels?.categories.get(id); return k === undefined ? 0 : nudged![k]!; };
       const learnt = labels?.categories.size || evidence ? { nudgeOf, ...(evidence ? { evidence } : {}) } : undefined;
       const categories = detectCategories(text, options?.taxonomyFor?.(view) ?? taxonomy, sentiment.label === 'negative', tokens, learnt);
-      if (captureLabels) captureLabels.parts = { language: lang.language, feats, emotionScore: emotion.score, evidence: evidence! };
+      if (captureLabels) captureLabels.parts = { language: lang.language, feats: labelFeatures.ids(), emotionScore: emotion.score, evidence: evidence! };
 
       const money: MoneySpan[] = findMoney(bodyNorm);
       const titleMoney = titleNorm !== undefined ? findMoney(titleNorm) : [];
@@ -288,25 +287,6 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       if (!best || e.intensity > best.intensity) best = e;
     }
     return best!;
-  }
-
-  /**
-   * The features a learnt nudge reads: the sentiment models' own n-grams of the analysed text,
-   * each once, without their polarity-lexicon summaries (the emotion rules read the sentiment already).
-   */
-  function labelFeatures(language: Language, text: string, words: readonly string[]): number[] {
-    // Feature set 1: the same n-gram ids as the models' set 2, without the lexicon summaries.
-    const all = language === 'zh' || language === 'mixed' ? featuresZh(text, words, 1) : language === 'en' ? featuresEn(text, [], 1) : [];
-    // Each id once: a stamp per id (1 MB, made on first use) instead of a Set per post.
-    const seenAt = (seenIds ??= new Uint32Array(1 << HASH_BITS));
-    stamp = (stamp + 1) >>> 0 || 1;
-    const out: number[] = [];
-    for (const f of all) {
-      if (seenAt[f] === stamp) continue;
-      seenAt[f] = stamp;
-      out.push(f);
-    }
-    return out;
   }
 
   function sentimentParts(language: Language, text: string, emo: number): { words: string[]; rules: RuleSentiment; modelProb?: number; neutralProb?: number } {

@@ -17,4 +17,12 @@ describe('learned label nudges', () => {
     expect(out[c.categories.get('logistics')!]).toBeCloseTo(3 / 2);
     expect([...nudges(c, [])]).toEqual([0, 0]);
   });
+
+  it('find each nudged id by rank in the bit map, at the edges of its 32-id words too', () => {
+    const ids = [0, 1, 30, 31, 32, 63, 64, 1000, 2 ** 18 - 2, 2 ** 18 - 1];
+    const c = compileLabels({ emotion: new Map(ids.map((f, i) => [f, i + 1])), categories: { logistics: new Map([[31, 100], [33, 7]]) } });
+    for (const [i, f] of ids.entries()) expect(nudges(c, [f])[0], `id ${f}`).toBe(i + 1);
+    expect([...nudges(c, [31])]).toEqual([4, 100]);
+    expect([...nudges(c, [2, 33, 65, 2 ** 18 - 3])]).toEqual([0, 7 / 2]);
+  });
 });

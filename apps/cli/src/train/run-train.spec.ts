@@ -37,6 +37,42 @@ describe('vigil train', () => {
     expect(r.skipped).toBe(1);
   });
 
+  it('folds per field: a later category correction keeps the sentiment corrected before', () => {
+    const file = path.join(dir, 'c.jsonl');
+    fs.writeFileSync(file, [
+      correction('m1', '快递三天才到，客服不理人', 'negative', 'zh', '2026-01-01T00:00:00Z'),
+      JSON.stringify({ mentionId: 'm1', text: '快递三天才到，客服不理人', language: 'zh', categories: ['logistics'], by: 'bo', at: '2026-01-02T00:00:00Z' }),
+      JSON.stringify({ mentionId: 'm2', text: 'The app logs me out every hour', language: 'en', categories: ['account_login'], emotion: 'agitated', by: 'bo', at: '2026-01-02T00:00:00Z' }),
+    ].join('\n'));
+    const r = readCorrections(file);
+    expect(r.rows.zh).toEqual([{ text: '快递三天才到，客服不理人', label: 'negative' }]);
+    expect(r.labels).toEqual([
+      { text: '快递三天才到，客服不理人', categories: ['logistics'] },
+      { text: 'The app logs me out every hour', emotion: 'agitated', categories: ['account_login'] },
+    ]);
+    expect(r.posts).toBe(2);
+  });
+
+  it('learns category corrections with their check and writes them only when kept', () => {
+    const data = path.join(dir, 'data');
+    writeReference(data);
+    const file = path.join(dir, 'c.jsonl');
+    // Late deliveries the rules give no logistics category (no keyword), corrected to logistics.
+    const texts = ['等了一个星期还没到', '包裹在路上走了十天', '三天了还在转运中心', '说好次日达结果第五天'];
+    fs.writeFileSync(file, Array.from({ length: 60 }, (_, i) =>
+      JSON.stringify({ mentionId: `c${i}`, text: `${texts[i % 4]}，第${i}次`, language: 'zh', categories: ['logistics'], by: 'ana', at: '2026-01-01T00:00:00Z' })).join('\n'));
+    const models = path.join(dir, 'models');
+    const out: string[] = [];
+    expect(runTrain({ corrections: file, data, models }, (s) => out.push(s))).toBe(0);
+    expect(out[0]).toMatch(/^0 sentiment corrections .*, 0 emotion, 60 category/);
+    const report = out.find((l) => l.startsWith('categories:'))!;
+    // The rules miss every one of these (no logistics keyword), the nudge finds the kept-aside ones.
+    expect(report).toMatch(/kept aside \(n=\d+\) \d.* → .*: KEPT/);
+    const doc = DeploymentModels.parse(JSON.parse(fs.readFileSync(path.join(models, 'sentiment-models.json'), 'utf8')));
+    expect(Object.keys(doc.models.categories ?? {})).toContain('logistics');
+    expect(doc.models.zh).toBeUndefined();
+  });
+
   it('trains, checks and writes a valid model file (only the updated language); refuses without reference data', () => {
     const data = path.join(dir, 'data');
     writeReference(data);
