@@ -14,6 +14,8 @@ export interface CpuSnapshot {
   at: number;
   /** This process and the app processes it watches. */
   self: number;
+  /** CPU-seconds of each watched app by name (instances of one app summed); this process is `bench`. */
+  apps: Record<string, number>;
   es: number;
   kafka: number;
   machineBusy: number;
@@ -58,7 +60,7 @@ export class CpuAccounting {
   private readonly esPid: number | undefined;
   private readonly kafkaPid: number | undefined;
   /** App processes started by the benchmark, counted with this one. */
-  appPids: number[] = [];
+  appPids: { name: string; pid: number }[] = [];
 
   constructor(esUrl: string, kafkaBrokers: string) {
     this.esPid = pidOnPort(Number(new URL(esUrl).port));
@@ -68,8 +70,10 @@ export class CpuAccounting {
   snapshot(): CpuSnapshot {
     const u = process.cpuUsage();
     const m = machineSeconds();
-    const apps = this.appPids.reduce((a, pid) => a + procSeconds(pid), 0);
-    return { at: Date.now(), self: (u.user + u.system) / 1e6 + apps, es: procSeconds(this.esPid), kafka: procSeconds(this.kafkaPid), machineBusy: m.busy, machineTotal: m.total };
+    const apps: Record<string, number> = { bench: (u.user + u.system) / 1e6 };
+    for (const { name, pid } of this.appPids) apps[name] = (apps[name] ?? 0) + procSeconds(pid);
+    const self = Object.values(apps).reduce((a, b) => a + b, 0);
+    return { at: Date.now(), self, apps, es: procSeconds(this.esPid), kafka: procSeconds(this.kafkaPid), machineBusy: m.busy, machineTotal: m.total };
   }
 
   /** One line: CPU-seconds of each party between two snapshots, and per 1,000 documents. */
@@ -81,8 +85,10 @@ export class CpuAccounting {
     const others = Math.max(0, b.machineBusy - a.machineBusy - self - es - kafka);
     const capacity = b.machineTotal - a.machineTotal;
     const per = (s: number) => ((s / docs) * 1000).toFixed(2);
+    // Per app: what one app costs per document does not depend on the neighbours' load the way wall time does.
+    const apps = Object.keys(b.apps).map((k) => `${k} ${per(b.apps[k] - (a.apps[k] ?? 0))}`).join(', ');
     return (
-      `${label}: wall ${wall.toFixed(1)} s; CPU-s Vigil's apps ${self.toFixed(1)} (${per(self)}/1k docs), ` +
+      `${label}: wall ${wall.toFixed(1)} s; CPU-s Vigil's apps ${self.toFixed(1)} (${per(self)}/1k docs: ${apps}), ` +
       `Elasticsearch ${es.toFixed(1)} (${per(es)}/1k), Kafka ${kafka.toFixed(1)} (${per(kafka)}/1k), ` +
       `other tenants ${others.toFixed(1)}, machine idle ${Math.max(0, capacity - (b.machineBusy - a.machineBusy)).toFixed(1)} of ${capacity.toFixed(1)}`
     );

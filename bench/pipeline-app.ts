@@ -2,9 +2,14 @@
  * One app of `bench:pipeline --mode processes`, as its own OS process (what
  * `node dist/apps/<app>/src/main.js` runs, without the HTTP listener), controlled by the bench
  * over the IPC channel: `pause` / `resume` its consumers (the bench loads a round meanwhile),
- * `stop`. Answers `ready` once its consumers have started.
+ * `stop`; `profile-start` / `{ profileTo: dir }` profile this process between them (the bench's
+ * BENCH_CPU_PROFILE), answered by `profiled` once the file is written. Answers `ready` once its
+ * consumers have started.
  */
 import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { NestFactory } from '@nestjs/core';
 import { ConsumerFactory } from '@vigil/kafka';
 import { ProcessorModule } from '../apps/processor/src/processor.module';
@@ -18,8 +23,21 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(module, { logger: false });
   await app.init();
   const consumers = app.get(ConsumerFactory);
+  let session: Session | undefined;
   process.on('message', (m: unknown) => {
-    if (m === 'pause') consumers.pauseAll();
+    if (m === 'profile-start') {
+      session = new Session();
+      session.connect();
+      void session.post('Profiler.enable').then(() => session!.post('Profiler.setSamplingInterval', { interval: 1000 })).then(() => session!.post('Profiler.start'));
+    } else if (typeof m === 'object' && m && 'profileTo' in m && session) {
+      const s = session;
+      session = undefined;
+      void s.post('Profiler.stop').then(({ profile }) => {
+        fs.writeFileSync(path.join(String(m.profileTo), `pipeline-${which}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+        s.disconnect();
+        process.send!('profiled');
+      });
+    } else if (m === 'pause') consumers.pauseAll();
     else if (m === 'resume') consumers.resumeAll();
     else if (m === 'stop') void app.close().finally(() => process.exit(0));
   });

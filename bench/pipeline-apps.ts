@@ -12,10 +12,13 @@ import { loadIndexerConfig } from '../apps/indexer/src/indexer.config';
 /** The pipeline's apps under test, however they run: started once, paused while a round is loaded. */
 export interface PipelineApps {
   readonly description: string;
-  /** Processes whose CPU is the pipeline's (this one is counted apart). */
-  readonly pids: number[];
+  /** Processes whose CPU is the pipeline's, by app (this one is counted apart). */
+  readonly pids: { name: string; pid: number }[];
   pause(): Promise<void>;
   resume(): void;
+  /** CPU profiles of the app processes between these two (none in one process: the bench profiles itself). */
+  profileStart(): void;
+  profileStop(dir: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +41,8 @@ export async function startInProcess(env: NodeJS.ProcessEnv, kafkaBrokers: strin
     pids: [],
     pause: async () => consumers.pauseAll(),
     resume: () => consumers.resumeAll(),
+    profileStart: () => undefined,
+    profileStop: async () => undefined,
     stop: () => app.close(),
   };
 }
@@ -51,10 +56,12 @@ export async function startInProcess(env: NodeJS.ProcessEnv, kafkaBrokers: strin
 export async function startProcesses(env: NodeJS.ProcessEnv, processors: number): Promise<PipelineApps> {
   const entry = path.join(__dirname, 'pipeline-app.js');
   const children: ChildProcess[] = [];
+  const names: string[] = [];
   const start = (app: string) =>
     new Promise<ChildProcess>((resolve, reject) => {
       const child = fork(entry, [app], { env, detached: true, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       children.push(child);
+      names.push(app);
       child.once('message', () => resolve(child));
       child.once('exit', (code) => reject(new Error(`${app} exited with ${code} before it was ready`)));
     });
@@ -62,9 +69,13 @@ export async function startProcesses(env: NodeJS.ProcessEnv, processors: number)
   const tell = (m: string) => children.forEach((c) => c.send(m));
   return {
     description: processors ? `${processors} processor process${processors > 1 ? 'es' : ''} in one group and 1 indexer process, each in its own session` : '1 indexer process in its own session',
-    pids: children.map((c) => c.pid!),
+    pids: children.map((c, i) => ({ name: names[i], pid: c.pid! })),
     pause: async () => tell('pause'),
     resume: () => tell('resume'),
+    profileStart: () => tell('profile-start'),
+    profileStop: async (dir) => {
+      await Promise.all(children.map((c) => new Promise<void>((r) => { c.once('message', () => r()); c.send({ profileTo: dir }); })));
+    },
     stop: async () => {
       await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : (c.once('exit', r), c.send('stop'))))));
     },

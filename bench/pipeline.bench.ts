@@ -14,7 +14,7 @@
  * of the same template, the clock running from the first request to the refresh after the
  * last. Neither forces refreshes along the way. The apps start once, before round 1 (start-up
  * and group join are printed apart). BENCH_CPU_PROFILE=<dir> writes a CPU profile of each
- * part of round 1 (`node scripts/cpu-profile-summary.mjs <file>` summarises one).
+ * part of round 2 (round 1 if only one), the app processes' too (`node scripts/cpu-profile-summary.mjs <file>` summarises one).
  *
  * `--part indexer`: the indexer alone against the same raw bulk. Each round loads the analysed
  * documents into mentions.enriched (the processor's messages) while the indexer is paused and
@@ -40,6 +40,8 @@ const flag = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`
 const N = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 20_000);
 const ROUNDS = Math.max(1, Number(flag('rounds') ?? 4));
 const BULK_DOCS = 500;
+// The first round warms the JIT and the servers' caches; a profile of the second shows the steady state.
+const PROFILED_ROUND = ROUNDS > 1 ? 1 : 0;
 const MODE = flag('mode') === 'one-process' ? 'one-process' : 'processes';
 const INDEXER_ONLY = flag('part') === 'indexer';
 const PROCESSORS = INDEXER_ONLY ? 0 : Number(flag('processors') ?? os.cpus().length);
@@ -69,9 +71,12 @@ class Spans {
     return b.at - a.at;
   }
   total(): [CpuSnapshot, CpuSnapshot] {
-    const zero: CpuSnapshot = { at: 0, self: 0, es: 0, kafka: 0, machineBusy: 0, machineTotal: 0 };
-    const sum = { ...zero };
-    for (const [a, b] of this.spans) for (const k of Object.keys(zero) as (keyof CpuSnapshot)[]) sum[k] += b[k] - a[k];
+    const zero: CpuSnapshot = { at: 0, self: 0, apps: {}, es: 0, kafka: 0, machineBusy: 0, machineTotal: 0 };
+    const sum: CpuSnapshot = { ...zero, apps: {} };
+    for (const [a, b] of this.spans) {
+      for (const k of ['at', 'self', 'es', 'kafka', 'machineBusy', 'machineTotal'] as const) sum[k] += b[k] - a[k];
+      for (const k of Object.keys(b.apps)) sum.apps[k] = (sum.apps[k] ?? 0) + b.apps[k] - (a.apps[k] ?? 0);
+    }
     return [zero, sum];
   }
 }
@@ -138,8 +143,10 @@ async function main(): Promise<void> {
     }
     speed.sample(50);
 
+    const profiling = r === PROFILED_ROUND && profileDir;
+    if (profiling) apps.profileStart();
     const a0 = cpu.snapshot();
-    await profile(r === 0 && profileDir ? path.join(profileDir, 'pipeline-e2e.cpuprofile') : undefined, async () => {
+    await profile(profiling ? path.join(profileDir, 'pipeline-e2e.cpuprofile') : undefined, async () => {
       apps.resume();
       const tl: string[] = [];
       for (;;) {
@@ -155,10 +162,11 @@ async function main(): Promise<void> {
       if (process.env.X_TIMELINE) process.stdout.write(`timeline ms:enriched/indexed ${tl.join(' ')}\n`);
     });
     const roundE2e = e2eSpans.add(a0, cpu.snapshot());
+    if (profiling) await apps.profileStop(profileDir);
     speed.sample(50);
 
     const b0 = cpu.snapshot();
-    await profile(r === 0 && profileDir ? path.join(profileDir, 'pipeline-bulk.cpuprofile') : undefined, async () => {
+    await profile(r === PROFILED_ROUND && profileDir ? path.join(profileDir, 'pipeline-bulk.cpuprofile') : undefined, async () => {
       for (let i = from; i < to; i += BULK_DOCS) {
         const docs = enriched.slice(i, Math.min(i + BULK_DOCS, to)).map((m) => ({ index: direct.names.mentionsFor(m.publishedAt), id: m.id, doc: m }));
         const res = await bulk.index(docs);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { EnrichedMention } from '@vigil/contracts';
+import { EnrichedMentionHead } from '@vigil/contracts';
 import { createLogger } from '@vigil/common';
 import { ConsumerFactory, type ConsumedMessage, type PermanentFailure } from '@vigil/kafka';
 import { IndexMentionsUseCase } from './index-mentions.usecase';
@@ -21,7 +21,8 @@ export class EnrichedMentionsConsumer implements OnApplicationBootstrap {
       .create({
         groupId: this.options.groupId,
         topic: 'mentionsEnriched',
-        schema: EnrichedMention,
+        // The document goes to Elasticsearch in the bytes it came in; only what places it is read (see EnrichedMentionHead).
+        schema: EnrichedMentionHead,
         logger: this.logger,
         // A bulk request per chunk, sized by bytes; partitions in parallel (each partition's
         // chunks in order, so a later copy of a mention is written after an earlier one).
@@ -34,10 +35,10 @@ export class EnrichedMentionsConsumer implements OnApplicationBootstrap {
       .start();
   }
 
-  async onMessages(messages: ConsumedMessage<EnrichedMention>[]): Promise<PermanentFailure[]> {
+  async onMessages(messages: ConsumedMessage<EnrichedMentionHead>[]): Promise<PermanentFailure[]> {
     // The same mention twice in one chunk: the later copy wins, one bulk item per id.
     const latest = new Map(messages.map((m) => [m.value.id, m]));
-    const failed = await this.indexMentions.execute([...latest.values()].map((m) => m.value));
+    const failed = await this.indexMentions.execute([...latest.values()].map((m) => ({ ...m.value, source: m.raw })));
     this.logger.debug({ indexed: latest.size - failed.length, failed: failed.length }, 'indexed');
     return failed.map((f) => ({ offset: latest.get(f.id)!.offset, error: `elasticsearch rejected mention ${f.id} (HTTP ${f.status}): ${f.error}` }));
   }

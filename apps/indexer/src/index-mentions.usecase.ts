@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EnrichedMention } from '@vigil/contracts';
+import type { EnrichedMention, EnrichedMentionHead } from '@vigil/contracts';
 import { Clock } from '@vigil/common';
 import { BulkIndexer, CorrectionsReader, SearchClient, type BulkFailure } from '@vigil/search';
 import { applyCorrection } from './corrections/apply-correction';
@@ -9,6 +9,11 @@ import { INDEXER_OPTIONS, type IndexerOptions } from './indexer.tokens';
 const RECENT_CAP = 100_000;
 /** Elasticsearch's default index.max_result_window: a search asking for more hits is refused. */
 const MAX_HITS = 10_000;
+
+/** A mention as consumed: what places it, and its whole document as the processor encoded it (JSON). */
+export interface IncomingMention extends EnrichedMentionHead {
+  source: Buffer;
+}
 
 /**
  * Writes mentions into their monthly index under their own id: a replay overwrites, never
@@ -29,12 +34,14 @@ export class IndexMentionsUseCase {
     @Inject(INDEXER_OPTIONS) private readonly options: IndexerOptions,
   ) {}
 
-  async execute(mentions: EnrichedMention[]): Promise<BulkFailure[]> {
+  async execute(mentions: IncomingMention[]): Promise<BulkFailure[]> {
     const window = { now: this.clock.now(), months: this.options.monthlyIndices };
     const corrected = await this.corrections.latestFor(mentions.map((m) => m.id));
     const docs = mentions.map((m) => {
       const c = corrected.get(m.id);
-      return { index: this.search.names.mentionsFor(m.publishedAt, window), id: m.id, doc: c ? applyCorrection(m, c) : m };
+      const index = this.search.names.mentionsFor(m.publishedAt, window);
+      // Only a corrected post is decoded; every other one is written in the bytes it came in.
+      return c ? { index, id: m.id, doc: applyCorrection(JSON.parse(m.source.toString('utf8')) as EnrichedMention, c) } : { index, id: m.id, source: m.source };
     });
     // The look-up asks only for copies outside each post's target index, and the bulk writes only
     // into target indices, so the two run at once: one round trip fewer per chunk.

@@ -11,6 +11,8 @@ import { retryWhileMetadataSettles } from './metadata-retry';
 export interface ConsumedMessage<T> {
   key: string | null;
   value: T;
+  /** The value's bytes as consumed (JSON): a handler that writes the message on unchanged sends these rather than encoding `value` again. */
+  raw: Buffer;
   partition: number;
   offset: string;
   timestamp: string;
@@ -191,7 +193,7 @@ export class ConsumerRunner<T> {
     const dead: DeadLetter[] = [];
     for (const m of chunk) {
       const parsed = this.parse(m);
-      if (parsed.ok) valid.push({ key: m.key?.toString() ?? null, value: parsed.value, partition, offset: m.offset, timestamp: m.timestamp });
+      if (parsed.ok) valid.push({ key: m.key?.toString() ?? null, value: parsed.value, raw: m.value!, partition, offset: m.offset, timestamp: m.timestamp });
       else dead.push(this.deadLetter(topic, partition, m, parsed.error));
     }
     if (valid.length) {
