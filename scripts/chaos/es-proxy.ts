@@ -12,6 +12,8 @@ export class EsProxy {
   /** While set, `_bulk` requests get 429 (Too Many Requests) instead of reaching the node. */
   throttleBulk = false;
   rejectedBulks = 0;
+  /** How many index-template writes still get 503 (a master too busy to take cluster-state updates). */
+  failTemplateWrites = 0;
   port = 0;
 
   constructor(
@@ -30,6 +32,13 @@ export class EsProxy {
         req.resume();
         res.writeHead(429, { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' });
         res.end(JSON.stringify({ error: { type: 'es_rejected_execution_exception', reason: 'rejected execution (chaos: bulk queue full)' }, status: 429 }));
+        return;
+      }
+      if (this.failTemplateWrites > 0 && req.method === 'PUT' && /\/_index_template\//.test(req.url ?? '')) {
+        this.failTemplateWrites--;
+        req.resume();
+        res.writeHead(503, { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' });
+        res.end(JSON.stringify({ error: { type: 'process_cluster_event_timeout_exception', reason: 'failed to process cluster event (chaos: master busy) within 30s' }, status: 503 }));
         return;
       }
       const up = http.request(

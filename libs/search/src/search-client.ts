@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
-import { isAlreadyExists } from './es-errors';
-import { createLogger, type HealthIndicator, type HealthStatus } from '@vigil/common';
+import { isAlreadyExists, isTransient } from './es-errors';
+import { backoffDelay, createLogger, sleep, type HealthIndicator, type HealthStatus } from '@vigil/common';
 import { SEARCH_OPTIONS, type SearchOptions } from './search-options';
 import { INDICES, indexKeys, indexNames, type IndexDefinition, type IndexKey, type IndexNames } from './indices';
 
@@ -19,6 +19,11 @@ const TEMPLATE_SETTINGS = { number_of_shards: 1, auto_expand_replicas: '0-1', re
  */
 const SETUP_WAIT = { master_timeout: '2m' } as const;
 const SETUP_REQUEST = { requestTimeout: 150_000 } as const;
+/**
+ * A server busier still (load 50, seen in the secured single-node check, 2026-12-07) outlasted even
+ * that, and the indexer exited at start. Start-up now keeps trying, saying so, for this long.
+ */
+const SETUP_PATIENCE_MS = 10 * 60_000;
 
 /** A hash of everything ensureIndices puts for one stored document: the same stamp on the server means nothing to change. */
 function stampOf(def: IndexDefinition): string {
@@ -92,6 +97,24 @@ export class SearchClient implements OnApplicationShutdown, HealthIndicator {
    * (or of a test file) starts, which queue behind everyone else's on a shared server.
    */
   async ensureIndices(only: readonly IndexKey[] = this.ensured): Promise<void> {
+    const deadline = Date.now() + (this.options.setupPatienceMs ?? SETUP_PATIENCE_MS);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.putIndices(only);
+      } catch (e) {
+        // Every step below checks what is there first, so trying the whole set-up again is safe.
+        if (!isTransient(e) || Date.now() >= deadline) throw e;
+        const waitMs = Math.min(backoffDelay(attempt, 1_000, 30_000), Math.max(0, deadline - Date.now()));
+        this.logger.warn(
+          { attempt: attempt + 1, retryInMs: waitMs, error: e instanceof Error ? e.message : String(e) },
+          'Elasticsearch is busy or away while the indices are set up; trying again (the app starts once they are there)',
+        );
+        await sleep(waitMs);
+      }
+    }
+  }
+
+  private async putIndices(only: readonly IndexKey[]): Promise<void> {
     const defs = this.definitions(only).map((def) => ({ def, stamp: stampOf(def) }));
     const present = await this.stampsOnServer(defs.map(({ def }) => def));
     // In parallel: the server batches the cluster-state updates, and every app start waits on this.
