@@ -146,10 +146,17 @@ async function main(): Promise<void> {
     // Steps due before the load stopped must fire; a responder still behind (it was killed, or is
     // working through a replay's signals) gets the drain's time to catch up, as the posts do: a
     // late step shows in the lateness, one that never fires as lost.
+    // The judgement is the read that settled it: the responder keeps firing steps due after the
+    // load stopped, and a ticket records its step a moment before the step's event is written, so a
+    // fresh read taken after the wait could catch one such step halfway (seen in cluster mode
+    // 2026-12-07 17:46: recorded on the ticket, its event not yet there, counted lost).
     const escalationsAt = () => auditEscalations(es, names.tickets, names.ticketEvents, parsed.plan, loadStoppedAt, ESCALATION_GRACE_MS);
-    await until('every due escalation fired', async () => summariseEscalations(await escalationsAt()).lost === 0, DRAIN_LIMIT_MS);
-    // Each ladder step belongs to the row in which the plan made it due, judged once at the end.
-    const outcomes = await escalationsAt();
+    let outcomes = await escalationsAt();
+    await until('every due escalation fired', async () => {
+      outcomes = await escalationsAt();
+      return summariseEscalations(outcomes).lost === 0;
+    }, DRAIN_LIMIT_MS);
+    // Each ladder step belongs to the row in which the plan made it due.
     rows.forEach((r, i) => (r.escalations = summariseEscalations(outcomes, r.startedAt, rows[i + 1]?.startedAt ?? Infinity)));
     const escalations = summariseEscalations(outcomes);
     const crashed = apps.crashed();
