@@ -19,6 +19,9 @@
  *   before the cues-6 rules (conditional harm, disaster news, an injury with no cause) were scored.
  * - final7: the same draw (rules of fcda21f, seed 20261207f) once the pool also held the CFPB
  *   narratives of data/en/cfpb_narratives_extra.tsv: the first unseen confident media fires.
+ * - final8: the same draw (rules of 78436a3, main before branch cues-7, seed 20261207g) once the pool
+ *   also held Chinese internet news and VADER's tweets, Amazon reviews and NYT editorials
+ *   (data/README.md), labelled before the cues-7 rules were written.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -38,8 +41,9 @@ const UNSEEN = [
   { name: 'final5', drawnWith: 'ebc5e2c', seed: '20261207d' },
   { name: 'final6', drawnWith: 'fcda21f', seed: '20261207e' },
   { name: 'final7', drawnWith: 'fcda21f', seed: '20261207f' },
+  { name: 'final8', drawnWith: '78436a3', seed: '20261207g' },
 ];
-const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7'];
+const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8'];
 
 interface Labelled { kind: string; id: string; confidence?: number; label: string }
 

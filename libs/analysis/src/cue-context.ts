@@ -176,16 +176,22 @@ export function jokingTakeover(t: string, s: number, e: number, zh: boolean): bo
 
 // ——— news of war, disaster or an accident nobody's product caused ———
 
-const DISASTER_NEWS_ZH = /战争|战火|士兵|军队|袭击|空袭|轰炸|导弹|炮击|恐怖|冲突|枪击|遇难|阵亡|伤亡|地震|洪水|洪灾|台风|山火|森林火灾|泥石流|消防员|消防队|消防救援|救援|据报道|据悉|当地时间|警方|新华社|死亡人数|遇难者|死者|伤者/;
+// A news report's own words (final8, 2026-12-07: every wrong safety and media fire of the Chinese
+// news was one): bylines and datelines, the fire brigade, the police, the dead and hurt counted.
+const NEWS_REPORT_ZH = /原标题|本报讯|本报记者|通讯员|记者\s?[\u4e00-\u9fa5]{2,3}(?:报道|摄)|[（(]记者|据[^，。！？]{0,12}(?:报道|通报|介绍|了解)|日电|中新网|消防(?:车|员|队|大队|支队|救援|官兵|部门)|民警|交警|接警|接到报警|群众报警|火势|警戒|事故|目击者|事发|当场死亡|\d+死|[一二两三四五六七八九十]+死|死亡|近日|日前|网友爆料/;
+const DISASTER_NEWS_ZH = new RegExp(`战争|战火|士兵|军队|袭击|空袭|轰炸|导弹|炮击|恐怖|冲突|枪击|遇难|阵亡|伤亡|地震|洪水|洪灾|台风|山火|森林火灾|山林火灾|泥石流|救援|据报道|据悉|当地时间|警方|新华社|死亡人数|遇难者|死者|伤者|交通事故|${NEWS_REPORT_ZH.source}`);
 const WRITER_ZH = /我|我们|我家|俺|咱/;
-const FAULT_ZH = /电池|充电|手机|电器|热水器|燃气灶|电动车|质量|产品|召回|缺陷|故障|品牌|厂家|商家|店家|外卖|快递|自燃|航班|列车|高铁|公交|地铁/;
-const DISASTER_NEWS_EN = /\b(?:air ?strikes?|missiles?|shelling|bomb\w*|troops|soldiers?|militants?|occupied|war|invasion|gunfire|earthquake|wildfires?|hurricane|tornado|floods?|flooding|tsunami|firefighters?|fire (?:crews?|department|officials)|blaze|officials said|police said|authorities said|death toll|casualties|evacuat\w*)\b/i;
+// A product, a seller, a service or a place open to the public that the harm is put down to.
+const FAULT_ZH = /电池|充电|手机|电器|热水器|燃气灶|取暖器|电暖|电动车|质量|产品|召回|缺陷|故障|品牌|厂家|商家|店家|外卖|快递|自燃|航班|列车|高铁|公交|地铁|大巴|客车|旅游|游客|乘客|餐厅|餐吧|酒吧|饭店|酒楼|酒店|宾馆|商场|网吧|KTV|营业场所/;
+const DISASTER_NEWS_EN = /\b(?:air ?strikes?|missiles?|shelling|bomb\w*|troops|soldiers?|militants?|occupied|war|invasion|gunfire|earthquake|wildfires?|hurricane|tornado|floods?|flooding|tsunami|firefighters?|fire (?:crews?|department|officials|marshal|chief|investigators?)|blaze|(?:officials|police|authorities|witnesses|investigators|deputies) (?:said|say|says|reported)|according to (?:police|officials|authorities|investigators|reports|local media)|death toll|casualties|killed|died|dead|hospitali[sz]ed|evacuat\w*)\b/i;
 const WRITER_EN = /\b(?:i|i'm|i've|my|me|we|our|us)\b/i;
-const FAULT_EN = /\b(?:battery|batteries|charger|phone|laptop|e-?cig\w*|vape|hoverboard|scooter|appliance|heater|dryer|washer|toaster|fridge|airbag|recall\w*|defect\w*|faulty|malfunction\w*|caused by|blamed on|product|brand|company|airline|flight)\b|@\w+/i;
+const FAULT_EN = /\b(?:battery|batteries|charger|phone|laptop|e-?cig\w*|vape|hoverboard|scooter|appliance|heater|dryer|washer|toaster|fridge|airbag|recall\w*|defect\w*|faulty|malfunction\w*|caused by|blamed on|product|brand|company|airline|flight|restaurant|hotel|store)\b|@\w+/i;
 /**
- * A report of war, a disaster or an emergency ("Fire broke out in shops in occupied…", "居民楼起火，
- * 消防员正在救援") with neither the writer nor anyone's product, service or fault in it: news, not a
- * brand's safety incident. A fire from a charging e-bike or at the writer's home stays.
+ * A report of war, a disaster, an emergency or an accident ("Fire broke out in shops in occupied…",
+ * "居民楼起火，消防员正在救援", "村民家中失火，交警大队民警赶赴现场", "A house fire killed two, the fire
+ * marshal said") with neither the writer nor anyone's product, service or premises in it: news, not
+ * a brand's safety incident. A fire from a charging e-bike, a bus that self-ignites with tourists on
+ * board, food poisoning from a restaurant, a fire at the writer's home stay.
  */
 export function disasterNews(t: string, s: number, e: number, zh: boolean): boolean {
   const win = around(t, s, e, 100, 100);
@@ -193,6 +199,44 @@ export function disasterNews(t: string, s: number, e: number, zh: boolean): bool
     ? DISASTER_NEWS_ZH.test(win) && !WRITER_ZH.test(win) && !FAULT_ZH.test(win)
     : DISASTER_NEWS_EN.test(win) && !WRITER_EN.test(win) && !FAULT_EN.test(win);
 }
+
+const GENERAL_SAFETY_ZH = /每年|据统计|统计|多发|高发|频发|如何(?:逃生|预防|防范|避免|应对|处置)|怎么(?:预防|逃生|防范|避免)|应急处置|处置原则|(?:分类|划分)标准|类别|逃生|演练|安全知识|安全教育|安全常识|科普|严禁|禁令|防范|注意事项|小常识|小知识/;
+const GENERAL_SAFETY_EN = /\b(?:every year|each year|per year|annually|statistics?|studies|how to (?:prevent|avoid|escape|survive|stay safe)|safety tips|tips (?:for|on)|fire safety|fire drills?|prevention|leading cause)\b/i;
+/**
+ * Harm spoken of in general: a statistic, safety advice, a standard's list of accident kinds ("每年由
+ * 儿童玩火引起的火灾", "高层建筑火灾，应该如何逃生", "how to prevent a kitchen fire"), not an incident that
+ * happened to someone.
+ */
+export const generalSafety = (t: string, s: number, e: number, zh: boolean) => (zh ? GENERAL_SAFETY_ZH : GENERAL_SAFETY_EN).test(around(t, s, e, 40, 30));
+
+/**
+ * The cue word names a kind of equipment, service or rule, not an event: 电气火灾监控报警系统, 火灾保险,
+ * "electrical fire monitoring systems". A hazard (火灾隐患, "a fire hazard") is not in this list: it is a danger.
+ */
+export const termModifier = (t: string, e: number, zh: boolean) =>
+  zh
+    ? /^(?:监控|报警|探测|预警|保险|防控|防范|逃生|演练|应急|等级|类别|自动|防护|防治|监测|知识|常识|标准|事故应急)/.test(t.slice(e, e + 4))
+    : /^\s+(?:detection|detectors?|alarms?|monitoring|prevention|protection|suppression|safety|insurance|extinguishers?|drills?|codes?|training)\b/i.test(t.slice(e, e + 16));
+
+// ——— press words in a news report, not a threat to go to the press ———
+
+const BYLINE_ZH = /^\s?[\u4e00-\u9fa5]{2,3}\s?(?:报道|摄|[）)])|^从/;
+/** 本报记者刘宇琦报道, （记者 杨毅）, 记者从市文广局了解到: the report's own credit line, not the press called in. */
+export const bylineZh = (t: string, s: number, e: number) => /(?:本报|本台|本刊|通讯员|特约|见习|[（(])\s?$/.test(t.slice(Math.max(0, s - 4), s)) || BYLINE_ZH.test(t.slice(e, e + 6));
+
+const WRITER_OR_ADDRESSEE_ZH = /我|俺|咱|你们|你家|你司|贵司|贵公司/;
+// An organisation with a problem the press could expose: a firm, a shop, a platform, a hospital or
+// school, an industry's malpractice, a scam, pollution; or a customer's complaint (差评, 客服, 退款).
+const ORGANISATION_PROBLEM_ZH = /企业|公司|商家|品牌|平台|厂|店|产品|行业|医院|学校|幼儿园|银行|机构|骗局|骗|黑幕|乱象|偷排|排污|污染|质量|投诉|维权|欺诈|假货|坑|黑心|消费者|顾客|用户|业主|差评|卖家|客服|退款|退货|送餐|骑手|外卖|快递|商品|服务|售后/;
+/**
+ * A Chinese post where the press or an exposure ("曝光", "媒体报道", "告诉记者") concerns neither the
+ * writer (我, 你们) nor an organisation's problem: celebrity gossip, a suspect's identity, the police
+ * naming traffic offenders, a smog or wildfire story "reported by local media". Not a media risk.
+ */
+export const pressWithoutOrganisationZh = (t: string, s: number, e: number) => {
+  const win = around(t, s, e, 60, 60);
+  return !WRITER_OR_ADDRESSEE_ZH.test(around(t, s, e, 100, 100)) && !ORGANISATION_PROBLEM_ZH.test(win);
+};
 
 // ——— an injury with no cause: the writer's circumstance, not what a product did ———
 

@@ -5,7 +5,7 @@
  */
 import type { RiskCueKind } from '@vigil/contracts';
 import {
-  claimBackground, deniedFindingZh, disasterNews, firstPersonEn, generalHarmEn, harmWithCauseZh, hypothetical, selfHarmNoCauseEn, jokingTakeover, leakedWhatZh, medicalHistoryEn, ownCauseZh, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
+  bylineZh, claimBackground, deniedFindingZh, disasterNews, firstPersonEn, generalHarmEn, generalSafety, pressWithoutOrganisationZh, termModifier, harmWithCauseZh, hypothetical, selfHarmNoCauseEn, jokingTakeover, leakedWhatZh, medicalHistoryEn, ownCauseZh, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
   speculativeQuestion, storyContext, windowTest,
 } from './cue-context';
 import { REPEAT_EN, REPEAT_ZH } from './repeat-cue';
@@ -27,6 +27,8 @@ const ZH_BODY = /手(?!机)|脚|腿|头(?!发|皮屑)|脸|眼|皮肤|嘴|孩子|
 
 function zhSafety(t: string, s: number, e: number, w: string): number {
   if (ZH_SAFETY_IDIOM.test(t.slice(Math.max(0, s - 8), e + 3))) return 0;
+  // 电气火灾监控报警系统, 火灾保险: the name of equipment or a policy, not a fire.
+  if (termModifier(t, e, true)) return 0;
   // 手机销量爆炸, 人气爆炸: a lot of something, not a blast.
   if ((w === '爆炸' || w === '炸了') && /(?:销量|人气|流量|信息|订单|粉丝|播放量|热度|好吃|味道|口感)[^，。！？]{0,2}$/.test(t.slice(Math.max(0, s - 6), s))) return 0;
   if (deniedFindingZh(t, s)) return 0;
@@ -52,7 +54,8 @@ function zhSafety(t: string, s: number, e: number, w: string): number {
   if ((w === '过敏' && !productInvolvedZh(t, s, e)) || ((w === '受伤' || w === '出血') && roadAccidentZh(t, s, e))) base = Math.min(base, 0.5);
   // 居民楼起火，消防员正在救援: war, disaster or emergency news with no one's product in it.
   // 最近腿受伤了，只能让快递送上楼: an injury nothing is said to have caused.
-  if (disasterNews(t, s, e, true) || (/^(?:受伤|划伤|出血)$/.test(w) && !harmWithCauseZh(t, s, e))) base = Math.min(base, 0.5);
+  // 每年由儿童玩火引起的火灾…, 高层建筑火灾如何逃生: statistics and safety advice, no incident.
+  if (disasterNews(t, s, e, true) || generalSafety(t, s, e, true) || (/^(?:受伤|划伤|出血)$/.test(w) && !harmWithCauseZh(t, s, e))) base = Math.min(base, 0.5);
   // 房子起火后保险也不赔: the insured event of a claim. 着凉了，今天拉肚子: a cause no one sold.
   if (claimBackground(t, s, e, true) || (w === '拉肚子' && ownCauseZh(t, s))) base = Math.min(base, 0.5);
   // A rhetorical question ("想让我拉肚子吗"), a fear or a condition ("万一吃出问题") is not an incident.
@@ -66,6 +69,8 @@ function enSafety(t: string, s: number, e: number, w: string): number {
   let c: number;
   if (/insult to injur|injury to insult/i.test(t.slice(Math.max(0, s - 20), e + 10))) return 0;
   if (storyContext(t, s, e, false)) return 0;
+  // "Electrical fire monitoring systems", "house fire insurance": equipment or a policy, not a fire.
+  if (termModifier(t, e, false)) return 0;
   // A work accident, a surgery, radiation burns: the writer's medical history, not a product's harm.
   if (/^(?:injur|burn|hurt)/.test(lw) && medicalHistoryEn(t, s, e) && !EN_DEVICE.test(t.slice(Math.max(0, s - 40), e + 40))) return 0;
   if (/^(?:caught fire|catch(?:es|ing)? fire|burst into flames|fire hazard|fire (?:broke out|started)|food poisoning|electric shock|electrocuted|allergic reaction|choking hazard|choked on)$/.test(lw) || /^(?:house|kitchen|car|electrical|battery) fire$/.test(lw)) c = 0.9;
@@ -93,7 +98,8 @@ function enSafety(t: string, s: number, e: number, w: string): number {
   if (/^(?:injur|allergic)/.test(lw) && (!productInvolvedEn(t, s, e, EN_DEVICE) || (lw.startsWith('injur') && generalHarmEn(t, s, e)))) c = Math.min(c, 0.5);
   // "Fire broke out in shops in occupied…": news of war or disaster. "I hurt my back last week so…":
   // an injury the writer tells with no cause. Neither is a product's harm.
-  if (disasterNews(t, s, e, false) || (/^(?:injured|hurt|burn(?:ed|t)? )/.test(lw) && selfHarmNoCauseEn(t, s, e))) c = Math.min(c, 0.5);
+  // "Every year kitchen fires…; how to prevent one": statistics and safety advice, no incident.
+  if (disasterNews(t, s, e, false) || generalSafety(t, s, e, false) || (/^(?:injured|hurt|burn(?:ed|t)? )/.test(lw) && selfHarmNoCauseEn(t, s, e))) c = Math.min(c, 0.5);
   // "My home caught fire and the insurer has not paid the claim": the insured event, not a product's harm.
   if (claimBackground(t, s, e, false)) c = Math.min(c, 0.5);
   return hypothetical(t, s, false, e) ? c * 0.5 : c;
@@ -156,6 +162,11 @@ function zhMedia(t: string, s: number, e: number, w: string): number {
   // 真想传到网上……后来想想算了: a wish the writer dropped, not a threat.
   if (/(?:真想|本想|本来想|想过|差点|恨不得)[^，。！？]{0,8}$/.test(t.slice(Math.max(0, s - 12), s)) || /算了|作罢|还是不/.test(t.slice(e, e + 30))) return 0.4;
   if (storyContext(t, s, e, true) && !/我|我们/.test(left)) return 0;
+  // 本报记者刘宇琦报道, （记者 杨毅）: a news report's credit line.
+  if (w === '记者' && bylineZh(t, s, e)) return 0;
+  // Celebrity gossip, a suspect's identity, a smog story "据当地媒体报道": press words about no
+  // organisation's problem and neither the writer nor the company addressed.
+  if (pressWithoutOrganisationZh(t, s, e)) return 0.4;
   if (w === '曝光') return ZH_PHOTO.test(t.slice(Math.max(0, s - 12), e + 12)) ? 0 : 0.9;
   if (/^(?:发|上|传)/.test(w)) {
     if (t[s - 1] === '转') return 0;
@@ -197,6 +208,8 @@ const ZH_STRONG_REGULATOR = /12315|消协|消费者协会|消保委|消保会|�
 function zhRegulator(t: string, s: number, e: number, w: string): number {
   if (ZH_STRONG_REGULATOR.test(w)) return 0.9;
   const win = t.slice(Math.max(0, s - 8), e + 8);
+  // 1950年8月21日出生, 315路公交, 12345元: a year, a bus line or an amount, not the hotline or the day.
+  if (/^(?:315|12345|1950)$/.test(w) && /^\s?(?:年|元|块|米|路|号|次|万|个|人|多|余|届|期|型|款|分|斤|克|公里)/.test(t.slice(e, e + 3))) return 0;
   if (/^(?:315|3·15|三一五|12345|1950)$/.test(w)) return ZH_COMPLAINT_VERB.test(win) ? 0.85 : 0;
   return ZH_COMPLAINT_VERB.test(win) ? 0.85 : 0.4;
 }

@@ -287,3 +287,47 @@ describe('risk cues: a claim\'s insured event, a cause no one sold, figurative e
     expect(confidence(text, 'safety')).toBeGreaterThanOrEqual(CONFIDENT_CUE);
   });
 });
+
+// Classes found in the held-out draw final8 (2026-12-07, cues-7): Chinese internet news (news
+// reports of fires and accidents, safety advice, equipment names, bylines, gossip), and a hotline
+// number read as a year. Each fails on the rules of 78436a3 unless said otherwise.
+describe('risk cues: news reports, safety advice, equipment names, bylines, numbers that are dates', () => {
+  const confidence = (text: string, kind: RiskCueKind) => Math.max(0, ...cues(text).filter((c) => c.kind === kind).map((c) => c.confidence ?? 1));
+
+  it.each<[RiskCueKind, string]>([
+    // A fire or an accident told as news, with no product, seller or service in it.
+    ['safety', '昨晚村民家中突然起火，消防车赶到现场，民警对火势进行控制。'],
+    ['safety', 'A house fire on Elm Street killed two people early Sunday, the fire marshal said.'],
+    // Statistics and safety advice.
+    ['safety', '每年由儿童玩火引起的火灾不在少数，家长要多加注意。'],
+    ['safety', 'Every year kitchen fires injure thousands; here is how to prevent a kitchen fire.'],
+    // The cue word names equipment, not a fire.
+    ['safety', '公司主要产品包括电气火灾监控报警系统和消防设备。'],
+    ['safety', 'We install electrical fire monitoring systems in factories.'],
+    // A byline and press words about no organisation's problem.
+    ['media', '本报记者刘宇琦报道 近日，法院判处被告人彭某有期徒刑5年。'],
+    ['media', '据当地媒体报道，曼谷近期雾霾严重，官方称与邻国焚烧秸秆有关。'],
+    ['media', '韩雪的私人化妆品曝光！少得可怜'],
+    // (en: passes on the old rules too, English press words need the writer contacting the press.)
+    ['media', 'By Jane Doe, staff reporter. Smog covered Bangkok this week, local media reported.'],
+    // A birth year, a bus line: not the 1950 or 315 hotline (no English counterpart: the English triggers are names).
+    ['regulator', '被告人孟某某，男，1950年8月21日出生，小学文化。'],
+  ])('%s not confident enough to open a ticket alone: "%s"', (kind, text) => {
+    expect(confidence(text, kind)).toBeLessThan(CONFIDENT_CUE);
+  });
+
+  it.each<[RiskCueKind, string]>([
+    ['safety', '电动车充电时起火，消防员赶到现场扑救。'],
+    ['safety', '载有43名游客的旅游大巴在高速上自燃，交警赶到现场。'],
+    ['safety', 'The e-bike battery caught fire while charging, firefighters said.'],
+    ['safety', '这个插座有火灾隐患，插上就冒火花'],
+    ['safety', 'This heater is a fire hazard, it sparked twice'],
+    ['safety', '结果当天晚上来家里吃饭的亲戚都食物中毒，店家一次医院都没去看望过'],
+    ['media', '差评差评！！！媒体曝光！等着的,没完！'],
+    ['media', '昨晚央视曝光了如东一家企业偷排高浓度废水'],
+    ['media', '我要找记者曝光你们'],
+    ['regulator', '打了1950热线投诉'],
+  ])('%s still confident: "%s"', (kind, text) => {
+    expect(confidence(text, kind)).toBeGreaterThanOrEqual(CONFIDENT_CUE);
+  });
+});
