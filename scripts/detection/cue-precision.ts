@@ -22,6 +22,8 @@
  * - final8: the same draw (rules of 78436a3, main before branch cues-7, seed 20261207g) once the pool
  *   also held Chinese internet news and VADER's tweets, Amazon reviews and NYT editorials
  *   (data/README.md), labelled before the cues-7 rules were written.
+ * - final9: the same draw with the cues-7 rules (b159412, seed 20261207h) over the pool less final8:
+ *   the held-out figure of those rules, beside final8's of the rules before them.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -42,8 +44,9 @@ const UNSEEN = [
   { name: 'final6', drawnWith: 'fcda21f', seed: '20261207e' },
   { name: 'final7', drawnWith: 'fcda21f', seed: '20261207f' },
   { name: 'final8', drawnWith: '78436a3', seed: '20261207g' },
+  { name: 'final9', drawnWith: 'b159412', seed: '20261207h' },
 ];
-const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8'];
+const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9'];
 
 interface Labelled { kind: string; id: string; confidence?: number; label: string }
 
@@ -116,7 +119,7 @@ export function evalCuePrecision(): void {
     }
   }
   console.log(`${HELD_OUT} was held out until the media rule of 2026-12-07 (third session): its wrong media fires were read to find that rule's failure class, so its "today" figure for media is no longer held out; ${FRESH} is.`);
-  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5–7 hold 25 of each key kind they found, or all there were (final6 regulator 13; final7 safety 10, media 3).');
+  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5–9 hold 25 of each key kind they found, or all there were (final6 regulator 13; final7 safety 10, media 3).');
 }
 
 if (require.main === module) evalCuePrecision();
