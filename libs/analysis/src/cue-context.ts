@@ -178,13 +178,19 @@ export function jokingTakeover(t: string, s: number, e: number, zh: boolean): bo
 
 // A news report's own words (final8, 2026-12-07: every wrong safety and media fire of the Chinese
 // news was one): bylines and datelines, the fire brigade, the police, the dead and hurt counted.
-const NEWS_REPORT_ZH = /原标题|本报讯|本报记者|通讯员|记者\s?[\u4e00-\u9fa5]{2,3}(?:报道|摄)|[（(]记者|据[^，。！？]{0,12}(?:报道|通报|介绍|了解)|日电|中新网|消防(?:车|员|队|大队|支队|救援|官兵|部门)|民警|交警|接警|接到报警|群众报警|火势|警戒|事故|目击者|事发|当场死亡|\d+死|[一二两三四五六七八九十]+死|死亡|近日|日前|网友爆料/;
+const NEWS_REPORT_ZH = /原标题|本报讯|本报记者|通讯员|记者\s?[\u4e00-\u9fa5]{2,3}(?:报道|摄)|[（(]记者|据[^，。！？]{0,12}(?:报道|通报|介绍|了解)|日电|中新网|消防|民警|交警|接警|报警|火势|火情|扑救|通报|警戒|事故|目击者|事发|当场死亡|身亡|\d+死|[一二两三四五六七八九十]+死|死亡|近日|日前|网友爆料/;
 const DISASTER_NEWS_ZH = new RegExp(`战争|战火|士兵|军队|袭击|空袭|轰炸|导弹|炮击|恐怖|冲突|枪击|遇难|阵亡|伤亡|地震|洪水|洪灾|台风|山火|森林火灾|山林火灾|泥石流|救援|据报道|据悉|当地时间|警方|新华社|死亡人数|遇难者|死者|伤者|交通事故|${NEWS_REPORT_ZH.source}`);
-const WRITER_ZH = /我|我们|我家|俺|咱/;
+// 我市, 我国, 我县: a news report's "our city", not a writer telling what happened to them.
+const WRITER_ZH = /我(?![市县区省国镇乡校院局])|俺|咱/;
+// A news site's or a channel's own name and its "follow us" line are not the writer or a product:
+// 手机新浪网 (no phone), 点击关注我们 (no first person).
+const SITE_BOILERPLATE_ZH = /手机(?:新浪|网易|搜狐|凤凰|腾讯)?网|(?:点击|长按|欢迎)?(?:关注|订阅|联系|添加)(?:我们|我)(?:哟|吧)?|有话讲请留言/g;
+const plain = (win: string) => win.replace(SITE_BOILERPLATE_ZH, ' ');
 // A product, a seller, a service or a place open to the public that the harm is put down to.
-const FAULT_ZH = /电池|充电|手机|电器|热水器|燃气灶|取暖器|电暖|电动车|质量|产品|召回|缺陷|故障|品牌|厂家|商家|店家|外卖|快递|自燃|航班|列车|高铁|公交|地铁|大巴|客车|旅游|游客|乘客|餐厅|餐吧|酒吧|饭店|酒楼|酒店|宾馆|商场|网吧|KTV|营业场所/;
+const FAULT_ZH = /电池|充电|手机|电器|热水器|燃气灶|取暖器|电暖|暖炉|电热毯|烤火炉|电动车|质量|产品|召回|缺陷|故障|品牌|厂家|商家|店家|外卖|快递|自燃|航班|列车|高铁|公交|地铁|大巴|客车|旅游|游客|乘客|餐厅|餐吧|酒吧|饭店|酒楼|酒店|宾馆|商场|网吧|KTV|营业场所/;
 const DISASTER_NEWS_EN = /\b(?:air ?strikes?|missiles?|shelling|bomb\w*|troops|soldiers?|militants?|occupied|war|invasion|gunfire|earthquake|wildfires?|hurricane|tornado|floods?|flooding|tsunami|firefighters?|fire (?:crews?|department|officials|marshal|chief|investigators?)|blaze|(?:officials|police|authorities|witnesses|investigators|deputies) (?:said|say|says|reported)|according to (?:police|officials|authorities|investigators|reports|local media)|death toll|casualties|killed|died|dead|hospitali[sz]ed|evacuat\w*)\b/i;
-const WRITER_EN = /\b(?:i|i'm|i've|my|me|we|our|us)\b/i;
+// "Our town", "our county": a local paper's voice, not the writer's own experience.
+const WRITER_EN = /\b(?:i|i'm|i've|my|me|we|us)\b|\bour\b(?!\s+(?:city|town|county|state|country|nation|region|community|area)\b)/i;
 const FAULT_EN = /\b(?:battery|batteries|charger|phone|laptop|e-?cig\w*|vape|hoverboard|scooter|appliance|heater|dryer|washer|toaster|fridge|airbag|recall\w*|defect\w*|faulty|malfunction\w*|caused by|blamed on|product|brand|company|airline|flight|restaurant|hotel|store)\b|@\w+/i;
 /**
  * A report of war, a disaster, an emergency or an accident ("Fire broke out in shops in occupied…",
@@ -195,12 +201,13 @@ const FAULT_EN = /\b(?:battery|batteries|charger|phone|laptop|e-?cig\w*|vape|hov
  */
 export function disasterNews(t: string, s: number, e: number, zh: boolean): boolean {
   const win = around(t, s, e, 100, 100);
+  const zhWin = zh ? plain(win) : '';
   return zh
-    ? DISASTER_NEWS_ZH.test(win) && !WRITER_ZH.test(win) && !FAULT_ZH.test(win)
+    ? DISASTER_NEWS_ZH.test(zhWin) && !WRITER_ZH.test(zhWin) && !FAULT_ZH.test(zhWin)
     : DISASTER_NEWS_EN.test(win) && !WRITER_EN.test(win) && !FAULT_EN.test(win);
 }
 
-const GENERAL_SAFETY_ZH = /每年|据统计|统计|多发|高发|频发|如何(?:逃生|预防|防范|避免|应对|处置)|怎么(?:预防|逃生|防范|避免)|应急处置|处置原则|(?:分类|划分)标准|类别|逃生|演练|安全知识|安全教育|安全常识|科普|严禁|禁令|防范|注意事项|小常识|小知识/;
+const GENERAL_SAFETY_ZH = /每年|据统计|统计|起数|同比|环比|多发|高发|频发|如何(?:逃生|预防|防范|避免|应对|处置)|怎么(?:预防|逃生|防范|避免)|应急处置|处置原则|(?:分类|划分)标准|类别|逃生|演练|安全知识|安全教育|安全常识|科普|严禁|禁令|防范|注意事项|小常识|小知识/;
 const GENERAL_SAFETY_EN = /\b(?:every year|each year|per year|annually|statistics?|studies|how to (?:prevent|avoid|escape|survive|stay safe)|safety tips|tips (?:for|on)|fire safety|fire drills?|prevention|leading cause)\b/i;
 /**
  * Harm spoken of in general: a statistic, safety advice, a standard's list of accident kinds ("每年由
@@ -224,7 +231,7 @@ const BYLINE_ZH = /^\s?[\u4e00-\u9fa5]{2,3}\s?(?:报道|摄|[）)])|^从/;
 /** 本报记者刘宇琦报道, （记者 杨毅）, 记者从市文广局了解到: the report's own credit line, not the press called in. */
 export const bylineZh = (t: string, s: number, e: number) => /(?:本报|本台|本刊|通讯员|特约|见习|[（(])\s?$/.test(t.slice(Math.max(0, s - 4), s)) || BYLINE_ZH.test(t.slice(e, e + 6));
 
-const WRITER_OR_ADDRESSEE_ZH = /我|俺|咱|你们|你家|你司|贵司|贵公司/;
+const WRITER_OR_ADDRESSEE_ZH = /我(?![市县区省国镇乡校院局])|俺|咱|你们|你家|你司|贵司|贵公司/;
 // An organisation with a problem the press could expose: a firm, a shop, a platform, a hospital or
 // school, an industry's malpractice, a scam, pollution; or a customer's complaint (差评, 客服, 退款).
 const ORGANISATION_PROBLEM_ZH = /企业|公司|商家|品牌|平台|厂|店|产品|行业|医院|学校|幼儿园|银行|机构|骗局|骗|黑幕|乱象|偷排|排污|污染|质量|投诉|维权|欺诈|假货|坑|黑心|消费者|顾客|用户|业主|差评|卖家|客服|退款|退货|送餐|骑手|外卖|快递|商品|服务|售后/;
@@ -235,7 +242,16 @@ const ORGANISATION_PROBLEM_ZH = /企业|公司|商家|品牌|平台|厂|店|产�
  */
 export const pressWithoutOrganisationZh = (t: string, s: number, e: number) => {
   const win = around(t, s, e, 60, 60);
-  return !WRITER_OR_ADDRESSEE_ZH.test(around(t, s, e, 100, 100)) && !ORGANISATION_PROBLEM_ZH.test(win);
+  return !WRITER_OR_ADDRESSEE_ZH.test(plain(around(t, s, e, 100, 100))) && !ORGANISATION_PROBLEM_ZH.test(win);
+};
+
+/**
+ * 接受记者采访, 告诉记者, 记者走访了…, 记者在采访中了解到: how a report was gathered, said of someone
+ * other than the writer (我告诉记者 stays: the writer went to the press).
+ */
+export const pressInterviewZh = (t: string, s: number, e: number) => {
+  const clause = t.slice(Math.max(0, s - 20), s).split(/[，。！？,.!?；;\n]/).pop() ?? '';
+  return (/(?:接受|面对|婉拒了?|告诉|对)[^，。！？]{0,10}$/.test(clause) && !/我(?![市县区省国镇乡校院局])/.test(clause)) || /^(?:的)?(?:采访|先后走访|走访|了解到|获悉|在采访中|从)/.test(t.slice(e, e + 5));
 };
 
 // ——— an injury with no cause: the writer's circumstance, not what a product did ———

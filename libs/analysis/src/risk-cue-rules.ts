@@ -5,7 +5,7 @@
  */
 import type { RiskCueKind } from '@vigil/contracts';
 import {
-  bylineZh, claimBackground, deniedFindingZh, disasterNews, firstPersonEn, generalHarmEn, generalSafety, pressWithoutOrganisationZh, termModifier, harmWithCauseZh, hypothetical, selfHarmNoCauseEn, jokingTakeover, leakedWhatZh, medicalHistoryEn, ownCauseZh, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
+  bylineZh, claimBackground, deniedFindingZh, disasterNews, firstPersonEn, generalHarmEn, generalSafety, pressInterviewZh, pressWithoutOrganisationZh, termModifier, harmWithCauseZh, hypothetical, selfHarmNoCauseEn, jokingTakeover, leakedWhatZh, medicalHistoryEn, ownCauseZh, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
   speculativeQuestion, storyContext, windowTest,
 } from './cue-context';
 import { REPEAT_EN, REPEAT_ZH } from './repeat-cue';
@@ -121,6 +121,8 @@ function zhLeak(t: string, s: number, e: number, w: string): number {
     if (what === 'news') return 0;
     return ZH_DATA_NOUN.test(win) ? 0.75 : 0.4;
   }
+  // 名牌电缆商标被冒用: a brand counterfeited, not someone's identity used.
+  if (/冒用/.test(w) && /商标|品牌|名牌|厂名|厂址|包装|专利|假冒/.test(win)) return 0;
   if (w === '隐私') return /泄露|曝光|侵犯|暴露|被卖|出卖/.test(win) ? 0.85 : 0;
   // 网易云是不是盗号了，推荐的全是我爱听的: a joke, nothing was taken.
   if (/盗号|被盗|账号被/.test(w) && jokingTakeover(t, s, e, true)) return 0.5;
@@ -164,6 +166,8 @@ function zhMedia(t: string, s: number, e: number, w: string): number {
   if (storyContext(t, s, e, true) && !/我|我们/.test(left)) return 0;
   // 本报记者刘宇琦报道, （记者 杨毅）: a news report's credit line.
   if (w === '记者' && bylineZh(t, s, e)) return 0;
+  // 接受记者采访, 市民告诉记者, 记者走访了三家银行: a report being gathered, not the press called in.
+  if (/^(?:记者|媒体|电视台|央视)/.test(w) && pressInterviewZh(t, s, e)) return 0.4;
   // Celebrity gossip, a suspect's identity, a smog story "据当地媒体报道": press words about no
   // organisation's problem and neither the writer nor the company addressed.
   if (pressWithoutOrganisationZh(t, s, e)) return 0.4;

@@ -331,3 +331,35 @@ describe('risk cues: news reports, safety advice, equipment names, bylines, numb
     expect(confidence(text, kind)).toBeGreaterThanOrEqual(CONFIDENT_CUE);
   });
 });
+
+// Second round of cues-7, read off final9: "our city" in a news report, a news site's name and its
+// "follow us" line, a report being gathered (接受记者采访), fire statistics, a counterpart brand
+// counterfeited (被冒用). Each fails on the rules of b159412 unless said otherwise.
+describe('risk cues: a local paper\'s "our city", site names, interviews, statistics, counterfeit brands', () => {
+  const confidence = (text: string, kind: RiskCueKind) => Math.max(0, ...cues(text).filter((c) => c.kind === kind).map((c) => c.confidence ?? 1));
+
+  it.each<[RiskCueKind, string]>([
+    ['safety', '我市一居民楼发生火灾，消防赶到现场扑救。'],
+    ['safety', 'A house fire in our town killed two people, the fire chief said.'],
+    ['safety', '娄底一电工在高压电杆上触电身亡_手机新浪网。据相关消息报道，事发在昨天下午。'],
+    ['safety', '春节期间全市火灾起数大幅减少'],
+    ['media', '云霄命案监控视频曝光。关注我们，有话讲请留言'],
+    ['media', '记者先后走访了工商银行、建设银行三明分行，其中农业银行婉拒了记者的采访。'],
+    // (en: passes on b159412 too: "told reporters" never fired, the English cue needs the writer contacting the press.)
+    ['media', 'The minister told reporters on Monday that prices would fall.'],
+    // (no English counterpart: "counterfeit" is not a data-leak trigger.)
+    ['data_leak', '广东省名牌电缆商标被冒用，侵权产品被转移'],
+  ])('%s not confident enough to open a ticket alone: "%s"', (kind, text) => {
+    expect(confidence(text, kind)).toBeLessThan(CONFIDENT_CUE);
+  });
+
+  it.each<[RiskCueKind, string]>([
+    ['safety', '我家的电暖器昨晚起火了，消防来了才扑灭'],
+    ['safety', 'Our heater caught fire last night and the fire department came'],
+    ['safety', '主人为给猫取暖打开暖炉发生火灾，猫不幸身亡'],
+    ['media', '我告诉记者了，明天就曝光你们'],
+    ['data_leak', '我的身份证被冒用办了贷款'],
+  ])('%s still confident: "%s"', (kind, text) => {
+    expect(confidence(text, kind)).toBeGreaterThanOrEqual(CONFIDENT_CUE);
+  });
+});
