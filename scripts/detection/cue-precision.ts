@@ -24,6 +24,8 @@
  *   (data/README.md), labelled before the cues-7 rules were written.
  * - final9: the same draw with the cues-7 rules (b159412, seed 20261207h) over the pool less final8:
  *   the held-out figure of those rules, beside final8's of the rules before them.
+ * - final10: the same with the second cues-7 round (cf2f2fe, seed 20261207i; safety, media, data
+ *   leak) over the pool less final9: that round's held-out figure.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -45,8 +47,9 @@ const UNSEEN = [
   { name: 'final7', drawnWith: 'fcda21f', seed: '20261207f' },
   { name: 'final8', drawnWith: '78436a3', seed: '20261207g' },
   { name: 'final9', drawnWith: 'b159412', seed: '20261207h' },
+  { name: 'final10', drawnWith: 'cf2f2fe', seed: '20261207i' },
 ];
-const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9'];
+const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10'];
 
 interface Labelled { kind: string; id: string; confidence?: number; label: string }
 
@@ -111,7 +114,7 @@ export function evalCuePrecision(): void {
     console.log(`\n${name} (held out: texts no earlier sample holds, seed ${seed}, fires confident under the rules of ${drawnWith}, labelled before the rules after it were scored; 95 % Wilson interval):`);
     for (const kind of ['safety', 'data_leak', 'media', 'regulator']) {
       const u = unseen.filter((r) => r.kind === kind);
-      if (!u.length) { console.log(`  ${kind.padEnd(12)} no confident fire among the unseen texts`); continue; }
+      if (!u.length) { console.log(`  ${kind.padEnd(12)} ${name === 'final10' ? 'not drawn (its rules did not change in that round)' : 'no confident fire among the unseen texts'}`); continue; }
       const drawn = u.filter((r) => (r.confidence ?? 1) >= CONFIDENT_CUE);
       const now = u.filter((r) => flagged(kind, r.id) === true);
       const real = u.filter((r) => r.label === '1');
