@@ -25,7 +25,8 @@
  * - final9: the same draw with the cues-7 rules (b159412, seed 20261207h) over the pool less final8:
  *   the held-out figure of those rules, beside final8's of the rules before them.
  * - final10: the same with the second cues-7 round (cf2f2fe, seed 20261207i; safety, media, data
- *   leak) over the pool less final9: that round's held-out figure.
+ *   leak) over the pool less final9: that round's held-out figure; final11 (seed 20261207j, safety
+ *   and media) a second draw of the same rules, pooled with final10.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,15 +42,18 @@ const BASELINE = 'final2';
 const HELD_OUT = 'final3';
 const FRESH = 'final4';
 /** Held-out draws over texts no earlier sample held, each with the rules it was drawn with. */
-const UNSEEN = [
+const UNSEEN: { name: string; drawnWith: string; seed: string; kinds?: string[] }[] = [
   { name: 'final5', drawnWith: 'ebc5e2c', seed: '20261207d' },
   { name: 'final6', drawnWith: 'fcda21f', seed: '20261207e' },
   { name: 'final7', drawnWith: 'fcda21f', seed: '20261207f' },
   { name: 'final8', drawnWith: '78436a3', seed: '20261207g' },
   { name: 'final9', drawnWith: 'b159412', seed: '20261207h' },
-  { name: 'final10', drawnWith: 'cf2f2fe', seed: '20261207i' },
+  { name: 'final10', drawnWith: 'cf2f2fe', seed: '20261207i', kinds: ['safety', 'media', 'data_leak'] },
+  { name: 'final11', drawnWith: 'cf2f2fe', seed: '20261207j', kinds: ['safety', 'media'] },
 ];
-const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10'];
+/** Draws of the same rules, pooled for a narrower interval. */
+const POOLED = [{ names: ['final10', 'final11'], rules: 'cf2f2fe' }];
+const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10', 'final11'];
 
 interface Labelled { kind: string; id: string; confidence?: number; label: string }
 
@@ -108,21 +112,30 @@ export function evalCuePrecision(): void {
       `${name.padEnd(20)} ${pct(b.filter((r) => r.label === '1').length, b.length).padEnd(28)} ${pct(now.filter((r) => r.label === '1').length, now.length).padEnd(26)} ${`${real.filter((r) => flagged(kind, r.id)).length}/${real.length}`.padEnd(18)} ${(h.length ? `${pct(h.filter((r) => r.label === '1').length, h.length)} → ${pct(hNow.filter((r) => r.label === '1').length, hNow.length)}` : '-').padEnd(40)} ${f.length ? `${pct(fDrawn.filter((r) => r.label === '1').length, fDrawn.length)} → ${pct(fNow.filter((r) => r.label === '1').length, fNow.length)} (${f.length} fires labelled)` : '-'}`,
     );
   }
-  for (const { name, drawnWith, seed } of UNSEEN) {
+  for (const { name, drawnWith, seed, kinds } of UNSEEN) {
     const unseen = read(name);
     if (!unseen.length) continue;
     console.log(`\n${name} (held out: texts no earlier sample holds, seed ${seed}, fires confident under the rules of ${drawnWith}, labelled before the rules after it were scored; 95 % Wilson interval):`);
     for (const kind of ['safety', 'data_leak', 'media', 'regulator']) {
       const u = unseen.filter((r) => r.kind === kind);
-      if (!u.length) { console.log(`  ${kind.padEnd(12)} ${name === 'final10' ? 'not drawn (its rules did not change in that round)' : 'no confident fire among the unseen texts'}`); continue; }
+      if (!u.length) { console.log(`  ${kind.padEnd(12)} ${kinds && !kinds.includes(kind) ? 'not drawn in this sample' : 'no confident fire among the unseen texts'}`); continue; }
       const drawn = u.filter((r) => (r.confidence ?? 1) >= CONFIDENT_CUE);
       const now = u.filter((r) => flagged(kind, r.id) === true);
       const real = u.filter((r) => r.label === '1');
       console.log(`  ${kind.padEnd(12)} as drawn ${withCi(drawn.filter((r) => r.label === '1').length, drawn.length).padEnd(28)} → today ${withCi(now.filter((r) => r.label === '1').length, now.length).padEnd(28)} real ones kept ${now.filter((r) => r.label === '1').length}/${real.length}`);
     }
   }
+  for (const { names, rules } of POOLED) {
+    console.log(`\n${names.join(' + ')} pooled (held out, rules of ${rules}; today's rules on their rows, 95 % Wilson interval):`);
+    for (const kind of ['safety', 'data_leak', 'media', 'regulator']) {
+      const u = names.flatMap((n) => read(n)).filter((r) => r.kind === kind);
+      if (!u.length) continue;
+      const now = u.filter((r) => flagged(kind, r.id) === true);
+      console.log(`  ${kind.padEnd(12)} ${withCi(now.filter((r) => r.label === '1').length, now.length)}`);
+    }
+  }
   console.log(`${HELD_OUT} was held out until the media rule of 2026-12-07 (third session): its wrong media fires were read to find that rule's failure class, so its "today" figure for media is no longer held out; ${FRESH} is.`);
-  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5–9 hold 25 of each key kind they found, or all there were (final6 regulator 13; final7 safety 10, media 3).');
+  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5–11 hold 25 of each key kind they drew, or all there were (final6 regulator 13; final7 safety 10, media 3).');
 }
 
 if (require.main === module) evalCuePrecision();
