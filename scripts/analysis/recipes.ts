@@ -53,7 +53,8 @@ RECIPES.v4d = { ...RECIPES.v4a!, name: 'v4d: v4a + TweetEval emotion tweets', al
 const VECTORS = { from: ['crowdflower', 'drug', 'vader', 'emotion'], bits: 18, dim: 8, epochs: 5, lr: 0.5 };
 RECIPES.v5a = { ...RECIPES.v3!, name: 'v5a: v3 + sentiment vectors learnt from its rows and the tweet, drug, VADER and emotion sets', vectors: VECTORS };
 RECIPES.v5b = { ...RECIPES.v4a!, name: 'v5b: v4a + the same sentiment vectors', vectors: VECTORS };
-export const CHOSEN_RECIPE = 'v3';
+RECIPES.v5c = { ...RECIPES.v4c!, name: 'v5c: v4c + the sentiment vectors of v5a', vectors: VECTORS };
+export const CHOSEN_RECIPE = 'v4c';
 
 /** The tenth of the training rows a stacked recipe keeps apart for the combination. */
 export const isStackRow = (text: string) => fnv1a('val:' + text) % 10 === 0;
