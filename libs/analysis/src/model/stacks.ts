@@ -2,4 +2,4 @@
 import type { SentimentStack } from '../sentiment';
 
 export const ZH_STACK: SentimentStack | undefined = {"bias":-0.02975901324494746,"weights":[0.9347,0.5242,0.3202,0.0883,-0.519,-0.0043,0.6698]};
-export const EN_STACK: SentimentStack | undefined = {"bias":0.17888430146523177,"weights":[0.8278,0.9923,-0.7523,-0.4766,1.3536,-0.1946,0]};
+export const EN_STACK: SentimentStack | undefined = {"bias":0.09912559022791842,"weights":[0.801,0.9825,-0.3839,-0.3356,0.2648,-0.079,0]};
