@@ -74,12 +74,20 @@ async function tryWrite(kafka: Kafka, topic: string): Promise<string> {
 
 /** Consumes from the beginning: 'read' when a message arrives, else the error that stopped it (or 'nothing within …'). */
 async function tryRead(kafka: Kafka, groupId: string, topic: string, timeoutMs = 30_000): Promise<string> {
-  const consumer = kafka.consumer({ groupId, retry: { retries: 0 }, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+  const consumer = kafka.consumer({ groupId, retry: { retries: 5, initialRetryTime: 300 }, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
   try {
     return await new Promise<string>((resolve) => {
       const timer = setTimeout(() => resolve(`nothing within ${timeoutMs / 1000} s`), timeoutMs);
       const done = (r: string) => (clearTimeout(timer), resolve(r));
-      consumer.on(consumer.events.CRASH, (e) => done((e.payload as { error: Error }).error.message));
+      // A fresh broker makes __consumer_offsets on the first group call ("not the correct
+      // coordinator"): kafkajs restarts the consumer on such errors, so only a final one counts.
+      let last = '';
+      consumer.on(consumer.events.CRASH, (e) => {
+        const { error, restart } = e.payload as { error: Error; restart: boolean };
+        last = error.message;
+        if (denied.test(error.message) || !restart) done(error.message);
+      });
+      setTimeout(() => last && done(`${last} (still, after ${timeoutMs / 1000} s)`), timeoutMs - 100);
       (async () => {
         await consumer.connect();
         await consumer.subscribe({ topics: [topic], fromBeginning: true });
