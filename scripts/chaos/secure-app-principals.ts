@@ -45,11 +45,13 @@ function clientFor(svc: AppPrincipalServices, brokers: string, app: KafkaApp, se
     brokers: brokers.split(','),
     clientId: `vigil-secure-check-${app}`,
     logLevel: seen ? logLevel.DEBUG : logLevel.NOTHING,
+    // Refusals are not retried (kafkajs bails on authorization errors); a fresh broker's coordinator
+    // errors are, which with no retries failed an allowed read ("Failed to find group coordinator").
     logCreator: () => (entry) => {
       const err = (entry.log as { error?: unknown }).error;
       if (seen && err) seen.push(String((err as Error).message ?? err));
     },
-    retry: { retries: 0 },
+    retry: { retries: 5, initialRetryTime: 300 },
     connectionTimeout: 10_000,
     ssl: svc.secureKafkaAdminOptions().ssl,
     sasl: { mechanism: 'scram-sha-512', username: env.KAFKA_SASL_USERNAME!, password: env.KAFKA_SASL_PASSWORD! },
