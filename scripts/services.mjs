@@ -5,21 +5,23 @@
 //   node scripts/services.mjs start|stop|status|reset|env [--cluster]
 // --cluster: 3 Kafka brokers (replication 3, min.insync.replicas 2) and 2 Elasticsearch nodes.
 // --secure: Elasticsearch with security, TLS on HTTP (own CA) and users (see es-security.mjs);
-//   Kafka with SASL_SSL only: own CA, SCRAM-SHA-512 users (see kafka-security.mjs).
+//   Kafka with SASL_SSL only: own CA, SCRAM-SHA-512 users (see kafka-security.mjs), one per app
+//   too (`env --app processor` prints that app's settings; kafka-app-acls.mjs).
 // When KAFKA_BROKERS / ELASTICSEARCH_URL are set, that service is not started.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, cluster, defaultUrls, homeDir, log, nodes, secure, ServiceError } from './services/env.mjs';
 import { secureClientEnv, secureEsHealthy } from './services/es-security.mjs';
-import { secureKafkaClientEnv } from './services/kafka-security.mjs';
+import { secureKafkaAppEnv, secureKafkaClientEnv } from './services/kafka-security.mjs';
 import { alive, readPid, stopPid } from './services/process.mjs';
 import { kafkaHealthy, startKafka, fetchKafka } from './services/kafka.mjs';
 import { esHealthy, startElasticsearch, fetchElasticsearch } from './services/elasticsearch.mjs';
 
 export { versions, ports, defaultUrls, nodes, cluster, secure } from './services/env.mjs';
 export { secureClientEnv } from './services/es-security.mjs';
-export { secureKafkaAdminOptions, secureKafkaClientEnv } from './services/kafka-security.mjs';
+export { applyAppAcls, removeAppAcls, secureKafkaAdminOptions, secureKafkaAppEnv, secureKafkaClientEnv } from './services/kafka-security.mjs';
+export { APP_TOPICS, KAFKA_APPS, appGroupPrefix, appUsername } from './services/kafka-app-acls.mjs';
 export { fetchKafka, startKafkaNode } from './services/kafka.mjs';
 export { fetchElasticsearch, startElasticsearchNode } from './services/elasticsearch.mjs';
 export { readPid, alive } from './services/process.mjs';
@@ -97,8 +99,20 @@ export function clientEnv(kafkaBrokers = defaultUrls.kafkaBrokers, elasticsearch
   };
 }
 
+/** `--app <name>` (secured folders): that app's own Kafka user instead of `vigil` (kafka-app-acls.mjs). */
+function appArg() {
+  const i = process.argv.indexOf('--app');
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
 function printEnv(kafkaBrokers, elasticsearchUrl) {
-  for (const [k, v] of Object.entries(clientEnv(kafkaBrokers, elasticsearchUrl))) console.log(`${k}=${v}`);
+  const env = clientEnv(kafkaBrokers, elasticsearchUrl);
+  const app = appArg();
+  if (app) {
+    if (!secure || process.env.KAFKA_BROKERS) throw new ServiceError('--app gives an app its own Kafka user: only for the embedded Kafka of a --secure folder');
+    Object.assign(env, secureKafkaAppEnv(app, kafkaBrokers));
+  }
+  for (const [k, v] of Object.entries(env)) console.log(`${k}=${v}`);
 }
 
 async function main() {
@@ -132,7 +146,7 @@ async function main() {
       printEnv(defaultUrls.kafkaBrokers, defaultUrls.elasticsearchUrl);
       break;
     default:
-      console.error('usage: npm run services -- start|stop|status|reset|fetch|env [--cluster | --secure]');
+      console.error('usage: npm run services -- start|stop|status|reset|fetch|env [--cluster | --secure] [env --app collector|processor|indexer|detector|responder|api]');
       process.exit(2);
   }
 }

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 
 const script = path.join(__dirname, '../scripts/services.mjs');
 /** `services.mjs <cmd>` on a state folder of the test's own, with no setting that would choose a mode. */
-function services(home: string, cmd: string): string {
+function services(home: string, cmd: string, ...args: string[]): string {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VIGIL_|KAFKA_|ELASTICSEARCH_)/.test(k)));
-  const r = spawnSync(process.execPath, [script, cmd], { env: { ...env, VIGIL_HOME: home, VIGIL_KAFKA_PORT: '22992', VIGIL_ES_PORT: '22993' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [script, cmd, ...args], { env: { ...env, VIGIL_HOME: home, VIGIL_KAFKA_PORT: '22992', VIGIL_ES_PORT: '22993' }, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`services ${cmd} exited ${r.status}: ${r.stderr}`);
   return r.stdout;
 }
@@ -30,6 +30,19 @@ describe('a state folder started with --secure', () => {
     expect(out).toContain('KAFKA_SSL=true\n');
     expect(out).toContain('ELASTICSEARCH_URL=https://127.0.0.1:22993\n');
     expect(out).toContain('ELASTICSEARCH_PASSWORD=e-secret\n');
+  });
+
+  it("gives an app its own Kafka user (env --app), made once per folder and kept", () => {
+    const home = stoppedSecureFolder();
+    const out = services(home, 'env', '--app', 'processor');
+    const creds = JSON.parse(fs.readFileSync(path.join(home, 'kafka-credentials.json'), 'utf8')) as { appPasswords: Record<string, string>; appUsersInStorage: boolean };
+    expect(out).toContain('KAFKA_SASL_USERNAME=vigil-processor\n');
+    expect(out).toContain(`KAFKA_SASL_PASSWORD=${creds.appPasswords.processor}\n`);
+    expect(Object.keys(creds.appPasswords).sort()).toEqual(['api', 'collector', 'detector', 'indexer', 'processor', 'responder']);
+    // Made after the storage was formatted: the next start adds them to the running broker.
+    expect(creds.appUsersInStorage).toBe(false);
+    expect(services(home, 'env', '--app', 'processor')).toBe(out);
+    expect(services(home, 'env')).toContain('KAFKA_SASL_USERNAME=vigil\n');
   });
 
   it('is plain again after reset, which removes the secured servers\' users and CA', () => {

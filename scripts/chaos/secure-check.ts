@@ -14,7 +14,12 @@
  *    password is refused; the role stops at `vigil-*`; an API key works (where the distribution can
  *    make one);
  *  - the compiled collector, processor and indexer, started with those settings only (the user,
- *    then the API key), index every intake post.
+ *    then the API key), index every intake post;
+ *  - `vigil start`'s demo seeding (watches, knowledge) reaches the secured Elasticsearch with the
+ *    settings ensureServices returns (with the URL alone it failed on the certificate);
+ *  - per-app users (secure-app-principals.ts): each app's own user reads and writes its own topics
+ *    and is refused every other topic and another app's group; every app as its own process with
+ *    only its own user runs the pipeline.
  * With --cluster: three brokers and two Elasticsearch nodes (TLS between them too, one CA each), and
  * every broker and node is checked with the same settings.
  * Usage: npm run check:secure [-- --cluster]   (VIGIL_SECURE_HOME, VIGIL_SECURE_KAFKA_PORT,
@@ -35,6 +40,12 @@ import { DataKeyRing } from '../../libs/common/src/data-keys';
 import { AppProcesses } from './app-processes';
 import { isIndexed } from './audit';
 import { IntakeLoad } from './intake-load';
+import { appAclProbes, appPrincipalPipeline, type AppPrincipalServices } from './secure-app-principals';
+import { useServices } from '../../apps/cli/src/start/start.command';
+import { seedDemoWatches } from '../../apps/cli/src/start/seed-demo-watches';
+import { seedDemoKnowledge } from '../../apps/cli/src/start/seed-demo-knowledge';
+import { loadApiConfig } from '../../apps/api/src/api.config';
+import { loadResponderConfig } from '../../apps/responder/src/responder.config';
 
 const root = path.resolve(__dirname, '../..');
 const say = (msg: string) => process.stderr.write(`[secure] ${msg}\n`);
@@ -62,7 +73,7 @@ const expectFailure = async (fn: () => Promise<unknown>, pattern: RegExp): Promi
 
 const clustered = process.argv.includes('--cluster');
 
-interface Services {
+interface Services extends AppPrincipalServices {
   cluster: boolean;
   ensureServices(): Promise<{ kafkaBrokers: string; elasticsearchUrl: string }>;
   stopServices(names?: string[]): Promise<void>;
@@ -95,6 +106,7 @@ async function main(): Promise<void> {
   const prefix = `vigil-sec${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   try {
     await kafkaChecks(kafkaEnv, `${prefix}-k`);
+    await appAclProbes(check, services, kafkaBrokers, `${prefix}-q`);
     const conn = serviceConnections(loadConfig(BaseConfig, { ...secureEnv, KAFKA_BROKERS: kafkaBrokers }));
     const user = new Client({ nodes: conn.search.node.split(','), auth: conn.search.auth, tls: { ca: fs.readFileSync(conn.search.caFile!, 'utf8') } });
     await check('user + CA from the settings: cluster health over TLS', async () => `cluster ${(await user.cluster.health()).status}`);
@@ -136,11 +148,31 @@ async function main(): Promise<void> {
         return `${(await k.count({ index: `${prefix}-probe` })).count} documents`;
       });
     }
+    await check("vigil start's demo seeding (watches, knowledge) on the secured Elasticsearch, with what ensureServices returns", async () => {
+      // As runStart does: the settings ensureServices returned, into the environment the seeding reads.
+      const env: NodeJS.ProcessEnv = { ...process.env, VIGIL_INDEX_PREFIX: `${prefix}-d-` };
+      useServices({ kafkaBrokers, elasticsearchUrl: secureEnv.ELASTICSEARCH_URL!, started: [], env: allEnv }, env);
+      // Bounded: the old seeding's certificate refusal is retried by ensureIndices as "busy or away" for 10 minutes.
+      const [watches, knowledge] = await within(180_000, 'the demo seeding', async () => [
+        await seedDemoWatches(loadApiConfig(env), path.join(root, 'demo', 'watches.yaml')),
+        await seedDemoKnowledge(loadApiConfig(env), path.join(root, 'demo', 'knowledge.yaml'), loadResponderConfig(env).PLAN_FILE),
+      ]);
+      if (!watches.length || !knowledge.length) throw new Error(`seeded ${watches.length} watches and ${knowledge.length} knowledge entries`);
+      return `${watches.length} watches, ${knowledge.length} knowledge entries created`;
+    });
     const settings: [string, Record<string, string>][] = [['user and password', secureEnv]];
     if (key) settings.push(['API key', { ELASTICSEARCH_URL: secureEnv.ELASTICSEARCH_URL!, ELASTICSEARCH_CA_FILE: secureEnv.ELASTICSEARCH_CA_FILE!, ELASTICSEARCH_API_KEY: key.encoded }]);
     for (const [label, esEnv] of settings) {
       await check(`collector → processor → indexer over SASL_SSL Kafka and the ${label}: every intake post indexed`, () => pipeline(kafkaEnv, esEnv, `${prefix}-${label === 'API key' ? 'a' : 'u'}`, admin));
     }
+    await check('every app as its own process with its own Kafka user (only its ACLs): all healthy, every intake post indexed, the detector caught up', () =>
+      appPrincipalPipeline(services, kafkaBrokers, secureEnv, admin, `${prefix}-p`, {
+        root,
+        home: process.env.VIGIL_HOME!,
+        basePort: Number(process.env.VIGIL_SECURE_APP_PORT ?? 3460) + 10,
+        sourcesFile: emptySources(),
+      }),
+    );
   } finally {
     // By name: Elasticsearch 8 refuses wildcard deletes (action.destructive_requires_name).
     await admin.indices
@@ -156,6 +188,15 @@ async function main(): Promise<void> {
   const failed = results.filter(([, ok]) => !ok).length;
   process.stdout.write(`\nsecured Kafka and Elasticsearch path, ${new Date().toISOString()}: ${results.length - failed} passed, ${failed} failed\n`);
   process.exitCode = failed ? 1 : 0;
+}
+
+async function within<T>(ms: number, what: string, fn: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([fn(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function emptySources(): string {
@@ -343,7 +384,8 @@ async function pipeline(kafkaEnv: Record<string, string>, esEnv: Record<string, 
   }
 }
 
-main().catch((e: unknown) => {
+// Exits when done: a check that timed out may leave a client retrying in the background.
+main().then(() => process.exit(process.exitCode ?? 0)).catch((e: unknown) => {
   say(`failed: ${(e as Error).stack ?? String(e)}`);
   process.exit(2);
 });

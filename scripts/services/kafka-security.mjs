@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { homeDir, ServiceError, which } from './env.mjs';
+import { allAppAcls, appUsername, KAFKA_APPS } from './kafka-app-acls.mjs';
 
 export const tlsDir = () => path.join(homeDir, 'kafka-tls');
 const credentialsFile = () => path.join(homeDir, 'kafka-credentials.json');
@@ -68,13 +69,35 @@ export function readCredentials() {
     fs.writeFileSync(file, JSON.stringify(creds, null, 2), { mode: 0o600 });
   }
   const creds = JSON.parse(fs.readFileSync(file, 'utf8'));
+  let changed = false;
   if (!creds.outsiderPassword) {
     // A folder from before the outsider user: its password is written now; the user itself exists
     // only once the storage is formatted again (`services reset`).
     creds.outsiderPassword = randomBytes(18).toString('base64url');
-    fs.writeFileSync(file, JSON.stringify(creds, null, 2), { mode: 0o600 });
+    changed = true;
   }
+  // One user per app (kafka-app-acls.mjs). A folder formatted before they existed gets them from
+  // the running broker (addMissingAppUsers); `appUsersInStorage` says whether that is still to do.
+  creds.appPasswords ??= {};
+  for (const app of KAFKA_APPS) {
+    if (creds.appPasswords[app]) continue;
+    creds.appPasswords[app] = randomBytes(18).toString('base64url');
+    creds.appUsersInStorage = false;
+    changed = true;
+  }
+  if (changed) fs.writeFileSync(file, JSON.stringify(creds, null, 2), { mode: 0o600 });
   return creds;
+}
+
+function markAppUsersInStorage() {
+  const creds = readCredentials();
+  creds.appUsersInStorage = true;
+  fs.writeFileSync(credentialsFile(), JSON.stringify(creds, null, 2), { mode: 0o600 });
+}
+
+/** The storage is being formatted with every user of the credentials file (scramFormatArgs). */
+export function formattedWithAppUsers() {
+  markAppUsersInStorage();
 }
 
 /** Arguments for `kafka-storage format`: the SCRAM users go into the metadata log with the cluster's first record. */
@@ -84,6 +107,7 @@ export function scramFormatArgs() {
     [c.adminUsername, c.adminPassword],
     [c.username, c.password],
     [OUTSIDER, c.outsiderPassword],
+    ...KAFKA_APPS.map((app) => [appUsername(app), c.appPasswords[app]]),
   ].flatMap(([name, password]) => ['--add-scram', `${SASL_MECHANISM}=[name=${name},password=${password}]`]);
 }
 
@@ -127,6 +151,15 @@ export function secureKafkaClientEnv(kafkaBrokers) {
   };
 }
 
+/**
+ * The settings of one app's own user (`services env --app <name>`): the same as secureKafkaClientEnv
+ * but `vigil-<app>`, whose ACLs reach only that app's topics and groups (kafka-app-acls.mjs).
+ */
+export function secureKafkaAppEnv(app, kafkaBrokers) {
+  if (!KAFKA_APPS.includes(app)) throw new ServiceError(`no Kafka user for app ${app} (apps with one: ${KAFKA_APPS.join(', ')})`);
+  return { ...secureKafkaClientEnv(kafkaBrokers), KAFKA_SASL_USERNAME: appUsername(app), KAFKA_SASL_PASSWORD: readCredentials().appPasswords[app] };
+}
+
 /** kafkajs connection options for the admin user (health checks and clean-up). */
 export function secureKafkaAdminOptions() {
   const c = readCredentials();
@@ -162,13 +195,63 @@ export function appAcls(kafkajs, username) {
   ];
 }
 
-/** Gives the apps' user its ACLs, as the admin user (a super user). */
-export async function applyAcls(kafkajs, brokers) {
+async function asAdmin(kafkajs, brokers, fn) {
   const admin = new kafkajs.Kafka({ brokers: brokers.split(','), clientId: 'vigil-services', logCreator: () => () => {}, ...secureKafkaAdminOptions() }).admin();
   await admin.connect();
   try {
-    await admin.createAcls({ acl: appAcls(kafkajs, readCredentials().username) });
+    return await fn(admin);
   } finally {
     await admin.disconnect().catch(() => {});
   }
+}
+
+/**
+ * Gives the apps' user its ACLs, and each app's own user the ACLs for the topics of
+ * `VIGIL_TOPIC_PREFIX` (none: the names of libs/contracts), as the admin user (a super user).
+ */
+export async function applyAcls(kafkajs, brokers, topicPrefix = process.env.VIGIL_TOPIC_PREFIX ?? '') {
+  await asAdmin(kafkajs, brokers, (admin) => admin.createAcls({ acl: [...appAcls(kafkajs, readCredentials().username), ...allAppAcls(kafkajs, topicPrefix)] }));
+}
+
+/** Per-app ACLs for another topic prefix (a test run's own), as the admin user. */
+export async function applyAppAcls(kafkajs, brokers, topicPrefix) {
+  await asAdmin(kafkajs, brokers, (admin) => admin.createAcls({ acl: allAppAcls(kafkajs, topicPrefix) }));
+}
+
+/** Removes what applyAppAcls gave for that prefix: its topics and groups (the cluster ACLs every prefix shares stay). */
+export async function removeAppAcls(kafkajs, brokers, topicPrefix) {
+  const filters = allAppAcls(kafkajs, topicPrefix).filter((a) => a.resourceType !== kafkajs.AclResourceTypes.CLUSTER);
+  await asAdmin(kafkajs, brokers, (admin) => admin.deleteAcls({ filters }));
+}
+
+/**
+ * SCRAM users of a folder formatted before the per-app users existed, added on the running brokers
+ * with Kafka's own ConfigCommand as the admin user (kafkajs has no call for it); once per folder.
+ */
+export function addMissingAppUsers(java, cp, brokers) {
+  const c = readCredentials();
+  if (c.appUsersInStorage) return [];
+  const props = path.join(tlsDir(), 'admin-client.properties');
+  fs.writeFileSync(
+    props,
+    [
+      'security.protocol=SASL_SSL',
+      `sasl.mechanism=${SASL_MECHANISM}`,
+      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${c.adminUsername}" password="${c.adminPassword}";`,
+      'ssl.truststore.type=PEM',
+      `ssl.truststore.location=${path.join(tlsDir(), 'ca.crt')}`,
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
+  try {
+    for (const app of KAFKA_APPS) {
+      const r = spawnSync(java, ['-cp', cp, 'kafka.admin.ConfigCommand', '--bootstrap-server', brokers, '--command-config', props, '--alter', '--entity-type', 'users', '--entity-name', appUsername(app), '--add-config', `${SASL_MECHANISM}=[password=${c.appPasswords[app]}]`], { encoding: 'utf8' });
+      if (r.status !== 0) throw new ServiceError(`adding the Kafka user ${appUsername(app)} failed: ${`${r.stdout}${r.stderr}`.trim().split('\n').slice(-3).join(' ')}`);
+    }
+  } finally {
+    fs.rmSync(props, { force: true });
+  }
+  markAppUsersInStorage();
+  return KAFKA_APPS.map(appUsername);
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { cacheDir, checkJava, checkMaven, defaultUrls, homeDir, log, nodes, repoRoot, runMaven, secure, ServiceError, versions } from './env.mjs';
-import { applyAcls, refuseUnsecuredData, scramFormatArgs, secureKafkaAdminOptions, secureListenerProperties } from './kafka-security.mjs';
+import { addMissingAppUsers, applyAcls, formattedWithAppUsers, refuseUnsecuredData, scramFormatArgs, secureKafkaAdminOptions, secureListenerProperties } from './kafka-security.mjs';
 import { alreadyRunning, ensurePortsFree, startDetached, waitFor } from './process.mjs';
 
 function kafkaLibDir() {
@@ -86,10 +86,12 @@ export async function startKafka() {
     await waitFor(`Kafka ${n.name}`, () => kafkaHealthy(`127.0.0.1:${n.port}`), 120_000, logFile, pid);
   }
   if (secure) {
+    const added = addMissingAppUsers(checkJava().java, cp, defaultUrls.kafkaBrokers);
+    if (added.length) log(`added the per-app Kafka users ${added.join(', ')} (this folder was formatted before them)`);
     const kafkajs = await import(path.join(repoRoot, 'node_modules', 'kafkajs', 'index.js'));
     await applyAcls(kafkajs.default ?? kafkajs, defaultUrls.kafkaBrokers);
   }
-  if (todo.length) log(`Kafka is healthy (${defaultUrls.kafkaBrokers})${secure ? '; ACLs of the user vigil in place' : ''}`);
+  if (todo.length) log(`Kafka is healthy (${defaultUrls.kafkaBrokers})${secure ? '; ACLs of the user vigil and of each app\'s own user in place' : ''}`);
 }
 
 /** Starts one broker again (the chaos suite restarts the one it killed); waits until it answers. */
@@ -179,6 +181,7 @@ async function prepareKafkaNode(n, cp) {
     }
     const f = spawnSync(java, ['-cp', cp, `-Dlog4j2.configurationFile=${log4j}`, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', props, ...(secure ? scramFormatArgs() : [])], { encoding: 'utf8' });
     if (f.status !== 0) throw new ServiceError(`formatting Kafka storage failed:\n${f.stdout}${f.stderr}`);
+    if (secure) formattedWithAppUsers();
   }
   return () => {
     const logFile = path.join(homeDir, 'logs', `${n.name}.log`);
