@@ -12,6 +12,16 @@ export const isAlreadyExists = (e: unknown): boolean => e instanceof errors.Resp
  */
 export const isTransient = (e: unknown): boolean =>
   e instanceof errors.TimeoutError ||
-  e instanceof errors.ConnectionError ||
+  (e instanceof errors.ConnectionError && !isTlsTrustFailure(e)) ||
   e instanceof errors.NoLivingConnectionsError ||
   (e instanceof errors.ResponseError && [429, 502, 503, 504].includes(e.statusCode ?? 0));
+
+/**
+ * A connection refused by TLS: an untrusted or mismatched certificate, or https spoken to plain
+ * http. The client reports it as a ConnectionError like a server that is away, but waiting does
+ * not fix a missing or wrong `ELASTICSEARCH_CA_FILE`: an app's start used to try again for its
+ * whole patience (10 minutes) before it said so (found by the secured check, 2026-12-07).
+ */
+export const isTlsTrustFailure = (e: unknown): boolean =>
+  e instanceof errors.ConnectionError &&
+  /certificate|self[- ]signed|CERT_|ERR_TLS|ERR_SSL|SSL routines|wrong version number|altnames/i.test(e.message);
