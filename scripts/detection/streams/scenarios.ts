@@ -57,6 +57,8 @@ export interface Scenario {
   incidents: Incident[];
   /** Per watch, local day indexes that are neither storm nor quiet (left out of both counts). */
   unclearDays?: Record<string, Set<number>>;
+  /** Every post of an incident's days is labelled the incident's (CFPB): a storm day has no ordinary posts of its own. */
+  incidentsCoverWholeDays?: boolean;
 }
 
 interface BrandSpec {
