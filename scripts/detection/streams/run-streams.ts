@@ -10,6 +10,7 @@ import { resolveConfig } from '../../../libs/detection/src/config';
 import { riseThreshold } from '../../../libs/detection/src/sustained-rise';
 import { decidableTimes, fromDecidable, type FromDecidable } from './decidable';
 import { cfpbCompanies } from './cfpb';
+import { zhFruitHeatwave } from './common-cause';
 import { enrich } from './enrich';
 import { HOUR } from './rhythm';
 import { enSocial, zhDelivery, zhShopping, type Incident, type Scenario } from './scenarios';
@@ -142,6 +143,8 @@ export function evalStreams(opts: StreamsOptions): Row[] {
     () => zhShopping(404, 'held-out'),
     () => enSocial(505, 'held-out'),
     () => cfpbCompanies(606),
+    () => zhFruitHeatwave(707, 'held-out'),
+    ...(opts.quick ? [] : [() => zhFruitHeatwave(808, 'held-out'), () => zhFruitHeatwave(909, 'held-out')]),
   ];
   const rows: Row[] = [];
   for (const make of scenarios) {
