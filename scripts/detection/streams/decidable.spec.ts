@@ -90,7 +90,7 @@ describe('decidableTimes and fromDecidable', () => {
     expect(dec.get(tiny)).toBeUndefined();
     const afterOnset = (at - onset) / 60_000;
     const r = fromDecidable([{ incident: big, alertDelayMin: afterOnset + 30 }, { incident: tiny, alertDelayMin: 100 }], dec);
-    expect(r).toMatchObject({ storms: 2, decidable: 1, alerted: 1, undecidableAlerted: 1 });
+    expect(r).toMatchObject({ storms: 2, decidable: 1, alerted: 1, undecidableAlerted: 1, decidableIn2h: 1, alertedIn2hOfThose: 1 });
     expect(r.delays[0]).toBeCloseTo(30, 6);
   });
 });

@@ -121,13 +121,16 @@ export interface FromDecidable {
   /** Of the decidable storms: alerted, and minutes from decidable to the alert (negative: earlier). */
   alerted: number;
   delays: number[];
+  /** Decidable within 2 h of onset, and of those alerted within 2 h of onset (the target, where it can be met). */
+  decidableIn2h: number;
+  alertedIn2hOfThose: number;
   /** Of the storms never decidable: alerted anyway (by other evidence than the watch's count). */
   undecidableAlerted: number;
 }
 
 /** Delay from decidable of one detector's alerts (alertDelayMin from onset, per storm). */
 export function fromDecidable(rows: ReadonlyArray<{ incident: Incident; alertDelayMin?: number }>, decidable: ReadonlyMap<Incident, number | undefined>): FromDecidable {
-  const r: FromDecidable = { storms: 0, decidable: 0, decidableAfterOnset: [], alerted: 0, delays: [], undecidableAlerted: 0 };
+  const r: FromDecidable = { storms: 0, decidable: 0, decidableAfterOnset: [], alerted: 0, delays: [], decidableIn2h: 0, alertedIn2hOfThose: 0, undecidableAlerted: 0 };
   for (const st of rows) {
     if (!decidable.has(st.incident)) continue;
     r.storms++;
@@ -139,6 +142,10 @@ export function fromDecidable(rows: ReadonlyArray<{ incident: Incident; alertDel
     r.decidable++;
     const after = (at - st.incident.onset) / 60_000;
     r.decidableAfterOnset.push(after);
+    if (after <= 120) {
+      r.decidableIn2h++;
+      if (st.alertDelayMin !== undefined && st.alertDelayMin <= 120) r.alertedIn2hOfThose++;
+    }
     if (st.alertDelayMin === undefined) continue;
     r.alerted++;
     r.delays.push(st.alertDelayMin - after);

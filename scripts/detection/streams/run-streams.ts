@@ -62,7 +62,7 @@ const DECIDABLE_NATS = riseThreshold(resolveConfig().burst.rise);
 
 function fmtDecidable(d: FromDecidable): string {
   const within = d.delays.filter((x) => x <= 60).length;
-  return `decidable ${d.decidable}/${d.storms} (median ${fmtMin(med(d.decidableAfterOnset)).trim()} after onset); alerted ${d.alerted}/${d.decidable} of them, median ${fmtMin(med(d.delays)).trim()} after decidable, within 1 h ${within} (${pct(within, d.decidable)} of decidable); never decidable but alerted ${d.undecidableAlerted}/${d.storms - d.decidable}`;
+  return `decidable ${d.decidable}/${d.storms} (median ${fmtMin(med(d.decidableAfterOnset)).trim()} after onset); alerted ${d.alerted}/${d.decidable} of them, median ${fmtMin(med(d.delays)).trim()} after decidable, within 1 h ${within} (${pct(within, d.decidable)} of decidable); decidable within 2 h of onset ${d.decidableIn2h}, of them alerted within 2 h ${d.alertedIn2hOfThose}; never decidable but alerted ${d.undecidableAlerted}/${d.storms - d.decidable}`;
 }
 
 const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]! : NaN);
@@ -202,7 +202,8 @@ export function evalStreams(opts: StreamsOptions): Row[] {
     const dec = mine.filter((r) => !r.control).map((r) => fromDecidable(r.score.storms, r.decidable)).reduce((a, b) => ({
       storms: a.storms + b.storms, decidable: a.decidable + b.decidable, decidableAfterOnset: [...a.decidableAfterOnset, ...b.decidableAfterOnset],
       alerted: a.alerted + b.alerted, delays: [...a.delays, ...b.delays], undecidableAlerted: a.undecidableAlerted + b.undecidableAlerted,
-    }), { storms: 0, decidable: 0, decidableAfterOnset: [], alerted: 0, delays: [], undecidableAlerted: 0 } as FromDecidable);
+      decidableIn2h: a.decidableIn2h + b.decidableIn2h, alertedIn2hOfThose: a.alertedIn2hOfThose + b.alertedIn2hOfThose,
+    }), { storms: 0, decidable: 0, decidableAfterOnset: [], alerted: 0, delays: [], decidableIn2h: 0, alertedIn2hOfThose: 0, undecidableAlerted: 0 } as FromDecidable);
     console.log(`  ${''.padEnd(11)} from decidable (a Poisson test on the watch's count with the hindsight null, known onset, ${DECIDABLE_NATS.toFixed(1)} nats): ${fmtDecidable(dec)}`);
     const byTrigger = Object.entries(triggers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     if (byTrigger.length) console.log(`  ${''.padEnd(11)} single-post tickets per brand per quiet day by the plan's trigger (all held-out rows, controls included): ${byTrigger.map(([t, n]) => `${t} ${(n / Math.max(1, quietDays)).toFixed(2)}`).join(', ')}`);
