@@ -97,6 +97,6 @@ export function cfpbCompanies(seed: number, companies = 8): Scenario {
     name: 'cfpb', seed, split: 'held-out',
     description: `CFPB complaints ${FROM}..${TO}, the ${top.length} companies with most complaints, real dates and companies (hour of day drawn)`,
     watches: [...watchOf.values()], start, end, warmupDays: 28, utcOffset: UTC_OFFSET, coverageFrom: {},
-    posts, incidents: incidents.sort((a, b) => a.onset - b.onset), unclearDays,
+    posts, incidents: incidents.sort((a, b) => a.onset - b.onset), unclearDays, incidentsCoverWholeDays: true,
   };
 }

@@ -6,10 +6,14 @@
  */
 import { CRISIS_TRIGGERS, type EnrichedMention, type Signal } from '@vigil/contracts';
 import { createDetector } from '../../../libs/detection/src';
+import { resolveConfig } from '../../../libs/detection/src/config';
+import { riseThreshold } from '../../../libs/detection/src/sustained-rise';
+import { decidableTimes, fromDecidable, type FromDecidable } from './decidable';
 import { cfpbCompanies } from './cfpb';
+import { zhFruitHeatwave } from './common-cause';
 import { enrich } from './enrich';
 import { HOUR } from './rhythm';
-import { enSocial, zhDelivery, zhShopping, type Scenario } from './scenarios';
+import { enSocial, zhDelivery, zhShopping, type Incident, type Scenario } from './scenarios';
 import { ALARM_KINDS, scoreScenario, type ScenarioScore } from './score';
 import { runSpikeRule, SPIKE_RULE } from './spike-baseline';
 import { RESOLVE_AFTER_HOURS } from './tickets';
@@ -47,7 +51,19 @@ export const spikeRule: DetectorUnderTest = {
   run: (_s, stream) => runSpikeRule(stream),
 };
 
-export interface Row { scenario: string; seed: number; split: string; control: boolean; detector: string; score: ScenarioScore; posts: number }
+export interface Row {
+  scenario: string; seed: number; split: string; control: boolean; detector: string; score: ScenarioScore; posts: number;
+  /** When each storm of the scenario became decidable on counts (decidable.ts); the same for every detector. */
+  decidable: ReadonlyMap<Incident, number | undefined>;
+}
+
+/** Vigil's own false-alarm rate (the sustained-rise threshold) is the oracle's. */
+const DECIDABLE_NATS = riseThreshold(resolveConfig().burst.rise);
+
+function fmtDecidable(d: FromDecidable): string {
+  const within = d.delays.filter((x) => x <= 60).length;
+  return `decidable ${d.decidable}/${d.storms} (median ${fmtMin(med(d.decidableAfterOnset)).trim()} after onset); alerted ${d.alerted}/${d.decidable} of them, median ${fmtMin(med(d.delays)).trim()} after decidable, within 1 h ${within} (${pct(within, d.decidable)} of decidable); decidable within 2 h of onset ${d.decidableIn2h}, of them alerted within 2 h ${d.alertedIn2hOfThose}; never decidable but alerted ${d.undecidableAlerted}/${d.storms - d.decidable}`;
+}
 
 const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]! : NaN);
 const fmtMin = (x: number) => (Number.isNaN(x) ? '   -' : x >= 120 ? `${(x / 60).toFixed(1)} h` : `${Math.round(x)} min`);
@@ -81,6 +97,7 @@ function printRow(r: Row): void {
   console.log(
     `  ${r.detector.padEnd(11)} ${storms} | tickets/brand/quiet day ${mean.toFixed(2)} (worst ${worstWatch} ${worst.toFixed(2)}; crisis ${meanOf(sc.crisisTicketsPerQuietDay).toFixed(2)}, service ${meanOf(sc.serviceTicketsPerQuietDay).toFixed(2)}; without single-post tickets ${detMean.toFixed(2)}) | tickets ${sc.tickets} (${sc.ticketsOnIncidents} on incidents), alerts/ticket ${sc.alertsPerTicket.toFixed(1)} | ${prec}`,
   );
+  if (!r.control && sc.storms.length) console.log(`  ${''.padEnd(11)} from decidable: ${fmtDecidable(fromDecidable(sc.storms, r.decidable))}`);
   for (const f of sc.falseEvents) console.log(`  ${''.padEnd(11)} non-incident ${f.incident.id}: ${f.signals} alarm signal(s)`);
   const byTrigger = Object.entries(sc.quietSinglePostTriggers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (byTrigger.length) console.log(`  ${''.padEnd(11)} quiet-day single-post tickets (${sc.quietRiskFlagTickets}) by the plan's trigger: ${byTrigger.map(([t, n]) => `${t} ${n}`).join(', ')}`);
@@ -126,17 +143,20 @@ export function evalStreams(opts: StreamsOptions): Row[] {
     () => zhShopping(404, 'held-out'),
     () => enSocial(505, 'held-out'),
     () => cfpbCompanies(606),
+    () => zhFruitHeatwave(707, 'held-out'),
+    ...(opts.quick ? [] : [() => zhFruitHeatwave(808, 'held-out'), () => zhFruitHeatwave(909, 'held-out')]),
   ];
   const rows: Row[] = [];
   for (const make of scenarios) {
     const t0 = Date.now();
     const s = make();
     const stream = enrich(s.name, s.posts);
+    const decidable = decidableTimes(s, DECIDABLE_NATS);
     console.log(`\n${s.name} seed ${s.seed} (${s.split}): ${s.description}`);
     console.log(`  ${describe(s)}`);
     for (const det of detectors) {
       const score = scoreScenario(s, stream, det.run(s, stream));
-      const row: Row = { scenario: s.name, seed: s.seed, split: s.split, control: false, detector: det.name, score, posts: s.posts.length };
+      const row: Row = { scenario: s.name, seed: s.seed, split: s.split, control: false, detector: det.name, score, posts: s.posts.length, decidable };
       rows.push(row);
       printRow(row);
     }
@@ -146,7 +166,7 @@ export function evalStreams(opts: StreamsOptions): Row[] {
       const cstream = stream.filter((_, i) => keep[i]);
       for (const det of detectors) {
         const score = scoreScenario(control, cstream, det.run(control, cstream));
-        const row: Row = { scenario: s.name, seed: s.seed, split: s.split, control: true, detector: det.name, score, posts: control.posts.length };
+        const row: Row = { scenario: s.name, seed: s.seed, split: s.split, control: true, detector: det.name, score, posts: control.posts.length, decidable: new Map() };
         rows.push(row);
         printRow(row);
       }
@@ -179,6 +199,12 @@ export function evalStreams(opts: StreamsOptions): Row[] {
       `  ${det.name.padEnd(11)} storms signalled ${found.length}/${storms.length} (within 2 h ${found.filter((x) => x.delayMin! <= 120).length}, median ${fmtMin(med(found.map((x) => x.delayMin!)))}), alerted ${alerted.length}/${storms.length} (within 2 h ${alerted.filter((x) => x.alertDelayMin! <= 120).length}, median ${fmtMin(med(alerted.map((x) => x.alertDelayMin!)))}); tickets per brand per quiet day ${(perBrand.reduce((a, b) => a + b, 0) / Math.max(1, perBrand.length)).toFixed(2)} (worst ${Math.max(0, ...perBrand).toFixed(2)}; ${(perBrandDet.reduce((a, b) => a + b, 0) / Math.max(1, perBrandDet.length)).toFixed(2)} without single-post tickets); group-complaint precision ${pct(groups[0], groups[1])} of ${groups[1]}`,
     );
     console.log(`  ${''.padEnd(11)} crisis tickets per brand per quiet day ${avg(perBrandCrisis)} (worst ${Math.max(0, ...perBrandCrisis).toFixed(2)}; target ≤ 1) — the detector's and single posts with a crisis trigger (${[...CRISIS_TRIGGERS].join(', ')}); service tickets (one complaint, service triggers only) ${avg(perBrandService)} (worst ${Math.max(0, ...perBrandService).toFixed(2)})`);
+    const dec = mine.filter((r) => !r.control).map((r) => fromDecidable(r.score.storms, r.decidable)).reduce((a, b) => ({
+      storms: a.storms + b.storms, decidable: a.decidable + b.decidable, decidableAfterOnset: [...a.decidableAfterOnset, ...b.decidableAfterOnset],
+      alerted: a.alerted + b.alerted, delays: [...a.delays, ...b.delays], undecidableAlerted: a.undecidableAlerted + b.undecidableAlerted,
+      decidableIn2h: a.decidableIn2h + b.decidableIn2h, alertedIn2hOfThose: a.alertedIn2hOfThose + b.alertedIn2hOfThose,
+    }), { storms: 0, decidable: 0, decidableAfterOnset: [], alerted: 0, delays: [], decidableIn2h: 0, alertedIn2hOfThose: 0, undecidableAlerted: 0 } as FromDecidable);
+    console.log(`  ${''.padEnd(11)} from decidable (a Poisson test on the watch's count with the hindsight null, known onset, ${DECIDABLE_NATS.toFixed(1)} nats): ${fmtDecidable(dec)}`);
     const byTrigger = Object.entries(triggers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     if (byTrigger.length) console.log(`  ${''.padEnd(11)} single-post tickets per brand per quiet day by the plan's trigger (all held-out rows, controls included): ${byTrigger.map(([t, n]) => `${t} ${(n / Math.max(1, quietDays)).toFixed(2)}`).join(', ')}`);
   }

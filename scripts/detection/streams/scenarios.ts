@@ -24,7 +24,7 @@ export interface StreamPost {
   incident?: string;
 }
 
-export type IncidentKind = 'slow-storm' | 'spike' | 'group' | 'app-update' | 'real-surge' | 'viral-neutral';
+export type IncidentKind = 'slow-storm' | 'spike' | 'group' | 'app-update' | 'real-surge' | 'viral-neutral' | 'common-cause';
 
 export interface Incident {
   id: string;
@@ -57,9 +57,11 @@ export interface Scenario {
   incidents: Incident[];
   /** Per watch, local day indexes that are neither storm nor quiet (left out of both counts). */
   unclearDays?: Record<string, Set<number>>;
+  /** Every post of an incident's days is labelled the incident's (CFPB): a storm day has no ordinary posts of its own. */
+  incidentsCoverWholeDays?: boolean;
 }
 
-interface BrandSpec {
+export interface BrandSpec {
   watch: string;
   volume: VolumeSpec;
   pool: Text[];
@@ -71,7 +73,7 @@ interface BrandSpec {
 const MIN = 60_000;
 
 /** The stream of one brand, plus a city mention on a share of its posts (strangers in one city are not a group). */
-function background(rand: () => number, b: BrandSpec, start: number, end: number, cities: string[], cityStyle: (c: string, t: string) => string): StreamPost[] {
+export function background(rand: () => number, b: BrandSpec, start: number, end: number, cities: string[], cityStyle: (c: string, t: string) => string): StreamPost[] {
   const from = start + (b.startDay ?? 0) * DAY;
   const next = cycler(rand, b.pool);
   return arrivals(rand, b.volume, from, end).map((at, i) => {
@@ -85,15 +87,15 @@ function background(rand: () => number, b: BrandSpec, start: number, end: number
 }
 
 /** The brand's expected posts on the day of `t` (weekday, growth), for sizing a storm against it. */
-function expectedDay(b: BrandSpec, start: number, t: number, utcOffset: number): number {
+export function expectedDay(b: BrandSpec, start: number, t: number, utcOffset: number): number {
   const day = Math.floor((t - start) / DAY);
   const dow = new Date(t + utcOffset * HOUR).getUTCDay();
   return b.volume.perDay * Math.pow(1 + b.volume.growthPerDay, day) * b.volume.weekly[dow]!;
 }
 
-interface Built { posts: StreamPost[]; incidents: Incident[] }
+export interface Built { posts: StreamPost[]; incidents: Incident[] }
 
-function slowStorm(rand: () => number, id: string, b: BrandSpec, pool: Text[], start: number, day: number, utcOffset: number, note: string): Built {
+export function slowStorm(rand: () => number, id: string, b: BrandSpec, pool: Text[], start: number, day: number, utcOffset: number, note: string): Built {
   // `start` is local midnight: storms begin between 09:00 and 17:00 local time.
   const onset = start + day * DAY + 9 * HOUR + Math.floor(rand() * 8 * 60) * MIN;
   const hours = 6 + Math.floor(rand() * 5);
@@ -130,7 +132,7 @@ function groupComplaint(rand: () => number, id: string, b: BrandSpec, pool: Text
 }
 
 /** Storm days: after warm-up, at least three days apart per brand, never on the last day. */
-function stormDays(rand: () => number, from: number, to: number, count: number, taken: Set<number>): number[] {
+export function stormDays(rand: () => number, from: number, to: number, count: number, taken: Set<number>): number[] {
   const out: number[] = [];
   for (let guard = 0; out.length < count && guard < 500; guard++) {
     const d = from + Math.floor(rand() * (to - from));
@@ -140,20 +142,20 @@ function stormDays(rand: () => number, from: number, to: number, count: number, 
   return out.sort((a, b) => a - b);
 }
 
-function assemble(s: Omit<Scenario, 'posts' | 'incidents'>, bg: StreamPost[], extra: Built[]): Scenario {
+export function assemble(s: Omit<Scenario, 'posts' | 'incidents'>, bg: StreamPost[], extra: Built[]): Scenario {
   const posts = [...bg, ...extra.flatMap((e) => e.posts)].sort((a, b) => a.at - b.at || (a.ext < b.ext ? -1 : 1));
   return { ...s, posts, incidents: extra.flatMap((e) => e.incidents).sort((a, b) => a.onset - b.onset) };
 }
 
-const ZH_CITIES = ['北京', '上海', '广州'];
+export const ZH_CITIES = ['北京', '上海', '广州'];
 const ZH_CITY_STYLES = [(c: string, t: string) => `坐标${c}，${t}`, (c: string, t: string) => `${c}这边，${t}`, (c: string, t: string) => `在${c}点的，${t}`, (c: string, t: string) => `${t}（${c}）`];
-const zhCity = (c: string, t: string) => ZH_CITY_STYLES[(c.charCodeAt(0) + t.length) % ZH_CITY_STYLES.length]!(c, t);
+export const zhCity = (c: string, t: string) => ZH_CITY_STYLES[(c.charCodeAt(0) + t.length) % ZH_CITY_STYLES.length]!(c, t);
 const EN_CITIES = ['Houston', 'Boston', 'Chicago'];
 const EN_CITY_STYLES = [(c: string, t: string) => `${c} here. ${t}`, (c: string, t: string) => `${t} #${c}`, (c: string, t: string) => `In ${c}: ${t}`];
 const enCity = (c: string, t: string) => EN_CITY_STYLES[(c.length + t.length) % EN_CITY_STYLES.length]!(c, t);
-const START = Date.parse('2026-03-01T16:00:00Z'); // Monday 00:00 in UTC+8
+export const START = Date.parse('2026-03-01T16:00:00Z'); // Monday 00:00 in UTC+8
 
-const vol = (perDay: number, hours: readonly number[], weekly: readonly number[], utcOffset: number, growthPerDay = 0): VolumeSpec => ({
+export const vol = (perDay: number, hours: readonly number[], weekly: readonly number[], utcOffset: number, growthPerDay = 0): VolumeSpec => ({
   perDay, hours, weekly, utcOffset, growthPerDay, daySigma: 0.15, hourSigma: 0.25,
 });
 
