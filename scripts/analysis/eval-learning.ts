@@ -67,10 +67,11 @@ export function printLearningCurve(steps = [0, 100, 500]): void {
       const keptAcc = accuracy(n === 0 ? from : r.models, test);
       const candidateAcc = rep && !rep.accepted ? accuracy(r.candidate!, test) : keptAcc;
       rows.push([`${c.domain.name} (${c.classes}-class, test n=${test.length})`, String(n), pct(keptAcc), rep && !rep.accepted ? pct(candidateAcc) : '',
-        rep ? `${pct(rep.heldOut.before)} → ${pct(rep.heldOut.after)}` : '', rep ? `${rep.form}: ${rep.accepted ? 'kept' : `refused: ${rep.reason}`}` : '']);
+        rep ? `${pct(rep.heldOut.before)} → ${pct(rep.heldOut.after)}` : '', rep ? `${rep.form}: ${rep.accepted ? 'kept' : `refused: ${rep.reason}`}` : '',
+        rep?.tried ? rep.tried.map((t) => `${t.form} ${pct(t.check)}${t.accepted ? '' : ' (refused)'}`).join(', ') : '']);
     }
   }
-  console.log(table(['left-out domain', 'corrections', 'accuracy', '(refused update)', 'held-out before → after', 'update'], rows));
+  console.log(table(['left-out domain', 'corrections', 'accuracy', '(refused update)', 'held-out before → after', 'update', 'forms tried: out-of-fold accuracy on the corrections'], rows));
   console.log(`load at the end: ${load()}`);
 }
 
