@@ -159,7 +159,7 @@ export function* updateModelsSteps(
       return m;
     };
     // Every form is fitted and checked; of those not worse, the one that answers the most
-    // corrections right out of fold is kept (ties: the earlier form). The domain layer needs both
+    // corrections right out of fold is kept. The domain layer needs both
     // polarities among the corrections (else it is the fine-tuning).
     const forms: UpdateForm[] = o.form === 'finetune' ? ['finetune'] : ['layer', 'layer-polarity', 'finetune'];
     const tried: { report: LanguageReport; updated: Partial<SentimentModels> }[] = [];
@@ -206,7 +206,10 @@ export function* updateModelsSteps(
       } });
       if (form === 'finetune' || reasonCode === 'no-held-out') break;
     }
-    const kept = tried.filter((t) => t.report.accepted).reduce<typeof tried[number] | undefined>((best, t) => (!best || t.report.check.after > best.report.check.after ? t : best), undefined);
+    // A tie keeps the fine-tuning (the update as it was, nearest the shipped model), then the earlier form.
+    const preference = (t: typeof tried[number]) => (t.report.form === 'finetune' ? -1 : forms.indexOf(t.report.form));
+    const kept = tried.filter((t) => t.report.accepted).sort((x, y) => preference(x) - preference(y))
+      .reduce<typeof tried[number] | undefined>((best, t) => (!best || t.report.check.after > best.report.check.after ? t : best), undefined);
     const chosen = kept ?? tried[0]!;
     Object.assign(all, chosen.updated);
     if (kept) Object.assign(models, kept.updated);
