@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from './analyzer';
+import { combineSentiment } from './sentiment';
 
 const analyzer = createAnalyzer();
 const label = (text: string, rating?: number) => analyzer.analyze({ text, rating }).analysis.sentiment.label;
@@ -72,5 +73,21 @@ describe('sentiment', () => {
       expect(s.confidence).toBeLessThanOrEqual(1);
       expect(Math.abs(s.score)).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('a learnt neutral rule (language without a neutral model)', () => {
+  const stack = { bias: 0, weights: [1] };
+  const weak = { rules: { score: 0, hits: 0, special: [] }, modelProb: 0.54, contentLength: 10 };
+  const question = { rules: { score: 0, hits: 0, special: ['information'] }, modelProb: 0.2, contentLength: 10 };
+
+  it('answers a weak post with no opinion word neutral within the band, by its sign outside it', () => {
+    expect(combineSentiment({ ...weak, stack }).label).toBe('neutral');
+    expect(combineSentiment({ ...weak, stack: { ...stack, neutralBand: 0 } }).label).toBe('positive');
+  });
+
+  it('keeps a question neutral unless the deployment dropped the information rule', () => {
+    expect(combineSentiment({ ...question, stack }).label).toBe('neutral');
+    expect(combineSentiment({ ...question, stack: { ...stack, informationNeutral: false } }).label).toBe('negative');
   });
 });

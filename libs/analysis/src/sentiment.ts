@@ -16,7 +16,18 @@ export interface SentimentInputs {
 }
 
 /** Logistic weights over stackFeatures(), fitted per language on rows the polarity model did not train on. */
-export interface SentimentStack { bias: number; weights: readonly number[] }
+export interface SentimentStack {
+  bias: number;
+  weights: readonly number[];
+  /**
+   * Where the language has no neutral model, a deployment's corrections can move the rules'
+   * neutral answers (training/domain-layer.ts): below this |score| a post with no opinion word is
+   * neutral (absent: NEUTRAL_BAND; 0: never for a weak score), and a question or announcement with
+   * no negative word is neutral unless `informationNeutral` is false.
+   */
+  neutralBand?: number;
+  informationNeutral?: boolean;
+}
 
 export const STACK_FEATURES = ['model logit', 'rules', 'rules × negated negative', 'rhetorical', 'rules × contrast', 'no rule hit', 'short post'] as const;
 
@@ -36,7 +47,7 @@ function rulesLead(st: SentimentStack, rules: RuleSentiment): boolean {
 }
 
 /** bias + weights · stackFeatures(), without the array (once per post). */
-function stackLogit(st: SentimentStack, rules: RuleSentiment, modelProb: number, contentLength: number): number {
+export function stackLogit(st: SentimentStack, rules: RuleSentiment, modelProb: number, contentLength: number): number {
   const p = Math.min(1 - 1e-4, Math.max(1e-4, modelProb));
   const w = st.weights;
   const r = rules.score;
@@ -110,10 +121,10 @@ function textLabel(i: SentimentInputs, score: number): Sentiment['label'] {
     // Sarcasm and rhetorical attacks are opinions by construction, whatever the model thinks.
     const threshold = i.rules.special.includes('information') ? 0.35 : 0.5;
     if (i.neutralProb >= threshold && !i.rules.special.some((x) => x === 'sarcasm' || x === 'rhetorical')) return 'neutral';
-  } else if (Math.abs(score) < NEUTRAL_BAND && i.rules.hits === 0) return 'neutral';
+  } else if (Math.abs(score) < (i.stack?.neutralBand ?? NEUTRAL_BAND) && i.rules.hits === 0) return 'neutral';
   // A question or an announcement with no opinion word: the review-trained model reads any
   // question as a complaint, so without a neutral model the rules decide here.
-  else if (i.rules.special.includes('information') && i.rules.score >= 0) return 'neutral';
+  else if (i.stack?.informationNeutral !== false && i.rules.special.includes('information') && i.rules.score >= 0) return 'neutral';
   return score > 0 ? 'positive' : 'negative';
 }
 

@@ -90,7 +90,13 @@ export const StoredLinearModel = z.object({
   features: z.number().int().min(1).optional(),
 });
 
-export const StoredStack = z.object({ bias: z.number(), weights: z.array(z.number()).max(32) });
+export const StoredStack = z.object({
+  bias: z.number(),
+  weights: z.array(z.number()).max(32),
+  /** A deployment's learnt neutral rule where the language has no neutral model (analysis: SentimentStack). */
+  neutralBand: z.number().min(0).max(1).optional(),
+  informationNeutral: z.boolean().optional(),
+});
 
 /** A nudge learnt from corrections (category evidence, emotion score): the features it weighs (Int32) and their weights (Float32), base64. */
 export const StoredNudge = z.object({ ids: z.string(), weights: z.string() });

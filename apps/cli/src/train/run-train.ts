@@ -67,7 +67,8 @@ export function runTrain(o: TrainOptions, log: (s: string) => void = (s) => proc
   const result = n ? updateModels(current, rows, ref.heldOut, { replay: ref.replay }) : { models: current, reports: [] };
   for (const r of result.reports) {
     // Every correction trains the update and is checked out of fold (see updateModels' crossCheck).
-    log(`${r.language}: trained on ${r.corrections}, each checked out of fold; held-out (n=${r.heldOut.n}) ${pct(r.heldOut.before)} → ${pct(r.heldOut.after)}; corrections (n=${r.check.n}) ${pct(r.check.before)} → ${pct(r.check.after)}: ${r.accepted ? 'KEPT' : 'REFUSED'} (${r.reason})`);
+    const forms = r.tried ? ` [${r.tried.map((t) => `${t.form}${t.accepted ? '' : ' refused'} ${pct(t.check)}`).join(', ')}]` : '';
+    log(`${r.language}: trained on ${r.corrections}, each checked out of fold; held-out (n=${r.heldOut.n}) ${pct(r.heldOut.before)} → ${pct(r.heldOut.after)}; corrections (n=${r.check.n}) ${pct(r.check.before)} → ${pct(r.check.after)}: ${r.accepted ? 'KEPT' : 'REFUSED'} (${r.reason}); form ${r.form}${forms}`);
   }
   // Nudges are fitted over the rules alone (as the processor does) and compared with what is in force.
   const learnt = labels.length

@@ -24,6 +24,16 @@ describe('loadDeploymentModels', () => {
     expect(m.en).toBeUndefined();
   });
 
+  it('keeps a domain layer\'s stack and the neutral rule it learnt', () => {
+    const shipped = shippedSentimentModels();
+    const zhStack = { ...shipped.zhStack!, neutralBand: 0, informationNeutral: false };
+    const doc = toDeploymentModels({ ...shipped, zhStack }, ['zh'], { trainedAt: '2026-01-01T00:00:00.000Z', corrections: 5, reports: [] });
+    fs.writeFileSync(path.join(dir, 'sentiment-models.json'), JSON.stringify(doc));
+    const m = loadDeploymentModels(dir)!;
+    expect(m.zhStack).toEqual(zhStack);
+    expect(m.enStack).toBeUndefined();
+  });
+
   it('says what is wrong with a broken model file', () => {
     fs.writeFileSync(path.join(dir, 'sentiment-models.json'), JSON.stringify({ version: 1, models: {} }));
     expect(() => loadDeploymentModels(dir)).toThrow(/not a model file: trainedAt/);

@@ -3,6 +3,7 @@ import type { DeploymentModels } from '@vigil/contracts';
 import { decodeModel, encodeModel } from '../features';
 import { decodeSparse, encodeSparse, type LabelModels } from '../learned-labels';
 import type { SentimentModels } from '../models';
+import type { SentimentStack } from '../sentiment';
 
 export function fromDeploymentModels(doc: DeploymentModels): Partial<SentimentModels> {
   const m = doc.models;
@@ -20,6 +21,12 @@ export function fromDeploymentModels(doc: DeploymentModels): Partial<SentimentMo
   };
 }
 
+const storedStack = (st: SentimentStack) => ({
+  bias: st.bias, weights: [...st.weights],
+  ...(st.neutralBand !== undefined ? { neutralBand: st.neutralBand } : {}),
+  ...(st.informationNeutral !== undefined ? { informationNeutral: st.informationNeutral } : {}),
+});
+
 /** What an update can change: a language's sentiment models, or what is learnt for emotion or categories. */
 export type ModelComponent = 'zh' | 'en' | 'emotion' | 'categories';
 
@@ -35,6 +42,9 @@ export function toDeploymentModels(models: Partial<SentimentModels>, changed: re
       ...(changed.includes('zh') && models.zh ? { zh: encodeModel(models.zh, note) } : {}),
       ...(changed.includes('en') && models.en ? { en: encodeModel(models.en, note) } : {}),
       ...(changed.includes('en') && models.enNeutral ? { enNeutral: encodeModel(models.enNeutral, note) } : {}),
+      // A domain layer's stack carries its neutral rule; a fine-tuned model's is the shipped one.
+      ...(changed.includes('zh') && models.zhStack ? { zhStack: storedStack(models.zhStack) } : {}),
+      ...(changed.includes('en') && models.enStack ? { enStack: storedStack(models.enStack) } : {}),
       ...(changed.includes('emotion') && models.labels?.emotion ? { emotion: encodeSparse(models.labels.emotion) } : {}),
       ...(changed.includes('categories') && models.labels?.categories
         ? { categories: Object.fromEntries(Object.entries(models.labels.categories).map(([id, w]) => [id, encodeSparse(w)])) } : {}),

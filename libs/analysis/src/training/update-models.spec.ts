@@ -55,6 +55,28 @@ describe('updateModels', () => {
     expect(old.reports[0]).toMatchObject({ corrections: praise.length - aside, checked: aside });
   });
 
+  it('fits the domain layer beside the fine-tuning and keeps, of those not worse, the one best on the corrections out of fold (a tie: the fine-tuning)', () => {
+    const fillers = ['住了两晚', '周末入住', '出差住的', '带家人来的', '第二次来', '订的大床房', '晚上十点到的', '公司安排的', '和朋友一起', '提前一周订的'];
+    const hotel: LabelledText[] = fillers.flatMap((f, i) => [
+      { text: `离地铁站${i + 2}百米，${f}`, label: 'positive' as const },
+      { text: `房间朝北，${f}`, label: 'negative' as const },
+    ]);
+    const held: LabelledText[] = [...praise.slice(0, 24), ...['太差了，再也不买', '送餐太慢，饭都凉了', '质量很差，退货'].map((text) => ({ text, label: 'negative' as const }))];
+    const rep = updateModels(shippedSentimentModels(), { zh: hotel, en: [] }, { zh: held, en: [] }).reports[0]!;
+    expect(rep.tried?.map((t) => t.form)).toEqual(['layer', 'layer-polarity', 'finetune']);
+    expect(rep.accepted).toBe(true);
+    const best = Math.max(...rep.tried!.filter((t) => t.accepted).map((t) => t.check));
+    expect(rep.check.after).toBe(best);
+    const kept = rep.tried!.find((t) => t.form === rep.form)!;
+    expect(kept).toMatchObject({ accepted: true, check: best });
+    // A tie keeps the fine-tuning.
+    if (rep.tried!.some((t) => t.form === 'finetune' && t.accepted && t.check === best)) expect(rep.form).toBe('finetune');
+    // The fine-tuning alone, as before the layer.
+    const old = updateModels(shippedSentimentModels(), { zh: hotel, en: [] }, { zh: held, en: [] }, { form: 'finetune' }).reports[0]!;
+    expect(old.form).toBe('finetune');
+    expect(old.tried).toBeUndefined();
+  });
+
   it('refuses without a held-out set to check against', () => {
     const r = updateModels(shippedSentimentModels(), { zh: praise, en: [] }, { zh: [], en: [] });
     expect(r.reports[0]!.accepted).toBe(false);
