@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BaselineStatus, ClusterDoc, EnrichedMention, Signal } from '@vigil/contracts';
-import type { CoverageGapInput, Detector, DetectorOutput, DetectorStats } from '@vigil/detection';
+import { routeAt, type CoverageGapInput, type Detector, type DetectorOutput, type DetectorStats } from '@vigil/detection';
+import { partitionForKey } from '@vigil/kafka';
 import { Clock, createLogger } from '@vigil/common';
 import { BaselinesRepository } from './baselines.repository';
 import { ClustersRepository } from './clusters.repository';
@@ -14,6 +15,8 @@ import { PartitionSignalsProducer } from './partition-signals.producer';
 interface Held {
   detector: Detector;
   version: StateVersion;
+  /** Partitions of mentions.by-watch: which watch lives where. */
+  partitionCount: number;
   /** The last save's outbox number. */
   outboxSeq: number;
   /** The offset after the last post the detector has taken in, and the last one committed. */
@@ -72,7 +75,15 @@ export class DetectMentionsUseCase {
       this.bound(h.detector);
       // A chunk from before the committed position (a redelivery) changes nothing: its posts are in the seen-set.
       if (BigInt(nextOffset) > BigInt(h.offset)) h.offset = nextOffset;
-      await this.collect(partition, h, mentions.filter((m) => m.eventTime?.kind !== 'old').map((m) => h.detector.process(m)));
+      const partitionOf = (key: string) => partitionForKey(key, h.partitionCount);
+      const outputs: DetectorOutput[] = [];
+      for (const m of mentions) {
+        if (m.eventTime?.kind === 'old') continue;
+        // Clustered here, or a copy counted for the volume of the watches that live here (copyKeys).
+        const route = routeAt(m, partition, partitionOf);
+        outputs.push(route.home ? h.detector.process(m, route.volumeWatches) : h.detector.observeVolume(m, route.volumeWatches));
+      }
+      await this.collect(partition, h, outputs);
     });
   }
 
@@ -156,6 +167,7 @@ export class DetectMentionsUseCase {
     const h: Held = {
       detector: r.detector,
       version: r.version,
+      partitionCount: r.partitionCount,
       outboxSeq: r.outboxSeq,
       offset: r.offset,
       committedOffset: r.offset,

@@ -20,6 +20,8 @@ export interface RestoredPartition {
   outboxSeq: number;
   /** The group's committed position on the partition: what the saved state covers at least. */
   offset: string;
+  /** Partitions of mentions.by-watch: which watch lives where. */
+  partitionCount: number;
 }
 
 /** Claims race only with an old owner's last save or another claimant: a few tries, then the partition's first chunk tries again. */
@@ -86,7 +88,7 @@ export class RestoreDetectorUseCase {
       detector.setCoverage(knownGaps);
       const how = saved.state ? 'restored' : legacy ? 'migrated from the single-instance state' : 'cold';
       this.logger.info({ partition, clusters: clusters.length, state: how, previousOwner: saved.owner, owner, offset: committed.offset, outboxSignalsSent: sent }, 'partition ready');
-      return { detector, version, outbox: { ...outbox, signals: sent ? [] : outbox.signals }, outboxSeq: saved.outboxSeq, offset: committed.offset };
+      return { detector, version, outbox: { ...outbox, signals: sent ? [] : outbox.signals }, outboxSeq: saved.outboxSeq, offset: committed.offset, partitionCount: n };
     }
   }
 }
