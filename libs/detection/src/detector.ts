@@ -137,7 +137,6 @@ class VigilDetector implements Detector {
     if (complaint) {
       cluster = this.cluster(p, out);
       this.observeBackground(p);
-      const keys: Array<readonly [string, VolumeDimension, string]> = [];
       this.countVolume(at, m.sourceId, volumeWatches ?? watches.own, p, cluster.id, out);
     }
     if (flagged) {
