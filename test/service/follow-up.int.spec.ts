@@ -159,7 +159,9 @@ describe('promises, follow-ups and the reopen rules, across a responder restart'
     const secondId = await opened(second);
     const earlier = await pollUntil('the earlier ticket reopened', () => stored(first), (t) => t.state === 'investigating');
     expect(earlier.reopenCount).toBe(1);
-    expect(eventsOf(first).find((e) => e.type === 'reopened')).toMatchObject({ actor: 'system:rules', note: expect.stringContaining(`repeat complaint ${secondId}`) });
+    // The ticket is stored before its events go out (the outbox): the event is polled, not read once.
+    const reopened = await pollUntil('the reopened event', async () => eventsOf(first), (es) => es.some((e) => e.type === 'reopened'));
+    expect(reopened.find((e) => e.type === 'reopened')).toMatchObject({ actor: 'system:rules', note: expect.stringContaining(`repeat complaint ${secondId}`) });
     // Redelivered (a crash before the offset was committed): the rule does not fire again.
     await send('signals', second.key, second);
     await send('signals', second.key, second);
