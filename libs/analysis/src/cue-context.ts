@@ -181,7 +181,8 @@ export function jokingTakeover(t: string, s: number, e: number, zh: boolean): bo
 const NEWS_REPORT_ZH = /原标题|本报讯|本报记者|通讯员|记者\s?[\u4e00-\u9fa5]{2,3}(?:报道|摄)|[（(]记者|据[^，。！？]{0,12}(?:报道|通报|介绍|了解)|日电|中新网|消防|民警|交警|接警|报警|火势|火情|扑救|通报|警戒|事故|目击者|事发|当场死亡|身亡|\d+死|[一二两三四五六七八九十]+死|死亡|近日|日前|网友爆料/;
 const DISASTER_NEWS_ZH = new RegExp(`战争|战火|士兵|军队|袭击|空袭|轰炸|导弹|炮击|恐怖|冲突|枪击|遇难|阵亡|伤亡|地震|洪水|洪灾|台风|山火|森林火灾|山林火灾|泥石流|救援|据报道|据悉|当地时间|警方|新华社|死亡人数|遇难者|死者|伤者|交通事故|${NEWS_REPORT_ZH.source}`);
 // 我市, 我国, 我县: a news report's "our city", not a writer telling what happened to them.
-const WRITER_ZH = /我(?![市县区省国镇乡校院局])|俺|咱/;
+const FIRST_PERSON_ZH = '我(?![市县区省国镇乡校院局])';
+const WRITER_ZH = new RegExp(`${FIRST_PERSON_ZH}|俺|咱`);
 // A news site's or a channel's own name and its "follow us" line are not the writer or a product:
 // 手机新浪网 (no phone), 点击关注我们 (no first person).
 const SITE_BOILERPLATE_ZH = /手机(?:新浪|网易|搜狐|凤凰|腾讯)?网|(?:点击|长按|欢迎)?(?:关注|订阅|联系|添加)(?:我们|我)(?:哟|吧)?|有话讲请留言/g;
@@ -231,7 +232,8 @@ const BYLINE_ZH = /^\s?[\u4e00-\u9fa5]{2,3}\s?(?:报道|摄|[）)])|^从/;
 /** 本报记者刘宇琦报道, （记者 杨毅）, 记者从市文广局了解到: the report's own credit line, not the press called in. */
 export const bylineZh = (t: string, s: number, e: number) => /(?:本报|本台|本刊|通讯员|特约|见习|[（(])\s?$/.test(t.slice(Math.max(0, s - 4), s)) || BYLINE_ZH.test(t.slice(e, e + 6));
 
-const WRITER_OR_ADDRESSEE_ZH = /我(?![市县区省国镇乡校院局])|俺|咱|你们|你家|你司|贵司|贵公司/;
+const WRITER_OR_ADDRESSEE_ZH = new RegExp(`${WRITER_ZH.source}|你们|你家|你司|贵司|贵公司`);
+const FIRST_PERSON_ONLY_ZH = new RegExp(FIRST_PERSON_ZH);
 // An organisation with a problem the press could expose: a firm, a shop, a platform, a hospital or
 // school, an industry's malpractice, a scam, pollution; or a customer's complaint (差评, 客服, 退款).
 const ORGANISATION_PROBLEM_ZH = /企业|公司|商家|品牌|平台|厂|店|产品|行业|医院|学校|幼儿园|银行|机构|骗局|骗|黑幕|乱象|偷排|排污|污染|质量|投诉|维权|欺诈|假货|坑|黑心|消费者|顾客|用户|业主|差评|卖家|客服|退款|退货|送餐|骑手|外卖|快递|商品|服务|售后/;
@@ -251,7 +253,7 @@ export const pressWithoutOrganisationZh = (t: string, s: number, e: number) => {
  */
 export const pressInterviewZh = (t: string, s: number, e: number) => {
   const clause = t.slice(Math.max(0, s - 20), s).split(/[，。！？,.!?；;\n]/).pop() ?? '';
-  return (/(?:接受|面对|婉拒了?|告诉|对)[^，。！？]{0,10}$/.test(clause) && !/我(?![市县区省国镇乡校院局])/.test(clause)) || /^(?:的)?(?:采访|先后走访|走访|了解到|获悉|在采访中|从)/.test(t.slice(e, e + 5));
+  return (/(?:接受|面对|婉拒了?|告诉|对)[^，。！？]{0,10}$/.test(clause) && !FIRST_PERSON_ONLY_ZH.test(clause)) || /^(?:的)?(?:采访|先后走访|走访|了解到|获悉|在采访中|从)/.test(t.slice(e, e + 5));
 };
 
 // ——— an injury with no cause: the writer's circumstance, not what a product did ———
