@@ -84,6 +84,17 @@ export class IntakeLoad {
       return undefined;
     }
   }
+  /** `count` probes one after another, each of which must be accepted: the ids, or an error naming the first refused. */
+  async probes(phase: string, count: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = await this.probe(phase);
+      if (!id) throw new Error(`intake post ${i} was not accepted`);
+      ids.push(id);
+    }
+    return ids;
+  }
+
 
   private async post(phase: string, i: number): Promise<void> {
     const id = `${phase}-${i}`;

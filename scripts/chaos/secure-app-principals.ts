@@ -236,12 +236,7 @@ export async function appPrincipalPipeline(
       await new Promise((r) => setTimeout(r, 1_000));
     }
     const load = new IntakeLoad(`http://127.0.0.1:${opts.basePort + svc.KAFKA_APPS.indexOf('collector')}`, key.key, 1);
-    const ids: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const id = await load.probe('sec');
-      if (!id) throw new Error(`intake post ${i} was not accepted`);
-      ids.push(id);
-    }
+    const ids = await load.probes('sec', 20);
     const pattern = `${prefix}-mentions*`;
     let seen = 0;
     while (Date.now() < deadline + 120_000) {
