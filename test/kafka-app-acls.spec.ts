@@ -10,7 +10,7 @@ import { Topics, type TopicKey } from '@vigil/contracts';
  * give it is refused at run time. This reads each app's sources and fails first, naming the topic.
  */
 interface AclTable {
-  APP_TOPICS: Record<string, { reads: string[]; writes: string[] }>;
+  APP_TOPICS: Record<string, { reads: string[]; writes: string[]; transactions?: boolean }>;
   KAFKA_APPS: string[];
 }
 const root = path.resolve(__dirname, '..');
@@ -25,7 +25,7 @@ function sources(dir: string): string[] {
 }
 
 /** What an app's code does with Kafka: consumer subscriptions, producer sends, topics it creates, group names. */
-function usage(app: string): { reads: Set<string>; writes: Set<string>; ensured: Set<string>; groups: string[] } {
+function usage(app: string): { reads: Set<string>; writes: Set<string>; ensured: Set<string>; groups: string[]; transactions: boolean } {
   const name = (key: string) => {
     if (!(key in Topics)) throw new Error(`${app}: unknown topic key ${key}`);
     return Topics[key as TopicKey];
@@ -34,10 +34,15 @@ function usage(app: string): { reads: Set<string>; writes: Set<string>; ensured:
   const writes = new Set<string>();
   const ensured = new Set<string>();
   const groups: string[] = [];
+  let transactions = false;
   for (const file of sources(path.join(root, 'apps', app, 'src'))) {
     const text = fs.readFileSync(file, 'utf8');
-    // Consumers: `consumers.create({ ... topic: 'mentionsRaw' ... })`.
-    for (const m of text.matchAll(/\btopic:\s*'(\w+)'/g)) reads.add(name(m[1]!));
+    // Sends in a transaction: `transactions.commit(id, { messages: [{ topic: 'signals', ... }] })`.
+    const transactional = [...text.matchAll(/messages:\s*\[\s*\{\s*topic:\s*'(\w+)'/g)];
+    for (const m of transactional) writes.add(name(m[1]!));
+    if (transactional.length || /\bTransactionalProducer\b/.test(text)) transactions = true;
+    // Consumers: `consumers.create({ ... topic: 'mentionsRaw' ... })` (a transaction's messages are not).
+    for (const m of text.matchAll(/(?<!messages:\s*\[\s*\{\s*)\btopic:\s*'(\w+)'/g)) reads.add(name(m[1]!));
     for (const m of text.matchAll(/\.send\(\s*'(\w+)'/g)) writes.add(name(m[1]!));
     for (const m of text.matchAll(/ensureTopics\(\[([^\]]*)\]/g)) for (const k of m[1]!.matchAll(/'(\w+)'/g)) ensured.add(name(k[1]!));
     // Group names: the *_GROUP settings' defaults and the names an app makes itself.
@@ -46,7 +51,7 @@ function usage(app: string): { reads: Set<string>; writes: Set<string>; ensured:
   }
   // Every consumer sends what it cannot parse or handle to the DLQ (libs/kafka consumer-runner).
   if (reads.size) writes.add(Topics.dlq);
-  return { reads, writes, ensured, groups };
+  return { reads, writes, ensured, groups, transactions };
 }
 
 describe('the per-app Kafka ACL table matches what each app does', () => {
@@ -65,6 +70,7 @@ describe('the per-app Kafka ACL table matches what each app does', () => {
       const table = APP_TOPICS[app]!;
       expect([...table.reads].sort(), `${app} reads`).toEqual([...code.reads].sort());
       expect([...table.writes].sort(), `${app} writes`).toEqual([...code.writes].sort());
+      expect(Boolean(table.transactions), `${app} produces in transactions (needs transactional-id ACLs)`).toBe(code.transactions);
       const used = new Set([...table.reads, ...table.writes]);
       for (const t of code.ensured) expect(used.has(t), `${app} creates ${t} at start but has no ACL for it`).toBe(true);
     }

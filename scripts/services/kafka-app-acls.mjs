@@ -8,12 +8,16 @@
 // the code and this table disagree. Topic names are the ones of libs/contracts/src/topics.ts (the
 // spec checks them against it: this file is plain JavaScript the services script loads without a build).
 
-/** reads: consumed (Read); writes: produced (Write). Every app creates what it uses at start (Create). */
+/**
+ * reads: consumed (Read); writes: produced (Write). Every app creates what it uses at start (Create).
+ * transactions: produces in Kafka transactions (the detector's signals with its offsets, one
+ * transactional id per partition, named under its group: `vigil-detector.by-watch.partition-N`).
+ */
 export const APP_TOPICS = {
   collector: { reads: ['source.tests'], writes: ['mentions.raw', 'source.test-results', 'dlq'] },
   processor: { reads: ['mentions.raw'], writes: ['mentions.enriched', 'mentions.rescored', 'dlq'] },
   indexer: { reads: ['mentions.enriched', 'mentions.corrections', 'mentions.rescored'], writes: ['dlq'] },
-  detector: { reads: ['mentions.enriched', 'mentions.by-watch'], writes: ['mentions.by-watch', 'signals', 'dlq'] },
+  detector: { reads: ['mentions.enriched', 'mentions.by-watch'], writes: ['mentions.by-watch', 'signals', 'dlq'], transactions: true },
   responder: { reads: ['signals', 'ticket.actions', 'plan.edits'], writes: ['tickets.events', 'alerts', 'dlq'] },
   api: { reads: ['source.test-results', 'alerts', 'tickets.events', 'mentions.enriched'], writes: ['source.tests', 'plan.edits', 'mentions.corrections', 'ticket.actions', 'dlq'] },
 };
@@ -32,7 +36,8 @@ export const topicFullName = (name, topicPrefix = '') => (topicPrefix ? `${topic
  * The ACLs of one app's user for one topic prefix: Describe and Create on each topic it uses,
  * Read on those it consumes, Write on those it produces (topic names literal, so no other run's or
  * deployment's topic matches); Read and Describe on groups starting with its own group name
- * (prefixed); Describe and IdempotentWrite on the cluster (its producer is idempotent). Nothing
+ * (prefixed); Describe and IdempotentWrite on the cluster (its producer is idempotent); Write and
+ * Describe on transactional ids starting with its group name if it produces in transactions. Nothing
  * else: no Delete, no Alter, no other app's topic or group.
  */
 export function appAclsFor(kafkajs, app, topicPrefix = '') {
@@ -48,6 +53,7 @@ export function appAclsFor(kafkajs, app, topicPrefix = '') {
     ...use.writes.map((t) => allow(R.TOPIC, topicFullName(t, topicPrefix), T.LITERAL, O.WRITE)),
     ...[O.READ, O.DESCRIBE].map((op) => allow(R.GROUP, appGroupPrefix(app, topicPrefix), T.PREFIXED, op)),
     ...[O.DESCRIBE, O.IDEMPOTENT_WRITE].map((op) => allow(R.CLUSTER, 'kafka-cluster', T.LITERAL, op)),
+    ...(use.transactions ? [O.WRITE, O.DESCRIBE].map((op) => allow(R.TRANSACTIONAL_ID, appGroupPrefix(app, topicPrefix), T.PREFIXED, op)) : []),
   ];
 }
 

@@ -179,7 +179,8 @@ export function refuseUnsecuredData(n, dataDir) {
 /**
  * What the apps' user may do, and nothing more: read, write, create and delete topics and use
  * consumer groups (any name: tests and the chaos suite give each run its own prefix, and topics
- * are created by the apps at start), describe the cluster and produce idempotently. It may not
+ * are created by the apps at start), describe the cluster, produce idempotently and in
+ * transactions (the detector's signals: one transactional id per partition it holds). It may not
  * change ACLs, users or broker settings. A deployment narrows the topics and groups to its
  * `VIGIL_TOPIC_PREFIX` (docs/security.md). Creating an ACL that exists is a no-op, so this runs
  * on every start.
@@ -192,6 +193,7 @@ export function appAcls(kafkajs, username) {
     ...allow(R.TOPIC, '*', [O.READ, O.WRITE, O.CREATE, O.DELETE, O.DESCRIBE, O.DESCRIBE_CONFIGS]),
     ...allow(R.GROUP, '*', [O.READ, O.DESCRIBE, O.DELETE]),
     ...allow(R.CLUSTER, 'kafka-cluster', [O.DESCRIBE, O.IDEMPOTENT_WRITE]),
+    ...allow(R.TRANSACTIONAL_ID, '*', [O.WRITE, O.DESCRIBE]),
   ];
 }
 

@@ -13,6 +13,7 @@ import { SearchClient } from '@vigil/search';
 import { DetectorModule } from '../../apps/detector/src/detector.module';
 import { loadDetectorConfig } from '../../apps/detector/src/detector.config';
 import { DetectMentionsUseCase } from '../../apps/detector/src/detect-mentions.usecase';
+import { ClustersRepository } from '../../apps/detector/src/clusters.repository';
 import { householdPost, HOUSEHOLD_PLACES } from '../support/household-storm';
 import { backgroundStream } from '../support/synthetic-streams';
 import { KafkaTestClient } from '../support/kafka-test-client';
@@ -20,6 +21,8 @@ import { pollUntil, testEnv } from '../support/test-env';
 
 const PARTITIONS = 3;
 const T0 = Date.now() - 3 * 3_600_000;
+/** Chunks as the consumer hands them over: each test's posts at offsets of their own on the partition (`at(i)`: the offset after post i - 1). */
+const offsetsFrom = (base: number) => (next: number) => String(base + next);
 const stormOf = (watch: string, tag: string) => Array.from({ length: 30 }, (_, i) => householdPost(watch, HOUSEHOLD_PLACES[0]!, i, { t0: T0, spacingMs: 3 * 60_000, tag }));
 
 /** What one uninterrupted detector makes of the same posts: its signal ids and its clusters' sizes. */
@@ -33,6 +36,7 @@ describe('partition handover: a chunk half saved at a crash, and a zombie instan
   const env = testEnv({ DETECTOR_TICK_MS: '0', KAFKA_TOPIC_PARTITIONS: String(PARTITIONS), DETECTOR_GROUP: 'scaleout3-handover' }, { indices: ['clusters', 'baselines', 'detectorState', 'sourceState'] });
   const tc = new KafkaTestClient(env.KAFKA_BROKERS!, env.VIGIL_TOPIC_PREFIX!);
   const apps: INestApplicationContext[] = [];
+  const appOf = new Map<DetectMentionsUseCase, INestApplicationContext>();
   let search: SearchClient;
   let signals: { key: string | null; value: string }[];
 
@@ -41,9 +45,43 @@ describe('partition handover: a chunk half saved at a crash, and a zombie instan
     const app = await NestFactory.createApplicationContext(DetectorModule.forRoot(loadDetectorConfig(env), { consume: false }), { logger: false });
     apps.push(app);
     search ??= app.get(SearchClient);
-    return app.get(DetectMentionsUseCase);
+    const uc = app.get(DetectMentionsUseCase);
+    appOf.set(uc, app);
+    return uc;
   };
-  const signalIdsOf = (watch: string) => signals.map((s) => Signal.parse(JSON.parse(s.value))).filter((s) => s.watchId === watch).map((s) => s.id);
+  // Markers the test writes itself (below) are not signals.
+  const signalIdsOf = (watch: string) =>
+    signals.flatMap((s) => {
+      const parsed = Signal.safeParse(JSON.parse(s.value));
+      return parsed.success && parsed.data.watchId === watch ? [parsed.data.id] : [];
+    });
+  /**
+   * A marker on every partition of the signals topic, awaited by the test's reader: whatever was
+   * committed to the topic before it has been read by then (a partition is read in order).
+   */
+  const readToTheEnd = async () => {
+    const marker = `marker-${Math.random()}`;
+    const producer = tc.kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: tc.topic('signals'), messages: Array.from({ length: PARTITIONS }, (_, partition) => ({ partition, key: marker, value: JSON.stringify({ marker }) })) });
+    await producer.disconnect();
+    await pollUntil('the markers read', async () => signals.filter((s) => s.key === marker).length, (n) => n === PARTITIONS);
+  };
+  /** The instance stops at its next clusters' write (after the state's save) until released: a process frozen there. */
+  const freezeAtClusterWrite = (uc: DetectMentionsUseCase) => {
+    const repo = appOf.get(uc)!.get(ClustersRepository);
+    const write = repo.save.bind(repo);
+    let reached!: () => void;
+    let release!: () => void;
+    const frozen = new Promise<void>((r) => (reached = r));
+    const thawed = new Promise<void>((r) => (release = r));
+    repo.save = async (...args) => {
+      reached();
+      await thawed;
+      return write(...args);
+    };
+    return { frozen, release };
+  };
   const clusterSizesOf = async (watch: string) => {
     await search.es.indices.refresh({ index: search.names.clusters });
     const r = await search.es.search<ClusterDoc>({ index: search.names.clusters, size: 100, query: { bool: { filter: [{ term: { watchId: watch } }, { term: { status: 'active' } }] } } });
@@ -68,68 +106,73 @@ describe('partition handover: a chunk half saved at a crash, and a zombie instan
   });
 
   it('a crash after a chunk\'s clusters are written but before its state is: the next owner counts no post twice', async () => {
+    const at = offsetsFrom(1000);
     const watch = 'xianda';
     const p = partitionForKey(watch, PARTITIONS);
     const posts = stormOf(watch, 'h1');
     const ref = reference(posts);
     const first = await instance();
     await first.assign([p]);
-    await first.execute(p, posts.slice(0, 6));
+    await first.execute(p, posts.slice(0, 6), at(6));
     // The state's write fails, as if the process died there; the chunk stays uncommitted.
     await blockStateWrites(true);
-    await expect(first.execute(p, posts.slice(6, 15))).rejects.toThrow();
+    await expect(first.execute(p, posts.slice(6, 15), at(15))).rejects.toThrow();
     await blockStateWrites(false);
 
     const next = await instance();
     await next.assign([p]);
-    await next.execute(p, posts.slice(6, 15)); // redelivered: it was never committed
-    await next.execute(p, posts.slice(15));
+    await next.execute(p, posts.slice(6, 15), at(15)); // redelivered: it was never committed
+    await next.execute(p, posts.slice(15), at(posts.length));
     expect(await clusterSizesOf(watch)).toEqual(ref.sizes);
     await pollUntil('the reference\'s signals', async () => signalIdsOf(watch), (ids) => ref.ids.every((id) => ids.includes(id)));
     expect(signalIdsOf(watch).sort()).toEqual([...ref.ids].sort());
   }, 120_000);
 
   it('a crash after a chunk\'s state is saved but before its clusters and signals are written: the next owner writes them', async () => {
+    const at = offsetsFrom(2000);
     const watch = ['freshdash', 'kuaisong', 'mealgo', 'dashu', 'lemon'].find((w) => partitionForKey(w, PARTITIONS) === partitionForKey('xianda', PARTITIONS))!;
     const p = partitionForKey(watch, PARTITIONS);
     const posts = stormOf(watch, 'h3');
     const ref = reference(posts);
     const first = await instance();
     await first.assign([p]);
-    await first.execute(p, posts.slice(0, 6));
+    await first.execute(p, posts.slice(0, 6), at(6));
+    await readToTheEnd();
     const sentBefore = signalIdsOf(watch).length;
     await blockClusterWrites(true);
-    await expect(first.execute(p, posts.slice(6, 15))).rejects.toThrow();
+    await expect(first.execute(p, posts.slice(6, 15), at(15))).rejects.toThrow();
     await blockClusterWrites(false);
+    await readToTheEnd();
     expect(signalIdsOf(watch).length).toBe(sentBefore); // the chunk's signal waits behind its clusters
 
     const next = await instance();
     await next.assign([p]);
-    await next.execute(p, posts.slice(6, 15)); // redelivered: already in the saved state, so nothing new
-    await next.execute(p, posts.slice(15));
+    await next.execute(p, posts.slice(6, 15), at(15)); // redelivered: already in the saved state, so nothing new
+    await next.execute(p, posts.slice(15), at(posts.length));
     expect(await clusterSizesOf(watch)).toEqual(ref.sizes);
     await pollUntil('the reference\'s signals', async () => signalIdsOf(watch), (ids) => ref.ids.every((id) => ids.includes(id)));
     expect(signalIdsOf(watch).sort()).toEqual([...ref.ids].sort());
   }, 120_000);
 
   it('an instance whose partition was given to another publishes nothing more from it, nor saves over the new owner\'s state', async () => {
+    const at = offsetsFrom(3000);
     const watch = ['freshdash', 'kuaisong', 'mealgo', 'dashu', 'lemon'].find((w) => partitionForKey(w, PARTITIONS) !== partitionForKey('xianda', PARTITIONS))!;
     const p = partitionForKey(watch, PARTITIONS);
     const posts = stormOf(watch, 'h2');
     const ref = reference(posts);
     const zombie = await instance();
     await zombie.assign([p]);
-    await zombie.execute(p, posts.slice(0, 6));
+    await zombie.execute(p, posts.slice(0, 6), at(6));
     // The group gave the partition to another instance; the first has not heard of it yet.
     const owner = await instance();
     await owner.assign([p]);
-    await expect(zombie.execute(p, posts.slice(6, 15))).rejects.toThrow(/no longer/);
+    await expect(zombie.execute(p, posts.slice(6, 15), at(15))).rejects.toThrow(/no longer/);
     expect(zombie.partitions()).not.toContain(p);
     // Retried by its consumer until it hears of the rebalance: still nothing.
-    await expect(zombie.execute(p, posts.slice(6, 15))).rejects.toThrow(/no longer/);
+    await expect(zombie.execute(p, posts.slice(6, 15), at(15))).rejects.toThrow(/no longer/);
 
-    await owner.execute(p, posts.slice(6, 15));
-    await owner.execute(p, posts.slice(15));
+    await owner.execute(p, posts.slice(6, 15), at(15));
+    await owner.execute(p, posts.slice(15), at(posts.length));
     await pollUntil('the reference\'s signals', async () => signalIdsOf(watch), (ids) => ref.ids.every((id) => ids.includes(id)));
     // Exactly once: the zombie's copies would come before the owner's on the same partition.
     expect(signalIdsOf(watch).sort()).toEqual([...ref.ids].sort());
@@ -137,6 +180,7 @@ describe('partition handover: a chunk half saved at a crash, and a zombie instan
   }, 120_000);
 
   it('a chunk of a partition the group moved away, still queued at the rebalance, claims nothing and fences out no one', async () => {
+    const at = offsetsFrom(4000);
     const watch = 'dashu';
     const p = partitionForKey(watch, PARTITIONS);
     const posts = stormOf(watch, 'h5');
@@ -146,11 +190,44 @@ describe('partition handover: a chunk half saved at a crash, and a zombie instan
     // The former holder's latest assignment is another partition (not mealgo's: the last case needs it unsaved).
     const former = await instance();
     await former.assign([[0, 1, 2].find((q) => q !== p && q !== partitionForKey('mealgo', PARTITIONS))!]);
-    await expect(former.execute(p, posts.slice(0, 10))).rejects.toThrow(/not assigned/);
-    await owner.execute(p, posts.slice(0, 10));
-    await owner.execute(p, posts.slice(10));
+    await expect(former.execute(p, posts.slice(0, 10), at(10))).rejects.toThrow(/not assigned/);
+    await owner.execute(p, posts.slice(0, 10), at(10));
+    await owner.execute(p, posts.slice(10), at(posts.length));
     await pollUntil('the reference\'s signals', async () => signalIdsOf(watch), (ids) => ref.ids.every((id) => ids.includes(id)));
     expect(signalIdsOf(watch).sort()).toEqual([...ref.ids].sort());
+  }, 120_000);
+
+  it('an instance frozen between its save and its writes, woken after another took its partition, writes nothing late: each signal once on the topic, no cluster put back', async () => {
+    const at = offsetsFrom(5000);
+    // Not mealgo's partition: the last case needs it unsaved.
+    const watch = ['haoyun', 'songda', 'kuaile', 'lvye'].find((w) => partitionForKey(w, PARTITIONS) !== partitionForKey('mealgo', PARTITIONS))!;
+    const p = partitionForKey(watch, PARTITIONS);
+    const posts = stormOf(watch, 'h6');
+    const ref = reference(posts);
+    const zombie = await instance();
+    await zombie.assign([p]);
+    await zombie.execute(p, posts.slice(0, 6), at(6));
+    const freeze = freezeAtClusterWrite(zombie);
+    const late = zombie.execute(p, posts.slice(6, 15), at(15));
+    await freeze.frozen; // its state (with the chunk's outputs) is saved; its writes are not made
+
+    // The group gives the partition to another, which writes out the saved outbox and goes on.
+    const owner = await instance();
+    await owner.assign([p]);
+    await owner.execute(p, posts.slice(6, 15), at(15));
+    await owner.execute(p, posts.slice(15), at(posts.length));
+    await pollUntil('the reference\'s signals', async () => signalIdsOf(watch), (ids) => ref.ids.every((id) => ids.includes(id)));
+    const sizes = await clusterSizesOf(watch);
+    expect(sizes).toEqual(ref.sizes);
+
+    // It wakes up and carries on with its stale chunk.
+    freeze.release();
+    await expect(late).rejects.toThrow(/no longer/);
+    await readToTheEnd();
+    const ids = signalIdsOf(watch);
+    expect(ids.length).toBe(new Set(ids).size); // no copy on the topic
+    expect(ids.sort()).toEqual([...ref.ids].sort());
+    expect(await clusterSizesOf(watch)).toEqual(sizes); // its older cluster documents were refused
   }, 120_000);
 
   // Last: the single-instance document is read by every partition restored without a state of its own.

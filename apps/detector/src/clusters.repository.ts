@@ -13,15 +13,21 @@ export class ClustersRepository {
     @Inject(DETECTION_CONFIG) private readonly config: DetectionConfig,
   ) {}
 
-  async save(docs: ClusterDoc[]): Promise<void> {
+  /**
+   * `version`: the partition's outbox number of the save these documents come from. A document
+   * is written only over an older or equal one, so an instance that wakes after losing its
+   * partition cannot put a cluster back as it was before the new owner's writes.
+   */
+  async save(docs: ClusterDoc[], version: number): Promise<void> {
     if (!docs.length) return;
     const latest = new Map(docs.map((d) => [d.id, d]));
     // Signals are not stored anywhere people can read them back; the cluster carries its
     // current severity and factors (same rules as its signals) so the dashboard can explain it.
     const withSeverity = [...latest.values()].map((d) => ({ ...d, severity: clusterSeverity(ClusterRecord.fromDoc(d), this.config) }));
-    const r = await this.bulk.index(withSeverity.map((d) => ({ index: this.search.names.clusters, id: d.id, doc: d })));
-    // A cluster document the server refuses is a bug of ours, not bad input: retry the chunk.
-    if (r.failed.length) throw new Error(`elasticsearch refused ${r.failed.length} cluster(s): ${r.failed[0].error}`);
+    const r = await this.bulk.index(withSeverity.map((d) => ({ index: this.search.names.clusters, id: d.id, doc: d, version })));
+    // 409: a newer save's document is there already. Anything else the server refuses is a bug of ours, not bad input: retry the chunk.
+    const failed = r.failed.filter((f) => f.status !== 409);
+    if (failed.length) throw new Error(`elasticsearch refused ${failed.length} cluster(s): ${failed[0]!.error}`);
   }
 
   /** Every active cluster, in pages (search_after), for a restart. */

@@ -1,19 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BaselineStatus, ClusterDoc, EnrichedMention, Signal } from '@vigil/contracts';
-import type { CoverageGapInput, Detector, DetectorOutput, DetectorStats } from '@vigil/detection';
+import { routeAt, type CoverageGapInput, type Detector, type DetectorOutput, type DetectorStats } from '@vigil/detection';
+import { partitionForKey } from '@vigil/kafka';
 import { Clock, createLogger } from '@vigil/common';
-import { MessageProducer } from '@vigil/kafka';
 import { BaselinesRepository } from './baselines.repository';
 import { ClustersRepository } from './clusters.repository';
 import { SourceCoverageRepository } from './source-coverage.repository';
 import { DetectorStateRepository, PartitionFencedError, type StateVersion } from './detector-state.repository';
 import { DETECTOR_OPTIONS, type DetectorOptions } from './detector.tokens';
 import { RestoreDetectorUseCase } from './restore-detector.usecase';
+import { PartitionSignalsProducer } from './partition-signals.producer';
 
 /** A partition's detector, the version of its state document this instance holds, and the outputs not yet written out. */
 interface Held {
   detector: Detector;
   version: StateVersion;
+  /** Partitions of mentions.by-watch: which watch lives where. */
+  partitionCount: number;
+  /** The last save's outbox number. */
+  outboxSeq: number;
+  /** The offset after the last post the detector has taken in, and the last one committed. */
+  offset: string;
+  committedOffset: string;
   signals: Signal[];
   clusters: Map<string, ClusterDoc>;
   baselines: BaselineStatus[];
@@ -23,12 +31,15 @@ interface Held {
  * Feeds mentions (or the passing of time) to the detector of their partition of
  * mentions.by-watch and makes its output durable: first the partition's working state together
  * with the chunk's outputs (clusters, baseline states, signals), conditional on this instance
- * still holding the partition; then clusters and baseline states to Elasticsearch and signals
- * to Kafka. So a crash between the writes leaves a state whose outputs the next owner writes out
- * (the state never runs behind the clusters, which would count the redelivered posts twice), and
- * an instance that lost the partition without knowing it yet (a long pause, a lost session)
- * writes nothing: the new owner's claim makes its save fail, and it drops the partition until
- * the group gives it back. Outputs are kept until all writes succeed, because the detector will not
+ * still holding the partition; then clusters (versioned by the save, so a late write of an older
+ * one is refused) and baseline states to Elasticsearch; last the signals and the partition's
+ * offsets in one Kafka transaction. So a crash between the writes leaves a state whose outputs
+ * the next owner writes out (the state never runs behind the clusters, which would count the
+ * redelivered posts twice), each signal reaches the topic once (the next owner resends the
+ * outbox's signals only if their transaction did not commit), and an instance that lost the
+ * partition without knowing it yet (a long pause, a lost session) publishes nothing: the new
+ * owner's claim makes its save fail and its producer start fences the old one's transaction, and
+ * it drops the partition until the group gives it back. Outputs are kept until all writes succeed, because the detector will not
  * produce them a second time (it remembers what it has seen and signalled).
  * Calls are serialised: the consumer, the ticker and rebalances share the detectors.
  */
@@ -49,17 +60,30 @@ export class DetectMentionsUseCase {
     private readonly baselines: BaselinesRepository,
     private readonly coverage: SourceCoverageRepository,
     private readonly state: DetectorStateRepository,
-    private readonly producer: MessageProducer,
+    private readonly signalsOut: PartitionSignalsProducer,
     private readonly clock: Clock,
     @Inject(DETECTOR_OPTIONS) private readonly options: DetectorOptions,
   ) {}
 
-  /** One partition's chunk. Posts the processor marked old are kept for search only: they never reach the detector. */
-  execute(partition: number, mentions: EnrichedMention[]): Promise<void> {
+  /**
+   * One partition's chunk; `nextOffset` is the offset after its last message, committed with the
+   * chunk's signals. Posts the processor marked old are kept for search only: they never reach the detector.
+   */
+  execute(partition: number, mentions: EnrichedMention[], nextOffset: string): Promise<void> {
     return this.serialise(async () => {
       const h = await this.hold(partition);
       this.bound(h.detector);
-      await this.collect(partition, h, mentions.filter((m) => m.eventTime?.kind !== 'old').map((m) => h.detector.process(m)));
+      // A chunk from before the committed position (a redelivery) changes nothing: its posts are in the seen-set.
+      if (BigInt(nextOffset) > BigInt(h.offset)) h.offset = nextOffset;
+      const partitionOf = (key: string) => partitionForKey(key, h.partitionCount);
+      const outputs: DetectorOutput[] = [];
+      for (const m of mentions) {
+        if (m.eventTime?.kind === 'old') continue;
+        // Clustered here, or a copy counted for the volume of the watches that live here (copyKeys).
+        const route = routeAt(m, partition, partitionOf);
+        outputs.push(route.home ? h.detector.process(m, route.volumeWatches) : h.detector.observeVolume(m, route.volumeWatches));
+      }
+      await this.collect(partition, h, outputs);
     });
   }
 
@@ -88,7 +112,11 @@ export class DetectMentionsUseCase {
     // rightful owner out until the next rebalance).
     const assigned = new Set(partitions);
     this.assigned = assigned;
-    for (const p of [...this.held.keys()]) if (!assigned.has(p)) this.held.delete(p);
+    for (const p of [...this.held.keys()]) {
+      if (assigned.has(p)) continue;
+      this.held.delete(p);
+      void this.signalsOut.stop(p);
+    }
     // A new generation: what the group gives now is this instance's, whatever it was fenced from before.
     this.fenced.clear();
     return this.serialise(async () => {
@@ -136,7 +164,17 @@ export class DetectMentionsUseCase {
     if (this.fenced.has(partition)) throw new PartitionFencedError(partition);
     const now = this.clock.now();
     const r = await this.restore.execute(partition, this.options.instanceId, now, now.getTime() + this.options.maxFutureMs, this.gaps);
-    const h: Held = { detector: r.detector, version: r.version, signals: [...r.outbox.signals], clusters: new Map(r.outbox.clusters.map((c) => [c.id, c])), baselines: [...r.outbox.baselines] };
+    const h: Held = {
+      detector: r.detector,
+      version: r.version,
+      partitionCount: r.partitionCount,
+      outboxSeq: r.outboxSeq,
+      offset: r.offset,
+      committedOffset: r.offset,
+      signals: [...r.outbox.signals],
+      clusters: new Map(r.outbox.clusters.map((c) => [c.id, c])),
+      baselines: [...r.outbox.baselines],
+    };
     this.held.set(partition, h);
     // What the previous owner saved but may not have written out goes out before anything new.
     if (h.signals.length || h.clusters.size || h.baselines.length) await this.collect(partition, h, []);
@@ -158,27 +196,40 @@ export class DetectMentionsUseCase {
     h.baselines.push(...h.detector.takeBaselineChanges());
     const outbox = { clusters: [...h.clusters.values()], baselines: [...new Map(h.baselines.map((b) => [b.key, b])).values()], signals: h.signals };
     const { clusters: _clusters, ...rest } = h.detector.snapshot();
+    // Rises with every save whoever holds the partition (the restored number + 1 at least), and
+    // with the clock so a partition that starts cold still writes its clusters over older versions.
+    const outboxSeq = Math.max(h.outboxSeq + 1, this.clock.now().getTime());
     try {
-      h.version = await this.state.save(partition, this.options.instanceId, rest, outbox, h.version, this.clock.now().toISOString());
-      await this.clusters.save(outbox.clusters);
+      h.version = await this.state.save(partition, this.options.instanceId, rest, outbox, outboxSeq, h.version, this.clock.now().toISOString());
+      h.outboxSeq = outboxSeq;
+      await this.clusters.save(outbox.clusters, outboxSeq);
       h.clusters.clear();
       await this.baselines.save(outbox.baselines);
       h.baselines = [];
-      if (outbox.signals.length) {
-        await this.producer.send('signals', outbox.signals.map((s) => ({ key: s.key, value: s })));
-        for (const s of outbox.signals) this.logger.info({ signalId: s.id, kind: s.kind, clusterId: s.clusterId, severity: s.severity.level, partition }, 'signal');
-        h.signals = [];
-        h.version = await this.state.markSent(partition, h.version);
-      }
     } catch (e) {
       if (e instanceof PartitionFencedError) this.drop(partition);
       throw e;
     }
+    if (!outbox.signals.length && h.offset === h.committedOffset) return;
+    try {
+      await this.signalsOut.publish(partition, outbox.signals, h.offset, outboxSeq);
+    } catch (e) {
+      // The producer is closed after any failure. Fenced: the partition is another instance's.
+      // Otherwise the partition is restored again by its next chunk, from this save (its signals
+      // go out then if this transaction did not commit).
+      if (e instanceof PartitionFencedError) this.drop(partition);
+      else this.held.delete(partition);
+      throw e;
+    }
+    for (const s of outbox.signals) this.logger.info({ signalId: s.id, kind: s.kind, clusterId: s.clusterId, severity: s.severity.level, partition }, 'signal');
+    h.signals = [];
+    h.committedOffset = h.offset;
   }
 
   /** Another instance holds the partition now: its state is theirs, and this one's outputs die with it. */
   private drop(partition: number): void {
     this.held.delete(partition);
+    void this.signalsOut.stop(partition);
     this.fenced.add(partition);
     this.logger.warn({ partition, owner: this.options.instanceId }, 'partition claimed by another instance; dropped until the next assignment');
   }

@@ -22,6 +22,9 @@ export interface StateVersion {
 export interface SavedPartition {
   state?: StateWithoutClusters;
   outbox?: Outbox;
+  /** The last save's outbox number (0 before the first). */
+  outboxSeq: number;
+  /** Written by earlier versions only: their outbox's signals were sent. */
   outboxSent: boolean;
   owner?: string;
   version?: StateVersion;
@@ -53,12 +56,13 @@ export class DetectorStateRepository extends DetectorStateReader {
       return {
         state: doc.snapshot ? unpack<StateWithoutClusters>(doc.snapshot) : undefined,
         outbox: doc.outbox ? unpack<Outbox>(doc.outbox) : undefined,
+        outboxSeq: doc.outboxSeq ?? 0,
         outboxSent: doc.outboxSent ?? false,
         owner: doc.owner,
         version: { seqNo: r._seq_no!, primaryTerm: r._primary_term! },
       };
     } catch (e) {
-      if (isNotFound(e)) return { outboxSent: false };
+      if (isNotFound(e)) return { outboxSeq: 0, outboxSent: false };
       throw e;
     }
   }
@@ -79,16 +83,10 @@ export class DetectorStateRepository extends DetectorStateReader {
     );
   }
 
-  async save(partition: number, owner: string, state: StateWithoutClusters, outbox: Outbox, version: StateVersion, savedAt: string): Promise<StateVersion> {
-    const document: DetectorStateDoc = { savedAt, snapshot: pack(state), outbox: pack(outbox), outboxSent: false, owner };
+  async save(partition: number, owner: string, state: StateWithoutClusters, outbox: Outbox, outboxSeq: number, version: StateVersion, savedAt: string): Promise<StateVersion> {
+    const document: DetectorStateDoc = { savedAt, snapshot: pack(state), outbox: pack(outbox), outboxSeq, owner };
     return this.conditionally(partition, () =>
       this.search.es.index({ index: this.index, id: detectorStateId(partition), document, if_seq_no: version.seqNo, if_primary_term: version.primaryTerm }),
-    );
-  }
-
-  async markSent(partition: number, version: StateVersion): Promise<StateVersion> {
-    return this.conditionally(partition, () =>
-      this.search.es.update({ index: this.index, id: detectorStateId(partition), doc: { outboxSent: true }, if_seq_no: version.seqNo, if_primary_term: version.primaryTerm }),
     );
   }
 

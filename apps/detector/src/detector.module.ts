@@ -10,6 +10,7 @@ import { SourceCoverageRepository } from './source-coverage.repository';
 import { DetectorStateRepository } from './detector-state.repository';
 import { DetectMentionsUseCase } from './detect-mentions.usecase';
 import { RestoreDetectorUseCase } from './restore-detector.usecase';
+import { PartitionSignalsProducer } from './partition-signals.producer';
 import { EnrichedMentionsConsumer } from './enriched-mentions.consumer';
 import { EventTimeTicker } from './event-time.ticker';
 import { RekeyMentionsConsumer } from './rekey-mentions.consumer';
@@ -50,6 +51,7 @@ export class DetectorModule {
         DetectorStateRepository,
         DetectMentionsUseCase,
         RestoreDetectorUseCase,
+        PartitionSignalsProducer,
         ...(opts.consume === false ? [] : [RekeyMentionsConsumer, EnrichedMentionsConsumer, EventTimeTicker]),
       ],
       exports: [ClustersRepository],

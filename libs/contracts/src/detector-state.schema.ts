@@ -14,7 +14,14 @@ export const DetectorStateDoc = z.object({
   savedAt: z.iso.datetime({ offset: true }).optional(),
   snapshot: z.string().min(1).optional(),
   outbox: z.string().min(1).optional(),
-  /** The outbox's signals were sent (they are not sent again when the partition is restored). */
+  /**
+   * The outbox's number, rising with every save of the partition whoever saves it; committed
+   * with the signals in the offsets' metadata (`outbox:<n>`), so the next owner knows whether this
+   * outbox's signals went out. Also the cluster documents' external version: a late write of an
+   * older save never lands over a newer one.
+   */
+  outboxSeq: z.number().int().nonnegative().optional(),
+  /** Before outboxSeq (earlier versions): the outbox's signals were sent. */
   outboxSent: z.boolean().optional(),
   /** The instance that holds the partition, and since when. */
   owner: z.string().optional(),

@@ -45,7 +45,13 @@ export interface DetectorStats {
 
 export interface Detector {
   readonly config: DetectionConfig;
-  process(mention: EnrichedMention): DetectorOutput;
+  /**
+   * `volumeWatches`: the own watches whose volume (burst keys) this detector counts the post for
+   * (default: all of them); the others' volume is counted where they live (a partition's detector).
+   */
+  process(mention: EnrichedMention, volumeWatches?: readonly string[]): DetectorOutput;
+  /** A post clustered elsewhere (another partition), counted here for the volume of `watchIds` only. */
+  observeVolume(mention: EnrichedMention, watchIds: readonly string[]): DetectorOutput;
   /** Let event time pass without posts: closes windows (burst_cooling) and quiet clusters. */
   advanceTo(time: string | number | Date): DetectorOutput;
   /** The collector's coverage gaps per source (replaces what was known of those sources). */
@@ -104,7 +110,7 @@ class VigilDetector implements Detector {
     this.incidents = new IncidentKeys(config, this.clusterer, this.volume);
   }
 
-  process(m: EnrichedMention): DetectorOutput {
+  process(m: EnrichedMention, volumeWatches?: readonly string[]): DetectorOutput {
     const out: DetectorOutput = { signals: [], clusterUpdates: [] };
     if (this.seen.has(m.id)) return out;
     const at = Math.min(Date.parse(m.publishedAt), this.clockBound);
@@ -131,12 +137,7 @@ class VigilDetector implements Detector {
     if (complaint) {
       cluster = this.cluster(p, out);
       this.observeBackground(p);
-      const keys: Array<readonly [string, VolumeDimension, string]> = [];
-      for (const w of watches.own) {
-        if (cfg.burst.dimensions.includes('watch')) keys.push([w, 'watch', w]);
-        if (cfg.burst.dimensions.includes('category')) for (const c of p.categories) keys.push([w, 'category', c]);
-      }
-      for (const e of this.volume.observe(at, m.sourceId, keys, recentPost(p, cluster.id))) out.signals.push(this.incidents.burstSignal(e));
+      this.countVolume(at, m.sourceId, volumeWatches ?? watches.own, p, cluster.id, out);
     }
     if (flagged) {
       // The signal's severity speaks only for the sure cues (an unsure media + regulator is no floor).
@@ -147,6 +148,31 @@ class VigilDetector implements Detector {
       out.signals.push(s);
     }
     return out;
+  }
+
+  observeVolume(m: EnrichedMention, watchIds: readonly string[]): DetectorOutput {
+    const out: DetectorOutput = { signals: [], clusterUpdates: [] };
+    if (!watchIds.length || this.seen.has(m.id)) return out;
+    const at = Math.min(Date.parse(m.publishedAt), this.clockBound);
+    if (!Number.isFinite(at)) return out;
+    this.seen.add(m.id, at);
+    this.housekeeping(Math.max(this.clock, at), out);
+    if (!isComplaint(m, this.config)) return out;
+    const p = extractFeatures(m, this.config, this.terms, at, watchIds[0]!, this.watchTerms);
+    // No cluster here: a burst of such posts takes its watch's storm key, on this partition only.
+    this.countVolume(at, m.sourceId, watchIds, p, undefined, out);
+    return out;
+  }
+
+  private countVolume(at: number, sourceId: string, watchIds: readonly string[], p: PostFeatures, clusterId: string | undefined, out: DetectorOutput): void {
+    const dims = this.config.burst.dimensions;
+    const keys: Array<readonly [string, VolumeDimension, string]> = [];
+    for (const w of watchIds) {
+      if (dims.includes('watch')) keys.push([w, 'watch', w]);
+      if (dims.includes('category')) for (const c of p.categories) keys.push([w, 'category', c]);
+    }
+    if (!keys.length) return;
+    for (const e of this.volume.observe(at, sourceId, keys, recentPost(p, clusterId))) out.signals.push(this.incidents.burstSignal(e));
   }
 
   private learnRule(watchId: string, rule: string): void {
@@ -322,7 +348,7 @@ function withKey(s: Signal, key: string): Signal {
   return s;
 }
 
-function recentPost(p: PostFeatures, cluster: string): RecentPost {
+function recentPost(p: PostFeatures, cluster: string | undefined): RecentPost {
   return {
     id: p.id, at: p.at, author: p.authorHash, reach: p.reach, money: p.maxMoney, cues: p.cues, channel: p.channel,
     emotion: p.emotion, sentiment: p.sentiment, places: p.places, categories: p.categories, products: p.products, cluster,

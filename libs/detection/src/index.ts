@@ -6,5 +6,5 @@ export { poissonTailScore } from './poisson';
 export { clusterIdFor, ClusterRecord } from './cluster-record';
 export { clusterSeverity } from './signals';
 export { type CoverageGapInput } from './coverage';
-export { detectionKey, watchesOf, type MentionWatches } from './watch-keys';
+export { copyKeys, detectionKey, routeAt, watchesOf, type MentionWatches } from './watch-keys';
 export { shortTitle } from './titles';

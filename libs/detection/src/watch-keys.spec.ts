@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeMention } from '../../../test/support/mention-factory';
-import { detectionKey, watchesOf } from './watch-keys';
+import { copyKeys, detectionKey, routeAt, watchesOf } from './watch-keys';
 
 const m = (over: Parameters<typeof makeMention>[0]['watches'], meta?: Record<string, string>) => makeMention({ ext: 'x', text: 't', at: 0, watches: over, ...(meta ? { meta } : {}) });
 
@@ -28,5 +28,31 @@ describe('detectionKey', () => {
   it('spreads posts that never alarm by their own id', () => {
     const none = m([]);
     expect(detectionKey(none)).toBe(none.id);
+  });
+});
+
+describe('copyKeys and routeAt: each watch\'s volume on the partition it lives on', () => {
+  // Partitions by the watch's first letter: a, b → 0; c → 1; d → 2.
+  const partitionOf = (key: string) => ({ a: 0, b: 0, c: 1, d: 2 })[key[0] as 'a' | 'b' | 'c' | 'd'] ?? 0;
+  const post = m([
+    { id: 'a1', rule: '', competitor: false },
+    { id: 'rival', rule: '', competitor: true },
+    { id: 'b1', rule: '', competitor: false },
+    { id: 'c1', rule: '', competitor: false },
+    { id: 'c2', rule: '', competitor: false },
+    { id: 'd1', rule: '', competitor: false },
+  ]);
+
+  it('copies a post once to each other partition holding one of its own watches, keyed by the first of them', () => {
+    expect(detectionKey(post)).toBe('a1');
+    expect(copyKeys(post, partitionOf)).toEqual(['c1', 'd1']);
+    expect(copyKeys(m([{ id: 'a1', rule: '', competitor: false }, { id: 'b1', rule: '', competitor: false }]), partitionOf)).toEqual([]);
+    expect(copyKeys(m(undefined), partitionOf)).toEqual([]);
+  });
+
+  it('clusters it at home, counting there the watches that live there; a copy counts its partition\'s watches only', () => {
+    expect(routeAt(post, 0, partitionOf)).toEqual({ home: true, volumeWatches: ['a1', 'b1'] });
+    expect(routeAt(post, 1, partitionOf)).toEqual({ home: false, volumeWatches: ['c1', 'c2'] });
+    expect(routeAt(post, 2, partitionOf)).toEqual({ home: false, volumeWatches: ['d1'] });
   });
 });

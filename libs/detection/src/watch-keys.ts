@@ -42,3 +42,32 @@ export function watchesOf(m: EnrichedMention): MentionWatches {
 export function detectionKey(m: EnrichedMention): string {
   return watchesOf(m).own[0] ?? m.id;
 }
+
+/**
+ * Where a post counts on the partitions of mentions.by-watch (`partitionOf`: the partition of a
+ * key) when its own watches live on several: on its home (the partition of `detectionKey`) it is
+ * clustered, and counts for the volume of the watches living there; every other partition where
+ * one of its own watches lives gets a copy (keyed by that watch) that counts for the volume of
+ * those watches only. So each watch's burst keys, baseline and storm key live on one partition,
+ * whichever watch a post is clustered under.
+ */
+export function copyKeys(m: EnrichedMention, partitionOf: (key: string) => number): string[] {
+  const own = watchesOf(m).own;
+  if (own.length < 2) return [];
+  const taken = new Set([partitionOf(own[0]!)]);
+  const keys: string[] = [];
+  for (const w of own.slice(1)) {
+    const p = partitionOf(w);
+    if (taken.has(p)) continue;
+    taken.add(p);
+    keys.push(w);
+  }
+  return keys;
+}
+
+/** What a post on `partition` is there for: clustering (`home`) or a copy; and the own watches whose volume it counts there. */
+export function routeAt(m: EnrichedMention, partition: number, partitionOf: (key: string) => number): { home: boolean; volumeWatches: string[] } {
+  const own = watchesOf(m).own;
+  if (!own.length) return { home: true, volumeWatches: [] };
+  return { home: partitionOf(own[0]!) === partition, volumeWatches: own.filter((w) => partitionOf(w) === partition) };
+}

@@ -104,4 +104,36 @@ describe('ConsumerRunner against a real broker', () => {
     await pollUntil('the marker handled by the restarted member', async () => again.flat(), (ns) => ns.includes(999), { timeoutMs: 45_000 });
     expect(again.flat()).toEqual([999]);
   });
+
+  it('on a transactional topic: hands over committed messages only, and commits past the transactions\' markers and aborted messages (no lag left)', async () => {
+    const groupId = `${env.VIGIL_TOPIC_PREFIX}-g4`;
+    const topic = client.topic('signals');
+    await client.ensureTopics(['signals']);
+    const tx = tc.kafka.producer({ transactionalId: `${env.VIGIL_TOPIC_PREFIX}-tx`, idempotent: true, maxInFlightRequests: 1 });
+    await tx.connect();
+    const inTransaction = async (ns: number[], commit: boolean) => {
+      const t = await tx.transaction();
+      await t.send({ topic, messages: ns.map((n) => ({ key: 'd', value: JSON.stringify({ n }) })) });
+      await (commit ? t.commit() : t.abort());
+    };
+    await inTransaction([1, 2], true);
+    await inTransaction([3], false);
+    await inTransaction([4], true);
+    await inTransaction([5], false); // the partition ends with an aborted transaction
+    await tx.disconnect();
+    const got: number[] = [];
+    const r = new ConsumerRunner<Item>(client, producer, { groupId, topic: 'signals', schema: Item, logger, handle: async (ms) => void got.push(...ms.map((m) => m.value.n)) });
+    runners.push(r);
+    await r.start();
+    const admin = await client.getAdmin();
+    const lag = async () => {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const [committed] = await admin.fetchOffsets({ groupId: client.groupId(groupId), topics: [topic] });
+      const at = new Map(committed?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
+      return ends.reduce((sum, p) => sum + Number(p.high) - Math.max(at.get(p.partition) ?? -1, Number(p.low)), 0);
+    };
+    await pollUntil('every committed message handled', async () => got, (g) => g.length >= 3);
+    await pollUntil('nothing left behind the group\'s commits', lag, (n) => n === 0, { timeoutMs: 30_000 });
+    expect(got).toEqual([1, 2, 4]);
+  });
 });

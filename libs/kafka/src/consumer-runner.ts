@@ -18,6 +18,12 @@ export interface ConsumedMessage<T> {
   timestamp: string;
 }
 
+/** Where a chunk sits: its partition and the offset after its last message (what a handler that commits itself commits). */
+export interface ChunkPosition {
+  partition: number;
+  nextOffset: string;
+}
+
 /** A message the handler cannot ever process: it goes to the DLQ, not back to the queue. */
 export interface PermanentFailure {
   offset: string;
@@ -33,7 +39,14 @@ export interface ConsumeOptions<T> {
    * server): nothing is committed and the chunk is retried with back-off. Returning
    * failures sends just those messages to the DLQ.
    */
-  handle: (messages: ConsumedMessage<T>[]) => Promise<PermanentFailure[] | void>;
+  handle: (messages: ConsumedMessage<T>[], position: ChunkPosition) => Promise<PermanentFailure[] | void>;
+  /**
+   * The handler commits each chunk's offsets itself (`position.nextOffset`, in a Kafka transaction
+   * with its outputs); the runner never commits. The handler is then called for every chunk, even
+   * one with no valid message (its offsets must move on too), and the chunk's poison messages go to
+   * the DLQ before it, as the handler's commit is the chunk's last step.
+   */
+  handlerCommits?: boolean;
   /** Messages per handler call. */
   chunkSize?: number;
   /** Also closes a chunk once its message values reach this many bytes (a bulk request sized by bytes). */
@@ -58,7 +71,8 @@ const COMMIT_EVERY_MS = 1_000;
 /**
  * At-least-once consumption: an offset is committed only after its message was
  * handled or set aside in the DLQ. Duplicates after a crash are expected and made
- * harmless downstream by deterministic ids.
+ * harmless downstream by deterministic ids. With `handlerCommits` the handler commits instead,
+ * in the same Kafka transaction as its outputs (exactly-once for what it writes to Kafka).
  */
 export class ConsumerRunner<T> {
   private consumer?: Consumer;
@@ -81,6 +95,8 @@ export class ConsumerRunner<T> {
       heartbeatInterval: Math.min(3_000, Math.floor((this.client.options.sessionTimeoutMs ?? 30_000) / 3)),
       retry: { retries: 10 },
       maxWaitTimeInMs: 200,
+      // Transactional topics (signals) are read committed: an aborted or still open transaction's messages are never handed over.
+      readUncommitted: false,
       ...(this.options.maxBytesPerPartition ? { maxBytesPerPartition: this.options.maxBytesPerPartition, maxBytes: Math.max(10 * 2 ** 20, 3 * this.options.maxBytesPerPartition) } : {}),
     });
     this.consumer = consumer;
@@ -94,6 +110,15 @@ export class ConsumerRunner<T> {
       const onAssign = this.options.onAssign;
       const name = this.client.topic(topic);
       consumer.on(consumer.events.GROUP_JOIN, (e) => onAssign([...(e.payload.memberAssignment[name] ?? [])].sort((a, b) => a - b)));
+    }
+    if (!this.options.handlerCommits) {
+      // A fetch of only a transaction's commit marker or an aborted transaction's messages never
+      // reaches eachBatch (read committed hides them): its offsets are committed here, or the
+      // group would look behind on a transactional topic (signals) after reading all of it.
+      consumer.on(consumer.events.END_BATCH_PROCESS, (e) => {
+        const { topic: t, partition, batchSize, lastOffset } = e.payload;
+        if (batchSize === 0 && t === this.client.topic(topic)) void this.commit(t, partition, lastOffset).catch(() => undefined);
+      });
     }
     await consumer.connect().catch((e: unknown) => {
       throw explainConnectError(e, this.client.options);
@@ -132,6 +157,10 @@ export class ConsumerRunner<T> {
 
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const chunks = this.chunks(batch.messages);
+    // The batch may end past its last message: a transaction's commit marker, an aborted
+    // transaction's messages. Its last chunk resolves and commits up to there (as kafkajs does), so
+    // the group's lag is zero once it has read everything.
+    const batchEnd = batch.lastOffset();
     // Handled and resolved, not yet committed: committed as well when the loop ends early
     // (stopping), unless the partition went to another member meanwhile.
     let uncommitted: string | undefined;
@@ -141,8 +170,13 @@ export class ConsumerRunner<T> {
       if (!isRunning() || isStale() || this.stopping) break;
       const handled = await this.processChunk(batch.topic, batch.partition, chunk, heartbeat, () => isRunning() && !isStale());
       if (!handled) break;
-      const last = chunk[chunk.length - 1].offset;
+      const lastMessage = chunk[chunk.length - 1].offset;
+      const last = chunk === chunks[chunks.length - 1] && BigInt(batchEnd) > BigInt(lastMessage) ? batchEnd : lastMessage;
       resolveOffset(last);
+      if (this.options.handlerCommits) {
+        await heartbeat();
+        continue;
+      }
       uncommitted = last;
       // A commit is a request to the broker: one at the batch's end, or one a second within a
       // long batch. Committing later only widens what a crash redelivers (at-least-once holds).
@@ -196,10 +230,12 @@ export class ConsumerRunner<T> {
       if (parsed.ok) valid.push({ key: m.key?.toString() ?? null, value: parsed.value, raw: m.value!, partition, offset: m.offset, timestamp: m.timestamp });
       else dead.push(this.deadLetter(topic, partition, m, parsed.error));
     }
-    if (valid.length) {
+    const position: ChunkPosition = { partition, nextOffset: (BigInt(chunk[chunk.length - 1].offset) + 1n).toString() };
+    if (this.options.handlerCommits && dead.length) await this.setAside(topic, partition, dead.splice(0));
+    if (valid.length || this.options.handlerCommits) {
       for (let attempt = 0; ; attempt++) {
         try {
-          const failures = (await this.options.handle(valid)) ?? [];
+          const failures = (await this.options.handle(valid, position)) ?? [];
           const byOffset = new Map(chunk.map((m) => [m.offset, m]));
           for (const f of failures) {
             const m = byOffset.get(f.offset);
@@ -215,11 +251,13 @@ export class ConsumerRunner<T> {
         }
       }
     }
-    if (dead.length) {
-      for (const d of dead) this.options.logger.warn({ topic, partition, offset: d.offset, error: d.error }, 'message set aside in the DLQ');
-      await this.producer.send('dlq', dead.map((d) => ({ key: d.key ?? `${d.sourceTopic}:${d.partition}:${d.offset}`, value: d })));
-    }
+    if (dead.length) await this.setAside(topic, partition, dead);
     return true;
+  }
+
+  private async setAside(topic: string, partition: number, dead: DeadLetter[]): Promise<void> {
+    for (const d of dead) this.options.logger.warn({ topic, partition, offset: d.offset, error: d.error }, 'message set aside in the DLQ');
+    await this.producer.send('dlq', dead.map((d) => ({ key: d.key ?? `${d.sourceTopic}:${d.partition}:${d.offset}`, value: d })));
   }
 
   private parse(m: KafkaMessage): ParseResult<T> {

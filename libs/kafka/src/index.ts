@@ -5,3 +5,4 @@ export * from './consumer-runner';
 export * from './consumer-factory';
 export * from './kafka.module';
 export * from './partitions';
+export * from './transactional-producer';

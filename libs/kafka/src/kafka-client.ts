@@ -92,7 +92,6 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     }
   }
 
-  /** Deletes every topic whose name starts with `prefix` (a run's `<prefix>.`). Returns how many. */
   /** How many partitions a topic has now (it must exist). */
   async partitionCount(key: TopicKey): Promise<number> {
     const admin = await this.getAdmin();
@@ -102,6 +101,21 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     return n;
   }
 
+  /**
+   * A group's committed position on one partition with the metadata committed with it; without a
+   * commit, the partition's earliest offset (where a consumer reading from the beginning starts).
+   */
+  async committedOffset(groupName: string, key: TopicKey, partition: number): Promise<{ offset: string; metadata: string | null }> {
+    const admin = await this.getAdmin();
+    const topic = this.topic(key);
+    const [offsets] = await admin.fetchOffsets({ groupId: this.groupId(groupName), topics: [topic] });
+    const p = offsets?.partitions.find((x) => x.partition === partition);
+    if (p && p.offset !== '-1') return { offset: p.offset, metadata: p.metadata ?? null };
+    const earliest = (await admin.fetchTopicOffsets(topic)).find((x) => x.partition === partition);
+    return { offset: earliest?.low ?? '0', metadata: null };
+  }
+
+  /** Deletes every topic whose name starts with `prefix` (a run's `<prefix>.`). Returns how many. */
   async deleteTopicsWithPrefix(prefix: string): Promise<number> {
     const admin = await this.getAdmin();
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));

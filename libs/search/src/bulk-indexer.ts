@@ -7,6 +7,8 @@ export type BulkDoc = {
   index: string;
   /** Deterministic id: writing the same doc twice leaves one document. */
   id: string;
+  /** Written only over an older version (Elasticsearch's `external_gte`): a late write of an older state gets status 409. */
+  version?: number;
 } & (
   | { doc: object }
   /** The document already encoded as JSON (a message's bytes as consumed): written as it is, not parsed and encoded again. */
@@ -92,7 +94,8 @@ const NEWLINE = Buffer.from('\n');
 function bulkBody(docs: readonly BulkDoc[]): Buffer {
   const parts: Buffer[] = [];
   for (const d of docs) {
-    parts.push(Buffer.from(`${JSON.stringify({ index: { _index: d.index, _id: d.id } })}\n`));
+    const action = d.version === undefined ? { _index: d.index, _id: d.id } : { _index: d.index, _id: d.id, version: d.version, version_type: 'external_gte' };
+    parts.push(Buffer.from(`${JSON.stringify({ index: action })}\n`));
     if ('source' in d) {
       parts.push(d.source.includes(0x0a) ? oneLine(d.source) : d.source, NEWLINE);
     } else parts.push(Buffer.from(`${JSON.stringify(d.doc)}\n`));

@@ -41,14 +41,21 @@ export class KafkaProgress {
     }
   }
 
-  /** How many messages the topic holds. */
+  /** Offsets the topic holds: its messages, and on a transactional topic (signals) the transactions' markers too. */
   async count(key: TopicKey): Promise<number> {
     const admin = await this.client.getAdmin();
     return (await admin.fetchTopicOffsets(this.client.topic(key))).reduce((s, p) => s + Number(p.high) - Number(p.low), 0);
   }
 
-  /** Every message value on the topic, read with a throwaway consumer group. */
-  async readAll(key: TopicKey): Promise<string[]> {
+  /**
+   * Every message value on the topic, read (committed only) with a throwaway consumer group up
+   * to the end the topic had when called. A partition is done when the consumer's position has
+   * passed that end, not when a message at its last offset arrives: on a transactional topic
+   * (signals) the last offsets are a transaction's commit marker or an aborted transaction's
+   * messages, which never reach the handler (a replay waited for them for ever, #19). Fails when
+   * the position stops moving for `stallMs`.
+   */
+  async readAll(key: TopicKey, stallMs = 120_000): Promise<string[]> {
     const topic = this.client.topic(key);
     const admin = await this.client.getAdmin();
     const ends = await admin.fetchTopicOffsets(topic);
@@ -57,21 +64,34 @@ export class KafkaProgress {
     if (!remaining.size) return out;
     const groupId = `${this.client.options.clientId}-read-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     const consumer = this.client.kafka.consumer({ groupId });
+    let stall: NodeJS.Timeout | undefined;
     await consumer.connect();
     try {
       await consumer.subscribe({ topic, fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
+        const watch = () => {
+          clearTimeout(stall);
+          stall = setTimeout(() => reject(new Error(`reading ${topic}: no progress for ${stallMs / 1000} s, partitions ${[...remaining.keys()].join(', ')} not read to their end`)), stallMs);
+        };
+        watch();
+        // After each fetch's messages were handed over, and also for a fetch of only markers or
+        // aborted messages: `lastOffset` is the last offset the fetch held, whatever it was.
+        consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+          if (payload.topic !== topic) return;
+          watch();
+          if (Number(payload.lastOffset) + 1 >= (remaining.get(payload.partition) ?? 0)) remaining.delete(payload.partition);
+          if (!remaining.size) resolve();
+        });
         consumer
           .run({
-            eachMessage: async ({ partition, message }) => {
+            eachMessage: async ({ message }) => {
               if (message.value) out.push(message.value.toString());
-              if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
-              if (!remaining.size) resolve();
             },
           })
           .catch(reject);
       });
     } finally {
+      clearTimeout(stall);
       await consumer.disconnect();
       await admin.deleteGroups([groupId]).catch(() => undefined);
     }

@@ -110,7 +110,7 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     await kafka.waitForGroup(env.RESPONDER_SIGNALS_GROUP!, 'signals', stall);
     await kafka.waitForGroup(env.INDEXER_GROUP!, 'mentionsEnriched', stall);
 
-    const signals = (await kafka.readAll('signals')).map((m) => Signal.parse(JSON.parse(m)));
+    const signals = (await kafka.readAll('signals', stall)).map((m) => Signal.parse(JSON.parse(m)));
     const enriched = await kafka.count('mentionsEnriched');
     const search = app.get(SearchClient, { strict: false });
     await search.es.indices.refresh({ index: `${runId}-*`, ignore_unavailable: true, allow_no_indices: true });
