@@ -122,5 +122,7 @@ describe('Ctrl-C on `npm start` stops what it started and nothing else (issue 20
     expect(alive(kafkaPid)).toBe(true);
     expect(fs.existsSync(pidFile('kafka'))).toBe(true);
     expect(Date.now() - sent).toBeLessThan(90_000);
-  });
+    // Its own bounds (240 s to start, 90 s to stop) and not the project's 120 s: at load 33 the start alone
+    // took longer and the case timed out before it could tell whether Ctrl-C worked.
+  }, 360_000);
 });

@@ -23,6 +23,21 @@ describe('the private-address guard', () => {
     expect(() => checkLiteralHost(new URL('http://127.0.0.1:18090/feed'), allow, 'X')).not.toThrow();
   });
 
+  it('advises an allow-list entry that the allow-list accepts, brackets and all for an IPv6 host', () => {
+    // The advice `X=::1:21510` was refused by parseAllowList ("not host:port"): an operator following it could not start.
+    for (const [host, address] of [['127.0.0.1', '127.0.0.1'], ['localhost', '127.0.0.1'], ['::1', '::1'], ['[::1]', '::1'], ['fd00::1', 'fd00::1']]) {
+      let message = '';
+      try {
+        checkAddress(host!, address!, 21510, none, 'X');
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      const entry = /X=(\S+) if it is meant/.exec(message)?.[1];
+      expect(entry, message).toBeDefined();
+      expect(parseAllowList(entry!).allows(host!, 21510), entry).toBe(true);
+    }
+  });
+
   it('refuses a bare host in the allow-list, naming the entry; host:* allows every port when written out', () => {
     expect(() => parseAllowList('127.0.0.1')).toThrow(/"127\.0\.0\.1" is not host:port/);
     expect(() => parseAllowList('a:1,b:99999')).toThrow(/port out of range/);

@@ -59,7 +59,10 @@ export function checkAddress(host: string, address: string, port: number, allow:
   if (allow.allows(host, port) || allow.allows(address, port)) return;
   const { ok, range } = isPublic(address);
   if (!ok) {
-    throw new BlockedAddressError(`refusing to connect to ${host}:${port}: it resolves to ${address} (${range}); allow it explicitly with ${setting}=${host}:${port} if it is meant`);
+    // An IPv6 host in brackets, as the allow-list takes it (`::1:21510` is not host:port).
+    const bare = host.replace(/^\[|\]$/g, '');
+    const endpoint = `${bare.includes(':') ? `[${bare}]` : bare}:${port}`;
+    throw new BlockedAddressError(`refusing to connect to ${endpoint}: it resolves to ${address} (${range}); allow it explicitly with ${setting}=${endpoint} if it is meant`);
   }
 }
 
