@@ -185,7 +185,7 @@ const FIRST_PERSON_ZH = '我(?![市县区省国镇乡校院局])';
 const WRITER_ZH = new RegExp(`${FIRST_PERSON_ZH}|俺|咱`);
 // A news site's or a channel's own name and its "follow us" line are not the writer or a product:
 // 手机新浪网 (no phone), 点击关注我们 (no first person).
-const SITE_BOILERPLATE_ZH = /手机(?:新浪|网易|搜狐|凤凰|腾讯)?网|我要(?:分享|评论|纠错|投稿|爆料)|我来说两句|(?:点击|长按|欢迎)?(?:关注|订阅|联系|添加)(?:我们|我)(?:哟|吧)?|有话讲请留言/g;
+const SITE_BOILERPLATE_ZH = /手机(?:新浪|网易|搜狐|凤凰|腾讯)?网|(?:点击|长按|欢迎)?(?:关注|订阅|联系|添加)(?:我们|我)(?:哟|吧)?|有话讲请留言/g;
 const plain = (win: string) => win.replace(SITE_BOILERPLATE_ZH, ' ');
 // A product, a seller, a service or a place open to the public that the harm is put down to.
 const FAULT_ZH = /电池|充电|手机|电器|热水器|燃气灶|取暖器|电暖|暖炉|电热毯|烤火炉|电动车|质量|产品|召回|缺陷|故障|品牌|厂家|商家|店家|外卖|快递|自燃|航班|列车|高铁|公交|地铁|大巴|客车|旅游|游客|乘客|餐厅|餐吧|酒吧|饭店|酒楼|酒店|宾馆|商场|网吧|KTV|营业场所/;
@@ -310,106 +310,3 @@ export const ownCauseZh = (t: string, s: number) => {
 
 /** 没有发现头发等异物, 没吃出什么异物: a finding denied a few words before the cue, in its clause. */
 export const deniedFindingZh = (t: string, s: number) => /(?:没有?|未|并未|从未|无)(?:发现|吃出|看到|见到|找到)[^，。！？,.!?]{0,12}$/.test(t.slice(Math.max(0, s - 20), s));
-
-// ——— the voice of a news report, and what it holds against a company (cues-8) ———
-
-// A report's marks, read over the post's head (title and lead) and around the cue. Strong: a mark only
-// a report carries (a byline, 原标题, 据…报道, 记者…获悉, a wire's name, an editor's credit).
-const STRONG_NEWS_ZH = /原标题|本报讯|本台讯|本报记者|通讯员|见习记者|特约记者|[（(【]\s?记者|记者[\u4e00-\u9fa5]{2,3}(?:报道|摄|获悉|了解到)|记者[^，。！？,!?]{0,10}(?:获悉|了解到|从[^，。！？,!?]{1,12}(?:获悉|了解到))|记者(?:赶到|赶赴|来到|在现场|现场|看到|注意到|调查|走访|致电|联系|实地)|据[^，。！？,!?]{0,15}(?:报道|通报|消息|介绍|了解|统计|透露)|日电|新华社|中新网|责任编辑|编辑[:：]|来源[:：]|发布时间|当地时间|警情通报|情况通报|新闻热线/;
-// Weak: marks a report often carries and a customer's post seldom more than one of.
-const WEAK_NEWS_ZH: RegExp[] = [
-  /\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|\d{1,2}日(?:凌晨|上午|中午|下午|傍晚|晚|早|夜)|\d{1,2}[时点](?:\d{1,2}分)?许|近日|日前|昨日|当晚|当天|今年以来/,
-  /消防|民警|交警|警方|派出所|公安|应急管理|官方|调查组|通报|当局|政府/,
-  /事发|现场|目击者|知情人|据了解|监控显示|视频中|网友|热议|热搜|爆料|身亡|遇难|丧生|抢救无效|死者/,
-  // Third-person actors and places a report is about.
-  /男子|女子|小伙|男童|女童|一名|一辆|一家|一处|一座|一栋|[\u4e00-\u9fa5]某|市民|村民|居民|路人|车主(?!群)|货车|轿车|面包车|民房|居民楼|高楼|厂房|仓库|工厂|实验室|大学/,
-  // A headline with its site: "…起火_城市资讯", "…-盐城新闻网", "【…】" leading.
-  /^[【[「]|^[^。！？!?]{4,60}[_\-–|｜]\s?[\u4e00-\u9fa5A-Za-z·\s]{0,12}(?:网|新闻|资讯|频道|日报|晚报|早报|报|在线|头条|视频)/,
-  /(?:省|市|县|区|镇|乡|村|街道|小区|高速|国道)[^，。！？,!?]{0,12}(?:发生|突发|一[座栋辆家间处名])/,
-];
-const SINGULAR_WRITER_ZH = /我(?![市县区省国镇乡校院局们])|俺|咱/;
-// The writer or the company addressed. 我们 is left out: a report's editorial voice uses it
-// ("我们可以看到", "我们对于个人的行为还是要注意"); a customer's 我们 comes with 我 or a complaint word.
-const WRITER_OR_COMPANY_ZH = /我(?![市县区省国镇乡校院局们])|俺|咱|你们|你家|你司|贵司|贵公司/;
-// What a customer's post about a product or a service says and a report about a fire seldom does.
-const CUSTOMER_ZH = /差评|好评|客服|住店|入住|房间|床铺|退款|退货|换货|售后|投诉|质量|商家|卖家|店家|买的|买了|收到|到货|下单|外卖|快递|这款|这个|产品|东西|垃圾|坑|骗|维权|赔|不新鲜|变质|难吃|味道|吃了|喝了|吃完|喝完|用了|太差|差劲|恶心|再也不|不会再/;
-// Quoted speech in a report (a witness's “我当时…”) is not the writer.
-// A witness's words after a colon ("附近住户：我刚起来…") run to the end of their sentence; an opening
-// mark the lead cuts off before its close runs to the end of the text.
-const QUOTED_ZH = /“[^”]{0,200}(?:”|$)|「[^」]{0,200}(?:」|$)|[\u4e00-\u9fa5]{1,8}[：:][^。！？!?]{0,200}/g;
-
-/**
- * The post is written in a report's voice (third-person news, a byline or a dateline, 据…报道,
- * 记者…获悉, police and fire brigade at the scene, a headline with its site or about third persons)
- * rather than by someone telling what happened to them or complaining to a company: one strong mark
- * and no singular 我; or, with neither the writer nor the company addressed (quotes left aside), one
- * weak mark and nothing a customer says (差评, 退款, 买的, 吃了…), or two kinds of weak mark.
- * Read over the head of the post and the cue's surroundings, so a long post costs no more.
- */
-export function reportVoiceZh(t: string, s: number, e: number): boolean {
-  const text = plain(t.length > 700 ? `${t.slice(0, 400)}\n${around(t, s, e, 150, 150)}` : t);
-  const unquoted = text.replace(QUOTED_ZH, ' ');
-  if (STRONG_NEWS_ZH.test(text) && !SINGULAR_WRITER_ZH.test(unquoted)) return true;
-  if (WRITER_OR_COMPANY_ZH.test(unquoted)) return false;
-  let marks = 0;
-  for (const re of WEAK_NEWS_ZH) if (re.test(text)) marks++;
-  return marks >= 2 || (marks === 1 && !CUSTOMER_ZH.test(text));
-}
-
-// What a report must hold for a harm to be a company's safety risk (data/README.md, labelling rule of
-// final8 and of final12): a product, device, vehicle fault, food or service said to have done it, a
-// fault or a violation found, or the people a business served hurt in it. Naming a product near the
-// cue is not enough: 偷电瓶时触电 (a thief), 司机倒车开进商店 (a driver), a fire of a shop with no cause.
-const PRODUCT_DEVICE_ZH = '电池|电瓶|充电宝|充电器|充电桩|充电|手机|电器|热水器|燃气灶|燃气|煤气|液化气|天然气|取暖器|电暖器?|暖炉|电热毯|烤火炉|小太阳|电动车|电瓶车|电动自行车|平衡车|插座|插头|插排|插线板|电线|线路|电路|空调|冰箱|洗衣机|电视|电脑|笔记本|吹风机|电饭煲|高压锅|压力锅|微波炉|烤箱|锅炉|轮胎|刹车|气囊|产品|设备|机器|灯具|扶梯|电梯|化粪池|沼气|烟花爆竹作坊|车辆自身';
-const FAULT_CAUSE_ZH = new RegExp(
-  `(?:${PRODUCT_DEVICE_ZH})[^，。！？,!?]{0,12}(?:引发|引起|引燃|点燃|烧毁|导致|造成|所致|惹的祸|惹祸|是火源|火源|起火|着火|失火|火灾|自燃|爆炸|炸了|短路|漏电|冒烟|故障|失灵|倒行|逆行)` +
-  `|(?:原因|起因|源头)[^。！？!?]{0,30}(?:${PRODUCT_DEVICE_ZH}|质量|故障|短路|违规|操作不当|老化)` +
-  `|(?:因|由于)[^，。！？,!?]{0,12}(?:${PRODUCT_DEVICE_ZH})` +
-  `|(?:列车|火车|高铁|(?<!电)动车|地铁|轻轨|客车|大巴|校车|公交|航班|飞机|客机|游轮|渡轮|缆车|过山车|摩天轮|电梯|扶梯)[^。！？!?]{0,20}(?:脱轨|出轨|坠毁|失事|侧翻|故障|失灵|起火|着火|爆炸|自燃)` +
-  `|不洁|不卫生|卫生问题` +
-  `|自燃|质量问题|缺陷|召回|隐患|违规|违法|不合格|无证|非法|劣质|三无|假冒|过期|变质|不达标|查封|责令|停业整顿|隐瞒|偷工减料` +
-  `|(?:乘客|游客|旅客|顾客|食客|客人|住客|学生|幼儿|小朋友|患者|病人|消费者)[^。！？!?]{0,20}(?:受伤|中毒|烫伤|烧伤|死亡|遇难|被困|送医|不适|腹泻|呕吐|拉肚子|触电)` +
-  `|(?:受伤|中毒|烫伤|烧伤|被困|送医|腹泻|呕吐|拉肚子)[^。！？!?]{0,15}(?:乘客|游客|旅客|顾客|食客|客人|住客|学生|幼儿|小朋友|患者|消费者)` +
-  `|(?:餐厅|饭店|酒楼|食堂|外卖|商家|店家|[\u4e00-\u9fa5]{1,6}店|幼儿园|学校|医院|酒店|宾馆|景区|游乐场|农家乐)[^。！？!?]{0,25}(?:中毒|拉肚子|腹泻|呕吐|烫伤|异物|玻璃渣)` +
-  `|(?:吃|喝|食用|饮用)了?[^。！？!?]{0,15}(?:中毒|拉肚子|腹泻|呕吐)`,
-);
-/** A report says what did it, and it is a product, a service, a seller or a fault (see FAULT_CAUSE_ZH). */
-// A collision is the drivers' doing, not a product's, unless the vehicle itself failed.
-const COLLISION_ZH = /车祸|交通事故|相撞|撞上|撞到|被撞|撞倒|撞停|刮蹭|追尾|酒驾|肇事|逃逸/;
-const VEHICLE_FAULT_ZH = /自燃|刹车失灵|失灵|故障|缺陷|召回|质量问题|爆胎|气囊/;
-// A bus, a train or a flight in the accident: a service's passengers and crew (the tour bus, the derailed train).
-const PUBLIC_TRANSPORT_ZH = /列车|火车|高铁|(?<!电)动车|地铁|轻轨|客车|大巴|校车|公交|航班|飞机|客机|游轮|渡轮|网约车|出租车/;
-export const faultStatedZh = (t: string, s: number, e: number) => {
-  const win = around(t, s, e, 120, 120);
-  if (COLLISION_ZH.test(win) && !VEHICLE_FAULT_ZH.test(win) && !PUBLIC_TRANSPORT_ZH.test(win)) return false;
-  return FAULT_CAUSE_ZH.test(win);
-};
-
-// What a report must hold for press words to be a media risk: an organisation (or its customers) and
-// a wrong it did, both around the cue. Press coverage of weather, crime by persons, a celebrity, a
-// deal, the police naming drivers is not (data/README.md, media in news).
-const ORGANISATION_ZH = /企业|公司|集团|商家|卖家|[\u4e00-\u9fa5]店|门店|厂家?|厂商|行业|医院|诊所|学校|学院|幼儿园|酒店|宾馆|餐厅|饭店|酒楼|夜店|夜总会|酒吧|KTV|平台|银行|机构|品牌|老字号|出租车|网约车|快递|外卖|电商|运营商|电信|移动|联通|法院|法官|办事处|政府|街道办|村委|官员|干部|工地|楼盘|开发商|物业|商场|超市|网站|APP|app|航空|机场|公安局|纪委|监委|小黄车|ofo|消费者|顾客|用户|乘客|游客|业主|家长/;
-const WRONGDOING_ZH = /偷排|排污|直排|废水|污染|扬尘|造假|虚假|假(?:冒|货|学历|广告|药|证)|欺诈|诈骗|骗局|骗子|骗人|黑心|黑幕|乱象|内幕|违规|违法|不合格|不过关|质量问题|拖欠|漫天要价|不打表|宰客|腐败|滥用职权|枉法|侵吞|性侵|打孩子|虐待|扰民|瘦肉精|过期|山寨|投诉|维权|道歉|涉赌|被查|查处|处罚|罚款|挂牌督办|失信|跑路|拖延|押金|难退|霸王条款|隐瞒|召回|毁容|上吐下泻|卫生问题|脏乱差|黑名单|亏损|丑闻|踩踏|泄露|坑|差评|退款|售后/;
-/** Around a press word: an organisation and a wrong it did (企业偷排, 出租车不打表, 医院虚假宣传). */
-export const organisationWrongZh = (t: string, s: number, e: number) => {
-  const win = around(t, s, e, 100, 100);
-  return ORGANISATION_ZH.test(win) && WRONGDOING_ZH.test(win);
-};
-
-// English: a wire's or a site's mark, a dateline, "officials said"; the writer absent.
-const STRONG_NEWS_EN = /\((?:AP|Reuters|AFP|UPI|CNN|BBC)\)|\b(?:according to (?:police|officials|authorities|investigators|reports|local media|a statement|the (?:police|report|department|agency))|(?:police|officials|authorities|investigators|deputies|a spokes(?:man|woman|person)|the company) (?:said|say|says|told)|said in a statement|told reporters|staff (?:writer|reporter)|reported (?:on|that)|breaking news)\b|(?:^|\s)(?:By [A-Z][a-z]+ [A-Z][a-z]+)\b|[|–—-]\s?(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv)\b|[|–—]\s?(?:[A-Z][\w.]*\s?){1,4}(?:News|Times|Post|Herald|Tribune|Journal|Gazette)\b/;
-/** The post reads as a report: a wire, a site, "officials said", a byline, and no writer in it. */
-export function reportVoiceEn(t: string, s: number, e: number): boolean {
-  const text = t.length > 700 ? `${t.slice(0, 400)}\n${around(t, s, e, 150, 150)}` : t;
-  return STRONG_NEWS_EN.test(text) && !WRITER_EN.test(text);
-}
-const FAULT_CAUSE_EN = /\b(?:caused by|blamed on|sparked by|started by|traced to|due to a|because of a|defect\w*|faulty|malfunction\w*|recall\w*|violations?|negligen\w*|code violations?)\b|\b(?:battery|batteries|charger|phone|laptop|e-?cig\w*|vape|hoverboard|scooter|e-?bike|heater|dryer|washer|toaster|fridge|stove|oven|microwave|airbag|appliance|product)s?\b[^.!?]{0,25}\b(?:caught|catches|catching|burst|exploded|explodes|overheated|sparked|started)\b|\b(?:passengers|customers|diners|guests|patrons|shoppers|students|patients)\b[^.!?]{0,30}\b(?:injured|hurt|burned|sickened|poisoned|poisoning|killed|hospitali[sz]ed)\b|\b(?:injured|hurt|burned|sickened|poisoned|poisoning|killed|hospitali[sz]ed)\b[^.!?]{0,30}\b(?:passengers|customers|diners|guests|patrons|shoppers|students|patients)\b/i;
-/** A report says a product, a fault or a business's negligence did it, or its customers were hurt. */
-export const faultStatedEn = (t: string, s: number, e: number) => FAULT_CAUSE_EN.test(around(t, s, e, 150, 150));
-const ORGANISATION_EN = /\b(?:company|companies|firm|store|shop|restaurant|hotel|airline|bank|hospital|clinic|school|brand|manufacturer|maker|retailer|seller|landlord|dealer(?:ship)?|insurer|carrier|corporation|corp|inc|ltd|llc|customers|passengers|patients)\b/i;
-const WRONGDOING_EN = /\b(?:fraud\w*|scam\w*|misconduct|violations?|fined|lawsuits?|sued|recall\w*|defect\w*|cover(?:ed)?[- ]?up|dumping|pollut\w*|overcharg\w*|complaints?|negligen\w*|abus\w*|unsafe|illegal\w*|deceptive|misleading|mistreat\w*|refus\w*|denied)\b/i;
-/** Around a press word: an organisation and a wrong it did ("the company covered up defects"). */
-export const organisationWrongEn = (t: string, s: number, e: number) => {
-  const win = around(t, s, e, 200, 200);
-  return ORGANISATION_EN.test(win) && WRONGDOING_EN.test(win);
-};

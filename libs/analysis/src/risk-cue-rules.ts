@@ -5,7 +5,7 @@
  */
 import type { RiskCueKind } from '@vigil/contracts';
 import {
-  bylineZh, claimBackground, faultStatedEn, faultStatedZh, organisationWrongEn, organisationWrongZh, reportVoiceEn, reportVoiceZh, deniedFindingZh, disasterNews, firstPersonEn, generalHarmEn, generalSafety, pressInterviewZh, pressWithoutOrganisationZh, termModifier, harmWithCauseZh, hypothetical, selfHarmNoCauseEn, jokingTakeover, leakedWhatZh, medicalHistoryEn, ownCauseZh, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
+  bylineZh, claimBackground, deniedFindingZh, disasterNews, firstPersonEn, generalHarmEn, generalSafety, pressInterviewZh, pressWithoutOrganisationZh, termModifier, harmWithCauseZh, hypothetical, selfHarmNoCauseEn, jokingTakeover, leakedWhatZh, medicalHistoryEn, ownCauseZh, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
   speculativeQuestion, storyContext, windowTest,
 } from './cue-context';
 import { REPEAT_EN, REPEAT_ZH } from './repeat-cue';
@@ -58,10 +58,6 @@ function zhSafety(t: string, s: number, e: number, w: string): number {
   if (disasterNews(t, s, e, true) || generalSafety(t, s, e, true) || (/^(?:受伤|划伤|出血)$/.test(w) && !harmWithCauseZh(t, s, e))) base = Math.min(base, 0.5);
   // 房子起火后保险也不赔: the insured event of a claim. 着凉了，今天拉肚子: a cause no one sold.
   if (claimBackground(t, s, e, true) || (w === '拉肚子' && ownCauseZh(t, s))) base = Math.min(base, 0.5);
-  // A report (byline, dateline, 据…报道, police at the scene, a headline with its site) that does not
-  // say a product, a service or a seller did it: news of a fire or an accident, not a complaint about
-  // anyone's product. It keeps a low-confidence cue.
-  if (base > 0.5 && reportVoiceZh(t, s, e) && !faultStatedZh(t, s, e)) base = 0.5;
   // A rhetorical question ("想让我拉肚子吗"), a fear or a condition ("万一吃出问题") is not an incident.
   if (/^[了呀啊]?[吗么？?]/.test(t.slice(e, e + 3)) || hypothetical(t, s, true, e)) base *= 0.5;
   return base;
@@ -106,9 +102,6 @@ function enSafety(t: string, s: number, e: number, w: string): number {
   if (disasterNews(t, s, e, false) || generalSafety(t, s, e, false) || (/^(?:injured|hurt|burn(?:ed|t)? )/.test(lw) && selfHarmNoCauseEn(t, s, e))) c = Math.min(c, 0.5);
   // "My home caught fire and the insurer has not paid the claim": the insured event, not a product's harm.
   if (claimBackground(t, s, e, false)) c = Math.min(c, 0.5);
-  // "Mich. dad a hero after car catches on fire | 13abc.com": a report that names no product, fault or
-  // business that did it.
-  if (c > 0.5 && reportVoiceEn(t, s, e) && !faultStatedEn(t, s, e)) c = 0.5;
   return hypothetical(t, s, false, e) ? c * 0.5 : c;
 }
 
@@ -178,10 +171,6 @@ function zhMedia(t: string, s: number, e: number, w: string): number {
   // Celebrity gossip, a suspect's identity, a smog story "据当地媒体报道": press words about no
   // organisation's problem and neither the writer nor the company addressed.
   if (pressWithoutOrganisationZh(t, s, e)) return 0.4;
-  // A report's press words (据媒体报道, 曝光, 央视) count when the report holds an organisation and a
-  // wrong it did (企业偷排, 出租车不打表); coverage of weather, a crime by persons, a deal, the police
-  // naming drivers is news, not a company's media risk.
-  if (reportVoiceZh(t, s, e) && !organisationWrongZh(t, s, e)) return 0.5;
   if (w === '曝光') return ZH_PHOTO.test(t.slice(Math.max(0, s - 12), e + 12)) ? 0 : 0.9;
   if (/^(?:发|上|传)/.test(w)) {
     if (t[s - 1] === '转') return 0;
@@ -202,7 +191,6 @@ const EN_WRITER_INTENT = /\b(?:i|i'm|i am|i'll|i will|we|we're|we'll|we will|mak
 function enMedia(t: string, s: number, e: number, w: string): number {
   const lw = w.toLowerCase();
   if (speculativeQuestion(t, s, e, false)) return 0.45;
-  if (reportVoiceEn(t, s, e) && !organisationWrongEn(t, s, e)) return 0.5;
   if (/^expos/.test(lw) || /^story for the/.test(lw)) return 0.85;
   if (/^go(?:ing|es)? (?:viral|public)/.test(lw)) {
     if (t[s - 1] === '-') return 0;
