@@ -27,6 +27,11 @@
  * - final10: the same with the second cues-7 round (cf2f2fe, seed 20261207i; safety, media, data
  *   leak) over the pool less final9: that round's held-out figure; final11 (seed 20261207j, safety
  *   and media) a second draw of the same rules, pooled with final10.
+ * - final12: the cues-8 news-voice rules (c918734, seed 20261207k; safety and media, every confident
+ *   fire the pool had left) over the pool less final11, labelled with the written rules before scoring;
+ *   the rule was reverted after it (branch cues-8-x), so "today" is the rules it was drawn against.
+ *   final12-dropped: the old rules' other fires on that pool, labelled after scoring (not blind): pooled
+ *   with the labelled rows only, never printed as a held-out draw.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -50,10 +55,11 @@ const UNSEEN: { name: string; drawnWith: string; seed: string; kinds?: string[] 
   { name: 'final9', drawnWith: 'b159412', seed: '20261207h' },
   { name: 'final10', drawnWith: 'cf2f2fe', seed: '20261207i', kinds: ['safety', 'media', 'data_leak'] },
   { name: 'final11', drawnWith: 'cf2f2fe', seed: '20261207j', kinds: ['safety', 'media'] },
+  { name: 'final12', drawnWith: 'c918734', seed: '20261207k', kinds: ['safety', 'media'] },
 ];
 /** Draws of the same rules, pooled for a narrower interval. */
 const POOLED = [{ names: ['final10', 'final11'], rules: 'cf2f2fe' }];
-const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10', 'final11'];
+const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10', 'final11', 'final12', 'final12-dropped'];
 
 interface Labelled { kind: string; id: string; confidence?: number; label: string }
 
@@ -135,7 +141,7 @@ export function evalCuePrecision(): void {
     }
   }
   console.log(`${HELD_OUT} was held out until the media rule of 2026-12-07 (third session): its wrong media fires were read to find that rule's failure class, so its "today" figure for media is no longer held out; ${FRESH} is.`);
-  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5–11 hold 25 of each key kind they drew, or all there were (final6 regulator 13; final7 safety 10, media 3).');
+  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5–12 hold 25 of each key kind they drew, or all there were (final6 regulator 13; final7 safety 10, media 3; final12 safety 19, media 20).');
 }
 
 if (require.main === module) evalCuePrecision();
