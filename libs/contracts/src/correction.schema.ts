@@ -136,6 +136,12 @@ export const PublishedModels = DeploymentModels.extend({
   publishedAt: z.string().datetime(),
   /** The newest correction the update learnt from: the next run starts only after newer ones. */
   lastCorrectionAt: z.string().datetime().optional(),
+  /**
+   * The modelVersion that put the category nudges in `models.categories` in force (set when a
+   * publication changes them, kept otherwise; absent: none yet, the rules). Re-scoring redoes a
+   * post's categories only when the version that scored it is below this one.
+   */
+  categoriesVersion: z.number().int().positive().optional(),
 });
 export type PublishedModels = z.infer<typeof PublishedModels>;
 
