@@ -46,8 +46,11 @@ export interface UpdateOptions {
   form?: 'layer' | 'finetune';
 }
 
-/** layer: the domain layer (training/domain-layer.ts); layer-polarity: the same without its neutral part; finetune: the shipped model continued on the corrections. */
-/** The forms of a sentiment update (the contract's `SentimentUpdateForm`: the api and the dashboard show them). */
+/**
+ * layer: the domain layer (training/domain-layer.ts); layer-polarity: the same without its neutral
+ * part; finetune: the shipped model continued on the corrections (the contract's
+ * `SentimentUpdateForm`: the api and the dashboard show them).
+ */
 export type UpdateForm = SentimentUpdateForm;
 
 export interface LanguageReport extends UpdateCheck {
