@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '@vigil/analysis';
 import { SystemClock } from '@vigil/common';
 import type { StoredCorrection } from '@vigil/contracts';
-import { CorrectionsReader, ModelUpdatesReader, SearchClient } from '@vigil/search';
+import { AnalysisModelsReader, CorrectionsReader, MentionsReader, ModelUpdatesReader, SearchClient } from '@vigil/search';
+import type { ApiConfig } from '../../apps/api/src/api.config';
+import { DescribeModelsUseCase } from '../../apps/api/src/corrections/describe-models.usecase';
 import { AnalysisModelsRepository } from '../../apps/processor/src/models/analysis-models.repository';
 import { ModelFollower } from '../../apps/processor/src/models/model-follower.service';
 import type { ModelOptions } from '../../apps/processor/src/models/model-options';
@@ -106,6 +108,13 @@ describe('the processor folds corrections into its models: checked, published on
     expect([a.follower.modelVersion, b.follower.modelVersion].sort()).toEqual([0, 1]);
     await pollUntil('the other processor follows version 1', async () => watcher.follower.modelVersion, (v) => v === 1, { timeoutMs: 10_000 });
     expect(analyzer.sentimentParts({ text: probe }).modelProb).not.toBe(before);
+
+    // The Models page's answer names the form kept and every form's out-of-fold accuracy on the corrections.
+    const page = await new DescribeModelsUseCase(new AnalysisModelsReader(search), new ModelUpdatesReader(search), new CorrectionsReader(search), new MentionsReader(search), { ANALYSIS_RESCORE_DAYS: 0 } as ApiConfig).execute();
+    const shown = page.heldOut.find((r) => r.language === 'zh')!;
+    expect(shown.form).toBe((zh as unknown as { form: string }).form);
+    expect(shown.tried?.map((t) => t.form)).toEqual(['layer', 'layer-polarity', 'finetune']);
+    expect(shown.tried?.find((t) => t.form === shown.form)).toMatchObject({ accepted: true, check: shown.check!.after });
 
     const runs = await new ModelUpdatesReader(search).list();
     expect(runs.map((x) => x.outcome)).toEqual(['published', 'refused']);

@@ -40,7 +40,7 @@ program
 program
   .command('train')
   .description("fold analysts' corrections into this deployment's sentiment, emotion and category models; each kept only if not worse on its held-out set")
-  .argument('<corrections>', 'corrections as JSONL (one AnalysisCorrection per line; bad lines are reported and skipped)')
+  .argument('<corrections>', 'every correction to learn from, as JSONL (one AnalysisCorrection per line; bad lines are reported and skipped): the update is built from the shipped models, as the background job builds it')
   .option('--data <dir>', 'reference data with the held-out sets (default: VIGIL_DATA_DIR or ../shared/data)')
   .option('--models <dir>', 'the deployment model directory (default: ANALYSIS_MODEL_DIR or $VIGIL_HOME/models)')
   .option('--dry-run', 'train and check, write nothing')

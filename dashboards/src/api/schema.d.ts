@@ -1729,6 +1729,16 @@ export interface components {
                     before: number;
                     after: number;
                 };
+                /** @enum {string} */
+                form?: "layer" | "layer-polarity" | "finetune";
+                tried?: {
+                    /** @enum {string} */
+                    form: "layer" | "layer-polarity" | "finetune";
+                    accepted: boolean;
+                    reasonCode?: string;
+                    heldOut: number;
+                    check: number;
+                }[];
             }[];
             /** @enum {string} */
             heldOutFrom: "published" | "latest run" | "none";

@@ -106,6 +106,8 @@ export const en = {
     pendingSince: '{n} corrections since the newest one the model in force learnt from ({t}).', pendingAll: '{n} corrections stored; no update has learnt from any yet.',
     heldOut: 'Held-out checks of the last update', noUpdate: 'No model update yet: the shipped models are in force.', heldOutFrom: { published: 'The update in force, checked before it was published (accuracy before → after).', 'latest run': 'The latest run (not published), checked before → after.', none: '' },
     language: 'Component', heldOutSet: 'Held-out set', checkSet: 'Corrections check', decision: 'Decision', accepted: 'accepted', refused: 'refused',
+    form: 'Form kept', formName: { layer: 'domain layer', 'layer-polarity': 'domain layer without neutral', finetune: 'fine-tuning' },
+    tried: 'Each form, out of fold on the corrections:', triedRefused: 'refused by the held-out set',
     reportReason: {
       'no-held-out': 'no held-out set to check it against', 'too-few-kept-aside': 'too few corrections kept aside to check it against',
       'worse-held-out': 'worse on the held-out set', 'worse-kept-aside': 'worse on the corrections it was checked on', 'not-worse': 'not worse on the held-out set nor on the corrections it was checked on',

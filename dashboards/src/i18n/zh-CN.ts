@@ -107,6 +107,8 @@ export const zhCN: Messages = {
     pendingSince: '在用模型学过的最新纠正（{t}）之后又有 {n} 条纠正。', pendingAll: '已存 {n} 条纠正，尚无更新学习过。',
     heldOut: '最近一次更新的留出集检验', noUpdate: '尚无模型更新：正在使用内置模型。', heldOutFrom: { published: '在用的更新，发布前检验（准确率 更新前 → 更新后）。', 'latest run': '最近一次运行（未发布），检验 更新前 → 更新后。', none: '' },
     language: '部分', heldOutSet: '留出集', checkSet: '纠正检验集', decision: '结论', accepted: '通过', refused: '拒绝',
+    form: '保留的形式', formName: { layer: '领域层', 'layer-polarity': '领域层（不含中性）', finetune: '微调' },
+    tried: '各形式在纠正上的折外准确率：', triedRefused: '未通过留出集',
     reportReason: {
       'no-held-out': '没有可供检验的留出集', 'too-few-kept-aside': '留作检验的纠正太少，无法检验',
       'worse-held-out': '在留出集上变差', 'worse-kept-aside': '在用于检验的纠正上变差', 'not-worse': '在留出集和用于检验的纠正上都没有变差',

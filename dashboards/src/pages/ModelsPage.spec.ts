@@ -102,6 +102,43 @@ describe('ModelsPage (issue 18: which model is in force, how it was checked, how
     expect(old.get('[data-test="report-sentiment"]').text()).toContain('not worse on the held-out set');
   });
 
+  // Sentiment reports as the update stores them since the forms: the form kept and every form's out-of-fold accuracy.
+  const withForms = {
+    ...status(2000),
+    heldOut: [
+      { ...report, component: 'sentiment', reasonCode: 'not-worse', check: { n: 500, before: 0.792, after: 0.83 }, form: 'layer',
+        tried: [{ form: 'layer', accepted: true, reasonCode: 'not-worse', heldOut: 0.929, check: 0.83 }, { form: 'layer-polarity', accepted: true, reasonCode: 'not-worse', heldOut: 0.926, check: 0.798 }, { form: 'finetune', accepted: true, reasonCode: 'not-worse', heldOut: 0.927, check: 0.794 }] },
+      { ...report, component: 'sentiment', language: 'en', reasonCode: 'not-worse', form: 'finetune',
+        tried: [{ form: 'layer', accepted: false, reasonCode: 'worse-held-out', heldOut: 0.64, check: 0.756 }, { form: 'finetune', accepted: true, reasonCode: 'not-worse', heldOut: 0.673, check: 0.742 }] },
+      { component: 'emotion', accepted: true, reasonCode: 'not-worse', reason: 'not worse', corrections: 40, heldOut: { n: 2400, before: 0.81, after: 0.82 } },
+    ],
+  };
+
+  it("shows which form of the sentiment update was kept and each form's out-of-fold accuracy on the corrections, in Chinese and English", async () => {
+    fakeApi(() => withForms);
+    const zh = await mountAs('zh-CN');
+    expect(zh.get('[data-test="held-out"] thead').text()).toContain('保留的形式');
+    const zhCell = zh.get('[data-test="form-sentiment-zh"]');
+    expect(zhCell.get('strong').text()).toBe('领域层');
+    expect(zhCell.text()).toContain('各形式在纠正上的折外准确率');
+    expect(zhCell.get('[data-test="tried-layer"]').text()).toBe('领域层 83.0 %');
+    expect(zhCell.get('[data-test="tried-layer"]').classes()).toContain('kept');
+    expect(zhCell.get('[data-test="tried-layer-polarity"]').text()).toBe('领域层（不含中性） 79.8 %');
+    expect(zhCell.get('[data-test="tried-finetune"]').classes()).not.toContain('kept');
+    const enCell = zh.get('[data-test="form-sentiment-en"]');
+    expect(enCell.get('strong').text()).toBe('微调');
+    expect(enCell.get('[data-test="tried-layer"]').text()).toBe('领域层 75.6 % (未通过留出集)');
+    expect(enCell.get('[data-test="tried-finetune"]').classes()).toContain('kept');
+    // Emotion has no forms: the cell stays empty.
+    expect(zh.get('[data-test="form-emotion-"]').text()).toBe('');
+    const en = await mountAs('en');
+    expect(en.get('[data-test="form-sentiment-zh"] strong').text()).toBe('domain layer');
+    expect(en.get('[data-test="form-sentiment-en"]').text()).toContain('domain layer 75.6 % (refused by the held-out set)');
+    expect(en.get('[data-test="form-sentiment-zh"] [data-test="tried-layer-polarity"]').text()).toBe('domain layer without neutral 79.8 %');
+    // The out-of-fold check of the form kept, before → after.
+    expect(en.get('[data-test="report-sentiment"]').text()).toContain('79.2 % → 83.0 %');
+  });
+
   it('says when no update was published, and shows an api error as text', async () => {
     fakeApi(() => ({ ...status(0), components: status(0).components.map((c) => ({ ...c, source: c.source === 'published' ? 'shipped' : c.source, modelVersion: 0 })), heldOut: [], heldOutFrom: 'none', rescoring: null }));
     const w = await mountAs('en');

@@ -80,6 +80,25 @@ export const MentionCorrection = z.object({
 });
 export type MentionCorrection = z.infer<typeof MentionCorrection>;
 
+/**
+ * The forms a sentiment update can take (libs/analysis, `updateModels`): `layer`, a model of the
+ * corrections alone added to the shipped answer, with its neutral rule; `layer-polarity`, the same
+ * without the neutral part; `finetune`, the shipped model continued on the corrections. Each is
+ * checked; of those not worse, the one that answers the most corrections right out of fold is kept.
+ */
+export const SentimentUpdateForm = z.enum(['layer', 'layer-polarity', 'finetune']);
+export type SentimentUpdateForm = z.infer<typeof SentimentUpdateForm>;
+
+/** One form an update tried: not worse or not, its held-out accuracy and its out-of-fold accuracy on the corrections. */
+export const TriedForm = z.object({
+  form: SentimentUpdateForm,
+  accepted: z.boolean(),
+  reasonCode: z.string().optional(),
+  heldOut: z.number(),
+  check: z.number(),
+});
+export type TriedForm = z.infer<typeof TriedForm>;
+
 /** One learned model as stored: Int16-quantised weights (base64) with their scale. */
 export const StoredLinearModel = z.object({
   bits: z.number().int().min(1).max(24),
@@ -136,6 +155,12 @@ export const PublishedModels = DeploymentModels.extend({
   publishedAt: z.string().datetime(),
   /** The newest correction the update learnt from: the next run starts only after newer ones. */
   lastCorrectionAt: z.string().datetime().optional(),
+  /**
+   * The modelVersion that put the category nudges in `models.categories` in force (set when a
+   * publication changes them, kept otherwise; absent: none yet, the rules). Re-scoring redoes a
+   * post's categories only when the version that scored it is below this one.
+   */
+  categoriesVersion: z.number().int().positive().optional(),
 });
 export type PublishedModels = z.infer<typeof PublishedModels>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { CorrectionRequest, ModelUpdateRun, StoredCorrection } from '@vigil/contracts';
+import { CorrectionRequest, ModelUpdateRun, SentimentUpdateForm, StoredCorrection, TriedForm } from '@vigil/contracts';
 
 export const MentionIdParam = z.string().regex(/^[0-9a-f]{32}$/, 'a mention id (32 hex characters)');
 
@@ -27,7 +27,9 @@ const Share = z.object({ n: z.number(), before: z.number(), after: z.number() })
 
 /**
  * One component's checks in an update: sentiment per language, emotion, categories (runs stored
- * before emotion and categories were learnt have a language and no component). `reasonCode` is
+ * before emotion and categories were learnt have a language and no component). For sentiment
+ * `check` is the out-of-fold accuracy on the corrections (each judged by a model trained without
+ * it), `form` the form kept and `tried` every form's figures. `reasonCode` is
  * worded by the dashboard in each language; `reason` is the same in English (older runs: only it).
  */
 export const HeldOutReport = z.object({
@@ -39,6 +41,10 @@ export const HeldOutReport = z.object({
   corrections: z.number().optional(),
   heldOut: Share,
   check: Share.optional(),
+  /** Sentiment: the form of the update this report is about (the one kept, or the first refused); absent on runs stored before the forms. */
+  form: SentimentUpdateForm.optional(),
+  /** Sentiment: every form fitted, with its held-out and out-of-fold accuracy (absent when only one was fitted). */
+  tried: z.array(TriedForm).optional(),
 });
 
 /** One analysis component on the model-status page. */

@@ -95,4 +95,27 @@ describe('vigil train', () => {
     expect(() => runTrain({ corrections: file, data: path.join(dir, 'nowhere'), models }, () => {})).toThrow(/reference data not found/);
   });
 
+  it('builds from the shipped models like the processor\'s job: the same corrections again give the same model, not one trained on them twice', () => {
+    const data = path.join(dir, 'data');
+    writeReference(data);
+    const file = path.join(dir, 'c.jsonl');
+    const hotel = ['房间很干净，前台热情', '早餐丰富，位置方便', '隔音太差，一夜没睡', '空调坏了没人修'];
+    fs.writeFileSync(file, Array.from({ length: 40 }, (_, i) => correction(`h${i}`, `${hotel[i % 4]}${i}`, i % 4 < 2 ? 'positive' : 'negative')).join('\n'));
+    const models = path.join(dir, 'models');
+    const stored = () => DeploymentModels.parse(JSON.parse(fs.readFileSync(path.join(models, 'sentiment-models.json'), 'utf8')));
+    const first: string[] = [];
+    expect(runTrain({ corrections: file, data, models }, (s) => first.push(s))).toBe(0);
+    expect(first.find((l) => l.startsWith('zh:'))).toMatch(/KEPT/);
+    const once = stored().models;
+    const second: string[] = [];
+    expect(runTrain({ corrections: file, data, models }, (s) => second.push(s))).toBe(0);
+    const report = second.find((l) => l.startsWith('zh:'))!;
+    // Checked against the file in force: the same answers, so not worse, and the same weights written.
+    expect(report).toMatch(/KEPT/);
+    expect(stored().models.zh!.weights).toBe(once.zh!.weights);
+    expect(stored().models.zhStack).toEqual(once.zhStack);
+    // The corrections' figure before is the file in force's, equal to after.
+    const [, before, after] = /corrections \(n=\d+\) ([\d.]+) % → ([\d.]+) %/.exec(report)!;
+    expect(before).toBe(after);
+  });
 });

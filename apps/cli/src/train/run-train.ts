@@ -48,7 +48,8 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '
 /**
  * `vigil train`: folds analysts' corrections into the deployment's models — sentiment per language,
  * then the emotion and category nudges over the sentiment that will be in force, as the
- * processor's model-update job does. Each component replaces the current one only where it is not
+ * processor's model-update job does, from the shipped models: the file given is every correction
+ * to learn from (a file of only new ones replaces what an earlier run learnt, if not worse). Each component replaces the current one only where it is not
  * worse on its held-out set nor on the corrections; every figure is printed. Exit code 1 only for
  * unusable input.
  */
@@ -63,8 +64,14 @@ export function runTrain(o: TrainOptions, log: (s: string) => void = (s) => proc
   const ref = loadReferenceData(o.data ?? defaultDataDir());
   const store = new ModelStore(o.models ?? defaultModelDir());
   const previous = store.read();
-  const current: SentimentModels = { ...shippedSentimentModels(), ...(previous ? fromDeploymentModels(previous) : {}) };
-  const result = n ? updateModels(current, rows, ref.heldOut, { replay: ref.replay }) : { models: current, reports: [] };
+  const shipped = shippedSentimentModels();
+  const current: SentimentModels = { ...shipped, ...(previous ? fromDeploymentModels(previous) : {}) };
+  // Built from the shipped models, as the processor's job builds from the ones that have not learnt
+  // from these corrections: every run folds every correction again, so starting from the file in
+  // force would train the earlier corrections twice (fine-tuning compounds, a layer stacks on a
+  // layer) and judge them "out of fold" with a model that already learnt them. The file in force
+  // is what the update must not be worse than.
+  const result = n ? updateModels(shipped, rows, ref.heldOut, { replay: ref.replay, current }) : { models: current, reports: [] };
   for (const r of result.reports) {
     // Every correction trains the update and is checked out of fold (see updateModels' crossCheck).
     const forms = r.tried ? ` [${r.tried.map((t) => `${t.form}${t.accepted ? '' : ' refused'} ${pct(t.check)}`).join(', ')}]` : '';

@@ -55,4 +55,16 @@ describe('applyRescore', () => {
     expect(out.correction!.original.categories).toEqual(m.analysis.categories);
     expect(out.analysis.sentiment.label).toBe('negative');
   });
+
+  it('takes the categories a message carries (the model answer under a correction), and keeps them when it carries none', () => {
+    const out = applyRescore(m, r({ categories: [{ id: 'other', confidence: 0.3 }] }))!;
+    expect(out.analysis.categories).toEqual([{ id: 'other', confidence: 0.3 }]);
+    const corrected = applyCorrection(m, c({ categories: ['delivery'] }));
+    const under = applyRescore(corrected, r({ categories: [{ id: 'logistics', confidence: 0.4 }] }))!;
+    expect(under.analysis.categories).toEqual([{ id: 'delivery', confidence: 1 }]);
+    expect(under.correction!.original.categories).toEqual([{ id: 'logistics', confidence: 0.4 }]);
+    // A correction of the sentiment alone: the new model categories are shown.
+    const sentimentOnly = applyRescore(applyCorrection(m, c({ sentiment: 'neutral' })), r({ categories: [{ id: 'logistics', confidence: 0.4 }] }))!;
+    expect(sentimentOnly.analysis.categories).toEqual([{ id: 'logistics', confidence: 0.4 }]);
+  });
 });

@@ -5,14 +5,15 @@ import { applyCorrection } from '../corrections/apply-correction';
 /**
  * The stored post under newly published models' scores, or undefined when a version at or above
  * this one already scored it (so a redelivered or repeated message changes nothing: once per
- * post and version). Categories, entities and tokens stay as stored (the models do not change
- * them); the risk score is scored again from the new sentiment, emotion and cues. An analyst's
+ * post and version). The categories are the message's when it carries them (the category nudges
+ * or the post's negativity moved), else they stay as stored; entities and tokens stay (the models
+ * do not change them); the risk score is scored again from the new answer. An analyst's
  * correction always wins: the new answer becomes the model's `original`, the analyst's values stay shown.
  */
 export function applyRescore(m: EnrichedMention, r: RescoredMention): EnrichedMention | undefined {
   if ((m.analysis.modelVersion ?? 0) >= r.modelVersion) return undefined;
   const c = m.correction;
-  const categories = c ? c.original.categories : m.analysis.categories;
+  const categories = r.categories ?? (c ? c.original.categories : m.analysis.categories);
   const risk = scoreRisk({ cues: r.riskCues, sentiment: r.sentiment, emotion: r.emotion, categories, piiKinds: m.analysis.entities.piiKinds });
   const scored: EnrichedMention = {
     ...m,

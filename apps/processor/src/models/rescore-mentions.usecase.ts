@@ -1,16 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { estypes } from '@elastic/elasticsearch';
 import { createLogger } from '@vigil/common';
-import { rescoreCutoff, type RescoredMention } from '@vigil/contracts';
-import type { Analyzer } from '@vigil/analysis';
+import { categoriesMoved, rescoreCutoff, type RescoredMention, type WatchMatch } from '@vigil/contracts';
+import type { Analyzer, Taxonomy } from '@vigil/analysis';
 import { MessageProducer } from '@vigil/kafka';
 import { AnalysisModelsReader, MentionsReader, notRescoredQuery } from '@vigil/search';
 import { WatchesRegistry } from '../watches/watches-registry.service';
 import { ModelFollower } from './model-follower.service';
 import { MODEL_OPTIONS, type ModelOptions } from './model-options';
 
-/** The analyzer posts are scored with (the watches registry's, which follows the published models). */
-export interface AnalyzerSource { readonly ready: Promise<void>; current(): { analyzer: Analyzer } }
+/**
+ * The analyzer posts are scored with (the watches registry's, which follows the published models),
+ * and the taxonomy of a post's watches (undefined: the default), as new posts get them.
+ */
+export interface AnalyzerSource {
+  readonly ready: Promise<void>;
+  current(): { analyzer: Analyzer; taxonomyFor?(matches: readonly WatchMatch[]): Taxonomy | undefined };
+}
 
 export interface RescorePass {
   modelVersion: number;
@@ -27,6 +33,9 @@ export interface RescorePass {
  * on `mentions.rescored`. The stored `analysis.modelVersion` is the only progress kept: a pass
  * cut off by a restart leaves the rest below the version, the next pass finds exactly those; a
  * post sent twice (a pass that saw it before the indexer wrote it) is written once by the indexer.
+ * Categories travel only where the models in force may give others (`categoriesMoved`): the
+ * category nudges were published after the version that scored the post, or its model sentiment
+ * crossed into or out of negative; they are scored with the taxonomy of the post's stored watches.
  */
 @Injectable()
 export class RescoreMentionsUseCase {
@@ -58,12 +67,16 @@ export class RescoreMentionsUseCase {
       const res = await this.mentions.query({ size: this.options.rescorePage, query, sort: [{ publishedAt: 'asc' }, { id: 'asc' }], track_total_hits: false, ...(after ? { search_after: after } : {}) });
       const hits = res.hits.hits;
       if (!hits.length) break;
-      const { analyzer } = this.analyzers.current();
+      const rt = this.analyzers.current();
       const out: { key: string; value: RescoredMention }[] = [];
       for (const h of hits) {
         const m = h._source!;
-        const { analysis } = analyzer.analyze({ text: m.text, title: m.title, rating: m.rating, langHint: m.langHint });
-        out.push({ key: m.id, value: { mentionId: m.id, modelVersion, sentiment: analysis.sentiment, emotion: analysis.emotion, riskCues: analysis.riskCues } });
+        const taxonomy = m.watches?.length && rt.taxonomyFor ? rt.taxonomyFor(m.watches) : undefined;
+        const { analysis } = rt.analyzer.analyze({ text: m.text, title: m.title, rating: m.rating, langHint: m.langHint }, taxonomy ? { taxonomyFor: () => taxonomy } : undefined);
+        // The model's own earlier answer: an analyst's correction keeps it in `original`.
+        const before = (m.correction?.original.sentiment ?? m.analysis.sentiment).label;
+        const categories = categoriesMoved(m.analysis.modelVersion, v.categoriesVersion, before, analysis.sentiment.label) ? { categories: analysis.categories } : {};
+        out.push({ key: m.id, value: { mentionId: m.id, modelVersion, sentiment: analysis.sentiment, emotion: analysis.emotion, riskCues: analysis.riskCues, ...categories } });
       }
       await this.producer.send('mentionsRescored', out);
       sent += out.length;

@@ -8,6 +8,7 @@
  * checked beside it, and the form that answers the corrections best out of fold is kept.
  * Nothing here reads files.
  */
+import type { SentimentUpdateForm } from '@vigil/contracts';
 import { createAnalyzer } from '../analyzer';
 import { fnv1a, HASH_BITS, type LinearModel } from '../features';
 import type { SentimentModels } from '../models';
@@ -45,8 +46,12 @@ export interface UpdateOptions {
   form?: 'layer' | 'finetune';
 }
 
-/** layer: the domain layer (training/domain-layer.ts); layer-polarity: the same without its neutral part; finetune: the shipped model continued on the corrections. */
-export type UpdateForm = 'layer' | 'layer-polarity' | 'finetune';
+/**
+ * layer: the domain layer (training/domain-layer.ts); layer-polarity: the same without its neutral
+ * part; finetune: the shipped model continued on the corrections (the contract's
+ * `SentimentUpdateForm`: the api and the dashboard show them).
+ */
+export type UpdateForm = SentimentUpdateForm;
 
 export interface LanguageReport extends UpdateCheck {
   language: Lang;

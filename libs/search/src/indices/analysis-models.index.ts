@@ -47,9 +47,9 @@ export class AnalysisModelsReader {
   }
 
   /** Only the version and its facts (a realtime get without the weights: what processors poll). */
-  async version(): Promise<{ modelVersion: number; publishedAt: string; lastCorrectionAt?: string; corrections: number } | undefined> {
-    const r = await this.search.es.get<Pick<PublishedModels, 'modelVersion' | 'publishedAt' | 'lastCorrectionAt' | 'corrections'>>(
-      { index: this.index, id: MODELS_DOC_ID, _source_includes: ['modelVersion', 'publishedAt', 'lastCorrectionAt', 'corrections'] },
+  async version(): Promise<{ modelVersion: number; publishedAt: string; lastCorrectionAt?: string; corrections: number; categoriesVersion?: number } | undefined> {
+    const r = await this.search.es.get<Pick<PublishedModels, 'modelVersion' | 'publishedAt' | 'lastCorrectionAt' | 'corrections' | 'categoriesVersion'>>(
+      { index: this.index, id: MODELS_DOC_ID, _source_includes: ['modelVersion', 'publishedAt', 'lastCorrectionAt', 'corrections', 'categoriesVersion'] },
       { ignore: [404] },
     );
     return r.found && r._source ? r._source : undefined;
