@@ -54,6 +54,10 @@ const VECTORS = { from: ['crowdflower', 'drug', 'vader', 'emotion'], bits: 18, d
 RECIPES.v5a = { ...RECIPES.v3!, name: 'v5a: v3 + sentiment vectors learnt from its rows and the tweet, drug, VADER and emotion sets', vectors: VECTORS };
 RECIPES.v5b = { ...RECIPES.v4a!, name: 'v5b: v4a + the same sentiment vectors', vectors: VECTORS };
 RECIPES.v5c = { ...RECIPES.v4c!, name: 'v5c: v4c + the sentiment vectors of v5a', vectors: VECTORS };
+// Objective English text for the neutral model (neutral-8): Pang & Lee's subjectivity source (plot sentences
+// neutral, Rotten Tomatoes snippets opinions), then also Guardian headlines as neutral. Polarity as v4c.
+RECIPES.v6a = { ...RECIPES.v4c!, name: 'v6a: v4c + movie plot sentences (neutral) and review snippets (opinions) in the neutral model', alsoNeutral: ['movie subjectivity'] };
+RECIPES.v6b = { ...RECIPES.v6a!, name: 'v6b: v6a + Guardian headlines as neutral', alsoNeutral: ['movie subjectivity', 'news headlines'] };
 export const CHOSEN_RECIPE = 'v4c';
 
 /** The tenth of the training rows a stacked recipe keeps apart for the combination. */
