@@ -68,7 +68,7 @@ export function printLodo(title: string, results: DomainResult[]): void {
   console.log('binary accuracy per left-out domain; analyzer = label (neutral counted wrong), "neutral" = its share of neutral answers');
   const rows = results.map((r) => [
     r.domain.name + (r.domain.headline ? '' : ' *'), r.analyzer.n,
-    pct(r.tfidf.accuracy), pct(r.model.accuracy), pct(r.analyzer.accuracy), pct(r.analyzer.share('neu')), pct(r.sign.accuracy),
+    ...[r.tfidf.accuracy, r.model.accuracy, r.analyzer.accuracy, r.analyzer.share('neu'), r.sign.accuracy].map((x) => pct(r.analyzer.n ? x : NaN)),
     pct(r.analyzer.recall('neg')), pct(r.analyzer.recall('pos')),
   ]);
   const summary = (label: string, rs: DomainResult[]) => {
