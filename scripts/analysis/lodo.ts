@@ -68,7 +68,7 @@ export function printLodo(title: string, results: DomainResult[]): void {
   console.log('binary accuracy per left-out domain; analyzer = label (neutral counted wrong), "neutral" = its share of neutral answers');
   const rows = results.map((r) => [
     r.domain.name + (r.domain.headline ? '' : ' *'), r.analyzer.n,
-    pct(r.tfidf.accuracy), pct(r.model.accuracy), pct(r.analyzer.accuracy), pct(r.analyzer.share('neu')), pct(r.sign.accuracy),
+    ...[r.tfidf.accuracy, r.model.accuracy, r.analyzer.accuracy, r.analyzer.share('neu'), r.sign.accuracy].map((x) => pct(r.analyzer.n ? x : NaN)),
     pct(r.analyzer.recall('neg')), pct(r.analyzer.recall('pos')),
   ]);
   const summary = (label: string, rs: DomainResult[]) => {
@@ -78,7 +78,8 @@ export function printLodo(title: string, results: DomainResult[]): void {
     rows.push([`${label} mean (${rs.length})`, '', mean((r) => r.tfidf.accuracy), mean((r) => r.model.accuracy), mean((r) => r.analyzer.accuracy), mean((r) => r.analyzer.share('neu')), mean((r) => r.sign.accuracy), mean((r) => r.analyzer.recall('neg')), mean((r) => r.analyzer.recall('pos'))]);
     rows.push([`${label} worst: ${worst.domain.name}`, '', pct(Math.min(...rs.map((r) => r.tfidf.accuracy))), pct(Math.min(...rs.map((r) => r.model.accuracy))), pct(worst.analyzer.accuracy), '', '', '', '']);
   };
-  const polar = results.filter((r) => !r.domain.negativeOnly);
+  // A domain with no polar rows (news headlines: neutral only) has no binary accuracy to average.
+  const polar = results.filter((r) => !r.domain.negativeOnly && r.analyzer.n > 0);
   summary('headline', polar.filter((r) => r.domain.headline));
   summary('all', polar);
   console.log(table(['domain (* = not in the headline mean)', 'n', 'tfidf+LR', 'model', 'analyzer', 'neutral', 'sign', 'rec neg', 'rec pos'], rows));

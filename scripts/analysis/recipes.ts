@@ -33,6 +33,10 @@ export interface Recipe {
   alsoTrain?: string[];
   /** Opt-in domains the English neutral model trains on (neutral rows as neutral, the rest as opinions). */
   alsoNeutral?: string[];
+  /** Opt-in domains whose polar rows (not their neutral ones) the neutral model reads as opinions. */
+  opinionsFrom?: string[];
+  /** Weight of each row of the `alsoNeutral` domains in the neutral model (1 unless said). */
+  alsoNeutralWeight?: number;
   /**
    * English sentiment vectors (sentiment-vectors.ts) averaged with the polarity model: learnt from
    * the polarity model's rows and the binary rows of these further domains (name prefixes).
@@ -54,6 +58,12 @@ const VECTORS = { from: ['crowdflower', 'drug', 'vader', 'emotion'], bits: 18, d
 RECIPES.v5a = { ...RECIPES.v3!, name: 'v5a: v3 + sentiment vectors learnt from its rows and the tweet, drug, VADER and emotion sets', vectors: VECTORS };
 RECIPES.v5b = { ...RECIPES.v4a!, name: 'v5b: v4a + the same sentiment vectors', vectors: VECTORS };
 RECIPES.v5c = { ...RECIPES.v4c!, name: 'v5c: v4c + the sentiment vectors of v5a', vectors: VECTORS };
+// Objective English text for the neutral model (neutral-8): Pang & Lee's subjectivity source (plot sentences
+// neutral, Rotten Tomatoes snippets opinions), then also Guardian headlines as neutral. Polarity as v4c.
+RECIPES.v6a = { ...RECIPES.v4c!, name: 'v6a: v4c + movie plot sentences (neutral) and review snippets (opinions) in the neutral model', alsoNeutral: ['movie subjectivity'] };
+RECIPES.v6b = { ...RECIPES.v6a!, name: 'v6b: v6a + Guardian headlines as neutral', alsoNeutral: ['movie subjectivity', 'news headlines'] };
+RECIPES.v6c = { ...RECIPES.v6a!, name: 'v6c: v6a with those rows at a quarter weight', alsoNeutralWeight: 0.25 };
+RECIPES.v6d = { ...RECIPES.v6a!, name: "v6d: v6a + VADER's polar movie snippets as opinions (Pang & Lee's balance of subjective and objective)", opinionsFrom: ['vader movies'] };
 export const CHOSEN_RECIPE = 'v4c';
 
 /** The tenth of the training rows a stacked recipe keeps apart for the combination. */
@@ -93,7 +103,7 @@ export function usesDomain(recipe: Recipe, lang: 'zh' | 'en', d: Domain): boolea
 /** Whether the English neutral model of a recipe reads the domain. */
 export function neutralUses(recipe: Recipe, d: Domain): boolean {
   if (d.testOnly || d.name === 'drug reviews') return false;
-  return d.optIn ? !!recipe.alsoNeutral?.includes(d.name) : true;
+  return d.optIn ? !!recipe.alsoNeutral?.includes(d.name) || !!recipe.opinionsFrom?.includes(d.name) : true;
 }
 
 export function trainRecipe(recipe: Recipe, lang: 'zh' | 'en', domains: Domain[], exclude?: string): LinearModel {
@@ -125,8 +135,9 @@ export function trainNeutralModel(recipe: Recipe, domains: Domain[], exclude?: s
   const out: SparseExample[] = [];
   for (const d of domains) {
     if (!neutralUses(recipe, d) || d.name === exclude) continue;
-    const w = d.classes === 3 ? 1 : reviewWeight;
-    for (const r of d.rows) if (!isHeldOut(r.text)) out.push({ ids: features('en', r.text, recipe.features), y: d.classes === 3 && r.label === 1 ? 1 : 0, w });
+    const w = d.optIn ? recipe.alsoNeutralWeight ?? 1 : d.classes === 3 ? 1 : reviewWeight;
+    const opinionsOnly = d.optIn && !recipe.alsoNeutral?.includes(d.name);
+    for (const r of d.rows) if (!isHeldOut(r.text) && !(opinionsOnly && r.label === 1)) out.push({ ids: features('en', r.text, recipe.features), y: d.classes === 3 && r.label === 1 ? 1 : 0, w });
   }
   const m = trainLogistic(out, { bits: HASH_BITS, epochs: 5, l2: 1e-5 });
   return recipe.features > 1 ? { ...m, version: recipe.features } : m;
