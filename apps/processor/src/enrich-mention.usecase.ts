@@ -40,24 +40,21 @@ export class EnrichMentionUseCase {
     const modelVersion = this.models.modelVersion;
     const now = this.clock.now();
     const time = checkEventTime(raw.publishedAt, raw.fetchedAt, now, this.timePolicy);
-    return {
-      ...raw,
-      id,
-      publishedAt: time.publishedAt,
-      ...(time.note ? { eventTime: time.note } : {}),
-      text: maskedText,
-      title: raw.title === undefined ? undefined : maskedTitle,
-      analysis: {
-        ...analysis,
-        truncated: analysis.truncated || raw.truncated,
-        // Scored by published models: re-scoring after this version passes it by.
-        ...(modelVersion > 0 ? { modelVersion } : {}),
-        // What the collector masked before mentions.raw, plus anything found here (a replayed file).
-        entities: raw.piiKinds?.length ? { ...analysis.entities, piiKinds: [...new Set([...analysis.entities.piiKinds, ...raw.piiKinds])] } : analysis.entities,
-      },
-      processedAt: now.toISOString(),
-      // Absent: no watch is configured (detection counts it for the implicit watch). Empty: it matched none.
-      ...(matched !== undefined ? { watches: matched } : {}),
-    };
+    // Built step by step rather than with conditional spreads (`...(x ? { k } : {})`), which V8
+    // copies through its slow generic path: the same keys in the same order, so the same JSON.
+    const out = { ...raw, id, publishedAt: time.publishedAt } as EnrichedMention;
+    if (time.note) out.eventTime = time.note;
+    out.text = maskedText;
+    out.title = raw.title === undefined ? undefined : maskedTitle;
+    const scored = { ...analysis, truncated: analysis.truncated || raw.truncated } as EnrichedMention['analysis'];
+    // Scored by published models: re-scoring after this version passes it by.
+    if (modelVersion > 0) scored.modelVersion = modelVersion;
+    // What the collector masked before mentions.raw, plus anything found here (a replayed file).
+    scored.entities = raw.piiKinds?.length ? { ...analysis.entities, piiKinds: [...new Set([...analysis.entities.piiKinds, ...raw.piiKinds])] } : analysis.entities;
+    out.analysis = scored;
+    out.processedAt = now.toISOString();
+    // Absent: no watch is configured (detection counts it for the implicit watch). Empty: it matched none.
+    if (matched !== undefined) out.watches = matched;
+    return out;
   }
 }

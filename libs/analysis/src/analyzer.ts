@@ -195,15 +195,16 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       const piiKinds = PII_KINDS.filter((k) => bodyPii.kinds.includes(k) || titlePii?.kinds.includes(k));
       const device = findDevice(text);
       const appVersion = findAppVersion(text);
+      // Optional keys added in place rather than by conditional spreads (V8's slow copy path): same keys, same order.
       const entities: Analysis['entities'] = {
         orderIds: [...new Set([...titleOrders.ids, ...bodyOrders.ids])],
         money: [...titleMoney, ...money].map(({ amount, currency, text: t }) => ({ amount, currency, text: t })),
         places,
         products: findProducts(text, products),
         piiKinds,
-        ...(appVersion ? { appVersion } : {}),
-        ...(device ? { device } : {}),
       };
+      if (appVersion) entities.appVersion = appVersion;
+      if (device) entities.device = device;
 
       const riskCues: RiskCue[] = detectRiskCues(bodyNorm, maskedText, money, { language: lang.language });
       if (titleNorm !== undefined && maskedTitle !== undefined) {
@@ -214,20 +215,18 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       if (sentiment.label === 'positive') dampCues(riskCues, (c) => localPraise(lang.language, c.field === 'title' ? titleNorm ?? '' : bodyNorm, c.start, c.end));
       const { riskScore, riskReasons } = scoreRisk({ cues: riskCues, sentiment, emotion, categories, piiKinds });
 
-      const analysis: Analysis = {
-        language: lang.language,
-        ...(lang.script ? { script: lang.script } : {}),
-        tokens,
-        sentiment,
-        emotion: { level: emotion.level, intensity: emotion.intensity },
-        categories,
-        entities,
-        riskCues,
-        riskScore,
-        riskReasons,
-        emojis,
-        truncated: body.truncated,
-      };
+      const analysis = { language: lang.language } as Analysis;
+      if (lang.script) analysis.script = lang.script;
+      analysis.tokens = tokens;
+      analysis.sentiment = sentiment;
+      analysis.emotion = { level: emotion.level, intensity: emotion.intensity };
+      analysis.categories = categories;
+      analysis.entities = entities;
+      analysis.riskCues = riskCues;
+      analysis.riskScore = riskScore;
+      analysis.riskReasons = riskReasons;
+      analysis.emojis = emojis;
+      analysis.truncated = body.truncated;
       return { analysis, maskedText, ...(maskedTitle !== undefined ? { maskedTitle } : {}), view };
     },
   };
