@@ -2,6 +2,25 @@ import type { TopicKey } from '@vigil/contracts';
 import { sleep } from '@vigil/common';
 import type { KafkaClient } from '@vigil/kafka';
 
+type TopicOffsets = { partition: number; offset: string; high: string; low: string }[];
+
+/**
+ * kafkajs' `fetchTopicOffsets` for a topic made moments ago can get an empty answer for one of its
+ * two ListOffsets calls and then fails with a TypeError ("Cannot destructure property 'partitions'
+ * of 'low.pop(...)'") that it does not retry; it failed a replay in fresh-clone CI at load 17.
+ * Such a TypeError is asked again a few times; any other error goes straight up.
+ */
+export async function offsetsRetryingEmptyAnswers(fetch: () => Promise<TopicOffsets>, attempts = 5, waitMs = 300): Promise<TopicOffsets> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fetch();
+    } catch (e) {
+      if (!(e instanceof TypeError) || i >= attempts) throw e;
+      await sleep(waitMs);
+    }
+  }
+}
+
 /**
  * What a replay needs to know about Kafka: whether a consumer group has caught up with a
  * topic, and everything a topic holds. Through KafkaClient, so the client stays in one place.
@@ -13,7 +32,7 @@ export class KafkaProgress {
   async lag(groupId: string, key: TopicKey): Promise<number> {
     const topic = this.client.topic(key);
     const admin = await this.client.getAdmin();
-    const ends = await admin.fetchTopicOffsets(topic);
+    const ends = await offsetsRetryingEmptyAnswers(() => admin.fetchTopicOffsets(topic));
     const [committed] = await admin.fetchOffsets({ groupId: this.client.groupId(groupId), topics: [topic] });
     const at = new Map(committed?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
     return ends.reduce((sum, p) => {
@@ -44,7 +63,7 @@ export class KafkaProgress {
   /** Offsets the topic holds: its messages, and on a transactional topic (signals) the transactions' markers too. */
   async count(key: TopicKey): Promise<number> {
     const admin = await this.client.getAdmin();
-    return (await admin.fetchTopicOffsets(this.client.topic(key))).reduce((s, p) => s + Number(p.high) - Number(p.low), 0);
+    return (await offsetsRetryingEmptyAnswers(() => admin.fetchTopicOffsets(this.client.topic(key)))).reduce((s, p) => s + Number(p.high) - Number(p.low), 0);
   }
 
   /**
@@ -58,7 +77,7 @@ export class KafkaProgress {
   async readAll(key: TopicKey, stallMs = 120_000): Promise<string[]> {
     const topic = this.client.topic(key);
     const admin = await this.client.getAdmin();
-    const ends = await admin.fetchTopicOffsets(topic);
+    const ends = await offsetsRetryingEmptyAnswers(() => admin.fetchTopicOffsets(topic));
     const remaining = new Map(ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]));
     const out: string[] = [];
     if (!remaining.size) return out;
