@@ -29,7 +29,7 @@ const MIN_ALT_OVER_NULL = 1.25;
  * eval's streams every category key's was). The floor is the windows' (0.05 posts a window), counted
  * per block: it only ever raises the bar.
  */
-const MIN_BLOCK_EXPECTED = 0.05;
+export const MIN_BLOCK_EXPECTED = 0.05;
 
 export interface RiseConfig {
   /** Off: the windows alone judge. */

@@ -15,9 +15,22 @@
  * (Λ over at least one 15-minute block) drops to e^−h, h the sustained-rise threshold (ln of the blocks in the mean days between false
  * alarms: one false alarm per key per 100 days). The tail only drops at a post, so the first
  * crossing is at a post. Pure and deterministic.
+ *
+ * Two definitions (decidableTimes' options), both printed by the eval for one release:
+ * - "all posts, no floor" (the first one): every post of the watch, against the null as it is.
+ *   It counted posts Vigil never counts (praise, questions: Vigil's burst keys count complaints
+ *   only), and at hours where a brand's true null is ~0 (CFPB at night) one or two posts were
+ *   "decidable", which no count detector with a floor can alert on, or should.
+ * - "complaints, floored" (complaintsFloored, the one the eval's figures quote): the posts Vigil's
+ *   burst keys count (isComplaint) against the hindsight null of those posts, that null held at
+ *   Vigil's own floor per 15-minute block (MIN_BLOCK_EXPECTED, sustained-rise.ts), blocks aligned
+ *   as Vigil's (since the epoch). The oracle stays generous in every other way.
  */
+import type { EnrichedMention } from '@vigil/contracts';
+import type { DetectionConfig } from '../../../libs/detection/src/config';
+import { isComplaint } from '../../../libs/detection/src/features';
 import { poissonTailScore } from '../../../libs/detection/src/poisson';
-import { BLOCK_MINUTES } from '../../../libs/detection/src/sustained-rise';
+import { BLOCK_MINUTES, MIN_BLOCK_EXPECTED } from '../../../libs/detection/src/sustained-rise';
 import { DAY, HOUR, localDow, localHour } from './rhythm';
 import type { Incident, Scenario } from './scenarios';
 
@@ -97,17 +110,60 @@ export function hindsightBaseline(s: Scenario, watch: string, wholeDays: boolean
   };
 }
 
-/** When each alarming incident of a scenario becomes decidable (undefined: never before its end). */
-export function decidableTimes(s: Scenario, h: number): Map<Incident, number | undefined> {
+/**
+ * `expected` held at `floor` posts per 15-minute block: each block (since the epoch, as Vigil's)
+ * the window overlaps expects at least `floor` × the part of the block it covers. The hindsight
+ * null is constant within a block (its hours start on a block), so this is the block's own floor.
+ */
+export function flooredPerBlock(expected: ExpectedBetween, floor: number): ExpectedBetween {
+  return (a: number, b: number) => {
+    let sum = 0;
+    for (let t = a; t < b;) {
+      const end = Math.min(b, (Math.floor(t / MIN_WINDOW_MS) + 1) * MIN_WINDOW_MS);
+      sum += Math.max(expected(t, end), (floor * (end - t)) / MIN_WINDOW_MS);
+      t = end;
+    }
+    return sum;
+  };
+}
+
+export interface DecidableOptions {
+  /** Which of the scenario's posts the oracle counts (by index into s.posts); every post when absent. */
+  counted?: readonly boolean[];
+  /** Least posts the null expects per 15-minute block; no floor when absent. */
+  blockFloor?: number;
+}
+
+/**
+ * The definition the eval quotes: count what Vigil's burst keys count (complaints, isComplaint on
+ * the enriched post; `stream` is s.posts enriched, index for index) against a null floored as
+ * Vigil floors its own (MIN_BLOCK_EXPECTED per block).
+ */
+export function complaintsFloored(stream: readonly EnrichedMention[], cfg: DetectionConfig): DecidableOptions {
+  return { counted: stream.map((m) => isComplaint(m, cfg)), blockFloor: MIN_BLOCK_EXPECTED };
+}
+
+/**
+ * When each alarming incident of a scenario becomes decidable (undefined: never before its end).
+ * Without options: every post, no floor (the first definition, kept beside the new one for one release).
+ */
+export function decidableTimes(s: Scenario, h: number, opts: DecidableOptions = {}): Map<Incident, number | undefined> {
   const wholeDays = s.incidentsCoverWholeDays === true;
+  // The oracle's stream and its null are the counted posts alone.
+  const counted = opts.counted;
+  const cs: Scenario = counted ? { ...s, posts: s.posts.filter((_, i) => counted[i]) } : s;
   const out = new Map<Incident, number | undefined>();
   const byWatch = new Map<string, number[]>();
-  for (const p of s.posts) (byWatch.get(p.watch) ?? byWatch.set(p.watch, []).get(p.watch)!).push(p.at);
+  for (const p of cs.posts) (byWatch.get(p.watch) ?? byWatch.set(p.watch, []).get(p.watch)!).push(p.at);
   for (const times of byWatch.values()) times.sort((a, b) => a - b);
   const nulls = new Map<string, ExpectedBetween>();
+  const nullOf = (watch: string): ExpectedBetween => {
+    const raw = hindsightBaseline(cs, watch, wholeDays);
+    return opts.blockFloor !== undefined ? flooredPerBlock(raw, opts.blockFloor) : raw;
+  };
   for (const inc of s.incidents) {
     if (!inc.alarm) continue;
-    const expected = nulls.get(inc.watch) ?? nulls.set(inc.watch, hindsightBaseline(s, inc.watch, wholeDays)).get(inc.watch)!;
+    const expected = nulls.get(inc.watch) ?? nulls.set(inc.watch, nullOf(inc.watch)).get(inc.watch)!;
     out.set(inc, decidableAt(byWatch.get(inc.watch) ?? [], inc.onset, inc.end, expected, h));
   }
   return out;

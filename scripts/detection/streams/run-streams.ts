@@ -7,8 +7,8 @@
 import { CRISIS_TRIGGERS, type EnrichedMention, type Signal } from '@vigil/contracts';
 import { createDetector } from '../../../libs/detection/src';
 import { resolveConfig } from '../../../libs/detection/src/config';
-import { riseThreshold } from '../../../libs/detection/src/sustained-rise';
-import { decidableTimes, fromDecidable, type FromDecidable } from './decidable';
+import { MIN_BLOCK_EXPECTED, riseThreshold } from '../../../libs/detection/src/sustained-rise';
+import { complaintsFloored, decidableTimes, fromDecidable, type FromDecidable } from './decidable';
 import { cfpbCompanies } from './cfpb';
 import { zhFruitHeatwave } from './common-cause';
 import { enrich } from './enrich';
@@ -53,12 +53,17 @@ export const spikeRule: DetectorUnderTest = {
 
 export interface Row {
   scenario: string; seed: number; split: string; control: boolean; detector: string; score: ScenarioScore; posts: number;
-  /** When each storm of the scenario became decidable on counts (decidable.ts); the same for every detector. */
+  /** When each storm of the scenario became decidable on counts (decidable.ts, complaints, floored); the same for every detector. */
   decidable: ReadonlyMap<Incident, number | undefined>;
+  /** The same on the first definition (all posts, no floor), printed beside it for one release. */
+  decidableAllPosts: ReadonlyMap<Incident, number | undefined>;
 }
 
 /** Vigil's own false-alarm rate (the sustained-rise threshold) is the oracle's. */
-const DECIDABLE_NATS = riseThreshold(resolveConfig().burst.rise);
+const CFG = resolveConfig();
+const DECIDABLE_NATS = riseThreshold(CFG.burst.rise);
+const DEC_OLD = 'decidable (all posts, no floor)';
+const DEC_NEW = 'decidable (complaints, floored)';
 
 function fmtDecidable(d: FromDecidable): string {
   const within = d.delays.filter((x) => x <= 60).length;
@@ -97,7 +102,10 @@ function printRow(r: Row): void {
   console.log(
     `  ${r.detector.padEnd(11)} ${storms} | tickets/brand/quiet day ${mean.toFixed(2)} (worst ${worstWatch} ${worst.toFixed(2)}; crisis ${meanOf(sc.crisisTicketsPerQuietDay).toFixed(2)}, service ${meanOf(sc.serviceTicketsPerQuietDay).toFixed(2)}; without single-post tickets ${detMean.toFixed(2)}) | tickets ${sc.tickets} (${sc.ticketsOnIncidents} on incidents), alerts/ticket ${sc.alertsPerTicket.toFixed(1)} | ${prec}`,
   );
-  if (!r.control && sc.storms.length) console.log(`  ${''.padEnd(11)} from decidable: ${fmtDecidable(fromDecidable(sc.storms, r.decidable))}`);
+  if (!r.control && sc.storms.length) {
+    console.log(`  ${''.padEnd(11)} from ${DEC_OLD}: ${fmtDecidable(fromDecidable(sc.storms, r.decidableAllPosts))}`);
+    console.log(`  ${''.padEnd(11)} from ${DEC_NEW}: ${fmtDecidable(fromDecidable(sc.storms, r.decidable))}`);
+  }
   for (const f of sc.falseEvents) console.log(`  ${''.padEnd(11)} non-incident ${f.incident.id}: ${f.signals} alarm signal(s)`);
   const byTrigger = Object.entries(sc.quietSinglePostTriggers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (byTrigger.length) console.log(`  ${''.padEnd(11)} quiet-day single-post tickets (${sc.quietRiskFlagTickets}) by the plan's trigger: ${byTrigger.map(([t, n]) => `${t} ${n}`).join(', ')}`);
@@ -151,12 +159,13 @@ export function evalStreams(opts: StreamsOptions): Row[] {
     const t0 = Date.now();
     const s = make();
     const stream = enrich(s.name, s.posts);
-    const decidable = decidableTimes(s, DECIDABLE_NATS);
+    const decidable = decidableTimes(s, DECIDABLE_NATS, complaintsFloored(stream, CFG));
+    const decidableAllPosts = decidableTimes(s, DECIDABLE_NATS);
     console.log(`\n${s.name} seed ${s.seed} (${s.split}): ${s.description}`);
     console.log(`  ${describe(s)}`);
     for (const det of detectors) {
       const score = scoreScenario(s, stream, det.run(s, stream));
-      const row: Row = { scenario: s.name, seed: s.seed, split: s.split, control: false, detector: det.name, score, posts: s.posts.length, decidable };
+      const row: Row = { scenario: s.name, seed: s.seed, split: s.split, control: false, detector: det.name, score, posts: s.posts.length, decidable, decidableAllPosts };
       rows.push(row);
       printRow(row);
     }
@@ -166,7 +175,7 @@ export function evalStreams(opts: StreamsOptions): Row[] {
       const cstream = stream.filter((_, i) => keep[i]);
       for (const det of detectors) {
         const score = scoreScenario(control, cstream, det.run(control, cstream));
-        const row: Row = { scenario: s.name, seed: s.seed, split: s.split, control: true, detector: det.name, score, posts: control.posts.length, decidable: new Map() };
+        const row: Row = { scenario: s.name, seed: s.seed, split: s.split, control: true, detector: det.name, score, posts: control.posts.length, decidable: new Map(), decidableAllPosts: new Map() };
         rows.push(row);
         printRow(row);
       }
@@ -199,12 +208,13 @@ export function evalStreams(opts: StreamsOptions): Row[] {
       `  ${det.name.padEnd(11)} storms signalled ${found.length}/${storms.length} (within 2 h ${found.filter((x) => x.delayMin! <= 120).length}, median ${fmtMin(med(found.map((x) => x.delayMin!)))}), alerted ${alerted.length}/${storms.length} (within 2 h ${alerted.filter((x) => x.alertDelayMin! <= 120).length}, median ${fmtMin(med(alerted.map((x) => x.alertDelayMin!)))}); tickets per brand per quiet day ${(perBrand.reduce((a, b) => a + b, 0) / Math.max(1, perBrand.length)).toFixed(2)} (worst ${Math.max(0, ...perBrand).toFixed(2)}; ${(perBrandDet.reduce((a, b) => a + b, 0) / Math.max(1, perBrandDet.length)).toFixed(2)} without single-post tickets); group-complaint precision ${pct(groups[0], groups[1])} of ${groups[1]}`,
     );
     console.log(`  ${''.padEnd(11)} crisis tickets per brand per quiet day ${avg(perBrandCrisis)} (worst ${Math.max(0, ...perBrandCrisis).toFixed(2)}; target ≤ 1) — the detector's and single posts with a crisis trigger (${[...CRISIS_TRIGGERS].join(', ')}); service tickets (one complaint, service triggers only) ${avg(perBrandService)} (worst ${Math.max(0, ...perBrandService).toFixed(2)})`);
-    const dec = mine.filter((r) => !r.control).map((r) => fromDecidable(r.score.storms, r.decidable)).reduce((a, b) => ({
+    const sum = (pick: (r: Row) => ReadonlyMap<Incident, number | undefined>) => mine.filter((r) => !r.control).map((r) => fromDecidable(r.score.storms, pick(r))).reduce((a, b) => ({
       storms: a.storms + b.storms, decidable: a.decidable + b.decidable, decidableAfterOnset: [...a.decidableAfterOnset, ...b.decidableAfterOnset],
       alerted: a.alerted + b.alerted, delays: [...a.delays, ...b.delays], undecidableAlerted: a.undecidableAlerted + b.undecidableAlerted,
       decidableIn2h: a.decidableIn2h + b.decidableIn2h, alertedIn2hOfThose: a.alertedIn2hOfThose + b.alertedIn2hOfThose,
     }), { storms: 0, decidable: 0, decidableAfterOnset: [], alerted: 0, delays: [], decidableIn2h: 0, alertedIn2hOfThose: 0, undecidableAlerted: 0 } as FromDecidable);
-    console.log(`  ${''.padEnd(11)} from decidable (a Poisson test on the watch's count with the hindsight null, known onset, ${DECIDABLE_NATS.toFixed(1)} nats): ${fmtDecidable(dec)}`);
+    console.log(`  ${''.padEnd(11)} from ${DEC_OLD} (a Poisson test on the watch's posts with the hindsight null, known onset, ${DECIDABLE_NATS.toFixed(1)} nats): ${fmtDecidable(sum((r) => r.decidableAllPosts))}`);
+    console.log(`  ${''.padEnd(11)} from ${DEC_NEW} (the same on the complaints Vigil counts, null ≥ ${MIN_BLOCK_EXPECTED} per 15-min block): ${fmtDecidable(sum((r) => r.decidable))}`);
     const byTrigger = Object.entries(triggers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     if (byTrigger.length) console.log(`  ${''.padEnd(11)} single-post tickets per brand per quiet day by the plan's trigger (all held-out rows, controls included): ${byTrigger.map(([t, n]) => `${t} ${(n / Math.max(1, quietDays)).toFixed(2)}`).join(', ')}`);
   }
