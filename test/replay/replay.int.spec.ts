@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KafkaClient } from '@vigil/kafka';
 import { SearchClient } from '@vigil/search';
 import { runReplay, type ReplayResult } from '../../apps/cli/src/replay/run-replay';
 import { formatReplayReport } from '../../apps/cli/src/replay/replay-report';
@@ -51,5 +52,10 @@ describe('vigil replay', () => {
     const left = await search.es.cat.indices({ index: `${first.runId}-*,${second.runId}-*`, format: 'json' });
     await search.onApplicationShutdown();
     expect(left).toEqual([]);
+    // Nor consumer groups (`<run>.<group>`): they used to pile up on the broker, one set per replay.
+    const kafka = new KafkaClient({ brokers: env.KAFKA_BROKERS!.split(','), clientId: 'test', topicPrefix: '' });
+    const groups = (await (await kafka.getAdmin()).listGroups()).groups.map((g) => g.groupId);
+    await kafka.onApplicationShutdown();
+    expect(groups.filter((g) => g.startsWith(`${first.runId}.`) || g.startsWith(`${second.runId}.`))).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { KafkaClient } from './kafka-client';
 import type { MessageProducer } from './message-producer';
 import { explainConnectError } from './kafka-connect-error';
 import { retryWhileMetadataSettles } from './metadata-retry';
+import { decideOnCrash, restartFailedMessage, RUNNER_RESTART_DELAY_MS } from './consumer-crash';
 
 export interface ConsumedMessage<T> {
   key: string | null;
@@ -78,6 +79,8 @@ export class ConsumerRunner<T> {
   private consumer?: Consumer;
   private stopping = false;
   private lastCommit = 0;
+  /** Restarts by the runner since the consumer last handled a batch (the attempt a crash log names). */
+  private restarts = 0;
   private readonly abort = new AbortController();
 
   constructor(
@@ -101,10 +104,14 @@ export class ConsumerRunner<T> {
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, (e) => {
-      const { error, restart } = e.payload as { error: Error; restart: boolean };
-      this.options.logger.error({ groupId, err: error.message, restart }, 'consumer crashed');
-      // kafkajs gives up on non-retriable errors; start over rather than sit idle.
-      if (!restart && !this.stopping) void this.restart();
+      const { error, restart } = e.payload as { error: Error & { retryTime?: number }; restart: boolean };
+      // kafkajs gives up on non-retriable errors; the runner starts over rather than sit idle.
+      const decision = decideOnCrash({ kafkajsRestarts: restart, kafkajsRetryMs: error.retryTime, stopping: this.stopping, attempt: this.restarts + 1 });
+      this.options.logger[decision.level]({ groupId, err: error.message, kafkajsRestart: restart, ...decision.fields }, decision.message);
+      if (decision.runnerRestarts) {
+        this.restarts++;
+        void this.restart();
+      }
     });
     if (this.options.onAssign) {
       const onAssign = this.options.onAssign;
@@ -150,9 +157,10 @@ export class ConsumerRunner<T> {
 
   private async restart(): Promise<void> {
     await this.consumer?.disconnect().catch(() => undefined);
-    await sleep(2_000, this.abort.signal);
+    await sleep(RUNNER_RESTART_DELAY_MS, this.abort.signal);
     if (this.stopping) return;
-    await this.start().catch((e) => this.options.logger.error({ err: (e as Error).message }, 'consumer restart failed'));
+    const attempt = this.restarts;
+    await this.start().catch((e) => this.options.logger.error({ groupId: this.options.groupId, err: (e as Error).message, attempt }, restartFailedMessage(attempt)));
   }
 
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -170,6 +178,7 @@ export class ConsumerRunner<T> {
       if (!isRunning() || isStale() || this.stopping) break;
       const handled = await this.processChunk(batch.topic, batch.partition, chunk, heartbeat, () => isRunning() && !isStale());
       if (!handled) break;
+      this.restarts = 0;
       const lastMessage = chunk[chunk.length - 1].offset;
       const last = chunk === chunks[chunks.length - 1] && BigInt(batchEnd) > BigInt(lastMessage) ? batchEnd : lastMessage;
       resolveOffset(last);

@@ -123,6 +123,33 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     return topics.length;
   }
 
+  /**
+   * Deletes the consumer groups whose id starts with `prefix` (a run's `<prefix>.`, see `groupId`)
+   * and that have no member. A group with members is left alone and listed in `busy`: deleting it
+   * would fail (Kafka refuses a non-empty group) and its members would only make it again.
+   */
+  async deleteGroupsWithPrefix(prefix: string): Promise<{ deleted: string[]; busy: { groupId: string; members: number }[] }> {
+    const admin = await this.getAdmin();
+    const ids = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix));
+    if (!ids.length) return { deleted: [], busy: [] };
+    const { groups } = await admin.describeGroups(ids);
+    const busy = groups.filter((g) => g.members.length > 0).map((g) => ({ groupId: g.groupId, members: g.members.length }));
+    const empty = groups.filter((g) => g.members.length === 0 && g.state !== 'Dead').map((g) => g.groupId);
+    if (!empty.length) return { deleted: [], busy };
+    try {
+      await admin.deleteGroups(empty);
+      return { deleted: empty, busy };
+    } catch (e) {
+      // A member joined between describe and delete (NON_EMPTY_GROUP), or the group went meanwhile.
+      const failed = (e as { groups?: { groupId: string; error?: { type?: string } }[] }).groups;
+      if (!failed) throw e;
+      const gone = new Set(failed.filter((f) => f.error?.type === 'GROUP_ID_NOT_FOUND').map((f) => f.groupId));
+      const refused = failed.filter((f) => !gone.has(f.groupId));
+      const refusedIds = new Set(refused.map((f) => f.groupId));
+      return { deleted: empty.filter((g) => !refusedIds.has(g)), busy: [...busy, ...refused.map((f) => ({ groupId: f.groupId, members: -1 }))] };
+    }
+  }
+
   async health(): Promise<HealthStatus> {
     try {
       const admin = await this.getAdmin();

@@ -131,8 +131,10 @@ export async function runReplay(opts: ReplayOptions): Promise<ReplayResult> {
     return result;
   } finally {
     await app.close();
-    if (!opts.keep) await dropRun(runId, env.ELASTICSEARCH_URL!, env.KAFKA_BROKERS!, 'vigil-replay').catch((e) => say(`could not drop the replay's data: ${(e as Error).message}`));
-    else say(`kept: topics ${runId}.*, indices ${runId}-* (VIGIL_TOPIC_PREFIX=${runId} VIGIL_INDEX_PREFIX=${runId}- shows them in the api)`);
+    if (!opts.keep) {
+      const dropped = await dropRun(runId, env.ELASTICSEARCH_URL!, env.KAFKA_BROKERS!, 'vigil-replay').catch((e: Error) => void say(`could not drop the replay's data: ${e.message}`));
+      for (const g of dropped?.groupsInUse ?? []) say(`kept consumer group ${g.groupId}: it still has members (someone else reads the replay's topics); Kafka drops it once empty and expired`);
+    } else say(`kept: topics ${runId}.*, indices ${runId}-*, consumer groups ${runId}.* (VIGIL_TOPIC_PREFIX=${runId} VIGIL_INDEX_PREFIX=${runId}- shows them in the api)`);
   }
 }
 
