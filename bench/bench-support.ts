@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mentionId, type RawMention } from '@vigil/contracts';
+import { mulberry32 } from '../test/support/prng';
 
 interface ServicesScript {
   ensureServices(): Promise<{ kafkaBrokers: string; elasticsearchUrl: string; started: string[] }>;
@@ -29,3 +31,19 @@ export function samplePost(rand: () => number, i: number): { text: string; lang:
 
 export const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
 
+
+/**
+ * The bench:pipeline posts (seed 42, one a second from 2026-11-01). `fetchedAt` is the time of
+ * the call unless given: the processor's batch bench fixes it so two builds' outputs compare.
+ */
+export function benchRaws(n: number, fetchedAt?: Date): RawMention[] {
+  const rand = mulberry32(42);
+  return Array.from({ length: n }, (_, i) => {
+    const externalId = `b-${i}`;
+    return {
+      id: mentionId('bench', externalId), sourceId: 'bench', sourceType: 'replay', channel: 'social', externalId,
+      text: samplePost(rand, i).text, truncated: false,
+      publishedAt: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(), fetchedAt: (fetchedAt ?? new Date()).toISOString(),
+    };
+  });
+}

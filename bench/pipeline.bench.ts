@@ -25,12 +25,12 @@ import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { mentionId, topicName, type EnrichedMention, type RawMention } from '@vigil/contracts';
+import { topicName, type EnrichedMention } from '@vigil/contracts';
 import { createAnalyzer } from '@vigil/analysis';
 import { BulkIndexer, SearchClient } from '@vigil/search';
 import { dropRun } from '../apps/cli/src/replay/drop-run';
 import { SpeedLog } from '../scripts/machine-speed';
-import { prng, rate, samplePost, services } from './bench-support';
+import { benchRaws, rate, services } from './bench-support';
 import { startInProcess, startProcesses } from './pipeline-apps';
 import { CpuAccounting, loadAverage, profile, type CpuSnapshot } from './cpu-accounting';
 
@@ -50,18 +50,6 @@ const PARTITIONS = Number(flag('partitions') ?? (MODE === 'processes' && PROCESS
 const PART = INDEXER_ONLY ? 'indexer (enriched→search)' : 'end to end (raw→search)';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-function makeRaws(n: number): RawMention[] {
-  const rand = prng(42);
-  return Array.from({ length: n }, (_, i) => {
-    const externalId = `b-${i}`;
-    return {
-      id: mentionId('bench', externalId), sourceId: 'bench', sourceType: 'replay', channel: 'social', externalId,
-      text: samplePost(rand, i).text, truncated: false,
-      publishedAt: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(), fetchedAt: new Date().toISOString(),
-    };
-  });
-}
 
 /** Sums of CPU snapshots' differences over rounds, for one line per part. */
 class Spans {
@@ -85,7 +73,7 @@ async function main(): Promise<void> {
   const { kafkaBrokers, elasticsearchUrl } = await (await services(root)).ensureServices();
   const run = `bench${Date.now().toString(36)}`;
   const env = { ...process.env, KAFKA_BROKERS: kafkaBrokers, ELASTICSEARCH_URL: elasticsearchUrl, VIGIL_TOPIC_PREFIX: run, VIGIL_INDEX_PREFIX: `${run}-`, LOG_LEVEL: 'error' };
-  const raws = makeRaws(N);
+  const raws = benchRaws(N);
   // The bulk part's documents, analysed here beforehand (not timed).
   const analyzer = createAnalyzer();
   const enriched: EnrichedMention[] = raws.map((r) => {

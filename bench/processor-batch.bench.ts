@@ -20,7 +20,7 @@ import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import type { KafkaMessage } from 'kafkajs';
 import { Clock } from '@vigil/common';
-import { mentionId, RawMention } from '@vigil/contracts';
+import { RawMention } from '@vigil/contracts';
 import { ConsumerRunner, MessageProducer, type KafkaClient } from '@vigil/kafka';
 import { EnrichMentionUseCase } from '../apps/processor/src/enrich-mention.usecase';
 import { RawMentionsConsumer } from '../apps/processor/src/raw-mentions.consumer';
@@ -29,7 +29,7 @@ import { loadWatchesFile } from '../apps/processor/src/watches/watches-file';
 import type { WatchesRegistry } from '../apps/processor/src/watches/watches-registry.service';
 import type { ModelFollower } from '../apps/processor/src/models/model-follower.service';
 import { SpeedLog } from '../scripts/machine-speed';
-import { prng, samplePost } from './bench-support';
+import { benchRaws } from './bench-support';
 
 // kafkajs' produce request (v3 onwards share the record-batch encoding), as its producer builds it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -44,19 +44,6 @@ const PROFILE = flag('profile');
 const WATCHES = flag('watches');
 const CHUNK = 200;
 const FIXED_NOW = new Date('2026-11-15T00:00:00.000Z');
-
-/** The bench:pipeline posts (same seed, same fields); fetchedAt fixed so outputs compare. */
-function makeRaws(n: number): RawMention[] {
-  const rand = prng(42);
-  return Array.from({ length: n }, (_, i) => {
-    const externalId = `b-${i}`;
-    return {
-      id: mentionId('bench', externalId), sourceId: 'bench', sourceType: 'replay', channel: 'social', externalId,
-      text: samplePost(rand, i).text, truncated: false,
-      publishedAt: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(), fetchedAt: FIXED_NOW.toISOString(),
-    };
-  });
-}
 
 /** The real producer's `send` (its JSON encoding); `sendRaw` encodes kafkajs' request instead of sending it. */
 class CapturingProducer extends MessageProducer {
@@ -77,7 +64,7 @@ class CapturingProducer extends MessageProducer {
 }
 
 async function main(): Promise<void> {
-  const raws = makeRaws(N);
+  const raws = benchRaws(N, FIXED_NOW);
   const messages: KafkaMessage[] = raws.map((r, i) => ({
     key: Buffer.from(r.id), value: Buffer.from(JSON.stringify(r)), offset: String(i), timestamp: String(FIXED_NOW.getTime()),
     attributes: 0, headers: {},

@@ -12,6 +12,16 @@ import { writeReferenceData as writeReference } from '../../../../test/support/r
 const correction = (id: string, text: string, sentiment: string, language = 'zh', at = '2026-01-01T00:00:00Z') =>
   JSON.stringify({ mentionId: id, text, language, sentiment, by: 'ana', at });
 
+/** Reference data and a file of 40 hotel corrections (two praising, two complaining texts in turn). */
+function hotelCorrections(dir: string): { data: string; file: string } {
+  const data = path.join(dir, 'data');
+  writeReference(data);
+  const file = path.join(dir, 'c.jsonl');
+  const hotel = ['房间很干净，前台热情', '早餐丰富，位置方便', '隔音太差，一夜没睡', '空调坏了没人修'];
+  fs.writeFileSync(file, Array.from({ length: 40 }, (_, i) => correction(`h${i}`, `${hotel[i % 4]}${i}`, i % 4 < 2 ? 'positive' : 'negative')).join('\n'));
+  return { data, file };
+}
+
 describe('vigil train', () => {
   let dir: string;
   beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-train-')); });
@@ -74,11 +84,7 @@ describe('vigil train', () => {
   });
 
   it('trains, checks and writes a valid model file (only the updated language); refuses without reference data', () => {
-    const data = path.join(dir, 'data');
-    writeReference(data);
-    const file = path.join(dir, 'c.jsonl');
-    const hotel = ['房间很干净，前台热情', '早餐丰富，位置方便', '隔音太差，一夜没睡', '空调坏了没人修'];
-    fs.writeFileSync(file, Array.from({ length: 40 }, (_, i) => correction(`h${i}`, `${hotel[i % 4]}${i}`, i % 4 < 2 ? 'positive' : 'negative')).join('\n'));
+    const { data, file } = hotelCorrections(dir);
     const models = path.join(dir, 'models');
     const out: string[] = [];
     expect(runTrain({ corrections: file, data, models }, (s) => out.push(s))).toBe(0);
@@ -96,11 +102,7 @@ describe('vigil train', () => {
   });
 
   it('builds from the shipped models like the processor\'s job: the same corrections again give the same model, not one trained on them twice', () => {
-    const data = path.join(dir, 'data');
-    writeReference(data);
-    const file = path.join(dir, 'c.jsonl');
-    const hotel = ['房间很干净，前台热情', '早餐丰富，位置方便', '隔音太差，一夜没睡', '空调坏了没人修'];
-    fs.writeFileSync(file, Array.from({ length: 40 }, (_, i) => correction(`h${i}`, `${hotel[i % 4]}${i}`, i % 4 < 2 ? 'positive' : 'negative')).join('\n'));
+    const { data, file } = hotelCorrections(dir);
     const models = path.join(dir, 'models');
     const stored = () => DeploymentModels.parse(JSON.parse(fs.readFileSync(path.join(models, 'sentiment-models.json'), 'utf8')));
     const first: string[] = [];
