@@ -1,5 +1,5 @@
-// node bench-out/smaps-cats.js PID : the detector's resident memory by mapping kind (from /proc/PID/smaps)
-const fs = require('fs');
+// node bench/results/memory-2026-12-07/smaps-cats.mjs PID : the detector's resident memory by mapping kind (from /proc/PID/smaps)
+import fs from 'node:fs';
 const lines = fs.readFileSync(`/proc/${process.argv[2]}/smaps`, 'utf8').split('\n');
 const cats = new Map();
 let cur = null;
