@@ -34,12 +34,29 @@ fs.mkdirSync(path.dirname(report), { recursive: true });
 const code = timed('vitest', () => run('npx', ['vitest', 'run', '--reporter=default', '--reporter=./test/support/durations-reporter.ts', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]));
 
 let summary = 'no report';
+let failures = [];
 try {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
   summary = `${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
+  failures = failedTests(r);
 } catch {
   /* vitest failed before writing its report; its exit code says so */
 }
+// Last, because a CI log is often read from its tail only: which tests failed, and the first lines of why.
+for (const f of failures) console.log(f);
 console.log(`\ntotal time ${Math.round((Date.now() - started) / 1000)} s (${steps.join(', ')}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 console.log(summary);
 process.exit(code);
+
+/** One block per failed test (or per file that failed outside its tests, e.g. in a hook): file, name, first lines of the message. */
+function failedTests(r) {
+  const out = [];
+  const firstLines = (m) => String(m ?? '').split('\n').filter((l) => l.trim()).slice(0, 4).map((l) => `    ${l.slice(0, 300)}`).join('\n');
+  for (const file of r.testResults ?? []) {
+    const rel = path.relative(repoRoot, file.name ?? '');
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failed) out.push(`FAILED ${rel} > ${a.fullName ?? a.title}\n${firstLines((a.failureMessages ?? [])[0])}`);
+    if (!failed.length && file.status === 'failed') out.push(`FAILED ${rel} (outside its tests)\n${firstLines(file.message)}`);
+  }
+  return out;
+}
