@@ -32,6 +32,13 @@
  *   the rule was reverted after it (branch cues-8-x), so "today" is the rules it was drawn against.
  *   final12-dropped: the old rules' other fires on that pool, labelled after scoring (not blind): pooled
  *   with the labelled rows only, never printed as a held-out draw.
+ * - final13: data leak only, drawn with main's rules before branch cues-10 (298a99a; seed 20261208a, 40 of
+ *   the unseen pool's confident fires, and seed 20261208b, 25 of those in texts with a Han character),
+ *   labelled by the data-leak rule of data/README.md (written before the draw) and committed before the
+ *   cues-10 rules (statutes, general remarks, billing called fraud) were scored: as drawn = the old rules'
+ *   held-out precision, today = the rules of this checkout, real ones kept = their recall on those fires.
+ *   final13-dropped: 25 of the 49 other fires of the old rules on that pool that the cues-10 rules drop,
+ *   labelled after scoring (not blind): pooled with the labelled rows only, never printed as a held-out draw.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -56,10 +63,11 @@ const UNSEEN: { name: string; drawnWith: string; seed: string; kinds?: string[] 
   { name: 'final10', drawnWith: 'cf2f2fe', seed: '20261207i', kinds: ['safety', 'media', 'data_leak'] },
   { name: 'final11', drawnWith: 'cf2f2fe', seed: '20261207j', kinds: ['safety', 'media'] },
   { name: 'final12', drawnWith: 'c918734', seed: '20261207k', kinds: ['safety', 'media'] },
+  { name: 'final13', drawnWith: '298a99a', seed: '20261208a/b', kinds: ['data_leak'] },
 ];
 /** Draws of the same rules, pooled for a narrower interval. */
 const POOLED = [{ names: ['final10', 'final11'], rules: 'cf2f2fe' }];
-const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10', 'final11', 'final12', 'final12-dropped'];
+const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10', 'final11', 'final12', 'final12-dropped', 'final13', 'final13-dropped'];
 
 interface Labelled { kind: string; id: string; confidence?: number; label: string }
 
