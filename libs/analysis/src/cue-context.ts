@@ -156,47 +156,6 @@ export function leakedWhatZh(t: string, s: number, e: number): 'personal' | 'new
   return NEWS_LEAK_ZH.test(win) ? 'news' : 'other';
 }
 
-// ——— identity theft or fraud named, billing called fraud: no one's data taken ———
-
-// The writer (or the person they write for) says it happened: a victim, accounts or debts in their
-// name they never opened, their SSN or card used, a police or FTC report of it.
-const VICTIM_EN = /\b(?:victim(?:s|ized)? (?:of|to|by) (?:identity|id|identify)[ -]?(?:theft|fraud)|(?:identity|id)[ -]theft victims?|(?:i|we) (?:am|was|were|have been|had been|'ve been) (?:a |the )?victims?|my (?:identity|identities|social|ssn|personal|information|info|name|id)\b|(?:identity|information|info|card|wallet|purse|ssn|social security (?:number|card)) (?:was|were|has been|had been|got) (?:stolen|compromised|used)|stole|stolen|in (?:my|our|his|her) names?|not (?:mine|my (?:account|debt)s?)|(?:i|we|she|he) (?:never|did not|didn't|do not|don't) (?:open(?:ed)?|appl(?:y|ied)|authori[sz]e|recogni[sz]e|own|owe)|(?:police|identity theft|id theft|ftc) (?:report|affidavit)|affidavit|identitytheft\.gov|fraud alert|police|someone|somebody|thie(?:f|ves)|fraudsters?|imposters?|impersonat\w*|exposed|compromised|opened fraudulently|fraudulently opened|fraudulent (?:accounts?|inquir\w*) (?:on|in|from) (?:my|our)|(?:did not|didn't|never) consent)\b/i;
-// A statute, a notice or a legal letter's wording: sections, acts, duties, "shall".
-const LEGAL_EN = /\b(?:section|sec\.|u\.?\s?s\.?\s?c\.?|usc|fcra|fdcpa|fcba|tila|\w+ act|shall|furnishers?|prohibition|duties|pursuant|violat\w*|penalt\w*|in accordance|notice to|complian\w*|statutes?)\b|§/i;
-// A remark about identity theft in general: "given the growing nature of identity theft", "to protect against it".
-const GENERAL_FRAUD_EN = /\b(?:growing|nature of|protect (?:both|against|consumers)|prevent\w*|consumers in general|epidemic|risk of|possible|alleged)\b/i;
-// "Participates in identity theft", "committed identity theft against said consumer": a legal accusation
-// that reporting a disputed debt is itself theft, not a theft of the writer's identity.
-const ACCUSATION_EN = /\b(?:commit(?:s|ted|ting)?|participat\w*|engag\w*|aid\w*|abet\w*|complicit|guilty of)\b[^.!?]{0,30}$/i;
-/**
- * Identity theft, ID theft or a fraudulent account named in a statute, a notice, a general remark or a
- * legal accusation, with no word that it happened to the writer ("a consumer reporting agency shall
- * block… information that resulted from an alleged identity theft", "given the growing nature of
- * identity theft", "TransUnion continues to participate in fraud and identity theft in violation of the
- * FCRA"). "I am a victim of identity theft; under the FCRA
- * 605B…" keeps its cue.
- */
-export function fraudNamedNotSuffered(t: string, s: number, e: number): boolean {
-  if (VICTIM_EN.test(around(t, s, e, 200, 200))) return false;
-  const sentenceLeft = t.slice(Math.max(0, s - 120), s).split(/[.!?\n]/).pop() ?? '';
-  return LEGAL_EN.test(around(t, s, e, 120, 120)) || GENERAL_FRAUD_EN.test(around(t, s, e, 40, 20)) || ACCUSATION_EN.test(sentenceLeft);
-}
-
-// A company's own billing: fees, an overdraft, a membership, a collector's or a hospital's charges.
-const BILLING_EN = /\b(?:fees?|overdraft|membership|subscription|cancel\w*|collections?|collectors?|collecting|credit reports?|billed|billing|bills?|invoices?|class action|interest|hospital|medical|merchant|seller|vendor|refund\w*|renew\w*|auto-?pay|promotion|contract|warranty|repair\w*|provisional credit|reversed)\b/i;
-// Someone else used the writer's card, account or data.
-const THIRD_PARTY_EN = /\b(?:stolen|stole|steal\w*|someone|somebody|some one|third part(?:y|ies)|unknown|compromised|skimm\w*|hack\w*|thie(?:f|ves)|fraudsters?|scam\w*|identity|phish\w*|breach\w*|in (?:my|our) names?|(?:i|we) (?:did not|didn't|never|do not|don't) (?:make|recogni[sz]e)|(?:don't|do not|did not|didn't) recogni[sz]e|lost (?:my )?(?:card|wallet|purse)|card (?:was|got) (?:lost|used)|foreign|overseas|another (?:state|country)|noticed|not aware of|new card|replacement card|card (?:was |has been )?(?:cancell?ed|closed|replaced|frozen)|freeze|froze|fraud (?:claim|department|dept|team)|made on (?:my|our) (?:account|card)|without (?:the |my |our )?(?:\w+ )?consent|(?:did not|didn't|never) (?:create|open))\b/i;
-/**
- * "Fraudulent charges", "an unauthorized transaction" that are the company's own billing (fees after a
- * cancellation, an overdraft transfer, a membership, a collector's disputed charges, a merchant
- * dispute), with no third party said to have used the writer's card, account or data: a billing
- * dispute, not a data leak (data/README.md, rule of 2026-12-08). "Someone used my card: fraudulent
- * charges from another state" keeps its cue.
- */
-export function billingCalledFraud(t: string, s: number, e: number): boolean {
-  return BILLING_EN.test(around(t, s, e, 150, 150)) && !THIRD_PARTY_EN.test(around(t, s, e, 250, 250));
-}
-
 // ——— a joke about a hacked account ———
 
 const GUESS_EN = /\b(?:pretty (?:sure|positive)|must have|must've|i swear|i bet|convinced|clearly|obviously|i think|i'm sure|someone (?:must|has to))\b/i;

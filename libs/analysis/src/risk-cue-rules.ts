@@ -5,7 +5,7 @@
  */
 import type { RiskCueKind } from '@vigil/contracts';
 import {
-  billingCalledFraud, bylineZh, claimBackground, fraudNamedNotSuffered, deniedFindingZh, disasterNews, firstPersonEn, generalHarmEn, generalSafety, pressInterviewZh, pressWithoutOrganisationZh, termModifier, harmWithCauseZh, hypothetical, selfHarmNoCauseEn, jokingTakeover, leakedWhatZh, medicalHistoryEn, ownCauseZh, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
+  bylineZh, claimBackground, deniedFindingZh, disasterNews, firstPersonEn, generalHarmEn, generalSafety, pressInterviewZh, pressWithoutOrganisationZh, termModifier, harmWithCauseZh, hypothetical, selfHarmNoCauseEn, jokingTakeover, leakedWhatZh, medicalHistoryEn, ownCauseZh, personalDataEn, productInvolvedEn, productInvolvedZh, roadAccidentZh, simileZh,
   speculativeQuestion, storyContext, windowTest,
 } from './cue-context';
 import { REPEAT_EN, REPEAT_ZH } from './repeat-cue';
@@ -126,8 +126,6 @@ function zhLeak(t: string, s: number, e: number, w: string): number {
   if (w === '隐私') return /泄露|曝光|侵犯|暴露|被卖|出卖/.test(win) ? 0.85 : 0;
   // 网易云是不是盗号了，推荐的全是我爱听的: a joke, nothing was taken.
   if (/盗号|被盗|账号被/.test(w) && jokingTakeover(t, s, e, true)) return 0.5;
-  // 密码有被盗的嫌疑, 账号有被盗风险: a suspicion or a warning, nothing was taken.
-  if (/被盗|盗号/.test(w) && /^[^，。！？]{0,3}(?:的)?(?:嫌疑|风险|可能|危险)/.test(t.slice(e, e + 6))) return 0.5;
   if (w === '被盗') return /账号|帐号|账户|卡|支付宝|微信|QQ|密码|钱|余额/.test(win) ? 0.85 : 0;
   if (/骚扰电话|诈骗电话/.test(w)) return /泄露|泄漏|信息|怎么知道|知道我|说出|叫出/.test(t.slice(Math.max(0, s - 30), e + 30)) ? 0.8 : 0;
   return 0.9;
@@ -151,10 +149,6 @@ function enLeak(t: string, s: number, e: number, w: string): number {
     return /hackers?\b/.test(lw) && EN_DATA.test(win) ? 0.8 : 0;
   }
   if (lw === 'phishing') return 0.7;
-  // Identity theft or a fraudulent account named by a statute, a notice or a legal accusation; billing
-  // called fraud: no one's data was taken (data/README.md, data-leak rule of 2026-12-08).
-  if (/^(?:identity theft|id theft|fraudulent accounts?)$/.test(lw) && fraudNamedNotSuffered(t, s, e)) return 0.5;
-  if (/^(?:fraudulent|unauthori[sz]ed) (?:charges?|transactions?|purchases?|withdrawals?)$/.test(lw) && billingCalledFraud(t, s, e)) return 0.5;
   return hypothetical(t, s, false) ? 0.45 : 0.9;
 }
 

@@ -363,34 +363,3 @@ describe('risk cues: a local paper\'s "our city", site names, interviews, statis
     expect(confidence(text, kind)).toBeGreaterThanOrEqual(CONFIDENT_CUE);
   });
 });
-
-// The data-leak classes of cues-10 (data/README.md, data-leak rule of 2026-12-08), read off the wrong
-// fires of the labelled draws final3–final9: identity theft named by a statute, a general remark or a
-// legal accusation; a company's own billing called "fraudulent" or "unauthorized"; a suspicion with
-// nothing taken. Each fails on the rules before cues-10; beside each class the real cue of the same words.
-describe('risk cues: data leak needs data taken, not a statute, a remark or a bill', () => {
-  const confidence = (text: string, kind: RiskCueKind) => Math.max(0, ...cues(text).filter((c) => c.kind === kind).map((c) => c.confidence ?? 1));
-
-  it.each<string>([
-    'A consumer reporting agency shall block the reporting of any information that resulted from an alleged identity theft, pursuant to section 605B.',
-    'Given the growing nature of identity theft, please send me a copy of the signed application.',
-    'The agency has committed identity theft against said consumer in violation of 15 USC 1692.',
-    'They kept adding fraudulent charges to my bill after I cancelled the membership.',
-    'The bank made an unauthorized transaction from my checking account to cover overdraft fees.',
-    '微信认为我的密码有被盗的嫌疑，把我踢了出来，平板上不了微信',
-    '客服说账号有被盗风险，让我改一下设置',
-  ])('not confident enough to open a ticket alone: "%s"', (text) => {
-    expect(confidence(text, 'data_leak')).toBeLessThan(CONFIDENT_CUE);
-  });
-
-  it.each<string>([
-    'I am a victim of identity theft; under the FCRA section 605B these accounts must be blocked.',
-    'These accounts are not mine, someone opened them with my SSN: identity theft, and the bureaus violate the FCRA.',
-    'Someone used my card in another state: fraudulent charges, and the bank still billed me the fees.',
-    'I noticed unauthorized transactions on my account, asked for a refund, and the bank sent a new card.',
-    '我的微信账号被盗了，骗子用它找朋友借钱',
-    '我的密码被盗了，余额全被转走',
-  ])('still confident: "%s"', (text) => {
-    expect(confidence(text, 'data_leak')).toBeGreaterThanOrEqual(CONFIDENT_CUE);
-  });
-});
