@@ -8,10 +8,11 @@
  * confident enough to open a ticket from one post (≥ CONFIDENT_CUE), N per asked kind are drawn in a
  * seeded hash order, unlabelled; a person labels the `label` column before any other rule is scored.
  *
- *   npx tsx scripts/analysis/cue-sample-unseen.ts <seed> <out.tsv> <kind,kind…> <n> [--list=<file>]
+ *   npx tsx scripts/analysis/cue-sample-unseen.ts <seed> <out.tsv> <kind,kind…> <n> [--list=<file>] [--han]
  *
  * --list writes every confident fire of the pool (kind, id), so a later rule can be checked to
- * flag no post the drawing rules did not (then the sample covers both).
+ * flag no post the drawing rules did not (then the sample covers both). --han keeps only the texts
+ * with a Han character (a Chinese stratum: the English CFPB narratives hold most data-leak fires).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -57,7 +58,8 @@ function main(): void {
   const kinds = kindsArg.split(',');
   const n = Number(nArg);
   const taken = sampledIds();
-  const pool = namedPool().filter((x) => !taken.has(fnv1a(x.text).toString(16)));
+  const han = process.argv.includes('--han');
+  const pool = namedPool().filter((x) => !taken.has(fnv1a(x.text).toString(16)) && (!han || /[\u4e00-\u9fff]/.test(x.text)));
   const analyzer = createAnalyzer();
   const fires = new Map<string, { corpus: string; text: string; evidence: string; context: string; confidence: number }[]>();
   for (const { corpus, text } of pool) {
@@ -72,7 +74,7 @@ function main(): void {
   }
   if (list) fs.writeFileSync(list, kinds.flatMap((k) => (fires.get(k) ?? []).map((f) => `${k}\t${fnv1a(f.text).toString(16)}`)).sort().join('\n') + '\n');
   const lines = [
-    `# drawn ${new Date().toISOString().slice(0, 10)} by scripts/analysis/cue-sample-unseen.ts ${seed} (${kinds.join(',')}; ${n} per kind) over the ${pool.length} texts of the pool no earlier data/cue-samples/*.tsv holds (by id):`,
+    `# drawn ${new Date().toISOString().slice(0, 10)} by scripts/analysis/cue-sample-unseen.ts ${seed} (${kinds.join(',')}; ${n} per kind${han ? '; --han: texts with a Han character only' : ''}) over the ${pool.length} texts of the pool no earlier data/cue-samples/*.tsv holds (by id):`,
     `# fires confident enough to open a ticket (≥ ${CONFIDENT_CUE}) under the rules of the checkout that drew it, in the seeded hash order fnv1a(seed + text); per kind ${kinds.map((k) => `${k} ${fires.get(k)?.length ?? 0}`).join(', ')}.`,
     'kind\tfired\tid\tconfidence\tevidence\tcontext\tlabel\tcorpus',
   ];

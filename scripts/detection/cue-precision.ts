@@ -32,6 +32,15 @@
  *   the rule was reverted after it (branch cues-8-x), so "today" is the rules it was drawn against.
  *   final12-dropped: the old rules' other fires on that pool, labelled after scoring (not blind): pooled
  *   with the labelled rows only, never printed as a held-out draw.
+ * - final13: data leak only, drawn with main's rules before branch cues-10 (298a99a; seed 20261208a, 40 of
+ *   the unseen pool's confident fires, and seed 20261208b, 25 of those in texts with a Han character),
+ *   labelled by the data-leak rule of data/README.md (written before the draw) and committed before the
+ *   cues-10 rules (statutes, general remarks, billing called fraud) were scored: as drawn = the old rules'
+ *   held-out precision, today = the rules of this checkout, real ones kept = their recall on those fires.
+ *   final13-dropped: 25 of the 49 other fires of the old rules on that pool that the cues-10 rules drop,
+ *   labelled after scoring (not blind): pooled with the labelled rows only, never printed as a held-out draw.
+ * - final14: regulator only, 25 of the 874 confident fires of the same rules (298a99a, seed 20261208d) over
+ *   the pool less final13, labelled with final8's regulator rule before scoring: the cue's held-out figure.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -47,7 +56,8 @@ const BASELINE = 'final2';
 const HELD_OUT = 'final3';
 const FRESH = 'final4';
 /** Held-out draws over texts no earlier sample held, each with the rules it was drawn with. */
-const UNSEEN: { name: string; drawnWith: string; seed: string; kinds?: string[] }[] = [
+/** strata: drawn in strata at different rates (final13: the whole pool, and --han texts); printed per stratum (its `fired` count), never pooled. */
+const UNSEEN: { name: string; drawnWith: string; seed: string; kinds?: string[]; strata?: boolean }[] = [
   { name: 'final5', drawnWith: 'ebc5e2c', seed: '20261207d' },
   { name: 'final6', drawnWith: 'fcda21f', seed: '20261207e' },
   { name: 'final7', drawnWith: 'fcda21f', seed: '20261207f' },
@@ -56,19 +66,21 @@ const UNSEEN: { name: string; drawnWith: string; seed: string; kinds?: string[] 
   { name: 'final10', drawnWith: 'cf2f2fe', seed: '20261207i', kinds: ['safety', 'media', 'data_leak'] },
   { name: 'final11', drawnWith: 'cf2f2fe', seed: '20261207j', kinds: ['safety', 'media'] },
   { name: 'final12', drawnWith: 'c918734', seed: '20261207k', kinds: ['safety', 'media'] },
+  { name: 'final13', drawnWith: '298a99a', seed: '20261208a/b', kinds: ['data_leak'], strata: true },
+  { name: 'final14', drawnWith: '298a99a', seed: '20261208d', kinds: ['regulator'] },
 ];
 /** Draws of the same rules, pooled for a narrower interval. */
 const POOLED = [{ names: ['final10', 'final11'], rules: 'cf2f2fe' }];
-const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10', 'final11', 'final12', 'final12-dropped'];
+const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10', 'final11', 'final12', 'final12-dropped', 'final13', 'final13-dropped', 'final14'];
 
-interface Labelled { kind: string; id: string; confidence?: number; label: string }
+interface Labelled { kind: string; id: string; confidence?: number; label: string; fired?: string }
 
 function read(name: string): Labelled[] {
   const file = path.join(addedDataDir, 'cue-samples', `${name}.tsv`);
   if (!fs.existsSync(file)) return [];
   return (parse(fs.readFileSync(file, 'utf8').replace(/^#.*\n/gm, ''), { columns: true, delimiter: '\t', relax_quotes: true, quote: false }) as Record<string, string>[])
     .filter((r) => r.label === '0' || r.label === '1')
-    .map((r) => ({ kind: r.kind!, id: r.id!, ...(r.confidence ? { confidence: Number(r.confidence) } : {}), label: r.label! }));
+    .map((r) => ({ kind: r.kind!, id: r.id!, ...(r.confidence ? { confidence: Number(r.confidence) } : {}), label: r.label!, ...(r.fired ? { fired: r.fired } : {}) }));
 }
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} % (${n}/${d})` : '-');
@@ -118,17 +130,20 @@ export function evalCuePrecision(): void {
       `${name.padEnd(20)} ${pct(b.filter((r) => r.label === '1').length, b.length).padEnd(28)} ${pct(now.filter((r) => r.label === '1').length, now.length).padEnd(26)} ${`${real.filter((r) => flagged(kind, r.id)).length}/${real.length}`.padEnd(18)} ${(h.length ? `${pct(h.filter((r) => r.label === '1').length, h.length)} → ${pct(hNow.filter((r) => r.label === '1').length, hNow.length)}` : '-').padEnd(40)} ${f.length ? `${pct(fDrawn.filter((r) => r.label === '1').length, fDrawn.length)} → ${pct(fNow.filter((r) => r.label === '1').length, fNow.length)} (${f.length} fires labelled)` : '-'}`,
     );
   }
-  for (const { name, drawnWith, seed, kinds } of UNSEEN) {
+  for (const { name, drawnWith, seed, kinds, strata } of UNSEEN) {
     const unseen = read(name);
     if (!unseen.length) continue;
     console.log(`\n${name} (held out: texts no earlier sample holds, seed ${seed}, fires confident under the rules of ${drawnWith}, labelled before the rules after it were scored; 95 % Wilson interval):`);
     for (const kind of ['safety', 'data_leak', 'media', 'regulator']) {
-      const u = unseen.filter((r) => r.kind === kind);
-      if (!u.length) { console.log(`  ${kind.padEnd(12)} ${kinds && !kinds.includes(kind) ? 'not drawn in this sample' : 'no confident fire among the unseen texts'}`); continue; }
-      const drawn = u.filter((r) => (r.confidence ?? 1) >= CONFIDENT_CUE);
-      const now = u.filter((r) => flagged(kind, r.id) === true);
-      const real = u.filter((r) => r.label === '1');
-      console.log(`  ${kind.padEnd(12)} as drawn ${withCi(drawn.filter((r) => r.label === '1').length, drawn.length).padEnd(28)} → today ${withCi(now.filter((r) => r.label === '1').length, now.length).padEnd(28)} real ones kept ${now.filter((r) => r.label === '1').length}/${real.length}`);
+      const all = unseen.filter((r) => r.kind === kind);
+      if (!all.length) { console.log(`  ${kind.padEnd(12)} ${kinds && !kinds.includes(kind) ? 'not drawn in this sample' : 'no confident fire among the unseen texts'}`); continue; }
+      const groups: [string, Labelled[]][] = strata ? [...new Set(all.map((r) => r.fired))].map((f) => [`${kind} (of ${f})`, all.filter((r) => r.fired === f)]) : [[kind, all]];
+      for (const [label, u] of groups) {
+        const drawn = u.filter((r) => (r.confidence ?? 1) >= CONFIDENT_CUE);
+        const now = u.filter((r) => flagged(kind, r.id) === true);
+        const real = u.filter((r) => r.label === '1');
+        console.log(`  ${label.padEnd(12)} as drawn ${withCi(drawn.filter((r) => r.label === '1').length, drawn.length).padEnd(28)} → today ${withCi(now.filter((r) => r.label === '1').length, now.length).padEnd(28)} real ones kept ${now.filter((r) => r.label === '1').length}/${real.length}`);
+      }
     }
   }
   for (const { names, rules } of POOLED) {
@@ -141,7 +156,7 @@ export function evalCuePrecision(): void {
     }
   }
   console.log(`${HELD_OUT} was held out until the media rule of 2026-12-07 (third session): its wrong media fires were read to find that rule's failure class, so its "today" figure for media is no longer held out; ${FRESH} is.`);
-  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5–12 hold 25 of each key kind they drew, or all there were (final6 regulator 13; final7 safety 10, media 3; final12 safety 19, media 20).');
+  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5–12 and final14 hold 25 of each key kind they drew, or all there were (final6 regulator 13; final7 safety 10, media 3; final12 safety 19, media 20); final13 holds 40 English and 25 Chinese data-leak fires.');
 }
 
 if (require.main === module) evalCuePrecision();
