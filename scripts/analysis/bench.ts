@@ -3,11 +3,16 @@
  * 100 characters (the issue's yardstick), with memory. Prints figures; asserts nothing.
  *
  *   npm run bench:analysis [-- seconds-per-case=7]
+ *   BENCH_MODELS=<dir>/sentiment-models.json npm run bench:analysis: also zh and en with that
+ *   deployment update in force (`vigil train`'s file, as the processor loads it), beside the shipped models.
  * It runs the tsc output in dist/, as the services do: tsx's on-the-fly transform (keepNames
  * wrappers and all) measured up to 20 % slower, which says nothing about production.
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { DeploymentModels } from '@vigil/contracts';
 import { createAnalyzer } from '../../libs/analysis/src';
+import { fromDeploymentModels } from '../../libs/analysis/src/training/deployment-models';
 import { SpeedLog } from '../machine-speed';
 
 const ZH = [
@@ -50,6 +55,10 @@ function slice(posts: string[], sec: number, a = analyzer): { wall: number; cpu:
 }
 
 const CASES: Array<[string, string[], ReturnType<typeof createAnalyzer>?]> = [['zh', ZH], ['en', EN], ['mixed', MIXED], ['zh+nudge', ZH, nudged], ['en+nudge', EN, nudged]];
+if (process.env.BENCH_MODELS) {
+  const updated = createAnalyzer({ sentimentModels: fromDeploymentModels(DeploymentModels.parse(JSON.parse(fs.readFileSync(process.env.BENCH_MODELS, 'utf8')))) });
+  CASES.push(['zh+update', ZH, updated], ['en+update', EN, updated]);
+}
 // This machine shares its cores: a slow minute would sink whichever case ran in it. The
 // cases run in interleaved rounds instead, and the median round is the figure.
 const ROUNDS = 7;

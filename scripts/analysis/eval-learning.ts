@@ -8,7 +8,7 @@
 import * as os from 'node:os';
 import { shippedSentimentModels } from '../../libs/analysis/src/models';
 import { fnv1a } from '../../libs/analysis/src/features';
-import { accuracy, updateModels, type LabelledText } from '../../libs/analysis/src/training/update-models';
+import { accuracy, updateModels, type LabelledText, type UpdateOptions } from '../../libs/analysis/src/training/update-models';
 import type { SentimentModels } from '../../libs/analysis/src/models';
 import { binaryRows, enDomains, isHeldOut, loadShopping, loadTweetSentiment, loadUci, loadWaimai, zhDomains, type Domain } from './data';
 import { CHOSEN_RECIPE, RECIPES, trainRecipe, trainStack } from './recipes';
@@ -52,23 +52,42 @@ export function printLearningCurve(steps = [0, 100, 500]): void {
   const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
   console.log(`\n## Learning from corrections: accuracy on a left-out domain after N corrections from it (vigil train's update, gated by the held-out sets; load ${load()})`);
   const rows: string[][] = [];
+  // LEARNING_DRAWS=k: k orders of the domain (the first is the seeded one above), each its own
+  // corrections and test rows, reported as the mean and the range. (A variant is one more entry
+  // of `variants` with its UpdateOptions, measured on the same draws: branch learning-5-x.)
+  const draws = Math.max(1, Number(process.env.LEARNING_DRAWS ?? 1));
+  const variants: { name: string; options?: UpdateOptions }[] = [{ name: '' }];
   for (const c of cases) {
     if (only && !only.some((o) => c.domain.name.startsWith(o))) continue;
     const from = c.base();
-    const all = (c.classes === 2 ? binaryRows(c.domain) : c.domain.rows).map((r) => ({ text: r.text, label: toLabel(c.classes, r.label) }))
-      .sort((a, b) => fnv1a('corr:' + a.text) - fnv1a('corr:' + b.text));
+    const rowsOf = (c.classes === 2 ? binaryRows(c.domain) : c.domain.rows).map((r) => ({ text: r.text, label: toLabel(c.classes, r.label) }));
     const max = Math.max(...steps);
-    const test = all.slice(max);
-    for (const n of steps) {
-      const corrections = { zh: [] as LabelledText[], en: [] as LabelledText[] };
-      corrections[c.lang] = all.slice(0, n);
-      const r = updateModels(from, corrections, { zh: c.lang === 'zh' ? held.zh : [], en: c.lang === 'en' ? held.en : [] }, { replay, form });
-      const rep = r.reports[0];
-      const keptAcc = accuracy(n === 0 ? from : r.models, test);
-      const candidateAcc = rep && !rep.accepted ? accuracy(r.candidate!, test) : keptAcc;
-      rows.push([`${c.domain.name} (${c.classes}-class, test n=${test.length})`, String(n), pct(keptAcc), rep && !rep.accepted ? pct(candidateAcc) : '',
-        rep ? `${pct(rep.heldOut.before)} → ${pct(rep.heldOut.after)}` : '', rep ? `${rep.form}: ${rep.accepted ? 'kept' : `refused: ${rep.reason}`}` : '',
-        rep?.tried ? rep.tried.map((t) => `${t.form} ${pct(t.check)}${t.accepted ? '' : ' (refused)'}`).join(', ') : '']);
+    const acc: Record<string, number[]> = {};
+    for (let d = 0; d < draws; d++) {
+      const salt = d === 0 ? 'corr:' : `corr${d}:`;
+      const all = [...rowsOf].sort((a, b) => fnv1a(salt + a.text) - fnv1a(salt + b.text));
+      const test = all.slice(max);
+      for (const v of variants) {
+        for (const n of steps) {
+          if (n === 0 && v !== variants[0]) continue;
+          const corrections = { zh: [] as LabelledText[], en: [] as LabelledText[] };
+          corrections[c.lang] = all.slice(0, n);
+          const r = updateModels(from, corrections, { zh: c.lang === 'zh' ? held.zh : [], en: c.lang === 'en' ? held.en : [] }, { replay, form, ...v.options });
+          const rep = r.reports[0];
+          const keptAcc = accuracy(n === 0 ? from : r.models, test);
+          const candidateAcc = rep && !rep.accepted ? accuracy(r.candidate!, test) : keptAcc;
+          (acc[`${v.name}|${n}`] ??= []).push(keptAcc);
+          rows.push([`${c.domain.name} (${c.classes}-class, test n=${test.length})${draws > 1 ? ` draw ${d}` : ''}`, `${n}${n && v.name ? ` ${v.name}` : ''}`, pct(keptAcc), rep && !rep.accepted ? pct(candidateAcc) : '',
+            rep ? `${pct(rep.heldOut.before)} → ${pct(rep.heldOut.after)}` : '', rep ? `${rep.form}: ${rep.accepted ? 'kept' : `refused: ${rep.reason}`}` : '',
+            rep?.tried ? rep.tried.map((t) => `${t.form} ${pct(t.check)}${t.accepted ? '' : ' (refused)'}`).join(', ') : '']);
+        }
+      }
+    }
+    if (draws > 1) {
+      for (const [k, xs] of Object.entries(acc)) {
+        const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+        rows.push([`${c.domain.name}: mean of ${draws} draws`, k.split('|').reverse().join(' ').trim(), pct(mean), '', '', `range ${pct(Math.min(...xs))}–${pct(Math.max(...xs))}`, '']);
+      }
     }
   }
   console.log(table(['left-out domain', 'corrections', 'accuracy', '(refused update)', 'held-out before → after', 'update', 'forms tried: out-of-fold accuracy on the corrections'], rows));
