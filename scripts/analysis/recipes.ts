@@ -64,7 +64,11 @@ RECIPES.v6a = { ...RECIPES.v4c!, name: 'v6a: v4c + movie plot sentences (neutral
 RECIPES.v6b = { ...RECIPES.v6a!, name: 'v6b: v6a + Guardian headlines as neutral', alsoNeutral: ['movie subjectivity', 'news headlines'] };
 RECIPES.v6c = { ...RECIPES.v6a!, name: 'v6c: v6a with those rows at a quarter weight', alsoNeutralWeight: 0.25 };
 RECIPES.v6d = { ...RECIPES.v6a!, name: "v6d: v6a + VADER's polar movie snippets as opinions (Pang & Lee's balance of subjective and objective)", opinionsFrom: ['vader movies'] };
-export const CHOSEN_RECIPE = 'v4c';
+// en-11: the emotion tweets (polar tweets, v4c's polarity data) also as opinions in the neutral model, so that a
+// tweet that voices an emotion is not read as neutral; at full and at half weight.
+RECIPES.v7a = { ...RECIPES.v4c!, name: 'v7a: v4c + the emotion tweets as opinions in the neutral model', alsoNeutral: ['emotion tweets'] };
+RECIPES.v7b = { ...RECIPES.v7a!, name: 'v7b: v4c + the emotion tweets as opinions, at half weight, in the neutral model', alsoNeutralWeight: 0.5 };
+export const CHOSEN_RECIPE = 'v7b';
 
 /** The tenth of the training rows a stacked recipe keeps apart for the combination. */
 export const isStackRow = (text: string) => fnv1a('val:' + text) % 10 === 0;
