@@ -14,9 +14,10 @@ import { zhFruitHeatwave } from './common-cause';
 import { enrich } from './enrich';
 import { HOUR } from './rhythm';
 import { enSocial, zhDelivery, zhShopping, type Incident, type Scenario } from './scenarios';
-import { ALARM_KINDS, labelMatcher, scoreScenario, type ScenarioScore } from './score';
+import { confirmingPerson } from './person';
+import { ALARM_KINDS, scoreScenario, type ScenarioScore } from './score';
 import { runSpikeRule, SPIKE_RULE } from './spike-baseline';
-import { RESOLVE_AFTER_HOURS, TicketSim } from './tickets';
+import { RESOLVE_AFTER_HOURS } from './tickets';
 
 export interface DetectorUnderTest {
   name: string;
@@ -46,51 +47,22 @@ export const vigilWindowsOnly: DetectorUnderTest = {
   },
 };
 
-/**
- * Vigil with a person who works its tickets: a ticket (opened or reopened) whose opening signal is
- * about a labelled storm (the scorer's own rule) is confirmed as a real incident 1–2 h after it
- * opened, its window running from the burst's window start (else the opening) to the ticket's
- * close (RESOLVE_AFTER_HOURS after it opened); tickets about no storm are marked nothing. The
- * watch's baselines then do not learn from those hours (detector.confirmIncidents).
- */
+/** Vigil with a person who confirms its tickets about labelled storms as real incidents (person.ts). */
 export const vigilConfirmed: DetectorUnderTest = {
   name: 'Vigil +conf',
   run(s, stream) {
     const d = createDetector();
-    const { watchOf, incidentOf } = labelMatcher(s, stream);
-    const sim = new TicketSim();
-    let rng = s.seed * 2654435761 % 4294967296;
-    const delay = () => {
-      rng = (rng * 1664525 + 1013904223) % 4294967296;
-      return HOUR + Math.floor((rng / 4294967296) * HOUR);
-    };
-    const due: Array<{ at: number; id: string; watchId: string; from: number; to: number }> = [];
-    let n = 0;
+    const person = confirmingPerson(s, stream, d);
     const out: Signal[] = [];
     const take = (xs: Signal[]) => {
-      for (const x of xs) {
-        out.push(x);
-        const o = sim.push(x);
-        if (!o || !incidentOf(o.signal)?.alarm) continue;
-        const watchId = o.signal.watchId ?? watchOf(o.signal);
-        if (!watchId) continue;
-        const from = o.signal.burst ? Math.min(o.at, Date.parse(o.signal.burst.windowStart)) : o.at;
-        due.push({ at: o.at + delay(), id: `T-${++n}`, watchId, from, to: o.at + RESOLVE_AFTER_HOURS * HOUR });
-      }
-    };
-    const confirmUpTo = (t: number) => {
-      due.sort((a, b) => a.at - b.at);
-      while (due.length && due[0]!.at <= t) {
-        const c = due.shift()!;
-        // Between posts: the hours up to c.at close at the next post, already knowing the window.
-        d.confirmIncidents([{ id: c.id, watchId: c.watchId, from: c.from, to: c.to }]);
-      }
+      for (const x of xs) out.push(x);
+      person.signals(xs);
     };
     for (const m of stream) {
-      confirmUpTo(Date.parse(m.publishedAt));
+      person.upTo(Date.parse(m.publishedAt));
       take(d.process(m).signals);
     }
-    confirmUpTo(s.end);
+    person.upTo(s.end);
     take(d.advanceTo(s.end + 6 * HOUR).signals);
     return out;
   },
