@@ -2,6 +2,7 @@ import { CONFIDENT_CUE, severityRank, type BaselineStatus, type ClusterDoc, type
 import { ClosedClusters, type ClosedEntry } from './closed-clusters';
 import type { ClusterRecord } from './cluster-record';
 import { resolveConfig, type DeepPartial, type DetectionConfig } from './config';
+import { ConfirmedIncidents, type ConfirmedIncidentInput } from './confirmed-incidents';
 import { CoverageBook, type CoverageGapInput } from './coverage';
 import { EntityBackground } from './entity-background';
 import { extractFeatures, isComplaint, type PostFeatures } from './features';
@@ -57,6 +58,12 @@ export interface Detector {
   /** The collector's coverage gaps per source (replaces what was known of those sources). */
   setCoverage(gaps: readonly CoverageGapInput[]): void;
   /**
+   * Incidents a person confirmed (a ticket's outcome "real incident"), per watch: the baselines of
+   * the watch do not learn from their hours, and unlearn those of the last day already learnt.
+   * Adds or replaces windows by id.
+   */
+  confirmIncidents(windows: readonly ConfirmedIncidentInput[]): void;
+  /**
    * The latest event time (ms) the clock may reach, e.g. wall time plus the skew allowed; undefined
    * lifts it. A post dated past it counts at the bound, advanceTo() stops there, and restore() does
    * not bring back a clock beyond it: one post dated 9999 must not age every cluster out.
@@ -89,6 +96,7 @@ const cueConfidence = (c: RiskCue): number => ('confidence' in c && typeof c.con
 class VigilDetector implements Detector {
   private clusterer: OnlineClusterer;
   private readonly coverage = new CoverageBook();
+  private readonly confirmed = new ConfirmedIncidents();
   private volume: VolumeMonitor;
   private terms = new TermStats();
   private readonly watchTerms = new WatchTerms();
@@ -105,7 +113,7 @@ class VigilDetector implements Detector {
   constructor(readonly config: DetectionConfig) {
     this.clusterer = new OnlineClusterer(config);
     this.seen = new SeenSet(config.signals.seenCap, config.signals.seenHours);
-    this.volume = new VolumeMonitor(config.burst, this.coverage);
+    this.volume = new VolumeMonitor(config.burst, this.coverage, this.confirmed);
     this.closed = new ClosedClusters(config.clustering.closedKeepHours);
     this.incidents = new IncidentKeys(config, this.clusterer, this.volume);
   }
@@ -280,6 +288,10 @@ class VigilDetector implements Detector {
 
   setCoverage(gaps: readonly CoverageGapInput[]): void {
     this.coverage.set(gaps);
+  }
+
+  confirmIncidents(windows: readonly ConfirmedIncidentInput[]): void {
+    this.volume.incidentsConfirmed(this.confirmed.set(windows));
   }
 
   flushClusterUpdates(): ClusterDoc[] {

@@ -6,5 +6,6 @@ export { poissonTailScore } from './poisson';
 export { clusterIdFor, ClusterRecord } from './cluster-record';
 export { clusterSeverity } from './signals';
 export { type CoverageGapInput } from './coverage';
+export { type ConfirmedIncidentInput } from './confirmed-incidents';
 export { copyKeys, detectionKey, routeAt, watchesOf, type MentionWatches } from './watch-keys';
 export { shortTitle } from './titles';

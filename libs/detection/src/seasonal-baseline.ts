@@ -39,6 +39,11 @@ export interface SeasonalState {
    */
   dayVar?: number;
   dayVarN?: number;
+  /**
+   * The last day of learnt hours, flat [hour, taught, expected, hod before, hodN before] × ≤ 24, so an
+   * hour confirmed later as part of an incident can be unlearnt (absent in older states).
+   */
+  taught?: number[];
   step: number;
   /** Posts per 5-minute step, oldest first; the last entry is the current step. */
   steps: number[];
@@ -93,9 +98,12 @@ export class SeasonalBaseline {
 
   /**
    * Move to `now`, closing steps and hours. `skipHour(h)` says an hour is not to be learnt (a
-   * coverage gap); `cap` limits what a closing hour teaches (× its expectation, during a burst).
+   * coverage gap); `cap` limits what a closing hour teaches (× its expectation, during a burst);
+   * `incidentHour(h)` says a person confirmed the hour as part of an incident: it teaches the hour
+   * profile nothing and counts in its day at the level expected (so the day's weekday factor learns
+   * from its other hours).
    */
-  roll(now: number, skipHour?: (hourStartMs: number) => boolean, cap?: number): void {
+  roll(now: number, skipHour?: (hourStartMs: number) => boolean, cap?: number, incidentHour?: (hourStartMs: number) => boolean): void {
     const s = this.s;
     const step = Math.floor(now / STEP_MS);
     if (step > s.step) {
@@ -110,15 +118,15 @@ export class SeasonalBaseline {
     if (hour <= s.hour) return;
     let h = s.hour;
     if (hour - h > MAX_CATCH_UP_HOURS) {
-      this.closeHour(h, skipHour, cap);
+      this.closeHour(h, skipHour, cap, incidentHour);
       h = hour - MAX_CATCH_UP_HOURS;
       s.hourCount = 0;
     }
-    for (; h < hour; h++) this.closeHour(h, skipHour, cap);
+    for (; h < hour; h++) this.closeHour(h, skipHour, cap, incidentHour);
     s.hour = hour;
   }
 
-  private closeHour(h: number, skipHour?: (hourStartMs: number) => boolean, cap?: number): void {
+  private closeHour(h: number, skipHour?: (hourStartMs: number) => boolean, cap?: number, incidentHour?: (hourStartMs: number) => boolean): void {
     const s = this.s;
     const count = s.hourCount;
     s.hourCount = 0;
@@ -129,6 +137,12 @@ export class SeasonalBaseline {
     const dowF = s.dow[day % 7]!;
     const prior = s.hod[slot]! * dowF;
     const n = s.hodN[slot]!;
+    if (n >= 1 && incidentHour?.(h * HOUR_MS)) {
+      s.dayCount += prior;
+      s.dayExpected += prior / dowF;
+      s.dayHours++;
+      return;
+    }
     // What an hour may teach is bounded once the slot has history: within 3 standard deviations of
     // its expectation (so a storm building up before it is noticed does not raise the bar it is
     // judged by, nor tomorrow's normal, and an unreported outage does not lower it), and during an
@@ -150,12 +164,41 @@ export class SeasonalBaseline {
       s.dispN++;
     }
     const a = n < 6 ? 1 / (n + 1) : 0.15;
+    const taught = (s.taught ??= []);
+    taught.push(h, c, prior, s.hod[slot]!, n);
+    if (taught.length > 24 * 5) taught.splice(0, taught.length - 24 * 5);
     s.hod[slot] = s.hod[slot]! + a * (c / dowF - s.hod[slot]!);
     s.hodN[slot] = n + 1;
     s.learntHours++;
     s.dayCount += c;
     s.dayExpected += prior / dowF;
     s.dayHours++;
+  }
+
+  /**
+   * Takes back what the hours of the last day that `incidentHour` now names taught (a person
+   * confirmed the incident after they were learnt): their slot returns to what it held before,
+   * and while their day is still open they count in it at the level expected. A slot learnt again
+   * since (a day later) is left as it is. Returns the hours unlearnt.
+   */
+  unlearn(incidentHour: (hourStartMs: number) => boolean): number {
+    const s = this.s;
+    const t = s.taught;
+    if (!t?.length) return 0;
+    let n = 0;
+    for (let i = 0; i < t.length; i += 5) {
+      const h = t[i]!;
+      if (h < 0 || !incidentHour(h * HOUR_MS)) continue;
+      const slot = h % 24;
+      if (s.hodN[slot] !== t[i + 4]! + 1) continue;
+      s.hod[slot] = t[i + 3]!;
+      s.hodN[slot] = t[i + 4]!;
+      s.learntHours--;
+      if (Math.floor(h / 24) === s.day) s.dayCount += t[i + 2]! - t[i + 1]!;
+      t[i] = -1;
+      n++;
+    }
+    return n;
   }
 
   /** A weekday's factor learns from whole days only, once the hour profile rests on a week. */

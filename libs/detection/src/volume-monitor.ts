@@ -1,5 +1,6 @@
 import type { BaselineState, BaselineStatus, RiskCueKind } from '@vigil/contracts';
 import type { DetectionConfig } from './config';
+import type { ConfirmedIncidents } from './confirmed-incidents';
 import type { CoverageBook } from './coverage';
 import { isoTime } from './iso-time';
 import { RING_STEPS, SeasonalBaseline, type SeasonalState, type WindowTest } from './seasonal-baseline';
@@ -103,6 +104,7 @@ export class VolumeMonitor {
   constructor(
     private readonly cfg: DetectionConfig['burst'],
     private readonly coverage: CoverageBook,
+    private readonly confirmed?: ConfirmedIncidents,
   ) {
     const sorted = [...cfg.windows].sort((a, b) => a.minutes - b.minutes);
     if (sorted.some((w, i) => w !== cfg.windows[i])) throw new Error('burst.windows must be in ascending order of minutes');
@@ -148,7 +150,22 @@ export class VolumeMonitor {
 
   private roll(st: VolumeKeyState, base: SeasonalBaseline, now: number): void {
     const skip = this.coverage.size ? (h: number) => this.coverage.overlaps(st.sources, h, h + HOUR_MS) : undefined;
-    base.roll(now, skip, st.phase === 'active' ? this.cfg.learnCapDuringBurst : undefined);
+    base.roll(now, skip, st.phase === 'active' ? this.cfg.learnCapDuringBurst : undefined, this.incidentHours(st.watchId));
+  }
+
+  private incidentHours(watchId: string): ((h: number) => boolean) | undefined {
+    const c = this.confirmed;
+    return c?.has(watchId) ? (h: number) => c.overlaps(watchId, h, h + HOUR_MS) : undefined;
+  }
+
+  /** Incidents of these watches were confirmed: their keys unlearn the hours of the last day the incidents cover. */
+  incidentsConfirmed(watchIds: readonly string[]): void {
+    const ws = new Set(watchIds);
+    for (const st of this.keys.values()) {
+      if (!ws.has(st.watchId)) continue;
+      const pred = this.incidentHours(st.watchId);
+      if (pred) new SeasonalBaseline(st.base).unlearn(pred);
+    }
   }
 
   /** Warming up, a coverage gap, or ready; updates the key's visible state. */

@@ -14,6 +14,7 @@ import { zhFruitHeatwave } from './common-cause';
 import { enrich } from './enrich';
 import { HOUR } from './rhythm';
 import { enSocial, zhDelivery, zhShopping, type Incident, type Scenario } from './scenarios';
+import { confirmingPerson } from './person';
 import { ALARM_KINDS, scoreScenario, type ScenarioScore } from './score';
 import { runSpikeRule, SPIKE_RULE } from './spike-baseline';
 import { RESOLVE_AFTER_HOURS } from './tickets';
@@ -42,6 +43,27 @@ export const vigilWindowsOnly: DetectorUnderTest = {
     const out: Signal[] = [];
     for (const m of stream) for (const x of d.process(m).signals) out.push(x);
     for (const x of d.advanceTo(s.end + 6 * HOUR).signals) out.push(x);
+    return out;
+  },
+};
+
+/** Vigil with a person who confirms its tickets about labelled storms as real incidents (person.ts). */
+export const vigilConfirmed: DetectorUnderTest = {
+  name: 'Vigil +conf',
+  run(s, stream) {
+    const d = createDetector();
+    const person = confirmingPerson(s, stream, d);
+    const out: Signal[] = [];
+    const take = (xs: Signal[]) => {
+      for (const x of xs) out.push(x);
+      person.signals(xs);
+    };
+    for (const m of stream) {
+      person.upTo(Date.parse(m.publishedAt));
+      take(d.process(m).signals);
+    }
+    person.upTo(s.end);
+    take(d.advanceTo(s.end + 6 * HOUR).signals);
     return out;
   },
 };
@@ -140,7 +162,7 @@ function perKind(rows: Row[]): void {
 export interface StreamsOptions { quick: boolean; detectors?: DetectorUnderTest[] }
 
 export function evalStreams(opts: StreamsOptions): Row[] {
-  const detectors = opts.detectors ?? [vigil, vigilWindowsOnly, spikeRule];
+  const detectors = opts.detectors ?? [vigil, vigilConfirmed, vigilWindowsOnly, spikeRule];
   console.log('\n=== C. Real streams: per-brand replays of real texts and real dates, Vigil beside itself without the sustained-rise test and a per-brand spike rule ===');
   console.log(`spike rule (ElastAlert2 "spike" per watch, negative posts): timeframe ${SPIKE_RULE.timeframeMinutes} min, spike_height ${SPIKE_RULE.spikeHeight}, threshold_cur ${SPIKE_RULE.thresholdCur}, threshold_ref ${SPIKE_RULE.thresholdRef}, realert ${SPIKE_RULE.realertMinutes} min`);
   console.log(`tickets: libs/plan decideOnSignal with the default plan over each detector's signals; a ticket counts as resolved ${RESOLVE_AFTER_HOURS} h after it opened (a later signal on its key goes through the plan's reopen rule, a reopen counts as a ticket)`);

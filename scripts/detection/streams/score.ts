@@ -72,14 +72,17 @@ export interface ScenarioScore {
   signals: number;
 }
 
-export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], signals: readonly Signal[]): ScenarioScore {
+/**
+ * Which watch a signal is about, and which labelled incident (if any): the scorer's own rule, also
+ * the simulated person's who confirms tickets (run-streams.ts).
+ */
+export function labelMatcher(s: Scenario, stream: readonly EnrichedMention[]) {
   const postOf = new Map<string, { watch: string; incident?: string }>();
   for (let i = 0; i < stream.length; i++) {
     const m = stream[i]!;
     postOf.set(m.id, { watch: m.watches?.[0]?.id ?? '_all', incident: s.posts[i]!.incident });
   }
   const byId = new Map(s.incidents.map((i) => [i.id, i]));
-  const scoredFrom = s.start + s.warmupDays * DAY;
 
   const majority = (ids: readonly string[], f: (p: { watch: string; incident?: string }) => string | undefined): string | undefined => {
     const votes = new Map<string, number>();
@@ -106,6 +109,12 @@ export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], s
     const from = sig.burst ? Date.parse(sig.burst.windowStart) : t;
     return s.incidents.find((i) => i.watch === w && i.alarm && t >= i.onset && from <= i.end);
   };
+  return { watchOf, incidentOf };
+}
+
+export function scoreScenario(s: Scenario, stream: readonly EnrichedMention[], signals: readonly Signal[]): ScenarioScore {
+  const { watchOf, incidentOf } = labelMatcher(s, stream);
+  const scoredFrom = s.start + s.warmupDays * DAY;
 
   const alarms = signals.filter((x) => ALARM_KINDS.includes(x.kind)).sort((a, b) => a.at.localeCompare(b.at));
   const sim = simulateTickets(signals);

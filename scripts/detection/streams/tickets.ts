@@ -42,17 +42,20 @@ export interface SimulatedTickets {
   updates: number;
 }
 
-export function simulateTickets(signals: readonly Signal[]): SimulatedTickets {
-  const p = defaultPlan();
-  const open = new Map<string, { ticket: Ticket; opening: TicketOpening }>();
-  const resolved = new Map<string, { ticket: Ticket; opening: TicketOpening }>();
-  const openings: TicketOpening[] = [];
-  const alerted: SimulatedTickets['alerted'] = [];
-  let alerts = 0;
-  let updates = 0;
-  let seq = 0;
-  const sorted = [...signals].sort((a, b) => a.at.localeCompare(b.at) || (a.id < b.id ? -1 : 1));
-  for (const s of sorted) {
+/** The same decision, one signal at a time in event-time order (a person can act on a ticket as it opens). */
+export class TicketSim {
+  private readonly p = defaultPlan();
+  private readonly open = new Map<string, { ticket: Ticket; opening: TicketOpening }>();
+  private readonly resolved = new Map<string, { ticket: Ticket; opening: TicketOpening }>();
+  readonly openings: TicketOpening[] = [];
+  readonly alerted: SimulatedTickets['alerted'] = [];
+  alerts = 0;
+  updates = 0;
+  private seq = 0;
+
+  /** Returns the ticket the signal opened or reopened, if any. */
+  push(s: Signal): TicketOpening | undefined {
+    const { p, open, resolved } = this;
     const now = new Date(s.at);
     for (const [key, o] of open) {
       const due = Date.parse(o.ticket.openedAt) + RESOLVE_AFTER_HOURS * 3_600_000;
@@ -62,30 +65,37 @@ export function simulateTickets(signals: readonly Signal[]): SimulatedTickets {
       }
     }
     const d = decideOnSignal(p, s, open.get(s.key)?.ticket, resolved.get(s.key)?.ticket, now);
-    if (d.type === 'ignore') continue;
+    if (d.type === 'ignore') return undefined;
     // What draws a person's attention: a new or reopened ticket, a raise, an escalation (an
     // 'updated' alert only changes a row already on screen).
-    if (d.type === 'open' || d.alerts.some((a) => ATTENTION.has(a.type))) alerted.push({ signal: s, at: now.getTime() });
+    if (d.type === 'open' || d.alerts.some((a) => ATTENTION.has(a.type))) this.alerted.push({ signal: s, at: now.getTime() });
     if (d.type === 'open') {
-      const change = openTicket(p, d, `T-${++seq}`, now);
+      const change = openTicket(p, d, `T-${++this.seq}`, now);
       const opening: TicketOpening = { signal: s, at: now.getTime(), reopen: false, triggers: d.triggers.matched, alerts: change.alerts };
-      openings.push(opening);
-      alerts += change.alerts.length;
+      this.openings.push(opening);
+      this.alerts += change.alerts.length;
       open.set(s.key, { ticket: change.ticket, opening });
-      continue;
+      return opening;
     }
-    alerts += d.alerts.length;
+    this.alerts += d.alerts.length;
     if (d.type === 'reopen') {
       const opening: TicketOpening = { signal: s, at: now.getTime(), reopen: true, triggers: [], alerts: d.alerts };
-      openings.push(opening);
+      this.openings.push(opening);
       resolved.delete(s.key);
       open.set(s.key, { ticket: d.ticket, opening });
-    } else {
-      updates++;
-      const o = open.get(s.key)!;
-      o.opening.alerts.push(...d.alerts);
-      open.set(s.key, { ticket: d.ticket, opening: o.opening });
+      return opening;
     }
+    this.updates++;
+    const o = open.get(s.key)!;
+    o.opening.alerts.push(...d.alerts);
+    open.set(s.key, { ticket: d.ticket, opening: o.opening });
+    return undefined;
   }
-  return { openings, alerted, alerts, updates };
+}
+
+export function simulateTickets(signals: readonly Signal[]): SimulatedTickets {
+  const sim = new TicketSim();
+  const sorted = [...signals].sort((a, b) => a.at.localeCompare(b.at) || (a.id < b.id ? -1 : 1));
+  for (const s of sorted) sim.push(s);
+  return { openings: sim.openings, alerted: sim.alerted, alerts: sim.alerts, updates: sim.updates };
 }

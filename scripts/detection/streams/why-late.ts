@@ -13,7 +13,8 @@
  * null; φ (overdispersion, few days of history) eats the evidence; the fixed windows miss the
  * onset-anchored count. Per storm it also prints the best category key and whether any key was
  * warming up. Reads the volume keys through the detector's private monitor (diagnosis only).
- * Usage: tsx scripts/detection/streams/why-late.ts
+ * Usage: tsx scripts/detection/streams/why-late.ts [--confirmed]
+ * --confirmed: a person confirms Vigil's tickets about labelled storms as they go (person.ts).
  */
 import type { Signal } from '@vigil/contracts';
 import { createDetector } from '../../../libs/detection/src';
@@ -27,10 +28,12 @@ import { cfpbCompanies } from './cfpb';
 import { zhFruitHeatwave } from './common-cause';
 import { decidableAt, decidableTimes, hindsightBaseline, tailNats } from './decidable';
 import { enrich } from './enrich';
+import { confirmingPerson } from './person';
 import { HOUR } from './rhythm';
 import { enSocial, zhDelivery, zhShopping, type Incident, type Scenario } from './scenarios';
 import { scoreScenario } from './score';
 
+const CONFIRMED = process.argv.includes('--confirmed');
 const cfg = resolveConfig();
 const H = riseThreshold(cfg.burst.rise);
 const WINDOWS = cfg.burst.windows;
@@ -100,6 +103,7 @@ function run(s: Scenario): string[] {
   volume.observe = (...a: Parameters<VolumeMonitor['observe']>) => wrap(obs(...a));
   volume.tick = (now: number) => wrap(tick(now));
   const signals: Signal[] = [];
+  const person = CONFIRMED ? confirmingPerson(s, stream, d) : undefined;
   let wi = 0;
   const snap = (at: number) => {
     while (wi < want.length && want[wi]!.at <= at) {
@@ -112,9 +116,13 @@ function run(s: Scenario): string[] {
   for (const m of stream) {
     const t = Date.parse(m.publishedAt);
     snap(t - 1);
-    for (const x of d.process(m).signals) signals.push(x);
+    person?.upTo(t);
+    const xs = d.process(m).signals;
+    person?.signals(xs);
+    for (const x of xs) signals.push(x);
     snap(t);
   }
+  person?.upTo(s.end);
   for (const x of d.advanceTo(s.end + 6 * HOUR).signals) signals.push(x);
   snap(Number.POSITIVE_INFINITY);
   const sc = scoreScenario(s, stream, signals);
@@ -198,6 +206,7 @@ function run(s: Scenario): string[] {
       `alerted ${st.alerted ? `${Math.round(st.alertDelayMin!)} min` : 'never'}; first burst ${first ? `${mins(first.at, inc.onset)} min by ${first.key.replace(`burst:${inc.watch}`, 'watch')} ${first.rise ? 'CUSUM' : `${first.minutes}-min window`} (${f1(first.nats)} nats)` : 'none'}`,
       `    at decidable (${mins(decAt, inc.onset)} min): all posts ${eD.all} vs ${f1(eD.allNull)} true → ${f1(eD.natsOracle)} nats | complaints ${eD.n} vs true ${f1(eD.eTrue)} → ${f1(eD.natsTrue)}; vs learnt ${f1(eD.eLearnt)} → ${f1(eD.natsLearnt)}; with φ ${f1(eD.ph.phi)} → ${f1(eD.natsPhi)}`,
       `    at 2 h:            all posts ${e2.all} vs ${f1(e2.allNull)} true → ${f1(e2.natsOracle)} nats | complaints ${e2.n} vs true ${f1(e2.eTrue)} → ${f1(e2.natsTrue)}; vs learnt ${f1(e2.eLearnt)} (×${f1(e2.eLearnt / e2.eTrue)} of true) → ${f1(e2.natsLearnt)}; with φ ${f1(e2.ph.phi)} (a ${e2.ph.a.toFixed(2)}, ${e2.ph.days} d) → ${f1(e2.natsPhi)}`,
+      ...(person ? [`    confirmed by the person before onset: ${person.done.filter((c) => c.watchId === inc.watch && c.at < inc.onset).map((c) => `${c.incident} ${((inc.onset - c.at) / (24 * HOUR)).toFixed(1)} d before`).join(', ') || 'none'}`] : []),
       `    baseline over [onset, onset + 2 h]: true ${f1(e2.eTrue)}, learnt ${f1(e2.eLearnt)} (weekday factor ${dowOf(ow)}), learnt on the storm-free stream ${f1(eClean)} (weekday factor ${dowOf(cl)}); earlier storms of the watch: ${earlier.join(', ') || 'none'}`,
       `    at 2 h  ${keyLine(twoCp, wk)}`,
       topCat ? `    at 2 h  ${keyLine(twoCp, `${wk}:category:${topCat[0]}`)} (${topCat[1]} storm complaints)` : '    no category',
