@@ -39,6 +39,9 @@ export default defineConfig({
           include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'test/*.spec.ts', 'scripts/**/*.spec.ts'],
           exclude: ['**/*.int.spec.ts', '**/node_modules/**'],
           environment: 'node',
+          // No unit test measures time, but some train small models (1-5 s on a quiet core): vitest's
+          // 5 s default turned a loaded machine into failures (update-models.spec at load 27: 5.0 s).
+          testTimeout: 30_000,
         },
       },
       {
