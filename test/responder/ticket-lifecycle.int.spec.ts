@@ -176,7 +176,8 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
     expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
     expect(Number(t.id.slice(8))).toBe(Math.max(...numbers));
     // Kafka delivery is at least once (a racer may publish a pending outbox again): one event per id.
-    const published = eventsOf(t.id);
+    // The ticket is stored before its events go out (the outbox): they are polled until every write's is in, not read once.
+    const published = await pollUntil('every write published', async () => eventsOf(t.id), (es) => new Set(es.map((e) => e.eventId)).size >= t.seq);
     expect(new Set(published.filter((e) => e.type === 'opened').map((e) => e.eventId))).toEqual(new Set([`${t.id}:1`]));
     expect(new Set(published.map((e) => e.eventId)).size).toBe(t.seq);
     const audit = await pollUntil('audit trail indexed', () => storedEvents(t.id), (es) => es.length >= t.seq);
