@@ -105,10 +105,16 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
     const trail = await pollUntil('ticket closed', async () => eventsOf(id), (es) => es.some((e) => e.type === 'closed'));
     expect(trail.filter((e) => e.type === 'acknowledged')).toHaveLength(1);
 
-    const stored = await repo.find(id);
-    expect(stored).toMatchObject({ state: 'closed', satisfaction: { score: 4 }, review: { rootCause: '支付通道故障' } });
     // The audit trail in Elasticsearch: every change once, numbered without gaps, with who and what.
-    const audit = await pollUntil('audit trail indexed', () => storedEvents(id), (es) => es.some((e) => e.type === 'closed'));
+    // Read together with the ticket until they agree: the notifier's deliveries (the webhook's retry) are writes
+    // of their own after the close, each stored before its events (the outbox), so one read of each could be a
+    // write apart either way.
+    const { stored, audit } = await pollUntil(
+      'audit trail indexed up to the stored ticket',
+      async () => ({ stored: await repo.find(id), audit: await storedEvents(id) }),
+      (r) => r.audit.some((e) => e.type === 'closed') && r.audit.filter((e) => e.seq > 0).at(-1)?.seq === r.stored?.seq,
+    );
+    expect(stored).toMatchObject({ state: 'closed', satisfaction: { score: 4 }, review: { rootCause: '支付通道故障' } });
     const changes = audit.filter((e) => e.seq > 0);
     expect(changes.map((e) => e.seq)).toEqual(changes.map((_, i) => i + 1));
     expect(changes.at(-1)!.seq).toBe(stored!.seq);
@@ -176,7 +182,8 @@ describe('responder: signals and actions → tickets, events, alerts, clocks', (
     expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
     expect(Number(t.id.slice(8))).toBe(Math.max(...numbers));
     // Kafka delivery is at least once (a racer may publish a pending outbox again): one event per id.
-    const published = eventsOf(t.id);
+    // The ticket is stored before its events go out (the outbox): they are polled until every write's is in, not read once.
+    const published = await pollUntil('every write published', async () => eventsOf(t.id), (es) => new Set(es.map((e) => e.eventId)).size >= t.seq);
     expect(new Set(published.filter((e) => e.type === 'opened').map((e) => e.eventId))).toEqual(new Set([`${t.id}:1`]));
     expect(new Set(published.map((e) => e.eventId)).size).toBe(t.seq);
     const audit = await pollUntil('audit trail indexed', () => storedEvents(t.id), (es) => es.length >= t.seq);

@@ -6,3 +6,4 @@ export * from './consumer-factory';
 export * from './kafka.module';
 export * from './partitions';
 export * from './transactional-producer';
+export * from './topic-offsets';

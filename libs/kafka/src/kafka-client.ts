@@ -3,6 +3,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, type Admin, type SASLOptions } from 'kafkajs';
 import { topicName, type TopicKey } from '@vigil/contracts';
 import { createLogger, type HealthIndicator, type HealthStatus } from '@vigil/common';
+import { offsetsRetryingEmptyAnswers } from './topic-offsets';
 import { KAFKA_OPTIONS, type KafkaOptions } from './kafka-options';
 import { kafkaLogCreator } from './kafka-log';
 import { explainConnectError } from './kafka-connect-error';
@@ -111,7 +112,7 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     const [offsets] = await admin.fetchOffsets({ groupId: this.groupId(groupName), topics: [topic] });
     const p = offsets?.partitions.find((x) => x.partition === partition);
     if (p && p.offset !== '-1') return { offset: p.offset, metadata: p.metadata ?? null };
-    const earliest = (await admin.fetchTopicOffsets(topic)).find((x) => x.partition === partition);
+    const earliest = (await offsetsRetryingEmptyAnswers(() => admin.fetchTopicOffsets(topic))).find((x) => x.partition === partition);
     return { offset: earliest?.low ?? '0', metadata: null };
   }
 

@@ -10,7 +10,11 @@ describe('HttpFetcher against a local server', () => {
   const server = new TestFeedServer();
   /** Stands in for another service on the same host (Elasticsearch on 19200 beside the demo feed). */
   const neighbour = new TestFeedServer();
-  const fetcher = testFetcher({ timeoutMs: 500, maxBytes: 10_000 });
+  // 4 s, under the 5 s a test may take: a loaded machine can stall this process past a shorter timeout while
+  // the answer waits on the socket (timers run before I/O), and a 429 or a cap would then read as a timeout.
+  const fetcher = testFetcher({ timeoutMs: 4_000, maxBytes: 10_000 });
+  /** The timeout itself, on a server that never answers: nothing else can end the request. */
+  const impatient = testFetcher({ timeoutMs: 500, maxBytes: 10_000 });
   const headersSeen: Record<string, string | undefined>[] = [];
 
   beforeAll(async () => {
@@ -50,7 +54,7 @@ describe('HttpFetcher against a local server', () => {
   });
 
   it('gives up on a server that never answers', async () => {
-    await expect(fetcher.fetch({ url: `${server.url}/slow` })).rejects.toThrow(/timed out after 500 ms/);
+    await expect(impatient.fetch({ url: `${server.url}/slow` })).rejects.toThrow(/timed out after 500 ms/);
   });
 
   it('refuses a body over the cap, declared or streamed', async () => {
@@ -59,7 +63,7 @@ describe('HttpFetcher against a local server', () => {
   });
 
   it.each(['http://10.255.255.1/latest', 'http://169.254.169.254/latest/meta-data/', 'http://[::ffff:10.0.0.1]/'])('refuses a redirect to %s without connecting', async (target) => {
-    // A connection attempt to a black-holed address would fail with the 500 ms timeout's
+    // A connection attempt to a black-holed address would fail with the 4 s timeout's
     // message instead; the guard's refusal names the range, so the message alone tells them apart.
     await expect(fetcher.fetch({ url: `${server.url}/to/${encodeURIComponent(target)}` })).rejects.toThrow(/refusing to connect to .*\((private|linkLocal)\)/);
   });

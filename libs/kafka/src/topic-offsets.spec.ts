@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offsetsRetryingEmptyAnswers } from './kafka-progress';
+import { offsetsRetryingEmptyAnswers } from './topic-offsets';
 
 const answer = [{ partition: 0, offset: '3', high: '3', low: '0' }];
 
