@@ -201,7 +201,6 @@ class VigilDetector implements Detector {
     const cfg = this.config;
     const r = this.clusterer.assign(p);
     const cluster = r.cluster;
-    this.incidents.rememberPost(p.id, cluster.id);
     for (const gone of r.merged) {
       this.dirty.delete(gone.id);
       out.clusterUpdates.push(gone.toDoc('merged'));

@@ -11,7 +11,6 @@ import type { VolumeEvent, VolumeMonitor } from './volume-monitor';
 const DOMINANT_SHARE = 0.6;
 /** Share at which a cluster is part of a watch's storm (its signals join the storm's ticket). */
 const PART_SHARE = 0.25;
-const POST_CLUSTER_CAP = 50_000;
 /** A watch's storm that returns within this long after it cooled is the same incident. */
 const CONTINUE_MS = 6 * 3_600_000;
 
@@ -30,9 +29,6 @@ export interface IncidentKeysSnapshot {
 const isoMinute = (ms: number) => isoTime(Math.floor(ms / 60_000) * 60_000).slice(0, 16);
 
 export class IncidentKeys {
-  /** Which cluster each recent post joined (two generations of at most POST_CLUSTER_CAP). */
-  private postCluster = new Map<string, string>();
-  private postClusterOld = new Map<string, string>();
   /** Burst key → the incident key its signals carry, until it cools. */
   private readonly burstOwner = new Map<string, string>();
   /** Watch → incident key of its active (or just cooled) volume storm, and when it cooled. */
@@ -45,14 +41,6 @@ export class IncidentKeys {
     private readonly clusterer: OnlineClusterer,
     private readonly volume: VolumeMonitor,
   ) {}
-
-  rememberPost(postId: string, clusterId: string): void {
-    if (this.postCluster.size >= POST_CLUSTER_CAP) {
-      this.postClusterOld = this.postCluster;
-      this.postCluster = new Map();
-    }
-    this.postCluster.set(postId, clusterId);
-  }
 
   forgetCluster(id: string): void {
     this.clusterIncident.delete(id);
@@ -142,7 +130,11 @@ export class IncidentKeys {
   private votes(e: VolumeEvent): { top?: ClusterRecord; topCount: number } {
     const votes = new Map<string, number>();
     for (const post of e.posts) {
-      const id = post.cluster ?? this.postCluster.get(post.id) ?? this.postClusterOld.get(post.id);
+      // The cluster the post joined, recorded on it when it was counted (and kept in snapshots). A
+      // post without one was clustered on another partition: no map of post ids here could name
+      // it (this instance never clustered it), so none is kept — such a map held up to 100 k ids,
+      // ~8–16 MB of the live heap, and never answered.
+      const id = post.cluster;
       if (id) votes.set(id, (votes.get(id) ?? 0) + 1);
     }
     let best: [string, number] | undefined;
