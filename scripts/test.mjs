@@ -31,32 +31,22 @@ if (timed('build', () => run('npm', ['run', '--silent', 'build'])) !== 0) proces
 const report = path.join(repoRoot, 'test', 'artifacts', 'vitest-report.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });
 // The durations reporter prints where the time went, per file (import, hooks, tests), after the results.
-const code = timed('vitest', () => run('npx', ['vitest', 'run', '--reporter=default', '--reporter=./test/support/durations-reporter.ts', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]));
+const failuresFile = path.join(repoRoot, 'test', 'artifacts', 'failures.txt');
+fs.rmSync(failuresFile, { force: true });
+const code = timed('vitest', () => run('npx', ['vitest', 'run', '--reporter=default', '--reporter=./test/support/durations-reporter.ts', '--reporter=./test/support/failures-reporter.ts', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]));
 
 let summary = 'no report';
-let failures = [];
 try {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
-  summary = `${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
-  failures = failedTests(r);
+  summary = `${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped; ${r.numFailedTestSuites} of ${r.numTotalTestSuites} files or describe blocks failed`;
 } catch {
   /* vitest failed before writing its report; its exit code says so */
 }
-// Last, because a CI log is often read from its tail only: which tests failed, and the first lines of why.
-for (const f of failures) console.log(f);
+// Last, because a CI log is often read from its tail only: what failed (test/support/failures-reporter.ts).
+const failures = fs.existsSync(failuresFile) ? fs.readFileSync(failuresFile, 'utf8').trim() : '';
+if (failures) console.log(`\n${failures}`);
+else if (code !== 0) console.log(`\nvitest exited with ${code} and named no failure (see the log above; it may have stopped before its reporters ran)`);
 console.log(`\ntotal time ${Math.round((Date.now() - started) / 1000)} s (${steps.join(', ')}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 console.log(summary);
 process.exit(code);
 
-/** One block per failed test (or per file that failed outside its tests, e.g. in a hook): file, name, first lines of the message. */
-function failedTests(r) {
-  const out = [];
-  const firstLines = (m) => String(m ?? '').split('\n').filter((l) => l.trim()).slice(0, 4).map((l) => `    ${l.slice(0, 300)}`).join('\n');
-  for (const file of r.testResults ?? []) {
-    const rel = path.relative(repoRoot, file.name ?? '');
-    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
-    for (const a of failed) out.push(`FAILED ${rel} > ${a.fullName ?? a.title}\n${firstLines((a.failureMessages ?? [])[0])}`);
-    if (!failed.length && file.status === 'failed') out.push(`FAILED ${rel} (outside its tests)\n${firstLines(file.message)}`);
-  }
-  return out;
-}
