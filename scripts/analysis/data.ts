@@ -109,6 +109,8 @@ export function loadCueFreshCorpora(): { corpus: string; text: string }[] {
   return [
     ...file('zh/inews_bdci.tsv').map((r) => ({ corpus: 'zh internet news (inews)', text: r.text ?? '' })),
     ...file('en/vader_ground_truth.tsv').map((r) => ({ corpus: `vader ${r.corpus ?? ''}`.trim(), text: r.text ?? '' })),
+    // Added for final15 (2026-12-08, cues-11): no unseen Chinese safety/media/data-leak fire was left.
+    ...file('zh/thucnews_titles.tsv').map((r) => ({ corpus: `zh news headlines (thucnews ${r.category ?? ''})`, text: r.text ?? '' })),
   ].filter((r) => r.text);
 }
 

