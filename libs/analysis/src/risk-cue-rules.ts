@@ -117,6 +117,7 @@ const ZH_DIGITAL = /账号|帐号|账户|银行卡|信用卡|支付宝|微信|QQ
 // 民警提醒, 谨防盗号, 防骗手册, 信用卡盗刷案件高发, 隐私泄露频频发生, 恐泄露隐私: a warning, a
 // statistic or a general remark or fear, with no one saying it happened to them.
 const ZH_WARNING_OR_GENERAL = /提醒|提示|谨防|警惕|防骗|防盗|反诈|防范|手册|指南|攻略|宣传|常见|高发|频发|频频|大数据时代|风险|以防|担心|恐(?=泄|被)|同比|发案|\d+类/;
+const ZH_ORG_DATA = /(?:公司|银行|平台|网站|医院|酒店|快递|商家|卖家|网店|运营商|学校)[^，。！？]{0,12}(?:用户|客户|顾客|会员|学生|患者|住客)?(?:的)?(?:个人)?(?:信息|资料|数据)|(?:用户|客户|顾客|会员|患者|住客)(?:的)?(?:个人)?(?:信息|资料|数据)/;
 const ZH_VICTIM = /我的|我被|我家|本人|我妈|我爸|我老公|我老婆|我朋友|我同事|我们的/;
 
 function zhLeak(t: string, s: number, e: number, w: string): number {
@@ -125,7 +126,8 @@ function zhLeak(t: string, s: number, e: number, w: string): number {
   const near = t.slice(Math.max(0, s - 40), e + 40);
   if (ZH_VICTIM.test(near)) return c;
   if (/被盗/.test(w) && !/盗刷|盗号/.test(w) && ZH_PROPERTY_STOLEN.test(t.slice(Math.max(0, s - 12), e + 12)) && !ZH_DIGITAL.test(t.slice(Math.max(0, s - 12), e + 12))) return 0;
-  if (ZH_WARNING_OR_GENERAL.test(near)) return 0.5;
+  // 某快递公司500万用户信息泄露，警方提醒…: a named organisation's users' data is an incident, warning or not.
+  if (ZH_WARNING_OR_GENERAL.test(near) && !ZH_ORG_DATA.test(near)) return 0.5;
   return c;
 }
 

@@ -380,6 +380,8 @@ describe('risk cues: zh data leak — property stolen, warnings, general remarks
     '民警说我的银行卡被盗刷了三千元',
     '某快递公司数十万用户信息泄露，姓名电话住址被打包出售',
     '顾客反映，在这家网店下单后个人信息被卖，天天接到推销电话',
+    '某快递公司500万用户信息泄露，警方提醒用户及时修改密码',
+    '某银行客户信息泄露，存在被诈骗的风险',
   ])('still confident: "%s"', (text) => {
     expect(cues(text).find((c) => c.kind === 'data_leak')?.confidence ?? 0).toBeGreaterThanOrEqual(CONFIDENT_CUE);
   });
