@@ -111,7 +111,27 @@ const ZH_PHYSICAL = /液|水|油|气|瓶|包装|沐浴露|洗发水|洒|流出|�
 const EN_DATA = /\b(?:data|personal|information|info|details|passwords?|e-?mail (?:address|addresses)|addresses|phone numbers?|credit card|card numbers?|customers?'? (?:data|information|records)|records|ssn|social security|privacy|photos of (?:me|my))\b/i;
 const EN_PHYSICAL_OR_NEWS = /\b(?:fuel|oil|water|gas|roof|pipe|acid|coolant|hydraulic|tank|bottle|ceiling|leaky|specs|release|trailer|render|episode|album|song|game|images of the|football|emails? (?:of|from) (?:the )?(?:dnc|clinton|podesta|campaign))\b/i;
 
+// 钱包被盗, 扒手, 入室盗窃: property stolen, not data (a wallet is not a 钱 account).
+const ZH_PROPERTY_STOLEN = /(?:钱包|现金|手机|电脑|笔记本|财物|首饰|自行车|电动车|摩托车|汽车|车辆|背包|包包|行李)(?:又|都|也|竟然|全)?被盗|扒手|扒窃|小偷|入室盗窃|盗窃案/;
+const ZH_DIGITAL = /账号|帐号|账户|银行卡|信用卡|支付宝|微信|QQ|密码|余额|个人信息|身份证号|卡号|验证码/;
+// 民警提醒, 谨防盗号, 防骗手册, 信用卡盗刷案件高发, 隐私泄露频频发生, 恐泄露隐私: a warning, a
+// statistic or a general remark or fear, with no one saying it happened to them.
+const ZH_WARNING_OR_GENERAL = /提醒|提示|谨防|警惕|防骗|防盗|反诈|防范|手册|指南|攻略|宣传|常见|高发|频发|频频|大数据时代|风险|以防|担心|恐(?=泄|被)|同比|发案|\d+类/;
+const ZH_ORG_DATA = /(?:公司|银行|平台|网站|医院|酒店|快递|商家|卖家|网店|运营商|学校)[^，。！？]{0,12}(?:用户|客户|顾客|会员|学生|患者|住客)?(?:的)?(?:个人)?(?:信息|资料|数据)|(?:用户|客户|顾客|会员|患者|住客)(?:的)?(?:个人)?(?:信息|资料|数据)/;
+const ZH_VICTIM = /我的|我被|我家|本人|我妈|我爸|我老公|我老婆|我朋友|我同事|我们的/;
+
 function zhLeak(t: string, s: number, e: number, w: string): number {
+  const c = zhLeakBase(t, s, e, w);
+  if (c < 0.7) return c;
+  const near = t.slice(Math.max(0, s - 40), e + 40);
+  if (ZH_VICTIM.test(near)) return c;
+  if (/被盗/.test(w) && !/盗刷|盗号/.test(w) && ZH_PROPERTY_STOLEN.test(t.slice(Math.max(0, s - 12), e + 12)) && !ZH_DIGITAL.test(t.slice(Math.max(0, s - 12), e + 12))) return 0;
+  // 某快递公司500万用户信息泄露，警方提醒…: a named organisation's users' data is an incident, warning or not.
+  if (ZH_WARNING_OR_GENERAL.test(near) && !ZH_ORG_DATA.test(near)) return 0.5;
+  return c;
+}
+
+function zhLeakBase(t: string, s: number, e: number, w: string): number {
   const win = t.slice(Math.max(0, s - 10), e + 10);
   if (/泄露|泄漏|外泄/.test(w)) {
     // 用户信息泄露 is a data leak; 内部消息泄露, 剧透, 新机谍照泄露 are news leaked by people.
@@ -126,7 +146,7 @@ function zhLeak(t: string, s: number, e: number, w: string): number {
   if (w === '隐私') return /泄露|曝光|侵犯|暴露|被卖|出卖/.test(win) ? 0.85 : 0;
   // 网易云是不是盗号了，推荐的全是我爱听的: a joke, nothing was taken.
   if (/盗号|被盗|账号被/.test(w) && jokingTakeover(t, s, e, true)) return 0.5;
-  if (w === '被盗') return /账号|帐号|账户|卡|支付宝|微信|QQ|密码|钱|余额/.test(win) ? 0.85 : 0;
+  if (w === '被盗') return /账号|帐号|账户|卡|支付宝|微信|QQ|密码|钱(?!包)|余额/.test(win) ? 0.85 : 0;
   if (/骚扰电话|诈骗电话/.test(w)) return /泄露|泄漏|信息|怎么知道|知道我|说出|叫出/.test(t.slice(Math.max(0, s - 30), e + 30)) ? 0.8 : 0;
   return 0.9;
 }

@@ -363,3 +363,26 @@ describe('risk cues: a local paper\'s "our city", site names, interviews, statis
     expect(confidence(text, kind)).toBeGreaterThanOrEqual(CONFIDENT_CUE);
   });
 });
+
+describe('risk cues: zh data leak — property stolen, warnings, general remarks (cues-11)', () => {
+  it.each([
+    '商场里人多，她的钱包被盗了，里面有两百元',
+    '地铁上扒手用刀片划包，一名乘客的手机被盗',
+    '民警提醒：谨防盗号诈骗，陌生链接不要点',
+    '警方提示，近期信用卡盗刷案件高发，请市民保管好卡片',
+    '互联网时代隐私泄露频频发生，个人信息保护亟待加强',
+    '恐泄露隐私，不少老人不愿登记身份信息',
+  ])('not confident enough to open a ticket alone: "%s"', (text) => {
+    expect(cues(text).find((c) => c.kind === 'data_leak')?.confidence ?? 0).toBeLessThan(CONFIDENT_CUE);
+  });
+  it.each([
+    '我的钱包没丢，支付宝账号被盗了，余额全没了',
+    '民警说我的银行卡被盗刷了三千元',
+    '某快递公司数十万用户信息泄露，姓名电话住址被打包出售',
+    '顾客反映，在这家网店下单后个人信息被卖，天天接到推销电话',
+    '某快递公司500万用户信息泄露，警方提醒用户及时修改密码',
+    '某银行客户信息泄露，存在被诈骗的风险',
+  ])('still confident: "%s"', (text) => {
+    expect(cues(text).find((c) => c.kind === 'data_leak')?.confidence ?? 0).toBeGreaterThanOrEqual(CONFIDENT_CUE);
+  });
+});
