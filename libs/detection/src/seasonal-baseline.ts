@@ -217,7 +217,7 @@ export class SeasonalBaseline {
       // its weekday was expected to bring (clamped to 0.5–2 of it, as dayVar's deviation is measured), and
       // that × the factor is the factor the day shows. (It was clamp(day / profile) × factor, which counts
       // the factor twice: factors drifted apart week after week, weekends 1.5× the weekdays learnt as
-      // ≈ 2.6–2.9× after 10 weeks, and a factor a storm had raised stayed raised; seasonal-baseline.spec.ts.)
+      // ≈ 2.8–3.1× after 10 weeks, and a factor a storm had raised stayed raised; seasonal-baseline.spec.ts.)
       const ratio = Math.min(2, Math.max(0.5, s.dayCount / (s.dayExpected * s.dow[wd]!))) * s.dow[wd]!;
       const a = s.dowN[wd] === 0 ? 0.5 : 0.25;
       s.dow[wd] = s.dow[wd]! + a * (ratio - s.dow[wd]!);
