@@ -213,7 +213,12 @@ export class SeasonalBaseline {
     }
     if (s.dayHours >= 20 && s.dayExpected >= 5 && s.learntHours >= 24 * 7) {
       const wd = s.day % 7;
-      const ratio = Math.min(2, Math.max(0.5, s.dayCount / s.dayExpected)) * s.dow[wd]!;
+      // `dayExpected` sums the de-factored profile, so day / (profile × factor) is the day against what
+      // its weekday was expected to bring (clamped to 0.5–2 of it, as dayVar's deviation is measured), and
+      // that × the factor is the factor the day shows. (It was clamp(day / profile) × factor, which counts
+      // the factor twice: factors drifted apart week after week, weekends 1.5× the weekdays learnt as
+      // ≈ 2.8–3.1× after 10 weeks, and a factor a storm had raised stayed raised; seasonal-baseline.spec.ts.)
+      const ratio = Math.min(2, Math.max(0.5, s.dayCount / (s.dayExpected * s.dow[wd]!))) * s.dow[wd]!;
       const a = s.dowN[wd] === 0 ? 0.5 : 0.25;
       s.dow[wd] = s.dow[wd]! + a * (ratio - s.dow[wd]!);
       s.dowN[wd]! += 1;
