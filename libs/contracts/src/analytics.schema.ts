@@ -71,6 +71,11 @@ export const KpiValues = z.object({
   escalations: Ratio.extend({ steps: z.number().int().nonnegative() }),
   /** Scores 4–5 of the scores recorded in the period; `average` of all of them (1–5). */
   csat: Ratio.extend({ average: z.number().nullable() }),
+  /**
+   * Team-judged alert precision (issue #14): of the tickets first resolved in the period that the
+   * team judged a real incident or a false alarm, the real incidents (`other` and unjudged left out).
+   */
+  precision: Ratio,
 });
 export type KpiValues = z.infer<typeof KpiValues>;
 

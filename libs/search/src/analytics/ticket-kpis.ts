@@ -130,7 +130,10 @@ const resolvedAggs = (): Aggs => ({
   ...pct('analytics.handlingMinutes'),
   fcr: { filter: population('fcr', ALL).yes! },
   reopened: { filter: population('reopen', ALL).yes! },
+  judged: { filter: JUDGED, aggs: { real: { filter: { term: { 'outcome.value': 'incident' } } } } },
 });
+/** Tickets the team judged a real incident or a false alarm: the alert-precision population. */
+const JUDGED: Q = { terms: { 'outcome.value': ['incident', 'false_alarm'] } };
 const ratedAggs = (): Aggs => ({ score: { avg: { field: 'satisfaction.score' } }, satisfied: { filter: population('csat', ALL).yes! } });
 const ALL: Period = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' };
 
@@ -288,6 +291,7 @@ export function readValues(opened: Agg | undefined, resolved: Agg | undefined, r
     repeat: ratio(sub(opened, 'repeat')?.doc_count ?? 0, volume),
     escalations: { ...ratio(sub(opened, 'escalated')?.doc_count ?? 0, volume), steps: Math.round((sub(opened, 'steps')?.value as number) ?? 0) },
     csat: { ...ratio(sub(rated, 'satisfied')?.doc_count ?? 0, ratedCount), average: ratedCount ? round(sub(rated, 'score')?.value as number) : null },
+    precision: ratio(sub(sub(resolved, 'judged'), 'real')?.doc_count ?? 0, sub(resolved, 'judged')?.doc_count ?? 0),
   };
 }
 
