@@ -240,6 +240,9 @@ describe('ticket analytics over tickets the responder wrote', () => {
     expect((await behind({ kpi: 'sla', slice: 'breached', target: 'firstResponse' })).tickets.map((t) => [t.id, t.value])).toEqual([[ids.T4, 'breached']]);
     expect((await behind({ kpi: 'repeat', slice: 'yes' })).tickets.map((t) => t.id)).toEqual([ids.T5]);
     expect((await behind({ kpi: 'fcr', slice: 'no' })).tickets.map((t) => t.id).sort()).toEqual([ids.T2, ids.T3].sort());
+    // Alert precision (#14): the false alarm behind it, and the judged tickets.
+    expect((await behind({ kpi: 'precision', slice: 'no' })).tickets.map((t) => t.id)).toEqual([ids.T2]);
+    expect((await behind({ kpi: 'precision', slice: 'all' })).tickets.map((t) => t.id).sort()).toEqual([ids.T1, ids.T2, ids.T3].sort());
     expect((await behind({ kpi: 'csat', slice: 'no' })).tickets.map((t) => [t.id, t.value])).toEqual([[ids.T2, 2]]);
     expect((await behind({ kpi: 'backlog', bucket: 'd3to7' })).tickets.map((t) => t.id)).toEqual([ids.T4]);
     expect((await behind({ kpi: 'rootCause', dimension: 'rootCause', value: 'process' })).tickets.map((t) => [t.id, t.value]).sort()).toEqual([[ids.T2, 'process'], [ids.T7, 'process']].sort());

@@ -6934,7 +6934,7 @@ export interface operations {
                 channel?: string | string[];
                 /** @description comma-separated, or the parameter repeated */
                 rootCause?: string | string[];
-                kpi: "volume" | "acknowledge" | "firstResponse" | "handling" | "sla" | "fcr" | "csat" | "repeat" | "reopen" | "escalations" | "backlog" | "rootCause";
+                kpi: "volume" | "acknowledge" | "firstResponse" | "handling" | "sla" | "fcr" | "csat" | "repeat" | "reopen" | "escalations" | "backlog" | "rootCause" | "precision";
                 slice?: "all" | "yes" | "no" | "met" | "breached" | "pending";
                 target?: "acknowledge" | "firstResponse" | "resolve";
                 bucket?: "lt1h" | "h1to4" | "h4to24" | "d1to3" | "d3to7" | "gt7d";

@@ -44,7 +44,7 @@ export const AnalyticsFilter = z.object({
 export type AnalyticsFilter = z.infer<typeof AnalyticsFilter>;
 
 /** The ticket figures, each with the tickets behind it (see `KpiSlice`). */
-export const TicketKpi = z.enum(['volume', 'acknowledge', 'firstResponse', 'handling', 'sla', 'fcr', 'csat', 'repeat', 'reopen', 'escalations', 'backlog', 'rootCause']);
+export const TicketKpi = z.enum(['volume', 'acknowledge', 'firstResponse', 'handling', 'sla', 'fcr', 'csat', 'repeat', 'reopen', 'escalations', 'backlog', 'rootCause', 'precision']);
 export type TicketKpi = z.infer<typeof TicketKpi>;
 
 /** Median and 90th percentile (minutes) over `count` tickets; null when there are none. */
