@@ -72,15 +72,19 @@ describe('a ticket resolved as a real incident teaches its watch\'s baselines no
     const t = await resolveAs('burst:watch:brand-a', 'incident');
     expect(t.outcome).toMatchObject({ value: 'incident', by: 'alice' });
     const window = { id: `${t.id}@brand-a`, watchId: 'brand-a', from: WINDOW_START, to: t.resolvedAt };
-    const seen = await pollUntil('the detector holds the confirmed window', async () => confirmed(), (c) => c.windows.length === 1);
-    expect(seen).toEqual({ windows: [window], incidents: 1, falseAlarms: 0 });
+    const seen = await pollUntil('the detector holds the confirmed window', async () => confirmed(), (c) => c.windows.length === 1 && c.held.length > 0);
+    expect(seen).toMatchObject({ windows: [window], incidents: 1, falseAlarms: 0 });
+    // Every partition's detector the instance holds was told (times in ms): what its baselines obey.
+    const inDetector = { id: window.id, watchId: 'brand-a', from: Date.parse(WINDOW_START), to: Date.parse(t.resolvedAt!) };
+    for (const h of seen.held) expect(h.windows).toEqual([inDetector]);
     // One message on the topic, keyed by the ticket: what a restarted detector reads again.
     expect(outcomes.map((m) => [m.key, IncidentOutcome.parse(JSON.parse(m.value)).outcome])).toEqual([[t.id, 'incident']]);
 
     await detector!.close();
     await startDetector();
-    const again = await pollUntil('the restarted detector reads the window again', async () => confirmed(), (c) => c.windows.length === 1);
+    const again = await pollUntil('the restarted detector reads the window again', async () => confirmed(), (c) => c.windows.length === 1 && c.held.length > 0 && c.held.every((h) => h.windows.length === 1));
     expect(again.windows).toEqual([window]);
+    for (const h of again.held) expect(h.windows).toEqual([inDetector]);
   });
 
   it('a false alarm is counted and confirms nothing', async () => {
@@ -88,5 +92,6 @@ describe('a ticket resolved as a real incident teaches its watch\'s baselines no
     const seen = await pollUntil('the detector counts the false alarm', async () => confirmed(), (c) => c.falseAlarms === 1);
     expect(seen.windows.map((w) => w.id)).toEqual([expect.stringMatching(/@brand-a$/)]);
     expect(seen.windows.some((w) => w.id.startsWith(t.id))).toBe(false);
+    for (const h of seen.held) expect(h.windows.map((w) => w.id)).toEqual(seen.windows.map((w) => w.id));
   });
 });

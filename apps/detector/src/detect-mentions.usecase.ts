@@ -169,9 +169,13 @@ export class DetectMentionsUseCase {
     });
   }
 
-  /** The confirmed windows in force and what the team judged: the detector's observable state of issue #14. */
-  confirmed(): { windows: ConfirmedIncidentInput[]; incidents: number; falseAlarms: number } {
-    return { windows: this.confirmations.all(), ...this.confirmations.counts() };
+  /**
+   * The confirmed windows in force, what the team judged, and the windows each held partition's
+   * detector holds (what its baselines obey): the detector's observable state of issue #14.
+   */
+  confirmed(): { windows: ConfirmedIncidentInput[]; incidents: number; falseAlarms: number; held: { partition: number; windows: ConfirmedIncidentInput[] }[] } {
+    const held = [...this.held].sort(([a], [b]) => a - b).map(([partition, h]) => ({ partition, windows: h.detector.confirmedIncidents() }));
+    return { windows: this.confirmations.all(), ...this.confirmations.counts(), held };
   }
 
   /** Event time may run ahead of the wall clock by the allowed skew, never further (issue 20). */
