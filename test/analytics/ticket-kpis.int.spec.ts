@@ -53,10 +53,10 @@ describe('ticket analytics over tickets the responder wrote', () => {
   beforeAll(async () => {
     app = await startResponder(env, clock);
     reader = app.get(TicketAnalyticsReader);
-    const resolveSteps = (m: number): [number, TicketAction['type'], Record<string, unknown>?][] => [
+    const resolveSteps = (m: number, outcome?: string): [number, TicketAction['type'], Record<string, unknown>?][] => [
       [m - 2, 'transition', { to: 'investigating' }],
       [m - 1, 'transition', { to: 'responding' }],
-      [m, 'resolve', { rootCause: 'process', note: '已退款并致歉' }],
+      [m, 'resolve', { rootCause: 'process', note: '已退款并致歉', ...(outcome && { outcome }) }],
     ];
 
     // The week before: T6 handled in an hour; T7 opened on Saturday, resolved on Monday (resolve target missed).
@@ -77,7 +77,7 @@ describe('ticket analytics over tickets the responder wrote', () => {
       [30, 'pause_waiting', { reason: '等用户提供照片' }],
       [90, 'resume_waiting'],
       [100, 'transition', { to: 'responding' }],
-      [130, 'resolve', { rootCause: 'system', note: '退款接口恢复后已退款' }],
+      [130, 'resolve', { rootCause: 'system', note: '退款接口恢复后已退款', outcome: 'incident' }],
       [140, 'record_satisfaction', { score: 5 }],
       [150, 'close_with_review', { review }],
     ]);
@@ -85,14 +85,15 @@ describe('ticket analytics over tickets the responder wrote', () => {
     const t2 = t0 + 60 * MIN;
     await open('T2', t2, { key: 'k2', categories: ['delivery'], channels: ['social'] });
     await tick(t2 + 31 * MIN); // not acknowledged in 30 minutes: breach, and the ladder's first step
-    await walk('T2', t2, [[45, 'acknowledge'], [50, 'record_response', { channel: 'weibo' }], ...resolveSteps(100), [110, 'record_satisfaction', { score: 2 }]]);
+    await walk('T2', t2, [[45, 'acknowledge'], [50, 'record_response', { channel: 'weibo' }], ...resolveSteps(100, 'false_alarm'), [110, 'record_satisfaction', { score: 2 }]]);
 
     const t3 = t0 + 120 * MIN;
     await open('T3', t3, { key: 'k3', categories: ['refund'] });
     await open('T8', t3 + 60 * MIN, { key: 'k8', categories: ['refund'] });
     await act('T8', t3 + 70 * MIN, 'merge', { intoTicketId: ids.T3, reason: '同一事件' });
-    await walk('T3', t3, [[10, 'acknowledge'], [30, 'record_response', { channel: 'app' }], ...resolveSteps(200)]);
-    await walk('T3', t3, [[300, 'reopen', { reason: '用户说退款没到账' }], [398, 'transition', { to: 'responding' }], [400, 'resolve', { rootCause: 'third_party', note: '支付渠道补发退款' }], [410, 'record_satisfaction', { score: 4 }]]);
+    await walk('T3', t3, [[10, 'acknowledge'], [30, 'record_response', { channel: 'app' }], ...resolveSteps(200, 'false_alarm')]);
+    // Judged a false alarm, reopened (the judgement goes with the cycle), then a real incident.
+    await walk('T3', t3, [[300, 'reopen', { reason: '用户说退款没到账' }], [398, 'transition', { to: 'responding' }], [400, 'resolve', { rootCause: 'third_party', note: '支付渠道补发退款', outcome: 'incident' }], [410, 'record_satisfaction', { score: 4 }]]);
 
     // Urgent (a vulnerable person: immediate escalation); no response within the hour.
     const t4 = t0 + DAY;
@@ -153,6 +154,9 @@ describe('ticket analytics over tickets the responder wrote', () => {
     expect(report.current.repeat).toEqual({ of: 5, count: 1, rate: 0.2 }); // T5 repeats T1
     expect(report.current.escalations).toEqual({ of: 5, count: 2, rate: 0.4, steps: 3 }); // T2 one step; T4 immediate + no response in 1 h
     expect(report.current.csat).toEqual({ of: 3, count: 2, rate: 0.6667, average: 3.67 }); // 5, 2, 4
+    // Team-judged alert precision (#14): T1 and T3 (as judged at its latest resolution) real, T2 a false alarm, T7 not judged.
+    expect(report.current.precision).toEqual({ of: 3, count: 2, rate: 0.6667 });
+    expect(report.previousValues.precision).toEqual({ of: 0, count: 0, rate: null });
   });
 
   it('compares with the week before', () => {
@@ -236,6 +240,9 @@ describe('ticket analytics over tickets the responder wrote', () => {
     expect((await behind({ kpi: 'sla', slice: 'breached', target: 'firstResponse' })).tickets.map((t) => [t.id, t.value])).toEqual([[ids.T4, 'breached']]);
     expect((await behind({ kpi: 'repeat', slice: 'yes' })).tickets.map((t) => t.id)).toEqual([ids.T5]);
     expect((await behind({ kpi: 'fcr', slice: 'no' })).tickets.map((t) => t.id).sort()).toEqual([ids.T2, ids.T3].sort());
+    // Alert precision (#14): the false alarm behind it, and the judged tickets.
+    expect((await behind({ kpi: 'precision', slice: 'no' })).tickets.map((t) => t.id)).toEqual([ids.T2]);
+    expect((await behind({ kpi: 'precision', slice: 'all' })).tickets.map((t) => t.id).sort()).toEqual([ids.T1, ids.T2, ids.T3].sort());
     expect((await behind({ kpi: 'csat', slice: 'no' })).tickets.map((t) => [t.id, t.value])).toEqual([[ids.T2, 2]]);
     expect((await behind({ kpi: 'backlog', bucket: 'd3to7' })).tickets.map((t) => t.id)).toEqual([ids.T4]);
     expect((await behind({ kpi: 'rootCause', dimension: 'rootCause', value: 'process' })).tickets.map((t) => [t.id, t.value]).sort()).toEqual([[ids.T2, 'process'], [ids.T7, 'process']].sort());

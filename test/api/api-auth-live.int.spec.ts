@@ -116,6 +116,10 @@ describe('api: auth, roles, tickets and live push', () => {
     expect(msgs[0].key).toBe('CR-2026-000007');
     expect(TicketAction.parse(JSON.parse(msgs[0].value))).toMatchObject({ type: 'acknowledge', ticketId: 'CR-2026-000007', actor: 'admin', requestId: r.body.requestId });
     expect((await req('POST', '/api/tickets/CR-2026-000007/actions', { token: admin, body: { type: 'fly' } })).status).toBe(400);
+    // A ticket's outcome (#14) outside the three is refused, naming the field and the three values.
+    const bad = await req('POST', '/api/tickets/CR-2026-000007/actions', { token: admin, body: { type: 'resolve', rootCause: 'system', note: '已处理', outcome: 'storm' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues).toEqual([{ field: 'outcome', message: expect.stringMatching(/incident.*false_alarm.*other/) }]);
     const viewer = await login('vera', 'viewer-pass-1');
     expect((await req('POST', '/api/tickets/CR-2026-000007/actions', { token: viewer, body: { type: 'acknowledge' } })).status).toBe(403);
   });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BaselineStatus, ClusterDoc, EnrichedMention, Signal } from '@vigil/contracts';
-import { routeAt, type CoverageGapInput, type Detector, type DetectorOutput, type DetectorStats } from '@vigil/detection';
+import type { BaselineStatus, ClusterDoc, EnrichedMention, IncidentOutcome, Signal } from '@vigil/contracts';
+import { routeAt, type ConfirmedIncidentInput, type CoverageGapInput, type Detector, type DetectorOutput, type DetectorStats } from '@vigil/detection';
 import { partitionForKey } from '@vigil/kafka';
 import { Clock, createLogger } from '@vigil/common';
 import { BaselinesRepository } from './baselines.repository';
@@ -10,6 +10,7 @@ import { DetectorStateRepository, PartitionFencedError, type StateVersion } from
 import { DETECTOR_OPTIONS, type DetectorOptions } from './detector.tokens';
 import { RestoreDetectorUseCase } from './restore-detector.usecase';
 import { PartitionSignalsProducer } from './partition-signals.producer';
+import { IncidentConfirmations } from './incident-confirmations';
 
 /** A partition's detector, the version of its state document this instance holds, and the outputs not yet written out. */
 interface Held {
@@ -52,6 +53,8 @@ export class DetectMentionsUseCase {
   /** The group's latest assignment to this instance; unknown until the first (a caller that drives partitions itself, like a replay). */
   private assigned?: ReadonlySet<number>;
   private gaps: CoverageGapInput[] | undefined;
+  /** The tickets' outcomes read from incidents.outcomes (the whole topic, at every start). */
+  private readonly confirmations = new IncidentConfirmations();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -152,6 +155,29 @@ export class DetectMentionsUseCase {
     });
   }
 
+  /**
+   * Tickets' outcomes (issue #14): a real incident's hours teach its watches' baselines nothing.
+   * Every held detector is told (a watch lives on one partition, the others keep an unused
+   * window); a partition restored later is told all of them in hold().
+   */
+  confirm(outcomes: readonly IncidentOutcome[]): Promise<void> {
+    return this.serialise(async () => {
+      const inputs = this.confirmations.add(outcomes);
+      if (!inputs.length) return;
+      for (const h of this.held.values()) h.detector.confirmIncidents(inputs);
+      this.logger.info({ confirmed: inputs.map((i) => i.id) }, 'incident outcomes applied');
+    });
+  }
+
+  /**
+   * The confirmed windows in force, what the team judged, and the windows each held partition's
+   * detector holds (what its baselines obey): the detector's observable state of issue #14.
+   */
+  confirmed(): { windows: ConfirmedIncidentInput[]; incidents: number; falseAlarms: number; held: { partition: number; windows: ConfirmedIncidentInput[] }[] } {
+    const held = [...this.held].sort(([a], [b]) => a - b).map(([partition, h]) => ({ partition, windows: h.detector.confirmedIncidents() }));
+    return { windows: this.confirmations.all(), ...this.confirmations.counts(), held };
+  }
+
   /** Event time may run ahead of the wall clock by the allowed skew, never further (issue 20). */
   private bound(d: Detector): void {
     d.setClockBound(this.clock.now().getTime() + this.options.maxFutureMs);
@@ -164,6 +190,9 @@ export class DetectMentionsUseCase {
     if (this.fenced.has(partition)) throw new PartitionFencedError(partition);
     const now = this.clock.now();
     const r = await this.restore.execute(partition, this.options.instanceId, now, now.getTime() + this.options.maxFutureMs, this.gaps);
+    // The snapshot does not carry the confirmed windows: the outcomes read from the topic do.
+    const confirmed = this.confirmations.all();
+    if (confirmed.length) r.detector.confirmIncidents(confirmed);
     const h: Held = {
       detector: r.detector,
       version: r.version,

@@ -11,7 +11,7 @@ export class DetectorBootstrap implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.kafka.ensureTopics(['mentionsEnriched', 'mentionsByWatch', 'signals', 'dlq']);
+    await this.kafka.ensureTopics(['mentionsEnriched', 'mentionsByWatch', 'signals', 'incidentOutcomes', 'dlq']);
     await this.search.ensureIndices();
   }
 }

@@ -14,6 +14,7 @@ import { PartitionSignalsProducer } from './partition-signals.producer';
 import { EnrichedMentionsConsumer } from './enriched-mentions.consumer';
 import { EventTimeTicker } from './event-time.ticker';
 import { RekeyMentionsConsumer } from './rekey-mentions.consumer';
+import { IncidentOutcomesConsumer } from './incident-outcomes.consumer';
 import { DetectorBootstrap } from './detector.bootstrap';
 import { DETECTION_CONFIG, DETECTOR_FACTORY, DETECTOR_OPTIONS, detectorInstanceId, detectorStateGroup } from './detector.tokens';
 
@@ -52,9 +53,9 @@ export class DetectorModule {
         DetectMentionsUseCase,
         RestoreDetectorUseCase,
         PartitionSignalsProducer,
-        ...(opts.consume === false ? [] : [RekeyMentionsConsumer, EnrichedMentionsConsumer, EventTimeTicker]),
+        ...(opts.consume === false ? [] : [RekeyMentionsConsumer, EnrichedMentionsConsumer, IncidentOutcomesConsumer, EventTimeTicker]),
       ],
-      exports: [ClustersRepository],
+      exports: [ClustersRepository, DetectMentionsUseCase],
     };
   }
 }

@@ -17,7 +17,7 @@ export class ResponderBootstrap implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.kafka.ensureTopics(['signals', 'ticketActions', 'ticketEvents', 'alerts', 'planEdits', 'dlq']);
+    await this.kafka.ensureTopics(['signals', 'ticketActions', 'ticketEvents', 'alerts', 'incidentOutcomes', 'planEdits', 'dlq']);
     await this.search.ensureIndices();
     // Published before any consumer starts: the api and other instances read what this one runs.
     await this.publisher.start(this.planWatchMs);

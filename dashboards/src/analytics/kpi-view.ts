@@ -2,7 +2,7 @@ import type { Answer } from '../api/http';
 
 export type KpiReport = Answer<'get', '/api/analytics/tickets'>;
 export type KpiValues = KpiReport['current'];
-export type TicketKpi = 'volume' | 'acknowledge' | 'firstResponse' | 'handling' | 'sla' | 'fcr' | 'csat' | 'repeat' | 'reopen' | 'escalations' | 'backlog' | 'rootCause';
+export type TicketKpi = 'volume' | 'acknowledge' | 'firstResponse' | 'handling' | 'sla' | 'fcr' | 'csat' | 'repeat' | 'reopen' | 'escalations' | 'backlog' | 'rootCause' | 'precision';
 export type Slice = 'all' | 'yes' | 'no' | 'met' | 'breached' | 'pending';
 type T = (key: string, values?: Record<string, unknown>) => string;
 
@@ -31,6 +31,7 @@ export const TILES: Tile[] = [
   { kpi: 'repeat', kind: 'rate', value: (v) => v.repeat.rate, sub: (v, t) => t('analytics.sub.of', { n: v.repeat.count, of: v.repeat.of }), better: 'lower', slice: 'yes', compare: true },
   { kpi: 'reopen', kind: 'rate', value: (v) => v.reopen.rate, sub: (v, t) => t('analytics.sub.of', { n: v.reopen.count, of: v.reopen.of }), better: 'lower', slice: 'yes', compare: true },
   { kpi: 'escalations', kind: 'rate', value: (v) => v.escalations.rate, sub: (v, t) => t('analytics.sub.steps', { n: v.escalations.steps }), better: 'lower', slice: 'yes', compare: true },
+  { kpi: 'precision', kind: 'rate', value: (v) => v.precision.rate, sub: (v, t) => t('analytics.sub.of', { n: v.precision.count, of: v.precision.of }), better: 'higher', slice: 'no', compare: true },
   { kpi: 'backlog', kind: 'count', value: (_v, r) => r.backlog.buckets.reduce((s, b) => s + b.total, 0), better: 'lower', slice: 'all', compare: false },
 ];
 

@@ -1805,6 +1805,8 @@ export interface components {
                 updatedAt: string;
                 /** Format: date-time */
                 lastSignalAt?: string;
+                /** Format: date-time */
+                incidentStartedAt?: string;
                 slaDeadlines: {
                     /** Format: date-time */
                     acknowledge?: string;
@@ -1993,6 +1995,13 @@ export interface components {
                     /** @enum {string} */
                     rootCause: "incidental" | "process" | "system" | "product" | "third_party";
                     note: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                };
+                outcome?: {
+                    /** @enum {string} */
+                    value: "incident" | "false_alarm" | "other";
                     by: string;
                     /** Format: date-time */
                     at: string;
@@ -2128,6 +2137,8 @@ export interface components {
                 updatedAt: string;
                 /** Format: date-time */
                 lastSignalAt?: string;
+                /** Format: date-time */
+                incidentStartedAt?: string;
                 slaDeadlines: {
                     /** Format: date-time */
                     acknowledge?: string;
@@ -2320,6 +2331,13 @@ export interface components {
                     /** Format: date-time */
                     at: string;
                 };
+                outcome?: {
+                    /** @enum {string} */
+                    value: "incident" | "false_alarm" | "other";
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                };
                 /** @default [] */
                 publicUpdates: {
                     text: string;
@@ -2427,7 +2445,7 @@ export interface components {
                 ticketId: string;
                 seq: number;
                 /** @enum {string} */
-                type: "opened" | "evidence_attached" | "reopened" | "acknowledged" | "assigned" | "unassigned" | "commented" | "transitioned" | "level_changed" | "merged_into" | "merged_from" | "satisfaction_recorded" | "response_recorded" | "step_checked" | "waiting_started" | "waiting_ended" | "closed" | "sla_warning" | "sla_breached" | "escalation_fired" | "action_rejected" | "remedy_proposed" | "remedy_decided" | "agreement_recorded" | "resolved" | "complaint_edited" | "public_update_posted" | "notification_sent" | "notification_failed" | "promise_set" | "promise_kept" | "promise_missed" | "follow_up_scheduled" | "follow_up_overdue" | "follow_up_recorded" | "repeat_complaint";
+                type: "opened" | "evidence_attached" | "reopened" | "acknowledged" | "assigned" | "unassigned" | "commented" | "transitioned" | "level_changed" | "merged_into" | "merged_from" | "satisfaction_recorded" | "response_recorded" | "step_checked" | "waiting_started" | "waiting_ended" | "closed" | "sla_warning" | "sla_breached" | "escalation_fired" | "action_rejected" | "remedy_proposed" | "remedy_decided" | "agreement_recorded" | "resolved" | "complaint_edited" | "public_update_posted" | "notification_sent" | "notification_failed" | "promise_set" | "promise_kept" | "promise_missed" | "follow_up_scheduled" | "follow_up_overdue" | "follow_up_recorded" | "repeat_complaint" | "outcome_recorded";
                 actor: string;
                 /** Format: date-time */
                 at: string;
@@ -2475,6 +2493,8 @@ export interface components {
                         updatedAt?: string;
                         /** Format: date-time */
                         lastSignalAt?: string;
+                        /** Format: date-time */
+                        incidentStartedAt?: string;
                         slaDeadlines?: {
                             /** Format: date-time */
                             acknowledge?: string;
@@ -2640,6 +2660,13 @@ export interface components {
                             /** Format: date-time */
                             at: string;
                         };
+                        outcome?: {
+                            /** @enum {string} */
+                            value: "incident" | "false_alarm" | "other";
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                        };
                         promise?: {
                             /** Format: date-time */
                             dueAt: string;
@@ -2765,7 +2792,7 @@ export interface components {
                             };
                         }[];
                     };
-                    unset: ("id" | "incidentKey" | "clusterId" | "title" | "level" | "peakLevel" | "state" | "openedAt" | "slaStartedAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "closedAt" | "updatedAt" | "lastSignalAt" | "slaDeadlines" | "slaOverrides" | "pausedIntervals" | "escalations" | "slaNotices" | "triggers" | "assignees" | "evidence" | "checklist" | "holdingStatement" | "review" | "satisfaction" | "mergedInto" | "mergedFrom" | "reopenCount" | "commentCount" | "seq" | "recentRequestIds" | "complaint" | "remedies" | "resolution" | "publicUpdates" | "notifications" | "promise" | "followUp" | "analytics")[];
+                    unset: ("id" | "incidentKey" | "clusterId" | "title" | "level" | "peakLevel" | "state" | "openedAt" | "slaStartedAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "closedAt" | "updatedAt" | "lastSignalAt" | "incidentStartedAt" | "slaDeadlines" | "slaOverrides" | "pausedIntervals" | "escalations" | "slaNotices" | "triggers" | "assignees" | "evidence" | "checklist" | "holdingStatement" | "review" | "satisfaction" | "mergedInto" | "mergedFrom" | "reopenCount" | "commentCount" | "seq" | "recentRequestIds" | "complaint" | "remedies" | "resolution" | "outcome" | "publicUpdates" | "notifications" | "promise" | "followUp" | "analytics")[];
                 };
             }[];
         };
@@ -2822,6 +2849,11 @@ export interface components {
                 lessons?: string;
                 customerSatisfaction?: number;
             };
+            /**
+             * @description incident: a real incident (the detector's baselines learn nothing from its hours); false_alarm: the detector was wrong; other: neither
+             * @enum {string}
+             */
+            outcome?: "incident" | "false_alarm" | "other";
         } | {
             requestId?: string;
             /** @enum {string} */
@@ -2904,6 +2936,11 @@ export interface components {
             /** @enum {string} */
             rootCause: "incidental" | "process" | "system" | "product" | "third_party";
             note: string;
+            /**
+             * @description incident: a real incident (the detector's baselines learn nothing from its hours); false_alarm: the detector was wrong; other: neither
+             * @enum {string}
+             */
+            outcome?: "incident" | "false_alarm" | "other";
         } | {
             requestId?: string;
             /** @enum {string} */
@@ -3992,6 +4029,11 @@ export interface components {
                     rate: number | null;
                     average: number | null;
                 };
+                precision: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
             };
             previousValues: {
                 volume: number;
@@ -4041,6 +4083,11 @@ export interface components {
                     count: number;
                     rate: number | null;
                     average: number | null;
+                };
+                precision: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
                 };
             };
             /** @enum {string} */
@@ -4094,6 +4141,11 @@ export interface components {
                     rate: number | null;
                     average: number | null;
                 };
+                precision: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
+                };
                 /** Format: date-time */
                 key: string;
             }[];
@@ -4145,6 +4197,11 @@ export interface components {
                     count: number;
                     rate: number | null;
                     average: number | null;
+                };
+                precision: {
+                    of: number;
+                    count: number;
+                    rate: number | null;
                 };
                 /** Format: date-time */
                 key: string;
@@ -4223,6 +4280,11 @@ export interface components {
                         count: number;
                         rate: number | null;
                         average: number | null;
+                    };
+                    precision: {
+                        of: number;
+                        count: number;
+                        rate: number | null;
                     };
                 };
             }[];
@@ -6872,7 +6934,7 @@ export interface operations {
                 channel?: string | string[];
                 /** @description comma-separated, or the parameter repeated */
                 rootCause?: string | string[];
-                kpi: "volume" | "acknowledge" | "firstResponse" | "handling" | "sla" | "fcr" | "csat" | "repeat" | "reopen" | "escalations" | "backlog" | "rootCause";
+                kpi: "volume" | "acknowledge" | "firstResponse" | "handling" | "sla" | "fcr" | "csat" | "repeat" | "reopen" | "escalations" | "backlog" | "rootCause" | "precision";
                 slice?: "all" | "yes" | "no" | "met" | "breached" | "pending";
                 target?: "acknowledge" | "firstResponse" | "resolve";
                 bucket?: "lt1h" | "h1to4" | "h4to24" | "d1to3" | "d3to7" | "gt7d";

@@ -30,8 +30,10 @@ export const analyticsEn = {
     escalations: 'Escalated',
     backlog: 'Backlog now',
     rootCause: 'Root cause',
+    precision: 'Alert precision (team-judged)',
   },
   def: {
+    precision: 'Of the tickets first resolved in the period that the team judged a real incident or a false alarm, the share judged a real incident (“other” and unjudged tickets left out).',
     volume: 'Tickets opened in the period. Merged tickets are left out (the ticket they joined counts).',
     acknowledge: 'Median (and 90th percentile) minutes from opening to the first acknowledgement, less time waiting on the customer; tickets opened in the period.',
     firstResponse: 'Median (and p90) minutes from opening to the first recorded reply to the customer or public response, less time waiting on the customer; tickets opened in the period and answered.',

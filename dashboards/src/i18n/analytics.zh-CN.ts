@@ -31,8 +31,10 @@ export const analyticsZh: AnalyticsMessages = {
     escalations: '升级率',
     backlog: '当前积压',
     rootCause: '根因',
+    precision: '告警准确率（人工判定）',
   },
   def: {
+    precision: '期间内首次解决、且被团队判定为真实事件或误报的工单中，判定为真实事件的比例（“其他”和未判定的不计）。',
     volume: '该时间段内新开的工单数。已合并的工单不计（并入的工单计入）。',
     acknowledge: '从开单到首次确认（接单）的分钟数的中位数（及第 90 百分位），扣除等待客户的时间；按开单时间计入该时间段。',
     firstResponse: '从开单到首次回复客户或公开回应的分钟数的中位数（及 p90），扣除等待客户的时间；该时间段内开单且已回应的工单。',

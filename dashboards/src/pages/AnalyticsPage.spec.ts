@@ -10,7 +10,7 @@ import { fakeApi } from '../test-support/fake-api';
 
 const none = { count: 0, p50: null, p90: null };
 const zero = { of: 0, count: 0, rate: null };
-const values = (volume: number) => ({ volume, acknowledge: none, firstResponse: none, handling: none, sla: zero, fcr: zero, reopen: zero, repeat: zero, escalations: { ...zero, steps: 0 }, csat: { ...zero, average: null } });
+const values = (volume: number) => ({ volume, acknowledge: none, firstResponse: none, handling: none, sla: zero, fcr: zero, reopen: zero, repeat: zero, escalations: { ...zero, steps: 0 }, csat: { ...zero, average: null }, precision: zero });
 const ROOT_CAUSES = ['incidental', 'process', 'system', 'product', 'third_party', 'not_recorded'];
 const report = {
   filter: { from: '2026-11-30T16:00:00.000Z', to: '2026-12-07T16:00:00.000Z', tz: 'UTC', watch: [], team: [], level: [], category: [], channel: [], rootCause: [] },

@@ -44,7 +44,7 @@ export const AnalyticsFilter = z.object({
 export type AnalyticsFilter = z.infer<typeof AnalyticsFilter>;
 
 /** The ticket figures, each with the tickets behind it (see `KpiSlice`). */
-export const TicketKpi = z.enum(['volume', 'acknowledge', 'firstResponse', 'handling', 'sla', 'fcr', 'csat', 'repeat', 'reopen', 'escalations', 'backlog', 'rootCause']);
+export const TicketKpi = z.enum(['volume', 'acknowledge', 'firstResponse', 'handling', 'sla', 'fcr', 'csat', 'repeat', 'reopen', 'escalations', 'backlog', 'rootCause', 'precision']);
 export type TicketKpi = z.infer<typeof TicketKpi>;
 
 /** Median and 90th percentile (minutes) over `count` tickets; null when there are none. */
@@ -71,6 +71,11 @@ export const KpiValues = z.object({
   escalations: Ratio.extend({ steps: z.number().int().nonnegative() }),
   /** Scores 4–5 of the scores recorded in the period; `average` of all of them (1–5). */
   csat: Ratio.extend({ average: z.number().nullable() }),
+  /**
+   * Team-judged alert precision (issue #14): of the tickets first resolved in the period that the
+   * team judged a real incident or a false alarm, the real incidents (`other` and unjudged left out).
+   */
+  precision: Ratio,
 });
 export type KpiValues = z.infer<typeof KpiValues>;
 

@@ -30,6 +30,7 @@ export * from './source-health.schema';
 export * from './source-config.schema';
 export * from './intake.schema';
 export * from './source-state.schema';
+export * from './incident-outcome.schema';
 export * from './ticket-store.schema';
 export * from './detector-state.schema';
 export * from './plan-store.schema';

@@ -3,13 +3,14 @@
 import { z } from 'zod';
 import { Alert } from './alert.schema';
 import { Ticket, TicketEvent, TicketId } from './ticket.schema';
+import { IncidentOutcome } from './incident-outcome.schema';
 
 /** One change of a ticket: the new ticket with the events and alerts it causes (plan → responder). */
 export const TicketChange = z.object({ ticket: Ticket, events: z.array(TicketEvent), alerts: z.array(Alert) });
 export type TicketChange = z.infer<typeof TicketChange>;
 
-/** Events and alerts of the last change, kept on the ticket document until confirmed published. */
-export const TicketOutbox = z.object({ events: z.array(TicketEvent), alerts: z.array(Alert) });
+/** Events, alerts (and the outcome message, issue #14) of the last change, kept on the ticket document until confirmed published. */
+export const TicketOutbox = z.object({ events: z.array(TicketEvent), alerts: z.array(Alert), outcomes: z.array(IncidentOutcome).optional() });
 export type TicketOutbox = z.infer<typeof TicketOutbox>;
 
 /**

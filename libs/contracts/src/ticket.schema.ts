@@ -39,6 +39,15 @@ const Actor = z.string().min(1).max(200);
 const RequestId = z.string().min(1).max(200);
 const Text = z.string().min(1).max(10_000);
 
+/**
+ * What the team judged a ticket to be when they resolved or closed it (issue #14): a real
+ * incident (its hours then teach the watch's baselines nothing, see `IncidentOutcome`), a false
+ * alarm of the detector (changes no baseline; counted in the alert precision), or neither
+ * (`other`: a single customer's case, a duplicate, a test).
+ */
+export const TicketOutcome = z.enum(['incident', 'false_alarm', 'other']);
+export type TicketOutcome = z.infer<typeof TicketOutcome>;
+
 export const Satisfaction = z.object({
   /** 1 (very dissatisfied) … 5 (very satisfied), from the follow-up call or survey. */
   score: z.number().int().min(1).max(5),
@@ -135,7 +144,8 @@ export const TicketAction = z.discriminatedUnion('type', [
   ActionBase.extend({ type: z.literal('change_level'), level: SeverityLevel, reason: z.string().max(2000).optional() }),
   ActionBase.extend({ type: z.literal('merge'), intoTicketId: TicketId, reason: z.string().max(2000).optional() }),
   ActionBase.extend({ type: z.literal('record_satisfaction'), score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
-  ActionBase.extend({ type: z.literal('close_with_review'), review: TicketReview }),
+  /** `outcome`: the team's judgement, if not given at resolve (or to change it). */
+  ActionBase.extend({ type: z.literal('close_with_review'), review: TicketReview, outcome: TicketOutcome.optional() }),
   /** A public or customer-facing reply went out: stops the first-response clock. */
   ActionBase.extend({ type: z.literal('record_response'), channel: z.string().min(1).max(100), text: z.string().max(10_000).optional(), knowledge: KnowledgeRef.optional() }),
   ActionBase.extend({ type: z.literal('check_step'), step: PlaybookStepId, done: z.boolean() }),
@@ -164,7 +174,7 @@ export const TicketAction = z.discriminatedUnion('type', [
   ActionBase.extend({ type: z.literal('approve_remedy'), remedyId: z.string().min(1).max(20), approve: z.boolean(), note: z.string().max(2000).optional() }),
   /** The customer's answer to a remedy. */
   ActionBase.extend({ type: z.literal('record_agreement'), remedyId: z.string().min(1).max(20), agreed: z.boolean(), note: z.string().max(2000).optional() }),
-  ActionBase.extend({ type: z.literal('resolve'), rootCause: RootCauseKind, note: Text }),
+  ActionBase.extend({ type: z.literal('resolve'), rootCause: RootCauseKind, note: Text, outcome: TicketOutcome.optional() }),
   ActionBase.extend({ type: z.literal('reopen'), reason: Text }),
   /** Corrections to the complaint record: demands (诉求), orders, products, stores. */
   ActionBase.extend({
@@ -231,6 +241,10 @@ export type Remedy = z.infer<typeof Remedy>;
 export const Resolution = z.object({ rootCause: RootCauseKind, note: z.string(), by: Actor, at: Instant });
 export type Resolution = z.infer<typeof Resolution>;
 
+/** The team's judgement of the ticket (see TicketOutcome); cleared by a reopen with the resolution. */
+export const TicketOutcomeRecord = z.object({ value: TicketOutcome, by: Actor, at: Instant });
+export type TicketOutcomeRecord = z.infer<typeof TicketOutcomeRecord>;
+
 export const PublicUpdate = z.object({ text: z.string(), at: Instant, by: Actor, promisedBy: Instant.optional() });
 export type PublicUpdate = z.infer<typeof PublicUpdate>;
 
@@ -260,6 +274,12 @@ export const Ticket = z.object({
   closedAt: Instant.optional(),
   updatedAt: Instant,
   lastSignalAt: Instant.optional(),
+  /**
+   * When the incident began as far as the detector saw it: the earliest of its signals' times and
+   * burst windows' starts. The start of the window a confirmed incident teaches the baselines
+   * nothing (absent on tickets stored before it: `openedAt` stands in).
+   */
+  incidentStartedAt: Instant.optional(),
   /** Deadlines as of the last change, for dashboards and queries; the clock recomputes them. */
   slaDeadlines: z.object({ acknowledge: Instant.optional(), firstResponse: Instant.optional(), resolve: Instant.optional() }),
   /** Tighter targets (minutes) a trigger imposed, e.g. 10 minutes for medical or exam cases. */
@@ -294,6 +314,8 @@ export const Ticket = z.object({
   remedies: z.array(Remedy).max(REMEDY_CAP).default([]),
   /** How it was resolved (根因 and what was done), set by `resolve`. */
   resolution: Resolution.optional(),
+  /** Real incident, false alarm or other: set with `resolve` or `close_with_review`. */
+  outcome: TicketOutcomeRecord.optional(),
   /** What the complainant was told on their progress page, oldest first. */
   publicUpdates: z.array(PublicUpdate).max(PUBLIC_UPDATE_CAP).default([]),
   /** Who was paged about this ticket, through which channel, and how delivery went. */
@@ -368,6 +390,7 @@ export const TicketEventType = z.enum([
   'follow_up_overdue',
   'follow_up_recorded',
   'repeat_complaint',
+  'outcome_recorded',
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 

@@ -11,6 +11,8 @@ export const Topics = {
   ticketActions: 'ticket.actions',
   ticketEvents: 'tickets.events',
   alerts: 'alerts',
+  /** responder → detector: a ticket's outcome (real incident / false alarm), key: ticket id; compacted, read whole by each detector. */
+  incidentOutcomes: 'incidents.outcomes',
   planEdits: 'plan.edits',
   /** Analysts' corrections of a post's analysis (key: mention id), from the api to the indexer. */
   mentionsCorrections: 'mentions.corrections',

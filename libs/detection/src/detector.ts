@@ -63,6 +63,8 @@ export interface Detector {
    * Adds or replaces windows by id.
    */
   confirmIncidents(windows: readonly ConfirmedIncidentInput[]): void;
+  /** The confirmed windows this detector holds (times in ms; an open one without `to`). */
+  confirmedIncidents(): ConfirmedIncidentInput[];
   /**
    * The latest event time (ms) the clock may reach, e.g. wall time plus the skew allowed; undefined
    * lifts it. A post dated past it counts at the bound, advanceTo() stops there, and restore() does
@@ -291,6 +293,10 @@ class VigilDetector implements Detector {
 
   confirmIncidents(windows: readonly ConfirmedIncidentInput[]): void {
     this.volume.incidentsConfirmed(this.confirmed.set(windows));
+  }
+
+  confirmedIncidents(): ConfirmedIncidentInput[] {
+    return this.confirmed.export();
   }
 
   flushClusterUpdates(): ClusterDoc[] {

@@ -9,6 +9,9 @@ import { kafkaLogCreator } from './kafka-log';
 import { explainConnectError } from './kafka-connect-error';
 
 /** The one place that holds the kafkajs client: topic names, admin, health. */
+/** Topics whose latest message per key is the truth, read whole by their consumers at start (issue #14's outcomes). */
+const COMPACTED_TOPICS: TopicKey[] = ['incidentOutcomes'];
+
 @Injectable()
 export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
   readonly kafka: Kafka;
@@ -60,6 +63,8 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     const admin = await this.getAdmin();
     const existing = new Set(await admin.listTopics());
     const missing = keys.map((k) => this.topic(k)).filter((t) => !existing.has(t));
+    // Topics read whole at every start keep only the latest message per key.
+    const compacted = new Set(COMPACTED_TOPICS.map((k) => this.topic(k)));
     if (!missing.length) return;
     // Three copies on a cluster of three or more brokers (which then accepts a write once
     // min.insync.replicas of them have it), one on a single broker.
@@ -67,7 +72,7 @@ export class KafkaClient implements OnApplicationShutdown, HealthIndicator {
     try {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor })),
+        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor, ...(compacted.has(topic) && { configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }) })),
       });
     } catch (e) {
       // Another process created it between list and create: fine.

@@ -1,4 +1,4 @@
-import { PUBLIC_UPDATE_CAP, REMEDY_CAP, type Demand, type TicketAction, type TicketState } from '@vigil/contracts';
+import { PUBLIC_UPDATE_CAP, REMEDY_CAP, type Demand, type TicketAction, type TicketOutcome, type TicketState } from '@vigil/contracts';
 import type { Plan } from './plan.schema';
 import { reject } from './rejection';
 import { holdsAny } from './roles';
@@ -76,8 +76,21 @@ export function resolve(d: TicketDraft, a: Action<'resolve'>, opts: Opts, endPau
   t.state = 'resolved';
   t.resolvedAt = d.iso;
   t.resolution = { rootCause: a.rootCause, note: a.note, by: a.actor, at: d.iso };
-  d.event('resolved', a.actor, { ...opts, before, after: { state: 'resolved', rootCause: a.rootCause }, note: a.note });
+  if (a.outcome) t.outcome = { value: a.outcome, by: a.actor, at: d.iso };
+  d.event('resolved', a.actor, { ...opts, before, after: { state: 'resolved', rootCause: a.rootCause, ...(a.outcome && { outcome: a.outcome }) }, note: a.note });
   checkStep(d, 'investigate_cause', a.actor);
+}
+
+/**
+ * The team's judgement given when closing (or changed then): its own audit event, so the
+ * trail says who judged what; the same judgement again changes nothing.
+ */
+export function recordOutcome(d: TicketDraft, outcome: TicketOutcome, actor: string, opts: Opts) {
+  const t = d.t;
+  if (t.outcome?.value === outcome) return;
+  const before = { outcome: t.outcome?.value };
+  t.outcome = { value: outcome, by: actor, at: d.iso };
+  d.event('outcome_recorded', actor, { ...opts, before, after: { outcome } });
 }
 
 /** A person reopening a resolved or closed case: a new SLA cycle, already acknowledged by them. */
@@ -99,6 +112,7 @@ export function reopenTicket(plan: Plan, d: TicketDraft, actor: string, reason: 
   t.resolvedAt = undefined;
   t.closedAt = undefined;
   t.resolution = undefined;
+  t.outcome = undefined;
   const review = t.checklist.find((c) => c.step === 'review');
   if (review) Object.assign(review, { done: false, doneAt: undefined, doneBy: undefined });
   // A follow-up not made yet belongs to the cycle that just ended.

@@ -94,6 +94,7 @@ export function openTicket(plan: Plan, decision: Extract<SignalDecision, { type:
     slaStartedAt: iso,
     updatedAt: iso,
     lastSignalAt: signal.at,
+    incidentStartedAt: signalStart(signal),
     slaDeadlines: {},
     slaOverrides: tr.slaOverrides,
     pausedIntervals: [],
@@ -167,6 +168,8 @@ function reopen(plan: Plan, resolved: Ticket, signal: Signal, tr: TriggerResult,
   // As a person's reopen does: the root cause belonged to the cycle that ended (analytics would
   // otherwise count an open ticket under its old cause), and so does a follow-up not made yet.
   t.resolution = undefined;
+  // The judgement too (a window already confirmed stays with the detector; resolving again replaces it).
+  t.outcome = undefined;
   if (t.followUp && !t.followUp.doneAt) t.followUp = undefined;
   t.level = maxSeverity(t.level, tr.level);
   t.peakLevel = maxSeverity(t.peakLevel, t.level);
@@ -204,6 +207,13 @@ export function flareReason(plan: Plan, t: Ticket, signal: Signal, level: Severi
   return undefined;
 }
 
+/** When the signal's incident began: its burst window's start, else the signal's own time (whichever is earlier). */
+export function signalStart(signal: Signal): string {
+  const w = signal.burst?.windowStart;
+  const at = new Date(Date.parse(signal.at)).toISOString();
+  return w && Date.parse(w) < Date.parse(signal.at) ? new Date(Date.parse(w)).toISOString() : at;
+}
+
 function addEvidence(d: TicketDraft, signal: Signal, tr: TriggerResult) {
   const t = d.t;
   t.evidence = {
@@ -213,6 +223,8 @@ function addEvidence(d: TicketDraft, signal: Signal, tr: TriggerResult) {
     maxSize: Math.max(t.evidence.maxSize, signal.metrics.size),
   };
   if (!t.lastSignalAt || signal.at > t.lastSignalAt) t.lastSignalAt = signal.at;
+  const start = signalStart(signal);
+  if (!t.incidentStartedAt || Date.parse(start) < Date.parse(t.incidentStartedAt)) t.incidentStartedAt = start;
   t.triggers = [...new Set([...t.triggers, ...tr.matched])];
   for (const [k, v] of Object.entries(tr.slaOverrides) as [keyof Ticket['slaOverrides'], number | undefined][]) {
     if (v !== undefined) t.slaOverrides[k] = Math.min(t.slaOverrides[k] ?? Infinity, v);

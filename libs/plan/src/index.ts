@@ -16,6 +16,7 @@ export * from './public-progress';
 export * from './notifications';
 export * from './notification-messages';
 export * from './ticket-analytics';
+export * from './incident-outcome';
 export * from './report-schedule';
 export * from './follow-up';
 export * from './knowledge';

@@ -13,7 +13,7 @@ import { Rejection, reject } from './rejection';
 import { slaDeadlines } from './sla-clock';
 import { pushBounded, startDraft, type TicketDraft } from './ticket-draft';
 import { keepPromise, recordFollowUp, scheduleFollowUp, setPromise, setPromiseAction } from './follow-up';
-import { ACTIVE, approveRemedy, editComplaint, postPublicUpdate, proposeRemedy, recordAgreement, reopenCase, resolve } from './case-actions';
+import { ACTIVE, approveRemedy, editComplaint, postPublicUpdate, proposeRemedy, recordAgreement, recordOutcome, reopenCase, resolve } from './case-actions';
 
 export interface ActionError {
   code: string;
@@ -169,6 +169,7 @@ function apply(plan: Plan, d: TicketDraft, a: TicketAction, ctx: ActionContext) 
       t.state = 'closed';
       t.closedAt = d.iso;
       d.event('closed', a.actor, { ...opts, before: { state: 'resolved' }, after: { state: 'closed', review: a.review } });
+      if (a.outcome) recordOutcome(d, a.outcome, a.actor, opts);
       return;
     }
     case 'merge':

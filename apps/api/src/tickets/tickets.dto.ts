@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { DemandKind, FollowUpOutcome, IMPLICIT_WATCH_ID, KnowledgeRef, PlaybookStepId, RemedyProposal, RootCauseKind, SeverityLevel, Ticket, TicketEvent, TICKET_KINDS, TicketId, TicketReview, TicketState, WatchId } from '@vigil/contracts';
+import { DemandKind, FollowUpOutcome, TicketOutcome, IMPLICIT_WATCH_ID, KnowledgeRef, PlaybookStepId, RemedyProposal, RootCauseKind, SeverityLevel, Ticket, TicketEvent, TICKET_KINDS, TicketId, TicketReview, TicketState, WatchId } from '@vigil/contracts';
 
 const csv = z
   .union([z.string(), z.array(z.string())])
@@ -26,6 +26,8 @@ export const TicketIdParam = TicketId;
  * signed-in user) and at (the server clock). `requestId` is optional: the client sends
  * one to make a retried click harmless, or the server makes one.
  */
+/** The team's judgement (issue #14); a value outside the three is refused with their names. */
+const Outcome = TicketOutcome.describe('incident: a real incident (the detector\'s baselines learn nothing from its hours); false_alarm: the detector was wrong; other: neither');
 const Body = z.object({ requestId: z.string().min(8).max(200).optional() });
 export const TicketActionBody = z.discriminatedUnion('type', [
   Body.extend({ type: z.literal('acknowledge') }),
@@ -35,7 +37,7 @@ export const TicketActionBody = z.discriminatedUnion('type', [
   Body.extend({ type: z.literal('change_level'), level: SeverityLevel, reason: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('merge'), intoTicketId: TicketId, reason: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('record_satisfaction'), score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
-  Body.extend({ type: z.literal('close_with_review'), review: TicketReview }),
+  Body.extend({ type: z.literal('close_with_review'), review: TicketReview, outcome: Outcome.optional() }),
   Body.extend({ type: z.literal('record_response'), channel: z.string().min(1).max(100), text: z.string().max(10_000).optional(), knowledge: KnowledgeRef.optional().describe('the knowledge-base entry and version the reply came from (counted as usage once accepted)') }),
   Body.extend({ type: z.literal('check_step'), step: PlaybookStepId, done: z.boolean() }),
   Body.extend({ type: z.literal('pause_waiting'), reason: z.string().max(2000).optional() }),
@@ -50,7 +52,7 @@ export const TicketActionBody = z.discriminatedUnion('type', [
   Body.extend({ type: z.literal('record_follow_up'), outcome: FollowUpOutcome, score: z.number().int().min(1).max(5).optional(), comment: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('approve_remedy'), remedyId: z.string().min(1).max(20), approve: z.boolean(), note: z.string().max(2000).optional() }),
   Body.extend({ type: z.literal('record_agreement'), remedyId: z.string().min(1).max(20), agreed: z.boolean(), note: z.string().max(2000).optional() }),
-  Body.extend({ type: z.literal('resolve'), rootCause: RootCauseKind, note: z.string().trim().min(1).max(10_000) }),
+  Body.extend({ type: z.literal('resolve'), rootCause: RootCauseKind, note: z.string().trim().min(1).max(10_000), outcome: Outcome.optional() }),
   Body.extend({ type: z.literal('reopen'), reason: z.string().trim().min(1).max(10_000) }),
   Body.extend({
     type: z.literal('edit_complaint'),

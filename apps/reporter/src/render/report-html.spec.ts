@@ -5,7 +5,7 @@ import { renderReportHtml } from './report-html';
 
 const none = { count: 0, p50: null, p90: null };
 const zero = { of: 0, count: 0, rate: null };
-const values = (volume: number): KpiValues => ({ volume, acknowledge: none, firstResponse: none, handling: none, sla: zero, fcr: zero, reopen: zero, repeat: zero, escalations: { ...zero, steps: 0 }, csat: { ...zero, average: null } });
+const values = (volume: number): KpiValues => ({ volume, acknowledge: none, firstResponse: none, handling: none, sla: zero, fcr: zero, reopen: zero, repeat: zero, escalations: { ...zero, steps: 0 }, csat: { ...zero, average: null }, precision: zero });
 const XSS = '<img src=x onerror=alert(1)>';
 
 function data(over: Partial<ReportData> = {}, volume = 1): ReportData {

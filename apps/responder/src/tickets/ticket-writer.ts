@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { TicketChange, TicketEvent } from '@vigil/contracts';
 import { createLogger } from '@vigil/common';
 import { MessageProducer } from '@vigil/kafka';
-import { hasPendingNotifications, planNotifications, recordAnalytics, withAlertWatches, withNotifications, withTicketChanges } from '@vigil/plan';
+import { hasPendingNotifications, incidentOutcomeOf, planNotifications, recordAnalytics, withAlertWatches, withNotifications, withTicketChanges } from '@vigil/plan';
 import { PlanStore } from '../plan/plan.store';
 import { PrivacyMasker } from '../privacy/privacy-masker';
 import { WEBHOOK_OPTIONS, type WebhookOptions } from '../responder.tokens';
@@ -47,7 +47,9 @@ export class TicketWriter {
     const events = withTicketChanges(safe.events, expected?.ticket, ticket);
     // Alerts say which watches (brands) the ticket is about, for a dashboard that shows several.
     const alerts = withAlertWatches(safe.alerts, ticket);
-    const stored = await this.tickets.write(ticket, { events, alerts }, expected);
+    // The team's judgement (real incident / false alarm) goes to the detector, whose baselines learn nothing from a real incident's hours.
+    const outcome = incidentOutcomeOf(expected?.ticket, ticket);
+    const stored = await this.tickets.write(ticket, { events, alerts, ...(outcome && { outcomes: [outcome] }) }, expected);
     if (stored) await this.flush(stored);
     if (stored && hasPendingNotifications(stored.ticket) && planned.length) for (const l of this.notifyListeners) l(stored.ticket.id);
     return stored;
@@ -62,15 +64,16 @@ export class TicketWriter {
   }
 
   async flush(stored: StoredTicket): Promise<void> {
-    const { events = [], alerts = [] } = stored.outbox ?? {};
-    if (!events.length && !alerts.length) return;
+    const { events = [], alerts = [], outcomes = [] } = stored.outbox ?? {};
+    if (!events.length && !alerts.length && !outcomes.length) return;
     const key = stored.ticket.id;
     // The audit trail keeps what happened; the changed fields are for live readers only.
     await this.tickets.saveEvents(events.map(({ changes: _changes, ...e }) => e));
     await this.producer.send('ticketEvents', events.map((e) => ({ key, value: e })));
     await this.producer.send('alerts', alerts.map((a) => ({ key, value: a })));
+    if (outcomes.length) await this.producer.send('incidentOutcomes', outcomes.map((o) => ({ key, value: o })));
     await this.tickets.clearOutbox(stored);
-    this.logger.info({ ticketId: key, seq: stored.ticket.seq, events: events.map((e) => e.type), alerts: alerts.map((a) => a.alertId) }, 'ticket changed');
+    this.logger.info({ ticketId: key, seq: stored.ticket.seq, events: events.map((e) => e.type), alerts: alerts.map((a) => a.alertId), ...(outcomes.length && { outcome: outcomes[0]!.outcome }) }, 'ticket changed');
   }
 
   /** An action that was refused: no ticket change, but the api must be able to show why. */

@@ -34,7 +34,7 @@ export class TicketsRepository extends TicketsReader {
    * exists), otherwise only if nobody wrote since `expected` was read. Undefined on conflict.
    */
   async write(ticket: Ticket, outbox: TicketOutbox, expected?: StoredTicket): Promise<StoredTicket | undefined> {
-    const document: TicketDoc = { ...ticket, outbox, outboxPending: outbox.events.length + outbox.alerts.length > 0, notificationsPending: hasPendingNotifications(ticket) };
+    const document: TicketDoc = { ...ticket, outbox, outboxPending: outbox.events.length + outbox.alerts.length + (outbox.outcomes?.length ?? 0) > 0, notificationsPending: hasPendingNotifications(ticket) };
     const v = await writeVersioned(this.search, this.index, ticket.id, document, expected);
     return v && { ticket, ...v, outbox };
   }

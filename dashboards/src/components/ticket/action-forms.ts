@@ -1,4 +1,4 @@
-import type { RemedyKind, RootCauseKind, SeverityLevel, Ticket, TicketState } from '@vigil/contracts';
+import type { RemedyKind, RootCauseKind, SeverityLevel, Ticket, TicketOutcome, TicketState } from '@vigil/contracts';
 import type { ActionBody } from '../../stores/tickets';
 
 /** The actions a person takes from the ticket page; remedies' approval and agreement sit on the remedies list. */
@@ -22,6 +22,8 @@ export type FormKind =
 export const LEVELS: SeverityLevel[] = ['general', 'important', 'urgent', 'major'];
 export const REMEDY_KINDS: RemedyKind[] = ['refund', 'exchange', 'reship', 'coupon', 'visit', 'apology', 'explanation', 'compensation', 'other'];
 export const ROOT_CAUSES: RootCauseKind[] = ['incidental', 'process', 'system', 'product', 'third_party'];
+/** The team's judgement when resolving or closing (issue #14): a real incident teaches the detector's baselines nothing. */
+export const OUTCOMES: TicketOutcome[] = ['incident', 'false_alarm', 'other'];
 
 const ACTIVE: TicketState[] = ['acknowledged', 'investigating', 'responding'];
 const paused = (t: Ticket) => t.pausedIntervals.some((p) => p.to === undefined);
@@ -65,6 +67,8 @@ export interface FormFields {
   amount: string;
   description: string;
   rootCause: RootCauseKind | '';
+  /** '' leaves it unjudged (or, when closing, as judged at resolve). */
+  outcome: TicketOutcome | '';
   note: string;
   channel: string;
   promisedBy: string;
@@ -78,7 +82,7 @@ export interface FormFields {
 
 export const emptyFields = (t: Ticket): FormFields => ({
   assignee: '', role: '', text: '', level: t.level, reason: '', to: transitionTargets(t.state)[0] ?? 'investigating', remedyKind: 'refund', amount: '', description: '',
-  rootCause: '', note: '', channel: '', promisedBy: '', score: '', reviewRootCause: '', category: '', actionsTaken: '', lessons: '', intoTicketId: '',
+  rootCause: '', outcome: t.outcome?.value ?? '', note: '', channel: '', promisedBy: '', score: '', reviewRootCause: '', category: '', actionsTaken: '', lessons: '', intoTicketId: '',
 });
 
 /** A message key of the `act` section and its parameters, per field. */
@@ -124,7 +128,7 @@ export function buildAction(kind: FormKind, f: FormFields, t: Ticket, now: Date)
     case 'resolve': {
       if (!f.rootCause) errors.rootCause = ['required', { field: 'rootCause' }];
       const note = need('note', 'note');
-      return done({ type: 'resolve', rootCause: (f.rootCause || 'incidental') as RootCauseKind, note });
+      return done({ type: 'resolve', rootCause: (f.rootCause || 'incidental') as RootCauseKind, note, ...(f.outcome && { outcome: f.outcome }) });
     }
     case 'post_public_update': {
       const text = need('text', 'text');
@@ -143,7 +147,9 @@ export function buildAction(kind: FormKind, f: FormFields, t: Ticket, now: Date)
       if (!actionsTaken.length) errors.actionsTaken = ['required', { field: 'actionsTaken' }];
       const score = f.score.trim() ? Number(f.score) : undefined;
       if (score !== undefined && !(Number.isInteger(score) && score >= 1 && score <= 5)) errors.score = ['required', { field: 'score' }];
-      return done({ type: 'close_with_review', review: { rootCause, category, actionsTaken, ...(f.lessons.trim() && { lessons: f.lessons.trim() }), ...(score !== undefined && { customerSatisfaction: score }) } });
+      // Sent only when it changes the judgement recorded at resolve.
+      const outcome = f.outcome && f.outcome !== t.outcome?.value ? { outcome: f.outcome } : {};
+      return done({ type: 'close_with_review', review: { rootCause, category, actionsTaken, ...(f.lessons.trim() && { lessons: f.lessons.trim() }), ...(score !== undefined && { customerSatisfaction: score }) }, ...outcome });
     }
     case 'merge': {
       const into = f.intoTicketId.trim().toUpperCase();

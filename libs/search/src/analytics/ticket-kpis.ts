@@ -58,7 +58,12 @@ export const KPI_DATE: Record<Exclude<TicketKpi, 'backlog'>, 'openedAt' | 'analy
   csat: 'satisfaction.at',
   // The latest resolution: a reopened ticket loses its root cause until it is resolved again.
   rootCause: 'resolvedAt',
+  precision: 'analytics.firstResolvedAt',
 };
+
+/** Tickets the team judged a real incident or a false alarm (issue #14): the alert-precision population, and its real incidents. */
+const JUDGED: Q = { terms: { 'outcome.value': ['incident', 'false_alarm'] } };
+const REAL: Q = { term: { 'outcome.value': 'incident' } };
 
 const inPeriod = (field: string, p: Period): Q => ({ range: { [field]: { gte: p.from, lt: p.to } } });
 const exists = (field: string): Q => ({ exists: { field } });
@@ -109,6 +114,8 @@ export function population(kpi: Exclude<TicketKpi, 'backlog'>, p: Period): { all
       return { all: [when, exists('satisfaction.score')], yes: { range: { 'satisfaction.score': { gte: 4 } } }, value: 'satisfaction.score' };
     case 'rootCause':
       return { all: [when], value: 'resolution.rootCause' };
+    case 'precision':
+      return { all: [when, JUDGED], yes: REAL, value: 'outcome.value' };
   }
 }
 
@@ -130,6 +137,7 @@ const resolvedAggs = (): Aggs => ({
   ...pct('analytics.handlingMinutes'),
   fcr: { filter: population('fcr', ALL).yes! },
   reopened: { filter: population('reopen', ALL).yes! },
+  judged: { filter: JUDGED, aggs: { real: { filter: REAL } } },
 });
 const ratedAggs = (): Aggs => ({ score: { avg: { field: 'satisfaction.score' } }, satisfied: { filter: population('csat', ALL).yes! } });
 const ALL: Period = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' };
@@ -288,6 +296,7 @@ export function readValues(opened: Agg | undefined, resolved: Agg | undefined, r
     repeat: ratio(sub(opened, 'repeat')?.doc_count ?? 0, volume),
     escalations: { ...ratio(sub(opened, 'escalated')?.doc_count ?? 0, volume), steps: Math.round((sub(opened, 'steps')?.value as number) ?? 0) },
     csat: { ...ratio(sub(rated, 'satisfied')?.doc_count ?? 0, ratedCount), average: ratedCount ? round(sub(rated, 'score')?.value as number) : null },
+    precision: ratio(sub(sub(resolved, 'judged'), 'real')?.doc_count ?? 0, sub(resolved, 'judged')?.doc_count ?? 0),
   };
 }
 

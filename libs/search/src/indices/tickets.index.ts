@@ -70,6 +70,9 @@ export const ticketsIndex = singleIndex({
       // figure and filter. The review's own rootCause is free text and stays unindexed: words vary
       // too much to count ("接口超时" / "退款接口超时了"), so it is read, not aggregated.
       resolution: { properties: { rootCause: keyword, at: date } },
+      // The team's judgement (issue #14): the alert-precision figure counts its value.
+      outcome: { properties: { value: keyword, by: keyword, at: date } },
+      incidentStartedAt: date,
       // What analytics aggregates (ticket-analytics.schema.ts): keywords, numbers and dates only.
       analytics: {
         properties: {
