@@ -17,8 +17,8 @@ export const APP_TOPICS = {
   collector: { reads: ['source.tests'], writes: ['mentions.raw', 'source.test-results', 'dlq'] },
   processor: { reads: ['mentions.raw'], writes: ['mentions.enriched', 'mentions.rescored', 'dlq'] },
   indexer: { reads: ['mentions.enriched', 'mentions.corrections', 'mentions.rescored'], writes: ['dlq'] },
-  detector: { reads: ['mentions.enriched', 'mentions.by-watch'], writes: ['mentions.by-watch', 'signals', 'dlq'], transactions: true },
-  responder: { reads: ['signals', 'ticket.actions', 'plan.edits'], writes: ['tickets.events', 'alerts', 'dlq'] },
+  detector: { reads: ['mentions.enriched', 'mentions.by-watch', 'incidents.outcomes'], writes: ['mentions.by-watch', 'signals', 'dlq'], transactions: true },
+  responder: { reads: ['signals', 'ticket.actions', 'plan.edits'], writes: ['tickets.events', 'alerts', 'incidents.outcomes', 'dlq'] },
   api: { reads: ['source.test-results', 'alerts', 'tickets.events', 'mentions.enriched'], writes: ['source.tests', 'plan.edits', 'mentions.corrections', 'ticket.actions', 'dlq'] },
 };
 
