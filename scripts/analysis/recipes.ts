@@ -42,6 +42,8 @@ export interface Recipe {
    * the polarity model's rows and the binary rows of these further domains (name prefixes).
    */
   vectors?: { from: string[]; bits: number; dim: number; epochs: number; lr: number };
+  /** L2 of the stack's logistic combination (1e-4 unless said). */
+  stackL2?: number;
 }
 
 export const RECIPES: Record<string, Recipe> = {
@@ -68,6 +70,10 @@ RECIPES.v6d = { ...RECIPES.v6a!, name: "v6d: v6a + VADER's polar movie snippets 
 // tweet that voices an emotion is not read as neutral; at full and at half weight.
 RECIPES.v7a = { ...RECIPES.v4c!, name: 'v7a: v4c + the emotion tweets as opinions in the neutral model', alsoNeutral: ['emotion tweets'] };
 RECIPES.v7b = { ...RECIPES.v7a!, name: 'v7b: v4c + the emotion tweets as opinions, at half weight, in the neutral model', alsoNeutralWeight: 0.5 };
+// en-12: tweet marks (feature set 3: URL/@mention placeholders, emoji and emoticon polarity, elongations,
+// all-caps words, "!!"/"??"/"?!", camel-case hashtags split) in both English models; and a stack regularised harder.
+RECIPES.v8a = { ...RECIPES.v7b!, name: 'v8a: v7b + tweet marks (feature set 3) in the polarity and neutral models', features: 3 };
+RECIPES.v8b = { ...RECIPES.v7b!, name: 'v8b: v7b with the stack at L2 1e-2 (was 1e-4)', stackL2: 1e-2 };
 export const CHOSEN_RECIPE = 'v7b';
 
 /** The tenth of the training rows a stacked recipe keeps apart for the combination. */
@@ -161,6 +167,6 @@ export function trainStack(lang: 'zh' | 'en', models: Partial<SentimentModels>, 
       out.push({ ids, vals: Float32Array.from(stackFeatures(p.rules, p.modelProb, p.contentLength)), y: r.label });
     }
   }
-  const m = trainLogistic(out, { bits: 3, epochs: 30, l2: 1e-4, lr: 0.1 });
+  const m = trainLogistic(out, { bits: 3, epochs: 30, l2: recipe.stackL2 ?? 1e-4, lr: 0.1 });
   return { bias: m.bias, weights: STACK_FEATURES.map((_, k) => Math.round(m.weights[k]! * 1e4) / 1e4) };
 }
