@@ -146,13 +146,19 @@ const EN_EMO = /\p{Extended_Pictographic}\uFE0F?|(?<![\w:])(?:>:\(|:'\(|:-?\)|:-
 const EN_ELONG = /([a-z])\1\1+/;
 const EN_CAPS = /(?<![\w#@])[A-Z][A-Z']{2,}(?![\w])/g;
 const EN_HASHTAG = /#([A-Za-z][A-Za-z0-9]*)/g;
+const EN_EMO_HINT = /[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u2bff\u3030\u303d\u3297\u3299\ud83c-\ud83f:;^(T]/;
+const EN_CAPS_HINT = /[A-Z][A-Z']/;
+const EN_ELONG_ANY = /([a-z])\1\1/;
 const EN_CAMEL = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g;
 
 /** The lower-cased text the English features read: feature set 3 turns URLs and @mentions into placeholder words. */
 export function enLower(normalized: string, version: number): string {
   const lower = normalized.toLowerCase();
   if (version < 3) return lower;
-  return lower.replace(EN_URL, ' xurlx ').replace(EN_USER, ' xuserx ');
+  let out = lower;
+  if (out.includes('http') || out.includes('www.')) out = out.replace(EN_URL, ' xurlx ');
+  if (out.includes('@')) out = out.replace(EN_USER, ' xuserx ');
+  return out;
 }
 
 /**
@@ -162,13 +168,14 @@ export function enLower(normalized: string, version: number): string {
  */
 export function enTweetMarks(out: number[], normalized: string): void {
   if (normalized.length === 0) return;
-  for (const m of allMatches(EN_EMO, normalized)) {
+  // Cheap guards first: most posts have none of these marks, and the full regexes cost more than the test.
+  if (EN_EMO_HINT.test(normalized)) for (const m of allMatches(EN_EMO, normalized)) {
     const e = m[0];
     const v = EMOJI_SENTIMENT[e] ?? EMOJI_SENTIMENT[e.replace(/\uFE0F/g, '')] ?? 0;
     pushLex(out, v > 0 ? TW['emo+']! : v < 0 ? TW['emo-']! : TW.emo0!);
   }
   let lex: Map<string, number> | undefined;
-  for (const m of allMatches(EN_CAPS, normalized)) {
+  if (EN_CAPS_HINT.test(normalized)) for (const m of allMatches(EN_CAPS, normalized)) {
     out.push(TW.caps!);
     lex ??= enPolarLexicon();
     const v = lex.get(m[0].toLowerCase());
@@ -178,12 +185,12 @@ export function enTweetMarks(out: number[], normalized: string): void {
   if (normalized.includes('??')) out.push(TW.quest!);
   if (normalized.includes('?!') || normalized.includes('!?')) out.push(TW.interrobang!);
   const lower = normalized.toLowerCase();
-  for (const m of allMatches(/[a-z]+/g, lower)) {
+  if (EN_ELONG_ANY.test(lower)) for (const m of allMatches(/[a-z]+/g, lower)) {
     if (!EN_ELONG.test(m[0])) continue;
     out.push(TW.elong!);
     out.push((hashFrom(TAG_W, m[0].replace(/([a-z])\1+/g, '$1$1')) >>> 0) & MASK);
   }
-  for (const m of allMatches(EN_HASHTAG, normalized)) {
+  if (normalized.includes('#')) for (const m of allMatches(EN_HASHTAG, normalized)) {
     out.push(TW.hashtag!);
     const parts = m[1]!.match(EN_CAMEL) ?? [];
     if (parts.length > 1) for (const p of parts) out.push((hashFrom(TAG_W, p.toLowerCase()) >>> 0) & MASK);
