@@ -42,6 +42,8 @@ export interface Recipe {
    * the polarity model's rows and the binary rows of these further domains (name prefixes).
    */
   vectors?: { from: string[]; bits: number; dim: number; epochs: number; lr: number };
+  /** Feature set of the English neutral model when it differs from the polarity model's. */
+  neutralFeatures?: number;
   /** L2 of the stack's logistic combination (1e-4 unless said). */
   stackL2?: number;
 }
@@ -73,6 +75,7 @@ RECIPES.v7b = { ...RECIPES.v7a!, name: 'v7b: v4c + the emotion tweets as opinion
 // en-12: tweet marks (feature set 3: URL/@mention placeholders, emoji and emoticon polarity, elongations,
 // all-caps words, "!!"/"??"/"?!", camel-case hashtags split) in both English models; and a stack regularised harder.
 RECIPES.v8a = { ...RECIPES.v7b!, name: 'v8a: v7b + tweet marks (feature set 3) in the polarity and neutral models', features: 3 };
+RECIPES.v8c = { ...RECIPES.v8a!, name: "v8c: v8a's tweet marks in the polarity model only (the neutral model keeps feature set 2)", neutralFeatures: 2 };
 RECIPES.v8b = { ...RECIPES.v7b!, name: 'v8b: v7b with the stack at L2 1e-2 (was 1e-4)', stackL2: 1e-2 };
 export const CHOSEN_RECIPE = 'v7b';
 
@@ -143,14 +146,15 @@ export function trainRecipeVectors(recipe: Recipe, domains: Domain[], exclude?: 
  */
 export function trainNeutralModel(recipe: Recipe, domains: Domain[], exclude?: string, reviewWeight = Number(process.env.NEU_W ?? 1)): LinearModel {
   const out: SparseExample[] = [];
+  const fv = recipe.neutralFeatures ?? recipe.features;
   for (const d of domains) {
     if (!neutralUses(recipe, d) || d.name === exclude) continue;
     const w = d.optIn ? recipe.alsoNeutralWeight ?? 1 : d.classes === 3 ? 1 : reviewWeight;
     const opinionsOnly = d.optIn && !recipe.alsoNeutral?.includes(d.name);
-    for (const r of d.rows) if (!isHeldOut(r.text) && !(opinionsOnly && r.label === 1)) out.push({ ids: features('en', r.text, recipe.features), y: d.classes === 3 && r.label === 1 ? 1 : 0, w });
+    for (const r of d.rows) if (!isHeldOut(r.text) && !(opinionsOnly && r.label === 1)) out.push({ ids: features('en', r.text, fv), y: d.classes === 3 && r.label === 1 ? 1 : 0, w });
   }
   const m = trainLogistic(out, { bits: HASH_BITS, epochs: 5, l2: 1e-5 });
-  return recipe.features > 1 ? { ...m, version: recipe.features } : m;
+  return fv > 1 ? { ...m, version: fv } : m;
 }
 
 /** Fits the stack on the rows the polarity model left aside, scored by an analyzer with `models`. */
