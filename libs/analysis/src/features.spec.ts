@@ -38,6 +38,15 @@ describe('lexicon features', () => {
   });
 });
 
+describe('predictEnPair over feature sets 2 and 3 (polarity and neutral model of v8c)', () => {
+  const m2: LinearModel = { bias: -0.2, weights: weights.map((w) => w / 3), version: 2 };
+  const m3: LinearModel = { bias: 0.3, weights, version: 3 };
+  it.each(['SOOO happy :) #LoveIt!!', 'plain text, no marks', '@united lost my bag http://t.co/x', '', ' ', 'ok?!'])('is bit-identical to predictEn: %s', (text) => {
+    expect(predictEnPair(m3, m2, text)).toEqual([predictEn(m3, text), predictEn(m2, text)]);
+    expect(predictEnPair(m2, m3, text)).toEqual([predictEn(m2, text), predictEn(m3, text)]);
+  });
+});
+
 describe('tweet marks (feature set 3)', () => {
   const sorted = (text: string, v = 3) => [...featuresEn(text, [], v)].sort((a, b) => a - b);
   /** Ids set 3 adds to set 2 (texts without URLs or mentions, whose words set 3 replaces). */

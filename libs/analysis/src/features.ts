@@ -249,31 +249,44 @@ export function predictEn(model: LinearModel, normalized: string): number {
 }
 
 /**
- * predictEn of two models of the same feature set over one text, hashing it once (the polarity
- * and the neutral model of every English post). Each result is bit-identical to predictEn.
+ * predictEn of two models over one text, hashing it once (the polarity and the neutral model of
+ * every English post). Each result is bit-identical to predictEn. Models of feature sets 2 and 3
+ * share the pass when set 3's placeholders leave the text as it is (no URL, no @mention): set 3
+ * is set 2 plus its tweet marks, read first.
  */
 export function predictEnPair(a: LinearModel, b: LinearModel, normalized: string): [number, number] {
-  if ((a.version ?? 1) !== (b.version ?? 1)) return [predictEn(a, normalized), predictEn(b, normalized)];
-  const lower = enLower(normalized, a.version ?? 1);
+  const va = a.version ?? 1;
+  const vb = b.version ?? 1;
+  const lower = enLower(normalized, Math.max(va, vb));
+  const base = Math.min(va, vb, 2);
+  if (va !== vb && !(base === 2 && Math.max(va, vb) === 3 && lower === normalized.toLowerCase())) {
+    return [predictEn(a, normalized), predictEn(b, normalized)];
+  }
+  const marks: number[] = [];
+  if (Math.max(va, vb) >= 3) enTweetMarks(marks, normalized);
   const wordFeats: number[] = [];
-  wordFeaturesEn(wordFeats, lower, a.version ?? 1, normalized);
+  wordFeaturesEn(wordFeats, lower, base);
   const s = enChars(lower);
-  const count = wordFeats.length + charGramCount(s.length, 3, 5);
-  if (count === 0) return [sigmoid(a.bias), sigmoid(b.bias)];
-  const norm = 1 / Math.sqrt(count);
-  let za = a.bias;
-  let zb = b.bias;
-  for (const f of wordFeats) { za += a.weights[f]! * norm; zb += b.weights[f]! * norm; }
+  const rest = wordFeats.length + charGramCount(s.length, 3, 5);
+  const countA = rest + (va >= 3 ? marks.length : 0);
+  const countB = rest + (vb >= 3 ? marks.length : 0);
+  const normA = countA ? 1 / Math.sqrt(countA) : 0;
+  const normB = countB ? 1 / Math.sqrt(countB) : 0;
   const wa = a.weights;
   const wb = b.weights;
+  let za = a.bias;
+  let zb = b.bias;
+  if (va >= 3) for (const f of marks) za += wa[f]! * normA;
+  if (vb >= 3) for (const f of marks) zb += wb[f]! * normB;
+  for (const f of wordFeats) { za += wa[f]! * normA; zb += wb[f]! * normB; }
   for (let i = 0; i < s.length; i++) {
     let h = TAG_C;
     for (let n = 1; n <= 5 && i + n <= s.length; n++) {
       h = step(h, s.charCodeAt(i + n - 1));
-      if (n >= 3) { const id = (h >>> 0) & MASK; za += wa[id]! * norm; zb += wb[id]! * norm; }
+      if (n >= 3) { const id = (h >>> 0) & MASK; za += wa[id]! * normA; zb += wb[id]! * normB; }
     }
   }
-  return [sigmoid(za), sigmoid(zb)];
+  return [sigmoid(countA ? za : a.bias), sigmoid(countB ? zb : b.bias)];
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
