@@ -77,7 +77,7 @@ RECIPES.v7b = { ...RECIPES.v7a!, name: 'v7b: v4c + the emotion tweets as opinion
 RECIPES.v8a = { ...RECIPES.v7b!, name: 'v8a: v7b + tweet marks (feature set 3) in the polarity and neutral models', features: 3 };
 RECIPES.v8c = { ...RECIPES.v8a!, name: "v8c: v8a's tweet marks in the polarity model only (the neutral model keeps feature set 2)", neutralFeatures: 2 };
 RECIPES.v8b = { ...RECIPES.v7b!, name: 'v8b: v7b with the stack at L2 1e-2 (was 1e-4)', stackL2: 1e-2 };
-export const CHOSEN_RECIPE = 'v7b';
+export const CHOSEN_RECIPE = 'v8c';
 
 /** The tenth of the training rows a stacked recipe keeps apart for the combination. */
 export const isStackRow = (text: string) => fnv1a('val:' + text) % 10 === 0;
