@@ -42,6 +42,10 @@ export interface Recipe {
    * the polarity model's rows and the binary rows of these further domains (name prefixes).
    */
   vectors?: { from: string[]; bits: number; dim: number; epochs: number; lr: number };
+  /** Feature set of the English neutral model when it differs from the polarity model's. */
+  neutralFeatures?: number;
+  /** L2 of the stack's logistic combination (1e-4 unless said). */
+  stackL2?: number;
 }
 
 export const RECIPES: Record<string, Recipe> = {
@@ -68,7 +72,12 @@ RECIPES.v6d = { ...RECIPES.v6a!, name: "v6d: v6a + VADER's polar movie snippets 
 // tweet that voices an emotion is not read as neutral; at full and at half weight.
 RECIPES.v7a = { ...RECIPES.v4c!, name: 'v7a: v4c + the emotion tweets as opinions in the neutral model', alsoNeutral: ['emotion tweets'] };
 RECIPES.v7b = { ...RECIPES.v7a!, name: 'v7b: v4c + the emotion tweets as opinions, at half weight, in the neutral model', alsoNeutralWeight: 0.5 };
-export const CHOSEN_RECIPE = 'v7b';
+// en-12: tweet marks (feature set 3: URL/@mention placeholders, emoji and emoticon polarity, elongations,
+// all-caps words, "!!"/"??"/"?!", camel-case hashtags split) in both English models; and a stack regularised harder.
+RECIPES.v8a = { ...RECIPES.v7b!, name: 'v8a: v7b + tweet marks (feature set 3) in the polarity and neutral models', features: 3 };
+RECIPES.v8c = { ...RECIPES.v8a!, name: "v8c: v8a's tweet marks in the polarity model only (the neutral model keeps feature set 2)", neutralFeatures: 2 };
+RECIPES.v8b = { ...RECIPES.v7b!, name: 'v8b: v7b with the stack at L2 1e-2 (was 1e-4)', stackL2: 1e-2 };
+export const CHOSEN_RECIPE = 'v8c';
 
 /** The tenth of the training rows a stacked recipe keeps apart for the combination. */
 export const isStackRow = (text: string) => fnv1a('val:' + text) % 10 === 0;
@@ -137,14 +146,15 @@ export function trainRecipeVectors(recipe: Recipe, domains: Domain[], exclude?: 
  */
 export function trainNeutralModel(recipe: Recipe, domains: Domain[], exclude?: string, reviewWeight = Number(process.env.NEU_W ?? 1)): LinearModel {
   const out: SparseExample[] = [];
+  const fv = recipe.neutralFeatures ?? recipe.features;
   for (const d of domains) {
     if (!neutralUses(recipe, d) || d.name === exclude) continue;
     const w = d.optIn ? recipe.alsoNeutralWeight ?? 1 : d.classes === 3 ? 1 : reviewWeight;
     const opinionsOnly = d.optIn && !recipe.alsoNeutral?.includes(d.name);
-    for (const r of d.rows) if (!isHeldOut(r.text) && !(opinionsOnly && r.label === 1)) out.push({ ids: features('en', r.text, recipe.features), y: d.classes === 3 && r.label === 1 ? 1 : 0, w });
+    for (const r of d.rows) if (!isHeldOut(r.text) && !(opinionsOnly && r.label === 1)) out.push({ ids: features('en', r.text, fv), y: d.classes === 3 && r.label === 1 ? 1 : 0, w });
   }
   const m = trainLogistic(out, { bits: HASH_BITS, epochs: 5, l2: 1e-5 });
-  return recipe.features > 1 ? { ...m, version: recipe.features } : m;
+  return fv > 1 ? { ...m, version: fv } : m;
 }
 
 /** Fits the stack on the rows the polarity model left aside, scored by an analyzer with `models`. */
@@ -161,6 +171,6 @@ export function trainStack(lang: 'zh' | 'en', models: Partial<SentimentModels>, 
       out.push({ ids, vals: Float32Array.from(stackFeatures(p.rules, p.modelProb, p.contentLength)), y: r.label });
     }
   }
-  const m = trainLogistic(out, { bits: 3, epochs: 30, l2: 1e-4, lr: 0.1 });
+  const m = trainLogistic(out, { bits: 3, epochs: 30, l2: recipe.stackL2 ?? 1e-4, lr: 0.1 });
   return { bias: m.bias, weights: STACK_FEATURES.map((_, k) => Math.round(m.weights[k]! * 1e4) / 1e4) };
 }

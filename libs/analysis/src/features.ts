@@ -3,12 +3,16 @@
  * two can never drift apart. Feature ids are FNV-1a hashes folded into 2^bits.
  */
 import { enPolarLexicon, ZH_LEX_NEGATORS, zhPolarLexicon } from './lexicon/polar';
+import { EMOJI_SENTIMENT } from './lexicon/emoji';
 import { allMatches } from './text';
 
 export const HASH_BITS = 18;
 /**
  * Feature sets: 1 = character n-grams + words/bigrams; 2 = the same plus lexicon classes
- * (each hit counts LEX_REPEAT times, so the few lexicon ids weigh against hundreds of n-grams).
+ * (each hit counts LEX_REPEAT times, so the few lexicon ids weigh against hundreds of n-grams);
+ * 3 (English only; Chinese reads 3 as 2) = 2 plus tweet marks (enTweetMarks): URLs and @mentions
+ * as placeholder tokens, emoji/emoticon polarity classes, elongated words ("soooo", also read
+ * squeezed), all-caps words, repeated "!!" / "??" / "?!", and camel-case hashtags split into words.
  */
 export const FEATURE_VERSION = 2;
 const LEX_REPEAT = 6;
@@ -133,7 +137,68 @@ const TAG_N = hashFrom(TAG_W, 'n_');
 
 const EN_WORD_OR_STOP = /[a-z0-9]+(?:['’][a-z]+)*|[.,;:!?\n]/g;
 
-function wordFeaturesEn(out: number[], lower: string, version: number): void {
+const TAG_T = hashFrom(step(FNV_OFFSET, 116), 'tw:'); // 't': tweet marks
+const tweetId = (mark: string) => (hashFrom(TAG_T, mark) >>> 0) & MASK;
+const TW = Object.fromEntries(['url', 'user', 'emo+', 'emo-', 'emo0', 'elong', 'caps', 'caps+', 'caps-', 'excl', 'quest', 'interrobang', 'hashtag'].map((m) => [m, tweetId(m)])) as Record<string, number>;
+const EN_URL = /\b(?:https?:\/\/|www\.)\S+/g;
+const EN_USER = /(?<![\w@])@\w+/g;
+const EN_EMO = /\p{Extended_Pictographic}\uFE0F?|(?<![\w:])(?:>:\(|:'\(|:-?\)|:-?\(|:-?D|;-?\)|:P|\^_\^|\(:|T_T|:\/(?!\/))(?![\w/])/gu;
+const EN_ELONG = /([a-z])\1\1+/;
+const EN_CAPS = /(?<![\w#@])[A-Z][A-Z']{2,}(?![\w])/g;
+const EN_HASHTAG = /#([A-Za-z][A-Za-z0-9]*)/g;
+const EN_EMO_HINT = /[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u2bff\u3030\u303d\u3297\u3299\ud83c-\ud83f:;^(T]/;
+const EN_CAPS_HINT = /[A-Z][A-Z']/;
+const EN_ELONG_ANY = /([a-z])\1\1/;
+const EN_CAMEL = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g;
+
+/** The lower-cased text the English features read: feature set 3 turns URLs and @mentions into placeholder words. */
+export function enLower(normalized: string, version: number): string {
+  const lower = normalized.toLowerCase();
+  if (version < 3) return lower;
+  let out = lower;
+  if (out.includes('http') || out.includes('www.')) out = out.replace(EN_URL, ' xurlx ');
+  if (out.includes('@')) out = out.replace(EN_USER, ' xuserx ');
+  return out;
+}
+
+/**
+ * Tweet marks of feature set 3, read off the case-kept text: each a hashed id of its own (emoji
+ * polarity and all-caps polar words LEX_REPEAT times, as lexicon classes), and the word ids of
+ * an elongated word squeezed to two letters ("soooo" → "soo") and of a camel-case hashtag's words.
+ */
+export function enTweetMarks(out: number[], normalized: string): void {
+  if (normalized.length === 0) return;
+  // Cheap guards first: most posts have none of these marks, and the full regexes cost more than the test.
+  if (EN_EMO_HINT.test(normalized)) for (const m of allMatches(EN_EMO, normalized)) {
+    const e = m[0];
+    const v = EMOJI_SENTIMENT[e] ?? EMOJI_SENTIMENT[e.replace(/\uFE0F/g, '')] ?? 0;
+    pushLex(out, v > 0 ? TW['emo+']! : v < 0 ? TW['emo-']! : TW.emo0!);
+  }
+  let lex: Map<string, number> | undefined;
+  if (EN_CAPS_HINT.test(normalized)) for (const m of allMatches(EN_CAPS, normalized)) {
+    out.push(TW.caps!);
+    lex ??= enPolarLexicon();
+    const v = lex.get(m[0].toLowerCase());
+    if (v !== undefined) pushLex(out, v > 0 ? TW['caps+']! : TW['caps-']!);
+  }
+  if (normalized.includes('!!')) out.push(TW.excl!);
+  if (normalized.includes('??')) out.push(TW.quest!);
+  if (normalized.includes('?!') || normalized.includes('!?')) out.push(TW.interrobang!);
+  const lower = normalized.toLowerCase();
+  if (EN_ELONG_ANY.test(lower)) for (const m of allMatches(/[a-z]+/g, lower)) {
+    if (!EN_ELONG.test(m[0])) continue;
+    out.push(TW.elong!);
+    out.push((hashFrom(TAG_W, m[0].replace(/([a-z])\1+/g, '$1$1')) >>> 0) & MASK);
+  }
+  if (normalized.includes('#')) for (const m of allMatches(EN_HASHTAG, normalized)) {
+    out.push(TW.hashtag!);
+    const parts = m[1]!.match(EN_CAMEL) ?? [];
+    if (parts.length > 1) for (const p of parts) out.push((hashFrom(TAG_W, p.toLowerCase()) >>> 0) & MASK);
+  }
+}
+
+function wordFeaturesEn(out: number[], lower: string, version: number, normalized = ''): void {
+  if (version >= 3) enTweetMarks(out, normalized);
   // Negation scope: words after a negator until clause punctuation get a marker,
   // so "not good" and "good" land on different weights.
   let prev = TAG_B;
@@ -163,17 +228,17 @@ const enChars = (lower: string) => ' ' + lower.replace(/\s+/g, ' ') + ' ';
 export function featuresEn(normalized: string, words: readonly string[], version = FEATURE_VERSION): number[] {
   void words;
   const out: number[] = [];
-  const lower = normalized.toLowerCase();
-  wordFeaturesEn(out, lower, version);
+  const lower = enLower(normalized, version);
+  wordFeaturesEn(out, lower, version, normalized);
   charGrams(out, enChars(lower), 3, 5);
   return out;
 }
 
 /** predict(model, featuresEn(normalized, [])) without materialising the character n-gram ids. */
 export function predictEn(model: LinearModel, normalized: string): number {
-  const lower = normalized.toLowerCase();
+  const lower = enLower(normalized, model.version ?? 1);
   const wordFeats: number[] = [];
-  wordFeaturesEn(wordFeats, lower, model.version ?? 1);
+  wordFeaturesEn(wordFeats, lower, model.version ?? 1, normalized);
   const s = enChars(lower);
   const count = wordFeats.length + charGramCount(s.length, 3, 5);
   if (count === 0) return sigmoid(model.bias);
@@ -184,31 +249,44 @@ export function predictEn(model: LinearModel, normalized: string): number {
 }
 
 /**
- * predictEn of two models of the same feature set over one text, hashing it once (the polarity
- * and the neutral model of every English post). Each result is bit-identical to predictEn.
+ * predictEn of two models over one text, hashing it once (the polarity and the neutral model of
+ * every English post). Each result is bit-identical to predictEn. Models of feature sets 2 and 3
+ * share the pass when set 3's placeholders leave the text as it is (no URL, no @mention): set 3
+ * is set 2 plus its tweet marks, read first.
  */
 export function predictEnPair(a: LinearModel, b: LinearModel, normalized: string): [number, number] {
-  if ((a.version ?? 1) !== (b.version ?? 1)) return [predictEn(a, normalized), predictEn(b, normalized)];
-  const lower = normalized.toLowerCase();
+  const va = a.version ?? 1;
+  const vb = b.version ?? 1;
+  const lower = enLower(normalized, Math.max(va, vb));
+  const base = Math.min(va, vb, 2);
+  if (va !== vb && !(base === 2 && Math.max(va, vb) === 3 && lower === normalized.toLowerCase())) {
+    return [predictEn(a, normalized), predictEn(b, normalized)];
+  }
+  const marks: number[] = [];
+  if (Math.max(va, vb) >= 3) enTweetMarks(marks, normalized);
   const wordFeats: number[] = [];
-  wordFeaturesEn(wordFeats, lower, a.version ?? 1);
+  wordFeaturesEn(wordFeats, lower, base);
   const s = enChars(lower);
-  const count = wordFeats.length + charGramCount(s.length, 3, 5);
-  if (count === 0) return [sigmoid(a.bias), sigmoid(b.bias)];
-  const norm = 1 / Math.sqrt(count);
-  let za = a.bias;
-  let zb = b.bias;
-  for (const f of wordFeats) { za += a.weights[f]! * norm; zb += b.weights[f]! * norm; }
+  const rest = wordFeats.length + charGramCount(s.length, 3, 5);
+  const countA = rest + (va >= 3 ? marks.length : 0);
+  const countB = rest + (vb >= 3 ? marks.length : 0);
+  const normA = countA ? 1 / Math.sqrt(countA) : 0;
+  const normB = countB ? 1 / Math.sqrt(countB) : 0;
   const wa = a.weights;
   const wb = b.weights;
+  let za = a.bias;
+  let zb = b.bias;
+  if (va >= 3) for (const f of marks) za += wa[f]! * normA;
+  if (vb >= 3) for (const f of marks) zb += wb[f]! * normB;
+  for (const f of wordFeats) { za += wa[f]! * normA; zb += wb[f]! * normB; }
   for (let i = 0; i < s.length; i++) {
     let h = TAG_C;
     for (let n = 1; n <= 5 && i + n <= s.length; n++) {
       h = step(h, s.charCodeAt(i + n - 1));
-      if (n >= 3) { const id = (h >>> 0) & MASK; za += wa[id]! * norm; zb += wb[id]! * norm; }
+      if (n >= 3) { const id = (h >>> 0) & MASK; za += wa[id]! * normA; zb += wb[id]! * normB; }
     }
   }
-  return [sigmoid(za), sigmoid(zb)];
+  return [sigmoid(countA ? za : a.bias), sigmoid(countB ? zb : b.bias)];
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

@@ -2,4 +2,4 @@
 import type { SentimentStack } from '../sentiment';
 
 export const ZH_STACK: SentimentStack | undefined = {"bias":-0.02975901324494746,"weights":[0.9347,0.5242,0.3202,0.0883,-0.519,-0.0043,0.6698]};
-export const EN_STACK: SentimentStack | undefined = {"bias":0.09912559022791842,"weights":[0.801,0.9825,-0.3839,-0.3356,0.2648,-0.079,0]};
+export const EN_STACK: SentimentStack | undefined = {"bias":0.096688240660876,"weights":[0.818,0.8732,-0.3039,-0.2563,0.3113,-0.0683,0]};
