@@ -151,11 +151,13 @@ const EN_CAPS_HINT = /[A-Z][A-Z']/;
 const EN_ELONG_ANY = /([a-z])\1\1/;
 const EN_CAMEL = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g;
 
-/** The lower-cased text the English features read: feature set 3 turns URLs and @mentions into placeholder words. */
-export function enLower(normalized: string, version: number): string {
-  const lower = normalized.toLowerCase();
-  if (version < 3) return lower;
-  let out = lower;
+/**
+ * The text the English features read, from the lower-cased post: feature set 3 turns URLs and
+ * @mentions into placeholder words. The same string when there is nothing to replace.
+ */
+function enLower(plain: string, version: number): string {
+  if (version < 3) return plain;
+  let out = plain;
   if (out.includes('http') || out.includes('www.')) out = out.replace(EN_URL, ' xurlx ');
   if (out.includes('@')) out = out.replace(EN_USER, ' xuserx ');
   return out;
@@ -166,7 +168,7 @@ export function enLower(normalized: string, version: number): string {
  * polarity and all-caps polar words LEX_REPEAT times, as lexicon classes), and the word ids of
  * an elongated word squeezed to two letters ("soooo" → "soo") and of a camel-case hashtag's words.
  */
-export function enTweetMarks(out: number[], normalized: string): void {
+export function enTweetMarks(out: number[], normalized: string, plain = normalized.toLowerCase()): void {
   if (normalized.length === 0) return;
   // Cheap guards first: most posts have none of these marks, and the full regexes cost more than the test.
   if (EN_EMO_HINT.test(normalized)) for (const m of allMatches(EN_EMO, normalized)) {
@@ -184,8 +186,7 @@ export function enTweetMarks(out: number[], normalized: string): void {
   if (normalized.includes('!!')) out.push(TW.excl!);
   if (normalized.includes('??')) out.push(TW.quest!);
   if (normalized.includes('?!') || normalized.includes('!?')) out.push(TW.interrobang!);
-  const lower = normalized.toLowerCase();
-  if (EN_ELONG_ANY.test(lower)) for (const m of allMatches(/[a-z]+/g, lower)) {
+  if (EN_ELONG_ANY.test(plain)) for (const m of allMatches(/[a-z]+/g, plain)) {
     if (!EN_ELONG.test(m[0])) continue;
     out.push(TW.elong!);
     out.push((hashFrom(TAG_W, m[0].replace(/([a-z])\1+/g, '$1$1')) >>> 0) & MASK);
@@ -197,8 +198,8 @@ export function enTweetMarks(out: number[], normalized: string): void {
   }
 }
 
-function wordFeaturesEn(out: number[], lower: string, version: number, normalized = ''): void {
-  if (version >= 3) enTweetMarks(out, normalized);
+function wordFeaturesEn(out: number[], lower: string, version: number, normalized: string, plain: string): void {
+  if (version >= 3) enTweetMarks(out, normalized, plain);
   // Negation scope: words after a negator until clause punctuation get a marker,
   // so "not good" and "good" land on different weights.
   let prev = TAG_B;
@@ -228,17 +229,19 @@ const enChars = (lower: string) => ' ' + lower.replace(/\s+/g, ' ') + ' ';
 export function featuresEn(normalized: string, words: readonly string[], version = FEATURE_VERSION): number[] {
   void words;
   const out: number[] = [];
-  const lower = enLower(normalized, version);
-  wordFeaturesEn(out, lower, version, normalized);
+  const plain = normalized.toLowerCase();
+  const lower = enLower(plain, version);
+  wordFeaturesEn(out, lower, version, normalized, plain);
   charGrams(out, enChars(lower), 3, 5);
   return out;
 }
 
 /** predict(model, featuresEn(normalized, [])) without materialising the character n-gram ids. */
 export function predictEn(model: LinearModel, normalized: string): number {
-  const lower = enLower(normalized, model.version ?? 1);
+  const plain = normalized.toLowerCase();
+  const lower = enLower(plain, model.version ?? 1);
   const wordFeats: number[] = [];
-  wordFeaturesEn(wordFeats, lower, model.version ?? 1, normalized);
+  wordFeaturesEn(wordFeats, lower, model.version ?? 1, normalized, plain);
   const s = enChars(lower);
   const count = wordFeats.length + charGramCount(s.length, 3, 5);
   if (count === 0) return sigmoid(model.bias);
@@ -257,15 +260,16 @@ export function predictEn(model: LinearModel, normalized: string): number {
 export function predictEnPair(a: LinearModel, b: LinearModel, normalized: string): [number, number] {
   const va = a.version ?? 1;
   const vb = b.version ?? 1;
-  const lower = enLower(normalized, Math.max(va, vb));
+  const plain = normalized.toLowerCase();
+  const lower = enLower(plain, Math.max(va, vb));
   const base = Math.min(va, vb, 2);
-  if (va !== vb && !(base === 2 && Math.max(va, vb) === 3 && lower === normalized.toLowerCase())) {
+  if (va !== vb && !(base === 2 && Math.max(va, vb) === 3 && lower === plain)) {
     return [predictEn(a, normalized), predictEn(b, normalized)];
   }
   const marks: number[] = [];
-  if (Math.max(va, vb) >= 3) enTweetMarks(marks, normalized);
+  if (Math.max(va, vb) >= 3) enTweetMarks(marks, normalized, plain);
   const wordFeats: number[] = [];
-  wordFeaturesEn(wordFeats, lower, base);
+  wordFeaturesEn(wordFeats, lower, base, normalized, plain);
   const s = enChars(lower);
   const rest = wordFeats.length + charGramCount(s.length, 3, 5);
   const countA = rest + (va >= 3 ? marks.length : 0);
