@@ -11,7 +11,6 @@ import type { ConfirmedIncidentInput } from '@vigil/detection';
  */
 export class IncidentConfirmations {
   private readonly latest = new Map<string, IncidentOutcome>();
-  private falseAlarms = 0;
 
   /** Takes outcomes in any order; returns the inputs that change what the detectors were told. */
   add(outcomes: readonly IncidentOutcome[]): ConfirmedIncidentInput[] {
@@ -21,8 +20,6 @@ export class IncidentConfirmations {
       if (prev && prev.seq > o.seq) continue;
       if (prev && prev.seq === o.seq && prev.outcome === o.outcome) continue;
       this.latest.set(o.ticketId, o);
-      if (o.outcome === 'false_alarm' && prev?.outcome !== 'false_alarm') this.falseAlarms += 1;
-      if (prev?.outcome === 'false_alarm' && o.outcome !== 'false_alarm') this.falseAlarms -= 1;
       const now = o.outcome === 'incident' ? windows(o) : [];
       const kept = new Set(now.map((w) => w.watchId));
       // Watches the earlier judgement confirmed and this one does not: withdrawn.
@@ -42,8 +39,12 @@ export class IncidentConfirmations {
   /** What the team judged so far: tickets confirmed as incidents and marked false alarms. */
   counts(): { incidents: number; falseAlarms: number } {
     let incidents = 0;
-    for (const o of this.latest.values()) if (o.outcome === 'incident') incidents += 1;
-    return { incidents, falseAlarms: this.falseAlarms };
+    let falseAlarms = 0;
+    for (const o of this.latest.values()) {
+      if (o.outcome === 'incident') incidents += 1;
+      else if (o.outcome === 'false_alarm') falseAlarms += 1;
+    }
+    return { incidents, falseAlarms };
   }
 }
 
